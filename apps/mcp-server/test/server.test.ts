@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createCiamMcpServer } from "../src/index.ts";
 
