@@ -1,0 +1,99 @@
+import type { JsonObject } from "../store/json.ts";
+import type { Store, TenantState } from "../store/store.ts";
+
+/**
+ * The contract between the Graph front door (HTTP, bearer validation, permissions, throttling,
+ * faults, `$batch`) and the Graph resource routes (OData, directory objects, CIAM resources).
+ * The front door matches a route, checks the caller holds one of `permissions`, charges `cost`,
+ * then calls `handle`. A route never sees HTTP, tokens or throttling.
+ */
+
+export type GraphVersion = "v1.0" | "beta";
+export type GraphMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** Who is calling, from the validated bearer token. */
+export interface Caller {
+  /** `app` for client-credentials tokens (`roles`), `delegated` for a signed-in user (`scp`). */
+  kind: "app" | "delegated";
+  tenantId: string;
+  /** The calling application's client id (`appid`/`azp`). */
+  appId: string;
+  appDisplayName: string | null;
+  /** Object id of the calling app's service principal in this tenant, when it has one. */
+  servicePrincipalId: string | null;
+  /** Object id of the signed-in user (delegated only). */
+  userId: string | null;
+  userPrincipalName: string | null;
+  /** Application permissions (`roles`) or delegated scopes (`scp`), as permission names. */
+  permissions: readonly string[];
+}
+
+export interface GraphRequest {
+  requestId: string;
+  clientRequestId: string | null;
+  version: GraphVersion;
+  method: GraphMethod;
+  /** Path after the version, percent-decoded per segment, without query: `/users/abc`. */
+  path: string;
+  query: URLSearchParams;
+  /** Request headers, names lower-cased. */
+  headers: Readonly<Record<string, string>>;
+  /** Parsed JSON body for JSON requests, else undefined. */
+  body: unknown;
+  /** The raw body (binary uploads: branding images, policy XML). */
+  rawBody: Buffer;
+  caller: Caller;
+  tenant: TenantState;
+  store: Store;
+  /** Graph origin, `https://127.0.0.1:PORT`, for `@odata.context` and `@odata.nextLink`. */
+  baseUrl: string;
+  now(): Date;
+}
+
+export interface GraphResult {
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON object, text (`$count`, XML) or bytes (branding images); undefined for no body. */
+  body?: JsonObject | string | Buffer;
+}
+
+/** A Graph error a route raises; the front door renders Graph's envelope with the request ids. */
+export class GraphError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: readonly { code: string; message: string; target?: string }[];
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: readonly { code: string; message: string; target?: string }[] = [],
+  ) {
+    super(message);
+    this.name = "GraphError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export interface GraphRoute {
+  method: GraphMethod;
+  /** Path template after the version, `{name}` matching one segment: `/users/{id}`, `/groups/{id}/members/$ref`. */
+  path: string;
+  /** Versions that serve it; both when omitted. A beta-only route answers 400 on v1.0, as Graph does. */
+  versions?: readonly GraphVersion[];
+  /**
+   * Permissions that allow the call, least privileged first (api-surface section 0). The front door
+   * also accepts a ReadWrite permission of the same family for a Read one, and Directory.Read.All /
+   * Directory.ReadWrite.All for directory objects when `directory` is set.
+   */
+  permissions: readonly string[];
+  directory?: boolean;
+  /**
+   * Base resource-unit cost before modifiers (api-surface 11.6); 1 when omitted. Every non-GET also
+   * counts one write. The front door applies `$select`, `$expand` and `$top` modifiers.
+   */
+  cost?: number | ((req: GraphRequest) => number);
+  handle(req: GraphRequest, params: Readonly<Record<string, string>>): GraphResult | Promise<GraphResult>;
+}
