@@ -97,3 +97,58 @@ export interface GraphRoute {
   cost?: number | ((req: GraphRequest) => number);
   handle(req: GraphRequest, params: Readonly<Record<string, string>>): GraphResult | Promise<GraphResult>;
 }
+
+export interface RouteMatch {
+  route: GraphRoute;
+  params: Record<string, string>;
+}
+
+/**
+ * Finds the route for a method and a path (after the version). Segments compare case-insensitively,
+ * as Graph's do (`/Users/{id}` works); a literal segment wins over a `{param}` one at the same place.
+ * Returns the routes that matched the path with another method in `allowed` (for 405).
+ */
+export function matchRoute(
+  routes: readonly GraphRoute[],
+  method: string,
+  path: string,
+): { match: RouteMatch | undefined; allowed: GraphMethod[] } {
+  const segments = splitPath(path);
+  let best: { match: RouteMatch; literals: number } | undefined;
+  const allowed = new Set<GraphMethod>();
+  for (const route of routes) {
+    const template = splitPath(route.path);
+    if (template.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let literals = 0;
+    let ok = true;
+    for (let i = 0; i < template.length && ok; i++) {
+      const t = template[i] as string;
+      const s = segments[i] as string;
+      if (t.startsWith("{") && t.endsWith("}")) params[t.slice(1, -1)] = s;
+      else if (t.toLowerCase() === s.toLowerCase()) literals++;
+      else ok = false;
+    }
+    if (!ok) continue;
+    if (route.method !== method) {
+      allowed.add(route.method);
+      continue;
+    }
+    if (best === undefined || literals > best.literals) best = { match: { route, params }, literals };
+  }
+  return { match: best?.match, allowed: [...allowed] };
+}
+
+/** Splits `/a/b/` into `["a", "b"]`, percent-decoding each segment. */
+export function splitPath(path: string): string[] {
+  return path
+    .split("/")
+    .filter((s) => s !== "")
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+}
