@@ -1,0 +1,132 @@
+import { request } from "node:http";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { allowedHostHeaders, isLoopbackHost } from "../src/http/access.ts";
+import { type McpHttpServer, startMcpHttpServer } from "../src/http/http-server.ts";
+import { createCiamMcpServer } from "../src/server.ts";
+
+const initialize = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+};
+
+/** A raw HTTP POST where the test controls every header, Host included (fetch cannot set Host). */
+function rawPost(url: string, headers: Record<string, string>, body: unknown) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        url,
+        {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+            ...headers,
+          },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (c) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        },
+      );
+      req.on("error", reject);
+      req.end(JSON.stringify(body));
+    },
+  );
+}
+
+let running: McpHttpServer | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+describe("Streamable HTTP transport", () => {
+  it("serves a real MCP client that sends the bearer token, one session per client", async () => {
+    running = await startMcpHttpServer({ createServer: createCiamMcpServer, token: "test-token-123" });
+    const client = new Client({ name: "test", version: "1" });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(running.url), {
+        requestInit: { headers: { authorization: "Bearer test-token-123" } },
+      }),
+    );
+    await client.ping();
+    expect(client.getServerVersion()?.name).toBe("ciamkit");
+    expect(running.sessions()).toBe(1);
+    await client.close();
+  });
+
+  it("generates a token when none is given and refuses requests without it", async () => {
+    running = await startMcpHttpServer({ createServer: createCiamMcpServer });
+    expect(running.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const missing = await rawPost(running.url, {}, initialize);
+    expect(missing.status).toBe(401);
+    expect(missing.headers["www-authenticate"]).toContain("Bearer");
+    const wrong = await rawPost(running.url, { authorization: "Bearer nope" }, initialize);
+    expect(wrong.status).toBe(401);
+    expect(running.sessions()).toBe(0);
+    const right = await rawPost(running.url, { authorization: `Bearer ${running.token}` }, initialize);
+    expect(right.status).toBe(200);
+  });
+
+  it.each([
+    ["a foreign Host (DNS rebinding)", { host: "evil.example:80" }],
+    ["a foreign Origin", { origin: "http://evil.example" }],
+  ])("refuses %s before checking anything else", async (_name, headers) => {
+    running = await startMcpHttpServer({ createServer: createCiamMcpServer, token: "t0ken-value" });
+    const res = await rawPost(running.url, { authorization: "Bearer t0ken-value", ...headers }, initialize);
+    expect(res.status).toBe(403);
+    expect(running.sessions()).toBe(0);
+  });
+
+  it("answers 404 for an unknown session and 400 for a first request that is not initialize", async () => {
+    running = await startMcpHttpServer({ createServer: createCiamMcpServer, token: "t0ken-value" });
+    const auth = { authorization: "Bearer t0ken-value" };
+    const unknown = await rawPost(
+      running.url,
+      { ...auth, "mcp-session-id": "nope" },
+      { jsonrpc: "2.0", id: 2, method: "ping" },
+    );
+    expect(unknown.status).toBe(404);
+    const notInit = await rawPost(running.url, auth, { jsonrpc: "2.0", id: 2, method: "ping" });
+    expect(notInit.status).toBe(400);
+  });
+
+  it("turns authentication off only on loopback, and only when asked", async () => {
+    await expect(
+      startMcpHttpServer({ createServer: createCiamMcpServer, host: "0.0.0.0", insecureNoAuth: true }),
+    ).rejects.toThrow(/only a loopback address/);
+    running = await startMcpHttpServer({ createServer: createCiamMcpServer, insecureNoAuth: true });
+    expect(running.token).toBeNull();
+    const res = await rawPost(running.url, {}, initialize);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("access helpers", () => {
+  it.each([
+    ["127.0.0.1", true],
+    ["127.5.6.7", true],
+    ["::1", true],
+    ["[::1]", true],
+    ["localhost", true],
+    ["0.0.0.0", false],
+    ["192.168.1.10", false],
+    ["example.com", false],
+  ])("isLoopbackHost(%s) = %s", (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected);
+  });
+
+  it("allows the loopback names for a loopback bind, and only the bound name otherwise", () => {
+    expect(allowedHostHeaders("127.0.0.1", 8080).sort()).toEqual([
+      "127.0.0.1:8080",
+      "[::1]:8080",
+      "localhost:8080",
+    ]);
+    expect(allowedHostHeaders("10.0.0.5", 8080)).toEqual(["10.0.0.5:8080"]);
+  });
+});
