@@ -1,0 +1,85 @@
+import { search } from "@jmespath-community/jmespath";
+import { stringify as toYaml } from "yaml";
+import type { OutputFormat } from "./formats.ts";
+import { renderTable } from "./table.ts";
+
+export interface RenderOptions {
+  format: OutputFormat;
+  /** JMESPath expression applied before formatting (`--query`), as the Azure CLI does. */
+  query?: string | undefined;
+  /** Terminal width for tables; wide cells are cut with an ellipsis. */
+  width?: number | undefined;
+}
+
+/** Thrown for a `--query` that is not valid JMESPath: a usage error, reported before any request. */
+export class QueryError extends Error {
+  override name = "QueryError";
+}
+
+/** Checks a JMESPath expression up front, so a typo fails before any request is sent. */
+export function validateQuery(query: string): void {
+  try {
+    search({}, query);
+  } catch (error) {
+    throw new QueryError(`--query is not valid JMESPath: ${(error as Error).message}`);
+  }
+}
+
+/** Renders a command's result as text for stdout; empty string for `none` or nothing to show. */
+export function render(value: unknown, options: RenderOptions): string {
+  let data = value;
+  if (options.query !== undefined) {
+    try {
+      data = search(value as Parameters<typeof search>[0], options.query);
+    } catch (error) {
+      throw new QueryError(`--query is not valid JMESPath: ${(error as Error).message}`);
+    }
+  }
+  switch (options.format) {
+    case "none":
+      return "";
+    case "json":
+      return data === undefined ? "" : `${JSON.stringify(data, null, 2)}\n`;
+    case "yaml":
+      return data === undefined ? "" : toYaml(data);
+    case "tsv":
+      return renderTsv(data);
+    case "table":
+      return renderTable(data, options.width);
+  }
+}
+
+/**
+ * Tab-separated values without headers, one line per item, scalars only (nested objects are left
+ * out, as in the Azure CLI), so `ciam user list -o tsv | cut -f1` works.
+ */
+function renderTsv(data: unknown): string {
+  const rows = Array.isArray(data) ? data : [data];
+  const lines: string[] = [];
+  for (const row of rows) {
+    if (row === undefined) continue;
+    if (row !== null && typeof row === "object" && !Array.isArray(row)) {
+      lines.push(
+        Object.values(row)
+          .filter((v) => v === null || typeof v !== "object")
+          .map(tsvCell)
+          .join("\t"),
+      );
+    } else if (Array.isArray(row)) {
+      lines.push(
+        row
+          .filter((v) => v === null || typeof v !== "object")
+          .map(tsvCell)
+          .join("\t"),
+      );
+    } else {
+      lines.push(tsvCell(row));
+    }
+  }
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+}
+
+function tsvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return String(value).replace(/[\t\r\n]/g, " ");
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { defaultFormat } from "../src/output/formats.ts";
+import { QueryError, render, validateQuery } from "../src/output/render.ts";
+
+const users = [
+  { id: "1", displayName: "Ana Lima", mail: "ana@example.com", identities: [{ issuer: "x" }] },
+  { id: "2", displayName: "Bo\tBerg", mail: null, identities: [] },
+];
+
+describe("render", () => {
+  it("picks table on a terminal and JSON when piped", () => {
+    expect(defaultFormat(true)).toBe("table");
+    expect(defaultFormat(false)).toBe("json");
+  });
+
+  it("prints JSON that parses back to the same value", () => {
+    expect(JSON.parse(render(users, { format: "json" }))).toEqual(users);
+  });
+
+  it("prints YAML", () => {
+    expect(render({ id: "1", tags: ["a"] }, { format: "yaml" })).toBe('id: "1"\ntags:\n  - a\n');
+  });
+
+  it("prints TSV with scalars only, one line per item, tabs in values replaced", () => {
+    expect(render(users, { format: "tsv" })).toBe("1\tAna Lima\tana@example.com\n2\tBo Berg\t\n");
+  });
+
+  it("prints a table of the scalar columns with titled headers", () => {
+    expect(render(users, { format: "table" })).toBe(
+      [
+        "Id  DisplayName  Mail",
+        "--  -----------  ---------------",
+        "1   Ana Lima     ana@example.com",
+        "2   Bo Berg",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("cuts wide cells to fit the terminal", () => {
+    const out = render([{ id: "x".repeat(40), name: "y".repeat(40) }], { format: "table", width: 40 });
+    for (const line of out.trimEnd().split("\n")) expect(line.length).toBeLessThanOrEqual(40);
+    expect(out).toContain("…");
+  });
+
+  it("applies --query with JMESPath before formatting", () => {
+    expect(render(users, { format: "tsv", query: "[].displayName" })).toBe("Ana Lima\nBo Berg\n");
+    expect(JSON.parse(render(users, { format: "json", query: "[?mail!=null].{name: displayName}" }))).toEqual(
+      [{ name: "Ana Lima" }],
+    );
+  });
+
+  it("prints nothing for -o none", () => {
+    expect(render(users, { format: "none" })).toBe("");
+  });
+
+  it("rejects an invalid query as a usage error", () => {
+    expect(() => validateQuery("[?displayName==")).toThrow(QueryError);
+    expect(() => validateQuery("[].id")).not.toThrow();
+  });
+});
