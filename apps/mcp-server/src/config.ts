@@ -1,0 +1,139 @@
+import { parseArgs } from "node:util";
+
+/** How ciam-mcp was asked to run, from its command line and environment. */
+export interface McpConfig {
+  transport: "stdio" | "http";
+  host: string;
+  port: number;
+  /** Bearer token for HTTP, from `CIAM_MCP_TOKEN`; generated when absent. */
+  token: string | undefined;
+  /** Serve HTTP without a token (loopback only; for local tools that cannot send headers). */
+  insecureNoAuth: boolean;
+  /** List and allow only read tools. */
+  readOnly: boolean;
+  /** Areas (toolsets) to enable; all when undefined. */
+  toolsets: string[] | undefined;
+  /** Individual tools to enable; all (of the toolsets) when undefined. */
+  tools: string[] | undefined;
+  /** Run destructive tools without an elicitation confirmation when the client cannot elicit. */
+  allowDestructive: boolean;
+  /** Print the Graph and ARM permissions the enabled tools need, then exit. */
+  listPermissions: boolean;
+  /** Serve three meta-tools (search, describe, run) instead of every tool. */
+  discovery: boolean;
+  /** Start the embedded emulator with its demo seed and point the server at it. */
+  emulator: boolean;
+  /** A named ciam profile to take credentials from (see `ciam login`). */
+  profile: string | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+/** A command-line mistake: the bin prints the message and exits 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export const USAGE = `Usage: ciam-mcp [options]
+
+Serves Microsoft Entra External ID tenant operations as MCP tools, over stdio (default) or HTTP.
+
+Options:
+  --http                  serve Streamable HTTP at http://HOST:PORT/mcp instead of stdio
+  --host <address>        address to bind with --http (default 127.0.0.1)
+  --port <number>         port with --http (default 3000; 0 picks a free one)
+  --insecure-no-auth      with --http on loopback only: accept requests without the bearer token
+  --read-only             offer and allow read tools only
+  --toolsets <a,b>        enable only these areas (e.g. users,groups)
+  --tools <a,b>           enable only these tools (e.g. user_list,user_get)
+  --allow-destructive     allow destructive tools without confirmation when the client cannot ask the user
+  --discovery             three meta-tools (search, describe, run) instead of every tool
+  --list-permissions      print the permissions the enabled tools need, and exit
+  --emulator              run against the embedded emulator with its demo tenant
+  --profile <name>        take the tenant and credentials from a ciam profile
+  --version               print the version
+  --help                  print this help
+
+Environment: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
+AZURE_CLIENT_CERTIFICATE_PASSWORD, AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST (credentials);
+CIAM_MCP_TOKEN (the HTTP bearer token; generated and printed on stderr when unset).`;
+
+/** Parses ciam-mcp's arguments; throws {@link UsageError} with a one-line reason on a mistake. */
+export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): McpConfig {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split("\n")[0]} (run ciam-mcp --help)`);
+  }
+  const v = parsed.values;
+  const list = (name: string, value: string | undefined): string[] | undefined => {
+    if (value === undefined) return undefined;
+    const items = value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    if (items.length === 0) throw new UsageError(`--${name} needs a comma-separated list`);
+    return items;
+  };
+  let port = 3000;
+  if (v.port !== undefined) {
+    port = Number(v.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new UsageError(`--port must be a whole number from 0 to 65535, not '${v.port}'`);
+    }
+  }
+  const http = v.http === true;
+  for (const flag of ["host", "port", "insecure-no-auth"] as const) {
+    if (!http && v[flag] !== undefined) throw new UsageError(`--${flag} only applies with --http`);
+  }
+  if (v.emulator === true && v.profile !== undefined) {
+    throw new UsageError("--emulator and --profile cannot be combined: the emulator has its own tenant");
+  }
+  const token =
+    env.CIAM_MCP_TOKEN === undefined || env.CIAM_MCP_TOKEN === "" ? undefined : env.CIAM_MCP_TOKEN;
+  if (v["insecure-no-auth"] === true && token !== undefined) {
+    throw new UsageError("--insecure-no-auth cannot be combined with CIAM_MCP_TOKEN");
+  }
+  return {
+    transport: http ? "http" : "stdio",
+    host: v.host ?? "127.0.0.1",
+    port,
+    token,
+    insecureNoAuth: v["insecure-no-auth"] === true,
+    readOnly: v["read-only"] === true,
+    toolsets: list("toolsets", v.toolsets),
+    tools: list("tools", v.tools),
+    allowDestructive: v["allow-destructive"] === true,
+    listPermissions: v["list-permissions"] === true,
+    discovery: v.discovery === true,
+    emulator: v.emulator === true,
+    profile: v.profile,
+    help: v.help === true,
+    version: v.version === true,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      http: { type: "boolean" },
+      host: { type: "string" },
+      port: { type: "string" },
+      "insecure-no-auth": { type: "boolean" },
+      "read-only": { type: "boolean" },
+      toolsets: { type: "string" },
+      tools: { type: "string" },
+      "allow-destructive": { type: "boolean" },
+      discovery: { type: "boolean" },
+      "list-permissions": { type: "boolean" },
+      emulator: { type: "boolean" },
+      profile: { type: "string" },
+      version: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig, UsageError } from "../src/config.ts";
+
+describe("parseConfig", () => {
+  it("defaults to stdio with every tool and no emulator", () => {
+    expect(parseConfig([], {})).toMatchObject({
+      transport: "stdio",
+      readOnly: false,
+      toolsets: undefined,
+      tools: undefined,
+      emulator: false,
+      token: undefined,
+    });
+  });
+
+  it("reads HTTP options, lists and the token from the environment", () => {
+    const config = parseConfig(
+      [
+        "--http",
+        "--port",
+        "0",
+        "--host",
+        "::1",
+        "--read-only",
+        "--toolsets",
+        "users, groups",
+        "--tools=user_list",
+      ],
+      { CIAM_MCP_TOKEN: "tok" },
+    );
+    expect(config).toMatchObject({
+      transport: "http",
+      port: 0,
+      host: "::1",
+      readOnly: true,
+      toolsets: ["users", "groups"],
+      tools: ["user_list"],
+      token: "tok",
+    });
+  });
+
+  it.each([
+    [["--bogus"], /Unknown option '--bogus'/],
+    [["--port", "70000", "--http"], /--port must be a whole number/],
+    [["--port", "80"], /--port only applies with --http/],
+    [["--insecure-no-auth"], /only applies with --http/],
+    [["--toolsets", " , "], /--toolsets needs a comma-separated list/],
+    [["--emulator", "--profile", "prod"], /cannot be combined/],
+    [["extra"], /Unexpected argument 'extra'/],
+  ])("rejects %j with a usage error that says what is wrong", (argv, message) => {
+    expect(() => parseConfig(argv, {})).toThrow(UsageError);
+    expect(() => parseConfig(argv, {})).toThrow(message);
+  });
+
+  it("refuses to turn authentication off when a token is configured", () => {
+    expect(() => parseConfig(["--http", "--insecure-no-auth"], { CIAM_MCP_TOKEN: "x" })).toThrow(
+      /cannot be combined/,
+    );
+  });
+});
