@@ -9,7 +9,8 @@ import { findByAppId, graphAppRoles, graphDelegatedScopes } from "./grants.ts";
 import { parseScopes } from "./scopes.ts";
 import { recordSignIn } from "./sign-in-log.ts";
 
-const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+/** RFC 8628's grant type, and the short form MSAL sends (Entra accepts both). */
+const DEVICE_CODE_GRANTS = new Set(["urn:ietf:params:oauth:grant-type:device_code", "device_code"]);
 
 /** Who asked for a token, for the sign-in log. */
 export interface TokenRequestInfo {
@@ -69,7 +70,7 @@ export async function tokenEndpoint(
       log(result.resource, 0);
       return result.body;
     }
-    if (grant === DEVICE_CODE_GRANT) {
+    if (DEVICE_CODE_GRANTS.has(grant)) {
       const result = await deviceCode(ctx, tenant, app, sp, form);
       if (result.user !== undefined) log(result.resource, 0, undefined, result.user);
       return result.body;
