@@ -109,11 +109,23 @@ function failedDependency(ctx: EmulatorContext, item: BatchItem): GraphOutcome {
   );
 }
 
+/**
+ * Graph writes item headers in their canonical case (`Content-Type`, `Retry-After`), and Microsoft's
+ * BatchResponseContent reads `Content-Type` case-sensitively to decide whether a body is JSON.
+ */
+const ITEM_HEADER_NAMES: Readonly<Record<string, string>> = {
+  "content-type": "Content-Type",
+  "retry-after": "Retry-After",
+  location: "Location",
+  "cache-control": "Cache-Control",
+  "odata-version": "OData-Version",
+};
+
 function itemResponse(id: string, outcome: GraphOutcome): JsonObject {
   const headers: Record<string, Json> = {};
   for (const [name, value] of Object.entries(outcome.headers)) {
     if (name === "date" || name === "strict-transport-security" || name === "x-ms-ags-diagnostic") continue;
-    headers[name] = value;
+    headers[ITEM_HEADER_NAMES[name] ?? name] = value;
   }
   const response: JsonObject = { id, status: outcome.status, headers };
   const body = outcome.body;
