@@ -1,7 +1,8 @@
 import type { GraphRoute } from "../route.ts";
+import { userRoutes } from "./users.ts";
 
 /**
- * Every Graph route the emulator serves, gathered from the area files beside this one.
- * (Filled by the Graph resources work; the front door serves exactly this list.)
+ * Every Graph route the emulator serves, gathered from the area files beside this one; the front
+ * door serves exactly this list.
  */
-export const graphRoutes: readonly GraphRoute[] = [];
+export const graphRoutes: readonly GraphRoute[] = [...userRoutes];
