@@ -28,7 +28,7 @@ export interface CollectionSpec {
   /** `$expand`-able navigation properties: the related records (already served shape), at most 100. */
   expand?: Readonly<Record<string, (record: JsonObject) => JsonObject[]>>;
   /** Last step of serving a record (hide `keyCredentials.key`, add `@odata.type`). */
-  finish?: (served: JsonObject, select: readonly string[] | undefined) => JsonObject;
+  finish?: (served: JsonObject, select: readonly string[] | undefined, record: JsonObject) => JsonObject;
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -191,7 +191,7 @@ export function serveRecord(
   expand: readonly ExpandItem[] = [],
 ): JsonObject {
   let out = project(record, selectNames, spec.defaultSelect);
-  if (spec.finish !== undefined) out = spec.finish(out, selectNames);
+  if (spec.finish !== undefined) out = spec.finish(out, selectNames, record);
   for (const e of expand) {
     out[e.name] = e
       .related(record)
@@ -216,7 +216,7 @@ interface ExpandItem {
 
 function parseExpand(value: string | null, spec: CollectionSpec): ExpandItem[] {
   if (value === null) return [];
-  return value.split(",").map((part) => {
+  return splitTopLevel(value).map((part) => {
     const m = /^\s*([A-Za-z]+)\s*(?:\(\s*\$select=([^)]*)\))?\s*$/i.exec(part);
     const name = m?.[1];
     const related = name === undefined ? undefined : spec.expand?.[name];
@@ -241,7 +241,7 @@ interface SortKey {
 }
 
 function parseOrderby(value: string, spec: CollectionSpec, advancedAllowed: boolean): SortKey[] {
-  return value.split(",").map((part) => {
+  return splitTopLevel(value).map((part) => {
     const m = /^\s*([A-Za-z0-9_/]+)(?:\s+(asc|desc))?\s*$/i.exec(part);
     if (m === null) throw new GraphError(400, "Request_BadRequest", `Invalid $orderby clause '${part}'.`);
     const property = m[1] as string;
@@ -271,4 +271,22 @@ function sortBy(items: JsonObject[], keys: readonly SortKey[]): JsonObject[] {
     }
     return String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0;
   });
+}
+
+/** Splits on commas outside parentheses: `members($select=id,displayName),owners`. */
+function splitTopLevel(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(value.slice(start));
+  return parts;
 }
