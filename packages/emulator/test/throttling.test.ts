@@ -130,6 +130,10 @@ describe("resource-unit modifiers (api-surface 11.6)", () => {
   ])("base %i with ?%s costs %i", (base, query, cost) => {
     expect(resourceUnits(base, new URLSearchParams(query))).toBe(cost);
   });
+
+  test("creating a customer account costs 4 more", () => {
+    expect(resourceUnits(1, new URLSearchParams(), true)).toBe(5);
+  });
 });
 
 describe("over HTTPS", () => {

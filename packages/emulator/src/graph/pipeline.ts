@@ -201,7 +201,11 @@ export async function executeGraph(
       baseUrl: ctx.origins.graph,
       now: () => ctx.now(),
     };
-    const cost = resourceUnits(routeCost(route, request), url.searchParams);
+    const cost = resourceUnits(
+      routeCost(route, request),
+      url.searchParams,
+      createsCustomer(route, tenant.info.kind),
+    );
     const decision = ctx.throttler.check({
       appId: caller.appId,
       tenantId: tenant.info.id,
@@ -265,6 +269,18 @@ async function callRoute(
     console.error(`ciam-emulator: ${request.method} ${request.path} (app ${caller.appId}) failed:`, err);
     return graphErrorOutcome(ids, 500, "InternalServerError", "Encountered an internal server error.");
   }
+}
+
+/**
+ * "Creating a user in an Azure AD B2C tenant" costs 4 more resource units (api-surface 11.6); the
+ * emulator applies it to External ID tenants too, B2C's successor for customer accounts.
+ */
+function createsCustomer(route: GraphRoute, kind: string): boolean {
+  return (
+    route.method === "POST" &&
+    route.path.toLowerCase() === "/users" &&
+    (kind === "b2c" || kind === "external")
+  );
 }
 
 function routeCost(route: GraphRoute, req: GraphRequest): number {
