@@ -147,7 +147,7 @@ export async function executeGraph(
     if (lagging !== undefined) {
       return delayed(graphErrorOutcome(ids, 404, "Request_ResourceNotFound", notFoundMessage(lagging)));
     }
-    const routes = ctx.routes.filter((r) => r.versions === undefined || r.versions.includes(version));
+    const routes = routesFor(ctx.routes, version);
     const { match, allowed } = matchRoute(routes, method, url.pathname);
     if (match === undefined) {
       if (allowed.length > 0) {
@@ -281,6 +281,23 @@ function createsCustomer(route: GraphRoute, kind: string): boolean {
     route.path.toLowerCase() === "/users" &&
     (kind === "b2c" || kind === "external")
   );
+}
+
+const byVersion = new WeakMap<readonly GraphRoute[], Map<GraphVersion, GraphRoute[]>>();
+
+/** The routes a version serves, computed once per route table. */
+function routesFor(all: readonly GraphRoute[], version: GraphVersion): GraphRoute[] {
+  let versions = byVersion.get(all);
+  if (versions === undefined) {
+    versions = new Map();
+    byVersion.set(all, versions);
+  }
+  let routes = versions.get(version);
+  if (routes === undefined) {
+    routes = all.filter((r) => r.versions === undefined || r.versions.includes(version));
+    versions.set(version, routes);
+  }
+  return routes;
 }
 
 function routeCost(route: GraphRoute, req: GraphRequest): number {
