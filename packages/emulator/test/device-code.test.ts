@@ -88,6 +88,13 @@ describe("device code", () => {
       },
     });
     expect(claimsOf(result?.accessToken ?? "").upn).toBe(t.tenant.adminUser?.userPrincipalName);
+    const signIns = [...(t.emu.store.tenant(t.tenant.tenantId)?.collection("signIns").values() ?? [])];
+    const interactive = signIns.filter((s) => s.isInteractive === true).slice(-2);
+    expect(interactive.map((s) => (s.status as { errorCode: number }).errorCode)).toEqual([50126, 0]);
+    expect(interactive[1]).toMatchObject({
+      userPrincipalName: t.tenant.adminUser?.userPrincipalName,
+      appId: t.tenant.publicClientId,
+    });
   });
 
   test("polling answers authorization_pending, then slow_down when too fast, and a bad code invalid_grant", async () => {

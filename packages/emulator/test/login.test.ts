@@ -206,6 +206,20 @@ describe("token endpoint errors (AADSTS bodies)", () => {
     expect(JSON.stringify(res.body)).not.toContain(t.tenant.clientSecret);
   });
 
+  test("client_secret_basic: the credential in an Authorization header", async () => {
+    const basic = (id: string, secret: string) =>
+      `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+    const send = (authorization: string) =>
+      t.fetch(`${t.emu.loginUrl}/${t.tenant.tenantId}/oauth2/v2.0/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization },
+        body: new URLSearchParams({ grant_type: "client_credentials", scope: GRAPH_DEFAULT }).toString(),
+      });
+    expect((await send(basic(t.tenant.clientId, t.tenant.clientSecret))).status).toBe(200);
+    const wrong = await send(basic(t.tenant.clientId, "wrong"));
+    expect(await wrong.json()).toMatchObject({ error: "invalid_client", error_codes: [7000215] });
+  });
+
   test("an unknown tenant is refused before the client is looked at", async () => {
     const res = await tokenRequest(
       { ...base(), client_secret: t.tenant.clientSecret },
