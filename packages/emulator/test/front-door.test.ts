@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { splitVersion } from "../src/graph/front-door.ts";
 import { GRAPH_JSON } from "../src/graph/outcome.ts";
 import { implying, isPermitted } from "../src/policy/permissions.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
@@ -192,5 +193,17 @@ describe("permissions", () => {
 
   test("ReadWrite implies Read of the same family only", () => {
     expect(implying("User.Read.All", false)).toEqual(["User.Read.All", "User.ReadWrite.All"]);
+  });
+});
+
+describe("splitVersion", () => {
+  test.each([
+    ["/v1.0/users?$top=1", "v1.0", "/users?$top=1"],
+    ["/beta/$batch", "beta", "/$batch"],
+    ["/v1.0", "v1.0", "/"],
+    ["/v1.0?$filter=a/b", "v1.0", "/?$filter=a/b"],
+    ["/", "", "/"],
+  ])("%s → %s and %s", (url, version, target) => {
+    expect(splitVersion(url)).toEqual({ version, target });
   });
 });
