@@ -57,6 +57,11 @@ describe("groups", () => {
       "does not exist",
     ],
     [
+      "owners (not modelled)",
+      group({ "owners@odata.bind": [ref("68be84bf-0000-4000-8000-000000000000")] }),
+      "owners@odata.bind",
+    ],
+    [
       "21 bindings",
       group({
         "members@odata.bind": Array.from({ length: 21 }, (_, i) =>

@@ -112,6 +112,11 @@ describe("POST /users", () => {
       /domain portion/,
     ],
     [
+      "a navigation binding the emulator does not model",
+      { ...customer("a@example.com"), "manager@odata.bind": "https://graph.microsoft.com/v1.0/users/x" },
+      /manager@odata.bind/,
+    ],
+    [
       "no password for a local account",
       { ...customer("a@example.com"), passwordProfile: null },
       /passwordProfile/,

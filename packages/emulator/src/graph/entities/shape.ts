@@ -99,7 +99,15 @@ export function writeProperties(
   readOnly: ReadonlySet<string> = new Set(),
 ): JsonObject {
   for (const [name, value] of Object.entries(input)) {
-    if (name.includes("@odata.")) continue;
+    if (name === "@odata.type") continue;
+    // Binding navigation properties is handled by the routes that support it; any other is refused.
+    if (name.includes("@odata.")) {
+      throw new GraphError(
+        400,
+        "Request_BadRequest",
+        `Property '${name}' is not supported on microsoft.graph.${type}.`,
+      );
+    }
     if (EXTENSION_TYPES.has(type) && isExtensionProperty(name)) {
       target[name] = extensionValue(name, value);
       continue;
