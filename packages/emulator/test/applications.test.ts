@@ -1,9 +1,12 @@
+import { ConfidentialClientApplication } from "@azure/msal-node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
 import type { SecretHash } from "../src/store/secrets.ts";
 import { verifySecret } from "../src/store/secrets.ts";
 import { proofToken, selfSignedCertificate } from "./helpers/certificate.ts";
+import { claimsOf } from "./helpers/emulator.ts";
 import { type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { msalNetworkClient } from "./helpers/https.ts";
 
 let fx: GraphFixture;
 let g: GraphClient;
@@ -185,5 +188,38 @@ describe("service principals and app role assignments", () => {
       appRoleId: GRAPH_APP_ROLES["User.Read.All"],
     });
     expect(r.status).toBe(403);
+  });
+});
+
+describe("grants in tokens", () => {
+  it("a new grant shows in the app's next token, and a revoked one is gone from the one after", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    const { body: sp } = await g.post("/servicePrincipals", { appId: app.appId });
+    const secret = (await g.post(`/applications/${app.id}/addPassword`, {})).body.secretText as string;
+    const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')?$select=id`)).body;
+    const roles = async (): Promise<unknown> => {
+      // A fresh MSAL client each time: MSAL caches app tokens, and grants only reach new tokens.
+      const cca = new ConfidentialClientApplication({
+        auth: {
+          clientId: app.appId,
+          clientSecret: secret,
+          authority: fx.t.tenant.authority,
+          knownAuthorities: fx.t.tenant.knownAuthorities,
+        },
+        system: { networkClient: msalNetworkClient(fx.t.emu.caCertPem) },
+      });
+      const r = await cca.acquireTokenByClientCredential({
+        scopes: ["https://graph.microsoft.com/.default"],
+      });
+      return claimsOf(r?.accessToken ?? "").roles;
+    };
+    const grant = await g.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
+      principalId: sp.id,
+      resourceId: graph.id,
+      appRoleId: GRAPH_APP_ROLES["User.Read.All"],
+    });
+    expect(await roles()).toEqual(["User.Read.All"]);
+    await g.del(`/servicePrincipals/${graph.id}/appRoleAssignedTo/${grant.body.id}`);
+    expect(await roles()).toBeUndefined();
   });
 });

@@ -117,6 +117,15 @@ describe("POST /users", () => {
       /manager@odata.bind/,
     ],
     [
+      "a local account issued by another domain",
+      customer("a@example.com", {
+        identities: [
+          { signInType: "emailAddress", issuer: "evil.onmicrosoft.com", issuerAssignedId: "a@example.com" },
+        ],
+      }),
+      /identities/,
+    ],
+    [
       "no password for a local account",
       { ...customer("a@example.com"), passwordProfile: null },
       /passwordProfile/,
