@@ -176,6 +176,8 @@ describe("GET /users", () => {
       issuer: "contoso.onmicrosoft.com",
       issuerAssignedId: "ana@example.com",
     });
+    expect((await g.patch(`/users/${created.body.id}`, { [ext]: null })).status).toBe(204);
+    expect((await g.get(`/users/${created.body.id}?$select=id,${ext}`)).body[ext]).toBeUndefined();
   });
 
   it("answers 404 Request_ResourceNotFound for an unknown user", async () => {
