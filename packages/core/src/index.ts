@@ -32,7 +32,44 @@ export { cachingTokenProvider } from "./auth/token-provider.ts";
 // The client entry point.
 export type { CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";
-
+// Directory operations (catalog entries), runnable with `client.run(operation, input)`.
+export { addCertificateOperation } from "./graph/applications/add-certificate.ts";
+export { addPasswordOperation } from "./graph/applications/add-password.ts";
+export type { Application } from "./graph/applications/application-schema.ts";
+export { createApplicationOperation } from "./graph/applications/create-application.ts";
+export { deleteApplicationOperation } from "./graph/applications/delete-application.ts";
+export { getApplicationOperation } from "./graph/applications/get-application.ts";
+export { listApplicationsOperation } from "./graph/applications/list-applications.ts";
+export { removePasswordOperation } from "./graph/applications/remove-password.ts";
+export { listDirectoryAuditsOperation } from "./graph/audit-logs/list-directory-audits.ts";
+export { listSignInsOperation } from "./graph/audit-logs/list-sign-ins.ts";
+export { addMembersOperation } from "./graph/groups/add-members.ts";
+export { createGroupOperation } from "./graph/groups/create-group.ts";
+export { deleteGroupOperation } from "./graph/groups/delete-group.ts";
+export { getGroupOperation } from "./graph/groups/get-group.ts";
+export type { Group, Member } from "./graph/groups/group-schema.ts";
+export { listGroupsOperation } from "./graph/groups/list-groups.ts";
+export { listMembersOperation } from "./graph/groups/list-members.ts";
+export { removeMemberOperation } from "./graph/groups/remove-member.ts";
+export { updateGroupOperation } from "./graph/groups/update-group.ts";
+export { getOrganizationOperation } from "./graph/organization/get-organization.ts";
+export type { Organization } from "./graph/organization/organization-schema.ts";
+export { createServicePrincipalOperation } from "./graph/service-principals/create-service-principal.ts";
+export { getServicePrincipalOperation } from "./graph/service-principals/get-service-principal.ts";
+export { grantPermissionOperation } from "./graph/service-principals/grant-permission.ts";
+export { listGrantsOperation } from "./graph/service-principals/list-grants.ts";
+export { revokePermissionOperation } from "./graph/service-principals/revoke-permission.ts";
+export type {
+  AppRoleAssignment,
+  ServicePrincipal,
+} from "./graph/service-principals/service-principal-schema.ts";
+export { createUserOperation } from "./graph/users/create-user.ts";
+export { deleteUserOperation } from "./graph/users/delete-user.ts";
+export { findUserOperation } from "./graph/users/find-user.ts";
+export { getUserOperation } from "./graph/users/get-user.ts";
+export { listUsersOperation } from "./graph/users/list-users.ts";
+export { updateUserOperation } from "./graph/users/update-user.ts";
+export type { User } from "./graph/users/user-schema.ts";
 // HTTP: batching, errors, logging, long-running operations, OData filters, paging, pipeline and policies.
 export type { BatchOptions, BatchRequest, BatchResult } from "./http/batch.ts";
 export { BATCH_LIMIT, runBatch } from "./http/batch.ts";
@@ -94,11 +131,11 @@ export type { RequestOptions, ServiceClientOptions } from "./http/service-client
 export { ServiceClient } from "./http/service-client.ts";
 export type { FetchTransport, FetchTransportOptions } from "./http/transport.ts";
 export { createFetchTransport } from "./http/transport.ts";
-
 // The operation catalog.
 export type { OperationContext, OperationProgress } from "./operations/context.ts";
 export type { ObjectSchema, Operation, OperationAccess } from "./operations/define-operation.ts";
-export { cliCommand, defineOperation } from "./operations/define-operation.ts";
+export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
+export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
 
 // Version and user agent.

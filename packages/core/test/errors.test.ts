@@ -155,7 +155,7 @@ describe("errorFromResponse", () => {
     ) as PermissionError;
     expect(bare.message).toContain("API permissions page");
     const named = withRequiredPermissions(bare, ["Group.ReadWrite.All"]);
-    expect(named.message).toContain("Missing application permission Group.ReadWrite.All");
+    expect(named.message).toContain("needs the application permission Group.ReadWrite.All");
     expect(named.toJSON()).toMatchObject({
       requiredPermissions: ["Group.ReadWrite.All"],
       code: "Authorization_RequestDenied",

@@ -101,7 +101,7 @@ export class AuthenticationError extends ApiError {
  */
 export class PermissionError extends ApiError {
   override readonly name = "PermissionError";
-  /** The permissions the operation needs (any one suffices); empty when unknown. */
+  /** The application permissions the operation needs (all of them); empty when unknown. */
   readonly requiredPermissions: readonly string[];
   /** The service's own message, without ciamkit's advice. */
   readonly serviceMessage: string;
@@ -235,13 +235,14 @@ function errorClass(status: number, code: string, details: readonly ApiErrorDeta
   return ApiError;
 }
 
-/** Describes a permission error: the permission to grant and how. */
+/** Describes a permission error: the permissions the operation needs and how to grant them. */
 export function permissionMessage(serviceMessage: string, permissions: readonly string[]): string {
   if (permissions.length === 0) {
     return `${serviceMessage} The application lacks a permission for this call; grant it on the app's API permissions page in the Entra admin center.`;
   }
-  const list = permissions.join(" or ");
-  return `${serviceMessage} Missing application permission ${list}; grant it with \`ciam app grant --permission ${permissions[0]}\` (or on the app's API permissions page in the Entra admin center, then grant admin consent), then get a new token.`;
+  const list = permissions.join(" and ");
+  const commands = permissions.map((p) => `\`ciam app grant --permission ${p}\``).join(", ");
+  return `${serviceMessage} This operation needs the application permission${permissions.length > 1 ? "s" : ""} ${list}; grant ${permissions.length > 1 ? "them" : "it"} with ${commands} (or on the app's API permissions page in the Entra admin center, then grant admin consent), then get a new token.`;
 }
 
 /** Builds the right {@link ApiError} for a non-success response. */

@@ -9,21 +9,30 @@ export type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 /** One catalog entry: data describing the operation, plus the function that runs it. */
 export interface Operation<I extends ObjectSchema = ObjectSchema, O extends ObjectSchema = ObjectSchema> {
-  /** snake_case `<area>_<verb>`, e.g. `user_list`: the MCP tool name; the CLI command is `<area> <verb>`. */
+  /**
+   * snake_case `<area>_<verb>`, where `<area>` is the singular of {@link Operation.area} (`users` →
+   * `user`, `service-principals` → `service_principal`) and `<verb>` may have several words
+   * (`member_add`): the MCP tool name; the CLI command is `ciam <area> <verb>` in kebab-case.
+   */
   readonly name: string;
-  /** The toolset / command group, kebab-case, e.g. `users`. */
+  /** The toolset / command group, kebab-case, usually plural: `users`, `service-principals`, `organization`. */
   readonly area: string;
   /** A short title for humans. */
   readonly title: string;
   /** For a model and a human: what it does, when to use it, what it returns. */
   readonly description: string;
   readonly access: OperationAccess;
-  /** Least-privileged Graph/ARM permissions (any one suffices), shown in errors and docs. */
+  /** The least-privileged Graph/ARM application permissions the operation needs (all of them), shown in errors and docs. */
   readonly permissions: readonly string[];
   readonly input: I;
   readonly output: O;
-  /** Runs with validated input; returns data matching `output`. */
-  readonly run: (ctx: OperationContext, input: z.output<I>) => Promise<z.input<O>>;
+  /** Output fields that hold secrets shown once (e.g. a new client secret): callers must not log them. */
+  readonly secretOutputFields?: readonly string[] | undefined;
+  /**
+   * Runs with validated input; returns data matching `output`. (Method syntax on purpose: operations
+   * with different schemas then fit in one `Operation[]`.)
+   */
+  run(ctx: OperationContext, input: z.output<I>): Promise<z.input<O>>;
 }
 
 /** Declares an operation; the identity function that keeps its types. */
@@ -33,8 +42,19 @@ export function defineOperation<I extends ObjectSchema, O extends ObjectSchema>(
   return Object.freeze(definition);
 }
 
-/** The CLI command words of an operation: `user_list` → `["user", "list"]`, `app_password_add` → `["app", "password-add"]`. */
-export function cliCommand(operation: Pick<Operation, "name">): [string, string] {
-  const [area = "", ...verb] = operation.name.split("_");
-  return [area.replaceAll("_", "-"), verb.join("-")];
+/** The name prefix of an area: its singular in snake_case (`service-principals` → `service_principal`). */
+export function areaPrefix(area: string): string {
+  return area.replace(/s$/, "").replaceAll("-", "_");
+}
+
+/**
+ * The CLI command words of an operation: `user_list` in `users` → `["user", "list"]`,
+ * `group_member_add` in `groups` → `["group", "member-add"]`.
+ */
+export function cliCommand(operation: Pick<Operation, "name" | "area">): [string, string] {
+  const prefix = areaPrefix(operation.area);
+  if (!operation.name.startsWith(`${prefix}_`)) {
+    throw new Error(`Operation ${operation.name} does not start with its area prefix ${prefix}_.`);
+  }
+  return [prefix.replaceAll("_", "-"), operation.name.slice(prefix.length + 1).replaceAll("_", "-")];
 }
