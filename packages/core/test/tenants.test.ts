@@ -1,4 +1,4 @@
-import { type RunningEmulator, startEmulator, type WorkforceConnection } from "@ciamkit/emulator";
+import type { WorkforceConnection } from "@ciamkit/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkTenantNameOperation } from "../src/arm/tenants/check-tenant-name.ts";
 import { createTenantOperation } from "../src/arm/tenants/create-tenant.ts";
@@ -8,16 +8,15 @@ import { getTenantCreateStatusOperation } from "../src/arm/tenants/get-tenant-cr
 import { listTenantsOperation } from "../src/arm/tenants/list-tenants.ts";
 import { updateTenantOperation } from "../src/arm/tenants/update-tenant.ts";
 import { waitTenantCreateOperation } from "../src/arm/tenants/wait-tenant-create.ts";
-import { type Cloud, customCloud } from "../src/auth/clouds.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
 import { type CiamClient, createCiamClient } from "../src/client.ts";
 import { NotFoundError, PermissionError } from "../src/http/errors.ts";
 import type { OperationProgress } from "../src/operations/context.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
+import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 
-let emu: RunningEmulator;
+let t: CoreEmulator;
 let w: WorkforceConnection;
-let cloud: Cloud;
 let admin: CiamClient;
 const clients: CiamClient[] = [];
 
@@ -26,33 +25,26 @@ function signedIn(upn: string, tenantId = w.tenantId): CiamClient {
   const credential = deviceCodeCredential({
     tenantId,
     clientId: w.publicClientId,
-    cloud,
+    cloud: t.cloud,
     tokenCachePath: false,
     onPrompt: (prompt) => {
-      emu.control.approveDeviceCode(prompt.userCode, upn);
+      t.emu.control.approveDeviceCode(prompt.userCode, upn);
     },
   });
-  const client = createCiamClient({ credential, tenantId, cloud });
+  const client = createCiamClient({ credential, tenantId, cloud: t.cloud });
   clients.push(client);
   return client;
 }
 
 beforeAll(async () => {
-  emu = await startEmulator({ deviceCode: { intervalSeconds: 1 }, arm: { provisioningSeconds: 2 } });
-  if (emu.workforce === undefined) throw new Error("the demo seed has no workforce tenant");
-  w = emu.workforce;
-  cloud = customCloud({
-    name: "emulator",
-    authorityHost: emu.loginUrl,
-    graphEndpoint: emu.graphUrl,
-    armEndpoint: emu.armUrl,
-    ca: emu.caCertPem,
-  });
+  t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 }, arm: { provisioningSeconds: 2 } });
+  if (t.emu.workforce === undefined) throw new Error("the demo seed has no workforce tenant");
+  w = t.emu.workforce;
   admin = signedIn(w.adminUser.userPrincipalName);
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
-  await emu.stop();
+  await t.stop();
 });
 
 const at = () => ({ subscriptionId: w.subscriptionId, resourceGroup: w.resourceGroup });
@@ -106,13 +98,13 @@ describe("tenant_create and its wait", () => {
     const credential = deviceCodeCredential({
       tenantId: "alpineshop.onmicrosoft.com",
       clientId: w.publicClientId,
-      cloud,
+      cloud: t.cloud,
       tokenCachePath: false,
       onPrompt: (prompt) => {
-        emu.control.approveDeviceCode(prompt.userCode, upn);
+        t.emu.control.approveDeviceCode(prompt.userCode, upn);
       },
     });
-    const { token } = await credential.getToken(cloud.graphScope);
+    const { token } = await credential.getToken(t.cloud.graphScope);
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"));
     expect(claims).toMatchObject({ tid: tenantId, upn, idtyp: "user" });
     expect(String(claims.scp).split(" ")).toContain("Application.ReadWrite.All");
