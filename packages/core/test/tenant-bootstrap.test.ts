@@ -40,14 +40,16 @@ beforeAll(async () => {
   t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 }, arm: { provisioningSeconds: 1 } });
   if (t.emu.workforce === undefined) throw new Error("no workforce tenant in the demo seed");
   w = t.emu.workforce;
-});
+}, 30_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await t.stop();
 });
 
 describe("a new external tenant, from creation to an automation app and back", () => {
-  it("creates the tenant, bootstraps a certificate app in it as its first admin, and deletes it last", async () => {
+  it("creates the tenant, bootstraps a certificate app in it as its first admin, and deletes it last", {
+    timeout: 20_000,
+  }, async () => {
     const where = { subscriptionId: w.subscriptionId, resourceGroup: w.resourceGroup, name: "northwindshop" };
     const azure = delegated(w.tenantId, w.adminUser.userPrincipalName);
     const started = await azure.run(createTenantOperation, {

@@ -41,7 +41,7 @@ beforeAll(async () => {
   if (t.emu.workforce === undefined) throw new Error("the demo seed has no workforce tenant");
   w = t.emu.workforce;
   admin = signedIn(w.adminUser.userPrincipalName);
-});
+}, 30_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await t.stop();
@@ -74,7 +74,9 @@ describe("tenant_check_name", () => {
 });
 
 describe("tenant_create and its wait", () => {
-  test("create, then wait with progress, gives a provisioned tenant its creator can sign in to", async () => {
+  test("create, then wait with progress, gives a provisioned tenant its creator can sign in to", {
+    timeout: 20_000,
+  }, async () => {
     const started = await admin.run(createTenantOperation, newTenant("alpineshop"));
     expect(started.tenant.properties.provisioningState).toBe("Provisioning");
     expect(started.pollToken).toEqual(expect.any(String));
@@ -110,7 +112,9 @@ describe("tenant_create and its wait", () => {
     expect(String(claims.scp).split(" ")).toContain("Application.ReadWrite.All");
   });
 
-  test("status checks once; another client resumes the wait from the poll token", async () => {
+  test("status checks once; another client resumes the wait from the poll token", {
+    timeout: 20_000,
+  }, async () => {
     const started = await admin.run(createTenantOperation, newTenant("betashop"));
     const status = await admin.run(getTenantCreateStatusOperation, { pollToken: started.pollToken });
     expect(status).toMatchObject({ status: "InProgress", done: false });
@@ -124,7 +128,7 @@ describe("tenant_create and its wait", () => {
     expect(after).toMatchObject({ status: "Succeeded", done: true, tenant: { name: "betashop" } });
   });
 
-  test("a cancelled wait stops waiting and leaves the creation running", async () => {
+  test("a cancelled wait stops waiting and leaves the creation running", { timeout: 20_000 }, async () => {
     const started = await admin.run(createTenantOperation, newTenant("gammashop"));
     const abort = new AbortController();
     const waiting = admin.run(
@@ -148,7 +152,9 @@ describe("tenant_create and its wait", () => {
     expect(list.items.map((t) => t.name)).not.toContain("okname");
   });
 
-  test("a user without an Azure role gets a PermissionError naming the RBAC action", async () => {
+  test("a user without an Azure role gets a PermissionError naming the RBAC action", {
+    timeout: 20_000,
+  }, async () => {
     const developer = signedIn(w.developerUser.userPrincipalName);
     const error = await developer.run(createTenantOperation, newTenant("devshop")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionError);
@@ -196,7 +202,9 @@ describe("tenant_get, tenant_list, tenant_update, tenant_delete", () => {
     );
   });
 
-  test("delete waits by default, or returns a poll token; the tenant is gone", async () => {
+  test("delete waits by default, or returns a poll token; the tenant is gone", {
+    timeout: 20_000,
+  }, async () => {
     const progress: string[] = [];
     const deleted = await admin.run(
       deleteTenantOperation,

@@ -36,7 +36,7 @@ beforeAll(async () => {
   });
   w = workforceOf(t);
   token = await deviceCodeToken(t, w.adminUser.userPrincipalName, ARM_DEFAULT);
-});
+}, 30_000);
 afterAll(async () => {
   await t.emu.stop();
 });
@@ -109,7 +109,9 @@ describe("create validation changes nothing", () => {
 describe("lifecycle of an external tenant", () => {
   let tenantId = "";
 
-  test("PUT answers 201 Provisioning with Azure-AsyncOperation and Retry-After; the operation ends Succeeded", async () => {
+  test("PUT answers 201 Provisioning with Azure-AsyncOperation and Retry-After; the operation ends Succeeded", {
+    timeout: 20_000,
+  }, async () => {
     const res = await arm(
       t,
       token,
@@ -160,7 +162,9 @@ describe("lifecycle of an external tenant", () => {
     });
   });
 
-  test("the new tenant is an external directory whose creator signs in by device code and calls Graph", async () => {
+  test("the new tenant is an external directory whose creator signs in by device code and calls Graph", {
+    timeout: 20_000,
+  }, async () => {
     const tenant = t.emu.store.tenant(tenantId);
     expect(tenant?.info).toMatchObject({ kind: "external", defaultDomain: "woodgroveshop.onmicrosoft.com" });
     const adminUpn = "admin_fabrikamhq.onmicrosoft.com#EXT#@woodgroveshop.onmicrosoft.com";
@@ -183,6 +187,36 @@ describe("lifecycle of an external tenant", () => {
       tenantType: "CIAM",
       countryLetterCode: "FR",
     });
+  });
+
+  test("the first admin signs in on the new tenant's device login page with the home password", async () => {
+    const start = await t.fetch(`${t.emu.loginUrl}/woodgroveshop.onmicrosoft.com/oauth2/v2.0/devicecode`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        client_id: w.publicClientId,
+        scope: "https://graph.microsoft.com/.default",
+      }),
+    });
+    expect(start.status).toBe(200);
+    const { user_code, verification_uri } = (await start.json()) as {
+      user_code: string;
+      verification_uri: string;
+    };
+    const signIn = (password: string) =>
+      t.fetch(verification_uri, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          code: user_code,
+          username: "admin_fabrikamhq.onmicrosoft.com#EXT#@woodgroveshop.onmicrosoft.com",
+          password,
+        }),
+      });
+    expect((await signIn("wrong")).status).toBe(400);
+    const ok = await signIn(w.adminUser.password);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain("signed in");
   });
 
   test("PATCH changes tags and SKU only; a bad SKU is refused", async () => {
@@ -229,7 +263,9 @@ describe("lifecycle of an external tenant", () => {
     expect(bySub.body.nextLink).toBeNull();
   });
 
-  test("DELETE is refused while the tenant holds its own users, then runs 202 → 204 and removes the tenant", async () => {
+  test("DELETE is refused while the tenant holds its own users, then runs 202 → 204 and removes the tenant", {
+    timeout: 20_000,
+  }, async () => {
     const path = `${directoryPath(w, "woodgroveshop")}?${API}`;
     const users = t.emu.store.tenant(tenantId)?.collection("users");
     users?.put("extra", { id: "extra", userPrincipalName: "ada@woodgroveshop.onmicrosoft.com" });
@@ -263,7 +299,9 @@ describe("lifecycle of an external tenant", () => {
 });
 
 describe("persistence", () => {
-  test("ARM resources and the tenants they created survive a restart on the same data dir", async () => {
+  test("ARM resources and the tenants they created survive a restart on the same data dir", {
+    timeout: 30_000,
+  }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "ciam-arm-persist-"));
     try {
       const first = await startTestEmulator({

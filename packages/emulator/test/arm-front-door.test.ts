@@ -25,7 +25,7 @@ beforeAll(async () => {
   w = workforceOf(t);
   adminToken = await deviceCodeToken(t, w.adminUser.userPrincipalName, ARM_DEFAULT);
   devToken = await deviceCodeToken(t, w.developerUser.userPrincipalName, ARM_DEFAULT);
-});
+}, 30_000);
 afterAll(async () => {
   await t.emu.stop();
 });
@@ -173,7 +173,9 @@ describe("front door", () => {
 });
 
 describe("ARM throttling", () => {
-  test("every answer counts down the subscription and global buckets; an empty bucket answers 429", async () => {
+  test("every answer counts down the subscription and global buckets; an empty bucket answers 429", {
+    timeout: 20_000,
+  }, async () => {
     // A time scale of 1/1000 slows refills to 0.025 reads/s, so the counts below cannot drift.
     const small = await startTestEmulator({
       throttling: { timeScale: 0.001 },
