@@ -205,7 +205,8 @@ async function serveArm(ctx: EmulatorContext, req: IncomingMessage, res: ServerR
     sendReply(res, { status: 413, headers: {} });
     return;
   }
-  const reply = await handleArm(ctx, req.method ?? "GET", url, lowerHeaders(req), body);
+  const headers = lowerHeaders(req);
+  const reply = await handleArm(ctx, req.method ?? "GET", url, headers, body);
   ctx.monitor.record({
     time: ctx.now().toISOString(),
     service: "arm",
@@ -213,9 +214,9 @@ async function serveArm(ctx: EmulatorContext, req: IncomingMessage, res: ServerR
     path: url.pathname,
     status: reply.status,
     requestId: reply.headers["x-ms-request-id"] ?? null,
-    clientRequestId: null,
-    appId: null,
-    tenantId: null,
+    clientRequestId: headers["x-ms-client-request-id"] ?? null,
+    appId: reply.caller?.appId ?? null,
+    tenantId: reply.caller?.tenantId ?? null,
     resourceUnits: 0,
     faults: [],
     earlyRetry: false,

@@ -70,6 +70,14 @@ describe("front door", () => {
     );
     expect(Number(res.headers.get("x-ms-ratelimit-remaining-tenant-reads"))).toBeGreaterThan(0);
     expect(res.headers.get("x-ms-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const [logged] = t.emu.control.monitor.requests(1);
+    expect(logged).toMatchObject({
+      service: "arm",
+      status: 200,
+      requestId: res.headers.get("x-ms-request-id"),
+      appId: w.publicClientId,
+      tenantId: w.tenantId,
+    });
   });
 
   test.each([

@@ -14,6 +14,8 @@ export interface ArmCaller {
   /** What ARM calls "the client" in its messages: the user's UPN or the app id. */
   client: string;
   kind: "user" | "app";
+  /** The client application (`appid`). */
+  appId: string;
 }
 
 /** A request after the front door: authenticated, api-version checked, throttled, authorized. */

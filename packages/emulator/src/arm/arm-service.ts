@@ -9,6 +9,11 @@ import { armRoutes } from "./arm-routes.ts";
 import { findResourceGroup, findSubscription } from "./arm-store.ts";
 import { authorizationFailedMessage, isAuthorized } from "./rbac.ts";
 
+/** An ARM answer, with who asked (for the request log) once the token was valid. */
+export interface ArmReply extends HttpReply {
+  caller: { appId: string; tenantId: string } | null;
+}
+
 /**
  * The Azure Resource Manager front door: authenticates the bearer token (for
  * `https://management.azure.com/`), checks the api-version, charges ARM's regional token buckets
@@ -22,6 +27,21 @@ export async function handleArm(
   url: URL,
   headers: Readonly<Record<string, string>>,
   rawBody: Buffer = Buffer.alloc(0),
+): Promise<ArmReply> {
+  let who: ArmReply["caller"] = null;
+  const reply = await serve(ctx, method, url, headers, rawBody, (caller) => {
+    who = { appId: caller.appId, tenantId: caller.tenantId };
+  });
+  return { ...reply, caller: who };
+}
+
+async function serve(
+  ctx: EmulatorContext,
+  method: string,
+  url: URL,
+  headers: Readonly<Record<string, string>>,
+  rawBody: Buffer,
+  identified: (caller: ArmCaller) => void,
 ): Promise<HttpReply> {
   const ids: Record<string, string> = {
     "x-ms-request-id": randomUUID(),
@@ -101,6 +121,7 @@ export async function handleArm(
     );
   }
   const caller = callerOf(claims);
+  identified(caller);
 
   const decision = ctx.arm.throttler.check(
     {
@@ -199,6 +220,7 @@ function callerOf(claims: AccessTokenClaims): ArmCaller {
     objectId: claims.oid,
     client: user ? (claims.upn ?? claims.preferred_username ?? claims.oid) : claims.appid,
     kind: user ? "user" : "app",
+    appId: claims.appid,
   };
 }
 
