@@ -10,7 +10,7 @@ import { updateTenantOperation } from "../src/arm/tenants/update-tenant.ts";
 import { waitTenantCreateOperation } from "../src/arm/tenants/wait-tenant-create.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
 import { type CiamClient, createCiamClient } from "../src/client.ts";
-import { NotFoundError, PermissionError } from "../src/http/errors.ts";
+import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { OperationProgress } from "../src/operations/context.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
@@ -148,6 +148,12 @@ describe("tenant_create and its wait", () => {
     await expect(
       admin.run(createTenantOperation, { ...newTenant("okname"), location: "westeurope" }),
     ).rejects.toBeInstanceOf(InvalidInputError);
+    // What only ARM knows (a country outside the location) comes back as a ValidationError.
+    const refused = await admin
+      .run(createTenantOperation, { ...newTenant("okname"), countryCode: "US" })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).code).toBe("InvalidCountryCode");
     const list = await admin.run(listTenantsOperation, { subscriptionId: w.subscriptionId });
     expect(list.items.map((t) => t.name)).not.toContain("okname");
   });

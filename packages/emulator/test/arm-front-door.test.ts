@@ -166,6 +166,27 @@ describe("front door", () => {
     expect(wrongTenant.body.error).toMatchObject({ code: "InvalidAuthenticationTokenTenant" });
   });
 
+  test("an operation's status is readable by who started it, not by a caller without a role", async () => {
+    const created = await arm(
+      t,
+      adminToken,
+      "PUT",
+      `${directoryPath(w, "opshop")}?${API}`,
+      createBody("Op shop"),
+    );
+    expect(created.status).toBe(201);
+    const statusUrl = created.headers.get("azure-asyncoperation") ?? "";
+    expect((await arm(t, adminToken, "GET", statusUrl)).status).toBe(200);
+    const other = await arm(t, devToken, "GET", statusUrl);
+    expect(other.status).toBe(404);
+    expect(other.body.error).toMatchObject({ code: "OperationNotFound" });
+    const missing = await arm(t, adminToken, "PATCH", `${directoryPath(w, "nosuchshop")}?${API}`, {
+      tags: {},
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: "ResourceNotFound" });
+  });
+
   test("an unknown provider path and a wrong method", async () => {
     const other = await arm(
       t,
