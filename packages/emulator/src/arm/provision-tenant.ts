@@ -5,6 +5,12 @@ import type { Store, TenantState } from "../store/store.ts";
 import type { DirectoryRecord } from "./arm-store.ts";
 
 /**
+ * Private collection of a created tenant: id = user id → `{ role: "Global Administrator", memberId }`
+ * for its first administrator (Graph's directory roles are not emulated).
+ */
+const FIRST_ADMINS = "_firstAdministrators";
+
+/**
  * Turns a provisioned `ciamDirectories` resource into an emulated external tenant: its
  * organization, Microsoft Graph's service principal, the creating administrator as its first
  * user, and the home tenant's multi-tenant public clients (as first-party tools such as Azure CLI
@@ -80,7 +86,7 @@ export function provisionTenant(
     users.put(admin.id, { ...user, mail: creator.userPrincipalName ?? null, userType: "Member" });
     const hash = owner.collection("_userPasswords").get(String(creator.id));
     if (hash !== undefined) tenant.collection("_userPasswords").put(admin.id, { ...hash });
-    tenant.collection("_directoryRoleMembers").put(`globalAdministrator:${admin.id}`, {
+    tenant.collection(FIRST_ADMINS).put(admin.id, {
       role: "Global Administrator",
       memberId: admin.id,
     });
@@ -89,18 +95,15 @@ export function provisionTenant(
 }
 
 /**
- * Whether the tenant still holds more than it started with: ARM deletes the resource only as the
+ * Whether the tenant still holds more than it started with (users besides its first administrator,
+ * app registrations besides the home tenant's public clients): ARM deletes the resource only as the
  * last step of deleting the tenant (api-surface 1.7), after its users and apps are gone.
  */
 export function tenantHoldsObjects(tenant: TenantState): { users: number; applications: number } | undefined {
-  const users = [...tenant.collection("users").values()].filter(
-    (u) => !String(u.userPrincipalName).includes("#EXT#"),
+  const admins = new Set([...tenant.collection(FIRST_ADMINS).values()].map((r) => r.memberId));
+  const users = [...tenant.collection("users").values()].filter((u) => !admins.has(u.id ?? null));
+  const apps = [...tenant.collection("applications").values()].filter(
+    (a) => !(a.isFallbackPublicClient === true && a.signInAudience === "AzureADMultipleOrgs"),
   );
-  const starters = new Set(
-    [...tenant.collection("applications").values()]
-      .filter((a) => a.isFallbackPublicClient === true && a.signInAudience === "AzureADMultipleOrgs")
-      .map((a) => a.id),
-  );
-  const apps = [...tenant.collection("applications").values()].filter((a) => !starters.has(a.id));
   return users.length > 0 || apps.length > 0 ? { users: users.length, applications: apps.length } : undefined;
 }
