@@ -1,5 +1,18 @@
 // The public surface of @ciamkit/core: explicit named exports only.
 
+// External tenants (ARM ciamDirectories): catalog entries and the resource client.
+export { checkTenantNameOperation } from "./arm/tenants/check-tenant-name.ts";
+export { createTenantOperation } from "./arm/tenants/create-tenant.ts";
+export { deleteTenantOperation } from "./arm/tenants/delete-tenant.ts";
+export { getTenantOperation } from "./arm/tenants/get-tenant.ts";
+export { getTenantCreateStatusOperation } from "./arm/tenants/get-tenant-create-status.ts";
+export { listTenantsOperation } from "./arm/tenants/list-tenants.ts";
+export type { Tenant } from "./arm/tenants/tenant-schema.ts";
+export { CIAM_DIRECTORY_TYPE } from "./arm/tenants/tenant-schema.ts";
+export type { NameAvailability, StartedCreate, TenantAddress } from "./arm/tenants/tenants-client.ts";
+export { TENANT_ACTIONS, TENANTS_API_VERSION } from "./arm/tenants/tenants-client.ts";
+export { updateTenantOperation } from "./arm/tenants/update-tenant.ts";
+export { waitTenantCreateOperation } from "./arm/tenants/wait-tenant-create.ts";
 // Credentials over MSAL: client secret, certificate, client assertion, workload identity, device code.
 export type {
   ClientAssertionCredentialOptions,
@@ -28,7 +41,6 @@ export type { CredentialOptions } from "./auth/msal-config.ts";
 export { defaultTokenCachePath, fileTokenCachePlugin } from "./auth/token-cache-file.ts";
 export type { AccessToken, CachingOptions, GetTokenOptions, TokenProvider } from "./auth/token-provider.ts";
 export { cachingTokenProvider } from "./auth/token-provider.ts";
-
 // The client entry point.
 export type { CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";
@@ -89,6 +101,8 @@ export {
 export type { LogEntry, Logger, LogLevel } from "./http/logger.ts";
 export type { LroOptions, LroProgress } from "./http/lro.ts";
 export { beginLongRunning, lroResumeToken, resumeLongRunning } from "./http/lro.ts";
+export type { LroStatus } from "./http/lro-status.ts";
+export { longRunningStatus } from "./http/lro-status.ts";
 export type { ODataFilter, ODataValue } from "./http/odata.ts";
 export {
   and,

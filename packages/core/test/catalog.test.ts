@@ -14,6 +14,7 @@ describe("the operation catalog", () => {
       "apps",
       "service-principals",
       "audit-logs",
+      "tenants",
     ]);
   });
 
@@ -35,8 +36,13 @@ describe("the operation catalog", () => {
     });
     it("names least-privileged permissions", () => {
       expect(op.permissions.length).toBeGreaterThan(0);
-      for (const permission of op.permissions) expect(permission).toMatch(/^[A-Z][A-Za-z]+(\.[A-Za-z]+)+$/);
-      if (op.access === "read") expect(op.permissions.every((p) => !/ReadWrite/.test(p))).toBe(true);
+      // Graph permissions (`User.Read.All`) or Azure RBAC actions for ARM (`Microsoft.X/type/write`).
+      for (const permission of op.permissions) {
+        expect(permission).toMatch(/^([A-Z][A-Za-z]+(\.[A-Za-z]+)+|Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+)$/);
+      }
+      if (op.access === "read") {
+        expect(op.permissions.every((p) => !/ReadWrite|\/(write|delete)$/.test(p))).toBe(true);
+      }
     });
     it("has zod object input and output that convert to JSON Schema", () => {
       expect(op.input).toBeInstanceOf(z.ZodObject);

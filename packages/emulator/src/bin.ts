@@ -117,6 +117,7 @@ if (values.json === true) {
       controlKey: emu.controlKey,
       caFile,
       tenants: emu.tenants.map(({ certificate: _omit, ...t }) => t),
+      workforce: emu.workforce ?? null,
     })}\n`,
   );
 } else {
@@ -137,6 +138,15 @@ if (values.json === true) {
       `  AZURE_CLIENT_SECRET=${t.clientSecret}`,
       `  authority       ${t.authority}   knownAuthorities: ${t.knownAuthorities.join(", ")}`,
       `  device code     public client ${t.publicClientId}; sign in as ${t.adminUser?.userPrincipalName} / ${t.adminUser?.password}`,
+    );
+  }
+  const w = emu.workforce;
+  if (w !== undefined) {
+    lines.push(
+      "",
+      `Workforce tenant ${w.domain} (${w.tenantId}): creates external tenants through ARM`,
+      `  AZURE_SUBSCRIPTION_ID=${w.subscriptionId}   resource group ${w.resourceGroup}`,
+      `  device code     public client ${w.publicClientId}; sign in as ${w.adminUser.userPrincipalName} / ${w.adminUser.password} (Owner on the resource group)`,
     );
   }
   process.stdout.write(`${lines.join("\n")}\n`);

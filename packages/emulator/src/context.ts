@@ -1,3 +1,4 @@
+import type { ArmRuntime } from "./arm/arm-settings.ts";
 import type { Monitor } from "./control/monitor.ts";
 import type { GraphRoute } from "./graph/route.ts";
 import type { AccessTokenVerifier } from "./login/access-token.ts";
@@ -27,5 +28,7 @@ export interface EmulatorContext {
   faults: FaultInjector;
   monitor: Monitor;
   routes: readonly GraphRoute[];
+  /** ARM's settings and throttling buckets. */
+  arm: ArmRuntime;
   now(): Date;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleArm } from "./arm/arm-service.ts";
+import { ArmRuntime, type ArmSettingsInput } from "./arm/arm-settings.ts";
 import type { EmulatorContext } from "./context.ts";
 import { CONTROL_PREFIX, handleControl } from "./control/control-api.ts";
 import { createControl } from "./control/create-control.ts";
@@ -18,6 +19,7 @@ import { Persistence } from "./persist/journal.ts";
 import { FaultInjector, type FaultSettingsInput } from "./policy/faults.ts";
 import { Throttler, type ThrottleSettingsInput } from "./policy/throttling.ts";
 import type { TenantConnection } from "./seed/demo-seed.ts";
+import type { WorkforceConnection } from "./seed/workforce-seed.ts";
 import { lowerHeaders, readBody, sendReply } from "./server/http.ts";
 import { type Listener, listen } from "./server/listener.ts";
 import { generateCredentialCertificate, generateTls, type TlsMaterial } from "./server/tls.ts";
@@ -47,6 +49,8 @@ export interface EmulatorOptions {
   deviceCode?: { intervalSeconds?: number; lifetimeSeconds?: number };
   /** Requests the request log keeps (default 1000). */
   requestLogSize?: number;
+  /** ARM: how long tenant creation/deletion takes (scaled by the throttling time scale) and bucket sizes. */
+  arm?: ArmSettingsInput;
 }
 
 /** A running emulator. */
@@ -65,6 +69,8 @@ export interface RunningEmulator {
   controlKey: string;
   /** Connection details of the seeded tenants (current at the time of reading). */
   readonly tenants: TenantConnection[];
+  /** The demo seed's workforce tenant, its subscription and admin (undefined without the demo seed). */
+  readonly workforce: WorkforceConnection | undefined;
   store: Store;
   control: EmulatorControl;
   /** Closes the listeners and compacts the data dir. */
@@ -100,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: new FaultInjector(options.faults ?? {}),
     monitor: new Monitor(options.requestLogSize ?? 1000),
     routes: options.routes ?? graphRoutes,
+    arm: new ArmRuntime(options.arm ?? {}),
     now,
   };
   const controlKey = options.controlKey ?? randomBytes(24).toString("base64url");
@@ -139,6 +146,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     controlKey,
     get tenants() {
       return control.tenants();
+    },
+    get workforce() {
+      return control.workforce();
     },
     store,
     control,
@@ -189,9 +199,14 @@ async function serveLogin(ctx: EmulatorContext, req: IncomingMessage, res: Serve
 }
 
 async function serveArm(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  await readBody(req);
+  const body = await readBody(req);
   const url = new URL(req.url ?? "/", ctx.origins.arm);
-  const reply = await handleArm(ctx, req.method ?? "GET", url, lowerHeaders(req));
+  if (body === "too-large") {
+    sendReply(res, { status: 413, headers: {} });
+    return;
+  }
+  const headers = lowerHeaders(req);
+  const reply = await handleArm(ctx, req.method ?? "GET", url, headers, body);
   ctx.monitor.record({
     time: ctx.now().toISOString(),
     service: "arm",
@@ -199,9 +214,9 @@ async function serveArm(ctx: EmulatorContext, req: IncomingMessage, res: ServerR
     path: url.pathname,
     status: reply.status,
     requestId: reply.headers["x-ms-request-id"] ?? null,
-    clientRequestId: null,
-    appId: null,
-    tenantId: null,
+    clientRequestId: headers["x-ms-client-request-id"] ?? null,
+    appId: reply.caller?.appId ?? null,
+    tenantId: reply.caller?.tenantId ?? null,
     resourceUnits: 0,
     faults: [],
     earlyRetry: false,

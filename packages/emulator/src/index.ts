@@ -1,5 +1,7 @@
 // The public surface of @ciamkit/emulator: explicit named exports only.
 
+export type { ArmSettingsInput } from "./arm/arm-settings.ts";
+export { ARM_PUBLISHED_LIMITS, type ArmLimits } from "./arm/arm-throttling.ts";
 export type { EmulatorControl, PendingDeviceCode } from "./control/emulator-control.ts";
 export type { Counters, RequestLogEntry } from "./control/monitor.ts";
 export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./emulator.ts";
@@ -54,6 +56,7 @@ export {
 } from "./policy/faults.ts";
 export { PUBLISHED_LIMITS, type ThrottleSettings, type ThrottleSettingsInput } from "./policy/throttling.ts";
 export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
+export type { WorkforceConnection } from "./seed/workforce-seed.ts";
 export { generateTls, type TlsMaterial } from "./server/tls.ts";
 export type { Json, JsonObject } from "./store/json.ts";
 export { hashSecret, type SecretHash, verifySecret } from "./store/secrets.ts";

@@ -98,11 +98,11 @@ describe("ARM origin", () => {
     ],
     ["no api-version", armToken, "", 400, "MissingApiVersionParameter"],
     [
-      "a path not emulated yet",
+      "a subscription the emulator does not hold",
       armToken,
       "?api-version=2023-05-17-preview",
       404,
-      "NoRegisteredProviderFound",
+      "SubscriptionNotFound",
     ],
   ])("%s → %i %s in ARM's error format", async (_name, token, query, status, code) => {
     const bearer = await token();

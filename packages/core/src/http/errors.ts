@@ -241,6 +241,10 @@ export function permissionMessage(serviceMessage: string, permissions: readonly 
     return `${serviceMessage} The application lacks a permission for this call; grant it on the app's API permissions page in the Entra admin center.`;
   }
   const list = permissions.join(" and ");
+  // ARM permissions are Azure RBAC actions, granted by a role assignment, not by app consent.
+  if (permissions.every((p) => p.includes("/"))) {
+    return `${serviceMessage} This operation needs an Azure role allowing ${list} (Owner or Contributor on the resource group or subscription); ask an Owner to assign it (Azure portal > Access control (IAM), or \`az role assignment create\`), then get a new token.`;
+  }
   const commands = permissions.map((p) => `\`ciam app grant --permission ${p}\``).join(", ");
   return `${serviceMessage} This operation needs the application permission${permissions.length > 1 ? "s" : ""} ${list}; grant ${permissions.length > 1 ? "them" : "it"} with ${commands} (or on the app's API permissions page in the Entra admin center, then grant admin consent), then get a new token.`;
 }

@@ -27,7 +27,8 @@ export interface LroOptions {
   onProgress?: ((progress: LroProgress) => void) | undefined;
 }
 
-interface LroState {
+/** What a resume token holds. */
+export interface LroState {
   /** `async` = Azure-AsyncOperation status resource; `location` = Location polling. */
   k: "async" | "location";
   /** The URL to poll. */
@@ -42,7 +43,8 @@ function encode(state: LroState): string {
   return Buffer.from(JSON.stringify(state)).toString("base64url");
 }
 
-function decode(token: string): LroState {
+/** Reads a resume token made by {@link lroResumeToken}; throws a clear error for anything else. */
+export function decodeResumeToken(token: string): LroState {
   try {
     const s = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Partial<LroState>;
     if (
@@ -82,7 +84,7 @@ export async function resumeLongRunning<T>(
   resumeToken: string,
   options: LroOptions = {},
 ): Promise<T> {
-  const state = decode(resumeToken);
+  const state = decodeResumeToken(resumeToken);
   const intervalMs = options.intervalMs ?? 10_000;
   for (;;) {
     const response = await client.send("GET", state.p, { signal: options.signal });

@@ -1,5 +1,13 @@
 /** The operation catalog: every operation once, in a stable order; MCP tools and CLI commands are generated from it. */
 
+import { checkTenantNameOperation } from "../arm/tenants/check-tenant-name.ts";
+import { createTenantOperation } from "../arm/tenants/create-tenant.ts";
+import { deleteTenantOperation } from "../arm/tenants/delete-tenant.ts";
+import { getTenantOperation } from "../arm/tenants/get-tenant.ts";
+import { getTenantCreateStatusOperation } from "../arm/tenants/get-tenant-create-status.ts";
+import { listTenantsOperation } from "../arm/tenants/list-tenants.ts";
+import { updateTenantOperation } from "../arm/tenants/update-tenant.ts";
+import { waitTenantCreateOperation } from "../arm/tenants/wait-tenant-create.ts";
 import { addCertificateOperation } from "../graph/applications/add-certificate.ts";
 import { addPasswordOperation } from "../graph/applications/add-password.ts";
 import { createApplicationOperation } from "../graph/applications/create-application.ts";
@@ -62,6 +70,14 @@ export const operations: readonly Operation[] = [
   getServicePrincipalOperation,
   listDirectoryAuditsOperation,
   listSignInsOperation,
+  checkTenantNameOperation,
+  createTenantOperation,
+  getTenantCreateStatusOperation,
+  waitTenantCreateOperation,
+  getTenantOperation,
+  listTenantsOperation,
+  updateTenantOperation,
+  deleteTenantOperation,
 ];
 
 const byName = new Map(operations.map((op) => [op.name, op]));

@@ -54,6 +54,12 @@ export async function handleControl(
     switch (route) {
       case "GET /tenants":
         return jsonReply(200, { value: control.tenants() });
+      case "GET /workforce": {
+        const workforce = control.workforce();
+        return workforce === undefined
+          ? problem(404, "NotFound", "No workforce tenant: the demo seed is not loaded.")
+          : jsonReply(200, workforce);
+      }
       case "POST /reset":
         await control.reset(ResetSchema.parse(input ?? {}));
         return jsonReply(200, { value: control.tenants() });

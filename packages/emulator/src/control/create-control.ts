@@ -10,6 +10,7 @@ import {
   seedDemoTenant,
   type TenantConnection,
 } from "../seed/demo-seed.ts";
+import { workforceConnection, workforceIdentity } from "../seed/workforce-seed.ts";
 import type { CertificateAndKey } from "../server/tls.ts";
 import { ControlError } from "./control-api.ts";
 import type { EmulatorControl } from "./emulator-control.ts";
@@ -43,19 +44,35 @@ export function createControl(
       }
       return out;
     },
+    workforce() {
+      for (const seed of demos.values()) {
+        const tenant = ctx.store.tenant(workforceIdentity(seed).tenantId);
+        if (tenant !== undefined) return workforceConnection(tenant, seed, ctx.origins.login);
+      }
+      return undefined;
+    },
     async reset(options = {}) {
       ctx.store.clear();
       demos.clear();
       ctx.deviceCodes.clear();
       ctx.faults.clearLag();
       ctx.throttler.reset();
+      ctx.arm.throttler.reset();
       compact();
       if (options.empty !== true) await control.seedDemo(options.seed ?? defaultSeed);
     },
     async seedDemo(seed = defaultSeed) {
       const { tenantId } = demoIdentity(seed);
-      if (ctx.store.tenant(tenantId) !== undefined || ctx.store.tenant("contoso") !== undefined) {
-        throw new ControlError(409, "Conflict", "A tenant named contoso already exists; reset first.");
+      if (
+        ctx.store.tenant(tenantId) !== undefined ||
+        ctx.store.tenant("contoso") !== undefined ||
+        ctx.store.tenant("fabrikamhq") !== undefined
+      ) {
+        throw new ControlError(
+          409,
+          "Conflict",
+          "A tenant named contoso or fabrikamhq already exists; reset first.",
+        );
       }
       const tenant = seedDemoTenant(ctx.store, seed, demoCert);
       demos.set(tenant.info.id, seed);
@@ -77,6 +94,7 @@ export function createControl(
       ctx.deviceCodes.clear();
       ctx.faults.clearLag();
       ctx.throttler.reset();
+      ctx.arm.throttler.reset();
       control.adoptDemo();
       compact();
     },

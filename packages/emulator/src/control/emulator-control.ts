@@ -2,6 +2,7 @@ import type { Snapshot } from "../persist/snapshot.ts";
 import type { FaultInjector } from "../policy/faults.ts";
 import type { Throttler } from "../policy/throttling.ts";
 import type { TenantConnection } from "../seed/demo-seed.ts";
+import type { WorkforceConnection } from "../seed/workforce-seed.ts";
 import type { Monitor } from "./monitor.ts";
 
 /** A device code waiting for approval, as the control API lists it (the device code itself stays private). */
@@ -20,6 +21,8 @@ export interface PendingDeviceCode {
 export interface EmulatorControl {
   /** Connection details of every tenant the demo seed made (empty when there is none). */
   tenants(): TenantConnection[];
+  /** The demo seed's workforce tenant (subscription, resource group, admin with Owner), if seeded. */
+  workforce(): WorkforceConnection | undefined;
   /** Empties the store (and the data dir), then seeds the demo tenant unless `empty`. */
   reset(options?: { seed?: number | undefined; empty?: boolean | undefined }): Promise<void>;
   /** Adds the demo tenant for a seed; 409 when a tenant with its id or name exists. */

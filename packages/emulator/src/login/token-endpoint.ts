@@ -2,7 +2,7 @@ import type { EmulatorContext } from "../context.ts";
 import type { JsonObject } from "../store/json.ts";
 import type { TenantState } from "../store/store.ts";
 import { AadstsError, aadsts } from "./aadsts.ts";
-import { ACCESS_TOKEN_LIFETIME_S, GRAPH_AUDIENCE, signAccessToken } from "./access-token.ts";
+import { ACCESS_TOKEN_LIFETIME_S, ARM_AUDIENCE, GRAPH_AUDIENCE, signAccessToken } from "./access-token.ts";
 import { authenticateClient, type ClientAuthMethod } from "./client-auth.ts";
 import { issuerFor } from "./discovery.ts";
 import { findByAppId, graphAppRoles, graphDelegatedScopes } from "./grants.ts";
@@ -160,8 +160,13 @@ async function deviceCode(
   if (sp === undefined || typeof sp.id !== "string")
     throw aadsts.noServicePrincipal(clientId, tenant.info.id);
   const scope = parseScopes(auth.scope, false);
+  // ARM has one delegated scope, user_impersonation, consented for every client signing in to it.
   const granted =
-    scope.audience === GRAPH_AUDIENCE ? graphDelegatedScopes(tenant, sp.id, String(user.id)) : [];
+    scope.audience === GRAPH_AUDIENCE
+      ? graphDelegatedScopes(tenant, sp.id, String(user.id))
+      : scope.audience === ARM_AUDIENCE
+        ? ["user_impersonation"]
+        : [];
   const missing = scope.names.filter((n) => n !== ".default" && !granted.includes(n));
   if (missing.length > 0) {
     throw new AadstsError(

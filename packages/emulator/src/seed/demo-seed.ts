@@ -5,6 +5,7 @@ import { seedDirectory } from "../graph/seed-directory.ts";
 import type { CertificateAndKey } from "../server/tls.ts";
 import type { JsonObject } from "../store/json.ts";
 import type { Store, TenantState } from "../store/store.ts";
+import { seedWorkforceTenant } from "./workforce-seed.ts";
 
 /** Display names of the demo tenant's applications; clients find them by these. */
 export const DEMO_MANAGEMENT_APP = "ciamkit management";
@@ -102,6 +103,7 @@ export function seedDemoTenant(store: Store, seed: number, certificate: Certific
     ],
   });
   installDemoCertificate(tenant, certificate, created);
+  seedWorkforceTenant(store, seed);
   return tenant;
 }
 

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { listInputShape, listOutputSchema } from "../../graph/common.ts";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { resourceGroupSchema, subscriptionIdSchema, tenantSchema } from "./tenant-schema.ts";
+import { listTenants, TENANT_ACTIONS } from "./tenants-client.ts";
+
+/** `tenant_list`: external tenants of a resource group or a subscription. */
+export const listTenantsOperation = defineOperation({
+  name: "tenant_list",
+  area: "tenants",
+  title: "List external tenants",
+  description:
+    "Lists the external (CIAM) tenant resources of a resource group, or of a whole subscription when resourceGroup is omitted (only those the caller may read), up to `limit` at a time with a `nextCursor` to continue. Each item has its provisioning state, location, SKU, domain name and tenant id.",
+  access: "read",
+  permissions: [TENANT_ACTIONS.read],
+  input: z.object({
+    subscriptionId: subscriptionIdSchema,
+    resourceGroup: resourceGroupSchema
+      .optional()
+      .describe("Only this resource group; the whole subscription when omitted."),
+    ...listInputShape,
+  }),
+  output: listOutputSchema(tenantSchema),
+  run: (ctx, input) =>
+    listTenants(
+      ctx.arm,
+      { subscriptionId: input.subscriptionId, resourceGroup: input.resourceGroup },
+      { limit: input.limit, cursor: input.cursor, signal: ctx.signal },
+    ),
+});

@@ -1,0 +1,90 @@
+/**
+ * The ARM shape of an external tenant, `Microsoft.AzureActiveDirectory/ciamDirectories`
+ * (api-surface 1.3), and the input fields that address one.
+ */
+import { z } from "zod";
+
+/** ARM's resource type of an external (CIAM) tenant. */
+export const CIAM_DIRECTORY_TYPE = "Microsoft.AzureActiveDirectory/ciamDirectories";
+
+/** The data-residency geos an external tenant can live in (not Azure regions). */
+export const tenantLocationSchema = z
+  .enum(["United States", "Europe", "Asia Pacific", "Australia"])
+  .describe("Data-residency location of the tenant: United States, Europe, Asia Pacific or Australia.");
+
+/** The billing SKU names ARM accepts (`Base` is the TypeSpec's newer name). */
+export const tenantSkuNameSchema = z
+  .enum(["Standard", "PremiumP1", "PremiumP2", "Base"])
+  .describe("Billing SKU: Standard (default), PremiumP1, PremiumP2 or Base.");
+
+/** The tenant's initial sub-domain: `{name}.onmicrosoft.com` (the OpenAPI rule: 1-26 letters and digits). */
+export const tenantNameSchema = z
+  .string()
+  .regex(/^[a-zA-Z0-9]{1,26}$/, "1 to 26 letters and digits")
+  .describe("Initial domain name: the tenant becomes {name}.onmicrosoft.com and {name}.ciamlogin.com.");
+
+/** An Azure subscription id. */
+export const subscriptionIdSchema = z
+  .string()
+  .regex(
+    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+    "a subscription GUID",
+  )
+  .describe("Azure subscription id (of a workforce tenant) that bills the external tenant.");
+
+/** An Azure resource group name (ARM's rule). */
+export const resourceGroupSchema = z
+  .string()
+  .regex(/^[-\w._()]{1,90}$/, "a resource group name")
+  .describe("Resource group holding the tenant resource.");
+
+/** Input fields that address one tenant resource. */
+export const tenantAddressShape = {
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupSchema,
+  name: tenantNameSchema,
+};
+
+/** Tags: name → value. */
+export const tagsSchema = z.record(z.string().max(512), z.string().max(256));
+
+/** An external tenant as ARM returns it. */
+export const tenantSchema = z.object({
+  id: z.string().describe("ARM resource id."),
+  name: z.string(),
+  type: z.string(),
+  location: z.string(),
+  sku: z.object({ name: z.string(), tier: z.string().nullish() }).nullish(),
+  tags: tagsSchema.nullish(),
+  systemData: z
+    .object({
+      createdBy: z.string().nullish(),
+      createdByType: z.string().nullish(),
+      createdAt: z.string().nullish(),
+      lastModifiedBy: z.string().nullish(),
+      lastModifiedByType: z.string().nullish(),
+      lastModifiedAt: z.string().nullish(),
+    })
+    .nullish(),
+  properties: z.object({
+    provisioningState: z
+      .string()
+      .nullish()
+      .describe("Succeeded, Failed, Canceled, Provisioning, Deleting or Deleted."),
+    createTenantProperties: z.object({ displayName: z.string(), countryCode: z.string() }).nullish(),
+    domainName: z.string().nullish().describe("`{name}.onmicrosoft.com`, once provisioned."),
+    tenantId: z.string().nullish().describe("The new directory's tenant id."),
+    billingConfig: z
+      .object({ billingType: z.string().nullish(), effectiveStartDateUtc: z.string().nullish() })
+      .nullish(),
+  }),
+});
+export type Tenant = z.infer<typeof tenantSchema>;
+
+/** The poll token of a tenant's long-running create or delete. */
+export const pollTokenSchema = z
+  .string()
+  .min(1)
+  .describe(
+    "Token of the running operation (from tenant_create); pass it to tenant_create_status or tenant_create_wait.",
+  );

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { tagsSchema, tenantAddressShape, tenantSchema, tenantSkuNameSchema } from "./tenant-schema.ts";
+import { TENANT_ACTIONS, updateTenant } from "./tenants-client.ts";
+
+/** `tenant_update`: change an external tenant's tags and/or SKU. */
+export const updateTenantOperation = defineOperation({
+  name: "tenant_update",
+  area: "tenants",
+  title: "Update an external tenant",
+  description:
+    "Changes an external (CIAM) tenant resource's tags (replaced as a whole) and/or billing SKU. Location, display name and country cannot change after creation. Returns the tenant after the change.",
+  access: "write",
+  permissions: [TENANT_ACTIONS.write],
+  input: z
+    .object({
+      ...tenantAddressShape,
+      tags: tagsSchema
+        .optional()
+        .describe("The new tags; replaces every existing tag ({} removes them all)."),
+      sku: tenantSkuNameSchema.optional(),
+    })
+    .refine((i) => i.tags !== undefined || i.sku !== undefined, "give tags and/or sku"),
+  output: tenantSchema,
+  run: (ctx, input) => {
+    const { subscriptionId, resourceGroup, name, tags, sku } = input;
+    return updateTenant(
+      ctx.arm,
+      { subscriptionId, resourceGroup, name },
+      { tags, sku: sku === undefined ? undefined : { name: sku, tier: "A0" } },
+      { signal: ctx.signal },
+    );
+  },
+});
