@@ -1,7 +1,10 @@
 import type { GraphRoute } from "../route.ts";
 import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationRoutes } from "./applications.ts";
+import { auditLogRoutes } from "./audit-logs.ts";
 import { groupRoutes } from "./groups.ts";
+import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
+import { organizationRoutes } from "./organization.ts";
 import { servicePrincipalRoutes } from "./service-principals.ts";
 import { userRoutes } from "./users.ts";
 
@@ -15,4 +18,7 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...applicationRoutes,
   ...servicePrincipalRoutes,
   ...appRoleAssignmentRoutes,
+  ...oauth2PermissionGrantRoutes,
+  ...organizationRoutes,
+  ...auditLogRoutes,
 ];
