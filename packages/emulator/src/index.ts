@@ -53,6 +53,7 @@ export {
   type FaultSettingsInput,
 } from "./policy/faults.ts";
 export { PUBLISHED_LIMITS, type ThrottleSettings, type ThrottleSettingsInput } from "./policy/throttling.ts";
+export { B2C_DEMO_APP_PERMISSIONS, B2C_DEMO_DOMAIN, b2cDemoConnection } from "./seed/b2c-seed.ts";
 export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
 export type { Json, JsonObject } from "./store/json.ts";
 export { hashSecret, type SecretHash, verifySecret } from "./store/secrets.ts";
