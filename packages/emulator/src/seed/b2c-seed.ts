@@ -7,12 +7,13 @@ import type { TenantConnection } from "./demo-seed.ts";
 export const B2C_DEMO_DOMAIN = "fabrikamb2c.onmicrosoft.com";
 const B2C_APP = "ciamkit B2C management";
 
-/** What the B2C management app may do: custom policies and policy keys (api-surface 9). */
+/** What the B2C management app may do: custom policies, policy keys (api-surface 9) and company branding. */
 export const B2C_DEMO_APP_PERMISSIONS = [
   "Policy.ReadWrite.TrustFramework",
   "TrustFrameworkKeySet.ReadWrite.All",
   "Application.ReadWrite.All",
   "Organization.Read.All",
+  "OrganizationalBranding.ReadWrite.All",
 ] as const;
 
 function b2cIdentity(seed: number): { tenantId: string; clientSecret: string } {
@@ -49,7 +50,12 @@ export function b2cDemoConnection(
   store: Store,
   loginOrigin: string,
   seed = 1,
-): Pick<TenantConnection, "tenantId" | "domain" | "subdomain" | "authority" | "knownAuthorities" | "clientId" | "clientSecret"> | undefined {
+):
+  | Pick<
+      TenantConnection,
+      "tenantId" | "domain" | "subdomain" | "authority" | "knownAuthorities" | "clientId" | "clientSecret"
+    >
+  | undefined {
   const who = b2cIdentity(seed);
   const tenant = store.tenant(who.tenantId);
   if (tenant === undefined) return undefined;
