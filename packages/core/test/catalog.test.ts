@@ -14,6 +14,10 @@ describe("the operation catalog", () => {
       "apps",
       "service-principals",
       "audit-logs",
+      "branding",
+      "custom-extensions",
+      "event-listeners",
+      "trust-framework",
     ]);
   });
 
