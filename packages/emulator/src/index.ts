@@ -55,6 +55,7 @@ export {
 export { PUBLISHED_LIMITS, type ThrottleSettings, type ThrottleSettingsInput } from "./policy/throttling.ts";
 export { B2C_DEMO_APP_PERMISSIONS, B2C_DEMO_DOMAIN, b2cDemoConnection } from "./seed/b2c-seed.ts";
 export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
+export { generateTls, type TlsMaterial } from "./server/tls.ts";
 export type { Json, JsonObject } from "./store/json.ts";
 export { hashSecret, type SecretHash, verifySecret } from "./store/secrets.ts";
 export {

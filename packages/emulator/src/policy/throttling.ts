@@ -34,7 +34,9 @@ export const ThrottleSettingsSchema = z.object({
     })
     .default({}),
 });
+/** Validated throttling settings. */
 export type ThrottleSettings = z.infer<typeof ThrottleSettingsSchema>;
+/** Throttling settings as written (defaults not yet applied). */
 export type ThrottleSettingsInput = z.input<typeof ThrottleSettingsSchema>;
 
 /** One request, as the throttler prices it. */
@@ -49,6 +51,7 @@ export interface ThrottleRequest {
   nowMs: number;
 }
 
+/** Whether a request fits the budgets: the headers to add, or why and how long to wait. */
 export type ThrottleDecision =
   | { allowed: true; headers: Record<string, string> }
   | {
@@ -198,9 +201,12 @@ export class Throttler {
   }
 }
 
-/** Resource units a request costs: the route's base cost with Graph's query modifiers, at least 1. */
-export function resourceUnits(base: number, query: URLSearchParams): number {
-  let cost = base;
+/**
+ * Resource units a request costs: the route's base cost with Graph's query modifiers, plus 4 for
+ * creating a customer account (`createsCustomer`), at least 1.
+ */
+export function resourceUnits(base: number, query: URLSearchParams, createsCustomer = false): number {
+  let cost = base + (createsCustomer ? 4 : 0);
   if (query.has("$select")) cost -= 1;
   if (query.has("$expand")) cost += 1;
   const top = query.get("$top");
