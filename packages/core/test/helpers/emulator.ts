@@ -55,6 +55,7 @@ export async function startCoreEmulator(options: EmulatorOptions = {}): Promise<
         cloud,
         logger,
         retry: { baseDelayMs: 10, maxDelayMs: 50 },
+        readAfterWrite: { delayMs: 20 },
         ...overrides,
       });
       clients.push(client);
