@@ -114,6 +114,22 @@ describe("authentication event listeners", () => {
     expect((await g("GET", `/${created.body.id}`)).body.handler.customExtension.id).toBe(second);
   });
 
+  test("a handler's configuration keeps its overrides and the concrete behaviorOnError type", async () => {
+    const ext = await extension("onTokenIssuanceStartCustomExtension");
+    const body = listener("onTokenIssuanceStartListener", "onTokenIssuanceStartCustomExtensionHandler", ext);
+    const configuration = {
+      clientConfiguration: { timeoutInMilliseconds: 1000, maximumRetries: 0 },
+      behaviorOnError: { "@odata.type": "#microsoft.graph.fallbackToMicrosoftProviderOnError" },
+    };
+    const r = await g("POST", "", { ...body, handler: { ...body.handler, configuration } });
+    expect(r.status).toBe(201);
+    expect(r.body.handler.configuration).toEqual(configuration);
+    const wrong = { ...configuration, behaviorOnError: { "@odata.type": "#microsoft.graph.somethingElse" } };
+    expect(
+      (await g("POST", "", { ...body, handler: { ...body.handler, configuration: wrong } })).status,
+    ).toBe(400);
+  });
+
   test("a fraud protection listener takes a provider, not an extension", async () => {
     const r = await g("POST", "", {
       "@odata.type": "#microsoft.graph.onFraudProtectionLoadStartListener",

@@ -5,7 +5,7 @@ import { GraphError } from "../route.ts";
 import { notFound } from "../routes/common.ts";
 import { EXTENSIONS, extensionType } from "./custom-extension.ts";
 import { LISTENER_TYPES } from "./listener-types.ts";
-import { odataTypeOf } from "./polymorphic.ts";
+import { odataTypeOf, polymorphicValue } from "./polymorphic.ts";
 
 const bad = (message: string) => new GraphError(400, "Request_BadRequest", message);
 const isObject = (v: Json | undefined): v is JsonObject =>
@@ -49,6 +49,23 @@ export function conditionsValue(req: GraphRequest, input: Json | undefined): Jso
     out.push({ appId: key });
   }
   return { applications: { includeApplications: out } };
+}
+
+/**
+ * A handler's `customExtensionOverwriteConfiguration`: its `behaviorOnError` is abstract, so it keeps
+ * its concrete `@odata.type` like the extension's own.
+ */
+function overwriteConfiguration(input: Json): JsonObject | null {
+  if (input === null) return null;
+  if (!isObject(input)) throw bad("Invalid value for property 'configuration'.");
+  const { behaviorOnError, ...rest } = input;
+  const out = complexValue("customExtensionOverwriteConfiguration", rest, "configuration");
+  if (behaviorOnError !== undefined && behaviorOnError !== null) {
+    out.behaviorOnError = polymorphicValue("configuration.behaviorOnError", behaviorOnError, [
+      "fallbackToMicrosoftProviderOnError",
+    ]);
+  }
+  return out;
 }
 
 /** The extension id a handler binds: the nested `{ id }` form of the docs, or `customExtension@odata.bind` (tolerated). */
@@ -107,13 +124,9 @@ export function handlerValue(req: GraphRequest, listenerType: string, input: Jso
       `Custom extension '${id}' is a #microsoft.graph.${extensionType(extension)}; a ${listenerType} needs a #microsoft.graph.${spec.extension}.`,
     );
   }
-  const configuration = rest.configuration ?? null;
   return {
     "@odata.type": `#microsoft.graph.${spec.handler}`,
-    configuration:
-      configuration === null
-        ? null
-        : complexValue("customExtensionOverwriteConfiguration", configuration, "configuration"),
+    configuration: overwriteConfiguration(rest.configuration ?? null),
     customExtension: { id: String(extension.id) },
   };
 }
