@@ -194,6 +194,27 @@ describe("image and CSS streams", () => {
     expect((await put("/localizations/0/wallpaper", png(20, 20), "image/png")).status).toBe(400);
   });
 
+  test("a logo travels base64-encoded inside $batch, and comes back the same way", async () => {
+    const logo = png(30, 30);
+    const base = `/organization/${org}/branding/localizations/0/squareLogo`;
+    const r = await call(t, token, "POST", "/v1.0/$batch", {
+      requests: [
+        {
+          id: "1",
+          method: "PUT",
+          url: base,
+          headers: { "content-type": "image/png" },
+          body: logo.toString("base64"),
+        },
+        { id: "2", dependsOn: ["1"], method: "GET", url: base },
+      ],
+    });
+    const byId = Object.fromEntries(r.body.responses.map((x: { id: string }) => [x.id, x]));
+    expect(byId["1"].status).toBe(204);
+    expect(byId["2"].status).toBe(200);
+    expect(Buffer.from(byId["2"].body, "base64").equals(logo)).toBe(true);
+  });
+
   test("the default branding can be deleted only after its streams are removed", async () => {
     await put("/localizations/0/squareLogo", png(50, 50), "image/png");
     const refused = await g("DELETE", "");
