@@ -156,6 +156,23 @@ describe("trust framework key sets (B2C, beta)", () => {
     expect((await g("GET", "/keySets/B2C_1A_K")).body.keys).toEqual([]);
   });
 
+  test("PUT replaces the keys; secret members are kept out of every answer", async () => {
+    await g("POST", "/keySets", { id: "Replace" });
+    await g("POST", "/keySets/B2C_1A_Replace/generateKey", { use: "sig", kty: "RSA" });
+    const r = await g("PUT", "/keySets/B2C_1A_Replace", {
+      keys: [{ kid: "k1", kty: "oct", use: "enc", k: "c2VjcmV0LXZhbHVl" }],
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.keys).toEqual([expect.objectContaining({ kid: "k1", kty: "OCT", use: "enc", k: null })]);
+    expect(JSON.stringify(await t.emu.control.snapshot())).not.toContain("c2VjcmV0LXZhbHVl");
+    expect((await g("PUT", "/keySets/B2C_1A_Replace", { keys: [{ kty: "oct", use: "enc" }] })).status).toBe(
+      400,
+    );
+    expect((await g("GET", "/keySets/B2C_1A_Replace")).body.keys.map((k: { kid: string }) => k.kid)).toEqual([
+      "k1",
+    ]);
+  });
+
   test("an expired key is not active; a duplicate set is 409", async () => {
     await g("POST", "/keySets", { id: "B2C_1A_Old" });
     expect((await g("POST", "/keySets", { id: "Old" })).status).toBe(409);

@@ -2,7 +2,14 @@ import type { JsonObject } from "../../store/json.ts";
 import { hashSecret } from "../../store/secrets.ts";
 import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { iefNotFound, requireB2c } from "../trust-framework/b2c-guard.ts";
-import { activeKey, certificateKey, generateKey, publicKey, secretKey } from "../trust-framework/keys.ts";
+import {
+  activeKey,
+  certificateKey,
+  generateKey,
+  publicKey,
+  secretKey,
+  suppliedKey,
+} from "../trust-framework/keys.ts";
 import { audit, jsonBody } from "./common.ts";
 
 const READ = ["TrustFrameworkKeySet.Read.All", "TrustFrameworkKeySet.ReadWrite.All"];
@@ -93,6 +100,25 @@ function addKey(
   };
 }
 
+/** `PUT /keySets/{id}` (200): replaces every key of the set with the keys sent (status code: api-surface 9.2 assumption). */
+function replaceKeySet(req: GraphRequest, id: string): GraphResult {
+  requireB2c(req, WRITE);
+  const record = findKeySet(req, id);
+  const keys = jsonBody(req).keys;
+  if (!Array.isArray(keys)) throw new GraphError(400, "AADB2C", "'keys' must be an array of JSON Web Keys.");
+  const supplied = keys.map(suppliedKey);
+  const secrets = req.tenant.collection(SECRETS);
+  for (const k of record.keys as JsonObject[]) secrets.delete(String(k.kid));
+  for (const { key, secret } of supplied) {
+    if (secret !== undefined)
+      secrets.put(String(key.kid), { keySetId: String(record.id), secret: { ...hashSecret(secret) } });
+  }
+  const after: JsonObject = { ...record, keys: supplied.map((s) => s.key) };
+  req.tenant.collection(KEYSETS).put(String(record.id), after);
+  auditKeySet(req, "Update policy key set", "Update", String(record.id));
+  return { status: 200, body: serveKeySet(req, after, true) };
+}
+
 const base = "/trustFramework/keySets";
 const p = (params: Readonly<Record<string, string>>, name: string): string => params[name] as string;
 const beta = ["beta"] as const;
@@ -125,6 +151,13 @@ export const trustFrameworkKeySetRoutes: GraphRoute[] = [
       requireB2c(req, READ);
       return { status: 200, body: serveKeySet(req, findKeySet(req, p(x, "id")), true) };
     },
+  },
+  {
+    method: "PUT",
+    path: `${base}/{id}`,
+    versions: beta,
+    permissions: [],
+    handle: (req, x) => replaceKeySet(req, p(x, "id")),
   },
   {
     method: "DELETE",

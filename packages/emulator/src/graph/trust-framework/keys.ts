@@ -127,3 +127,27 @@ export function activeKey(keys: readonly JsonObject[], now: Date): JsonObject | 
         (k.exp === null || Number(k.exp) > t),
     );
 }
+
+/**
+ * A key as a client writes it in `PUT /keySets/{id}` (JWK members, api-surface 9.2): `kty` and `use`
+ * required; the secret members are taken as the key material and returned as secret, never stored here.
+ */
+export function suppliedKey(input: Json): { key: JsonObject; secret: string | undefined } {
+  if (input === null || typeof input !== "object" || Array.isArray(input))
+    throw bad("Each key must be a JSON Web Key object.");
+  const kty = String(input.kty ?? "").toUpperCase();
+  if (kty !== "RSA" && kty !== "OCT") throw bad("'kty' must be 'RSA' or 'OCT'.");
+  const key: JsonObject = {
+    kid: typeof input.kid === "string" && input.kid !== "" ? input.kid : kid(),
+    kty,
+    use: use(input.use),
+    nbf: epoch(input.nbf, "nbf"),
+    exp: epoch(input.exp, "exp"),
+    status: input.status === "disabled" ? "disabled" : "enabled",
+  };
+  for (const m of ["e", "n", "x5t"] as const) if (typeof input[m] === "string") key[m] = input[m];
+  if (Array.isArray(input.x5c)) key.x5c = input.x5c.filter((c): c is string => typeof c === "string");
+  const secret = [...SECRET].map((m) => input[m]).find((v): v is string => typeof v === "string" && v !== "");
+  if (kty === "OCT" && secret === undefined) throw bad("An OCT key needs its secret in 'k'.");
+  return { key, secret };
+}
