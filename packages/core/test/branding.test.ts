@@ -152,6 +152,21 @@ describe("images and CSS", () => {
     expect((await client.run(getBrandingFileOperation, { stream: "squareLogo" })).found).toBe(false);
   });
 
+  it("removing a file of a language that has no branding is not found", async () => {
+    await expect(
+      client.run(removeBrandingFileOperation, { stream: "bannerLogo", locale: "it-IT" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      client.run(getBrandingFileOperation, { stream: "bannerLogo", locale: "it-IT" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      client.run(updateLocalizationOperation, { locale: "it-IT", signInPageText: "Ciao" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client.run(deleteLocalizationOperation, { locale: "it-IT" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
   it.each([
     ["a 246 px wide header logo", { stream: "headerLogo", contentBase64: b64(png(246, 36)) }, "246×36 px"],
     [

@@ -107,6 +107,26 @@ describe("custom extensions", () => {
     expect((await client.run(listCustomExtensionsOperation, {})).items).toEqual([]);
   });
 
+  it("update and delete of an unknown extension are not found; contradictory update input fails before sending", async () => {
+    const missing = "6fc5012e-7665-43d6-9708-4370863f4e6e";
+    await expect(
+      client.run(updateCustomExtensionOperation, { id: missing, displayName: "x" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client.run(deleteCustomExtensionOperation, { id: missing })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      client.run(updateCustomExtensionOperation, {
+        id: missing,
+        appId: apiAppId,
+        resourceId: `api://claims.contoso.example/${apiAppId}`,
+      }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(client.run(updateCustomExtensionOperation, { id: missing })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+
   it("the 101st extension is refused by Graph", async () => {
     for (let i = 0; i < 100; i++) {
       await client.graph.post("/identity/customAuthenticationExtensions", {

@@ -118,6 +118,22 @@ describe("event listeners", () => {
     expect((await client.run(listEventListenersOperation, {})).items).toEqual([]);
   });
 
+  it("update and delete of an unknown listener are not found; an empty update fails before sending", async () => {
+    const missing = "990d94e5-cc8f-4c4b-97b4-27e2678aac28";
+    await expect(
+      client.run(updateEventListenerOperation, { id: missing, displayName: "x" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(client.run(deleteEventListenerOperation, { id: missing })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(client.run(updateEventListenerOperation, { id: missing })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(client.run(listEventListenersOperation, { appId: "not-a-guid" })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+
   it("the 251st listener is refused by Graph", async () => {
     const ext = await extension("onAttributeCollectionSubmit");
     const body = {

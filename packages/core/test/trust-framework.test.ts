@@ -160,6 +160,24 @@ describe("policy key sets", () => {
     ).rejects.toBeInstanceOf(InvalidInputError);
   });
 
+  it("unknown sets and policies are not found; an expired key is not active; bad key input fails before sending", async () => {
+    await expect(b2c.run(deletePolicyOperation, { id: "B2C_1A_missing" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(b2c.run(deleteKeySetOperation, { id: "Missing" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      b2c.run(generateKeyOperation, { id: "Missing", use: "sig", kty: "RSA" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await b2c.run(createKeySetOperation, { id: "Old" });
+    await expect(b2c.run(getActiveKeyOperation, { id: "Old" })).rejects.toBeInstanceOf(NotFoundError);
+    await b2c.run(generateKeyOperation, { id: "Old", use: "enc", kty: "OCT", exp: 1_000_000 });
+    await expect(b2c.run(getActiveKeyOperation, { id: "Old" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(b2c.run(generateKeyOperation, { id: "Old", use: "sig", kty: "EC" })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(b2c.run(getKeySetOperation, { id: "bad id!" })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
   it("an external tenant refuses key sets (AADB2C 403)", async () => {
     await expect(external.run(listKeySetsOperation, {})).rejects.toBeInstanceOf(PermissionError);
   });
