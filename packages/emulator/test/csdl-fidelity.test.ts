@@ -41,6 +41,11 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of served entities", () =
       "GET /users/{id}",
     );
     check("user", (await g.get(`/users?$select=${everything(model, "user")}`)).body.value[0], "GET /users");
+    const gone = (await g.post("/users", customer("gone@example.com"))).body;
+    await g.del(`/users/${gone.id}`);
+    const deleted = (await g.get(`/directory/deletedItems/${gone.id}?$select=${everything(model, "user")}`))
+      .body;
+    checks.push([`${NS}directoryObject`, deleted, "GET /directory/deletedItems/{id}"]);
 
     const group = (
       await g.post("/groups", {

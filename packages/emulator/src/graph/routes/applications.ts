@@ -6,6 +6,7 @@ import { countCollection, getEntity, listCollection, serveRecord } from "../odat
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { applicationsSpec } from "./application-query.ts";
 import { audit, changes, invalidValue, jsonBody, notFound, objectConflict } from "./common.ts";
+import { softDelete } from "./deleted-items.ts";
 import { certificateCredential } from "./key-credentials.ts";
 
 const READ = ["Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"];
@@ -129,7 +130,9 @@ function deleteApplication(req: GraphRequest, p: Readonly<Record<string, string>
   const id = app.id as string;
   req.tenant.collection("applications").delete(id);
   const creds = req.tenant.collection("_credentials");
-  for (const [keyId, c] of [...creds.entries()]) if (c.appObjectId === id) creds.delete(keyId);
+  const secrets = [...creds.values()].filter((c) => c.appObjectId === id);
+  for (const c of secrets) creds.delete(c.keyId as string);
+  softDelete(req, "application", app, secrets);
   // Deleting an application also deletes its service principal in the home tenant, with its grants.
   const sps = req.tenant.collection("servicePrincipals");
   for (const sp of [...sps.values()]) {

@@ -6,6 +6,7 @@ import { auditLogRoutes } from "./audit-logs.ts";
 import { brandingRoutes } from "./branding.ts";
 import { brandingStreamRoutes } from "./branding-streams.ts";
 import { customExtensionRoutes } from "./custom-extensions.ts";
+import { deletedItemRoutes } from "./deleted-items.ts";
 import { eventListenerRoutes } from "./event-listeners.ts";
 import { groupMemberRoutes } from "./group-members.ts";
 import { groupRoutes } from "./groups.ts";
@@ -37,4 +38,5 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...eventListenerRoutes,
   ...trustFrameworkPolicyRoutes,
   ...trustFrameworkKeySetRoutes,
+  ...deletedItemRoutes,
 ];
