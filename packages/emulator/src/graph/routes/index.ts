@@ -1,7 +1,10 @@
 import type { GraphRoute } from "../route.ts";
 import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
+import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
+import { deletedItemRoutes } from "./deleted-items.ts";
+import { groupMemberRoutes } from "./group-members.ts";
 import { groupRoutes } from "./groups.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
 import { organizationRoutes } from "./organization.ts";
@@ -15,10 +18,13 @@ import { userRoutes } from "./users.ts";
 export const graphRoutes: readonly GraphRoute[] = [
   ...userRoutes,
   ...groupRoutes,
+  ...groupMemberRoutes,
   ...applicationRoutes,
+  ...applicationCredentialRoutes,
   ...servicePrincipalRoutes,
   ...appRoleAssignmentRoutes,
   ...oauth2PermissionGrantRoutes,
   ...organizationRoutes,
   ...auditLogRoutes,
+  ...deletedItemRoutes,
 ];

@@ -1,7 +1,9 @@
+import type { JsonObject } from "../../store/json.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import type { FilterExpr } from "../odata/filter-ast.ts";
 import type { PropertySupport } from "../odata/filter-support.ts";
-import { GraphError } from "../route.ts";
+import { GraphError, type GraphRequest } from "../route.ts";
+import { userIndex } from "./user-index.ts";
 
 // From the user resource page's property table ("Supports $filter (eq, ne, not, ge, le, in,
 // startsWith, and eq on null values)"); ne/not/endsWith/eq null are advanced queries.
@@ -51,6 +53,57 @@ function checkIdentityLambda(body: FilterExpr): void {
   }
 }
 
+/**
+ * For local accounts (emailAddress*, userName) Graph ignores the issuer in an identities filter
+ * (api-surface 6.4): `c/issuer eq 'x'` becomes "issuer is x, or the identity is a local one"; and
+ * userPrincipalName identities never match such a filter.
+ */
+export function ignoreLocalIssuer(expr: FilterExpr): FilterExpr {
+  switch (expr.kind) {
+    case "and":
+    case "or":
+      return { ...expr, left: ignoreLocalIssuer(expr.left), right: ignoreLocalIssuer(expr.right) };
+    case "not":
+      return { ...expr, operand: ignoreLocalIssuer(expr.operand) };
+    case "lambda": {
+      if (expr.path.join("/") !== "identities") return expr;
+      const v = expr.variable;
+      const rewrite = (e: FilterExpr): FilterExpr => {
+        if (e.kind === "and" || e.kind === "or")
+          return { ...e, left: rewrite(e.left), right: rewrite(e.right) };
+        if (e.kind !== "compare" || e.left.kind !== "property" || e.left.path.join("/") !== "issuer")
+          return e;
+        const signInType = { kind: "property" as const, path: ["signInType"], variable: v };
+        const local: FilterExpr = {
+          kind: "or",
+          left: {
+            kind: "call",
+            name: "startswith",
+            args: [signInType, { kind: "literal", literal: { type: "string", value: "emailAddress" } }],
+          },
+          right: {
+            kind: "compare",
+            op: "eq",
+            left: signInType,
+            right: { kind: "literal", literal: { type: "string", value: "userName" } },
+          },
+        };
+        return { kind: "or", left: e, right: local };
+      };
+      // userPrincipalName identities are not found this way (filter userPrincipalName instead).
+      const notUpn: FilterExpr = {
+        kind: "compare",
+        op: "ne",
+        left: { kind: "property", path: ["signInType"], variable: v },
+        right: { kind: "literal", literal: { type: "string", value: "userPrincipalName" } },
+      };
+      return { ...expr, body: { kind: "and", left: rewrite(expr.body), right: notUpn } };
+    }
+    default:
+      return expr;
+  }
+}
+
 /** The default property set of `GET /users` without `$select` (api-surface 6.4). */
 export const USER_DEFAULT_SELECT = [
   "businessPhones",
@@ -87,6 +140,7 @@ export const usersSpec: CollectionSpec = {
     type: "user",
     directory: true,
     extensions: true,
+    rewrite: ignoreLocalIssuer,
     properties: {
       id: ID,
       displayName: TEXT,
@@ -124,3 +178,46 @@ export const usersSpec: CollectionSpec = {
     },
   },
 };
+
+/** The conjuncts of a filter's top-level `and`s. */
+function conjuncts(expr: FilterExpr): FilterExpr[] {
+  return expr.kind === "and" ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
+}
+
+/** The value of `path eq 'value'` (a string or GUID literal), else undefined. */
+function eqValue(e: FilterExpr, path: string): string | undefined {
+  if (e.kind !== "compare" || e.op !== "eq" || e.left.kind !== "property" || e.right.kind !== "literal")
+    return undefined;
+  if (e.left.path.join("/") !== path) return undefined;
+  const lit = e.right.literal;
+  return lit.type === "string" || lit.type === "guid" ? lit.value : undefined;
+}
+
+/**
+ * The users a filter can match, through the index, when one of its top-level conditions names a
+ * sign-in name, a UPN or an id (the look-ups migration tools make once per row); else undefined.
+ */
+export function userCandidates(expr: FilterExpr, req: GraphRequest): JsonObject[] | undefined {
+  const users = req.tenant.collection("users");
+  const pick = (ids: readonly (string | undefined)[]): JsonObject[] =>
+    ids.flatMap((id) => {
+      const u = id === undefined ? undefined : users.get(id.toLowerCase());
+      return u === undefined ? [] : [u];
+    });
+  for (const c of conjuncts(expr)) {
+    if (c.kind === "lambda" && c.quantifier === "any" && c.path.join("/") === "identities") {
+      const assigned = conjuncts(c.body)
+        .map((b) => eqValue(b, "issuerAssignedId"))
+        .find((v) => v !== undefined);
+      if (assigned !== undefined) return pick(userIndex(users).byAssignedId(assigned));
+    }
+    const upn = eqValue(c, "userPrincipalName");
+    if (upn !== undefined) return pick([userIndex(users).byUpn(upn)]);
+    const id = eqValue(c, "id");
+    if (id !== undefined) return pick([id]);
+  }
+  return undefined;
+}
+
+/** `/users` itself: the users spec with index look-ups (not for other user lists such as members). */
+export const usersListSpec: CollectionSpec = { ...usersSpec, candidates: userCandidates };
