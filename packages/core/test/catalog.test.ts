@@ -15,6 +15,10 @@ describe("the operation catalog", () => {
       "service-principals",
       "audit-logs",
       "tenants",
+      "branding",
+      "custom-extensions",
+      "event-listeners",
+      "trust-framework",
     ]);
   });
 

@@ -168,6 +168,32 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       requireClientServicePrincipal: "Boolean",
     },
   },
+  authenticationConditions: {
+    base: null,
+    props: {
+      applications: "authenticationConditionsApplications",
+    },
+  },
+  authenticationConditionsApplications: {
+    base: null,
+    props: {},
+  },
+  authenticationConfigurationValidation: {
+    base: null,
+    props: {
+      errors: "Collection(genericError)",
+      warnings: "Collection(genericError)",
+    },
+  },
+  authenticationEventListener: {
+    base: "entity",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+    },
+  },
   authorizationInfo: {
     base: null,
     props: {
@@ -185,6 +211,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       status: "enum:disabled",
     },
   },
+  azureAdTokenAuthentication: {
+    base: "customExtensionAuthenticationConfiguration",
+    props: {
+      resourceId: "String",
+    },
+  },
   certification: {
     base: null,
     props: {
@@ -193,6 +225,53 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       isCertifiedByMicrosoft: "Boolean",
       isPublisherAttested: "Boolean",
       lastCertificationDateTime: "DateTimeOffset",
+    },
+  },
+  contentCustomization: {
+    base: null,
+    props: {
+      attributeCollection: "Collection(keyValue)!",
+      attributeCollectionRelativeUrl: "String",
+      registrationCampaign: "Collection(keyValue)!",
+      registrationCampaignRelativeUrl: "String",
+    },
+  },
+  customAuthenticationExtension: {
+    base: "customCalloutExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  customExtensionAuthenticationConfiguration: {
+    base: null,
+    props: {},
+  },
+  customExtensionBehaviorOnError: {
+    base: null,
+    props: {},
+  },
+  customExtensionClientConfiguration: {
+    base: null,
+    props: {
+      maximumRetries: "Int32",
+      timeoutInMilliseconds: "Int32",
+    },
+  },
+  customExtensionEndpointConfiguration: {
+    base: null,
+    props: {},
+  },
+  customExtensionOverwriteConfiguration: {
+    base: null,
+    props: {
+      behaviorOnError: "customExtensionBehaviorOnError",
+      clientConfiguration: "customExtensionClientConfiguration",
     },
   },
   customSecurityAttributeValue: {
@@ -240,6 +319,25 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     props: {
       costCenter: "String",
       division: "String",
+    },
+  },
+  fallbackToMicrosoftProviderOnError: {
+    base: "customExtensionBehaviorOnError",
+    props: {},
+  },
+  fraudProtectionConfiguration: {
+    base: null,
+    props: {},
+  },
+  fraudProtectionProviderConfiguration: {
+    base: "fraudProtectionConfiguration",
+    props: {},
+  },
+  genericError: {
+    base: null,
+    props: {
+      code: "String",
+      message: "String",
     },
   },
   geoCoordinates: {
@@ -308,6 +406,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       welcomeMessageEnabled: "Boolean",
     },
   },
+  httpRequestEndpoint: {
+    base: "customExtensionEndpointConfiguration",
+    props: {
+      targetUrl: "String",
+    },
+  },
   implicitGrantSettings: {
     base: null,
     props: {
@@ -369,6 +473,25 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       locale: "String",
     },
   },
+  loginPageLayoutConfiguration: {
+    base: null,
+    props: {
+      isFooterShown: "Boolean",
+      isHeaderShown: "Boolean",
+      layoutTemplateType: "enum:default",
+    },
+  },
+  loginPageTextVisibilitySettings: {
+    base: null,
+    props: {
+      hideAccountResetCredentials: "Boolean",
+      hideCannotAccessYourAccount: "Boolean",
+      hideForgotMyPassword: "Boolean",
+      hidePrivacyAndCookies: "Boolean",
+      hideResetItNow: "Boolean",
+      hideTermsOfUse: "Boolean",
+    },
+  },
   mailboxSettings: {
     base: null,
     props: {
@@ -410,6 +533,122 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       signInType: "String",
     },
   },
+  onAttributeCollectionStartCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  onAttributeCollectionStartCustomExtensionHandler: {
+    base: "onAttributeCollectionStartHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onAttributeCollectionStartHandler: {
+    base: null,
+    props: {},
+  },
+  onAttributeCollectionStartListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onAttributeCollectionStartHandler",
+    },
+  },
+  onAttributeCollectionSubmitCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  onAttributeCollectionSubmitCustomExtensionHandler: {
+    base: "onAttributeCollectionSubmitHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onAttributeCollectionSubmitHandler: {
+    base: null,
+    props: {},
+  },
+  onAttributeCollectionSubmitListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onAttributeCollectionSubmitHandler",
+    },
+  },
+  onEmailOtpSendListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onOtpSendHandler",
+    },
+  },
+  onFraudProtectionLoadStartExternalUsersAuthHandler: {
+    base: "onFraudProtectionLoadStartHandler",
+    props: {
+      signUp: "fraudProtectionConfiguration",
+    },
+  },
+  onFraudProtectionLoadStartHandler: {
+    base: null,
+    props: {},
+  },
+  onFraudProtectionLoadStartListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onFraudProtectionLoadStartHandler",
+    },
+  },
+  onOtpSendCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  onOtpSendCustomExtensionHandler: {
+    base: "onOtpSendHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onOtpSendHandler: {
+    base: null,
+    props: {},
+  },
   onPremisesExtensionAttributes: {
     base: null,
     props: {
@@ -437,6 +676,77 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       occurredDateTime: "DateTimeOffset",
       propertyCausingError: "String",
       value: "String",
+    },
+  },
+  onTokenIssuanceStartCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+      claimsForTokenConfiguration: "Collection(onTokenIssuanceStartReturnClaim)",
+    },
+  },
+  onTokenIssuanceStartCustomExtensionHandler: {
+    base: "onTokenIssuanceStartHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onTokenIssuanceStartHandler: {
+    base: null,
+    props: {},
+  },
+  onTokenIssuanceStartListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onTokenIssuanceStartHandler",
+    },
+  },
+  onTokenIssuanceStartReturnClaim: {
+    base: null,
+    props: {
+      claimIdInApiResponse: "String",
+    },
+  },
+  onVerifiedIdClaimValidationCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  onVerifiedIdClaimValidationCustomExtensionHandler: {
+    base: "onVerifiedIdClaimValidationHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onVerifiedIdClaimValidationHandler: {
+    base: null,
+    props: {},
+  },
+  onVerifiedIdClaimValidationListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onVerifiedIdClaimValidationHandler",
     },
   },
   optionalClaim: {
@@ -485,6 +795,66 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       technicalNotificationMails: "Collection(String)!",
       tenantType: "String",
       verifiedDomains: "Collection(verifiedDomain)!",
+    },
+  },
+  organizationalBranding: {
+    base: "organizationalBrandingProperties",
+    props: {
+      id: "String!",
+      backgroundColor: "String",
+      backgroundImageRelativeUrl: "String",
+      bannerLogoRelativeUrl: "String",
+      cdnList: "Collection(String)",
+      contentCustomization: "contentCustomization",
+      customAccountResetCredentialsUrl: "String",
+      customCannotAccessYourAccountText: "String",
+      customCannotAccessYourAccountUrl: "String",
+      customCSSRelativeUrl: "String",
+      customForgotMyPasswordText: "String",
+      customPrivacyAndCookiesText: "String",
+      customPrivacyAndCookiesUrl: "String",
+      customResetItNowText: "String",
+      customTermsOfUseText: "String",
+      customTermsOfUseUrl: "String",
+      faviconRelativeUrl: "String",
+      headerBackgroundColor: "String",
+      headerLogoRelativeUrl: "String",
+      loginPageLayoutConfiguration: "loginPageLayoutConfiguration",
+      loginPageTextVisibilitySettings: "loginPageTextVisibilitySettings",
+      signInPageText: "String",
+      squareLogoDarkRelativeUrl: "String",
+      squareLogoRelativeUrl: "String",
+      usernameHintText: "String",
+    },
+  },
+  organizationalBrandingLocalization: {
+    base: "organizationalBrandingProperties",
+    props: {
+      id: "String!",
+      backgroundColor: "String",
+      backgroundImageRelativeUrl: "String",
+      bannerLogoRelativeUrl: "String",
+      cdnList: "Collection(String)",
+      contentCustomization: "contentCustomization",
+      customAccountResetCredentialsUrl: "String",
+      customCannotAccessYourAccountText: "String",
+      customCannotAccessYourAccountUrl: "String",
+      customCSSRelativeUrl: "String",
+      customForgotMyPasswordText: "String",
+      customPrivacyAndCookiesText: "String",
+      customPrivacyAndCookiesUrl: "String",
+      customResetItNowText: "String",
+      customTermsOfUseText: "String",
+      customTermsOfUseUrl: "String",
+      faviconRelativeUrl: "String",
+      headerBackgroundColor: "String",
+      headerLogoRelativeUrl: "String",
+      loginPageLayoutConfiguration: "loginPageLayoutConfiguration",
+      loginPageTextVisibilitySettings: "loginPageTextVisibilitySettings",
+      signInPageText: "String",
+      squareLogoDarkRelativeUrl: "String",
+      squareLogoRelativeUrl: "String",
+      usernameHintText: "String",
     },
   },
   parentalControlSettings: {
