@@ -140,3 +140,16 @@ export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
 
 // Version and user agent.
 export { CIAMKIT_VERSION, userAgent } from "./version.ts";
+
+// Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
+export type { ProfileCredentialOptions } from "./profiles/profile-credential.ts";
+export { cloudFromProfile, credentialFromProfile } from "./profiles/profile-credential.ts";
+export type { CredentialReference, Profile, ProfileCloud, ProfilesFile } from "./profiles/profile-schema.ts";
+export {
+  credentialReferenceSchema,
+  profileCloudSchema,
+  profileNameSchema,
+  profileSchema,
+  profilesFileSchema,
+} from "./profiles/profile-schema.ts";
+export { ProfileError, ProfileStore, configDir } from "./profiles/profile-store.ts";
