@@ -146,6 +146,14 @@ describe("responses", () => {
     expect(await cost("?$select=id")).toBe("1");
     expect(await cost("?$expand=memberOf")).toBe("3");
     expect(await cost("?$top=5&$select=id")).toBe("1");
+    const created = await graph("/v1.0/users", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ displayName: "priced" }),
+    });
+    expect(created.status).toBe(201);
+    // A write costs 1, creating a customer account in an external tenant 4 more.
+    expect(created.headers.get("x-ms-resource-unit")).toBe("5");
   });
 });
 

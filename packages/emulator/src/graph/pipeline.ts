@@ -147,7 +147,7 @@ export async function executeGraph(
     if (lagging !== undefined) {
       return delayed(graphErrorOutcome(ids, 404, "Request_ResourceNotFound", notFoundMessage(lagging)));
     }
-    const routes = ctx.routes.filter((r) => r.versions === undefined || r.versions.includes(version));
+    const routes = routesFor(ctx.routes, version);
     const { match, allowed } = matchRoute(routes, method, url.pathname);
     if (match === undefined) {
       if (allowed.length > 0) {
@@ -201,7 +201,11 @@ export async function executeGraph(
       baseUrl: ctx.origins.graph,
       now: () => ctx.now(),
     };
-    const cost = resourceUnits(routeCost(route, request), url.searchParams);
+    const cost = resourceUnits(
+      routeCost(route, request),
+      url.searchParams,
+      createsCustomer(route, tenant.info.kind),
+    );
     const decision = ctx.throttler.check({
       appId: caller.appId,
       tenantId: tenant.info.id,
@@ -265,6 +269,35 @@ async function callRoute(
     console.error(`ciam-emulator: ${request.method} ${request.path} (app ${caller.appId}) failed:`, err);
     return graphErrorOutcome(ids, 500, "InternalServerError", "Encountered an internal server error.");
   }
+}
+
+/**
+ * "Creating a user in an Azure AD B2C tenant" costs 4 more resource units (api-surface 11.6); the
+ * emulator applies it to External ID tenants too, B2C's successor for customer accounts.
+ */
+function createsCustomer(route: GraphRoute, kind: string): boolean {
+  return (
+    route.method === "POST" &&
+    route.path.toLowerCase() === "/users" &&
+    (kind === "b2c" || kind === "external")
+  );
+}
+
+const byVersion = new WeakMap<readonly GraphRoute[], Map<GraphVersion, GraphRoute[]>>();
+
+/** The routes a version serves, computed once per route table. */
+function routesFor(all: readonly GraphRoute[], version: GraphVersion): GraphRoute[] {
+  let versions = byVersion.get(all);
+  if (versions === undefined) {
+    versions = new Map();
+    byVersion.set(all, versions);
+  }
+  let routes = versions.get(version);
+  if (routes === undefined) {
+    routes = all.filter((r) => r.versions === undefined || r.versions.includes(version));
+    versions.set(version, routes);
+  }
+  return routes;
 }
 
 function routeCost(route: GraphRoute, req: GraphRequest): number {
