@@ -3,6 +3,7 @@ import { addCliCommands } from "./commands/cli-commands.ts";
 import type { CommandSpec, Manifest, OptionSpec } from "./manifest/manifest-types.ts";
 import { OUTPUT_FORMATS } from "./output/formats.ts";
 import { packageInfo } from "./package-info.ts";
+import { usageLine } from "./run/usage-line.ts";
 
 /** A command whose options are only known at run time (built from the manifest). */
 // biome-ignore lint/suspicious/noExplicitAny: commander's typed options cannot describe generated flags.
@@ -24,7 +25,7 @@ function groupDescription(area: string, commands: CommandSpec[]): string {
 /** One-line usage errors that say where help is, exit code 2 (commander would exit 1). */
 function configureErrors(command: AnyCommand, path: string): void {
   command.configureOutput({
-    outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, " ")} (see \`${path} --help\`)\n`),
+    outputError: (text, write) => write(`${usageLine(text)} (see \`${path} --help\`)\n`),
   });
   command.exitOverride((err) => {
     process.exit(err.exitCode === 0 ? 0 : 2);
@@ -54,7 +55,7 @@ function parseJson(value: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    throw new InvalidArgumentError("expected JSON text, e.g. '{\"key\":\"value\"}'.");
+    throw new InvalidArgumentError('expected JSON text, e.g. \'{"key":"value"}\'.');
   }
 }
 
@@ -69,7 +70,9 @@ function fieldOption(spec: CommandSpec, option: OptionSpec): Option {
     option.description,
     option.required ? "(required)" : undefined,
     option.format === undefined ? undefined : `(${option.format})`,
-    option.default === undefined || option.field === "limit" ? undefined : `(default: ${JSON.stringify(option.default)})`,
+    option.default === undefined || option.field === "limit"
+      ? undefined
+      : `(default: ${JSON.stringify(option.default)})`,
   ].filter(Boolean);
   const result = new Option(flags, notes.join(" "));
   if (option.choices !== undefined) result.choices(option.choices);
@@ -90,10 +93,16 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
     const parent = program.command(group).description(groupDescription(specs[0]?.area ?? group, specs));
     configureErrors(parent, `ciam ${group}`);
     for (const spec of specs) {
-      const leaf = parent.command(spec.verb).summary(spec.title).description(`${spec.title}.\n\n${spec.description}`);
+      const leaf = parent
+        .command(spec.verb)
+        .summary(spec.title)
+        .description(`${spec.title}.\n\n${spec.description}`);
       configureErrors(leaf, `ciam ${group} ${spec.verb}`);
       for (const option of spec.options) leaf.addOption(fieldOption(spec, option));
-      leaf.option("--input <file|->", "the whole input as JSON, from a file or - for stdin; flags override it");
+      leaf.option(
+        "--input <file|->",
+        "the whole input as JSON, from a file or - for stdin; flags override it",
+      );
       if (spec.list) leaf.option("--all", "read every page");
       const access =
         spec.access === "read"
@@ -123,7 +132,9 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
 /** Builds the `ciam` command tree: the catalog's commands from the manifest, and ciam's own. */
 export function createProgram(manifest: Manifest): AnyCommand {
   const program: AnyCommand = new Command("ciam")
-    .description("Manage Microsoft Entra External ID tenants through Microsoft Graph and Azure Resource Manager.")
+    .description(
+      "Manage Microsoft Entra External ID tenants through Microsoft Graph and Azure Resource Manager.",
+    )
     .version(packageInfo.version, "-v, --version", "print the version of ciam")
     .addOption(
       new Option("-o, --output <format>", "table on a terminal, json otherwise").choices(OUTPUT_FORMATS),

@@ -137,10 +137,6 @@ export type { ObjectSchema, Operation, OperationAccess } from "./operations/defi
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
-
-// Version and user agent.
-export { CIAMKIT_VERSION, userAgent } from "./version.ts";
-
 // Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
 export type { ProfileCredentialOptions } from "./profiles/profile-credential.ts";
 export { cloudFromProfile, credentialFromProfile } from "./profiles/profile-credential.ts";
@@ -152,4 +148,6 @@ export {
   profileSchema,
   profilesFileSchema,
 } from "./profiles/profile-schema.ts";
-export { ProfileError, ProfileStore, configDir } from "./profiles/profile-store.ts";
+export { configDir, ProfileError, ProfileStore } from "./profiles/profile-store.ts";
+// Version and user agent.
+export { CIAMKIT_VERSION, userAgent } from "./version.ts";

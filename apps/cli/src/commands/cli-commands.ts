@@ -1,5 +1,6 @@
 import { Argument, Option } from "@commander-js/extra-typings";
 import type { AnyCommand } from "../program.ts";
+import { usageLine } from "../run/usage-line.ts";
 
 const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 
@@ -7,7 +8,7 @@ const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 export function addCliCommands(program: AnyCommand): void {
   const errors = (command: AnyCommand, path: string) => {
     command.configureOutput({
-      outputError: (text, write) => write(`${text.trim().replace(/\s*\n\s*/g, " ")} (see \`${path} --help\`)\n`),
+      outputError: (text, write) => write(`${usageLine(text)} (see \`${path} --help\`)\n`),
     });
     command.exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
     return command;
@@ -23,25 +24,30 @@ export function addCliCommands(program: AnyCommand): void {
       .requiredOption("--client-id <id>", "the application (client) id")
       .option("--profile-name <name>", "name of the profile to store", "default")
       .addOption(
-        new Option("--auth <kind>", "how to sign in (default: secret when one is given, else device-code)").choices([
-          "device-code",
-          "secret",
-          "certificate",
-          "federated",
-        ]),
+        new Option(
+          "--auth <kind>",
+          "how to sign in (default: secret when one is given, else device-code)",
+        ).choices(["device-code", "secret", "certificate", "federated"]),
       )
       .option("--secret-stdin", "read the client secret from stdin (else AZURE_CLIENT_SECRET)")
-      .option("--save-secret", "store the client secret in the profile (owner-only file); default: never stored")
+      .option(
+        "--save-secret",
+        "store the client secret in the profile (owner-only file); default: never stored",
+      )
       .option("--certificate <pem>", "PEM file with the certificate and its private key")
       .option("--federated-token-file <path>", "file holding the federated (workload identity) token")
-      .addOption(new Option("--cloud <name>", "Microsoft cloud").choices(["global", "usgov", "china"]).default("global"))
+      .addOption(
+        new Option("--cloud <name>", "Microsoft cloud")
+          .choices(["global", "usgov", "china"])
+          .default("global"),
+      )
       .option("--authority-host <url>", "custom cloud: sign-in host (with --graph-endpoint, --arm-endpoint)")
       .option("--graph-endpoint <url>", "custom cloud: Microsoft Graph root")
       .option("--arm-endpoint <url>", "custom cloud: Azure Resource Manager root")
       .option("--ca <pem>", "custom cloud: CA certificate file to trust")
       .addHelpText(
         "after",
-        "\nExamples:\n  ciam login --tenant contoso.onmicrosoft.com --client-id <app id>            # device code\n  printf %s \"$SECRET\" | ciam login --tenant <id> --client-id <id> --secret-stdin\n  ciam login --tenant <id> --client-id <id> --certificate app.pem --profile-name ci\n",
+        '\nExamples:\n  ciam login --tenant contoso.onmicrosoft.com --client-id <app id>            # device code\n  printf %s "$SECRET" | ciam login --tenant <id> --client-id <id> --secret-stdin\n  ciam login --tenant <id> --client-id <id> --certificate app.pem --profile-name ci\n',
       )
       .action(async (options, command) => {
         const { login } = await import("./login.ts");
@@ -50,7 +56,10 @@ export function addCliCommands(program: AnyCommand): void {
     "ciam login",
   );
 
-  const profile = errors(program.command("profile").description("Manage sign-in profiles: list, show, use, remove") as AnyCommand, "ciam profile");
+  const profile = errors(
+    program.command("profile").description("Manage sign-in profiles: list, show, use, remove") as AnyCommand,
+    "ciam profile",
+  );
   for (const [verb, description, takesName] of [
     ["list", "List profiles; the current one is marked.", false],
     ["show", "Show a profile (the current one by default); stored secrets are never shown.", "optional"],
@@ -69,7 +78,9 @@ export function addCliCommands(program: AnyCommand): void {
   }
 
   const emulator = errors(
-    program.command("emulator").description("The embedded emulator behind --emulator: reset, start") as AnyCommand,
+    program
+      .command("emulator")
+      .description("The embedded emulator behind --emulator: reset, start") as AnyCommand,
     "ciam emulator",
   );
   errors(
@@ -86,7 +97,9 @@ export function addCliCommands(program: AnyCommand): void {
   errors(
     emulator
       .command("start")
-      .description("Serve the emulator (with the saved state) for other clients until Ctrl-C; prints how to connect.")
+      .description(
+        "Serve the emulator (with the saved state) for other clients until Ctrl-C; prints how to connect.",
+      )
       .option("--port <n>", "Graph port (token service and ARM take the next two)", "0")
       .option("--json", "print the connection details as one JSON line")
       .action(async (options) => {
@@ -100,12 +113,10 @@ export function addCliCommands(program: AnyCommand): void {
     program
       .command("completion")
       .description("Print a shell completion script: bash, zsh, fish or powershell.")
-      .addArgument(
-new Argument("<shell>", "the shell").choices(SHELLS),
-      )
+      .addArgument(new Argument("<shell>", "the shell").choices(SHELLS))
       .addHelpText(
         "after",
-        "\nInstall:\n  bash        echo 'source <(ciam completion bash)' >> ~/.bashrc\n  zsh         ciam completion zsh > \"${fpath[1]}/_ciam\"\n  fish        ciam completion fish > ~/.config/fish/completions/ciam.fish\n  powershell  ciam completion powershell | Out-String | Invoke-Expression\n",
+        "\nInstall:\n  bash        echo 'source <(ciam completion bash)' >> ~/.bashrc\n  zsh         ciam completion zsh > ~/.zfunc/_ciam   (with ~/.zfunc in fpath)\n  fish        ciam completion fish > ~/.config/fish/completions/ciam.fish\n  powershell  ciam completion powershell | Out-String | Invoke-Expression\n",
       )
       .action(async (shell: string) => {
         const { completionScript } = await import("../completion/completion-script.ts");

@@ -40,7 +40,8 @@ export async function emulatorReset(options: { seed: string }): Promise<void> {
 export async function emulatorStart(options: { port: string; json?: boolean | undefined }): Promise<void> {
   try {
     const port = Number(options.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65533) throw new UsageError("--port must be a port number");
+    if (!Number.isInteger(port) || port < 0 || port > 65533)
+      throw new UsageError("--port must be a port number");
     const dataDir = emulatorDataDir();
     refuseWhileServed(dataDir);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -51,7 +52,13 @@ export async function emulatorStart(options: { port: string; json?: boolean | un
     });
     const caFile = join(dataDir, "ca.pem");
     writeFileSync(caFile, emulator.caCertPem);
-    const info = { pid: process.pid, loginUrl: emulator.loginUrl, graphUrl: emulator.graphUrl, armUrl: emulator.armUrl, caFile };
+    const info = {
+      pid: process.pid,
+      loginUrl: emulator.loginUrl,
+      graphUrl: emulator.graphUrl,
+      armUrl: emulator.armUrl,
+      caFile,
+    };
     writeFileSync(serverFile(dataDir), `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
     const tenant = emulator.tenants[0];
     const settings = {

@@ -25,7 +25,10 @@ export interface LoginOptions {
 function cloudReference(options: LoginOptions): ProfileCloud {
   const custom = [options.authorityHost, options.graphEndpoint, options.armEndpoint];
   if (custom.every((v) => v === undefined)) {
-    if (options.ca !== undefined) throw new UsageError("--ca applies to a custom cloud: add --authority-host, --graph-endpoint and --arm-endpoint");
+    if (options.ca !== undefined)
+      throw new UsageError(
+        "--ca applies to a custom cloud: add --authority-host, --graph-endpoint and --arm-endpoint",
+      );
     return { kind: options.cloud as "global" | "usgov" | "china" };
   }
   if (custom.some((v) => v === undefined)) {
@@ -41,7 +44,8 @@ function cloudReference(options: LoginOptions): ProfileCloud {
 }
 
 function readSecret(options: LoginOptions): string {
-  const secret = options.secretStdin === true ? readFileSync(0, "utf8").trim() : process.env.AZURE_CLIENT_SECRET?.trim();
+  const secret =
+    options.secretStdin === true ? readFileSync(0, "utf8").trim() : process.env.AZURE_CLIENT_SECRET?.trim();
   if (secret === undefined || secret === "") {
     throw new UsageError("no client secret: pipe it in with --secret-stdin, or set AZURE_CLIENT_SECRET");
   }
@@ -72,7 +76,8 @@ export async function login(options: LoginOptions, _command: AnyCommand): Promis
         reference = { kind: "secret", ...(options.saveSecret === true ? { secret } : {}) };
         break;
       case "certificate":
-        if (options.certificate === undefined) throw new UsageError("--auth certificate needs --certificate <pem file>");
+        if (options.certificate === undefined)
+          throw new UsageError("--auth certificate needs --certificate <pem file>");
         reference = { kind: "certificate", certificatePath: resolve(options.certificate) };
         break;
       case "federated":
@@ -84,7 +89,8 @@ export async function login(options: LoginOptions, _command: AnyCommand): Promis
       default:
         reference = { kind: "device-code" };
     }
-    if (options.saveSecret === true && kind !== "secret") throw new UsageError("--save-secret applies to --auth secret only");
+    if (options.saveSecret === true && kind !== "secret")
+      throw new UsageError("--save-secret applies to --auth secret only");
     const candidate = {
       name: options.profileName,
       tenantId: options.tenant,

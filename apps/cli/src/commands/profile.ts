@@ -21,7 +21,11 @@ export function publicProfile(profile: Profile, current: string | undefined): Re
 }
 
 /** `ciam profile list|show|use|remove`. */
-export async function profileCommand(verb: string, name: string | undefined, command: AnyCommand): Promise<void> {
+export async function profileCommand(
+  verb: string,
+  name: string | undefined,
+  command: AnyCommand,
+): Promise<void> {
   const globals = command.optsWithGlobals() as GlobalOptions;
   try {
     const { ProfileStore, configDir } = await import("@ciamkit/core");
@@ -37,9 +41,12 @@ export async function profileCommand(verb: string, name: string | undefined, com
       case "show": {
         const profile = store.get(name);
         if (profile === undefined) {
-          throw Object.assign(new Error("no current profile: run `ciam login` or `ciam profile use <name>`"), {
-            name: "ProfileError",
-          });
+          throw Object.assign(
+            new Error("no current profile: run `ciam login` or `ciam profile use <name>`"),
+            {
+              name: "ProfileError",
+            },
+          );
         }
         show(publicProfile(profile, current));
         return;

@@ -23,14 +23,17 @@ export function completionTree(program: AnyCommand): CompletionNode[] {
     const options = path.length === 0 ? command.options : [...command.options, ...globals];
     const choices: Record<string, string[]> = {};
     for (const option of options) {
-      if (option.long !== undefined && option.argChoices !== undefined) choices[option.long] = [...option.argChoices];
+      if (option.long !== undefined && option.argChoices !== undefined)
+        choices[option.long] = [...option.argChoices];
     }
     const children = command.commands as AnyCommand[];
     nodes.push({
       path: path.join(" "),
       description: command.description().split("\n")[0] ?? "",
       commands: children.map((c) => c.name()),
-      flags: [...new Set([...options.map((o) => o.long).filter((l): l is string => l !== undefined), "--help"])],
+      flags: [
+        ...new Set([...options.map((o) => o.long).filter((l): l is string => l !== undefined), "--help"]),
+      ],
       choices,
       argumentChoices: command.registeredArguments.flatMap((a) => a.argChoices ?? []),
     });

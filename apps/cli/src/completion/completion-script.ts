@@ -9,13 +9,15 @@ function sq(text: string): string {
   return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
-/** The words completing after `path`, and the values of each choice flag: the table every script embeds. */
+/** The words completing after a command path (`ciam user list`), and the values of each choice flag: the table every script embeds. */
 function table(nodes: CompletionNode[]): { words: [string, string][]; values: [string, string][] } {
   const words: [string, string][] = [];
   const values: [string, string][] = [];
   for (const node of nodes) {
-    words.push([node.path, [...node.commands, ...node.argumentChoices, ...node.flags].join(" ")]);
-    for (const [flag, choices] of Object.entries(node.choices)) values.push([`${node.path}|${flag}`, choices.join(" ")]);
+    const path = node.path === "" ? "ciam" : `ciam ${node.path}`;
+    words.push([path, [...node.commands, ...node.argumentChoices, ...node.flags].join(" ")]);
+    for (const [flag, choices] of Object.entries(node.choices))
+      values.push([`${path}|${flag}`, choices.join(" ")]);
   }
   return { words, values };
 }
@@ -26,10 +28,10 @@ function bash(nodes: CompletionNode[]): string {
 _ciam() {
   local -A words=(${words.map(([k, v]) => `[${sq(k)}]=${sq(v)}`).join(" ")})
   local -A values=(${values.map(([k, v]) => `[${sq(k)}]=${sq(v)}`).join(" ")})
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="" path="" w i
+  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="" path=ciam w i
   for ((i = 1; i < COMP_CWORD; i++)); do
     w="\${COMP_WORDS[i]}"
-    if [[ -n "\${words["\${path:+$path }$w"]+x}" ]]; then path="\${path:+$path }$w"; fi
+    if [[ -n "\${words["$path $w"]+x}" ]]; then path="$path $w"; fi
   done
   (( COMP_CWORD > 1 )) && prev="\${COMP_WORDS[COMP_CWORD-1]}"
   if [[ -n "\${values["$path|$prev"]+x}" ]]; then
@@ -50,11 +52,10 @@ _ciam() {
   local -A cwords cvalues
   cwords=(${words.map(([k, v]) => `${sq(k)} ${sq(v)}`).join(" ")})
   cvalues=(${values.map(([k, v]) => `${sq(k)} ${sq(v)}`).join(" ")})
-  local path="" w next i prev="\${words[CURRENT-1]}"
+  local path=ciam w i prev="\${words[CURRENT-1]}"
   for ((i = 2; i < CURRENT; i++)); do
     w="\${words[i]}"
-    next="\${path:+$path }$w"
-    (( \${+cwords[$next]} )) && path="$next"
+    (( \${+cwords[$path $w]} )) && path="$path $w"
   done
   if (( CURRENT > 2 )) && (( \${+cvalues[$path|$prev]} )); then
     compadd -- \${=cvalues[$path|$prev]}
@@ -71,16 +72,19 @@ function fish(nodes: CompletionNode[]): string {
   const q = (t: string) => `'${t.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
   for (const node of nodes) {
     const path = node.path === "" ? [] : node.path.split(" ");
-    const children = nodes.filter((n) => n.path.startsWith(node.path === "" ? "" : `${node.path} `) && n.path.split(" ").length === path.length + 1 && n.path !== "");
-    const condition =
-      path.length === 0
-        ? "__fish_use_subcommand"
-        : `__ciam_path ${path.join(" ")}`;
+    const children = nodes.filter(
+      (n) =>
+        n.path.startsWith(node.path === "" ? "" : `${node.path} `) &&
+        n.path.split(" ").length === path.length + 1 &&
+        n.path !== "",
+    );
+    const condition = path.length === 0 ? "__fish_use_subcommand" : `__ciam_path ${path.join(" ")}`;
     for (const child of children) {
       const name = child.path.split(" ").at(-1) ?? "";
       lines.push(`complete -c ciam -n ${q(condition)} -a ${q(name)} -d ${q(child.description)}`);
     }
-    for (const value of node.argumentChoices) lines.push(`complete -c ciam -n ${q(condition)} -a ${q(value)}`);
+    for (const value of node.argumentChoices)
+      lines.push(`complete -c ciam -n ${q(condition)} -a ${q(value)}`);
     for (const flag of node.flags) {
       const choices = node.choices[flag];
       lines.push(
@@ -97,7 +101,7 @@ function fish(nodes: CompletionNode[]): string {
     "    set -a words $w",
     "  end",
     "  test (count $words) -ge (count $argv); or return 1",
-    "  test \"$words[1..(count $argv)]\" = \"$argv\"; or return 1",
+    '  test "$words[1..(count $argv)]" = "$argv"; or return 1',
     "  test (count $words) -eq (count $argv)",
     "end",
     ...lines,
@@ -114,8 +118,8 @@ Register-ArgumentCompleter -Native -CommandName ciam -ScriptBlock {
   $values = @{ ${values.map(([k, v]) => `${ps(k)} = ${ps(v)}`).join("; ")} }
   $typed = @($commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })
   if ($wordToComplete -ne '' -and $typed.Count -gt 0) { $typed = @($typed | Select-Object -SkipLast 1) }
-  $path = ''
-  foreach ($w in $typed) { $next = if ($path) { "$path $w" } else { $w }; if ($words.ContainsKey($next)) { $path = $next } }
+  $path = 'ciam'
+  foreach ($w in $typed) { if ($words.ContainsKey("$path $w")) { $path = "$path $w" } }
   $prev = if ($typed.Count -gt 0) { $typed[-1] } else { '' }
   $candidates = if ($values.ContainsKey("$path|$prev")) { $values["$path|$prev"] } else { $words[$path] }
   $candidates -split ' ' | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {

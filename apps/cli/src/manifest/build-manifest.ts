@@ -4,7 +4,17 @@ import { z } from "zod";
 import type { CommandSpec, Manifest, OptionSpec, OptionType } from "./manifest-types.ts";
 
 /** Flags the CLI itself defines; a field with one of these names gets `--param-<name>` instead. */
-const RESERVED = new Set(["output", "query", "profile", "emulator", "read-only", "yes", "input", "all", "help"]);
+const RESERVED = new Set([
+  "output",
+  "query",
+  "profile",
+  "emulator",
+  "read-only",
+  "yes",
+  "input",
+  "all",
+  "help",
+]);
 
 type JsonSchema = {
   type?: string | string[];
@@ -32,21 +42,27 @@ function scalar(schema: JsonSchema): { type: OptionType; choices?: string[]; for
     const types = new Set(variants.map((v) => scalar(v).type));
     const first = variants[0] as JsonSchema;
     // A union of string formats (date or date-time) is still one string option.
-    return types.size === 1 ? { ...scalar(first), ...(variants.length > 1 ? { format: undefined } : {}) } : { type: "json" };
+    return types.size === 1
+      ? { ...scalar(first), ...(variants.length > 1 ? { format: undefined } : {}) }
+      : { type: "json" };
   }
-  if (schema.enum !== undefined && schema.enum.every((v) => typeof v === "string")) {
+  if (schema.enum?.every((v) => typeof v === "string")) {
     return { type: "string", choices: schema.enum as string[] };
   }
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   if (type === "string" || type === "number" || type === "integer" || type === "boolean") {
-    return { type, ...(schema.format === undefined || schema.format === "includes" ? {} : { format: schema.format }) };
+    return {
+      type,
+      ...(schema.format === undefined || schema.format === "includes" ? {} : { format: schema.format }),
+    };
   }
   return { type: "json" };
 }
 
 function optionSpec(field: string, schema: JsonSchema, required: boolean): OptionSpec {
   const flag = RESERVED.has(kebab(field)) ? `param-${kebab(field)}` : kebab(field);
-  const isArray = schema.type === "array" && schema.items !== undefined && scalar(schema.items).type !== "json";
+  const isArray =
+    schema.type === "array" && schema.items !== undefined && scalar(schema.items).type !== "json";
   const shape = isArray ? scalar(schema.items as JsonSchema) : scalar(schema);
   return {
     field,

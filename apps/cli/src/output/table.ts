@@ -51,7 +51,8 @@ export function renderTableRows(data: unknown, layout: TableLayout, header: bool
       .join("  ")
       .trimEnd();
   const lines = objects.map((row) => line(layout.columns.map((c) => cell(row[c]))));
-  if (header) lines.unshift(line(layout.columns.map(headerName)), line(layout.widths.map((w) => "-".repeat(w))));
+  if (header)
+    lines.unshift(line(layout.columns.map(headerName)), line(layout.widths.map((w) => "-".repeat(w))));
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 

@@ -15,7 +15,9 @@ export function readInput(source: string): Record<string, unknown> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--input ${source} is not valid JSON (${(error as Error).message}); give one JSON object`);
+    throw new UsageError(
+      `--input ${source} is not valid JSON (${(error as Error).message}); give one JSON object`,
+    );
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new UsageError(`--input ${source} must hold one JSON object of input fields`);

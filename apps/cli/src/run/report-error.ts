@@ -27,7 +27,9 @@ export function describeError(error: unknown): { code: ExitCode; message: string
 }
 
 function isApiLike(error: unknown): error is ApiError {
-  return error instanceof Error && typeof (error as Partial<ApiError>).status === "number" && "service" in error;
+  return (
+    error instanceof Error && typeof (error as Partial<ApiError>).status === "number" && "service" in error
+  );
 }
 
 function withRequestId(error: ApiError, message: string): string {

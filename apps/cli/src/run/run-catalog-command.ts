@@ -1,7 +1,7 @@
 import type { Operation } from "@ciamkit/core";
 import type { CommandOptions } from "../global-options.ts";
-import { createListWriter } from "../output/list-writer.ts";
 import { defaultFormat, type OutputFormat } from "../output/formats.ts";
+import { createListWriter } from "../output/list-writer.ts";
 import { render, validateQuery } from "../output/render.ts";
 import type { CatalogInvocation } from "../program.ts";
 import { createProgress } from "../terminal/progress.ts";
@@ -9,7 +9,7 @@ import { confirmDestructive } from "./confirm-destructive.ts";
 import { EXIT, type ExitCode, UsageError } from "./exit-codes.ts";
 import { fail } from "./fail.ts";
 import { readInput } from "./read-input.ts";
-import { type Session, openSession } from "./session.ts";
+import { openSession, type Session } from "./session.ts";
 
 type Core = typeof import("@ciamkit/core");
 
@@ -55,7 +55,8 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
 
     const core: Core = await import("@ciamkit/core");
     const operation = core.getOperation(spec.operation);
-    if (operation === undefined) throw new Error(`the catalog has no operation ${spec.operation}; rebuild ciam`);
+    if (operation === undefined)
+      throw new Error(`the catalog has no operation ${spec.operation}; rebuild ciam`);
     const parsed = operation.input.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -65,7 +66,11 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
         `invalid ${flag === undefined ? "input" : `--${flag}`}: ${issue?.message ?? "invalid"} (see \`${path} --help\`)`,
       );
     }
-    if (spec.access === "destructive" && globals.yes !== true && !(process.stdin.isTTY && process.stderr.isTTY)) {
+    if (
+      spec.access === "destructive" &&
+      globals.yes !== true &&
+      !(process.stdin.isTTY && process.stderr.isTTY)
+    ) {
       throw new UsageError(
         `\`${path}\` removes data and there is no terminal to confirm on; pass --yes to run it unattended`,
       );
@@ -73,7 +78,13 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
 
     session = await openSession(core, { emulator: globals.emulator, profile: globals.profile });
     if (spec.access === "destructive" && globals.yes !== true) {
-      const go = await confirmDestructive(core, session, spec, parsed.data as Record<string, unknown>, controller.signal);
+      const go = await confirmDestructive(
+        core,
+        session,
+        spec,
+        parsed.data as Record<string, unknown>,
+        controller.signal,
+      );
       if (!go) {
         process.stderr.write("Nothing was changed.\n");
         process.exitCode = EXIT.usage;
@@ -129,7 +140,11 @@ async function runList(
     let page: { items: unknown[]; nextCursor?: string | undefined };
     try {
       const limit = remaining === undefined ? input.limit : Math.min(remaining, input.limit as number);
-      page = (await session.client.run(operation, { ...input, limit, cursor }, options.runOptions)) as typeof page;
+      page = (await session.client.run(
+        operation,
+        { ...input, limit, cursor },
+        options.runOptions,
+      )) as typeof page;
     } catch (error) {
       options.writer.end();
       if (count === 0) throw error;

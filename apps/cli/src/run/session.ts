@@ -29,9 +29,19 @@ export async function openSession(core: Core, options: SessionOptions): Promise<
   const onPrompt = (prompt: { message: string }) => process.stderr.write(`${prompt.message}\n`);
   const store = new core.ProfileStore(core.configDir(env));
   if (env.AZURE_CLIENT_ID || env.AZURE_TENANT_ID) {
-    const profile = options.profile === undefined && store.currentName() === undefined ? undefined : store.get(options.profile);
-    const fromEnv = core.fromEnvironment({ env, cloud: envCloud(core, env) ?? (profile && core.cloudFromProfile(profile.cloud)) });
-    const client = core.createCiamClient({ credential: fromEnv.credential, tenantId: fromEnv.tenantId, cloud: fromEnv.cloud });
+    const profile =
+      options.profile === undefined && store.currentName() === undefined
+        ? undefined
+        : store.get(options.profile);
+    const fromEnv = core.fromEnvironment({
+      env,
+      cloud: envCloud(core, env) ?? (profile && core.cloudFromProfile(profile.cloud)),
+    });
+    const client = core.createCiamClient({
+      credential: fromEnv.credential,
+      tenantId: fromEnv.tenantId,
+      cloud: fromEnv.cloud,
+    });
     return { client, close: () => client.close() };
   }
   const profile = store.get(options.profile);
@@ -76,7 +86,10 @@ function envCloud(core: Core, env: Readonly<Record<string, string | undefined>>)
 }
 
 /** The embedded emulator on its persistent data dir, signed in as the demo tenant's management app. */
-async function openEmulatorSession(core: Core, env: Readonly<Record<string, string | undefined>>): Promise<Session> {
+async function openEmulatorSession(
+  core: Core,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Session> {
   const dataDir = emulatorDataDir(env);
   refuseWhileServed(dataDir);
   const { startEmulator } = await import("@ciamkit/emulator");

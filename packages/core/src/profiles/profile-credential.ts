@@ -54,7 +54,10 @@ export interface ProfileCredentialOptions {
  * Builds the credential a profile refers to. A secret profile without a stored secret takes
  * `AZURE_CLIENT_SECRET`; if that is unset too, a {@link CredentialConfigurationError} says what to do.
  */
-export function credentialFromProfile(profile: Profile, options: ProfileCredentialOptions = {}): TokenProvider {
+export function credentialFromProfile(
+  profile: Profile,
+  options: ProfileCredentialOptions = {},
+): TokenProvider {
   const env = options.env ?? process.env;
   const common = {
     tenantId: profile.tenantId,
