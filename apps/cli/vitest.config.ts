@@ -6,5 +6,8 @@ export default defineProject({
   test: {
     name: "@ciamkit/cli",
     include: ["test/**/*.test.ts"],
+    // Each test runs the built ciam as a subprocess, several times: seconds, not milliseconds.
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
   },
 });

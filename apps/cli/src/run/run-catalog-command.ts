@@ -13,6 +13,8 @@ import { openSession, type Session } from "./session.ts";
 
 type Core = typeof import("@ciamkit/core");
 
+const PAGE_SIZE = 100;
+
 /**
  * The one seam every catalog command goes through: input from flags and `--input`, validation,
  * `--read-only`, confirmation, sign-in, paging, output and the exit code. Everything that can be
@@ -49,7 +51,8 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
     if (total !== undefined && (!Number.isInteger(total) || total < 1)) {
       throw new UsageError("--limit must be a whole number of at least 1");
     }
-    const pageMax = spec.options.find((o) => o.field === "limit")?.maximum ?? 1000;
+    // One call per Graph page (100 items is Graph's default page size), so each page is printed as it arrives.
+    const pageMax = Math.min(PAGE_SIZE, spec.options.find((o) => o.field === "limit")?.maximum ?? PAGE_SIZE);
     if (spec.list && total !== undefined) input.limit = Math.min(total, pageMax);
     else if (spec.list && globals.all === true) input.limit = pageMax;
 
