@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 
 /** The tracked launcher of the built CLI. */
 export const BIN = fileURLToPath(new URL("../bin/ciam.js", import.meta.url));
@@ -44,7 +44,12 @@ export function sandbox(): { dir: string; env: Record<string, string>; remove():
  * Runs `ciam` asynchronously (the emulator in this process must keep serving), with exactly the
  * environment given (nothing inherited but what {@link sandbox} puts there).
  */
-export function ciam(args: readonly string[], env: Record<string, string>, stdin = ""): Promise<Run> {
+export function ciam(
+  args: readonly string[],
+  env: Record<string, string>,
+  stdin = "",
+  onStderr?: (text: string) => void,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
@@ -54,6 +59,7 @@ export function ciam(args: readonly string[], env: Record<string, string>, stdin
     });
     child.stderr.setEncoding("utf8").on("data", (d: string) => {
       stderr += d;
+      onStderr?.(stderr);
     });
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, stdout, stderr }));
@@ -75,9 +81,9 @@ export interface TestTenant {
 }
 
 /** Starts the emulator with the demo tenant for one test file. */
-export async function startTenant(): Promise<TestTenant> {
+export async function startTenant(options: EmulatorOptions = {}): Promise<TestTenant> {
   const box = sandbox();
-  const emulator = await startEmulator({ seed: 1 });
+  const emulator = await startEmulator({ seed: 1, ...options });
   const tenant = emulator.tenants[0];
   if (tenant === undefined) throw new Error("the emulator has no demo tenant");
   const caFile = join(box.dir, "ca.pem");

@@ -1,0 +1,141 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+
+let t: TestTenant;
+let cfg: Record<string, string>;
+beforeAll(async () => {
+  requireBuilt();
+  t = await startTenant({ deviceCode: { intervalSeconds: 1 } });
+  cfg = t.bare;
+});
+afterAll(async () => t?.close());
+
+const profilesFile = () => join(cfg.CIAM_CONFIG_DIR ?? "", "profiles.json");
+
+/** `ciam login` flags for the emulator's tenant, as a custom cloud with its CA. */
+function loginArgs(profileName: string, clientId = t.env.AZURE_CLIENT_ID ?? ""): string[] {
+  return [
+    "login",
+    "--tenant",
+    t.env.AZURE_TENANT_ID ?? "",
+    "--client-id",
+    clientId,
+    "--profile-name",
+    profileName,
+    "--authority-host",
+    t.emulator.loginUrl,
+    "--graph-endpoint",
+    t.emulator.graphUrl,
+    "--arm-endpoint",
+    t.emulator.armUrl,
+    "--ca",
+    t.caFile,
+  ];
+}
+
+describe("ciam login and profiles", () => {
+  it("signs in with a secret from stdin and stores a profile without the secret, owner-only", async () => {
+    const secret = t.env.AZURE_CLIENT_SECRET ?? "";
+    const run = await ciam([...loginArgs("app"), "--secret-stdin"], cfg, secret);
+    expect(run.stderr).toMatch(/Signed in to .* profile 'app' saved in .* and made current/);
+    expect(run.status).toBe(0);
+    expect(statSync(cfg.CIAM_CONFIG_DIR ?? "").mode & 0o777).toBe(0o700);
+    expect(statSync(profilesFile()).mode & 0o777).toBe(0o600);
+    const text = readFileSync(profilesFile(), "utf8");
+    expect(text).not.toContain(secret);
+    expect(JSON.parse(text)).toMatchObject({
+      current: "app",
+      profiles: [{ name: "app", credential: { kind: "secret" } }],
+    });
+  });
+
+  it("needs AZURE_CLIENT_SECRET to use a profile without a stored secret", async () => {
+    const without = await ciam(["organization", "get"], cfg);
+    expect(without.status).toBe(2);
+    expect(without.stderr).toMatch(/stores no client secret: set AZURE_CLIENT_SECRET/);
+    const run = await ciam(["organization", "get", "-o", "json"], {
+      ...cfg,
+      AZURE_CLIENT_SECRET: t.env.AZURE_CLIENT_SECRET ?? "",
+    });
+    expect(run.status).toBe(0);
+  });
+
+  it("stores the secret only with --save-secret, then runs commands with the profile alone", async () => {
+    const secret = t.env.AZURE_CLIENT_SECRET ?? "";
+    expect((await ciam([...loginArgs("saved"), "--secret-stdin", "--save-secret"], cfg, secret)).status).toBe(
+      0,
+    );
+    expect(statSync(profilesFile()).mode & 0o777).toBe(0o600);
+    expect(readFileSync(profilesFile(), "utf8")).toContain(secret);
+    const run = await ciam(["user", "list", "--limit", "1", "-o", "json"], cfg);
+    expect(run.status).toBe(0);
+    const shown = await ciam(["profile", "show", "-o", "json"], cfg);
+    expect(json(shown)).toMatchObject({
+      name: "saved",
+      current: true,
+      credential: "secret",
+      secretStored: true,
+    });
+    expect(shown.stdout).not.toContain(secret);
+  });
+
+  it("refuses a wrong secret and stores nothing", async () => {
+    const before = readFileSync(profilesFile(), "utf8");
+    const run = await ciam([...loginArgs("wrong"), "--secret-stdin"], cfg, "not-the-secret");
+    expect(run.status).toBe(3);
+    expect(run.stderr).not.toContain("not-the-secret");
+    expect(readFileSync(profilesFile(), "utf8")).toBe(before);
+  });
+
+  it("signs in with the device code flow once it is approved", async () => {
+    const tenant = t.emulator.tenants[0];
+    let approved = false;
+    const run = await ciam([...loginArgs("admin", tenant?.publicClientId)], cfg, "", (stderr) => {
+      const code = stderr.match(/enter the code (\S+)/i)?.[1];
+      if (code !== undefined && !approved) {
+        approved = true;
+        t.emulator.control.approveDeviceCode(code, tenant?.adminUser?.userPrincipalName ?? "");
+      }
+    });
+    expect(approved).toBe(true);
+    expect(run.status).toBe(0);
+    const shown = json<{ credential: string }>(await ciam(["profile", "show", "admin", "-o", "json"], cfg));
+    expect(shown.credential).toBe("device-code");
+  });
+
+  it("lists, switches and removes profiles", async () => {
+    const list = json<{ name: string; current: boolean }[]>(
+      await ciam(["profile", "list", "-o", "json"], cfg),
+    );
+    expect(list.map((p) => p.name)).toEqual(["app", "saved", "admin"]);
+    expect(list.find((p) => p.current)?.name).toBe("admin");
+    expect((await ciam(["profile", "use", "saved"], cfg)).status).toBe(0);
+    expect((await ciam(["profile", "show", "-o", "json", "--query", "name"], cfg)).stdout.trim()).toBe(
+      '"saved"',
+    );
+    expect((await ciam(["profile", "remove", "app"], cfg)).status).toBe(0);
+    const missing = await ciam(["profile", "use", "app"], cfg);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/No profile named 'app'/);
+  });
+
+  it("lets --profile pick another profile for one command", async () => {
+    const run = await ciam(["--profile", "nope", "organization", "get"], cfg);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/No profile named 'nope'/);
+  });
+
+  it("lets AZURE_* variables override the profile", async () => {
+    const run = await ciam(["organization", "get"], {
+      ...cfg,
+      AZURE_TENANT_ID: t.env.AZURE_TENANT_ID ?? "",
+      AZURE_CLIENT_ID: t.env.AZURE_CLIENT_ID ?? "",
+      AZURE_CLIENT_SECRET: "overridden-and-wrong",
+      AZURE_AUTHORITY_HOST: t.emulator.loginUrl,
+    });
+    // The stored secret would work: failing to sign in shows the variables won.
+    expect(run.status).toBe(3);
+  });
+});
