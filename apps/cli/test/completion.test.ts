@@ -72,7 +72,7 @@ describe("ciam completion", () => {
       ],
       [
         ["completion", ""],
-        ["bash", "zsh", "fish", "powershell", "--help"],
+        ["bash", "zsh", "fish", "powershell", ...GLOBAL_FLAGS],
       ],
     ])("completes %j", (words, expected) => {
       expect(complete(...words)).toEqual(expected);
