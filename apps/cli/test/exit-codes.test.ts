@@ -1,12 +1,19 @@
+import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciam, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { BIN, ciam, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 beforeAll(async () => {
   requireBuilt();
-  t = await startTenant();
+  // Sign-in logs answer slowly, so a command is still waiting when Ctrl-C comes.
+  t = await startTenant({
+    faults: {
+      rules: [{ method: "GET", path: "/auditLogs/signIns", fault: { kind: "latency", ms: 20_000 } }],
+    },
+  });
 });
 afterAll(async () => t?.close());
 
@@ -174,5 +181,23 @@ describe("exit codes of failures after sign-in", () => {
       "added",
       "failed",
     ]);
+  });
+});
+
+describe("Ctrl-C", () => {
+  it("cancels the request in flight and exits 130", async () => {
+    const before = t.emulator.control.monitor.counters().byService.login ?? 0;
+    const child = spawn(process.execPath, [BIN, "audit-log", "sign-in-list"], { env: t.env });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    // Once it has its token, the slow Graph request follows.
+    while ((t.emulator.control.monitor.counters().byService.login ?? 0) === before) await sleep(50);
+    await sleep(500);
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toBe("ciam: error: cancelled\n");
   });
 });
