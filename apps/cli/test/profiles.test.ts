@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
@@ -22,7 +22,7 @@ function loginArgs(profileName: string, clientId = t.env.AZURE_CLIENT_ID ?? ""):
     t.env.AZURE_TENANT_ID ?? "",
     "--client-id",
     clientId,
-    "--profile-name",
+    "--profile",
     profileName,
     "--authority-host",
     t.emulator.loginUrl,
@@ -105,12 +105,25 @@ describe("ciam login and profiles", () => {
     expect(shown.credential).toBe("device-code");
   });
 
+  it("signs in with a certificate file and refers to it by path", async () => {
+    const tenant = t.emulator.tenants[0];
+    const pem = join(t.bare.HOME ?? "", "app.pem");
+    writeFileSync(pem, `${tenant?.certificate?.key ?? ""}\n${tenant?.certificate?.cert ?? ""}\n`);
+    const run = await ciam([...loginArgs("cert"), "--certificate", pem], cfg);
+    expect(run.status).toBe(0);
+    const shown = json(await ciam(["profile", "show", "cert", "-o", "json"], cfg));
+    expect(shown).toMatchObject({ credential: "certificate", certificatePath: pem });
+    expect(readFileSync(profilesFile(), "utf8")).not.toContain("PRIVATE KEY");
+    const org = await ciam(["--profile", "cert", "organization", "get", "-o", "json"], cfg);
+    expect(org.status).toBe(0);
+  });
+
   it("lists, switches and removes profiles", async () => {
     const list = json<{ name: string; current: boolean }[]>(
       await ciam(["profile", "list", "-o", "json"], cfg),
     );
-    expect(list.map((p) => p.name)).toEqual(["app", "saved", "admin"]);
-    expect(list.find((p) => p.current)?.name).toBe("admin");
+    expect(list.map((p) => p.name)).toEqual(["app", "saved", "admin", "cert"]);
+    expect(list.find((p) => p.current)?.name).toBe("cert");
     expect((await ciam(["profile", "use", "saved"], cfg)).status).toBe(0);
     expect((await ciam(["profile", "show", "-o", "json", "--query", "name"], cfg)).stdout.trim()).toBe(
       '"saved"',

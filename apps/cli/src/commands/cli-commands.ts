@@ -18,11 +18,10 @@ export function addCliCommands(program: AnyCommand): void {
     program
       .command("login")
       .description(
-        "Sign in and store a named profile (tenant, app, cloud, credential reference) in your config directory.",
+        "Sign in and store a profile (tenant, app, cloud, credential reference) in your config directory, named by --profile (default: default).",
       )
       .requiredOption("--tenant <id>", "tenant id or domain")
       .requiredOption("--client-id <id>", "the application (client) id")
-      .option("--profile-name <name>", "name of the profile to store", "default")
       .addOption(
         new Option(
           "--auth <kind>",
@@ -47,7 +46,7 @@ export function addCliCommands(program: AnyCommand): void {
       .option("--ca <pem>", "custom cloud: CA certificate file to trust")
       .addHelpText(
         "after",
-        '\nExamples:\n  ciam login --tenant contoso.onmicrosoft.com --client-id <app id>            # device code\n  printf %s "$SECRET" | ciam login --tenant <id> --client-id <id> --secret-stdin\n  ciam login --tenant <id> --client-id <id> --certificate app.pem --profile-name ci\n',
+        '\nExamples:\n  ciam login --tenant contoso.onmicrosoft.com --client-id <app id>            # device code\n  printf %s "$SECRET" | ciam login --tenant <id> --client-id <id> --secret-stdin\n  ciam login --tenant <id> --client-id <id> --certificate app.pem --profile ci\n',
       )
       .action(async (options, command) => {
         const { login } = await import("./login.ts");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CredentialReference, Profile, ProfileCloud } from "@ciamkit/core";
+import type { GlobalOptions } from "../global-options.ts";
 import type { AnyCommand } from "../program.ts";
 import { UsageError } from "../run/exit-codes.ts";
 import { fail } from "../run/fail.ts";
@@ -9,7 +10,6 @@ import { fail } from "../run/fail.ts";
 export interface LoginOptions {
   tenant: string;
   clientId: string;
-  profileName: string;
   auth?: string | undefined;
   secretStdin?: boolean | undefined;
   saveSecret?: boolean | undefined;
@@ -56,7 +56,7 @@ function readSecret(options: LoginOptions): string {
  * `ciam login`: checks the credential by getting a Graph token, then stores the profile and makes it
  * current. A client secret is used for the check but stored only with `--save-secret`.
  */
-export async function login(options: LoginOptions, _command: AnyCommand): Promise<void> {
+export async function login(options: LoginOptions, command: AnyCommand): Promise<void> {
   try {
     const core = await import("@ciamkit/core");
     const kind =
@@ -92,7 +92,7 @@ export async function login(options: LoginOptions, _command: AnyCommand): Promis
     if (options.saveSecret === true && kind !== "secret")
       throw new UsageError("--save-secret applies to --auth secret only");
     const candidate = {
-      name: options.profileName,
+      name: (command.optsWithGlobals() as GlobalOptions).profile ?? "default",
       tenantId: options.tenant,
       clientId: options.clientId,
       cloud: cloudReference(options),

@@ -28,7 +28,7 @@ export async function profileCommand(
 ): Promise<void> {
   const globals = command.optsWithGlobals() as GlobalOptions;
   try {
-    const { ProfileStore, configDir } = await import("@ciamkit/core");
+    const { ProfileError, ProfileStore, configDir } = await import("@ciamkit/core");
     const store = new ProfileStore(configDir());
     const format = globals.output ?? defaultFormat(process.stdout.isTTY === true);
     const show = (value: unknown) =>
