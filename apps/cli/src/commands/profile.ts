@@ -41,12 +41,7 @@ export async function profileCommand(
       case "show": {
         const profile = store.get(name);
         if (profile === undefined) {
-          throw Object.assign(
-            new Error("no current profile: run `ciam login` or `ciam profile use <name>`"),
-            {
-              name: "ProfileError",
-            },
-          );
+          throw new ProfileError("no current profile: run `ciam login` or `ciam profile use <name>`");
         }
         show(publicProfile(profile, current));
         return;
