@@ -68,7 +68,7 @@ describe.skipIf(!hasTmux)("in a terminal (tmux; skipped when tmux is not install
     const id = await newGroup("Doomed group");
     const window = start("confirm-yes", ["group", "delete", "--id", id]);
     const prompt = await screenShowing(window, /Continue\? \[y\/N\]/);
-    expect(prompt).toContain(`This will delete a group: group 'Doomed group' (id ${id})`);
+    expect(prompt).toContain(`This will delete a group: 'Doomed group' (id ${id}).`);
     tmux("send-keys", "-t", `ciam:${window}`, "y", "Enter");
     await screenShowing(window, /\[exit=0\]/);
     expect((await ciam(["group", "get", "--id", id], t.env)).status).toBe(5);

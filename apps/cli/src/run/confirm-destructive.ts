@@ -16,7 +16,6 @@ export async function confirmDestructive(
   input: Record<string, unknown>,
   signal: AbortSignal,
 ): Promise<boolean> {
-  const noun = spec.group.replaceAll("-", " ");
   let what = Object.entries(input)
     .filter(([, v]) => typeof v === "string" || typeof v === "number")
     .map(([k, v]) => `${k} ${String(v)}`)
@@ -31,8 +30,7 @@ export async function confirmDestructive(
     const name = item.displayName ?? item.userPrincipalName ?? item.name;
     what = `${name === undefined ? "" : `'${String(name)}' `}(id ${String(item.id ?? input.id ?? "")})`;
   }
-  const verb = spec.verb.replace(/-?(delete|remove|revoke)$/, "") || "";
   const action = spec.title.replace(/^\w/, (c) => c.toLowerCase());
-  process.stderr.write(`This will ${action}: ${noun}${verb ? ` ${verb}` : ""} ${what}\n`);
+  process.stderr.write(`This will ${action}: ${what}.\n`);
   return confirm("Continue?", signal);
 }

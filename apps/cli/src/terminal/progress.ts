@@ -15,9 +15,15 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
   if (stream.isTTY === true) {
     const { SingleBar } = await import("cli-progress");
     let bar: InstanceType<typeof SingleBar> | undefined;
+    let lastMessage: string | undefined;
     return {
       update(progress) {
-        if (progress.total === undefined) return;
+        if (progress.total === undefined) {
+          // Work without a known size (a long-running ARM operation): one line per change of state.
+          if (progress.message !== lastMessage && bar === undefined) stream.write(`${progress.message}…\n`);
+          lastMessage = progress.message;
+          return;
+        }
         if (bar === undefined) {
           bar = new SingleBar({
             stream,
