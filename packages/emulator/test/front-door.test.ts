@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { splitVersion } from "../src/graph/front-door.ts";
 import { GRAPH_JSON } from "../src/graph/outcome.ts";
 import { implying, isPermitted } from "../src/policy/permissions.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
@@ -110,6 +111,7 @@ describe("responses", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(GRAPH_JSON);
+    expect(res.headers.get("odata-version")).toBe("4.0");
     expect(res.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get("client-request-id")).toBe("c0ffee00-0000-4000-8000-000000000001");
     expect(res.headers.get("date")).not.toBeNull();
@@ -192,5 +194,17 @@ describe("permissions", () => {
 
   test("ReadWrite implies Read of the same family only", () => {
     expect(implying("User.Read.All", false)).toEqual(["User.Read.All", "User.ReadWrite.All"]);
+  });
+});
+
+describe("splitVersion", () => {
+  test.each([
+    ["/v1.0/users?$top=1", "v1.0", "/users?$top=1"],
+    ["/beta/$batch", "beta", "/$batch"],
+    ["/v1.0", "v1.0", "/"],
+    ["/v1.0?$filter=a/b", "v1.0", "/?$filter=a/b"],
+    ["/", "", "/"],
+  ])("%s → %s and %s", (url, version, target) => {
+    expect(splitVersion(url)).toEqual({ version, target });
   });
 });

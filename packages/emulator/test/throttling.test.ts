@@ -64,6 +64,29 @@ describe("the published budgets", () => {
     expect(throttler.check(req({ appId: "app7" })).allowed).toBe(true);
   });
 
+  test("an app's budget across tenants: 150,000 RU per 20 s and 70,000 writes per 5 min", () => {
+    const tenants = ["t1", "t2", "t3"];
+    const reads = new Throttler({ limits: { appResourceUnits: 10 } });
+    let allowed = 0;
+    for (const tenantId of tenants) allowed += drain(reads, req({ tenantId, cost: 2 }), 10);
+    expect(allowed).toBe(5);
+    expect(reads.check(req({ tenantId: "t9", cost: 2 }))).toMatchObject({
+      allowed: false,
+      scope: "Application/ReadWrite/app/t9",
+      information: "ResourceUnitLimitExceeded",
+    });
+    const writes = new Throttler({ limits: { appWrites: 4 } });
+    let written = 0;
+    for (const tenantId of tenants) written += drain(writes, req({ tenantId, write: true }), 3);
+    expect(written).toBe(4);
+    expect(writes.check(req({ tenantId: "t9", write: true }))).toMatchObject({
+      allowed: false,
+      scope: "Application/Write/app/t9",
+      information: "WriteLimitExceeded",
+    });
+    expect(PUBLISHED_LIMITS).toMatchObject({ appResourceUnits: 150_000, appWrites: 70_000 });
+  });
+
   test("a refused request is not charged and reads are not writes", () => {
     const throttler = new Throttler({ limits: { appTenantWrites: 1 } });
     expect(throttler.check(req({ write: true })).allowed).toBe(true);
@@ -142,7 +165,7 @@ describe("over HTTPS", () => {
   beforeAll(async () => {
     t = await startTestEmulator({
       routes: testRoutes,
-      throttling: { timeScale: 10, limits: { resourceUnits: { S: 3 } } },
+      throttling: { timeScale: 4, limits: { resourceUnits: { S: 3 } } },
     });
     token = await t.graphToken();
   });
@@ -165,8 +188,8 @@ describe("over HTTPS", () => {
     const res = last as Response;
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(res.headers.get("x-ms-retry-after-ms"))).toBeGreaterThanOrEqual(1);
-    // One resource unit comes back every 10 s / 3 / 10 (time scale) ≈ 334 ms.
-    expect(Number(res.headers.get("x-ms-retry-after-ms"))).toBeLessThanOrEqual(334);
+    // One resource unit comes back every 10 s / 3 / 4 (time scale) ≈ 834 ms.
+    expect(Number(res.headers.get("x-ms-retry-after-ms"))).toBeLessThanOrEqual(834);
     expect(res.headers.get("x-ms-throttle-scope")).toBe(
       `Tenant_Application/ReadWrite/${t.tenant.clientId}/${t.tenant.tenantId}`,
     );
@@ -184,7 +207,7 @@ describe("over HTTPS", () => {
     expect((await list()).status).toBe(200);
   });
 
-  test("the control API switches throttling off and on", async () => {
+  test("the control API switches throttling off and refuses bad settings", async () => {
     await t.control("PUT", "/throttling", { enabled: false });
     for (let i = 0; i < 10; i++) expect((await list()).status).toBe(200);
     const bad = await t.control("PUT", "/throttling", { timeScale: -1 });
