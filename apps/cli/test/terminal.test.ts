@@ -85,6 +85,17 @@ describe.skipIf(!hasTmux)("in a terminal (tmux; skipped when tmux is not install
     expect((await ciam(["group", "get", "--id", id], t.env)).status).toBe(0);
   });
 
+  it("prints a table, cut to the terminal's width, when no format is given", async () => {
+    const screen = await screenShowing(start("table", ["user", "list", "--limit", "2"]), /\[exit=\d+\]/);
+    const lines = screen.split("\n");
+    const header = lines.findIndex((l) => /^Id\s+DisplayName\s/.test(l));
+    expect(header).toBeGreaterThanOrEqual(0);
+    expect(lines[header + 1]).toMatch(/^-{36}\s+-+/);
+    expect(lines[header + 3]).toMatch(/^[0-9a-f-]{36}\s+\S/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+    expect(screen).toContain("[exit=0]");
+  });
+
   it("draws a progress bar for bulk work", async () => {
     const id = await newGroup("Bulk");
     const users = json<{ id: string }[]>(await ciam(["user", "list", "--limit", "4"], t.env));

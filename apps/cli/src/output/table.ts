@@ -1,7 +1,8 @@
 /**
  * A plain column table like the Azure CLI's `-o table`: a header row, a rule, one row per item;
- * columns are the scalar properties (nested objects and arrays are left out: use `--query` to pick
- * them, or another format). Cells wider than their share of the terminal are cut with "…".
+ * columns are the scalar properties with a value in some row (nested objects and arrays are left
+ * out: use `--query` to pick them, or another format). Cells wider than their share of the terminal
+ * are cut with "…".
  */
 export function renderTable(data: unknown, width?: number): string {
   const rows = tableRows(data);
@@ -32,6 +33,9 @@ export function tableLayout(data: unknown, width?: number): TableLayout | undefi
       if ((value === null || typeof value !== "object") && !columns.includes(key)) columns.push(key);
     }
   }
+  // Columns empty in every row (Graph returns many null properties) only take width from the others.
+  const filled = columns.filter((c) => objects.some((row) => cell(row[c]) !== ""));
+  columns.splice(0, columns.length, ...filled);
   if (columns.length === 0) return undefined;
   const cells = objects.map((row) => columns.map((c) => cell(row[c])));
   const headers = columns.map(headerName);
