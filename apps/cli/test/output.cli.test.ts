@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { BIN, ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 beforeAll(async () => {
@@ -101,5 +102,32 @@ describe("paging", () => {
     expect(ids).toHaveLength(5);
     const firstHundred = json<{ id: string }[]>(await ciam(["user", "list"], t.env)).map((u) => u.id);
     for (const id of ids) expect(firstHundred).not.toContain(id);
+  });
+});
+
+describe("a listing that fails part-way", () => {
+  it("ends the output cleanly with the items read so far and exits 7", async () => {
+    const child = spawn(process.execPath, [BIN, "user", "list", "--all", "-o", "json"], { env: t.env });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      // Once the first page is out, every further page fails.
+      if (stdout === "") {
+        t.emulator.control.faults.configure({
+          rules: [{ method: "GET", path: "/users", fault: { kind: "error", status: 500 } }],
+        });
+      }
+      stdout += d;
+    });
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    t.emulator.control.faults.configure({});
+    expect(status).toBe(7);
+    const items = JSON.parse(stdout) as unknown[];
+    expect(items.length).toBeGreaterThanOrEqual(100);
+    expect(items.length).toBeLessThan(SEEDED);
+    expect(stderr).toMatch(new RegExp(`the listing stopped after ${items.length} items`));
   });
 });
