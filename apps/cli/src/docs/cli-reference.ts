@@ -2,6 +2,7 @@ import type { CommandSpec, Manifest, OptionSpec } from "../manifest/manifest-typ
 
 /** Markers around the generated part of docs/cli.md; the prose around them is written by hand. */
 export const BEGIN_MARKER = "<!-- BEGIN GENERATED COMMAND REFERENCE: pnpm --filter @ciamkit/cli docs -->";
+/** The end of the generated part. */
 export const END_MARKER = "<!-- END GENERATED COMMAND REFERENCE -->";
 
 function cell(text: string): string {
