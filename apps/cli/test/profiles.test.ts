@@ -1,3 +1,4 @@
+import { randomUUID, sign } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,6 +34,28 @@ function loginArgs(profileName: string, clientId = t.env.AZURE_CLIENT_ID ?? ""):
     "--ca",
     t.caFile,
   ];
+}
+
+/** A workload-identity style assertion for the demo management app, signed with its registered certificate. */
+function federatedToken(): string {
+  const tenant = t.emulator.tenants[0];
+  const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  const header = b64({
+    alg: "RS256",
+    typ: "JWT",
+    "x5t#S256": Buffer.from(tenant?.certificate?.thumbprintSha256 ?? "", "hex").toString("base64url"),
+  });
+  const claims = b64({
+    iss: tenant?.clientId,
+    sub: tenant?.clientId,
+    aud: `${t.emulator.loginUrl}/${tenant?.tenantId}/oauth2/v2.0/token`,
+    jti: randomUUID(),
+    nbf: now,
+    exp: now + 600,
+  });
+  const signature = sign("sha256", Buffer.from(`${header}.${claims}`), tenant?.certificate?.key ?? "");
+  return `${header}.${claims}.${signature.toString("base64url")}`;
 }
 
 describe("ciam login and profiles", () => {
@@ -118,12 +141,26 @@ describe("ciam login and profiles", () => {
     expect(org.status).toBe(0);
   });
 
+  it("signs in with a federated token file (a client assertion the platform would rotate)", async () => {
+    const file = join(t.bare.HOME ?? "", "federated-token");
+    writeFileSync(file, federatedToken());
+    const run = await ciam([...loginArgs("federated"), "--federated-token-file", file], cfg);
+    expect(run.status).toBe(0);
+    expect(json(await ciam(["profile", "show", "federated", "-o", "json"], cfg))).toMatchObject({
+      credential: "federated",
+      tokenFilePath: file,
+    });
+    // The token service takes an assertion once: the platform writes a fresh one, ciam re-reads the file.
+    writeFileSync(file, federatedToken());
+    expect((await ciam(["--profile", "federated", "organization", "get"], cfg)).status).toBe(0);
+  });
+
   it("lists, switches and removes profiles", async () => {
     const list = json<{ name: string; current: boolean }[]>(
       await ciam(["profile", "list", "-o", "json"], cfg),
     );
-    expect(list.map((p) => p.name)).toEqual(["app", "saved", "admin", "cert"]);
-    expect(list.find((p) => p.current)?.name).toBe("cert");
+    expect(list.map((p) => p.name)).toEqual(["app", "saved", "admin", "cert", "federated"]);
+    expect(list.find((p) => p.current)?.name).toBe("federated");
     expect((await ciam(["profile", "use", "saved"], cfg)).status).toBe(0);
     expect((await ciam(["profile", "show", "-o", "json", "--query", "name"], cfg)).stdout.trim()).toBe(
       '"saved"',
