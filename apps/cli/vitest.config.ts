@@ -6,9 +6,8 @@ export default defineProject({
   test: {
     name: "@ciamkit/cli",
     include: ["test/**/*.test.ts"],
-    // Tests start an HTTPS emulator and sign in with MSAL; on a loaded 2-core machine that can take
-    // longer than vitest's 5 s default. No test asserts on time; this only bounds a hang.
-    testTimeout: 30_000,
+    // Each test runs the built ciam as a subprocess, several times: seconds, not milliseconds.
+    testTimeout: 60_000,
     hookTimeout: 30_000,
   },
 });

@@ -10,7 +10,12 @@ import { fileURLToPath } from "node:url";
 const M365_VERSION = "11.11.0";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
-const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 10);
+const runsAt = process.argv.indexOf("--runs");
+const runs = runsAt === -1 ? 10 : Number(process.argv[runsAt + 1]);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error("cli-startup: --runs takes a whole number of at least 1");
+  process.exit(2);
+}
 const baselineDir = join(here, ".baseline");
 const m365 = join(baselineDir, "node_modules/.bin/m365");
 const ciam = join(root, "apps/cli/bin/ciam.js");

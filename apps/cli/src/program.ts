@@ -1,16 +1,153 @@
-import { Command } from "@commander-js/extra-typings";
+import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
+import { addCliCommands } from "./commands/cli-commands.ts";
+import type { CommandSpec, Manifest, OptionSpec } from "./manifest/manifest-types.ts";
+import { OUTPUT_FORMATS } from "./output/formats.ts";
 import { packageInfo } from "./package-info.ts";
+import { usageLine } from "./run/usage-line.ts";
 
-/** Builds the `ciam` command tree. Area commands are generated from the core operation catalog. */
-export function createProgram(): Command {
-  return new Command("ciam")
+/** A command whose options are only known at run time (built from the manifest). */
+// biome-ignore lint/suspicious/noExplicitAny: commander's typed options cannot describe generated flags.
+export type AnyCommand = Command<any, any, any>;
+
+/** What an action needs to run a catalog command; the heavy part is imported only when a command runs. */
+export interface CatalogInvocation {
+  spec: CommandSpec;
+  /** Parsed flags, keyed by input field. */
+  fields: Record<string, unknown>;
+  command: AnyCommand;
+}
+
+/** Description of a command group (an area of the catalog). */
+function groupDescription(area: string, commands: CommandSpec[]): string {
+  return `${area.replaceAll("-", " ")}: ${commands.map((c) => c.verb).join(", ")}`;
+}
+
+/** One-line usage errors that say where help is, exit code 2 (commander would exit 1). */
+function configureErrors(command: AnyCommand, path: string): void {
+  command.configureOutput({
+    outputError: (text, write) => write(`${usageLine(text)} (see \`${path} --help\`)\n`),
+  });
+  command.exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+}
+
+function parseNumber(option: OptionSpec) {
+  return (value: string, previous: unknown): unknown => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || (option.type === "integer" && !Number.isInteger(n))) {
+      throw new InvalidArgumentError(`expected ${option.type === "integer" ? "an integer" : "a number"}.`);
+    }
+    if (option.maximum !== undefined && n > option.maximum && option.field !== "limit") {
+      throw new InvalidArgumentError(`at most ${option.maximum}.`);
+    }
+    return option.array ? [...((previous as unknown[] | undefined) ?? []), n] : n;
+  };
+}
+
+function parseBoolean(value: string | undefined): boolean {
+  if (value === undefined || value === "true") return true;
+  if (value === "false") return false;
+  throw new InvalidArgumentError("expected true or false.");
+}
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new InvalidArgumentError('expected JSON text, e.g. \'{"key":"value"}\'.');
+  }
+}
+
+/** The commander option of one input field. */
+function fieldOption(spec: CommandSpec, option: OptionSpec): Option {
+  const placeholder = option.choices !== undefined ? "value" : option.type === "json" ? "json" : option.field;
+  const flags =
+    option.type === "boolean"
+      ? `--${option.flag} [true|false]`
+      : `--${option.flag} <${placeholder}${option.array ? "..." : ""}>`;
+  const notes = [
+    option.description,
+    option.required ? "(required)" : undefined,
+    option.format === undefined ? undefined : `(${option.format})`,
+    option.default === undefined || option.field === "limit"
+      ? undefined
+      : `(default: ${JSON.stringify(option.default)})`,
+  ].filter(Boolean);
+  const result = new Option(flags, notes.join(" "));
+  if (option.choices !== undefined) result.choices(option.choices);
+  if (option.type === "number" || option.type === "integer") result.argParser(parseNumber(option));
+  else if (option.type === "boolean") result.argParser(parseBoolean);
+  else if (option.type === "json") result.argParser(parseJson);
+  if (spec.list && option.field === "limit") {
+    result.description = "Stop after this many items, reading as many pages as needed.";
+  }
+  return result;
+}
+
+/** Adds `ciam <group> <verb>` for every command of the manifest. */
+function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
+  const groups = new Map<string, CommandSpec[]>();
+  for (const spec of manifest.commands) groups.set(spec.group, [...(groups.get(spec.group) ?? []), spec]);
+  for (const [group, specs] of groups) {
+    const parent = program.command(group).description(groupDescription(specs[0]?.area ?? group, specs));
+    configureErrors(parent, `ciam ${group}`);
+    for (const spec of specs) {
+      const leaf = parent
+        .command(spec.verb)
+        .summary(spec.title)
+        .description(`${spec.title}.\n\n${spec.description}`);
+      configureErrors(leaf, `ciam ${group} ${spec.verb}`);
+      for (const option of spec.options) leaf.addOption(fieldOption(spec, option));
+      leaf.option(
+        "--input <file|->",
+        "the whole input as JSON, from a file or - for stdin; flags override it",
+      );
+      if (spec.list) leaf.option("--all", "read every page");
+      const access =
+        spec.access === "read"
+          ? "read"
+          : spec.access === "write"
+            ? "write (refused with --read-only)"
+            : "destructive (asks for confirmation on a terminal; --yes to skip; refused with --read-only)";
+      leaf.addHelpText(
+        "after",
+        `\nAccess: ${access}\nPermissions: ${spec.permissions.join(", ") || "none"}\n\nExample:\n  ${spec.example}\n`,
+      );
+      leaf.action(async (_opts, command: AnyCommand) => {
+        const values = command.opts() as Record<string, unknown>;
+        const fields: Record<string, unknown> = {};
+        for (const option of command.options) {
+          const key = option.attributeName();
+          const field = spec.options.find((o) => `--${o.flag}` === option.long)?.field;
+          if (field !== undefined && values[key] !== undefined) fields[field] = values[key];
+        }
+        const { runCatalogCommand } = await import("./run/run-catalog-command.ts");
+        await runCatalogCommand({ spec, fields, command });
+      });
+    }
+  }
+}
+
+/** Builds the `ciam` command tree: the catalog's commands from the manifest, and ciam's own. */
+export function createProgram(manifest: Manifest): AnyCommand {
+  const program: AnyCommand = new Command("ciam")
     .description(
       "Manage Microsoft Entra External ID tenants through Microsoft Graph and Azure Resource Manager.",
     )
     .version(packageInfo.version, "-v, --version", "print the version of ciam")
-    .showHelpAfterError("(run `ciam --help` for usage)")
-    .exitOverride((err) => {
-      // commander exits 1 on usage errors; ciam's documented usage-error code is 2.
-      process.exit(err.exitCode === 0 ? 0 : 2);
-    });
+    .addOption(
+      new Option("-o, --output <format>", "table on a terminal, json otherwise").choices(OUTPUT_FORMATS),
+    )
+    .option("--query <jmespath>", "JMESPath query applied to the result, as in the Azure CLI")
+    .option("--profile <name>", "sign-in profile to use (default: the current one)")
+    .option("--emulator", "run against the embedded emulator and its demo tenant (state kept between runs)")
+    .option("--read-only", "refuse every command that changes something")
+    .option("-y, --yes", "do not ask for confirmation before destructive commands")
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true });
+  configureErrors(program, "ciam");
+  addCatalogCommands(program, manifest);
+  addCliCommands(program);
+  return program;
 }

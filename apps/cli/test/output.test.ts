@@ -59,3 +59,16 @@ describe("render", () => {
     expect(() => validateQuery("[].id")).not.toThrow();
   });
 });
+
+describe("table columns", () => {
+  it("leaves out columns that are empty in every row, so the others keep their width", () => {
+    const out = render(
+      [
+        { id: "1", name: "a", jobTitle: null, phone: "" },
+        { id: "2", name: "b", jobTitle: null },
+      ],
+      { format: "table" },
+    );
+    expect(out.split("\n")[0]).toBe("Id  Name");
+  });
+});

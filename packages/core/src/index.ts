@@ -196,6 +196,17 @@ export type { ObjectSchema, Operation, OperationAccess } from "./operations/defi
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
-
+// Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
+export type { ProfileCredentialOptions } from "./profiles/profile-credential.ts";
+export { cloudFromProfile, credentialFromProfile } from "./profiles/profile-credential.ts";
+export type { CredentialReference, Profile, ProfileCloud, ProfilesFile } from "./profiles/profile-schema.ts";
+export {
+  credentialReferenceSchema,
+  profileCloudSchema,
+  profileNameSchema,
+  profileSchema,
+  profilesFileSchema,
+} from "./profiles/profile-schema.ts";
+export { configDir, ProfileError, ProfileStore } from "./profiles/profile-store.ts";
 // Version and user agent.
 export { CIAMKIT_VERSION, userAgent } from "./version.ts";

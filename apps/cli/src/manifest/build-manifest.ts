@@ -1,0 +1,130 @@
+import type { Operation } from "@ciamkit/core";
+import { cliCommand, operations } from "@ciamkit/core";
+import { z } from "zod";
+import type { CommandSpec, Manifest, OptionSpec, OptionType } from "./manifest-types.ts";
+
+/** Flags the CLI itself defines; a field with one of these names gets `--param-<name>` instead. */
+const RESERVED = new Set([
+  "output",
+  "query",
+  "profile",
+  "emulator",
+  "read-only",
+  "yes",
+  "input",
+  "all",
+  "help",
+]);
+
+type JsonSchema = {
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  items?: JsonSchema;
+  default?: unknown;
+  description?: string;
+  format?: string;
+  maximum?: number;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+};
+
+/** `displayName` → `display-name`. */
+export function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+}
+
+/** The scalar shape of a schema, looking through `anyOf` with null (nullable fields). */
+function scalar(schema: JsonSchema): { type: OptionType; choices?: string[]; format?: string | undefined } {
+  const variants = (schema.anyOf ?? schema.oneOf)?.filter((s) => s.type !== "null");
+  if (variants !== undefined && variants.length > 0) {
+    const types = new Set(variants.map((v) => scalar(v).type));
+    const first = variants[0] as JsonSchema;
+    // A union of string formats (date or date-time) is still one string option.
+    return types.size === 1
+      ? { ...scalar(first), ...(variants.length > 1 ? { format: undefined } : {}) }
+      : { type: "json" };
+  }
+  if (schema.enum?.every((v) => typeof v === "string")) {
+    return { type: "string", choices: schema.enum as string[] };
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  if (type === "string" || type === "number" || type === "integer" || type === "boolean") {
+    return {
+      type,
+      ...(schema.format === undefined || schema.format === "includes" ? {} : { format: schema.format }),
+    };
+  }
+  return { type: "json" };
+}
+
+function optionSpec(field: string, schema: JsonSchema, required: boolean): OptionSpec {
+  const flag = RESERVED.has(kebab(field)) ? `param-${kebab(field)}` : kebab(field);
+  const isArray =
+    schema.type === "array" && schema.items !== undefined && scalar(schema.items).type !== "json";
+  const shape = isArray ? scalar(schema.items as JsonSchema) : scalar(schema);
+  return {
+    field,
+    flag,
+    type: shape.type,
+    array: isArray,
+    required: required && schema.default === undefined,
+    ...(shape.choices === undefined ? {} : { choices: shape.choices }),
+    ...(schema.maximum === undefined ? {} : { maximum: schema.maximum }),
+    ...(schema.default === undefined ? {} : { default: schema.default }),
+    ...(schema.description === undefined ? {} : { description: schema.description }),
+    ...(shape.format === undefined ? {} : { format: shape.format }),
+  };
+}
+
+/** A sample value for an example command line. */
+function sample(option: OptionSpec): string {
+  if (option.choices !== undefined) return option.choices[0] ?? "";
+  if (option.format === "uuid") return "00000000-0000-0000-0000-000000000000";
+  if (option.format === "email" || /email|sign-in-name|mail/.test(option.flag)) return "ada@example.com";
+  if (option.type === "number" || option.type === "integer") return "10";
+  if (option.type === "json") return "'{}'";
+  if (/-?id$/.test(option.flag) || option.flag === "id") return "<id>";
+  if (option.flag.includes("pem")) return '"$(cat cert.pem)"';
+  return `"Example ${option.flag.replaceAll("-", " ")}"`;
+}
+
+/** The command spec of one operation. */
+export function commandSpec(operation: Operation): CommandSpec {
+  const [group, verb] = cliCommand(operation);
+  const schema = z.toJSONSchema(operation.input, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const required = new Set(schema.required ?? []);
+  const options = Object.entries(schema.properties ?? {}).map(([field, s]) =>
+    optionSpec(field, s, required.has(field)),
+  );
+  const output = z.toJSONSchema(operation.output, { io: "output", unrepresentable: "any" }) as JsonSchema;
+  const list =
+    options.some((o) => o.field === "cursor") &&
+    options.some((o) => o.field === "limit") &&
+    output.properties?.items !== undefined;
+  const example = [
+    "ciam",
+    group,
+    verb,
+    ...options.filter((o) => o.required).map((o) => `--${o.flag} ${sample(o)}`),
+  ].join(" ");
+  return {
+    operation: operation.name,
+    area: operation.area,
+    group,
+    verb,
+    title: operation.title,
+    description: operation.description,
+    access: operation.access,
+    permissions: [...operation.permissions],
+    options,
+    list,
+    example,
+  };
+}
+
+/** The manifest of the whole catalog, in catalog order. */
+export function buildManifest(catalog: readonly Operation[] = operations): Manifest {
+  return { commands: catalog.map(commandSpec) };
+}

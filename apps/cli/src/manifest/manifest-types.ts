@@ -1,0 +1,51 @@
+/**
+ * The command manifest: everything `ciam` needs to build its command tree, help and completion,
+ * derived from the core catalog. It is JSON so that `ciam --help` and completion read one file
+ * instead of importing the catalog (zod, HTTP and MSAL code).
+ */
+
+/** The value type of one option. `json` takes a JSON text (objects and anything else complex). */
+export type OptionType = "string" | "number" | "integer" | "boolean" | "json";
+
+/** One `--flag` of a command, from one field of the operation's input schema. */
+export interface OptionSpec {
+  /** The input field it fills (camelCase). */
+  field: string;
+  /** The flag without dashes, kebab-case: `display-name`. */
+  flag: string;
+  type: OptionType;
+  /** Repeatable (`--member-ids a --member-ids b`). */
+  array: boolean;
+  /** Required unless `--input` gives it. */
+  required: boolean;
+  choices?: string[] | undefined;
+  /** The largest value accepted (numbers), e.g. a list's page size limit. */
+  maximum?: number | undefined;
+  default?: unknown;
+  description?: string | undefined;
+  /** Present when the field accepts only this format (e.g. `uuid`, `email`, `date-time`). */
+  format?: string | undefined;
+}
+
+/** One `ciam <group> <verb>` command, from one catalog operation. */
+export interface CommandSpec {
+  /** The catalog operation name: `user_list`. */
+  operation: string;
+  area: string;
+  group: string;
+  verb: string;
+  title: string;
+  description: string;
+  access: "read" | "write" | "destructive";
+  permissions: string[];
+  options: OptionSpec[];
+  /** A list operation (`limit` + `cursor` in, `items` + `nextCursor` out): `--all` and paging apply. */
+  list: boolean;
+  /** A command line showing the required options. */
+  example: string;
+}
+
+/** The whole manifest. */
+export interface Manifest {
+  commands: CommandSpec[];
+}

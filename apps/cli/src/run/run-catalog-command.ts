@@ -1,0 +1,182 @@
+import type { Operation } from "@ciamkit/core";
+import type { CommandOptions } from "../global-options.ts";
+import { defaultFormat, type OutputFormat } from "../output/formats.ts";
+import { createListWriter } from "../output/list-writer.ts";
+import { render, validateQuery } from "../output/render.ts";
+import type { CatalogInvocation } from "../program.ts";
+import { createProgress } from "../terminal/progress.ts";
+import { confirmDestructive } from "./confirm-destructive.ts";
+import { EXIT, type ExitCode, UsageError } from "./exit-codes.ts";
+import { fail } from "./fail.ts";
+import { readInput } from "./read-input.ts";
+import { openSession, type Session } from "./session.ts";
+
+type Core = typeof import("@ciamkit/core");
+
+const PAGE_SIZE = 100;
+
+/**
+ * The one seam every catalog command goes through: input from flags and `--input`, validation,
+ * `--read-only`, confirmation, sign-in, paging, output and the exit code. Everything that can be
+ * checked locally is checked before the first request.
+ */
+export async function runCatalogCommand({ spec, fields, command }: CatalogInvocation): Promise<void> {
+  const globals = command.optsWithGlobals() as CommandOptions;
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(EXIT.interrupted);
+    controller.abort(new DOMException("cancelled", "AbortError"));
+  };
+  process.on("SIGINT", onSigint);
+  let session: Session | undefined;
+  try {
+    const format: OutputFormat = globals.output ?? defaultFormat(process.stdout.isTTY === true);
+    if (globals.query !== undefined) validateQuery(globals.query);
+    const path = `ciam ${spec.group} ${spec.verb}`;
+    if (spec.access !== "read" && (globals.readOnly === true || truthy(process.env.CIAM_READ_ONLY))) {
+      throw new UsageError(`refused: \`${path}\` changes the tenant and read-only mode is on`);
+    }
+    const input: Record<string, unknown> = {
+      ...(globals.input === undefined ? {} : readInput(globals.input)),
+      ...fields,
+    };
+    for (const option of spec.options) {
+      if (option.required && input[option.field] === undefined) {
+        throw new UsageError(`missing required option --${option.flag} (or "${option.field}" in --input)`);
+      }
+    }
+    const total = spec.list ? (input.limit as number | undefined) : undefined;
+    if (total !== undefined && (!Number.isInteger(total) || total < 1)) {
+      throw new UsageError("--limit must be a whole number of at least 1");
+    }
+    // One call per Graph page (100 items is Graph's default page size), so each page is printed as it arrives.
+    const pageMax = Math.min(PAGE_SIZE, spec.options.find((o) => o.field === "limit")?.maximum ?? PAGE_SIZE);
+    if (spec.list && total !== undefined) input.limit = Math.min(total, pageMax);
+    else if (spec.list && globals.all === true) input.limit = pageMax;
+
+    const core: Core = await import("@ciamkit/core");
+    const operation = core.getOperation(spec.operation);
+    if (operation === undefined)
+      throw new Error(`the catalog has no operation ${spec.operation}; rebuild ciam`);
+    const parsed = operation.input.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = String(issue?.path[0] ?? "");
+      const flag = spec.options.find((o) => o.field === field)?.flag;
+      throw new UsageError(
+        `invalid ${flag === undefined ? "input" : `--${flag}`}: ${issue?.message ?? "invalid"} (see \`${path} --help\`)`,
+      );
+    }
+    if (
+      spec.access === "destructive" &&
+      globals.yes !== true &&
+      !(process.stdin.isTTY && process.stderr.isTTY)
+    ) {
+      throw new UsageError(
+        `\`${path}\` removes data and there is no terminal to confirm on; pass --yes to run it unattended`,
+      );
+    }
+
+    session = await openSession(core, { emulator: globals.emulator, profile: globals.profile });
+    if (spec.access === "destructive" && globals.yes !== true) {
+      const go = await confirmDestructive(
+        core,
+        session,
+        spec,
+        parsed.data as Record<string, unknown>,
+        controller.signal,
+      );
+      if (!go) {
+        process.stderr.write("Nothing was changed.\n");
+        process.exitCode = EXIT.usage;
+        return;
+      }
+    }
+    const write = (text: string) => void process.stdout.write(text);
+    const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
+    const progress = await createProgress();
+    const runOptions = { signal: controller.signal, onProgress: progress.update };
+    if (spec.list) {
+      process.exitCode = await runList(session, operation, input, {
+        all: globals.all === true,
+        total,
+        writer: createListWriter(format, write, { query: globals.query, width }),
+        runOptions,
+      });
+    } else {
+      const result = await session.client.run(operation, input, runOptions);
+      progress.stop();
+      write(render(result, { format, query: globals.query, width }));
+      process.exitCode = hasFailedItems(result) ? EXIT.partial : EXIT.success;
+    }
+  } catch (error) {
+    fail(error, controller.signal.aborted);
+  } finally {
+    process.off("SIGINT", onSigint);
+    await session?.close().catch(() => {});
+  }
+}
+
+interface ListOptions {
+  all: boolean;
+  total: number | undefined;
+  writer: ReturnType<typeof createListWriter>;
+  runOptions: { signal: AbortSignal; onProgress: (p: { message: string }) => void };
+}
+
+/**
+ * Reads pages until `--limit` items, the last page (`--all`), or one page by default, writing each
+ * page as it arrives. A failure after some pages ends the output cleanly and exits 7 (partial).
+ */
+async function runList(
+  session: Session,
+  operation: Operation,
+  input: Record<string, unknown>,
+  options: ListOptions,
+): Promise<ExitCode> {
+  let remaining = options.total;
+  let count = 0;
+  let cursor = input.cursor as string | undefined;
+  for (;;) {
+    let page: { items: unknown[]; nextCursor?: string | undefined };
+    try {
+      const limit = remaining === undefined ? input.limit : Math.min(remaining, input.limit as number);
+      page = (await session.client.run(
+        operation,
+        { ...input, limit, cursor },
+        options.runOptions,
+      )) as typeof page;
+    } catch (error) {
+      options.writer.end();
+      if (count === 0) throw error;
+      fail(error, options.runOptions.signal.aborted);
+      process.stderr.write(`ciam: the listing stopped after ${count} items\n`);
+      return process.exitCode === EXIT.interrupted ? EXIT.interrupted : EXIT.partial;
+    }
+    options.writer.page(page.items);
+    count += page.items.length;
+    if (remaining !== undefined) remaining -= page.items.length;
+    cursor = page.nextCursor;
+    const more = cursor !== undefined && page.items.length > 0;
+    if (!more || (remaining !== undefined && remaining <= 0)) break;
+    if (!options.all && remaining === undefined) {
+      options.writer.end();
+      process.stderr.write(`More items exist: add --all, --limit <n>, or --cursor ${cursor}\n`);
+      return EXIT.success;
+    }
+  }
+  options.writer.end();
+  return EXIT.success;
+}
+
+/** A bulk result (`results[]` with a `status`) in which some items failed. */
+function hasFailedItems(result: unknown): boolean {
+  const results = (result as { results?: unknown } | null)?.results;
+  return Array.isArray(results) && results.some((r) => (r as { status?: unknown }).status === "failed");
+}
+
+function truthy(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value);
+}

@@ -1,0 +1,203 @@
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, ciam, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+
+let t: TestTenant;
+beforeAll(async () => {
+  requireBuilt();
+  // Sign-in logs answer slowly, so a command is still waiting when Ctrl-C comes.
+  t = await startTenant({
+    faults: {
+      rules: [{ method: "GET", path: "/auditLogs/signIns", fault: { kind: "latency", ms: 20_000 } }],
+    },
+  });
+});
+afterAll(async () => t?.close());
+
+/** One line on stderr, exit 2, nothing on stdout. */
+function expectUsageError(run: Run, pattern: RegExp): void {
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  expect(run.stderr).toMatch(pattern);
+}
+
+describe("bad input: one line that says how to fix it, exit 2, no request sent", () => {
+  const cases: [string, string[], RegExp, "env" | "bare"][] = [
+    [
+      "unknown option",
+      ["user", "list", "--colour"],
+      /unknown option '--colour'.*ciam user list --help/,
+      "env",
+    ],
+    ["unknown command", ["user", "lst"], /unknown command 'lst'.*Did you mean list\?/, "env"],
+    [
+      "wrong type",
+      ["user", "list", "--limit", "ten"],
+      /'--limit <limit>' argument 'ten' is invalid\. expected an integer/,
+      "env",
+    ],
+    [
+      "value not in the enum",
+      ["user", "list", "--user-type", "Admin"],
+      /Allowed choices are Member, Guest/,
+      "env",
+    ],
+    [
+      "invalid value for the schema",
+      ["user", "create", "--display-name", "X", "--sign-in-name", "not-an-email"],
+      /invalid --sign-in-name: .*email/,
+      "env",
+    ],
+    [
+      "missing required option",
+      ["user", "get"],
+      /missing required option --id \(or "id" in --input\)/,
+      "env",
+    ],
+    [
+      "option without its value",
+      ["app", "grant", "--app-id", "x", "--permission"],
+      /argument missing/,
+      "env",
+    ],
+    [
+      "invalid --query",
+      ["user", "list", "--query", "[?displayName=="],
+      /--query is not valid JMESPath/,
+      "env",
+    ],
+    [
+      "unknown --output",
+      ["user", "list", "-o", "xml"],
+      /Allowed choices are table, json, yaml, tsv, none/,
+      "env",
+    ],
+    ["missing credentials", ["user", "list"], /not signed in: run `ciam login`.*--emulator/, "bare"],
+  ];
+  it.each(cases)("%s", async (_name, args, pattern, which) => {
+    const before = t.requests();
+    const run = await ciam(args, which === "env" ? t.env : t.bare);
+    expectUsageError(run, pattern);
+    expect(t.requests()).toBe(before);
+  });
+
+  it("malformed JSON from --input", async () => {
+    const before = t.requests();
+    expectUsageError(
+      await ciam(["user", "create", "--input", "-"], t.env, "{displayName:"),
+      /--input - is not valid JSON/,
+    );
+    const file = join(t.bare.HOME ?? "", "input.json");
+    writeFileSync(file, "[1,2]");
+    expectUsageError(await ciam(["user", "create", "--input", file], t.env), /must hold one JSON object/);
+    expect(t.requests()).toBe(before);
+  });
+
+  it("half a credential in AZURE_* variables", async () => {
+    const { AZURE_CLIENT_SECRET: _omit, ...env } = t.env;
+    const before = t.requests();
+    expectUsageError(
+      await ciam(["user", "list"], env),
+      /No credential is set: set one of AZURE_CLIENT_SECRET/,
+    );
+    expect(t.requests()).toBe(before);
+  });
+
+  it("--input gives the whole input and flags override it", async () => {
+    const run = await ciam(
+      ["user", "create", "--input", "-", "--display-name", "Flag Wins", "-o", "json"],
+      t.env,
+      JSON.stringify({ displayName: "From File", signInName: "input@example.com" }),
+    );
+    expect(run.status).toBe(0);
+    expect(json<{ displayName: string }>(run).displayName).toBe("Flag Wins");
+  });
+});
+
+describe("exit codes of failures after sign-in", () => {
+  it("3 when sign-in fails", async () => {
+    const run = await ciam(["user", "list"], { ...t.env, AZURE_CLIENT_SECRET: "wrong-secret-value" });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^ciam: error: sign-in failed: /);
+    expect(run.stderr).not.toContain("wrong-secret-value");
+  });
+
+  it("4 when the app lacks a permission, naming the permission", async () => {
+    const app = json<{ appId: string }>(
+      await ciam(["app", "create", "--display-name", "No rights", "-o", "json"], t.env),
+    );
+    await ciam(["service-principal", "create", "--app-id", app.appId], t.env);
+    const secret = json<{ secretText: string }>(
+      await ciam(["app", "password-add", "--app-id", app.appId, "-o", "json"], t.env),
+    ).secretText;
+    const run = await ciam(["user", "list"], {
+      ...t.env,
+      AZURE_CLIENT_ID: app.appId,
+      AZURE_CLIENT_SECRET: secret,
+    });
+    expect(run.status).toBe(4);
+    expect(run.stderr).toContain("User.Read.All");
+  });
+
+  it("5 when the object does not exist", async () => {
+    const run = await ciam(["group", "get", "--id", "00000000-0000-0000-0000-000000000001"], t.env);
+    expect(run.status).toBe(5);
+    expect(run.stderr).toMatch(/request-id [0-9a-f-]+\)$/m);
+  });
+
+  it("6 for other service errors (a conflict)", async () => {
+    const args = ["user", "create", "--display-name", "Twin", "--sign-in-name", "twin@example.com"];
+    expect((await ciam(args, t.env)).status).toBe(0);
+    const again = await ciam(args, t.env);
+    expect(again.status).toBe(6);
+    expect(again.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("7 when some items of a bulk command failed", async () => {
+    const group = json<{ id: string }>(
+      await ciam(["group", "create", "--display-name", "Partial", "-o", "json"], t.env),
+    );
+    const users = json<{ id: string }[]>(await ciam(["user", "list", "--limit", "1"], t.env));
+    const run = await ciam(
+      [
+        "group",
+        "member-add",
+        "--id",
+        group.id,
+        "--member-ids",
+        users[0]?.id ?? "",
+        "00000000-0000-0000-0000-00000000dead",
+        "-o",
+        "json",
+      ],
+      t.env,
+    );
+    expect(run.status).toBe(7);
+    expect(json<{ results: { status: string }[] }>(run).results.map((r) => r.status)).toEqual([
+      "added",
+      "failed",
+    ]);
+  });
+});
+
+describe("Ctrl-C", () => {
+  it("cancels the request in flight and exits 130", async () => {
+    const before = t.emulator.control.monitor.counters().byService.login ?? 0;
+    const child = spawn(process.execPath, [BIN, "audit-log", "sign-in-list"], { env: t.env });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    // Once it has its token, the slow Graph request follows.
+    while ((t.emulator.control.monitor.counters().byService.login ?? 0) === before) await sleep(50);
+    await sleep(500);
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toBe("ciam: error: cancelled\n");
+  });
+});

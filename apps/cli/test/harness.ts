@@ -1,0 +1,120 @@
+// Shared by the CLI tests: run the built `ciam` as a subprocess, against an emulator started in-process.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@ciamkit/emulator";
+
+/** The tracked launcher of the built CLI. */
+export const BIN = fileURLToPath(new URL("../bin/ciam.js", import.meta.url));
+const BUILT = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+
+/** The outcome of one `ciam` run. */
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Fails with instructions when the CLI has not been built (the tests run what users run). */
+export function requireBuilt(): void {
+  if (!existsSync(BUILT)) {
+    throw new Error("apps/cli is not built: run `pnpm exec turbo run build --filter @ciamkit/cli...` first");
+  }
+}
+
+/** A private temporary directory, with config and data directories for ciam inside. */
+export function sandbox(): { dir: string; env: Record<string, string>; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "ciam-test-"));
+  return {
+    dir,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: dir,
+      NO_COLOR: "1",
+      CIAM_CONFIG_DIR: join(dir, "config"),
+      CIAM_DATA_DIR: join(dir, "data"),
+    },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Runs `ciam` asynchronously (the emulator in this process must keep serving), with exactly the
+ * environment given (nothing inherited but what {@link sandbox} puts there).
+ */
+export function ciam(
+  args: readonly string[],
+  env: Record<string, string>,
+  stdin = "",
+  onStderr?: (text: string) => void,
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+      onStderr?.(stderr);
+    });
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+/** An emulator on port 0 with the demo tenant, and the `AZURE_*` settings that reach it. */
+export interface TestTenant {
+  emulator: RunningEmulator;
+  /** Sandbox env plus the demo management app's credentials and the emulator's endpoints. */
+  env: Record<string, string>;
+  /** Just the sandbox (no credentials). */
+  bare: Record<string, string>;
+  caFile: string;
+  /** Requests the emulator has answered so far (all services). */
+  requests(): number;
+  close(): Promise<void>;
+}
+
+/** Starts the emulator with the demo tenant for one test file. */
+export async function startTenant(options: EmulatorOptions = {}): Promise<TestTenant> {
+  const box = sandbox();
+  const emulator = await startEmulator({ seed: 1, ...options });
+  const tenant = emulator.tenants[0];
+  if (tenant === undefined) throw new Error("the emulator has no demo tenant");
+  const caFile = join(box.dir, "ca.pem");
+  writeFileSync(caFile, emulator.caCertPem);
+  return {
+    emulator,
+    bare: box.env,
+    caFile,
+    env: {
+      ...box.env,
+      AZURE_TENANT_ID: tenant.tenantId,
+      AZURE_CLIENT_ID: tenant.clientId,
+      AZURE_CLIENT_SECRET: tenant.clientSecret,
+      AZURE_AUTHORITY_HOST: emulator.loginUrl,
+      CIAM_GRAPH_ENDPOINT: emulator.graphUrl,
+      CIAM_ARM_ENDPOINT: emulator.armUrl,
+      CIAM_CA_FILE: caFile,
+    },
+    requests: () => emulator.control.monitor.counters().requests,
+    async close() {
+      await emulator.stop();
+      box.remove();
+    },
+  };
+}
+
+/** Parses stdout as JSON, with the run in the message when it is not. */
+export function json<T = unknown>(run: Run): T {
+  try {
+    return JSON.parse(run.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+}

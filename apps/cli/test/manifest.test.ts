@@ -1,0 +1,99 @@
+import { operations } from "@ciamkit/core";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { buildManifest, commandSpec } from "../src/manifest/build-manifest.ts";
+
+describe("the command manifest", () => {
+  it("has one command per catalog operation, in catalog order", () => {
+    expect(buildManifest().commands.map((c) => c.operation)).toEqual(operations.map((op) => op.name));
+  });
+
+  it("matches the built manifest the CLI reads at start", async () => {
+    const { readFileSync, existsSync } = await import("node:fs");
+    const built = new URL("../dist/manifest.json", import.meta.url);
+    if (!existsSync(built))
+      return expect.fail("apps/cli is not built: run `pnpm exec turbo run build --filter @ciamkit/cli...`");
+    expect(JSON.parse(readFileSync(built, "utf8"))).toEqual(buildManifest());
+  });
+
+  const op = (input: z.ZodObject<z.ZodRawShape>, output: z.ZodObject<z.ZodRawShape> = z.object({})) =>
+    commandSpec({
+      name: "widget_make",
+      area: "widgets",
+      title: "Make a widget",
+      description: "Makes one.",
+      access: "write",
+      permissions: ["Widget.ReadWrite.All"],
+      input,
+      output,
+      run: async () => ({}),
+    });
+
+  it.each([
+    [
+      "a required string",
+      z.object({ displayName: z.string() }),
+      { flag: "display-name", type: "string", required: true, array: false },
+    ],
+    [
+      "an optional number",
+      z.object({ size: z.number().optional() }),
+      { flag: "size", type: "number", required: false },
+    ],
+    [
+      "an integer with a maximum",
+      z.object({ count: z.number().int().max(5) }),
+      { type: "integer", maximum: 5 },
+    ],
+    [
+      "a field with a default (not required)",
+      z.object({ kind: z.enum(["a", "b"]).default("a") }),
+      { required: false, choices: ["a", "b"], default: "a" },
+    ],
+    [
+      "a repeatable array",
+      z.object({ memberIds: z.array(z.string()).min(1) }),
+      { flag: "member-ids", type: "string", array: true, required: true },
+    ],
+    [
+      "a nullable string",
+      z.object({ city: z.string().nullable().optional() }),
+      { type: "string", required: false },
+    ],
+    [
+      "a boolean",
+      z.object({ accountEnabled: z.boolean().optional() }),
+      { flag: "account-enabled", type: "boolean" },
+    ],
+    [
+      "an object (JSON text)",
+      z.object({ extra: z.object({ a: z.string() }).optional() }),
+      { type: "json", array: false },
+    ],
+    ["a uuid format", z.object({ appId: z.uuid() }), { format: "uuid" }],
+    [
+      "a name clashing with a global flag",
+      z.object({ output: z.string().optional() }),
+      { flag: "param-output" },
+    ],
+  ])("derives %s", (_name, input, expected) => {
+    expect(op(input).options[0]).toMatchObject(expected);
+  });
+
+  it("marks list operations (limit and cursor in, items out) for paging", () => {
+    const list = op(
+      z.object({ limit: z.number().int().max(1000).default(100), cursor: z.string().optional() }),
+      z.object({ items: z.array(z.string()), nextCursor: z.string().optional() }),
+    );
+    expect(list.list).toBe(true);
+    expect(op(z.object({ limit: z.number() })).list).toBe(false);
+  });
+
+  it("writes an example with the required options", () => {
+    expect(
+      op(z.object({ displayName: z.string(), appId: z.uuid(), note: z.string().optional() })).example,
+    ).toBe(
+      'ciam widget make --display-name "Example display name" --app-id 00000000-0000-0000-0000-000000000000',
+    );
+  });
+});

@@ -1,0 +1,145 @@
+// What a person sees in a terminal: the confirmation prompt, the progress bar and colour, through tmux.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+
+const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
+const SOCKET = `ciam-test-${process.pid}`;
+let t: TestTenant;
+
+function tmux(...args: string[]): string {
+  const out = spawnSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
+  if (out.status !== 0) throw new Error(`tmux ${args.join(" ")}: ${out.stderr}`);
+  return out.stdout;
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+
+/** Starts `ciam args` in a fresh 120x30 tmux window; returns the window's name. */
+function start(name: string, args: string[], extraEnv: Record<string, string> = {}): string {
+  const script = join(t.bare.HOME ?? "", `${name}.sh`);
+  const env = { ...t.env, TERM: "xterm-256color", ...extraEnv };
+  writeFileSync(
+    script,
+    [
+      ...Object.entries(env).map(([k, v]) => `export ${k}=${quote(v)}`),
+      `${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(" ")}`,
+      'echo "[exit=$?]"',
+      "sleep 600",
+    ].join("\n"),
+  );
+  tmux("new-window", "-d", "-n", name, `bash ${quote(script)}`);
+  return name;
+}
+
+/** The window's screen, once `pattern` shows (polling; fails with the screen after 30 s). */
+async function screenShowing(name: string, pattern: RegExp, escapes = false): Promise<string> {
+  let screen = "";
+  for (let i = 0; i < 300; i++) {
+    screen = tmux("capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", `ciam:${name}`);
+    if (pattern.test(screen)) return screen;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${pattern} on the screen:\n${screen}`);
+}
+
+beforeAll(async () => {
+  if (!hasTmux) return;
+  requireBuilt();
+  t = await startTenant();
+  tmux("new-session", "-d", "-s", "ciam", "-x", "120", "-y", "30");
+});
+afterAll(async () => {
+  if (!hasTmux) return;
+  spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+  await t?.close();
+});
+
+async function newGroup(name: string): Promise<string> {
+  return json<{ id: string }>(await ciam(["group", "create", "--display-name", name, "-o", "json"], t.env))
+    .id;
+}
+
+describe.skipIf(!hasTmux)("in a terminal (tmux; skipped when tmux is not installed)", () => {
+  it("shows what a destructive command removes and removes it after 'y'", async () => {
+    const id = await newGroup("Doomed group");
+    const window = start("confirm-yes", ["group", "delete", "--id", id]);
+    const prompt = await screenShowing(window, /Continue\? \[y\/N\]/);
+    expect(prompt).toContain(`This will delete a group: 'Doomed group' (id ${id}).`);
+    tmux("send-keys", "-t", `ciam:${window}`, "y", "Enter");
+    await screenShowing(window, /\[exit=0\]/);
+    expect((await ciam(["group", "get", "--id", id], t.env)).status).toBe(5);
+  });
+
+  it("changes nothing when the answer is no", async () => {
+    const id = await newGroup("Survivor");
+    const window = start("confirm-no", ["group", "delete", "--id", id]);
+    await screenShowing(window, /Continue\? \[y\/N\]/);
+    tmux("send-keys", "-t", `ciam:${window}`, "Enter");
+    const screen = await screenShowing(window, /\[exit=\d+\]/);
+    expect(screen).toContain("Nothing was changed.");
+    expect(screen).toContain("[exit=2]");
+    expect((await ciam(["group", "get", "--id", id], t.env)).status).toBe(0);
+  });
+
+  it("prints a table, cut to the terminal's width, when no format is given", async () => {
+    const screen = await screenShowing(start("table", ["user", "list", "--limit", "2"]), /\[exit=\d+\]/);
+    const lines = screen.split("\n");
+    const header = lines.findIndex((l) => /^Id\s+DisplayName\s/.test(l));
+    expect(header).toBeGreaterThanOrEqual(0);
+    expect(lines[header + 1]).toMatch(/^-{36}\s+-+/);
+    expect(lines[header + 3]).toMatch(/^[0-9a-f-]{36}\s+\S/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+    expect(screen).toContain("[exit=0]");
+  });
+
+  it("draws a progress bar for bulk work", async () => {
+    const id = await newGroup("Bulk");
+    const users = json<{ id: string }[]>(await ciam(["user", "list", "--limit", "4"], t.env));
+    const window = start("progress", [
+      "group",
+      "member-add",
+      "--id",
+      id,
+      "--member-ids",
+      ...users.map((u) => u.id),
+      "-o",
+      "none",
+    ]);
+    const screen = await screenShowing(window, /\[exit=\d+\]/);
+    expect(screen).toMatch(/adding members \[#{10,}\] 4\/4 100%/);
+    expect(screen).toContain("[exit=0]");
+  });
+
+  it("colours errors on a terminal, and not with NO_COLOR", async () => {
+    const coloured = await screenShowing(
+      start("colour", ["user", "get", "--id", "missing"], { NO_COLOR: "" }),
+      /\[exit=5\]/,
+      true,
+    );
+    expect(coloured).toContain("\u001b[31mciam: error:");
+    const plain = await screenShowing(
+      start("no-colour", ["user", "get", "--id", "missing"]),
+      /\[exit=5\]/,
+      true,
+    );
+    expect(plain).toContain("ciam: error:");
+    expect(plain).not.toContain("\u001b[31mciam: error:");
+  });
+});
+
+describe.skipIf(!hasTmux)("without a terminal", () => {
+  it("prints plain progress lines instead of a bar", async () => {
+    const id = await newGroup("Bulk plain");
+    const users = json<{ id: string }[]>(await ciam(["user", "list", "--limit", "3"], t.env));
+    const run = await ciam(
+      ["group", "member-add", "--id", id, "--member-ids", ...users.map((u) => u.id), "-o", "none"],
+      t.env,
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("adding members 1/3\nadding members 2/3\nadding members 3/3\n");
+  });
+});
