@@ -1,5 +1,59 @@
 // The public surface of @ciamkit/emulator: explicit named exports only.
+
+export type { EmulatorControl, PendingDeviceCode } from "./control/emulator-control.ts";
+export type { Counters, RequestLogEntry } from "./control/monitor.ts";
+export { type EmulatorOptions, type RunningEmulator, startEmulator } from "./emulator.ts";
+export { addApplicationPassword, SECRET_LENGTH } from "./graph/credentials.ts";
+export { newAppRoleAssignment, newOAuth2PermissionGrant } from "./graph/entities/app-role-assignment.ts";
+export { newApplication, newKeyCredential, newPasswordCredential } from "./graph/entities/application.ts";
+export {
+  type AuditTarget,
+  type DirectoryAuditInput,
+  type ModifiedProperty,
+  newDirectoryAudit,
+} from "./graph/entities/directory-audit.ts";
+export {
+  GRAPH_APP_ID,
+  GRAPH_APP_ROLES,
+  GRAPH_DELEGATED_SCOPES,
+  graphScopeId,
+  graphServicePrincipal,
+} from "./graph/entities/graph-service-principal.ts";
+export { memberEdgeId, newGroup } from "./graph/entities/group.ts";
+export { newOrganization } from "./graph/entities/organization.ts";
+export { newServicePrincipal } from "./graph/entities/service-principal.ts";
+export { blank } from "./graph/entities/shape.ts";
+export { newSignIn, type SignInInput } from "./graph/entities/sign-in.ts";
+export { newUser } from "./graph/entities/user.ts";
+export { type IdSource, randomIds, seededIds } from "./graph/ids.ts";
+export {
+  type Caller,
+  GraphError,
+  type GraphMethod,
+  type GraphRequest,
+  type GraphResult,
+  type GraphRoute,
+  type GraphVersion,
+} from "./graph/route.ts";
+export {
+  type DirectorySeedSpec,
+  type SeedApp,
+  type SeededApp,
+  type SeededDirectory,
+  type SeedGroup,
+  type SeedUser,
+  seedDirectory,
+} from "./graph/seed-directory.ts";
 export { type GraphErrorBody, graphErrorBody } from "./graph-error.ts";
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from "./persist/snapshot.ts";
+export {
+  FAULT_HEADER,
+  type FaultRule,
+  type FaultRuleInput,
+  type FaultSettingsInput,
+} from "./policy/faults.ts";
+export { PUBLISHED_LIMITS, type ThrottleSettings, type ThrottleSettingsInput } from "./policy/throttling.ts";
+export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
 export type { Json, JsonObject } from "./store/json.ts";
 export { hashSecret, type SecretHash, verifySecret } from "./store/secrets.ts";
 export {

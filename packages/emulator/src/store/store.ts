@@ -13,8 +13,13 @@ import type { JsonObject } from "./json.ts";
  *   report a {@link StoreChange} to the listeners, in order: persistence journals these.
  *
  * Collection names in use: users, groups, applications, servicePrincipals, appRoleAssignments,
- * organization, directoryAudits, signIns; _credentials (app secrets and certificates), _userPasswords,
- * _groupMembers. The CIAM issue adds its own.
+ * oauth2PermissionGrants, organization, directoryAudits, signIns; _credentials (app secrets and
+ * certificates), _userPasswords, _groupMembers. The CIAM issue adds its own.
+ * - `_credentials`: id = keyId → `{ appObjectId, keyId, type: "Password", secret: SecretHash, endDateTime }`.
+ * - `_userPasswords`: id = user id → `SecretHash`.
+ * - `_groupMembers`: one record per membership edge, id = `${groupId}:${memberId}` →
+ *   `{ groupId, memberId }` (the member is a user, group or service principal id).
+ * - `users` records keep extension attributes (`extension_{appId}_{name}`) beside the CSDL properties.
  */
 
 export type TenantKind = "external" | "workforce" | "b2c";

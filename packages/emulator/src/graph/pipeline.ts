@@ -1,0 +1,365 @@
+import { randomUUID } from "node:crypto";
+import type { EmulatorContext } from "../context.ts";
+import { FAULT_HEADER, FaultHeaderError, type FaultPlan } from "../policy/faults.ts";
+import { isPermitted } from "../policy/permissions.ts";
+import { resourceUnits } from "../policy/throttling.ts";
+import type { JsonObject } from "../store/json.ts";
+import { authenticateGraph, graphChallenge } from "./auth.ts";
+import { GRAPH_JSON, type GraphIds, type GraphOutcome, graphErrorOutcome, graphHeaders } from "./outcome.ts";
+import {
+  type Caller,
+  GraphError,
+  type GraphMethod,
+  type GraphRequest,
+  type GraphRoute,
+  type GraphVersion,
+  matchRoute,
+  splitPath,
+} from "./route.ts";
+
+/** One Graph request as the pipeline takes it, top-level or from inside a `$batch`. */
+export interface GraphCall {
+  method: string;
+  /** The version segment as sent (`v1.0`, `beta`). */
+  version: string;
+  /** Path after the version (not decoded) and query: `/users/abc?$select=id`. */
+  target: string;
+  /** Header names lower-cased. */
+  headers: Readonly<Record<string, string>>;
+  rawBody: Buffer;
+  /** A `$batch` item's body, already JSON. */
+  jsonBody?: unknown;
+  inBatch: boolean;
+}
+
+/** Runs a `$batch` request; provided by batch.ts so the two files do not import each other. */
+export type BatchRunner = (
+  ctx: EmulatorContext,
+  call: GraphCall,
+  ids: GraphIds,
+  body: unknown,
+) => Promise<GraphOutcome>;
+
+const METHODS = new Set<string>(["GET", "POST", "PATCH", "PUT", "DELETE"]);
+
+/**
+ * The Graph front door for one request: authentication, faults, replication lag, routing,
+ * permissions, throttling, body parsing, then the route; every refusal in Graph's envelope.
+ * `$batch` items go through this same function, so each is authorised, throttled and
+ * fault-injected on its own.
+ */
+export async function executeGraph(
+  ctx: EmulatorContext,
+  call: GraphCall,
+  runBatch: BatchRunner,
+): Promise<GraphOutcome> {
+  const ids: GraphIds = {
+    requestId: randomUUID(),
+    clientRequestId: call.headers["client-request-id"] ?? null,
+    now: ctx.now(),
+  };
+  const url = new URL(call.target, "https://graph.invalid");
+  const version =
+    call.version === "v1.0" || call.version === "beta" ? (call.version as GraphVersion) : undefined;
+  const log = {
+    appId: null as string | null,
+    tenantId: null as string | null,
+    ru: 0,
+    faults: [] as string[],
+    early: false,
+  };
+  const outcome = await run();
+  ctx.monitor.record({
+    time: ids.now.toISOString(),
+    service: call.inBatch ? "batch-item" : "graph",
+    method: call.method,
+    path: `/${call.version}${call.target}`,
+    status: outcome.status,
+    requestId: ids.requestId,
+    clientRequestId: ids.clientRequestId,
+    appId: log.appId,
+    tenantId: log.tenantId,
+    resourceUnits: log.ru,
+    faults: log.faults,
+    earlyRetry: log.early,
+  });
+  return outcome;
+
+  async function run(): Promise<GraphOutcome> {
+    if (version === undefined) {
+      return graphErrorOutcome(ids, 400, "BadRequest", `Invalid version: '${call.version}'.`);
+    }
+    const auth = await authenticateGraph(ctx, call.headers.authorization);
+    if (!auth.ok) {
+      return graphErrorOutcome(ids, 401, "InvalidAuthenticationToken", auth.message, {
+        "www-authenticate": graphChallenge(ctx.origins.login),
+      });
+    }
+    const { caller, tenant } = auth;
+    log.appId = caller.appId;
+    log.tenantId = tenant.info.id;
+    let plan: FaultPlan;
+    try {
+      plan = ctx.faults.plan(call.method, url.pathname, call.headers[FAULT_HEADER]);
+    } catch (err) {
+      if (err instanceof FaultHeaderError) return graphErrorOutcome(ids, 400, "BadRequest", err.message);
+      throw err;
+    }
+    log.faults = plan.applied;
+    const delayed = (o: GraphOutcome): GraphOutcome => ({ ...o, latencyMs: o.latencyMs + plan.latencyMs });
+    if (plan.drop === "before") return { status: 0, headers: {}, latencyMs: plan.latencyMs, drop: "before" };
+    if (plan.error !== undefined) return delayed(faultOutcome(ids, plan.error));
+    const segments = splitPath(url.pathname);
+    if (!METHODS.has(call.method)) {
+      return graphErrorOutcome(
+        ids,
+        405,
+        "Request_BadRequest",
+        "Specified HTTP method is not allowed for the request target.",
+      );
+    }
+    const method = call.method as GraphMethod;
+    if (segments.length === 1 && segments[0] === "$batch") {
+      if (call.inBatch) {
+        return delayed(
+          graphErrorOutcome(
+            ids,
+            400,
+            "BadRequest",
+            "A $batch request cannot contain another $batch request.",
+          ),
+        );
+      }
+      if (method !== "POST") {
+        return graphErrorOutcome(
+          ids,
+          405,
+          "Request_BadRequest",
+          "Specified HTTP method is not allowed for the request target.",
+          { allow: "POST" },
+        );
+      }
+      const parsed = parseJsonBody(call);
+      if (parsed === INVALID) return graphErrorOutcome(ids, 400, "BadRequest", INVALID_JSON_MESSAGE);
+      return delayed(await runBatch(ctx, call, ids, parsed));
+    }
+    const lagging = ctx.faults.lagging(tenant.info.id, segments, ids.now.getTime());
+    if (lagging !== undefined) {
+      return delayed(graphErrorOutcome(ids, 404, "Request_ResourceNotFound", notFoundMessage(lagging)));
+    }
+    const routes = ctx.routes.filter((r) => r.versions === undefined || r.versions.includes(version));
+    const { match, allowed } = matchRoute(routes, method, url.pathname);
+    if (match === undefined) {
+      if (allowed.length > 0) {
+        return delayed(
+          graphErrorOutcome(
+            ids,
+            405,
+            "Request_BadRequest",
+            "Specified HTTP method is not allowed for the request target.",
+            {
+              allow: allowed.join(", "),
+            },
+          ),
+        );
+      }
+      return delayed(
+        graphErrorOutcome(
+          ids,
+          400,
+          "Request_BadRequest",
+          `Resource not found for the segment '${unknownSegment(routes, segments)}'.`,
+        ),
+      );
+    }
+    const { route, params } = match;
+    if (!isPermitted(route.permissions, caller.permissions, route.directory)) {
+      return delayed(
+        graphErrorOutcome(
+          ids,
+          403,
+          "Authorization_RequestDenied",
+          "Insufficient privileges to complete the operation.",
+        ),
+      );
+    }
+    const body = parseJsonBody(call);
+    if (body === INVALID) return delayed(graphErrorOutcome(ids, 400, "BadRequest", INVALID_JSON_MESSAGE));
+    const request: GraphRequest = {
+      requestId: ids.requestId,
+      clientRequestId: ids.clientRequestId,
+      version,
+      method,
+      path: `/${segments.map((s) => s).join("/")}`,
+      query: url.searchParams,
+      headers: call.headers,
+      body,
+      rawBody: call.rawBody,
+      caller,
+      tenant,
+      store: ctx.store,
+      baseUrl: ctx.origins.graph,
+      now: () => ctx.now(),
+    };
+    const cost = resourceUnits(routeCost(route, request), url.searchParams);
+    const decision = ctx.throttler.check({
+      appId: caller.appId,
+      tenantId: tenant.info.id,
+      tenantUsers: tenant.collection("users").size,
+      cost,
+      write: method !== "GET",
+      nowMs: ids.now.getTime(),
+    });
+    if (!decision.allowed) {
+      log.early = decision.earlyRetry;
+      return delayed(
+        throttledOutcome(
+          ids,
+          decision.retryAfterMs,
+          decision.scope,
+          decision.information,
+          decision.earlyRetry,
+        ),
+      );
+    }
+    log.ru = cost;
+    const outcome = await callRoute(ids, route, request, params, caller);
+    outcome.headers["x-ms-resource-unit"] = String(cost);
+    Object.assign(outcome.headers, decision.headers);
+    if (plan.replicationLagMs !== undefined && outcome.status === 201) {
+      const id =
+        typeof outcome.body === "object" && !Buffer.isBuffer(outcome.body) ? outcome.body.id : undefined;
+      if (typeof id === "string")
+        ctx.faults.hide(tenant.info.id, id, ctx.now().getTime(), plan.replicationLagMs);
+    }
+    const final = delayed(outcome);
+    if (plan.drop === "after") final.drop = "after";
+    return final;
+  }
+}
+
+async function callRoute(
+  ids: GraphIds,
+  route: GraphRoute,
+  request: GraphRequest,
+  params: Record<string, string>,
+  caller: Caller,
+): Promise<GraphOutcome> {
+  try {
+    const result = await route.handle(request, params);
+    const headers: Record<string, string> = { ...graphHeaders(ids) };
+    if (result.body !== undefined && typeof result.body === "object" && !Buffer.isBuffer(result.body)) {
+      headers["content-type"] = GRAPH_JSON;
+    }
+    for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = value;
+    return {
+      status: result.status,
+      headers,
+      ...(result.body === undefined ? {} : { body: result.body }),
+      latencyMs: 0,
+    };
+  } catch (err) {
+    if (err instanceof GraphError)
+      return graphErrorOutcome(ids, err.status, err.code, err.message, {}, err.details);
+    // A bug in a route: answer as Graph does for its own failures, and say where on stderr.
+    console.error(`ciam-emulator: ${request.method} ${request.path} (app ${caller.appId}) failed:`, err);
+    return graphErrorOutcome(ids, 500, "InternalServerError", "Encountered an internal server error.");
+  }
+}
+
+function routeCost(route: GraphRoute, req: GraphRequest): number {
+  if (route.cost === undefined) return 1;
+  return typeof route.cost === "number" ? route.cost : route.cost(req);
+}
+
+function faultOutcome(ids: GraphIds, status: 500 | 503 | 504): GraphOutcome {
+  switch (status) {
+    case 500:
+      return graphErrorOutcome(ids, 500, "InternalServerError", "Encountered an internal server error.");
+    case 503:
+      return graphErrorOutcome(
+        ids,
+        503,
+        "serviceNotAvailable",
+        "The service is temporarily unavailable. Please try again later.",
+        {
+          "retry-after": "1",
+        },
+      );
+    case 504:
+      return graphErrorOutcome(
+        ids,
+        504,
+        "GatewayTimeout",
+        "The gateway did not receive a response from the service in time.",
+      );
+  }
+}
+
+function throttledOutcome(
+  ids: GraphIds,
+  retryAfterMs: number,
+  scope: string,
+  information: string,
+  early: boolean,
+): GraphOutcome {
+  return graphErrorOutcome(
+    ids,
+    429,
+    "TooManyRequests",
+    early
+      ? "Too many requests: the request came before the Retry-After interval of the previous 429 elapsed."
+      : "Too many requests. Please try again later.",
+    {
+      "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
+      "x-ms-retry-after-ms": String(Math.max(1, Math.ceil(retryAfterMs))),
+      "x-ms-throttle-scope": scope,
+      "x-ms-throttle-information": information,
+      "x-ms-throttle-limit-percentage": "1.0",
+    },
+  );
+}
+
+const INVALID = Symbol("invalid JSON");
+const INVALID_JSON_MESSAGE =
+  "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.";
+
+function parseJsonBody(call: GraphCall): unknown {
+  if (call.jsonBody !== undefined) return call.jsonBody;
+  if (call.rawBody.length === 0) return undefined;
+  const type = call.headers["content-type"] ?? "application/json";
+  if (!/json/i.test(type)) return undefined;
+  try {
+    return JSON.parse(call.rawBody.toString("utf8")) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
+/** The first segment no route reaches, for Graph's "Resource not found for the segment '…'". */
+export function unknownSegment(routes: readonly GraphRoute[], segments: readonly string[]): string {
+  const templates = routes.map((r) => splitPath(r.path));
+  for (let i = 0; i < segments.length; i++) {
+    const s = (segments[i] as string).toLowerCase();
+    const reached = templates.some((t) => {
+      for (let j = 0; j <= i; j++) {
+        const tj = t[j];
+        if (tj === undefined) return false;
+        const sj = (segments[j] as string).toLowerCase();
+        if (!(tj.startsWith("{") && tj.endsWith("}")) && tj.toLowerCase() !== (j === i ? s : sj))
+          return false;
+      }
+      return true;
+    });
+    if (!reached) return segments[i] as string;
+  }
+  return segments[segments.length - 1] ?? "";
+}
+
+/** Graph's message for an object id it does not know (api-surface 11.2). */
+export function notFoundMessage(id: string): string {
+  return `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`;
+}
+
+/** Re-exported for batch.ts, which builds items' JSON bodies. */
+export type { JsonObject };

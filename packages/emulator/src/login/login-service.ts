@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import type { EmulatorContext } from "../context.ts";
+import { type HttpReply, jsonReply } from "../server/http.ts";
+import { AadstsError, aadsts, aadstsReply } from "./aadsts.ts";
+import { DEVICE_LOGIN_PATH, deviceLoginPage } from "./device-login-page.ts";
+import { openIdConfiguration } from "./discovery.ts";
+import { findByAppId } from "./grants.ts";
+import { parseScopes } from "./scopes.ts";
+import { tokenEndpoint } from "./token-endpoint.ts";
+
+/** A request to the login origin, already read. */
+export interface LoginRequest {
+  method: string;
+  url: URL;
+  headers: Readonly<Record<string, string>>;
+  body: Buffer;
+  remoteAddress: string;
+}
+
+/**
+ * The Entra token service for every tenant, addressed by tenant id, default domain or subdomain:
+ * discovery, JWKS, token, device code and the device sign-in page.
+ */
+export async function handleLogin(ctx: EmulatorContext, req: LoginRequest): Promise<HttpReply> {
+  const now = ctx.now();
+  const correlationId = req.url.searchParams.get("client-request-id") ?? req.headers["client-request-id"];
+  try {
+    const path = req.url.pathname.replace(/\/+$/, "");
+    if (path.toLowerCase() === DEVICE_LOGIN_PATH) {
+      return deviceLoginPage(ctx, req.method, new URLSearchParams(req.body.toString("utf8")));
+    }
+    const [, tenantSegment = "", ...rest] = path.split("/");
+    const route = rest.join("/").toLowerCase();
+    const kind = ROUTES[route];
+    if (kind === undefined) return notFound();
+    const tenant = ctx.store.tenant(decodeURIComponent(tenantSegment));
+    if (tenant === undefined) throw aadsts.tenantNotFound(tenantSegment);
+    if (kind === "discovery" || kind === "keys") {
+      if (req.method !== "GET") return methodNotAllowed("GET");
+      return jsonReply(
+        200,
+        kind === "keys" ? { keys: [ctx.keys.jwk] } : openIdConfiguration(ctx.origins.login, tenant),
+      );
+    }
+    if (req.method !== "POST") return methodNotAllowed("POST");
+    const contentType = req.headers["content-type"] ?? "";
+    if (!contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+      throw new AadstsError(
+        400,
+        "invalid_request",
+        900561,
+        "The endpoint only accepts POST requests with Content-Type application/x-www-form-urlencoded.",
+      );
+    }
+    const form = new URLSearchParams(req.body.toString("utf8"));
+    if (kind === "devicecode") return deviceAuthorization(ctx, tenant.info.id, form);
+    const body = await tokenEndpoint(ctx, tenant, form, {
+      correlationId: correlationId ?? randomUUID(),
+      ipAddress: req.remoteAddress,
+      userAgent: req.headers["user-agent"] ?? null,
+      endpointUrl: `${ctx.origins.login}${req.url.pathname}`,
+    });
+    return jsonReply(200, body, {
+      "cache-control": "no-store, no-cache",
+      pragma: "no-cache",
+      ...(correlationId === undefined ? {} : { "client-request-id": correlationId }),
+    });
+  } catch (err) {
+    if (err instanceof AadstsError) return aadstsReply(err, correlationId, now);
+    throw err;
+  }
+}
+
+const ROUTES: Readonly<Record<string, "discovery" | "keys" | "token" | "devicecode">> = {
+  "v2.0/.well-known/openid-configuration": "discovery",
+  ".well-known/openid-configuration": "discovery",
+  "discovery/v2.0/keys": "keys",
+  "discovery/keys": "keys",
+  "oauth2/v2.0/token": "token",
+  "oauth2/v2.0/devicecode": "devicecode",
+};
+
+function deviceAuthorization(ctx: EmulatorContext, tenantId: string, form: URLSearchParams): HttpReply {
+  const tenant = ctx.store.tenant(tenantId);
+  const clientId = form.get("client_id");
+  if (tenant === undefined) throw aadsts.tenantNotFound(tenantId);
+  if (clientId === null || clientId === "") throw aadsts.missingParameter("client_id");
+  const app = findByAppId(tenant.collection("applications"), clientId);
+  if (app === undefined) throw aadsts.appNotFound(clientId, tenantId);
+  // Device code needs "Allow public client flows" on the registration, as in Entra.
+  if (app.isFallbackPublicClient !== true) throw aadsts.missingCredential();
+  const scope = form.get("scope");
+  parseScopes(scope, false);
+  const auth = ctx.deviceCodes.issue(tenant.info.id, clientId, scope as string, ctx.now().getTime());
+  const verificationUri = `${ctx.origins.login}${DEVICE_LOGIN_PATH}`;
+  return jsonReply(200, {
+    user_code: auth.userCode,
+    device_code: auth.deviceCode,
+    verification_uri: verificationUri,
+    expires_in: ctx.deviceCodes.lifetimeSeconds,
+    interval: ctx.deviceCodes.intervalSeconds,
+    message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${auth.userCode} to authenticate.`,
+  });
+}
+
+function notFound(): HttpReply {
+  return jsonReply(404, { error: "not_found", error_description: "The requested endpoint does not exist." });
+}
+
+function methodNotAllowed(allow: string): HttpReply {
+  return jsonReply(
+    405,
+    { error: "invalid_request", error_description: `The endpoint only accepts ${allow} requests.` },
+    { allow },
+  );
+}

@@ -1,0 +1,204 @@
+import { z } from "zod";
+import { TokenBucket } from "./token-bucket.ts";
+
+/** Graph's published identity-and-access budgets (api-surface 11.6, emulator-notes 3.1). */
+export const PUBLISHED_LIMITS = {
+  /** Resource units per app+tenant per `resourceUnitWindowMs`, by tenant size. */
+  resourceUnits: { S: 3500, M: 5000, L: 8000 },
+  resourceUnitWindowMs: 10_000,
+  /** Writes per app+tenant. */
+  appTenantWrites: 3000,
+  appTenantWriteWindowMs: 150_000,
+  /** Writes per tenant, all apps together. */
+  tenantWrites: 18_000,
+  tenantWriteWindowMs: 300_000,
+} as const;
+
+/** Throttling settings; `limits` override the published numbers (tests use small budgets). */
+export const ThrottleSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** Every window is divided by this factor: 60 turns the 150 s write window into 2.5 s. */
+  timeScale: z.number().positive().max(100_000).default(1),
+  limits: z
+    .object({
+      resourceUnits: z
+        .object({
+          S: z.number().int().positive(),
+          M: z.number().int().positive(),
+          L: z.number().int().positive(),
+        })
+        .partial()
+        .optional(),
+      appTenantWrites: z.number().int().positive().optional(),
+      tenantWrites: z.number().int().positive().optional(),
+    })
+    .default({}),
+});
+export type ThrottleSettings = z.infer<typeof ThrottleSettingsSchema>;
+export type ThrottleSettingsInput = z.input<typeof ThrottleSettingsSchema>;
+
+/** One request, as the throttler prices it. */
+export interface ThrottleRequest {
+  appId: string;
+  tenantId: string;
+  /** Users in the tenant: S < 50, M 50-500, L > 500. */
+  tenantUsers: number;
+  /** Resource units after modifiers. */
+  cost: number;
+  write: boolean;
+  nowMs: number;
+}
+
+export type ThrottleDecision =
+  | { allowed: true; headers: Record<string, string> }
+  | {
+      allowed: false;
+      /** Exact wait in (scaled) milliseconds. */
+      retryAfterMs: number;
+      /** `x-ms-throttle-scope`: `Scope/Limit/AppId/TenantId`. */
+      scope: string;
+      /** `x-ms-throttle-information`. */
+      information: string;
+      /** The caller came back before the Retry-After it was given. */
+      earlyRetry: boolean;
+    };
+
+/** The tenant size class that sets the resource-unit budget. */
+export function tenantSize(users: number): "S" | "M" | "L" {
+  return users < 50 ? "S" : users <= 500 ? "M" : "L";
+}
+
+/**
+ * Graph's directory throttling: a resource-unit bucket and a write bucket per app+tenant, and a
+ * write bucket per tenant. A request that does not fit is refused whole (nothing charged) with
+ * the wait until it would; one that comes back sooner is an early retry, refused again.
+ */
+export class Throttler {
+  #settings: ThrottleSettings;
+  readonly #buckets = new Map<string, TokenBucket>();
+  readonly #retryUntil = new Map<string, number>();
+
+  constructor(settings: ThrottleSettingsInput = {}) {
+    this.#settings = ThrottleSettingsSchema.parse(settings);
+  }
+
+  get settings(): ThrottleSettings {
+    return this.#settings;
+  }
+
+  /** Replaces the settings and empties every bucket (a new budget starts full). */
+  configure(settings: ThrottleSettingsInput): void {
+    this.#settings = ThrottleSettingsSchema.parse(settings);
+    this.reset();
+  }
+
+  reset(): void {
+    this.#buckets.clear();
+    this.#retryUntil.clear();
+  }
+
+  check(req: ThrottleRequest): ThrottleDecision {
+    if (!this.#settings.enabled) return { allowed: true, headers: {} };
+    const appTenant = `${req.appId}/${req.tenantId}`;
+    const early = this.#retryUntil.get(appTenant);
+    if (early !== undefined) {
+      if (req.nowMs < early.valueOf()) {
+        return {
+          allowed: false,
+          retryAfterMs: early - req.nowMs,
+          scope: `Tenant_Application/ReadWrite/${appTenant}`,
+          information: "ResourceUnitLimitExceeded",
+          earlyRetry: true,
+        };
+      }
+      this.#retryUntil.delete(appTenant);
+    }
+    const limits = this.#limits(req.tenantUsers);
+    const checks: Array<{ bucket: TokenBucket; cost: number; scope: string; information: string }> = [
+      {
+        bucket: this.#bucket(`ru/${appTenant}`, limits.ru, limits.ruWindow, req.nowMs),
+        cost: req.cost,
+        scope: `Tenant_Application/ReadWrite/${appTenant}`,
+        information: "ResourceUnitLimitExceeded",
+      },
+    ];
+    if (req.write) {
+      checks.push(
+        {
+          bucket: this.#bucket(`w/${appTenant}`, limits.appWrites, limits.appWriteWindow, req.nowMs),
+          cost: 1,
+          scope: `Tenant_Application/Write/${appTenant}`,
+          information: "WriteLimitExceeded",
+        },
+        {
+          bucket: this.#bucket(
+            `tw/${req.tenantId}`,
+            limits.tenantWrites,
+            limits.tenantWriteWindow,
+            req.nowMs,
+          ),
+          cost: 1,
+          scope: `Tenant/Write/${appTenant}`,
+          information: "WriteLimitExceeded",
+        },
+      );
+    }
+    for (const c of checks) {
+      const wait = c.bucket.waitFor(c.cost, req.nowMs);
+      if (wait > 0) {
+        this.#retryUntil.set(appTenant, req.nowMs + wait);
+        return {
+          allowed: false,
+          retryAfterMs: wait,
+          scope: c.scope,
+          information: c.information,
+          earlyRetry: false,
+        };
+      }
+    }
+    let used = 0;
+    for (const c of checks) {
+      c.bucket.take(c.cost, req.nowMs);
+      used = Math.max(used, c.bucket.used(req.nowMs));
+    }
+    // Graph sends the percentage only once more than 80 % of a limit is used.
+    return {
+      allowed: true,
+      headers: used > 0.8 ? { "x-ms-throttle-limit-percentage": used.toFixed(1) } : {},
+    };
+  }
+
+  #limits(users: number) {
+    const s = this.#settings;
+    const scale = s.timeScale;
+    const size = tenantSize(users);
+    return {
+      ru: s.limits.resourceUnits?.[size] ?? PUBLISHED_LIMITS.resourceUnits[size],
+      ruWindow: PUBLISHED_LIMITS.resourceUnitWindowMs / scale,
+      appWrites: s.limits.appTenantWrites ?? PUBLISHED_LIMITS.appTenantWrites,
+      appWriteWindow: PUBLISHED_LIMITS.appTenantWriteWindowMs / scale,
+      tenantWrites: s.limits.tenantWrites ?? PUBLISHED_LIMITS.tenantWrites,
+      tenantWriteWindow: PUBLISHED_LIMITS.tenantWriteWindowMs / scale,
+    };
+  }
+
+  #bucket(key: string, capacity: number, windowMs: number, nowMs: number): TokenBucket {
+    let bucket = this.#buckets.get(key);
+    // A tenant that changed size class gets the new budget.
+    if (bucket === undefined || bucket.capacity !== capacity || bucket.windowMs !== windowMs) {
+      bucket = new TokenBucket(capacity, windowMs, nowMs);
+      this.#buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+}
+
+/** Resource units a request costs: the route's base cost with Graph's query modifiers, at least 1. */
+export function resourceUnits(base: number, query: URLSearchParams): number {
+  let cost = base;
+  if (query.has("$select")) cost -= 1;
+  if (query.has("$expand")) cost += 1;
+  const top = query.get("$top");
+  if (top !== null && /^\d+$/.test(top) && Number(top) < 20) cost -= 1;
+  return Math.max(1, cost);
+}
