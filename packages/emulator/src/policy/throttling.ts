@@ -76,7 +76,8 @@ export function tenantSize(users: number): "S" | "M" | "L" {
 export class Throttler {
   #settings: ThrottleSettings;
   readonly #buckets = new Map<string, TokenBucket>();
-  readonly #retryUntil = new Map<string, number>();
+  /** The last refusal per app+tenant: until when, and why (an early retry is refused for the same reason). */
+  readonly #retryUntil = new Map<string, { until: number; scope: string; information: string }>();
 
   constructor(settings: ThrottleSettingsInput = {}) {
     this.#settings = ThrottleSettingsSchema.parse(settings);
@@ -102,12 +103,12 @@ export class Throttler {
     const appTenant = `${req.appId}/${req.tenantId}`;
     const early = this.#retryUntil.get(appTenant);
     if (early !== undefined) {
-      if (req.nowMs < early.valueOf()) {
+      if (req.nowMs < early.until) {
         return {
           allowed: false,
-          retryAfterMs: early - req.nowMs,
-          scope: `Tenant_Application/ReadWrite/${appTenant}`,
-          information: "ResourceUnitLimitExceeded",
+          retryAfterMs: early.until - req.nowMs,
+          scope: early.scope,
+          information: early.information,
           earlyRetry: true,
         };
       }
@@ -146,7 +147,11 @@ export class Throttler {
     for (const c of checks) {
       const wait = c.bucket.waitFor(c.cost, req.nowMs);
       if (wait > 0) {
-        this.#retryUntil.set(appTenant, req.nowMs + wait);
+        this.#retryUntil.set(appTenant, {
+          until: req.nowMs + wait,
+          scope: c.scope,
+          information: c.information,
+        });
         return {
           allowed: false,
           retryAfterMs: wait,
