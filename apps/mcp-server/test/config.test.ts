@@ -45,7 +45,7 @@ describe("parseConfig", () => {
     [["--port", "80"], /--port only applies with --http/],
     [["--insecure-no-auth"], /only applies with --http/],
     [["--toolsets", " , "], /--toolsets needs a comma-separated list/],
-    [["--emulator", "--profile", "prod"], /cannot be combined/],
+    [["--emulator", "--profile", "prod"], /Unknown option .--profile./],
     [["extra"], /Unexpected argument 'extra'/],
   ])("rejects %j with a usage error that says what is wrong", (argv, message) => {
     expect(() => parseConfig(argv, {})).toThrow(UsageError);

@@ -1,0 +1,110 @@
+import type { Operation, OperationProgress } from "@ciamkit/core";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
+import { compact } from "./compact.ts";
+import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
+import { errorResult, toolErrorResult } from "./error-result.ts";
+import type { OperationRunner } from "./operation-runner.ts";
+import { toolInputSchema } from "./page-size.ts";
+import { renderText } from "./render-text.ts";
+import { issueList } from "./tool-list.ts";
+
+/** What every tool call runs with. */
+export interface ToolRuntime {
+  runner: OperationRunner;
+  confirm: ConfirmPolicy;
+  /** Diagnostic lines (stderr in the bin): tool, outcome, duration; never arguments or results. */
+  log: (line: string) => void;
+}
+
+/** The `extra` the SDK passes to a tool callback. */
+export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/**
+ * The one wrapper every tool goes through (the catalog tools and discovery's `operation_run`):
+ * validate the arguments against the tool's input schema, confirm a destructive call, run the operation with the request's cancellation signal and progress
+ * token, shape the result into `structuredContent` plus a compact text rendering, and turn every
+ * failure into an `isError` result. Nothing escapes as a protocol error.
+ */
+export async function callOperation(
+  server: McpServer,
+  runtime: ToolRuntime,
+  operation: Operation,
+  args: Record<string, unknown>,
+  extra: ToolExtra,
+): Promise<CallToolResult> {
+  const started = performance.now();
+  const input = toolInputSchema(operation).safeParse(args);
+  if (!input.success) {
+    runtime.log(`ciam-mcp: ${operation.name} refused invalid input`);
+    return errorResult(
+      `Invalid input for ${operation.name} (nothing was sent): ${issueList(input.error)}. Next: fix these fields to match the input schema and call it again.`,
+    );
+  }
+  const done = (outcome: string) =>
+    runtime.log(`ciam-mcp: ${operation.name} ${outcome} in ${Math.round(performance.now() - started)} ms`);
+  try {
+    const refusal = await confirmDestructive(
+      server.server,
+      operation,
+      input.data,
+      runtime.confirm,
+      extra.requestId,
+    );
+    if (refusal !== undefined) {
+      done("not confirmed");
+      return refusal;
+    }
+    const output = await runtime.runner.run(operation, input.data, {
+      signal: extra.signal,
+      onProgress: progressSender(extra),
+    });
+    const structured = shape(operation, output);
+    done("ok");
+    return {
+      structuredContent: structured.value,
+      content: [{ type: "text", text: renderText(structured.value, structured.notes) }],
+    };
+  } catch (error) {
+    const result = toolErrorResult(error, operation.name, extra.signal.aborted);
+    done(`failed (${error instanceof Error ? error.name : "error"})`);
+    return result;
+  }
+}
+
+/**
+ * The compact form of an output when it still matches the operation's output schema (a property
+ * that must be present even when null keeps its null), else the output as the operation returned it.
+ */
+function shape(operation: Operation, output: unknown): { value: Record<string, unknown>; notes: string[] } {
+  const small = compact(output);
+  if (operation.output.safeParse(small.value).success) {
+    return { value: small.value as Record<string, unknown>, notes: small.notes };
+  }
+  return { value: output as Record<string, unknown>, notes: [] };
+}
+
+/**
+ * Forwards an operation's progress as `notifications/progress` when the client sent a progress
+ * token. MCP requires the progress value to increase, so steps without a count use a running number.
+ */
+function progressSender(extra: ToolExtra): ((progress: OperationProgress) => void) | undefined {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return undefined;
+  let step = 0;
+  return (progress) => {
+    step = Math.max(step + 1, progress.done ?? 0);
+    void extra
+      .sendNotification({
+        method: "notifications/progress",
+        params: {
+          progressToken: token,
+          progress: step,
+          ...(progress.total === undefined ? {} : { total: progress.total }),
+          message: progress.message,
+        },
+      })
+      .catch(() => {});
+  };
+}
