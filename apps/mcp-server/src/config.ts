@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isLoopbackHost } from "./http/access.ts";
 
 /** How ciam-mcp was asked to run, from its command line and environment. */
 export interface McpConfig {
@@ -83,6 +84,11 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   const http = v.http === true;
   for (const flag of ["host", "port", "insecure-no-auth"] as const) {
     if (!http && v[flag] !== undefined) throw new UsageError(`--${flag} only applies with --http`);
+  }
+  if (v["insecure-no-auth"] === true && !isLoopbackHost(v.host ?? "127.0.0.1")) {
+    throw new UsageError(
+      "--insecure-no-auth is only allowed on a loopback --host (127.0.0.1, ::1, localhost): anyone who can reach the address could use the server",
+    );
   }
   const token =
     env.CIAM_MCP_TOKEN === undefined || env.CIAM_MCP_TOKEN === "" ? undefined : env.CIAM_MCP_TOKEN;

@@ -44,6 +44,7 @@ describe("parseConfig", () => {
     [["--port", "70000", "--http"], /--port must be a whole number/],
     [["--port", "80"], /--port only applies with --http/],
     [["--insecure-no-auth"], /only applies with --http/],
+    [["--http", "--insecure-no-auth", "--host", "0.0.0.0"], /only allowed on a loopback --host/],
     [["--toolsets", " , "], /--toolsets needs a comma-separated list/],
     [["--emulator", "--profile", "prod"], /Unknown option .--profile./],
     [["extra"], /Unexpected argument 'extra'/],
