@@ -22,9 +22,17 @@ describe("tools/list budget", () => {
   });
 });
 
+/** Markdown with table padding removed: biome aligns the committed tables, the generator does not. */
+function alignFree(markdown: string): string {
+  return markdown
+    .split("\n")
+    .map((line) => (line.startsWith("|") ? line.replace(/ *\| */g, "|").replace(/-+/g, "-") : line))
+    .join("\n");
+}
+
 describe("docs/mcp.md", () => {
   it("has the generated reference of the current catalog (run `pnpm --filter @ciamkit/mcp-server docs` to update it)", async () => {
     const doc = readFileSync(new URL("../../../docs/mcp.md", import.meta.url), "utf8");
-    expect(replaceGenerated(doc, await toolReference())).toBe(doc);
+    expect(alignFree(replaceGenerated(doc, await toolReference()))).toBe(alignFree(doc));
   });
 });

@@ -1,4 +1,5 @@
 import { clientSecretCredential, createCiamClient, customCloud } from "@ciamkit/core";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Backend, connectClient, startBackend } from "./helpers/harness.ts";
@@ -11,26 +12,41 @@ afterAll(async () => {
   await backend.close();
 });
 
+/** The demo group's id and three users' ids, read through the tools. */
+async function seeded(client: Client) {
+  const groups = await client.callTool({ name: "group_list", arguments: {} });
+  const users = await client.callTool({ name: "user_list", arguments: { limit: 3 } });
+  const ids = (r: Record<string, unknown>) =>
+    (r.structuredContent as { items: { id: string }[] }).items.map((i) => i.id);
+  return { group: ids(groups)[0] as string, users: ids(users) };
+}
+
 describe("progress", () => {
   it("reports each step of a bulk operation when the client sends a progress token", async () => {
     const client = await connectClient(backend);
+    const { group, users } = await seeded(client);
     const seen: Progress[] = [];
-    await client.callTool(
-      { name: "group_member_add", arguments: { id: "g1", memberIds: ["u1", "u2", "u3"] } },
+    const result = await client.callTool(
+      { name: "group_member_add", arguments: { id: group, memberIds: users } },
       undefined,
       { onprogress: (p) => seen.push(p) },
     );
+    expect(result.isError).toBeFalsy();
     expect(seen).toEqual([1, 2, 3].map((n) => ({ progress: n, total: 3, message: "adding members" })));
     await client.close();
   });
 
   it("sends none without a progress token", async () => {
     const client = await connectClient(backend);
+    const { group, users } = await seeded(client);
     const notifications: unknown[] = [];
     client.fallbackNotificationHandler = async (n) => {
       notifications.push(n);
     };
-    await client.callTool({ name: "group_member_add", arguments: { id: "g1", memberIds: ["u1", "u2"] } });
+    await client.callTool({
+      name: "group_member_add",
+      arguments: { id: group, memberIds: users.slice(0, 2) },
+    });
     expect(notifications).toEqual([]);
     await client.close();
   });

@@ -53,7 +53,7 @@ export function registerTenantOverview(
         const input = "limit" in operation.input.shape ? { limit: SECTION_LIMIT } : {};
         try {
           const result = await runner.run(operation, input, { signal: extra.signal });
-          overview[section.key] = compact(result).value;
+          overview[section.key] = compact(result, { dropEmptyArrays: true }).value;
         } catch (error) {
           overview[section.key] = {
             error: redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),

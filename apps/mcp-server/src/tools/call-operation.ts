@@ -74,15 +74,25 @@ export async function callOperation(
 }
 
 /**
- * The compact form of an output when it still matches the operation's output schema (a property
- * that must be present even when null keeps its null), else the output as the operation returned it.
+ * The smallest form of an output that still matches the operation's output schema: without nulls
+ * and empty arrays, else without nulls only (every output property may be absent, so that one always
+ * matches, and the listed output schemas have no null alternatives). Secret fields are never cut,
+ * and get a note that they are shown once.
  */
 function shape(operation: Operation, output: unknown): { value: Record<string, unknown>; notes: string[] } {
-  const small = compact(output);
-  if (operation.output.safeParse(small.value).success) {
-    return { value: small.value as Record<string, unknown>, notes: small.notes };
+  const keepWhole = operation.secretOutputFields;
+  let small = compact(output, { dropEmptyArrays: true, keepWhole });
+  if (!operation.output.safeParse(small.value).success) {
+    small = compact(output, { dropEmptyArrays: false, keepWhole });
   }
-  return { value: output as Record<string, unknown>, notes: [] };
+  const notes = [
+    ...(keepWhole ?? []).map(
+      (field) =>
+        `${field} is a secret shown only this once; hand it to the user to store in a secret store, and do not repeat it`,
+    ),
+    ...small.notes,
+  ];
+  return { value: small.value as Record<string, unknown>, notes };
 }
 
 /**

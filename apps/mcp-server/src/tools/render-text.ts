@@ -15,7 +15,7 @@ export function renderText(structured: Record<string, unknown>, notes: readonly 
         : "; no more";
     lines.push(`${items.length} item${items.length === 1 ? "" : "s"}${more}.`);
   }
-  for (const note of notes) lines.push(`Note: ${note}; get the object by id for the full text.`);
+  for (const note of notes) lines.push(`Note: ${note}.`);
   const body = stringify(structured, { lineWidth: 0 }).trimEnd();
   return [...lines, body].join("\n");
 }
