@@ -1,5 +1,6 @@
 import { clientSecretCredential, createCiamClient, customCloud } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_TEXT_LENGTH } from "../src/tools/compact.ts";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
@@ -121,5 +122,30 @@ describe("errors a model can act on", () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe("logging", () => {
+  it("tells a client that asked for logs which call failed, with the request id and no arguments", async () => {
+    const logs: unknown[] = [];
+    const listening = await connectClient(backend);
+    listening.setNotificationHandler(LoggingMessageNotificationSchema, (n) => {
+      logs.push(n.params);
+    });
+    await listening.setLoggingLevel("warning");
+    await listening.callTool({
+      name: "user_get",
+      arguments: { id: "secret-looking-id@contoso.onmicrosoft.com" },
+    });
+    expect(logs).toEqual([
+      {
+        level: "warning",
+        logger: "ciam-mcp",
+        data: expect.stringMatching(
+          /^user_get failed: NotFoundError Request_ResourceNotFound request-id [0-9a-f-]{36}$/,
+        ),
+      },
+    ]);
+    await listening.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { Operation, OperationProgress } from "@ciamkit/core";
+import { isApiError, type Operation, type OperationProgress } from "@ciamkit/core";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
@@ -68,7 +68,15 @@ export async function callOperation(
     };
   } catch (error) {
     const result = toolErrorResult(error, operation.name, extra.signal.aborted);
-    done(`failed (${error instanceof Error ? error.name : "error"})`);
+    const summary = failureSummary(error);
+    done(`failed (${summary})`);
+    // Also to the client's log (MCP logging, filtered by the level it set): ids only, never arguments.
+    void server.server
+      .sendLoggingMessage(
+        { level: "warning", logger: "ciam-mcp", data: `${operation.name} failed: ${summary}` },
+        extra.sessionId,
+      )
+      .catch(() => {});
     return result;
   }
 }
@@ -93,6 +101,14 @@ function shape(operation: Operation, output: unknown): { value: Record<string, u
     ...small.notes,
   ];
   return { value: small.value as Record<string, unknown>, notes };
+}
+
+/** The error's kind, service code and request id: what an operator needs to find the call, nothing more. */
+function failureSummary(error: unknown): string {
+  if (!isApiError(error)) return error instanceof Error ? error.name : "error";
+  return [error.name, error.code, error.requestId === undefined ? undefined : `request-id ${error.requestId}`]
+    .filter((part) => part !== undefined)
+    .join(" ");
 }
 
 /**
