@@ -23,9 +23,10 @@ export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /**
  * The one wrapper every tool goes through (the catalog tools and discovery's `operation_run`):
- * validate the arguments against the tool's input schema, confirm a destructive call, run the operation with the request's cancellation signal and progress
- * token, shape the result into `structuredContent` plus a compact text rendering, and turn every
- * failure into an `isError` result. Nothing escapes as a protocol error.
+ * validate the arguments against the tool's input schema, confirm a destructive call, run the
+ * operation with the request's cancellation signal and progress token, shape the result into
+ * `structuredContent` plus a compact text rendering, and turn every failure into an `isError`
+ * result. Nothing escapes as a protocol error.
  */
 export async function callOperation(
   server: McpServer,
