@@ -49,6 +49,13 @@ describe("listeners", () => {
     expect(outcome).not.toBe("status 200");
   });
 
+  test("a port already in use fails the start cleanly", async () => {
+    const { port } = new URL(t.emu.graphUrl);
+    await expect(
+      startTestEmulator({ routes: [], seed: false, ports: { graph: Number(port) } }),
+    ).rejects.toThrow(/EADDRINUSE/);
+  });
+
   test("given TLS material is served instead of a generated one", async () => {
     const tls = await generateTls();
     const given = await startTestEmulator({ routes: [], tls, seed: false });

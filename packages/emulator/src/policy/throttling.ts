@@ -34,7 +34,9 @@ export const ThrottleSettingsSchema = z.object({
     })
     .default({}),
 });
+/** Validated throttling settings. */
 export type ThrottleSettings = z.infer<typeof ThrottleSettingsSchema>;
+/** Throttling settings as written (defaults not yet applied). */
 export type ThrottleSettingsInput = z.input<typeof ThrottleSettingsSchema>;
 
 /** One request, as the throttler prices it. */
@@ -49,6 +51,7 @@ export interface ThrottleRequest {
   nowMs: number;
 }
 
+/** Whether a request fits the budgets: the headers to add, or why and how long to wait. */
 export type ThrottleDecision =
   | { allowed: true; headers: Record<string, string> }
   | {
