@@ -2,6 +2,7 @@ import { getOperation, type Operation, redactText } from "@ciamkit/core";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { compact } from "../tools/compact.ts";
 import type { OperationRunner } from "../tools/operation-runner.ts";
+import { outputJsonSchema } from "../tools/slim-schema.ts";
 
 /** URI of the tenant overview resource. */
 export const TENANT_OVERVIEW_URI = "ciam://tenant/overview";
@@ -53,7 +54,7 @@ export function registerTenantOverview(
         const input = "limit" in operation.input.shape ? { limit: SECTION_LIMIT } : {};
         try {
           const result = await runner.run(operation, input, { signal: extra.signal });
-          overview[section.key] = compact(result, { dropEmptyArrays: true }).value;
+          overview[section.key] = compact(result, outputJsonSchema(operation.output)).value;
         } catch (error) {
           overview[section.key] = {
             error: redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),

@@ -8,6 +8,7 @@ import { errorResult, toolErrorResult } from "./error-result.ts";
 import type { OperationRunner } from "./operation-runner.ts";
 import { toolInputSchema } from "./page-size.ts";
 import { renderText } from "./render-text.ts";
+import { outputJsonSchema } from "./slim-schema.ts";
 import { issueList } from "./tool-list.ts";
 
 /** What every tool call runs with. */
@@ -83,17 +84,17 @@ export async function callOperation(
 }
 
 /**
- * The smallest form of an output that still matches the operation's output schema: without nulls
- * and empty arrays, else without nulls only (every output property may be absent, so that one always
- * matches, and the listed output schemas have no null alternatives). Secret fields are never cut,
- * and get a note that they are shown once.
+ * The compact form of an output (see {@link compact}) that still matches the output schema: with long
+ * strings cut, else whole (a cut URL is no longer a URL), else the output as the operation returned it. Secret fields are never
+ * cut, and get a note that they are shown once.
  */
 function shape(operation: Operation, output: unknown): { value: Record<string, unknown>; notes: string[] } {
   const keepWhole = operation.secretOutputFields;
-  let small = compact(output, { dropEmptyArrays: true, keepWhole });
-  if (!operation.output.safeParse(small.value).success) {
-    small = compact(output, { dropEmptyArrays: false, keepWhole });
-  }
+  const schema = outputJsonSchema(operation.output);
+  let small = compact(output, schema, { keepWhole });
+  if (!operation.output.safeParse(small.value).success) small = compact(output, schema, { cutNothing: true });
+  if (!operation.output.safeParse(small.value).success)
+    return { value: output as Record<string, unknown>, notes: [] };
   const notes = [
     ...(keepWhole ?? []).map(
       (field) =>

@@ -1,3 +1,5 @@
+import { isObject, type JsonSchema } from "./slim-schema.ts";
+
 /** Longest string a tool result carries in full; longer ones are cut with a note. */
 export const MAX_TEXT_LENGTH = 500;
 
@@ -8,41 +10,63 @@ export interface Compacted {
   notes: string[];
 }
 
-/** How far {@link compact} goes. */
+/** What {@link compact} may not cut. */
 export interface CompactOptions {
-  /** Also drop empty arrays below the top level (`businessPhones: []`). */
-  dropEmptyArrays: boolean;
   /** Property names never cut (secrets shown once must arrive whole). */
   keepWhole?: readonly string[] | undefined;
+  /** Cut no string at all (when a cut one would break a format the output schema checks). */
+  cutNothing?: boolean | undefined;
 }
 
 /**
- * Drops `null` properties (Graph returns dozens per object, and each costs tokens while saying
- * nothing), optionally empty arrays, and cuts long strings (certificates, descriptions, custom CSS)
- * to {@link MAX_TEXT_LENGTH} characters, noting each cut so the model knows to ask for the object by
- * id when it needs the text.
+ * Drops what costs tokens and says nothing: `null` properties (Graph returns dozens per object) and
+ * empty lists, unless the output schema requires the property, so the result
+ * still matches it. Cuts long strings (certificates, descriptions, custom CSS) to
+ * {@link MAX_TEXT_LENGTH} characters, noting each cut so the model can ask for the object by id.
  */
-export function compact(value: unknown, options: CompactOptions): Compacted {
+export function compact(
+  value: unknown,
+  schema: JsonSchema | undefined,
+  options: CompactOptions = {},
+): Compacted {
   const notes: string[] = [];
   const keepWhole = new Set(options.keepWhole ?? []);
-  const walk = (v: unknown, at: string, key: string, depth: number): unknown => {
-    if (typeof v === "string" && v.length > MAX_TEXT_LENGTH && !keepWhole.has(key)) {
+  const walk = (v: unknown, node: JsonSchema | undefined, at: string, key: string): unknown => {
+    if (
+      typeof v === "string" &&
+      v.length > MAX_TEXT_LENGTH &&
+      !keepWhole.has(key) &&
+      options.cutNothing !== true
+    ) {
       notes.push(
         `${at || "(value)"} was cut to ${MAX_TEXT_LENGTH} of ${v.length} characters; get the object by id for the full text`,
       );
       return `${v.slice(0, MAX_TEXT_LENGTH)}…`;
     }
-    if (Array.isArray(v)) return v.map((item, i) => walk(item, `${at}[${i}]`, key, depth + 1));
-    if (v !== null && typeof v === "object") {
-      const out: Record<string, unknown> = {};
-      for (const [k, item] of Object.entries(v)) {
-        if (item === null || item === undefined) continue;
-        if (options.dropEmptyArrays && depth > 0 && Array.isArray(item) && item.length === 0) continue;
-        out[k] = walk(item, at === "" ? k : `${at}.${k}`, k, depth + 1);
-      }
-      return out;
+    if (Array.isArray(v)) {
+      const items = isObject(node?.items) ? node.items : undefined;
+      return v.map((item, i) => walk(item, alternative(items, item), `${at}[${i}]`, key));
     }
-    return v;
+    if (!isObject(v)) return v;
+    const properties = isObject(node?.properties) ? node.properties : {};
+    const required = new Set(Array.isArray(node?.required) ? (node.required as string[]) : []);
+    const out: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(v)) {
+      const optional = !required.has(k);
+      if (optional && (item === null || item === undefined)) continue;
+      if (optional && Array.isArray(item) && item.length === 0) continue;
+      const child = isObject(properties[k]) ? properties[k] : undefined;
+      out[k] = walk(item, alternative(child, item), at === "" ? k : `${at}.${k}`, k);
+    }
+    return out;
   };
-  return { value: walk(value, "", "", 0), notes };
+  return { value: walk(value, schema, "", ""), notes };
+}
+
+/** The branch of an `anyOf`/`oneOf` that describes an object or array value, else the node itself. */
+function alternative(node: JsonSchema | undefined, value: unknown): JsonSchema | undefined {
+  const options = node?.anyOf ?? node?.oneOf;
+  if (!Array.isArray(options)) return node;
+  const wanted = Array.isArray(value) ? "array" : isObject(value) ? "object" : undefined;
+  return (options.find((o) => isObject(o) && o.type === wanted) as JsonSchema | undefined) ?? node;
 }
