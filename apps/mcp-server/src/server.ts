@@ -3,6 +3,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { registerDiscoveryTools } from "./discovery/discovery-tools.ts";
 import { packageInfo } from "./package-info.ts";
 import { registerGuidedPrompts } from "./prompts/guided-prompts.ts";
+import { registerObjectResources } from "./resources/object-resources.ts";
 import { registerTenantOverview } from "./resources/tenant-overview.ts";
 import type { ToolRuntime } from "./tools/call-operation.ts";
 import type { OperationRunner } from "./tools/operation-runner.ts";
@@ -49,6 +50,7 @@ export function createCiamMcpServer(options: CiamMcpServerOptions): McpServer {
   else registerOperationTools(server, enabled, runtime, tools);
   serveToolList(server, tools);
   registerTenantOverview(server, enabled, options.runner);
+  registerObjectResources(server, enabled, options.runner);
   registerGuidedPrompts(server);
   return server;
 }

@@ -25,6 +25,7 @@ const thing = defineOperation({
       .string()
       .regex(/\.png$/)
       .nullish(),
+    contentBase64: z.string().optional(),
   }),
   run: async () => {
     throw new Error("answered by the test runner");
@@ -38,6 +39,22 @@ async function serving(output: unknown) {
 }
 
 describe("compaction keeps results valid against the listed output schema", () => {
+  it("leaves file contents out of the result and says where to read them", async () => {
+    const client = await serving({
+      id: "t4",
+      description: null,
+      tags: [],
+      items: [],
+      contentBase64: "iVBORw0KGgo=",
+    });
+    const result = await client.callTool({ name: "thing_get", arguments: {} });
+    expect(result.structuredContent).toEqual({ id: "t4", description: null, tags: [], items: [] });
+    expect(textOf(result)).toContain(
+      "Note: contentBase64 (12 base64 characters) was left out; read the file as an MCP resource instead.",
+    );
+    await client.close();
+  });
+
   it("drops optional nulls and empty lists, keeps required ones (the SDK client validates the result)", async () => {
     const client = await serving({
       id: "t1",

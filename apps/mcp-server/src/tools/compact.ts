@@ -22,7 +22,8 @@ export interface CompactOptions {
  * Drops what costs tokens and says nothing: `null` properties (Graph returns dozens per object) and
  * empty lists, unless the output schema requires the property, so the result
  * still matches it. Cuts long strings (certificates, descriptions, custom CSS) to
- * {@link MAX_TEXT_LENGTH} characters, noting each cut so the model can ask for the object by id.
+ * {@link MAX_TEXT_LENGTH} characters and leaves out optional `…Base64` file contents, noting each
+ * so the model can ask for the object by id or read the file as a resource.
  */
 export function compact(
   value: unknown,
@@ -55,6 +56,14 @@ export function compact(
       const optional = !required.has(k);
       if (optional && (item === null || item === undefined)) continue;
       if (optional && Array.isArray(item) && item.length === 0) continue;
+      // Bytes (an image, a certificate file) as base64 are no use to a model as text, and a 300 KB
+      // background image would fill its context: say where they are instead.
+      if (optional && typeof item === "string" && k.endsWith("Base64")) {
+        notes.push(
+          `${at === "" ? k : `${at}.${k}`} (${item.length} base64 characters) was left out; read the file as an MCP resource instead`,
+        );
+        continue;
+      }
       const child = isObject(properties[k]) ? properties[k] : undefined;
       out[k] = walk(item, alternative(child, item), at === "" ? k : `${at}.${k}`, k);
     }
