@@ -29,13 +29,11 @@ export function registerObjectResources(
       "user-flow",
       new ResourceTemplate("ciam://user-flows/{id}", {
         list: async (extra) => {
-          const page = (await runner.run(
-            listFlows,
-            { limit: FLOW_LIST_LIMIT },
-            { signal: extra.signal },
-          )) as {
-            items: { id: string; displayName?: string }[];
-          };
+          // A tenant that cannot be read (a missing permission, an outage) must not break
+          // resources/list as a whole: the flows are then simply not listed.
+          const page = (await runner
+            .run(listFlows, { limit: FLOW_LIST_LIMIT }, { signal: extra.signal })
+            .catch(() => ({ items: [] }))) as { items: { id: string; displayName?: string }[] };
           return {
             resources: page.items.map((flow) => ({
               uri: `ciam://user-flows/${encodeURIComponent(flow.id)}`,
