@@ -22,31 +22,49 @@ export function outputJsonSchema(schema: ObjectSchema): JsonSchema {
 /**
  * A JSON Schema with what costs a model tokens but tells it nothing removed: the `$schema` keyword,
  * regular expressions that restate a `format` (zod spells out every ISO date-time as a 300-character
- * pattern), and, in output schemas, `additionalProperties: false` and the `null` alternative of
+ * pattern), integer bounds that only restate JavaScript's safe range, and, in output schemas, value
+ * checks (lengths, patterns, formats, bounds), `additionalProperties: false` and the `null` alternative of
  * optional properties: results never carry a null optional property (compaction drops it), so such a
- * property is simply absent. A required property keeps its `null`, as results keep it.
+ * property is simply absent. A required property keeps its `null`, as results keep it. Output objects
+ * nested deeper than {@link MAX_OUTPUT_DEPTH} are described by their type alone.
  */
-export function slimSchema(schema: unknown, output: boolean, keepNull = true): unknown {
-  if (Array.isArray(schema)) return schema.map((s) => slimSchema(s, output));
+export function slimSchema(schema: unknown, output: boolean, keepNull = true, depth = 0): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => slimSchema(s, output, true, depth));
   if (!isObject(schema)) return schema;
   const node = { ...schema };
+  if (output && !keepNull) withoutNull(node);
+  const isObjectNode = node.type === "object" || isObject(node.properties);
+  const level = isObjectNode ? depth + 1 : depth;
+  if (output && isObjectNode && level > MAX_OUTPUT_DEPTH) {
+    return {
+      type: "object",
+      ...(typeof node.description === "string" ? { description: node.description } : {}),
+    };
+  }
   delete node.$schema;
   // zod names some checks as formats JSON Schema does not have (`includes`, `starts_with`): the
   // pattern carries the rule then; a standard format makes its restating pattern redundant.
   if (typeof node.format === "string" && !STANDARD_FORMATS.has(node.format)) delete node.format;
   if (typeof node.format === "string") delete node.pattern;
-  // Core strips unknown properties from results, so closing output objects adds nothing.
-  if (output && node.additionalProperties === false) delete node.additionalProperties;
-  if (output && !keepNull) withoutNull(node);
+  // zod bounds every integer to JavaScript's safe range; that says nothing to a model.
+  if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
+  if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
+  if (output) {
+    // Results come from the service and core has already validated them: an output schema only needs
+    // to tell the shape (types, enums, required, descriptions), not the input checks zod carries over.
+    // Core strips unknown properties from results, so closing output objects adds nothing either.
+    for (const key of OUTPUT_CHECKS) delete node[key];
+    if (node.additionalProperties === false) delete node.additionalProperties;
+  }
   const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node)) {
     out[key] =
       key === "properties" && isObject(value)
         ? Object.fromEntries(
-            Object.entries(value).map(([k, v]) => [k, slimSchema(v, output, required.has(k))]),
+            Object.entries(value).map(([k, v]) => [k, slimSchema(v, output, required.has(k), level)]),
           )
-        : slimSchema(value, output);
+        : slimSchema(value, output, true, level);
   }
   return out;
 }
@@ -67,6 +85,27 @@ function withoutNull(node: JsonSchema): void {
     } else node[key] = kept;
   }
 }
+
+/**
+ * Object levels an output schema spells out: the result, and the objects in it (a list's items, a
+ * flow's page). Deeper objects are listed as `{type: "object"}`: the result itself shows them, and
+ * spelling them out for every tool that returns them cost a third of `tools/list`.
+ */
+export const MAX_OUTPUT_DEPTH = 2;
+
+/** Validation keywords that an output schema does not need. */
+const OUTPUT_CHECKS = [
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minItems",
+  "maxItems",
+] as const;
 
 const STANDARD_FORMATS = new Set([
   "date-time",
