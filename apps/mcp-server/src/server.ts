@@ -6,6 +6,7 @@ import { registerGuidedPrompts } from "./prompts/guided-prompts.ts";
 import { registerObjectResources } from "./resources/object-resources.ts";
 import { registerTenantOverview } from "./resources/tenant-overview.ts";
 import type { ToolRuntime } from "./tools/call-operation.ts";
+import { refuseHiddenTools } from "./tools/hidden-tools.ts";
 import type { OperationRunner } from "./tools/operation-runner.ts";
 import { registerOperationTools } from "./tools/register-tools.ts";
 import { selectOperations, type ToolSelection } from "./tools/select-operations.ts";
@@ -47,7 +48,10 @@ export function createCiamMcpServer(options: CiamMcpServerOptions): McpServer {
   };
   const tools: ToolList = [];
   if (options.discovery === true) registerDiscoveryTools(server, enabled, runtime, tools);
-  else registerOperationTools(server, enabled, runtime, tools);
+  else {
+    registerOperationTools(server, enabled, runtime, tools);
+    refuseHiddenTools(server, options.catalog ?? catalog, enabled, options);
+  }
   serveToolList(server, tools);
   registerTenantOverview(server, enabled, options.runner);
   registerObjectResources(server, enabled, options.runner);

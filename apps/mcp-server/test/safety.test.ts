@@ -41,7 +41,9 @@ describe("read-only mode and narrowing (contract)", () => {
     const before = mark();
     const result = await client.callTool({ name: "user_delete", arguments: { id: "ada@example.com" } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/user_delete/);
+    expect(textOf(result)).toBe(
+      "Refused: user_delete is not offered by this server (ciam-mcp was started with --read-only and user_delete is a destructive tool). Nothing was changed. Next: use the listed tools, or ask the user to restart ciam-mcp with the tool enabled.",
+    );
     expect(graphCalls("DELETE", before)).toEqual([]);
     await client.close();
   });
@@ -52,6 +54,16 @@ describe("read-only mode and narrowing (contract)", () => {
       tools: ["group_list", "group_get", "user_list"],
     });
     expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["group_list", "group_get"]);
+    const before = mark();
+    const refused = await client.callTool({ name: "user_list", arguments: {} });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/--toolsets groups, which leaves out users/);
+    expect(
+      backend.emulator.control.monitor
+        .requests()
+        .slice(before)
+        .filter((r) => r.service === "graph"),
+    ).toEqual([]);
     await client.close();
     expect(() => createCiamMcpServer({ runner: backend.client, toolsets: ["nope"] })).toThrow(
       /Unknown toolset nope/,
