@@ -1,9 +1,17 @@
 import type { Json, JsonObject } from "../../store/json.ts";
 import { GraphError, type GraphRequest, type GraphResult } from "../route.ts";
+import type { FilterExpr } from "./filter-ast.ts";
 import { matches } from "./filter-eval.ts";
 import { parseFilter } from "./filter-parser.ts";
 import { advancedQueryError, checkFilter, type FilterSupport } from "./filter-support.ts";
-import { decodeSkipToken, encodeSkipToken, parseTop, queryFingerprint } from "./paging.ts";
+import {
+  CURSOR_IDS,
+  decodeSkipToken,
+  encodeSkipToken,
+  parseTop,
+  queryFingerprint,
+  resumeIndex,
+} from "./paging.ts";
 import { parseSearch } from "./search.ts";
 import { parseSelect, project } from "./select.ts";
 
@@ -27,6 +35,11 @@ export interface CollectionSpec {
   defaultOrder?: { property: string; descending: boolean };
   /** `$expand`-able navigation properties: the related records (already served shape), at most 100. */
   expand?: Readonly<Record<string, (record: JsonObject) => JsonObject[]>>;
+  /**
+   * Records that can match a filter, found through an index (a sign-in name, a UPN, an id), or
+   * undefined to scan them all; the filter still runs on them.
+   */
+  candidates?: (expr: FilterExpr, req: GraphRequest) => JsonObject[] | undefined;
   /** Last step of serving a record (hide `keyCredentials.key`, add `@odata.type`). */
   finish?: (served: JsonObject, select: readonly string[] | undefined, record: JsonObject) => JsonObject;
 }
@@ -74,7 +87,7 @@ function select(
     const expr = parseFilter(filter);
     advanced = checkFilter(expr, spec.filter, advancedAllowed) || advanced;
     const effective = spec.filter.rewrite?.(expr) ?? expr;
-    items = items.filter((r) => matches(effective, r));
+    items = (spec.candidates?.(expr, req) ?? items).filter((r) => matches(effective, r));
   }
   const search = opts.get("$search");
   if (search !== undefined) {
@@ -137,8 +150,7 @@ export function listCollection(
   let start = 0;
   if (token !== undefined) {
     const cursor = decodeSkipToken(token, fingerprint);
-    const at = items.findIndex((r) => r.id === cursor.after);
-    start = at >= 0 ? at + 1 : Math.min(cursor.served, items.length);
+    start = resumeIndex(items, cursor);
   }
   const size = top ?? spec.page.default;
   const page = items.slice(start, start + size);
@@ -147,12 +159,9 @@ export function listCollection(
   };
   if (count && token === undefined) body["@odata.count"] = items.length;
   if (start + size < items.length) {
-    const last = page[page.length - 1] as JsonObject;
+    const after = page.slice(-CURSOR_IDS).map((r) => String(r.id));
     const params = [...req.query.entries()].filter(([k]) => k.toLowerCase() !== "$skiptoken");
-    params.push([
-      "$skiptoken",
-      encodeSkipToken(fingerprint, { after: String(last.id), served: start + size }),
-    ]);
+    params.push(["$skiptoken", encodeSkipToken(fingerprint, { after, served: start + size })]);
     body["@odata.nextLink"] =
       `${req.baseUrl}/${req.version}${req.path}?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&")}`;
   }
