@@ -6,5 +6,8 @@ export default defineProject({
   test: {
     name: "@ciamkit/mcp-server",
     include: ["test/**/*.test.ts"],
+    // Starting the emulator (a CA, TLS and signing keys) takes seconds on a loaded CI machine.
+    hookTimeout: 30_000,
+    testTimeout: 15_000,
   },
 });
