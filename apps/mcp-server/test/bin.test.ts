@@ -71,34 +71,39 @@ describe("the built ciam-mcp", () => {
       env: { ...cleanEnv, CIAM_MCP_TOKEN: "bin-test-token" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (c) => (stdout += c));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stderr?.on("data", (c) => {
-        stderr += c;
-        const match = /serving (http:\/\/\S+\/mcp)/.exec(stderr);
-        if (match?.[1] !== undefined && stderr.includes("Stop with Ctrl+C")) resolve(match[1]);
+    try {
+      let stdout = "";
+      let stderr = "";
+      child.stdout?.on("data", (c) => (stdout += c));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr?.on("data", (c) => {
+          stderr += c;
+          const match = /serving (http:\/\/\S+\/mcp)/.exec(stderr);
+          if (match?.[1] !== undefined && stderr.includes("Stop with Ctrl+C")) resolve(match[1]);
+        });
+        child.once("exit", () => reject(new Error(`ciam-mcp exited: ${stderr}`)));
       });
-      child.once("exit", () => reject(new Error(`ciam-mcp exited: ${stderr}`)));
-    });
-    expect(stderr).toContain(`claude mcp add --transport http ciamkit ${url}`);
-    expect(stderr).not.toContain("bin-test-token");
+      expect(stderr).toContain(`claude mcp add --transport http ciamkit ${url}`);
+      expect(stderr).not.toContain("bin-test-token");
 
-    const client = new Client({ name: "bin-test", version: "1" });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(url), {
-        requestInit: { headers: { authorization: "Bearer bin-test-token" } },
-      }),
-    );
-    expect((await client.listTools()).tools).toHaveLength(operations.length);
-    expect(reachedTheTenant(await client.callTool({ name: "organization_get", arguments: {} }))).toBe(true);
-    await client.close();
+      const client = new Client({ name: "bin-test", version: "1" });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(url), {
+          requestInit: { headers: { authorization: "Bearer bin-test-token" } },
+        }),
+      );
+      expect((await client.listTools()).tools).toHaveLength(operations.length);
+      expect(reachedTheTenant(await client.callTool({ name: "organization_get", arguments: {} }))).toBe(true);
+      await client.close();
 
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(stdout).toBe("");
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(stdout).toBe("");
+    } finally {
+      // Never leave the server running when an assertion failed.
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
   }, 60_000);
 
   it.each([
