@@ -15,7 +15,7 @@ echo "quickstart: building" >&2
 pnpm exec turbo run build --output-logs=errors-only >/dev/null
 
 case "${1:-}" in
-  start) shift; exec node apps/cli/bin/ciam.js --version "$@" ;;
+  start) shift; exec node apps/mcp-server/bin/ciam-mcp.js --http --emulator "$@" ;;
   test) shift; exec pnpm exec vitest run "$@" ;;
   *) echo "usage: scripts/quickstart.sh start|test" >&2; exit 2 ;;
 esac

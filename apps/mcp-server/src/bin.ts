@@ -1,15 +1,98 @@
 #!/usr/bin/env node
-// stdout is the MCP protocol: everything else goes to stderr.
+// stdout is the MCP protocol: everything else, including help and errors, goes to stderr.
+import { operations } from "@ciamkit/core";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { type McpConfig, parseConfig, USAGE, UsageError } from "./config.ts";
+import { startMcpHttpServer } from "./http/http-server.ts";
 import { packageInfo } from "./package-info.ts";
+import { permissionReport } from "./permissions.ts";
+import { type ConnectedTenant, connectFromEnvironment, connectToEmulator } from "./runtime/connect.ts";
+import { connectionHelp } from "./runtime/connection-help.ts";
 import { createCiamMcpServer } from "./server.ts";
+import { selectOperations, UnknownToolError } from "./tools/select-operations.ts";
 
-const args = process.argv.slice(2);
-if (args.includes("--version")) {
-  process.stderr.write(`${packageInfo.version}\n`);
-  process.exit(0);
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<number> {
+  let config: McpConfig;
+  try {
+    config = parseConfig(process.argv.slice(2));
+    const answer = config.help
+      ? USAGE
+      : config.version
+        ? packageInfo.version
+        : config.listPermissions
+          ? permissionReport(selectOperations(operations, config))
+          : undefined;
+    if (answer !== undefined) {
+      say(answer);
+      return 0;
+    }
+    // Fail on an unknown toolset or tool before connecting to anything.
+    selectOperations(operations, config);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UnknownToolError) {
+      say(`ciam-mcp: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const tenant: ConnectedTenant = config.emulator ? await connectToEmulator() : connectFromEnvironment();
+  const create = () =>
+    createCiamMcpServer({
+      runner: tenant.client,
+      readOnly: config.readOnly,
+      toolsets: config.toolsets,
+      tools: config.tools,
+      allowDestructive: config.allowDestructive,
+      discovery: config.discovery,
+      log: say,
+    });
+  let closeServer: () => Promise<void>;
+  if (config.transport === "stdio") {
+    const server = create();
+    const transport = new StdioServerTransport();
+    await server.connect(transport);
+    closeServer = () => server.close();
+    process.stdin.once("end", () => void shutdown());
+    say(`ciam-mcp ${packageInfo.version} ready on stdio for ${tenant.description}`);
+  } else {
+    const http = await startMcpHttpServer({
+      createServer: create,
+      host: config.host,
+      port: config.port,
+      ...(config.token === undefined ? {} : { token: config.token }),
+      insecureNoAuth: config.insecureNoAuth,
+      log: say,
+    });
+    closeServer = () => http.close();
+    say(`ciam-mcp ${packageInfo.version} serving ${http.url} for ${tenant.description}`);
+    if (http.token === null) {
+      say("WARNING: --insecure-no-auth: any local program can use this server without a token.");
+    }
+    say(connectionHelp(http.url, http.token, config.token !== undefined));
+  }
+
+  let closing = false;
+  async function shutdown(): Promise<void> {
+    if (closing) return;
+    closing = true;
+    await closeServer();
+    await tenant.close();
+    process.exit(0);
+  }
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+  return -1;
 }
 
-const server = createCiamMcpServer();
-await server.connect(new StdioServerTransport());
-process.stderr.write(`ciam-mcp ${packageInfo.version} ready on stdio\n`);
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    say(`ciam-mcp: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

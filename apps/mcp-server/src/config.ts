@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { isLoopbackHost } from "./http/access.ts";
 
 /** How ciam-mcp was asked to run, from its command line and environment. */
 export interface McpConfig {
@@ -23,8 +24,6 @@ export interface McpConfig {
   discovery: boolean;
   /** Start the embedded emulator with its demo seed and point the server at it. */
   emulator: boolean;
-  /** A named ciam profile to take credentials from (see `ciam login`). */
-  profile: string | undefined;
   help: boolean;
   version: boolean;
 }
@@ -50,7 +49,6 @@ Options:
   --discovery             three meta-tools (search, describe, run) instead of every tool
   --list-permissions      print the permissions the enabled tools need, and exit
   --emulator              run against the embedded emulator with its demo tenant
-  --profile <name>        take the tenant and credentials from a ciam profile
   --version               print the version
   --help                  print this help
 
@@ -87,8 +85,10 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   for (const flag of ["host", "port", "insecure-no-auth"] as const) {
     if (!http && v[flag] !== undefined) throw new UsageError(`--${flag} only applies with --http`);
   }
-  if (v.emulator === true && v.profile !== undefined) {
-    throw new UsageError("--emulator and --profile cannot be combined: the emulator has its own tenant");
+  if (v["insecure-no-auth"] === true && !isLoopbackHost(v.host ?? "127.0.0.1")) {
+    throw new UsageError(
+      "--insecure-no-auth is only allowed on a loopback --host (127.0.0.1, ::1, localhost): anyone who can reach the address could use the server",
+    );
   }
   const token =
     env.CIAM_MCP_TOKEN === undefined || env.CIAM_MCP_TOKEN === "" ? undefined : env.CIAM_MCP_TOKEN;
@@ -108,7 +108,6 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     listPermissions: v["list-permissions"] === true,
     discovery: v.discovery === true,
     emulator: v.emulator === true,
-    profile: v.profile,
     help: v.help === true,
     version: v.version === true,
   };
@@ -131,7 +130,6 @@ function parse(argv: readonly string[]) {
       discovery: { type: "boolean" },
       "list-permissions": { type: "boolean" },
       emulator: { type: "boolean" },
-      profile: { type: "string" },
       version: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

@@ -44,8 +44,9 @@ describe("parseConfig", () => {
     [["--port", "70000", "--http"], /--port must be a whole number/],
     [["--port", "80"], /--port only applies with --http/],
     [["--insecure-no-auth"], /only applies with --http/],
+    [["--http", "--insecure-no-auth", "--host", "0.0.0.0"], /only allowed on a loopback --host/],
     [["--toolsets", " , "], /--toolsets needs a comma-separated list/],
-    [["--emulator", "--profile", "prod"], /cannot be combined/],
+    [["--emulator", "--profile", "prod"], /Unknown option .--profile./],
     [["extra"], /Unexpected argument 'extra'/],
   ])("rejects %j with a usage error that says what is wrong", (argv, message) => {
     expect(() => parseConfig(argv, {})).toThrow(UsageError);

@@ -6,6 +6,12 @@ import { allowedHostHeaders, isLoopbackHost } from "../src/http/access.ts";
 import { type McpHttpServer, startMcpHttpServer } from "../src/http/http-server.ts";
 import { createCiamMcpServer } from "../src/server.ts";
 
+/** Transport tests never run an operation: a server whose runner refuses, to prove it. */
+const createServer = () =>
+  createCiamMcpServer({
+    runner: { run: () => Promise.reject(new Error("transport tests run no operation")) },
+  });
+
 const initialize = {
   jsonrpc: "2.0",
   id: 1,
@@ -47,7 +53,7 @@ afterEach(async () => {
 
 describe("Streamable HTTP transport", () => {
   it("serves a real MCP client that sends the bearer token, one session per client", async () => {
-    running = await startMcpHttpServer({ createServer: createCiamMcpServer, token: "test-token-123" });
+    running = await startMcpHttpServer({ createServer, token: "test-token-123" });
     const client = new Client({ name: "test", version: "1" });
     await client.connect(
       new StreamableHTTPClientTransport(new URL(running.url), {
@@ -61,7 +67,7 @@ describe("Streamable HTTP transport", () => {
   });
 
   it("generates a token when none is given and refuses requests without it", async () => {
-    running = await startMcpHttpServer({ createServer: createCiamMcpServer });
+    running = await startMcpHttpServer({ createServer });
     expect(running.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const missing = await rawPost(running.url, {}, initialize);
     expect(missing.status).toBe(401);
@@ -77,14 +83,14 @@ describe("Streamable HTTP transport", () => {
     ["a foreign Host (DNS rebinding)", { host: "evil.example:80" }],
     ["a foreign Origin", { origin: "http://evil.example" }],
   ])("refuses %s before checking anything else", async (_name, headers) => {
-    running = await startMcpHttpServer({ createServer: createCiamMcpServer, token: "t0ken-value" });
+    running = await startMcpHttpServer({ createServer, token: "t0ken-value" });
     const res = await rawPost(running.url, { authorization: "Bearer t0ken-value", ...headers }, initialize);
     expect(res.status).toBe(403);
     expect(running.sessions()).toBe(0);
   });
 
   it("answers 404 for an unknown session and 400 for a first request that is not initialize", async () => {
-    running = await startMcpHttpServer({ createServer: createCiamMcpServer, token: "t0ken-value" });
+    running = await startMcpHttpServer({ createServer, token: "t0ken-value" });
     const auth = { authorization: "Bearer t0ken-value" };
     const unknown = await rawPost(
       running.url,
@@ -97,10 +103,10 @@ describe("Streamable HTTP transport", () => {
   });
 
   it("turns authentication off only on loopback, and only when asked", async () => {
-    await expect(
-      startMcpHttpServer({ createServer: createCiamMcpServer, host: "0.0.0.0", insecureNoAuth: true }),
-    ).rejects.toThrow(/only a loopback address/);
-    running = await startMcpHttpServer({ createServer: createCiamMcpServer, insecureNoAuth: true });
+    await expect(startMcpHttpServer({ createServer, host: "0.0.0.0", insecureNoAuth: true })).rejects.toThrow(
+      /only a loopback address/,
+    );
+    running = await startMcpHttpServer({ createServer, insecureNoAuth: true });
     expect(running.token).toBeNull();
     const res = await rawPost(running.url, {}, initialize);
     expect(res.status).toBe(200);

@@ -1,0 +1,56 @@
+import { operationAreas } from "@ciamkit/core";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { ListToolsResult } from "@modelcontextprotocol/sdk/types.js";
+import { type CiamMcpServerOptions, createCiamMcpServer } from "../server.ts";
+
+/** The size of one `tools/list` answer. */
+export interface ToolListSize {
+  /** How the server was started, as command-line flags. */
+  selection: string;
+  tools: number;
+  /** Bytes of the JSON result as sent. */
+  bytes: number;
+  /** bytes / 4, the usual rule of thumb for English and JSON. */
+  approxTokens: number;
+}
+
+/** Listing never runs an operation. */
+const listingOnly = { run: () => Promise.reject(new Error("listing runs no operation")) };
+
+/** Lists the tools of a server started with `options`, through a real client, and measures the answer. */
+export async function measureToolList(
+  selection: string,
+  options: Omit<CiamMcpServerOptions, "runner">,
+): Promise<ToolListSize & { result: ListToolsResult }> {
+  const server = createCiamMcpServer({ runner: listingOnly, ...options });
+  const client = new Client({ name: "ciamkit-measure", version: "1.0.0" });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  try {
+    const result = await client.listTools();
+    const bytes = Buffer.byteLength(JSON.stringify(result));
+    return { selection, tools: result.tools.length, bytes, approxTokens: Math.round(bytes / 4), result };
+  } finally {
+    await client.close();
+  }
+}
+
+/** The sizes the docs report: the full catalog, read-only, discovery, and each toolset alone. */
+export async function measureAll(): Promise<ToolListSize[]> {
+  const runs: [string, Omit<CiamMcpServerOptions, "runner">][] = [
+    ["(all tools)", {}],
+    ["--read-only", { readOnly: true }],
+    ["--discovery", { discovery: true }],
+    ...operationAreas().map((area): [string, Omit<CiamMcpServerOptions, "runner">] => [
+      `--toolsets ${area}`,
+      { toolsets: [area] },
+    ]),
+  ];
+  const sizes: ToolListSize[] = [];
+  for (const [selection, options] of runs) {
+    const { result: _result, ...size } = await measureToolList(selection, options);
+    sizes.push(size);
+  }
+  return sizes;
+}

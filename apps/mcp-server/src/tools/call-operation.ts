@@ -1,0 +1,138 @@
+import { isApiError, type Operation, type OperationProgress } from "@ciamkit/core";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
+import { compact } from "./compact.ts";
+import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
+import { errorResult, toolErrorResult } from "./error-result.ts";
+import type { OperationRunner } from "./operation-runner.ts";
+import { toolInputSchema } from "./page-size.ts";
+import { renderText } from "./render-text.ts";
+import { outputJsonSchema } from "./slim-schema.ts";
+import { issueList } from "./tool-list.ts";
+
+/** What every tool call runs with. */
+export interface ToolRuntime {
+  runner: OperationRunner;
+  confirm: ConfirmPolicy;
+  /** Diagnostic lines (stderr in the bin): tool, outcome, duration; never arguments or results. */
+  log: (line: string) => void;
+}
+
+/** The `extra` the SDK passes to a tool callback. */
+export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/**
+ * The one wrapper every tool goes through (the catalog tools and discovery's `operation_run`):
+ * validate the arguments against the tool's input schema, confirm a destructive call, run the
+ * operation with the request's cancellation signal and progress token, shape the result into
+ * `structuredContent` plus a compact text rendering, and turn every failure into an `isError`
+ * result. Nothing escapes as a protocol error.
+ */
+export async function callOperation(
+  server: McpServer,
+  runtime: ToolRuntime,
+  operation: Operation,
+  args: Record<string, unknown>,
+  extra: ToolExtra,
+): Promise<CallToolResult> {
+  const started = performance.now();
+  const input = toolInputSchema(operation).safeParse(args);
+  if (!input.success) {
+    runtime.log(`ciam-mcp: ${operation.name} refused invalid input`);
+    return errorResult(
+      `Invalid input for ${operation.name} (nothing was sent): ${issueList(input.error)}. Next: fix these fields to match the input schema and call it again.`,
+    );
+  }
+  const done = (outcome: string) =>
+    runtime.log(`ciam-mcp: ${operation.name} ${outcome} in ${Math.round(performance.now() - started)} ms`);
+  try {
+    const refusal = await confirmDestructive(
+      server.server,
+      operation,
+      input.data,
+      runtime.confirm,
+      extra.requestId,
+    );
+    if (refusal !== undefined) {
+      done("not confirmed");
+      return refusal;
+    }
+    const output = await runtime.runner.run(operation, input.data, {
+      signal: extra.signal,
+      onProgress: progressSender(extra),
+    });
+    const structured = shape(operation, output);
+    done("ok");
+    return {
+      structuredContent: structured.value,
+      content: [{ type: "text", text: renderText(structured.value, structured.notes) }],
+    };
+  } catch (error) {
+    const result = toolErrorResult(error, operation.name, extra.signal.aborted);
+    const summary = failureSummary(error);
+    done(`failed (${summary})`);
+    // Also to the client's log (MCP logging, filtered by the level it set): ids only, never arguments.
+    void server.server
+      .sendLoggingMessage(
+        { level: "warning", logger: "ciam-mcp", data: `${operation.name} failed: ${summary}` },
+        extra.sessionId,
+      )
+      .catch(() => {});
+    return result;
+  }
+}
+
+/**
+ * The compact form of an output (see {@link compact}) that still matches the output schema: with long
+ * strings cut, else whole (a cut URL is no longer a URL), else the output as the operation returned it. Secret fields are never
+ * cut, and get a note that they are shown once.
+ */
+function shape(operation: Operation, output: unknown): { value: Record<string, unknown>; notes: string[] } {
+  const keepWhole = operation.secretOutputFields;
+  const schema = outputJsonSchema(operation.output);
+  let small = compact(output, schema, { keepWhole });
+  if (!operation.output.safeParse(small.value).success) small = compact(output, schema, { cutNothing: true });
+  if (!operation.output.safeParse(small.value).success)
+    return { value: output as Record<string, unknown>, notes: [] };
+  const notes = [
+    ...(keepWhole ?? []).map(
+      (field) =>
+        `${field} is a secret shown only this once; hand it to the user to store in a secret store, and do not repeat it`,
+    ),
+    ...small.notes,
+  ];
+  return { value: small.value as Record<string, unknown>, notes };
+}
+
+/** The error's kind, service code and request id: what an operator needs to find the call, nothing more. */
+function failureSummary(error: unknown): string {
+  if (!isApiError(error)) return error instanceof Error ? error.name : "error";
+  return [error.name, error.code, error.requestId === undefined ? undefined : `request-id ${error.requestId}`]
+    .filter((part) => part !== undefined)
+    .join(" ");
+}
+
+/**
+ * Forwards an operation's progress as `notifications/progress` when the client sent a progress
+ * token. MCP requires the progress value to increase, so steps without a count use a running number.
+ */
+function progressSender(extra: ToolExtra): ((progress: OperationProgress) => void) | undefined {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return undefined;
+  let step = 0;
+  return (progress) => {
+    step = Math.max(step + 1, progress.done ?? 0);
+    void extra
+      .sendNotification({
+        method: "notifications/progress",
+        params: {
+          progressToken: token,
+          progress: step,
+          ...(progress.total === undefined ? {} : { total: progress.total }),
+          message: progress.message,
+        },
+      })
+      .catch(() => {});
+  };
+}

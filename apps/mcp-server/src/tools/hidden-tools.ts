@@ -1,0 +1,32 @@
+import type { Operation } from "@ciamkit/core";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { errorResult } from "./error-result.ts";
+import type { ToolSelection } from "./select-operations.ts";
+
+/**
+ * Answers calls to catalog tools this server does not offer with a refusal that says why (a model
+ * may know the name from elsewhere), instead of the SDK's bare "not found". They are registered with
+ * the SDK only so they can be refused: `tools/list` never lists them, and nothing is sent.
+ */
+export function refuseHiddenTools(
+  server: McpServer,
+  catalog: readonly Operation[],
+  enabled: readonly Operation[],
+  selection: ToolSelection,
+): void {
+  const offered = new Set(enabled.map((op) => op.name));
+  for (const operation of catalog) {
+    if (offered.has(operation.name)) continue;
+    const reason =
+      selection.readOnly === true && operation.access !== "read"
+        ? `ciam-mcp was started with --read-only and ${operation.name} is a ${operation.access} tool`
+        : selection.toolsets !== undefined && !selection.toolsets.includes(operation.area)
+          ? `ciam-mcp was started with --toolsets ${selection.toolsets.join(",")}, which leaves out ${operation.area}`
+          : "ciam-mcp was started with --tools, which leaves it out";
+    server.registerTool(operation.name, { description: operation.description }, () =>
+      errorResult(
+        `Refused: ${operation.name} is not offered by this server (${reason}). Nothing was changed. Next: use the listed tools, or ask the user to restart ciam-mcp with the tool enabled.`,
+      ),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import type { ObjectSchema, Operation } from "@ciamkit/core";
+import { z } from "zod";
+
+/** Items a list tool returns when the model does not ask for a number: one screenful, not Graph's 100. */
+export const DEFAULT_PAGE_SIZE = 20;
+/** The most items one list call may return, so one answer cannot flood the model's context. */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * True for operations that return one page and a cursor. The catalog has no list marker yet, so this
+ * is read from the input schema: a list operation takes `limit` and `cursor`.
+ */
+export function isListOperation(operation: Operation): boolean {
+  const shape = operation.input.shape;
+  return "limit" in shape && "cursor" in shape;
+}
+
+/**
+ * The input schema the tool offers: the operation's own, with a smaller default and cap for `limit` on
+ * list operations. Core still validates the input with its own schema when the operation runs.
+ */
+export function toolInputSchema(operation: Operation): ObjectSchema {
+  if (!isListOperation(operation)) return operation.input;
+  return operation.input.safeExtend({
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_PAGE_SIZE)
+      .default(DEFAULT_PAGE_SIZE)
+      .describe(
+        `Maximum number of items to return (1-${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}); pass nextCursor as cursor for more.`,
+      ),
+  });
+}

@@ -1,0 +1,33 @@
+import type { Operation } from "@ciamkit/core";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { annotationsFor } from "./annotations.ts";
+import { callOperation, type ToolRuntime } from "./call-operation.ts";
+import { toolInputSchema } from "./page-size.ts";
+import { addTool, type ToolList } from "./tool-list.ts";
+
+/**
+ * Registers each operation as a tool, in one loop: the name, title, description and schemas come from
+ * the catalog entry, the hints from its access level, and every call goes through {@link callOperation}.
+ */
+export function registerOperationTools(
+  server: McpServer,
+  operations: readonly Operation[],
+  runtime: ToolRuntime,
+  list: ToolList,
+): void {
+  for (const operation of operations) {
+    addTool(
+      server,
+      list,
+      operation.name,
+      {
+        title: operation.title,
+        description: operation.description,
+        inputSchema: toolInputSchema(operation),
+        outputSchema: operation.output,
+        annotations: annotationsFor(operation.access),
+      },
+      (args: Record<string, unknown>, extra) => callOperation(server, runtime, operation, args, extra),
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { stringify } from "yaml";
+
+/**
+ * The text rendering of a tool result, for clients that show the model text only: YAML of the
+ * structured result (about a third fewer tokens than indented JSON, and as readable), preceded by
+ * the notes a model needs to act on it (more pages, cut text).
+ */
+export function renderText(structured: Record<string, unknown>, notes: readonly string[]): string {
+  const lines: string[] = [];
+  const items = structured.items;
+  if (Array.isArray(items)) {
+    const more =
+      typeof structured.nextCursor === "string"
+        ? "; more exist: call again with cursor set to nextCursor"
+        : "; no more";
+    lines.push(`${items.length} item${items.length === 1 ? "" : "s"}${more}.`);
+  }
+  for (const note of notes) lines.push(`Note: ${note}.`);
+  const body = stringify(structured, { lineWidth: 0 }).trimEnd();
+  return [...lines, body].join("\n");
+}

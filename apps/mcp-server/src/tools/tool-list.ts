@@ -1,0 +1,76 @@
+import type { ObjectSchema } from "@ciamkit/core";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import {
+  type CallToolResult,
+  ListToolsRequestSchema,
+  type Tool,
+  type ToolAnnotations,
+} from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import type { ToolExtra } from "./call-operation.ts";
+import { errorResult } from "./error-result.ts";
+import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
+
+/** A tool as the server declares it: zod schemas (enforced on every call) and its hints. */
+export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
+  title: string;
+  description: string;
+  inputSchema: I;
+  outputSchema: ObjectSchema;
+  annotations: ToolAnnotations;
+}
+
+/**
+ * The tools a server lists. Every tool is registered through {@link addTool}, so the list and the
+ * handlers cannot disagree, and {@link serveToolList} answers `tools/list` from it with slimmed
+ * schemas (see {@link slimSchema}).
+ */
+export type ToolList = Tool[];
+
+/**
+ * Any object: what the SDK checks a tool's arguments against before calling it. The wrapper validates
+ * them against the tool's own schema instead, so a bad argument gets the same actionable `isError`
+ * result as every other failure rather than the SDK's bare protocol message.
+ */
+const anyArguments = z.object({}).catchall(z.unknown());
+
+/**
+ * Registers a tool with the SDK (which checks structured results against the output schema) and
+ * lists it with its real input schema.
+ */
+export function addTool<I extends ObjectSchema>(
+  server: McpServer,
+  list: ToolList,
+  name: string,
+  config: ToolConfig<I>,
+  callback: (args: z.output<I>, extra: ToolExtra) => CallToolResult | Promise<CallToolResult>,
+): void {
+  server.registerTool(name, { ...config, inputSchema: anyArguments }, (args, extra) => {
+    const parsed = config.inputSchema.safeParse(args);
+    if (parsed.success) return callback(parsed.data, extra);
+    return errorResult(
+      `Invalid input for ${name} (nothing was sent): ${issueList(parsed.error)}. Next: fix these fields to match the tool's input schema and call it again.`,
+    );
+  });
+  list.push({
+    name,
+    title: config.title,
+    description: config.description,
+    inputSchema: slimSchema(
+      z.toJSONSchema(config.inputSchema, { target: "draft-07", io: "input" }),
+      false,
+    ) as Tool["inputSchema"],
+    outputSchema: slimSchema(outputJsonSchema(config.outputSchema), true) as Tool["outputSchema"],
+    annotations: config.annotations,
+  });
+}
+
+/** A zod error as `path: message` items, one per problem. */
+export function issueList(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "(input)"}: ${issue.message}`).join("; ");
+}
+
+/** Answers `tools/list` with the listed tools, replacing the SDK's handler (which lists full schemas). */
+export function serveToolList(server: McpServer, list: ToolList): void {
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: list }));
+}

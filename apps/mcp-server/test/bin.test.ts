@@ -1,0 +1,128 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { operations } from "@ciamkit/core";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { textOf } from "./helpers/harness.ts";
+
+// The built bin, as users run it (turbo builds the package before its tests).
+const bin = fileURLToPath(new URL("../bin/ciam-mcp.js", import.meta.url));
+const built = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+/** The environment without credentials, so nothing reaches a real tenant by accident. */
+const cleanEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith("AZURE_") && k !== "CIAM_MCP_TOKEN"),
+) as Record<string, string>;
+
+beforeAll(() => {
+  if (!existsSync(built)) {
+    throw new Error(
+      "apps/mcp-server/dist is missing: run `pnpm exec turbo run build --filter @ciamkit/mcp-server...` first.",
+    );
+  }
+});
+
+/** Runs the bin to completion; returns its exit code and output. */
+function run(args: string[], env: Record<string, string> = cleanEnv) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every tool call against the emulator either succeeds or names the service's request id. */
+function reachedTheTenant(result: Record<string, unknown>): boolean {
+  return result.isError === true
+    ? /request-id [0-9a-f-]{36}/.test(textOf(result))
+    : result.structuredContent !== undefined;
+}
+
+describe("the built ciam-mcp", () => {
+  it("serves stdio against the embedded emulator, read-only", async () => {
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [bin, "--emulator", "--read-only"],
+      env: cleanEnv,
+      stderr: "pipe",
+    });
+    let stderr = "";
+    transport.stderr?.on("data", (c) => (stderr += c));
+    const client = new Client({ name: "bin-test", version: "1" });
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(
+      operations.filter((op) => op.access === "read").map((op) => op.name),
+    );
+    expect(reachedTheTenant(await client.callTool({ name: "user_list", arguments: { limit: 2 } }))).toBe(
+      true,
+    );
+    await client.close();
+    expect(stderr).toMatch(/ready on stdio for the embedded emulator's demo tenant contoso/);
+  }, 60_000);
+
+  it("serves Streamable HTTP with the bearer token, prints how to connect, and keeps stdout empty", async () => {
+    const child: ChildProcess = spawn(process.execPath, [bin, "--http", "--port", "0", "--emulator"], {
+      env: { ...cleanEnv, CIAM_MCP_TOKEN: "bin-test-token" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      let stdout = "";
+      let stderr = "";
+      child.stdout?.on("data", (c) => (stdout += c));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr?.on("data", (c) => {
+          stderr += c;
+          const match = /serving (http:\/\/\S+\/mcp)/.exec(stderr);
+          if (match?.[1] !== undefined && stderr.includes("Stop with Ctrl+C")) resolve(match[1]);
+        });
+        child.once("exit", () => reject(new Error(`ciam-mcp exited: ${stderr}`)));
+      });
+      expect(stderr).toContain(`claude mcp add --transport http ciamkit ${url}`);
+      expect(stderr).not.toContain("bin-test-token");
+
+      const client = new Client({ name: "bin-test", version: "1" });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(url), {
+          requestInit: { headers: { authorization: "Bearer bin-test-token" } },
+        }),
+      );
+      expect((await client.listTools()).tools).toHaveLength(operations.length);
+      expect(reachedTheTenant(await client.callTool({ name: "organization_get", arguments: {} }))).toBe(true);
+      await client.close();
+
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(stdout).toBe("");
+    } finally {
+      // Never leave the server running when an assertion failed.
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
+  }, 60_000);
+
+  it.each([
+    [["--bogus"], 2, /Unknown option '--bogus'/],
+    [["--tools", "user_nuke"], 2, /Unknown tool user_nuke/],
+    [[], 1, /AZURE_TENANT_ID and AZURE_CLIENT_ID are not set/],
+  ])("exits %j with code %i and a one-line reason on stderr", async (args, code, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe("");
+  });
+
+  it("prints the permissions the enabled tools need", async () => {
+    const result = await run(["--read-only", "--toolsets", "users", "--list-permissions"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /Permissions for the 3 enabled tools:\nMicrosoft Graph application permissions:\n {2}User\.Read\.All +user_list, user_get, user_find\n/,
+    );
+    expect(result.stderr).not.toContain("ReadWrite");
+  });
+});

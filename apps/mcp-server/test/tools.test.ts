@@ -1,0 +1,77 @@
+import { operations } from "@ciamkit/core";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { JsonSchemaType } from "@modelcontextprotocol/sdk/validation";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { sampleInput } from "./helpers/sample-input.ts";
+
+let backend: Backend;
+let client: Client;
+let tools: Tool[];
+
+beforeAll(async () => {
+  backend = await startBackend();
+  // Destructive tools run without confirmation here: this loop checks shapes, safety has its own file.
+  client = await connectClient(backend, { allowDestructive: true });
+  tools = (await client.listTools()).tools;
+});
+afterAll(async () => {
+  await client.close();
+  await backend.close();
+});
+
+const ajv = new AjvJsonSchemaValidator();
+
+describe("every catalog operation is a tool", () => {
+  it("lists exactly the catalog, in catalog order", () => {
+    expect(tools.map((t) => t.name)).toEqual(operations.map((op) => op.name));
+  });
+
+  it.each(operations.map((op) => [op.name, op] as const))(
+    "%s is declared from its catalog entry",
+    (name, op) => {
+      const tool = tools.find((t) => t.name === name) as Tool;
+      expect(tool).toMatchObject({ title: op.title, description: op.description });
+      expect(tool.name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/);
+      // Both schemas are valid JSON Schema (the client compiles them) and objects.
+      expect(tool.inputSchema.type).toBe("object");
+      expect(tool.outputSchema?.type).toBe("object");
+      expect(() => ajv.getValidator(tool.inputSchema as JsonSchemaType)).not.toThrow();
+      expect(() => ajv.getValidator(tool.outputSchema as JsonSchemaType)).not.toThrow();
+      const hints = tool.annotations ?? {};
+      for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const) {
+        expect(typeof hints[hint], `${name}.${hint}`).toBe("boolean");
+      }
+      expect(hints.readOnlyHint).toBe(op.access === "read");
+      expect(hints.destructiveHint).toBe(op.access === "destructive");
+    },
+  );
+
+  it.each(operations.map((op) => [op.name] as const))(
+    "%s answers with validated structured output or an actionable isError result",
+    async (name) => {
+      const tool = tools.find((t) => t.name === name) as Tool;
+      // The SDK client validates structuredContent against the listed outputSchema and throws if it does not match.
+      const result = await client.callTool({
+        name,
+        arguments: sampleInput(tool.inputSchema) as Record<string, unknown>,
+      });
+      if (result.isError === true) {
+        const text = textOf(result);
+        expect(result.structuredContent).toBeUndefined();
+        // What happened (a service code, or the fields core rejected) and what to do next.
+        expect(text).toMatch(
+          /(Graph|ARM) error \S+ \(HTTP \d{3}\)|Invalid input for|failed before reaching the service/,
+        );
+        // A service's answer names its request id; core's own checks (unknown permission name, …) have none.
+        if (/Ids for a support ticket/.test(text)) expect(text).toMatch(/request-id [0-9a-f-]{36}/);
+        expect(text).toMatch(/\nNext: \S|Next: \S/);
+      } else {
+        expect(result.structuredContent).toBeTypeOf("object");
+        expect(textOf(result).length).toBeGreaterThan(0);
+      }
+    },
+  );
+});
