@@ -39,3 +39,20 @@ describe("matchRoute", () => {
     expect(matchRoute(routes, "GET", "/nothing/here")).toEqual({ match: undefined, allowed: [] });
   });
 });
+
+describe("matchRoute with key segments", () => {
+  const keyed = [route("GET", "/applications/{id}"), route("GET", "/applications(appId='{appId}')/owners")];
+  it.each([
+    ["/applications(appId='abc-1')/owners", "/applications(appId='{appId}')/owners", { appId: "abc-1" }],
+    ["/Applications(AppId='abc-1')/owners", "/applications(appId='{appId}')/owners", { appId: "abc-1" }],
+    ["/applications/abc", "/applications/{id}", { id: "abc" }],
+  ])("%s -> %s", (path, template, params) => {
+    const { match } = matchRoute(keyed, "GET", path);
+    expect(match?.route.path).toBe(template);
+    expect(match?.params).toEqual(params);
+  });
+
+  it("does not match a key segment with other text", () => {
+    expect(matchRoute(keyed, "GET", "/applications(id='abc')/owners").match).toBeUndefined();
+  });
+});

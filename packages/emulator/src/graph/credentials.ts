@@ -15,7 +15,11 @@ export const SECRET_LENGTH = 40;
 export function addApplicationPassword(
   tenant: TenantState,
   app: JsonObject,
-  input: { displayName?: string | null; startDateTime?: string | null; endDateTime?: string | null },
+  input: {
+    displayName?: string | null | undefined;
+    startDateTime?: string | null | undefined;
+    endDateTime?: string | null | undefined;
+  },
   now: Date,
   ids: IdSource,
   secretText: string = ids.secret(SECRET_LENGTH),

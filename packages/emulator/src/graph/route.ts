@@ -125,8 +125,16 @@ export function matchRoute(
     for (let i = 0; i < template.length && ok; i++) {
       const t = template[i] as string;
       const s = segments[i] as string;
-      if (t.startsWith("{") && t.endsWith("}")) params[t.slice(1, -1)] = s;
-      else if (t.toLowerCase() === s.toLowerCase()) literals++;
+      if (t.startsWith("{") && t.endsWith("}") && t.indexOf("}") === t.length - 1) params[t.slice(1, -1)] = s;
+      else if (t.includes("{")) {
+        // A key segment such as `applications(appId='{appId}')`: literal text around a parameter.
+        const found = matchKeySegment(t, s);
+        if (found === undefined) ok = false;
+        else {
+          Object.assign(params, found);
+          literals++;
+        }
+      } else if (t.toLowerCase() === s.toLowerCase()) literals++;
       else ok = false;
     }
     if (!ok) continue;
@@ -137,6 +145,24 @@ export function matchRoute(
     if (best === undefined || literals > best.literals) best = { match: { route, params }, literals };
   }
   return { match: best?.match, allowed: [...allowed] };
+}
+
+/** Matches a segment template with literal text around `{name}` parts, case-insensitively. */
+function matchKeySegment(template: string, segment: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = template
+    .split(/(\{[A-Za-z]+\})/)
+    .map((part) => {
+      if (/^\{[A-Za-z]+\}$/.test(part)) {
+        names.push(part.slice(1, -1));
+        return "([^/']+)";
+      }
+      return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+    })
+    .join("");
+  const m = new RegExp(`^${pattern}$`, "i").exec(segment);
+  if (m === null) return undefined;
+  return Object.fromEntries(names.map((n, i) => [n, m[i + 1] as string]));
 }
 
 /** Splits `/a/b/` into `["a", "b"]`, percent-decoding each segment. */

@@ -71,7 +71,11 @@ export function newKeyCredential(input: JsonObject, now: Date, ids: IdSource = r
  */
 export function newPasswordCredential(
   secretText: string,
-  input: { displayName?: string | null; startDateTime?: string | null; endDateTime?: string | null },
+  input: {
+    displayName?: string | null | undefined;
+    startDateTime?: string | null | undefined;
+    endDateTime?: string | null | undefined;
+  },
   now: Date,
   ids: IdSource = randomIds,
 ): JsonObject {

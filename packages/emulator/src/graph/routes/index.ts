@@ -1,7 +1,18 @@
 import type { GraphRoute } from "../route.ts";
+import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
+import { applicationRoutes } from "./applications.ts";
+import { groupRoutes } from "./groups.ts";
+import { servicePrincipalRoutes } from "./service-principals.ts";
+import { userRoutes } from "./users.ts";
 
 /**
- * Every Graph route the emulator serves, gathered from the area files beside this one.
- * (Filled by the Graph resources work; the front door serves exactly this list.)
+ * Every Graph route the emulator serves, gathered from the area files beside this one; the front
+ * door serves exactly this list.
  */
-export const graphRoutes: readonly GraphRoute[] = [];
+export const graphRoutes: readonly GraphRoute[] = [
+  ...userRoutes,
+  ...groupRoutes,
+  ...applicationRoutes,
+  ...servicePrincipalRoutes,
+  ...appRoleAssignmentRoutes,
+];

@@ -1,0 +1,294 @@
+import { z } from "zod";
+import type { JsonObject } from "../../store/json.ts";
+import { addApplicationPassword } from "../credentials.ts";
+import { APPLICATION_READ_ONLY, newApplication } from "../entities/application.ts";
+import { isGuid, writeProperties } from "../entities/shape.ts";
+import { randomIds } from "../ids.ts";
+import { countCollection, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
+import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
+import { applicationsSpec } from "./application-query.ts";
+import { audit, changes, invalidValue, jsonBody, notFound } from "./common.ts";
+import { certificateCredential, verifyProof } from "./key-credentials.ts";
+
+const READ = ["Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"];
+const WRITE = ["Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"];
+
+/** The application at `/applications/{id}` or `/applications(appId='{appId}')`, or 404. */
+export function findApplication(req: GraphRequest, p: Readonly<Record<string, string>>): JsonObject {
+  const apps = req.tenant.collection("applications");
+  if (p.id !== undefined) {
+    const app = isGuid(p.id) ? apps.get(p.id.toLowerCase()) : undefined;
+    if (app === undefined) throw notFound(p.id);
+    return app;
+  }
+  const appId = String(p.appId).toLowerCase();
+  for (const app of apps.values()) if (app.appId === appId) return app;
+  throw notFound(String(p.appId));
+}
+
+/**
+ * With only Application.ReadWrite.OwnedBy, a caller may change the applications it created (Graph
+ * makes the creating app an owner); the broader permissions reach every application.
+ */
+function checkOwnership(req: GraphRequest, app: JsonObject): void {
+  const perms = req.caller.permissions;
+  if (perms.includes("Application.ReadWrite.All") || perms.includes("Directory.ReadWrite.All")) return;
+  if (app.createdByAppId !== req.caller.appId) {
+    throw new GraphError(
+      403,
+      "Authorization_RequestDenied",
+      "Insufficient privileges to complete the operation.",
+    );
+  }
+}
+
+const certificates = (req: GraphRequest, body: JsonObject): JsonObject => {
+  if (body.keyCredentials === undefined) return body;
+  if (!Array.isArray(body.keyCredentials)) throw invalidValue("keyCredentials", "Application");
+  return {
+    ...body,
+    keyCredentials: body.keyCredentials.map((k) => certificateCredential(k as JsonObject, req.now())),
+  };
+};
+
+function target(app: JsonObject, modifiedProperties: ReturnType<typeof changes> = []) {
+  return {
+    id: app.id as string,
+    displayName: app.displayName as string | null,
+    type: "Application",
+    modifiedProperties,
+  };
+}
+
+function createApplication(req: GraphRequest) {
+  const body = certificates(req, jsonBody(req));
+  if (typeof body.displayName !== "string" || body.displayName === "")
+    throw invalidValue("displayName", "Application");
+  for (const name of Object.keys(body))
+    if (APPLICATION_READ_ONLY.has(name)) throw invalidValue(name, "Application");
+  const app = newApplication(req.tenant.info, body, req.now(), randomIds, req.caller.appId);
+  req.tenant.collection("applications").put(app.id as string, app);
+  audit(req, {
+    activityDisplayName: "Add application",
+    category: "ApplicationManagement",
+    operationType: "Add",
+    targets: [target(app, changes({}, app, Object.keys(body)))],
+  });
+  return {
+    status: 201,
+    body: {
+      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#applications/$entity`,
+      ...serveRecord(app, applicationsSpec, undefined),
+    },
+  };
+}
+
+function updateApplication(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const before = findApplication(req, p);
+  checkOwnership(req, before);
+  const body = certificates(req, jsonBody(req));
+  const after = writeProperties("application", structuredClone(before), body, APPLICATION_READ_ONLY);
+  req.tenant.collection("applications").put(after.id as string, after);
+  const certs = body.keyCredentials !== undefined;
+  audit(req, {
+    activityDisplayName: certs
+      ? "Update application – Certificates and secrets management "
+      : "Update application",
+    category: "ApplicationManagement",
+    operationType: "Update",
+    // Certificates are public, but their bytes make audit entries unreadable: report the change only.
+    targets: [target(after, changes(before, after, Object.keys(body), new Set(["keyCredentials"])))],
+  });
+  return { status: 204 };
+}
+
+function deleteApplication(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const app = findApplication(req, p);
+  checkOwnership(req, app);
+  const id = app.id as string;
+  req.tenant.collection("applications").delete(id);
+  const creds = req.tenant.collection("_credentials");
+  for (const [keyId, c] of [...creds.entries()]) if (c.appObjectId === id) creds.delete(keyId);
+  // Deleting an application also deletes its service principal in the home tenant, with its grants.
+  const sps = req.tenant.collection("servicePrincipals");
+  for (const sp of [...sps.values()]) {
+    if (sp.appId !== app.appId) continue;
+    sps.delete(sp.id as string);
+    const assignments = req.tenant.collection("appRoleAssignments");
+    for (const [aid, a] of [...assignments.entries()])
+      if (a.principalId === sp.id || a.resourceId === sp.id) assignments.delete(aid);
+  }
+  audit(req, {
+    activityDisplayName: "Delete application",
+    category: "ApplicationManagement",
+    operationType: "Delete",
+    targets: [target(app)],
+  });
+  return { status: 204 };
+}
+
+const AddPasswordSchema = z
+  .object({
+    passwordCredential: z
+      .object({
+        displayName: z.string().max(256).nullish(),
+        startDateTime: z.iso.datetime({ offset: true }).nullish(),
+        endDateTime: z.iso.datetime({ offset: true }).nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      `Invalid value specified for property '${issue?.path.join(".") || "body"}'.`,
+    );
+  }
+  return r.data;
+}
+
+function addPassword(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const app = findApplication(req, p);
+  checkOwnership(req, app);
+  const input = parse(AddPasswordSchema, req.body).passwordCredential ?? {};
+  const credential = addApplicationPassword(req.tenant, app, input, req.now(), randomIds);
+  audit(req, {
+    activityDisplayName: "Update application – Certificates and secrets management ",
+    category: "ApplicationManagement",
+    operationType: "Update",
+    targets: [
+      target(app, [
+        {
+          displayName: "KeyDescription",
+          oldValue: undefined,
+          newValue: `[KeyIdentifier=${credential.keyId as string},KeyType=Password,KeyUsage=Verify,DisplayName=${credential.displayName ?? ""}]`,
+        },
+      ]),
+    ],
+  });
+  return {
+    status: 200,
+    body: {
+      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#microsoft.graph.passwordCredential`,
+      ...credential,
+    },
+  };
+}
+
+const RemoveSchema = z.object({ keyId: z.guid(), proof: z.string().optional() }).loose();
+
+function removePassword(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const app = findApplication(req, p);
+  checkOwnership(req, app);
+  const { keyId } = parse(RemoveSchema, jsonBody(req));
+  const id = keyId.toLowerCase();
+  const remaining = (app.passwordCredentials as JsonObject[]).filter((c) => c.keyId !== id);
+  if (remaining.length === (app.passwordCredentials as JsonObject[]).length) {
+    throw new GraphError(400, "Request_BadRequest", `No password credential found with keyId '${keyId}'.`);
+  }
+  req.tenant.collection("applications").put(app.id as string, { ...app, passwordCredentials: remaining });
+  req.tenant.collection("_credentials").delete(id);
+  audit(req, {
+    activityDisplayName: "Update application – Certificates and secrets management ",
+    category: "ApplicationManagement",
+    operationType: "Update",
+    targets: [
+      target(app, [
+        {
+          displayName: "KeyDescription",
+          oldValue: `[KeyIdentifier=${id},KeyType=Password]`,
+          newValue: undefined,
+        },
+      ]),
+    ],
+  });
+  return { status: 204 };
+}
+
+const AddKeySchema = z
+  .object({
+    keyCredential: z.object({ type: z.string(), usage: z.string(), key: z.string() }).loose(),
+    passwordCredential: z.unknown().optional(),
+    proof: z.string(),
+  })
+  .loose();
+
+async function addKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const app = findApplication(req, p);
+  const input = parse(AddKeySchema, jsonBody(req));
+  await verifyProof(input.proof, app, req.now());
+  const credential = certificateCredential(input.keyCredential as JsonObject, req.now());
+  req.tenant
+    .collection("applications")
+    .put(app.id as string, { ...app, keyCredentials: [...(app.keyCredentials as JsonObject[]), credential] });
+  audit(req, {
+    activityDisplayName: "Update application – Certificates and secrets management ",
+    category: "ApplicationManagement",
+    operationType: "Update",
+    targets: [
+      target(app, [
+        {
+          displayName: "KeyDescription",
+          oldValue: undefined,
+          newValue: `[KeyIdentifier=${credential.keyId as string},KeyType=AsymmetricX509Cert,KeyUsage=${credential.usage as string}]`,
+        },
+      ]),
+    ],
+  });
+  return {
+    status: 200,
+    body: {
+      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#microsoft.graph.keyCredential`,
+      ...credential,
+      key: null,
+    },
+  };
+}
+
+const BY_ID = "/applications/{id}";
+const BY_APP_ID = "/applications(appId='{appId}')";
+
+/** Routes for both addressing forms of one application operation (api-surface 10.1). */
+function both(route: Omit<GraphRoute, "path">, suffix = ""): GraphRoute[] {
+  return [
+    { ...route, path: BY_ID + suffix },
+    { ...route, path: BY_APP_ID + suffix },
+  ];
+}
+
+/** `/applications`: registrations and their credentials (api-surface 10). */
+export const applicationRoutes: GraphRoute[] = [
+  {
+    method: "GET",
+    path: "/applications",
+    permissions: READ,
+    directory: true,
+    cost: 2,
+    handle: (req) => listCollection(req, applicationsSpec, req.tenant.collection("applications").values()),
+  },
+  {
+    method: "GET",
+    path: "/applications/$count",
+    permissions: READ,
+    directory: true,
+    handle: (req) => countCollection(req, applicationsSpec, req.tenant.collection("applications").values()),
+  },
+  { method: "POST", path: "/applications", permissions: WRITE, directory: true, handle: createApplication },
+  ...both({
+    method: "GET",
+    permissions: READ,
+    directory: true,
+    handle: (req, p) => getEntity(req, applicationsSpec, findApplication(req, p)),
+  }),
+  ...both({ method: "PATCH", permissions: WRITE, directory: true, handle: updateApplication }),
+  ...both({ method: "DELETE", permissions: WRITE, directory: true, handle: deleteApplication }),
+  ...both({ method: "POST", permissions: WRITE, directory: true, handle: addPassword }, "/addPassword"),
+  ...both({ method: "POST", permissions: WRITE, directory: true, handle: removePassword }, "/removePassword"),
+  ...both({ method: "POST", permissions: WRITE, directory: true, handle: addKey }, "/addKey"),
+];

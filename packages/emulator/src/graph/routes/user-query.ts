@@ -1,0 +1,126 @@
+import type { CollectionSpec } from "../odata/collection-query.ts";
+import type { FilterExpr } from "../odata/filter-ast.ts";
+import type { PropertySupport } from "../odata/filter-support.ts";
+import { GraphError } from "../route.ts";
+
+// From the user resource page's property table ("Supports $filter (eq, ne, not, ge, le, in,
+// startsWith, and eq on null values)"); ne/not/endsWith/eq null are advanced queries.
+const TEXT: PropertySupport = { ops: "eq ge le in startswith", advanced: "ne not endswith eqnull" };
+const TEXT_NO_ENDS: PropertySupport = { ops: "eq ge le in startswith", advanced: "ne not eqnull" };
+const FLAG: PropertySupport = { ops: "eq", advanced: "ne not eqnull" };
+const DATE: PropertySupport = { ops: "eq ge le", advanced: "ne not in eqnull" };
+const ID: PropertySupport = { ops: "eq in", advanced: "ne not" };
+
+/**
+ * `identities/any(...)`: the issuerAssignedId needs its issuer in the same lambda; issuer alone is
+ * filterable only for social and mail/phone issuers (api-surface 6.4).
+ */
+function checkIdentityLambda(body: FilterExpr): void {
+  const names = new Map<string, string | null>();
+  const collect = (e: FilterExpr): void => {
+    if (e.kind === "and") {
+      collect(e.left);
+      collect(e.right);
+    } else if (
+      e.kind === "compare" &&
+      e.op === "eq" &&
+      e.left.kind === "property" &&
+      e.right.kind === "literal"
+    ) {
+      names.set(e.left.path.join("/"), e.right.literal.type === "string" ? e.right.literal.value : null);
+    } else {
+      throw new GraphError(
+        400,
+        "Request_UnsupportedQuery",
+        "Unsupported or invalid query filter clause specified for property 'identities' of resource 'User'.",
+      );
+    }
+  };
+  collect(body);
+  const issuer = names.get("issuer");
+  const ok =
+    (names.has("issuerAssignedId") && issuer !== undefined) ||
+    (!names.has("issuerAssignedId") &&
+      ["google.com", "facebook.com", "mail", "phone"].includes(String(issuer).toLowerCase()));
+  if (!ok) {
+    throw new GraphError(
+      400,
+      "Request_UnsupportedQuery",
+      "Unsupported or invalid query filter clause specified for property 'identities' of resource 'User'.",
+    );
+  }
+}
+
+/** The default property set of `GET /users` without `$select` (api-surface 6.4). */
+export const USER_DEFAULT_SELECT = [
+  "businessPhones",
+  "displayName",
+  "givenName",
+  "jobTitle",
+  "mail",
+  "mobilePhone",
+  "officeLocation",
+  "preferredLanguage",
+  "surname",
+  "userPrincipalName",
+  "id",
+] as const;
+
+/** How `/users` answers OData queries. */
+export const usersSpec: CollectionSpec = {
+  entitySet: "users",
+  type: "user",
+  directory: true,
+  page: { default: 100, max: 999 },
+  defaultSelect: USER_DEFAULT_SELECT,
+  search: ["displayName", "mail", "userPrincipalName", "givenName", "surname", "mailNickname"],
+  orderby: {
+    displayName: "basic",
+    userPrincipalName: "basic",
+    createdDateTime: "advanced",
+    mail: "advanced",
+    givenName: "advanced",
+    surname: "advanced",
+  },
+  filter: {
+    resource: "User",
+    type: "user",
+    directory: true,
+    extensions: true,
+    properties: {
+      id: ID,
+      displayName: TEXT,
+      givenName: TEXT,
+      surname: TEXT,
+      mail: TEXT,
+      userPrincipalName: TEXT,
+      mailNickname: TEXT,
+      jobTitle: TEXT_NO_ENDS,
+      mobilePhone: TEXT_NO_ENDS,
+      city: TEXT_NO_ENDS,
+      country: TEXT_NO_ENDS,
+      state: TEXT_NO_ENDS,
+      postalCode: TEXT_NO_ENDS,
+      department: TEXT_NO_ENDS,
+      companyName: TEXT_NO_ENDS,
+      employeeId: TEXT_NO_ENDS,
+      officeLocation: TEXT_NO_ENDS,
+      preferredLanguage: TEXT_NO_ENDS,
+      streetAddress: TEXT_NO_ENDS,
+      usageLocation: TEXT_NO_ENDS,
+      userType: { ops: "eq in", advanced: "ne not eqnull" },
+      creationType: { ops: "eq in", advanced: "ne not eqnull" },
+      accountEnabled: FLAG,
+      createdDateTime: DATE,
+    },
+    lambdas: {
+      identities: {
+        properties: { issuer: { ops: "eq" }, issuerAssignedId: { ops: "eq" } },
+        check: checkIdentityLambda,
+      },
+      otherMails: { properties: { $this: { ops: "eq startswith", advanced: "ne not" } } },
+      proxyAddresses: { properties: { $this: { ops: "eq startswith", advanced: "ne not endswith" } } },
+      businessPhones: { properties: { $this: { ops: "eq", advanced: "ne not" } } },
+    },
+  },
+};

@@ -1,0 +1,76 @@
+import type { JsonObject } from "../../store/json.ts";
+import type { TenantInfo } from "../../store/store.ts";
+import { GraphError } from "../route.ts";
+import { invalidValue } from "./common.ts";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** Graph's message for a password that fails Entra's complexity rule. */
+export const PASSWORD_COMPLEXITY_MESSAGE =
+  "The specified password does not comply with password complexity requirements. Please provide a different password.";
+
+/**
+ * Entra's password rule: 8–256 characters; unless `DisableStrongPassword` is set, at least three of
+ * lower case, upper case, digits and symbols, and none of the user's name parts (three letters or more).
+ */
+export function checkPassword(password: string, user: JsonObject, policies: string | null): void {
+  const fail = (): never => {
+    throw new GraphError(400, "Request_BadRequest", PASSWORD_COMPLEXITY_MESSAGE);
+  };
+  if (password.length < 8 || password.length > 256) fail();
+  if ((policies ?? "").split(",").some((p) => p.trim() === "DisableStrongPassword")) return;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
+  if (classes < 3) fail();
+  const names = [
+    user.displayName,
+    user.givenName,
+    user.surname,
+    String(user.userPrincipalName ?? "").split("@")[0],
+  ]
+    .filter((v): v is string => typeof v === "string")
+    .flatMap((v) => v.toLowerCase().split(/[^a-z0-9]+/))
+    .filter((part) => part.length >= 3);
+  const lower = password.toLowerCase();
+  if (names.some((n) => lower.includes(n))) fail();
+}
+
+/** Checks `identities` against api-surface 6.3 (sign-in types and their issuerAssignedId formats). */
+export function checkIdentities(identities: readonly JsonObject[]): void {
+  if (identities.length > 10) throw invalidValue("identities", "User");
+  for (const i of identities) {
+    const type = i.signInType;
+    const issuer = i.issuer;
+    const id = i.issuerAssignedId;
+    if (
+      typeof type !== "string" ||
+      typeof issuer !== "string" ||
+      typeof id !== "string" ||
+      issuer.length > 512
+    ) {
+      throw invalidValue("identities", "User");
+    }
+    if (type.startsWith("emailAddress") && !EMAIL.test(id)) throw invalidValue("identities", "User");
+    if (type === "userName" && !USER_NAME.test(id)) throw invalidValue("identities", "User");
+  }
+}
+
+/** A UPN's domain must be one of the tenant's verified domains. */
+export function checkUpn(upn: string, tenant: TenantInfo): void {
+  const at = upn.lastIndexOf("@");
+  if (at < 1 || /\s/.test(upn)) throw invalidValue("userPrincipalName", "User");
+  if (upn.slice(at + 1).toLowerCase() !== tenant.defaultDomain.toLowerCase()) {
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.",
+      [
+        {
+          code: "InvalidValue",
+          message: "The domain portion of the userPrincipalName property is invalid.",
+          target: "userPrincipalName",
+        },
+      ],
+    );
+  }
+}

@@ -1,0 +1,196 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
+import { seedDirectory } from "../src/graph/seed-directory.ts";
+import type { SecretHash } from "../src/store/secrets.ts";
+import { verifySecret } from "../src/store/secrets.ts";
+import { proofToken, selfSignedCertificate } from "./helpers/certificate.ts";
+import { type GraphClient, graphClient } from "./helpers/graph.ts";
+import { newTenant } from "./helpers/tenant.ts";
+
+let g: GraphClient;
+let t: ReturnType<typeof newTenant>;
+const NOW = new Date("2026-03-01T10:00:00Z");
+
+beforeEach(() => {
+  t = newTenant();
+  seedDirectory(t.tenant, {});
+  g = graphClient(t.store, t.tenant, {
+    permissions: ["Application.ReadWrite.All", "AppRoleAssignment.ReadWrite.All"],
+  });
+});
+
+describe("applications", () => {
+  it("creates (201), gets by id and by appId, updates (204) and deletes (204) with its service principal", async () => {
+    const created = await g.post("/applications", { displayName: "shop", signInAudience: "AzureADMyOrg" });
+    expect(created.status).toBe(201);
+    const { id, appId } = created.body;
+    expect(created.body).toMatchObject({
+      displayName: "shop",
+      publisherDomain: "contoso.onmicrosoft.com",
+      passwordCredentials: [],
+    });
+    expect((await g.get(`/applications(appId='${appId}')?$select=id`)).body.id).toBe(id);
+    expect(
+      (
+        await g.patch(`/applications(appId='${appId}')`, {
+          web: { redirectUris: ["https://shop.example/cb"] },
+        })
+      ).status,
+    ).toBe(204);
+    expect((await g.get(`/applications/${id}?$select=web`)).body.web.redirectUris).toEqual([
+      "https://shop.example/cb",
+    ]);
+    const sp = await g.post("/servicePrincipals", { appId });
+    expect(sp.status).toBe(201);
+    expect((await g.del(`/applications/${id}`)).status).toBe(204);
+    expect((await g.get(`/servicePrincipals/${sp.body.id}`)).status).toBe(404);
+  });
+
+  it("refuses an application without displayName and read-only properties", async () => {
+    expect((await g.post("/applications", {})).status).toBe(400);
+    expect((await g.post("/applications", { displayName: "x", appId: GRAPH_APP_ID })).status).toBe(400);
+  });
+
+  it("adds a secret shown once (40 chars, hint = first 3) and removes it", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    const r = await g.post(`/applications/${app.id}/addPassword`, {
+      passwordCredential: { displayName: "ci" },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.secretText).toHaveLength(40);
+    expect(r.body.hint).toBe(r.body.secretText.slice(0, 3));
+    expect(Date.parse(r.body.endDateTime) - Date.parse(r.body.startDateTime)).toBe(2 * 365 * 86_400_000);
+    const stored = await g.get(`/applications/${app.id}`);
+    const { "@odata.context": _context, ...credential } = r.body;
+    expect(stored.body.passwordCredentials).toEqual([{ ...credential, secretText: null }]);
+    const hash = t.tenant.collection("_credentials").get(r.body.keyId);
+    expect(hash).toMatchObject({ appObjectId: app.id, keyId: r.body.keyId, type: "Password" });
+    expect(verifySecret(r.body.secretText, hash?.secret as unknown as SecretHash)).toBe(true);
+    const audits = JSON.stringify([...t.tenant.collection("directoryAudits").values()]);
+    expect(audits).not.toContain(r.body.secretText);
+    expect((await g.post(`/applications/${app.id}/removePassword`, { keyId: r.body.keyId })).status).toBe(
+      204,
+    );
+    expect(t.tenant.collection("_credentials").has(r.body.keyId)).toBe(false);
+    expect((await g.post(`/applications/${app.id}/removePassword`, { keyId: r.body.keyId })).status).toBe(
+      400,
+    );
+  });
+
+  it("registers a certificate by PATCH (key hidden unless selected), then rolls it with a proof (addKey)", async () => {
+    const first = await selfSignedCertificate();
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    const patch = await g.patch(`/applications/${app.id}`, {
+      keyCredentials: [{ type: "AsymmetricX509Cert", usage: "Verify", key: first.der }],
+    });
+    expect(patch.status).toBe(204);
+    const hidden = await g.get(`/applications/${app.id}`);
+    expect(hidden.body.keyCredentials[0].key).toBeNull();
+    expect(hidden.body.keyCredentials[0].customKeyIdentifier).toMatch(/^[A-Za-z0-9+/]{27}=$/);
+    expect((await g.get(`/applications/${app.id}?$select=keyCredentials`)).body.keyCredentials[0].key).toBe(
+      first.der,
+    );
+
+    const second = await selfSignedCertificate("CN=next");
+    const keyCredential = { type: "AsymmetricX509Cert", usage: "Verify", key: second.der };
+    const proof = await proofToken(first.privateKey, app.id, NOW);
+    const added = await g.post(`/applications/${app.id}/addKey`, {
+      keyCredential,
+      passwordCredential: null,
+      proof,
+    });
+    expect(added.status).toBe(200);
+    expect(added.body).toMatchObject({ type: "AsymmetricX509Cert", usage: "Verify", key: null });
+    const other = await selfSignedCertificate("CN=other");
+    const refused = await g.post(`/applications/${app.id}/addKey`, {
+      keyCredential: { ...keyCredential, key: other.der },
+      proof: await proofToken(other.privateKey, app.id, NOW),
+    });
+    expect(refused.status).toBe(400);
+    const tooLong = await g.post(`/applications/${app.id}/addKey`, {
+      keyCredential,
+      proof: await proofToken(first.privateKey, app.id, NOW, 3600),
+    });
+    expect(tooLong.status).toBe(400);
+  });
+
+  it("refuses a key that is not a certificate", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    const r = await g.patch(`/applications/${app.id}`, {
+      keyCredentials: [{ type: "AsymmetricX509Cert", usage: "Verify", key: "AAAA" }],
+    });
+    expect(r.status).toBe(400);
+  });
+
+  it("lets Application.ReadWrite.OwnedBy change only the apps the caller created", async () => {
+    const { body: theirs } = await g.post("/applications", { displayName: "theirs" });
+    const owner = graphClient(t.store, t.tenant, {
+      appId: "bbbbbbbb-0000-4000-8000-000000000001",
+      permissions: ["Application.ReadWrite.OwnedBy"],
+    });
+    const { body: mine } = await owner.post("/applications", { displayName: "mine" });
+    expect((await owner.patch(`/applications/${mine.id}`, { description: "ok" })).status).toBe(204);
+    expect((await owner.patch(`/applications/${theirs.id}`, { description: "no" })).status).toBe(403);
+  });
+});
+
+describe("service principals and app role assignments", () => {
+  it("finds Graph's service principal by appId, with its app roles", async () => {
+    const r = await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')?$select=id,appRoles`);
+    expect(r.body.appRoles).toContainEqual(
+      expect.objectContaining({ value: "User.ReadWrite.All", id: GRAPH_APP_ROLES["User.ReadWrite.All"] }),
+    );
+    const f = await g.get(`/servicePrincipals?$filter=appId eq '${GRAPH_APP_ID}'&$select=displayName`);
+    expect(f.body.value).toEqual([{ displayName: "Microsoft Graph" }]);
+  });
+
+  it("refuses a second service principal for an app with 409 Request_MultipleObjectsWithSameKeyValue", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    await g.post("/servicePrincipals", { appId: app.appId });
+    const again = await g.post("/servicePrincipals", { appId: app.appId });
+    expect(again).toMatchObject({ status: 409, error: { code: "Request_MultipleObjectsWithSameKeyValue" } });
+    expect(
+      (await g.post("/servicePrincipals", { appId: "68be84bf-0000-4000-8000-000000000000" })).status,
+    ).toBe(400);
+  });
+
+  it("grants an application permission, lists it from both sides, refuses a duplicate and revokes it", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    const { body: sp } = await g.post("/servicePrincipals", { appId: app.appId });
+    const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')`)).body;
+    const grant = { principalId: sp.id, resourceId: graph.id, appRoleId: GRAPH_APP_ROLES["User.Read.All"] };
+    const r = await g.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, grant);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      principalType: "ServicePrincipal",
+      principalDisplayName: "shop",
+      resourceDisplayName: "Microsoft Graph",
+    });
+    expect(
+      (await g.get(`/servicePrincipals/${graph.id}/appRoleAssignedTo`)).body.value.map(
+        (a: { id: string }) => a.id,
+      ),
+    ).toContain(r.body.id);
+    expect((await g.get(`/servicePrincipals/${sp.id}/appRoleAssignments`)).body.value).toHaveLength(1);
+    const dup = await g.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, grant);
+    expect(dup.error?.message).toBe("Permission entry already exists.");
+    const unknownRole = await g.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
+      ...grant,
+      appRoleId: "68be84bf-0000-4000-8000-000000000000",
+    });
+    expect(unknownRole.status).toBe(400);
+    expect((await g.del(`/servicePrincipals/${graph.id}/appRoleAssignedTo/${r.body.id}`)).status).toBe(204);
+    expect((await g.get(`/servicePrincipals/${sp.id}/appRoleAssignments`)).body.value).toHaveLength(0);
+  });
+
+  it("needs a permission to read applications beside AppRoleAssignment.ReadWrite.All", async () => {
+    const narrow = graphClient(t.store, t.tenant, { permissions: ["AppRoleAssignment.ReadWrite.All"] });
+    const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')`)).body;
+    const r = await narrow.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
+      principalId: graph.id,
+      resourceId: graph.id,
+      appRoleId: GRAPH_APP_ROLES["User.Read.All"],
+    });
+    expect(r.status).toBe(403);
+  });
+});
