@@ -1,2 +1,142 @@
 // The public surface of @ciamkit/core: explicit named exports only.
+
+// Credentials over MSAL: client secret, certificate, client assertion, workload identity, device code.
+export type {
+  ClientAssertionCredentialOptions,
+  WorkloadIdentityCredentialOptions,
+} from "./auth/client-assertion.ts";
+export { clientAssertionCredential, workloadIdentityCredential } from "./auth/client-assertion.ts";
+export type { CertificateMaterial, ClientCertificateCredentialOptions } from "./auth/client-certificate.ts";
+export { clientCertificateCredential, loadCertificate } from "./auth/client-certificate.ts";
+export type { ClientSecretCredentialOptions } from "./auth/client-secret.ts";
+export { clientSecretCredential } from "./auth/client-secret.ts";
+export type { Authority, Cloud, CustomCloudOptions } from "./auth/clouds.ts";
+export {
+  chinaCloud,
+  ciamAuthority,
+  cloudForAuthorityHost,
+  customCloud,
+  globalCloud,
+  tenantAuthority,
+  usGovernmentCloud,
+} from "./auth/clouds.ts";
+export type { DeviceCodeCredentialOptions, DeviceCodePrompt } from "./auth/device-code.ts";
+export { deviceCodeCredential } from "./auth/device-code.ts";
+export type { EnvironmentCredential, FromEnvironmentOptions } from "./auth/from-environment.ts";
+export { CredentialConfigurationError, fromEnvironment } from "./auth/from-environment.ts";
+export type { CredentialOptions } from "./auth/msal-config.ts";
+export { defaultTokenCachePath, fileTokenCachePlugin } from "./auth/token-cache-file.ts";
+export type { AccessToken, CachingOptions, GetTokenOptions, TokenProvider } from "./auth/token-provider.ts";
+export { cachingTokenProvider } from "./auth/token-provider.ts";
+
+// The client entry point.
+export type { CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
+export { createCiamClient, defaultPolicies } from "./client.ts";
+// Directory operations (catalog entries), runnable with `client.run(operation, input)`.
+export { addCertificateOperation } from "./graph/applications/add-certificate.ts";
+export { addPasswordOperation } from "./graph/applications/add-password.ts";
+export type { Application } from "./graph/applications/application-schema.ts";
+export { createApplicationOperation } from "./graph/applications/create-application.ts";
+export { deleteApplicationOperation } from "./graph/applications/delete-application.ts";
+export { getApplicationOperation } from "./graph/applications/get-application.ts";
+export { listApplicationsOperation } from "./graph/applications/list-applications.ts";
+export { removePasswordOperation } from "./graph/applications/remove-password.ts";
+export { listDirectoryAuditsOperation } from "./graph/audit-logs/list-directory-audits.ts";
+export { listSignInsOperation } from "./graph/audit-logs/list-sign-ins.ts";
+export { addMembersOperation } from "./graph/groups/add-members.ts";
+export { createGroupOperation } from "./graph/groups/create-group.ts";
+export { deleteGroupOperation } from "./graph/groups/delete-group.ts";
+export { getGroupOperation } from "./graph/groups/get-group.ts";
+export type { Group, Member } from "./graph/groups/group-schema.ts";
+export { listGroupsOperation } from "./graph/groups/list-groups.ts";
+export { listMembersOperation } from "./graph/groups/list-members.ts";
+export { removeMemberOperation } from "./graph/groups/remove-member.ts";
+export { updateGroupOperation } from "./graph/groups/update-group.ts";
+export { getOrganizationOperation } from "./graph/organization/get-organization.ts";
+export type { Organization } from "./graph/organization/organization-schema.ts";
+export { createServicePrincipalOperation } from "./graph/service-principals/create-service-principal.ts";
+export { getServicePrincipalOperation } from "./graph/service-principals/get-service-principal.ts";
+export { grantPermissionOperation } from "./graph/service-principals/grant-permission.ts";
+export { listGrantsOperation } from "./graph/service-principals/list-grants.ts";
+export { revokePermissionOperation } from "./graph/service-principals/revoke-permission.ts";
+export type {
+  AppRoleAssignment,
+  ServicePrincipal,
+} from "./graph/service-principals/service-principal-schema.ts";
+export { createUserOperation } from "./graph/users/create-user.ts";
+export { deleteUserOperation } from "./graph/users/delete-user.ts";
+export { findUserOperation } from "./graph/users/find-user.ts";
+export { getUserOperation } from "./graph/users/get-user.ts";
+export { listUsersOperation } from "./graph/users/list-users.ts";
+export { updateUserOperation } from "./graph/users/update-user.ts";
+export type { User } from "./graph/users/user-schema.ts";
+// HTTP: batching, errors, logging, long-running operations, OData filters, paging, pipeline and policies.
+export type { BatchOptions, BatchRequest, BatchResult } from "./http/batch.ts";
+export { BATCH_LIMIT, runBatch } from "./http/batch.ts";
+export type { ApiErrorDetail, ApiErrorInit } from "./http/errors.ts";
+export {
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  errorFromResponse,
+  isApiError,
+  NotFoundError,
+  PermissionError,
+  ThrottledError,
+  ValidationError,
+} from "./http/errors.ts";
+export type { LogEntry, Logger, LogLevel } from "./http/logger.ts";
+export type { LroOptions, LroProgress } from "./http/lro.ts";
+export { beginLongRunning, lroResumeToken, resumeLongRunning } from "./http/lro.ts";
+export type { ODataFilter, ODataValue } from "./http/odata.ts";
+export {
+  and,
+  any,
+  eq,
+  ge,
+  gt,
+  isIn,
+  le,
+  literal,
+  lt,
+  ne,
+  not,
+  or,
+  propertyPath,
+  startsWith,
+} from "./http/odata.ts";
+export type { ListResult, Page, PageOptions } from "./http/paginate.ts";
+export { listPage, paginate, paginatePages } from "./http/paginate.ts";
+export type {
+  HttpMethod,
+  PipelinePolicy,
+  PipelineRequest,
+  PipelineResponse,
+  SendRequest,
+  Service,
+} from "./http/pipeline.ts";
+export { createPipeline, responseJson, responseText } from "./http/pipeline.ts";
+export { bearerTokenPolicy } from "./http/policies/bearer-token.ts";
+export { clientRequestIdPolicy } from "./http/policies/client-request-id.ts";
+export { loggingPolicy } from "./http/policies/logging.ts";
+export type { ReadAfterWriteOptions } from "./http/policies/read-after-write.ts";
+export { readAfterWritePolicy } from "./http/policies/read-after-write.ts";
+export type { RetryOptions } from "./http/policies/retry.ts";
+export { retryPolicy, shouldRetry } from "./http/policies/retry.ts";
+export { timeoutPolicy } from "./http/policies/timeout.ts";
+export { userAgentPolicy } from "./http/policies/user-agent.ts";
+export { redactHeaders, redactText, redactUrl } from "./http/redact.ts";
+export type { RequestOptions, ServiceClientOptions } from "./http/service-client.ts";
+export { ServiceClient } from "./http/service-client.ts";
+export type { FetchTransport, FetchTransportOptions } from "./http/transport.ts";
+export { createFetchTransport } from "./http/transport.ts";
+// The operation catalog.
+export type { OperationContext, OperationProgress } from "./operations/context.ts";
+export type { ObjectSchema, Operation, OperationAccess } from "./operations/define-operation.ts";
+export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
+export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
+export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
+
+// Version and user agent.
 export { CIAMKIT_VERSION, userAgent } from "./version.ts";

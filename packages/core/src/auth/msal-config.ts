@@ -1,0 +1,70 @@
+import type { Configuration } from "@azure/msal-node";
+import { LogLevel } from "@azure/msal-node";
+import type { Logger } from "../http/logger.ts";
+import { emit } from "../http/logger.ts";
+import { createFetchTransport } from "../http/transport.ts";
+import type { Authority, Cloud } from "./clouds.ts";
+import { globalCloud, tenantAuthority } from "./clouds.ts";
+import { msalNetworkClient } from "./msal-network.ts";
+
+/** Options every MSAL-backed credential takes. */
+export interface CredentialOptions {
+  /** The directory (tenant) id or `contoso.onmicrosoft.com`. */
+  tenantId: string;
+  /** The application (client) id. */
+  clientId: string;
+  /** Defaults to the global cloud. */
+  cloud?: Cloud | undefined;
+  /** Overrides the cloud's authority, e.g. {@link ciamAuthority} for `{tenant}.ciamlogin.com`. */
+  authority?: Authority | undefined;
+  logger?: Logger | undefined;
+  /** A `fetch` to use instead of the global one (the cloud's CA is still applied). */
+  fetch?: typeof fetch | undefined;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Validates the common options; throws a clear error naming the bad field. */
+export function checkCredentialOptions(options: CredentialOptions): void {
+  if (typeof options.clientId !== "string" || !GUID.test(options.clientId)) {
+    throw new Error(
+      `clientId must be an application (client) id GUID, got ${JSON.stringify(options.clientId)}.`,
+    );
+  }
+  if (typeof options.tenantId !== "string" || options.tenantId === "")
+    throw new Error("tenantId is required.");
+}
+
+/** The MSAL configuration for a credential: authority, trusted hosts, network client with the CA, redacted logging. */
+export function msalConfiguration(
+  options: CredentialOptions,
+  auth: Partial<Configuration["auth"]>,
+): Configuration {
+  checkCredentialOptions(options);
+  const cloud = options.cloud ?? globalCloud;
+  const authority = options.authority ?? tenantAuthority(cloud, options.tenantId);
+  const transport = createFetchTransport({ ca: cloud.ca, fetch: options.fetch });
+  const logger = options.logger;
+  return {
+    auth: {
+      ...auth,
+      clientId: options.clientId,
+      authority: authority.authority,
+      knownAuthorities: authority.knownAuthorities,
+    },
+    system: {
+      networkClient: msalNetworkClient(transport.fetch),
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Warning,
+        loggerCallback: (level, message) => {
+          emit(logger, {
+            level: level === LogLevel.Error ? "error" : "warn",
+            event: "auth.msal",
+            message,
+          });
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { Cloud } from "./auth/clouds.ts";
+import { globalCloud } from "./auth/clouds.ts";
+import type { TokenProvider } from "./auth/token-provider.ts";
+import type { Logger } from "./http/logger.ts";
+import type { PipelinePolicy, SendRequest } from "./http/pipeline.ts";
+import { createPipeline } from "./http/pipeline.ts";
+import { bearerTokenPolicy } from "./http/policies/bearer-token.ts";
+import { clientRequestIdPolicy } from "./http/policies/client-request-id.ts";
+import { loggingPolicy } from "./http/policies/logging.ts";
+import { readAfterWritePolicy } from "./http/policies/read-after-write.ts";
+import type { RetryOptions } from "./http/policies/retry.ts";
+import { retryPolicy } from "./http/policies/retry.ts";
+import { timeoutPolicy } from "./http/policies/timeout.ts";
+import { userAgentPolicy } from "./http/policies/user-agent.ts";
+import { ServiceClient } from "./http/service-client.ts";
+import { createFetchTransport } from "./http/transport.ts";
+import type { OperationContext, OperationProgress } from "./operations/context.ts";
+import type { ObjectSchema, Operation } from "./operations/define-operation.ts";
+import { runOperation } from "./operations/run-operation.ts";
+
+/** Options of {@link createCiamClient}. */
+export interface CiamClientOptions {
+  /** Any credential: {@link clientSecretCredential}, {@link fromEnvironment}'s, a custom {@link TokenProvider}. */
+  credential: TokenProvider;
+  /** The tenant operations act on (id or domain). */
+  tenantId: string;
+  /** Defaults to the global cloud; the emulator is a {@link customCloud} with its CA. */
+  cloud?: Cloud | undefined;
+  /** Extra PEM CA certificate(s) to trust, in addition to the cloud's. */
+  ca?: string | readonly string[] | undefined;
+  logger?: Logger | undefined;
+  /** Your product token, appended to ciamkit's `User-Agent`. */
+  userAgent?: string | undefined;
+  retry?: Omit<RetryOptions, "logger"> | undefined;
+  /** Per-attempt timeout in milliseconds (default 100 s). */
+  timeoutMs?: number | undefined;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch | undefined;
+}
+
+/** Options of {@link CiamClient.run}. */
+export interface RunOptions {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: OperationProgress) => void) | undefined;
+}
+
+/** The entry point: configured Graph and ARM clients, and a way to run catalog operations. */
+export interface CiamClient {
+  graph: ServiceClient;
+  graphBeta: ServiceClient;
+  arm: ServiceClient;
+  cloud: Cloud;
+  tenantId: string;
+  /** The context operations run with. */
+  context(options?: RunOptions): OperationContext;
+  /** Runs a catalog operation with input validation and permission-aware errors. */
+  run<I extends ObjectSchema, O extends ObjectSchema>(
+    operation: Operation<I, O>,
+    input: unknown,
+    options?: RunOptions,
+  ): ReturnType<typeof runOperation<I, O>>;
+  /** Closes the connection pool (for a clean process exit in tests and scripts). */
+  close(): Promise<void>;
+}
+
+/**
+ * The standard policy order: request id and user agent once per call; logging sees every attempt;
+ * read-after-write wraps retry so each of its tries gets full throttling handling; the timeout is per
+ * attempt; the bearer token is fetched per attempt so a refreshed token is used after a wait.
+ */
+export function defaultPolicies(
+  options: Pick<CiamClientOptions, "credential" | "logger" | "userAgent" | "retry" | "timeoutMs">,
+): PipelinePolicy[] {
+  return [
+    clientRequestIdPolicy(),
+    userAgentPolicy(options.userAgent),
+    readAfterWritePolicy(),
+    retryPolicy({ ...options.retry, logger: options.logger }),
+    ...(options.logger === undefined ? [] : [loggingPolicy(options.logger)]),
+    timeoutPolicy(options.timeoutMs),
+    bearerTokenPolicy(options.credential),
+  ];
+}
+
+/** Creates a client for one tenant. */
+export function createCiamClient(options: CiamClientOptions): CiamClient {
+  const cloud = options.cloud ?? globalCloud;
+  const cas = [options.cloud?.ca ?? [], options.ca ?? []].flat();
+  const transport = createFetchTransport({ ca: cas.length > 0 ? cas : undefined, fetch: options.fetch });
+  const send: SendRequest = createPipeline(defaultPolicies(options), transport.send);
+  const graph = new ServiceClient({
+    service: "graph",
+    baseUrl: `${cloud.graphEndpoint}/v1.0`,
+    scope: cloud.graphScope,
+    send,
+  });
+  const graphBeta = new ServiceClient({
+    service: "graph",
+    baseUrl: `${cloud.graphEndpoint}/beta`,
+    scope: cloud.graphScope,
+    send,
+  });
+  const arm = new ServiceClient({ service: "arm", baseUrl: cloud.armEndpoint, scope: cloud.armScope, send });
+  const context = (runOptions: RunOptions = {}): OperationContext => ({
+    graph,
+    graphBeta,
+    arm,
+    tenantId: options.tenantId,
+    signal: runOptions.signal,
+    onProgress: runOptions.onProgress,
+    logger: options.logger,
+  });
+  return {
+    graph,
+    graphBeta,
+    arm,
+    cloud,
+    tenantId: options.tenantId,
+    context,
+    run: (operation, input, runOptions) => runOperation(operation, context(runOptions), input),
+    close: () => transport.close(),
+  };
+}

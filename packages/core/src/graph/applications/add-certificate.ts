@@ -1,0 +1,53 @@
+import { X509Certificate } from "node:crypto";
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { appRefShape, exactlyOneRef, exactlyOneRefMessage } from "./app-ref.ts";
+import { keyCredentialSchema } from "./application-schema.ts";
+import { addCertificate, getApplication } from "./applications-client.ts";
+
+/** `app_certificate_add`: a certificate credential. */
+export const addCertificateOperation = defineOperation({
+  name: "app_certificate_add",
+  area: "apps",
+  title: "Add a certificate credential",
+  description:
+    "Adds a certificate (public part only, PEM) to an app registration so the app can sign in with the matching private key instead of a secret. Existing certificates are kept. Returns the app's certificate credentials after the change.",
+  access: "write",
+  permissions: ["Application.ReadWrite.All"],
+  input: z
+    .object({
+      ...appRefShape,
+      certificatePem: z
+        .string()
+        .includes("-----BEGIN CERTIFICATE-----", { message: "must be a PEM certificate" })
+        .refine(
+          (pem) => !/PRIVATE KEY/.test(pem),
+          "must not contain a private key: give only the certificate",
+        ),
+      displayName: z.string().max(256).optional(),
+    })
+    .refine(exactlyOneRef, exactlyOneRefMessage),
+  output: z.object({ keyCredentials: z.array(keyCredentialSchema) }),
+  run: async (ctx, input) => {
+    let certificate: X509Certificate;
+    try {
+      certificate = new X509Certificate(input.certificatePem);
+    } catch {
+      throw new Error("certificatePem is not a readable X.509 certificate.");
+    }
+    const displayName =
+      input.displayName ??
+      certificate.subject
+        .split("\n")
+        .find((l) => l.startsWith("CN="))
+        ?.slice(3);
+    await addCertificate(
+      ctx.graph,
+      input,
+      { key: certificate.raw.toString("base64"), ...(displayName === undefined ? {} : { displayName }) },
+      { signal: ctx.signal },
+    );
+    const app = await getApplication(ctx.graph, input, { signal: ctx.signal });
+    return { keyCredentials: app.keyCredentials ?? [] };
+  },
+});

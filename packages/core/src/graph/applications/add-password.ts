@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { appRefShape, exactlyOneRef, exactlyOneRefMessage } from "./app-ref.ts";
+import { addPassword } from "./applications-client.ts";
+
+/** `app_password_add`: a new client secret. */
+export const addPasswordOperation = defineOperation({
+  name: "app_password_add",
+  area: "apps",
+  title: "Add a client secret",
+  description:
+    "Adds a client secret to an app registration. The secret text is returned only this once (Graph never shows it again): store it in a secret store right away. Defaults to Graph's lifetime (2 years) unless endDateTime is given. Returns keyId, hint, validity and secretText.",
+  access: "write",
+  permissions: ["Application.ReadWrite.All"],
+  secretOutputFields: ["secretText"],
+  input: z
+    .object({
+      ...appRefShape,
+      displayName: z.string().max(256).optional().describe("A label, e.g. 'ci-pipeline'."),
+      endDateTime: z.iso.datetime().optional().describe("Expiry (ISO 8601)."),
+    })
+    .refine(exactlyOneRef, exactlyOneRefMessage),
+  output: z.object({
+    keyId: z.string(),
+    secretText: z.string().describe("The secret; shown only now."),
+    hint: z.string().nullish(),
+    displayName: z.string().nullish(),
+    startDateTime: z.string().nullish(),
+    endDateTime: z.string().nullish(),
+  }),
+  run: (ctx, input) =>
+    addPassword(
+      ctx.graph,
+      input,
+      {
+        ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
+        ...(input.endDateTime === undefined ? {} : { endDateTime: input.endDateTime }),
+      },
+      { signal: ctx.signal },
+    ),
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { appRefShape, exactlyOneRef, exactlyOneRefMessage } from "./app-ref.ts";
+import { applicationSchema } from "./application-schema.ts";
+import { getApplication } from "./applications-client.ts";
+
+/** `app_get`: one app registration. */
+export const getApplicationOperation = defineOperation({
+  name: "app_get",
+  area: "apps",
+  title: "Get an app registration",
+  description:
+    "Returns one app registration by object id or by application (client) id, with its redirect URIs, requested permissions and credential metadata (never secret values).",
+  access: "read",
+  permissions: ["Application.Read.All"],
+  input: z.object(appRefShape).refine(exactlyOneRef, exactlyOneRefMessage),
+  output: applicationSchema,
+  run: (ctx, input) => getApplication(ctx.graph, input, { signal: ctx.signal }),
+});

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { instantSchema, listInputShape, listOutputSchema, toDate } from "../common.ts";
+import { directoryAuditSchema } from "./audit-log-schema.ts";
+import { listDirectoryAudits } from "./audit-logs-client.ts";
+
+/** `audit_log_directory_list`: who changed what in the directory. */
+export const listDirectoryAuditsOperation = defineOperation({
+  name: "audit_log_directory_list",
+  area: "audit-logs",
+  title: "List directory audit records",
+  description:
+    "Lists directory audit records (who created, changed or deleted users, groups, apps, permissions) within an optional time range and category (UserManagement, GroupManagement, ApplicationManagement, RoleManagement, …), up to `limit` with a `nextCursor`. Graph allows only 5 report requests per 10 s per app: narrow the time range rather than paging far.",
+  access: "read",
+  permissions: ["AuditLog.Read.All"],
+  input: z
+    .object({
+      since: instantSchema.optional().describe("Records at or after this time (ISO 8601)."),
+      until: instantSchema.optional().describe("Records at or before this time (ISO 8601)."),
+      category: z.string().min(1).optional(),
+      loggedByService: z.string().min(1).optional().describe("e.g. Core Directory, B2C."),
+      activity: z.string().min(1).optional().describe("Exact activityDisplayName, e.g. 'Add user'."),
+      ...listInputShape,
+    })
+    .refine((i) => i.since === undefined || i.until === undefined || new Date(i.since) <= new Date(i.until), {
+      message: "since must not be after until",
+      path: ["since"],
+    }),
+  output: listOutputSchema(directoryAuditSchema),
+  run: (ctx, input) =>
+    listDirectoryAudits<z.infer<typeof directoryAuditSchema>>(
+      ctx.graph,
+      { ...input, since: toDate(input.since), until: toDate(input.until) },
+      {
+        limit: input.limit,
+        cursor: input.cursor,
+        signal: ctx.signal,
+      },
+    ),
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { instantSchema, listInputShape, listOutputSchema, toDate } from "../common.ts";
+import { signInSchema } from "./audit-log-schema.ts";
+import { listSignIns } from "./audit-logs-client.ts";
+
+/** `audit_log_sign_in_list`: interactive sign-ins. */
+export const listSignInsOperation = defineOperation({
+  name: "audit_log_sign_in_list",
+  area: "audit-logs",
+  title: "List sign-ins",
+  description:
+    "Lists interactive sign-ins (who signed in to which app, from where, success or failure code) within an optional time range, optionally for one user or app, newest first, up to `limit` with a `nextCursor`. Use it to investigate a customer's failed sign-ins.",
+  access: "read",
+  permissions: ["AuditLog.Read.All"],
+  input: z
+    .object({
+      since: instantSchema.optional(),
+      until: instantSchema.optional(),
+      userId: z.guid().optional(),
+      userPrincipalName: z.string().min(1).optional(),
+      appId: z.guid().optional(),
+      ...listInputShape,
+    })
+    .refine((i) => i.since === undefined || i.until === undefined || new Date(i.since) <= new Date(i.until), {
+      message: "since must not be after until",
+      path: ["since"],
+    }),
+  output: listOutputSchema(signInSchema),
+  run: (ctx, input) =>
+    listSignIns<z.infer<typeof signInSchema>>(
+      ctx.graph,
+      { ...input, since: toDate(input.since), until: toDate(input.until) },
+      { limit: input.limit, cursor: input.cursor, signal: ctx.signal },
+    ),
+});

@@ -1,0 +1,63 @@
+/** Pieces shared by the Graph resource clients and operations: ids in paths, list input/output, `$select`. */
+import { z } from "zod";
+
+/** Puts an id (object id, UPN, appId) into a path segment; rejects what could escape the segment. */
+export function segment(id: string): string {
+  if (id === "" || id === "." || id === ".." || [...id].some((c) => c.charCodeAt(0) < 0x20)) {
+    throw new Error(`Not a valid id: ${JSON.stringify(id)}`);
+  }
+  return encodeURIComponent(id);
+}
+
+/** An object id; user operations also accept a userPrincipalName. */
+export const idSchema = z.string().trim().min(1).max(1024);
+
+/** Input fields every list operation shares. */
+export const listInputShape = {
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100)
+    .describe("Maximum number of items to return (1-1000, default 100)."),
+  cursor: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("`nextCursor` from a previous call, to continue where it stopped."),
+};
+
+/** The output of a list operation: items and, when more exist, a cursor. */
+export function listOutputSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z
+      .string()
+      .optional()
+      .describe("Pass as `cursor` to get the next items; absent when there are no more."),
+  });
+}
+
+/** A `$select` input: Graph property names. */
+export const selectSchema = z
+  .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a property name"))
+  .min(1)
+  .optional()
+  .describe('Properties to return (Graph `$select`), e.g. ["id","displayName","identities"].');
+
+/** `$select` as a query value. */
+export function selectQuery(select: readonly string[] | undefined): string | undefined {
+  return select === undefined ? undefined : select.join(",");
+}
+
+/** A Graph DateTimeOffset as returned (ISO 8601). */
+export const dateTimeSchema = z.string().describe("ISO 8601 date and time (UTC).");
+
+/** A point in time as input: ISO 8601 date-time with offset (or `Z`), or a date. */
+export const instantSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+
+/** The `Date` of an {@link instantSchema} value. */
+export function toDate(value: string | undefined): Date | undefined {
+  return value === undefined ? undefined : new Date(value);
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema } from "../common.ts";
+import { deleteGroup } from "./groups-client.ts";
+
+/** `group_delete`: delete a group. */
+export const deleteGroupOperation = defineOperation({
+  name: "group_delete",
+  area: "groups",
+  title: "Delete a group",
+  description:
+    "Deletes a group; its members are not deleted, only their membership. Fails with a not-found error if it does not exist. Returns the id deleted.",
+  access: "destructive",
+  permissions: ["Group.ReadWrite.All"],
+  input: z.object({ id: idSchema }),
+  output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  run: async (ctx, input) => {
+    await deleteGroup(ctx.graph, input.id, { signal: ctx.signal });
+    return { id: input.id, deleted: true as const };
+  },
+});

@@ -1,0 +1,115 @@
+/** The groups resource client: the Graph calls behind the group operations. */
+import { startsWith } from "../../http/odata.ts";
+import type { ListResult } from "../../http/paginate.ts";
+import { listPage } from "../../http/paginate.ts";
+import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
+import { segment } from "../common.ts";
+import type { Group, Member } from "./group-schema.ts";
+
+type Common = Pick<RequestOptions, "signal">;
+
+/** A page of groups. */
+export function listGroups(
+  graph: ServiceClient,
+  options: Common & {
+    displayNameStartsWith?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+): Promise<ListResult<Group>> {
+  const filter =
+    options.displayNameStartsWith === undefined
+      ? undefined
+      : startsWith("displayName", options.displayNameStartsWith);
+  return listPage<Group>(graph, "/groups", {
+    query: { $filter: filter === undefined ? undefined : String(filter), $top: Math.min(options.limit, 999) },
+    limit: options.limit,
+    cursor: options.cursor,
+    signal: options.signal,
+  });
+}
+
+/** A group by id. */
+export function getGroup(graph: ServiceClient, id: string, options: Common = {}): Promise<Group> {
+  return graph.get<Group>(`/groups/${segment(id)}`, options);
+}
+
+/** Creates a group. */
+export function createGroup(
+  graph: ServiceClient,
+  body: Record<string, unknown>,
+  options: Common = {},
+): Promise<Group> {
+  return graph.post<Group>("/groups", body, options);
+}
+
+/** Updates a group (PATCH, 204). */
+export async function updateGroup(
+  graph: ServiceClient,
+  id: string,
+  changes: Record<string, unknown>,
+  options: Common = {},
+): Promise<void> {
+  await graph.patch(`/groups/${segment(id)}`, changes, options);
+}
+
+/** Deletes a group. */
+export function deleteGroup(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
+  return graph.delete(`/groups/${segment(id)}`, options);
+}
+
+interface RawMember {
+  id: string;
+  "@odata.type"?: string;
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+  mail?: string | null;
+}
+
+/** A page of a group's direct members, each with its type (`#microsoft.graph.user` → `user`). */
+export async function listMembers(
+  graph: ServiceClient,
+  id: string,
+  options: Common & { limit: number; cursor?: string | undefined },
+): Promise<ListResult<Member>> {
+  const page = await listPage<RawMember>(graph, `/groups/${segment(id)}/members`, {
+    query: { $top: Math.min(options.limit, 999) },
+    limit: options.limit,
+    cursor: options.cursor,
+    signal: options.signal,
+  });
+  return {
+    ...page,
+    items: page.items.map((m) => ({
+      id: m.id,
+      type: (m["@odata.type"] ?? "#microsoft.graph.directoryObject").replace(/^#microsoft\.graph\./, ""),
+      displayName: m.displayName,
+      userPrincipalName: m.userPrincipalName,
+      mail: m.mail,
+    })),
+  };
+}
+
+/** Adds a directory object to a group (`POST members/$ref`). */
+export async function addMember(
+  graph: ServiceClient,
+  groupId: string,
+  memberId: string,
+  options: Common = {},
+): Promise<void> {
+  await graph.post(
+    `/groups/${segment(groupId)}/members/$ref`,
+    { "@odata.id": `${graph.baseUrl}/directoryObjects/${segment(memberId)}` },
+    { ...options, readAfterWrite: true },
+  );
+}
+
+/** Removes a member from a group (`DELETE members/{id}/$ref`). */
+export function removeMember(
+  graph: ServiceClient,
+  groupId: string,
+  memberId: string,
+  options: Common = {},
+): Promise<void> {
+  return graph.delete(`/groups/${segment(groupId)}/members/${segment(memberId)}/$ref`, options);
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema, listInputShape, listOutputSchema } from "../common.ts";
+import { memberSchema } from "./group-schema.ts";
+import { listMembers } from "./groups-client.ts";
+
+/** `group_member_list`: direct members of a group. */
+export const listMembersOperation = defineOperation({
+  name: "group_member_list",
+  area: "groups",
+  title: "List group members",
+  description:
+    "Lists the direct members of a group (users, groups, service principals) with their type, up to `limit` at a time with a `nextCursor` to continue.",
+  access: "read",
+  permissions: ["GroupMember.Read.All"],
+  input: z.object({ id: idSchema.describe("The group's object id."), ...listInputShape }),
+  output: listOutputSchema(memberSchema),
+  run: (ctx, input) =>
+    listMembers(ctx.graph, input.id, { limit: input.limit, cursor: input.cursor, signal: ctx.signal }),
+});

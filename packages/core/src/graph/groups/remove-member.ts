@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema } from "../common.ts";
+import { removeMember } from "./groups-client.ts";
+
+/** `group_member_remove`: take one member out of a group. */
+export const removeMemberOperation = defineOperation({
+  name: "group_member_remove",
+  area: "groups",
+  title: "Remove a member from a group",
+  description:
+    "Removes one member from a group (the member itself is not deleted). Fails with a not-found error if it is not a member. Returns the ids.",
+  access: "write",
+  permissions: ["GroupMember.ReadWrite.All"],
+  input: z.object({ id: idSchema.describe("The group's object id."), memberId: idSchema }),
+  output: z.object({ id: z.string(), memberId: z.string(), removed: z.literal(true) }),
+  run: async (ctx, input) => {
+    await removeMember(ctx.graph, input.id, input.memberId, { signal: ctx.signal });
+    return { id: input.id, memberId: input.memberId, removed: true as const };
+  },
+});

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema } from "../common.ts";
+import { groupSchema } from "./group-schema.ts";
+import { getGroup, updateGroup } from "./groups-client.ts";
+
+/** `group_update`: rename or re-describe a group. */
+export const updateGroupOperation = defineOperation({
+  name: "group_update",
+  area: "groups",
+  title: "Update a group",
+  description: "Changes a group's display name and/or description. Returns the group after the change.",
+  access: "write",
+  permissions: ["Group.ReadWrite.All"],
+  input: z
+    .object({
+      id: idSchema,
+      displayName: z.string().trim().min(1).max(256).optional(),
+      description: z.string().max(1024).nullable().optional(),
+    })
+    .refine(
+      (i) => i.displayName !== undefined || i.description !== undefined,
+      "give displayName and/or description",
+    ),
+  output: groupSchema,
+  run: async (ctx, input) => {
+    const { id, ...changes } = input;
+    await updateGroup(
+      ctx.graph,
+      id,
+      Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+      {
+        signal: ctx.signal,
+      },
+    );
+    return getGroup(ctx.graph, id, { signal: ctx.signal });
+  },
+});

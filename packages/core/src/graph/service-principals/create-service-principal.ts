@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { servicePrincipalSchema } from "./service-principal-schema.ts";
+import { createServicePrincipal } from "./service-principals-client.ts";
+
+/** `service_principal_create`: the app's identity in the tenant. */
+export const createServicePrincipalOperation = defineOperation({
+  name: "service_principal_create",
+  area: "service-principals",
+  title: "Create a service principal",
+  description:
+    "Creates the service principal (enterprise application) of an app registration, which the app needs before it can sign in to this tenant or be granted permissions. Fails with a conflict if it already exists (use service_principal_get). Returns the service principal.",
+  access: "write",
+  permissions: ["Application.ReadWrite.All"],
+  input: z.object({ appId: z.guid().describe("The application (client) id.") }),
+  output: servicePrincipalSchema,
+  run: (ctx, input) => createServicePrincipal(ctx.graph, input.appId, { signal: ctx.signal }),
+});

@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { defaultDomain } from "../organization/organization-client.ts";
+import { userSchema } from "./user-schema.ts";
+import { createUser } from "./users-client.ts";
+
+/** A password meeting Entra's complexity rules (upper, lower, digit, symbol), for accounts whose owners will reset it. */
+function generatedPassword(): string {
+  return `${randomBytes(18).toString("base64url")}aA1!`;
+}
+
+/** `user_create`: a local customer account. */
+export const createUserOperation = defineOperation({
+  name: "user_create",
+  area: "users",
+  title: "Create a local customer account",
+  description:
+    "Creates a customer account that signs in with an email address (or a user name) and password, as External ID's sign-up flow would: the identity is issued by the tenant's default domain, the password does not expire and need not be changed at first sign-in. Without `password` a strong random one is set and not returned (the customer uses password reset). Fails with a conflict if the sign-in name is taken. Returns the new user.",
+  access: "write",
+  permissions: ["User.ReadWrite.All"],
+  input: z
+    .object({
+      displayName: z.string().trim().min(1).max(256),
+      signInName: z
+        .string()
+        .trim()
+        .min(1)
+        .max(512)
+        .describe("The email address (or user name) the customer signs in with."),
+      signInType: z.enum(["emailAddress", "userName"]).default("emailAddress"),
+      password: z
+        .string()
+        .min(8)
+        .max(256)
+        .optional()
+        .describe("Initial password; omitted means a random one nobody sees."),
+      givenName: z.string().max(64).optional(),
+      surname: z.string().max(64).optional(),
+      mail: z
+        .email()
+        .optional()
+        .describe("Contact email; defaults to the sign-in name for emailAddress accounts."),
+      accountEnabled: z.boolean().default(true),
+    })
+    .refine((input) => input.signInType !== "emailAddress" || z.email().safeParse(input.signInName).success, {
+      message: "signInName must be an email address when signInType is emailAddress",
+      path: ["signInName"],
+    }),
+  output: userSchema,
+  run: async (ctx, input) => {
+    const issuer = await defaultDomain(ctx.graph, { signal: ctx.signal });
+    const mail = input.mail ?? (input.signInType === "emailAddress" ? input.signInName : undefined);
+    return createUser(
+      ctx.graph,
+      {
+        displayName: input.displayName,
+        accountEnabled: input.accountEnabled,
+        ...(input.givenName === undefined ? {} : { givenName: input.givenName }),
+        ...(input.surname === undefined ? {} : { surname: input.surname }),
+        ...(mail === undefined ? {} : { mail }),
+        identities: [{ signInType: input.signInType, issuer, issuerAssignedId: input.signInName }],
+        passwordProfile: {
+          password: input.password ?? generatedPassword(),
+          forceChangePasswordNextSignIn: false,
+        },
+        passwordPolicies: "DisablePasswordExpiration",
+      },
+      { signal: ctx.signal },
+    );
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema } from "../common.ts";
+import { deleteUser } from "./users-client.ts";
+
+/** `user_delete`: delete a user. */
+export const deleteUserOperation = defineOperation({
+  name: "user_delete",
+  area: "users",
+  title: "Delete a user",
+  description:
+    "Deletes a user. Graph keeps deleted users restorable for 30 days in deleted items; the account can no longer sign in. Fails with a not-found error if the user does not exist. Returns the id deleted.",
+  access: "destructive",
+  permissions: ["User.ReadWrite.All"],
+  input: z.object({ id: idSchema.describe("Object id or userPrincipalName.") }),
+  output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  run: async (ctx, input) => {
+    await deleteUser(ctx.graph, input.id, { signal: ctx.signal });
+    return { id: input.id, deleted: true as const };
+  },
+});

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { selectSchema } from "../common.ts";
+import { defaultDomain } from "../organization/organization-client.ts";
+import { userSchema } from "./user-schema.ts";
+import { findUsersByIdentity } from "./users-client.ts";
+
+const DEFAULT_SELECT = [
+  "id",
+  "displayName",
+  "mail",
+  "userPrincipalName",
+  "identities",
+  "accountEnabled",
+  "createdDateTime",
+];
+
+/** `user_find`: customers by sign-in identity. */
+export const findUserOperation = defineOperation({
+  name: "user_find",
+  area: "users",
+  title: "Find users by sign-in name",
+  description:
+    "Finds the users who sign in with a given name: the email or user name of a local customer account, or a social account's subject with its issuer (google.com, facebook.com). The issuer defaults to the tenant's default domain, which is right for local accounts. Returns the matching users (usually zero or one) with their identities.",
+  access: "read",
+  permissions: ["User.Read.All"],
+  input: z.object({
+    issuerAssignedId: z
+      .string()
+      .min(1)
+      .max(512)
+      .describe("The sign-in name: an email, a user name, or the IdP's subject."),
+    issuer: z
+      .string()
+      .min(1)
+      .max(512)
+      .optional()
+      .describe("The identity's issuer; defaults to the tenant's default domain."),
+    select: selectSchema,
+  }),
+  output: z.object({ users: z.array(userSchema) }),
+  run: async (ctx, input) => {
+    const issuer = input.issuer ?? (await defaultDomain(ctx.graph, { signal: ctx.signal }));
+    const users = await findUsersByIdentity(ctx.graph, input.issuerAssignedId, issuer, {
+      select: input.select ?? DEFAULT_SELECT,
+      signal: ctx.signal,
+    });
+    return { users };
+  },
+});

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { instantSchema, listInputShape, listOutputSchema, selectSchema, toDate } from "../common.ts";
+import { userSchema } from "./user-schema.ts";
+import { listUsers } from "./users-client.ts";
+
+/** `user_list`: users of the tenant, filtered and paged. */
+export const listUsersOperation = defineOperation({
+  name: "user_list",
+  area: "users",
+  title: "List users",
+  description:
+    "Lists the tenant's users (customers and admins), optionally filtered by display-name prefix, mail, user type, enabled state or creation date, up to `limit` at a time with a `nextCursor` to continue. Returns Graph's default properties unless `select` names others (e.g. identities, extension attributes). To find one customer by sign-in email, use user_find instead.",
+  access: "read",
+  permissions: ["User.Read.All"],
+  input: z.object({
+    displayNameStartsWith: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Only users whose displayName starts with this."),
+    mail: z.string().min(1).optional().describe("Only users with exactly this mail."),
+    userType: z.enum(["Member", "Guest"]).optional(),
+    accountEnabled: z.boolean().optional(),
+    createdAfter: instantSchema.optional().describe("Only users created at or after this time (ISO 8601)."),
+    select: selectSchema,
+    ...listInputShape,
+  }),
+  output: listOutputSchema(userSchema),
+  run: (ctx, input) =>
+    listUsers(ctx.graph, {
+      filters: { ...input, createdAfter: toDate(input.createdAfter) },
+      select: input.select,
+      limit: input.limit,
+      cursor: input.cursor,
+      signal: ctx.signal,
+    }),
+});

@@ -1,0 +1,303 @@
+/**
+ * One error family for every failed call to Graph, ARM or the token service. Callers branch on the
+ * subclass (or `code`), never on `message`; every field is safe to log (the request is redacted).
+ */
+import type { PipelineResponse, Service } from "./pipeline.ts";
+import { responseJson } from "./pipeline.ts";
+import { redactText, redactUrl } from "./redact.ts";
+import { retryAfterMs as readRetryAfter } from "./retry-after.ts";
+
+/** A service error detail (Graph `details[]`, ARM `details[]`). */
+export interface ApiErrorDetail {
+  code: string;
+  message: string;
+  target?: string | undefined;
+}
+
+/** The fields an {@link ApiError} is made of. */
+export interface ApiErrorInit {
+  service: Service;
+  status: number;
+  code: string;
+  message: string;
+  requestId?: string | undefined;
+  clientRequestId?: string | undefined;
+  date?: string | undefined;
+  retryAfterMs?: number | undefined;
+  details?: readonly ApiErrorDetail[] | undefined;
+  request?: { method: string; url: string } | undefined;
+  /** Permissions the failed operation needs (for permission errors). */
+  requiredPermissions?: readonly string[] | undefined;
+  cause?: unknown;
+}
+
+/** A failed call to Microsoft Graph, Azure Resource Manager or the token service. */
+export class ApiError extends Error {
+  override readonly name: string = "ApiError";
+  /** The service that answered (or failed to). */
+  readonly service: Service;
+  /** HTTP status; 0 when no response was received. */
+  readonly status: number;
+  /** The service's error code (`Request_ResourceNotFound`, `AuthorizationFailed`, `invalid_client`, …). */
+  readonly code: string;
+  /** The service's `request-id` / `x-ms-request-id`, for support tickets. */
+  readonly requestId: string | undefined;
+  /** The `client-request-id` ciamkit sent, to find the call in logs. */
+  readonly clientRequestId: string | undefined;
+  /** The service's timestamp of the failure. */
+  readonly date: string | undefined;
+  /** How long the service asked the caller to wait before retrying. */
+  readonly retryAfterMs: number | undefined;
+  /** Nested details from the service. */
+  readonly details: readonly ApiErrorDetail[];
+  /** The request, with secrets removed from its URL. */
+  readonly request: { method: string; url: string } | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(redactText(init.message), init.cause === undefined ? undefined : { cause: init.cause });
+    this.service = init.service;
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.clientRequestId = init.clientRequestId;
+    this.date = init.date;
+    this.retryAfterMs = init.retryAfterMs;
+    this.details = (init.details ?? []).map((d) => ({ ...d, message: redactText(d.message) }));
+    this.request =
+      init.request === undefined
+        ? undefined
+        : { method: init.request.method, url: redactUrl(init.request.url) };
+  }
+
+  /** A plain, log-safe object (no stack, no cause). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      service: this.service,
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      requestId: this.requestId,
+      clientRequestId: this.clientRequestId,
+      date: this.date,
+      retryAfterMs: this.retryAfterMs,
+      details: this.details,
+      request: this.request,
+    };
+  }
+}
+
+/** 429, or a 503 that asked to wait: the caller sent too much. */
+export class ThrottledError extends ApiError {
+  override readonly name = "ThrottledError";
+}
+/** 401 or a token-service failure: the credential is wrong, expired or not allowed in this tenant. */
+export class AuthenticationError extends ApiError {
+  override readonly name = "AuthenticationError";
+}
+/**
+ * 403: the caller is authenticated but lacks a permission. The message names the permission the
+ * operation needs and how to grant it.
+ */
+export class PermissionError extends ApiError {
+  override readonly name = "PermissionError";
+  /** The application permissions the operation needs (all of them); empty when unknown. */
+  readonly requiredPermissions: readonly string[];
+  /** The service's own message, without ciamkit's advice. */
+  readonly serviceMessage: string;
+  constructor(init: ApiErrorInit) {
+    const requiredPermissions = init.requiredPermissions ?? [];
+    super({ ...init, message: permissionMessage(init.message, requiredPermissions) });
+    this.requiredPermissions = requiredPermissions;
+    this.serviceMessage = redactText(init.message);
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), requiredPermissions: this.requiredPermissions };
+  }
+}
+/** 404: the object does not exist (or has not replicated yet). */
+export class NotFoundError extends ApiError {
+  override readonly name = "NotFoundError";
+}
+/** 409, or Graph's 400 for a unique-key clash (`ObjectConflict`, `Request_MultipleObjectsWithSameKeyValue`). */
+export class ConflictError extends ApiError {
+  override readonly name = "ConflictError";
+}
+/** 400/422: the service rejected the request's content. */
+export class ValidationError extends ApiError {
+  override readonly name = "ValidationError";
+}
+/** No usable response: connection refused or dropped, DNS failure, TLS failure, or per-attempt timeout. */
+export class ConnectionError extends ApiError {
+  override readonly name = "ConnectionError";
+  /**
+   * False only when the failure happened before the request left (connection refused, DNS): then the
+   * service cannot have acted on it and even a POST may be sent again.
+   */
+  readonly requestMayHaveBeenSent: boolean;
+  constructor(init: ApiErrorInit & { requestMayHaveBeenSent: boolean }) {
+    super(init);
+    this.requestMayHaveBeenSent = init.requestMayHaveBeenSent;
+  }
+}
+
+/** True for any error of the {@link ApiError} family. */
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+const CONFLICT_CODES = new Set(["ObjectConflict", "Request_MultipleObjectsWithSameKeyValue", "Conflict"]);
+
+interface ParsedBody {
+  code: string | undefined;
+  message: string | undefined;
+  requestId?: string | undefined;
+  clientRequestId?: string | undefined;
+  date?: string | undefined;
+  details: ApiErrorDetail[];
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function lowerKeys(value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) out[k.toLowerCase()] = v;
+  }
+  return out;
+}
+
+function parseDetails(value: unknown): ApiErrorDetail[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((d) => {
+    const o = lowerKeys(d);
+    return { code: str(o.code) ?? "", message: str(o.message) ?? "", target: str(o.target) };
+  });
+}
+
+/**
+ * Reads Graph's `{error:{code,message,innerError:{request-id,date}}}` (innerError casing varies and may
+ * nest, https://learn.microsoft.com/graph/errors), ARM's `{error:{code,message,details}}`, and the token
+ * service's `{error, error_description, error_codes}` (AADSTS).
+ */
+export function parseErrorBody(body: unknown): ParsedBody {
+  const root = lowerKeys(body);
+  if (typeof root.error === "string") {
+    return {
+      code: root.error,
+      message: str(root.error_description),
+      requestId: str(root.trace_id),
+      clientRequestId: str(root.correlation_id),
+      date: str(root.timestamp),
+      details: [],
+    };
+  }
+  const error = lowerKeys(root.error ?? root);
+  let inner = lowerKeys(error.innererror);
+  let requestId = str(inner["request-id"]);
+  let clientRequestId = str(inner["client-request-id"]);
+  let date = str(inner.date);
+  // Graph may nest innerError objects; the ids sit at any level.
+  for (let depth = 0; depth < 5 && inner.innererror !== undefined; depth++) {
+    inner = lowerKeys(inner.innererror);
+    requestId ??= str(inner["request-id"]);
+    clientRequestId ??= str(inner["client-request-id"]);
+    date ??= str(inner.date);
+  }
+  return {
+    code: str(error.code),
+    message: str(error.message),
+    requestId,
+    clientRequestId,
+    date,
+    details: parseDetails(error.details),
+  };
+}
+
+const NEXT_STEP: Record<number, string> = {
+  401: "Check the credential (tenant, client id, secret or certificate) and that it is meant for this cloud.",
+  404: "Check the id; an object created a moment ago may not have replicated yet.",
+  409: "An object with the same key already exists; read it instead of creating it.",
+  429: "Wait for the time the service asked before retrying, or send fewer requests at once.",
+};
+
+/** Picks the subclass callers branch on, from status and code. */
+function errorClass(status: number, code: string, details: readonly ApiErrorDetail[]): typeof ApiError {
+  if (status === 429) return ThrottledError;
+  if (status === 401) return AuthenticationError;
+  if (status === 403) return PermissionError;
+  if (status === 404) return NotFoundError;
+  if (status === 409 || CONFLICT_CODES.has(code) || details.some((d) => CONFLICT_CODES.has(d.code)))
+    return ConflictError;
+  if (status === 400 || status === 422) return ValidationError;
+  return ApiError;
+}
+
+/** Describes a permission error: the permissions the operation needs and how to grant them. */
+export function permissionMessage(serviceMessage: string, permissions: readonly string[]): string {
+  if (permissions.length === 0) {
+    return `${serviceMessage} The application lacks a permission for this call; grant it on the app's API permissions page in the Entra admin center.`;
+  }
+  const list = permissions.join(" and ");
+  const commands = permissions.map((p) => `\`ciam app grant --permission ${p}\``).join(", ");
+  return `${serviceMessage} This operation needs the application permission${permissions.length > 1 ? "s" : ""} ${list}; grant ${permissions.length > 1 ? "them" : "it"} with ${commands} (or on the app's API permissions page in the Entra admin center, then grant admin consent), then get a new token.`;
+}
+
+/** Builds the right {@link ApiError} for a non-success response. */
+export function errorFromResponse(
+  response: PipelineResponse,
+  options: { requiredPermissions?: readonly string[] | undefined } = {},
+): ApiError {
+  const { request, status, headers } = response;
+  const parsed = parseErrorBody(responseJson(response));
+  const code = parsed.code ?? (status === 429 ? "TooManyRequests" : `Http${status}`);
+  const serviceMessage =
+    parsed.message ?? `${request.method} ${redactUrl(request.url)} failed with HTTP ${status}.`;
+  const Class =
+    status === 503 && headers.has("retry-after") ? ThrottledError : errorClass(status, code, parsed.details);
+  const requiredPermissions = options.requiredPermissions ?? [];
+  const message =
+    Class === PermissionError
+      ? serviceMessage
+      : [serviceMessage, NEXT_STEP[status]].filter(Boolean).join(" ");
+  return new Class({
+    service: request.service,
+    status,
+    code,
+    message,
+    requestId: parsed.requestId ?? headers.get("request-id") ?? headers.get("x-ms-request-id") ?? undefined,
+    clientRequestId:
+      parsed.clientRequestId ??
+      headers.get("client-request-id") ??
+      request.headers.get("client-request-id") ??
+      undefined,
+    date: parsed.date ?? headers.get("date") ?? undefined,
+    retryAfterMs: readRetryAfter(headers),
+    details: parsed.details,
+    request: { method: request.method, url: request.url },
+    requiredPermissions,
+  });
+}
+
+/** The same error with the operation's permissions named (used by the operation runner on a 403). */
+export function withRequiredPermissions(
+  error: PermissionError,
+  permissions: readonly string[],
+): PermissionError {
+  if (error.requiredPermissions.length > 0 || permissions.length === 0) return error;
+  return new PermissionError({
+    service: error.service,
+    status: error.status,
+    code: error.code,
+    message: error.serviceMessage,
+    requestId: error.requestId,
+    clientRequestId: error.clientRequestId,
+    date: error.date,
+    retryAfterMs: error.retryAfterMs,
+    details: error.details,
+    request: error.request,
+    requiredPermissions: permissions,
+  });
+}

@@ -1,0 +1,24 @@
+import type { Logger } from "../http/logger.ts";
+import type { ServiceClient } from "../http/service-client.ts";
+
+/** Progress of a long operation (pages read, items imported, LRO status). */
+export interface OperationProgress {
+  message: string;
+  done?: number | undefined;
+  total?: number | undefined;
+}
+
+/** What an operation runs with: the service clients and the caller's signal, progress sink and logger. */
+export interface OperationContext {
+  /** Microsoft Graph v1.0. */
+  graph: ServiceClient;
+  /** Microsoft Graph beta (for beta-only resources). */
+  graphBeta: ServiceClient;
+  /** Azure Resource Manager. */
+  arm: ServiceClient;
+  /** The tenant the clients act on. */
+  tenantId: string;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: OperationProgress) => void) | undefined;
+  logger?: Logger | undefined;
+}

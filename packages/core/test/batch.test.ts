@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { BatchRequest } from "../src/http/batch.ts";
+import { runBatch } from "../src/http/batch.ts";
+import { fakeClient, fakeTransport } from "./helpers/fake-transport.ts";
+
+interface Inner {
+  id: string;
+  method: string;
+  url: string;
+  dependsOn?: string[];
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A $batch endpoint; `answer` decides each inner response (default 200 echoing the url). Responses come back reversed, as Graph may. */
+function batchService(
+  answer: (inner: Inner, attempt: number) => { status: number; headers?: Record<string, string> } = () => ({
+    status: 200,
+  }),
+) {
+  const attempts = new Map<string, number>();
+  const envelopes: Inner[][] = [];
+  const transport = fakeTransport((req) => {
+    const { requests } = JSON.parse(String(req.body)) as { requests: Inner[] };
+    envelopes.push(requests);
+    const failed = new Set<string>();
+    const responses = requests.map((inner) => {
+      if (inner.dependsOn?.some((d) => failed.has(d))) {
+        failed.add(inner.id);
+        return { id: inner.id, status: 424, headers: {}, body: null };
+      }
+      const n = attempts.get(inner.id) ?? 0;
+      attempts.set(inner.id, n + 1);
+      const { status, headers } = answer(inner, n);
+      if (status >= 400) failed.add(inner.id);
+      return { id: inner.id, status, headers: headers ?? {}, body: { url: inner.url } };
+    });
+    return { status: 200, json: { responses: responses.reverse() } };
+  });
+  return { ...transport, envelopes };
+}
+
+const gets = (n: number): BatchRequest[] =>
+  Array.from({ length: n }, (_, i) => ({ id: String(i), method: "GET", url: `/users/u${i}` }));
+
+describe("runBatch", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("sends 45 requests as envelopes of at most 20 and returns results in input order", async () => {
+    const service = batchService();
+    const results = await runBatch(fakeClient(service.send), gets(45), { concurrency: 2 });
+    expect(service.envelopes.map((e) => e.length)).toEqual([20, 20, 5]);
+    expect(results.map((r) => r.id)).toEqual(gets(45).map((r) => r.id));
+    expect(results.every((r, i) => (r.body as { url: string }).url === `/users/u${i}`)).toBe(true);
+    expect(service.seen[0]?.url).toBe("https://graph.example/v1.0/$batch");
+  });
+
+  it("retries an inner 429 after its own Retry-After, alone", async () => {
+    const service = batchService((inner, attempt) =>
+      inner.id === "3" && attempt === 0 ? { status: 429, headers: { "Retry-After": "5" } } : { status: 200 },
+    );
+    const done = runBatch(fakeClient(service.send), gets(5));
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(service.envelopes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const results = await done;
+    expect(service.envelopes[1]?.map((r) => r.id)).toEqual(["3"]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+  });
+
+  it("gives up on an item after maxItemRetries and returns its 429", async () => {
+    const service = batchService((inner) =>
+      inner.id === "1" ? { status: 429, headers: { "retry-after": "1" } } : { status: 200 },
+    );
+    const done = runBatch(fakeClient(service.send), gets(2), { maxItemRetries: 2 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    const results = await done;
+    expect(results.map((r) => r.status)).toEqual([200, 429]);
+    expect(service.envelopes).toHaveLength(3);
+  });
+
+  it("keeps a dependsOn chain in one envelope and retries a throttled link with its dependents", async () => {
+    const requests: BatchRequest[] = [
+      ...gets(18),
+      { id: "a", method: "POST", url: "/groups", body: { displayName: "g" } },
+      { id: "b", method: "GET", url: "/groups/x", dependsOn: ["a"] },
+      { id: "c", method: "GET", url: "/groups/y", dependsOn: ["b"] },
+    ];
+    const service = batchService((inner, attempt) =>
+      inner.id === "b" && attempt === 0 ? { status: 429, headers: { "retry-after": "1" } } : { status: 200 },
+    );
+    const done = runBatch(fakeClient(service.send), requests);
+    await vi.advanceTimersByTimeAsync(1000);
+    const results = await done;
+    const firstWithChain = service.envelopes.find((e) => e.some((r) => r.id === "a"));
+    expect(firstWithChain?.filter((r) => ["a", "b", "c"].includes(r.id))).toHaveLength(3);
+    // The retry carries b and c; b no longer depends on a, which already succeeded.
+    const retry = service.envelopes.at(-1);
+    expect(retry).toEqual([
+      { id: "b", method: "GET", url: "/groups/x" },
+      { id: "c", method: "GET", url: "/groups/y", dependsOn: ["b"] },
+    ]);
+    expect(results.slice(-3).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(firstWithChain?.find((r) => r.id === "a")).toMatchObject({
+      headers: { "Content-Type": "application/json" },
+    });
+  });
+
+  it("returns a 424 as is when its dependency failed for good", async () => {
+    const service = batchService((inner) => (inner.id === "a" ? { status: 404 } : { status: 200 }));
+    const results = await runBatch(fakeClient(service.send), [
+      { id: "a", method: "GET", url: "/users/missing" },
+      { id: "b", method: "GET", url: "/users/x", dependsOn: ["a"] },
+    ]);
+    expect(results.map((r) => r.status)).toEqual([404, 424]);
+    expect(service.envelopes).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "duplicate ids (case-insensitive)",
+      [
+        { id: "A", method: "GET", url: "/a" },
+        { id: "a", method: "GET", url: "/b" },
+      ],
+      /Duplicate/,
+    ],
+    ["unknown dependency", [{ id: "a", method: "GET", url: "/a", dependsOn: ["zz"] }], /unknown id/],
+    [
+      "a chain longer than 20",
+      Array.from({ length: 21 }, (_, i) => ({
+        id: `r${i}`,
+        method: "GET",
+        url: "/x",
+        ...(i > 0 ? { dependsOn: [`r${i - 1}`] } : {}),
+      })),
+      /cannot fit/,
+    ],
+  ] as const)("rejects %s before sending anything", async (_name, requests, message) => {
+    const service = batchService();
+    await expect(runBatch(fakeClient(service.send), requests as unknown as BatchRequest[])).rejects.toThrow(
+      message,
+    );
+    expect(service.envelopes).toHaveLength(0);
+  });
+
+  it("never has more envelopes in flight than the concurrency", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const { send } = fakeTransport(async (req) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      inFlight--;
+      const { requests } = JSON.parse(String(req.body)) as { requests: Inner[] };
+      return { status: 200, json: { responses: requests.map((r) => ({ id: r.id, status: 204 })) } };
+    });
+    const progress: number[] = [];
+    const done = runBatch(fakeClient(send), gets(200), {
+      concurrency: 3,
+      onProgress: (n) => progress.push(n),
+    });
+    await vi.advanceTimersByTimeAsync(1000);
+    const results = await done;
+    expect(peak).toBe(3);
+    expect(results).toHaveLength(200);
+    expect(progress.at(-1)).toBe(200);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { areaPrefix, cliCommand } from "../src/operations/define-operation.ts";
+import { getOperation, operationAreas, operations, operationsByArea } from "../src/operations/registry.ts";
+
+describe("the operation catalog", () => {
+  it("has the directory operations", () => {
+    expect(operations.length).toBeGreaterThanOrEqual(29);
+    expect(new Set(operations.map((op) => op.name)).size).toBe(operations.length);
+    expect(operationAreas()).toEqual([
+      "organization",
+      "users",
+      "groups",
+      "apps",
+      "service-principals",
+      "audit-logs",
+    ]);
+  });
+
+  describe.each(operations.map((op) => [op.name, op] as const))("%s", (name, op) => {
+    it("is named <area-prefix>_<verb> in snake_case and maps to a CLI command", () => {
+      expect(name).toMatch(/^[a-z]+(_[a-z]+)+$/);
+      expect(op.area).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(name.startsWith(`${areaPrefix(op.area)}_`)).toBe(true);
+      const [group, verb] = cliCommand(op);
+      expect(group).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(verb).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    });
+    it("describes itself for a model and a human", () => {
+      expect(op.title.length).toBeGreaterThan(5);
+      expect(op.title.length).toBeLessThanOrEqual(60);
+      expect(op.description.length).toBeGreaterThanOrEqual(80);
+      expect(op.description.length).toBeLessThanOrEqual(600);
+      expect(["read", "write", "destructive"]).toContain(op.access);
+    });
+    it("names least-privileged permissions", () => {
+      expect(op.permissions.length).toBeGreaterThan(0);
+      for (const permission of op.permissions) expect(permission).toMatch(/^[A-Z][A-Za-z]+(\.[A-Za-z]+)+$/);
+      if (op.access === "read") expect(op.permissions.every((p) => !/ReadWrite/.test(p))).toBe(true);
+    });
+    it("has zod object input and output that convert to JSON Schema", () => {
+      expect(op.input).toBeInstanceOf(z.ZodObject);
+      expect(op.output).toBeInstanceOf(z.ZodObject);
+      const input = z.toJSONSchema(op.input, { io: "input" }) as { type?: string };
+      const output = z.toJSONSchema(op.output, { io: "output" }) as { type?: string };
+      expect(input.type).toBe("object");
+      expect(output.type).toBe("object");
+    });
+    it("declares secret output fields that exist in its output", () => {
+      for (const field of op.secretOutputFields ?? []) expect(Object.keys(op.output.shape)).toContain(field);
+    });
+  });
+
+  it("looks operations up by name and area", () => {
+    expect(getOperation("user_list")?.area).toBe("users");
+    expect(getOperation("nope")).toBeUndefined();
+    expect(operationsByArea("groups").map((op) => op.name)).toContain("group_member_add");
+    expect(cliCommand({ name: "group_member_add", area: "groups" })).toEqual(["group", "member-add"]);
+    expect(cliCommand({ name: "service_principal_get", area: "service-principals" })).toEqual([
+      "service-principal",
+      "get",
+    ]);
+  });
+});
