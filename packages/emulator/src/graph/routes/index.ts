@@ -2,7 +2,11 @@ import type { GraphRoute } from "../route.ts";
 import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationRoutes } from "./applications.ts";
 import { groupRoutes } from "./groups.ts";
+import { identityProviderRoutes } from "./identity-providers.ts";
 import { servicePrincipalRoutes } from "./service-principals.ts";
+import { userFlowAttributeRoutes } from "./user-flow-attributes.ts";
+import { userFlowLinkRoutes } from "./user-flow-links.ts";
+import { userFlowRoutes } from "./user-flows.ts";
 import { userRoutes } from "./users.ts";
 
 /**
@@ -15,4 +19,8 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...applicationRoutes,
   ...servicePrincipalRoutes,
   ...appRoleAssignmentRoutes,
+  ...userFlowRoutes,
+  ...userFlowLinkRoutes,
+  ...userFlowAttributeRoutes,
+  ...identityProviderRoutes,
 ];
