@@ -14,6 +14,9 @@ describe("the operation catalog", () => {
       "apps",
       "service-principals",
       "audit-logs",
+      "user-flows",
+      "user-flow-attributes",
+      "identity-providers",
     ]);
   });
 
