@@ -166,6 +166,11 @@ async function serveLogin(ctx: EmulatorContext, req: IncomingMessage, res: Serve
     body,
     remoteAddress: req.socket.remoteAddress ?? "127.0.0.1",
   });
+  // The log names the app and tenant (never the credential) so a test can see who asked for tokens.
+  const form = /x-www-form-urlencoded/i.test(headers["content-type"] ?? "")
+    ? new URLSearchParams(body.toString("utf8"))
+    : undefined;
+  const segment = url.pathname.split("/")[1] ?? "";
   ctx.monitor.record({
     time: ctx.now().toISOString(),
     service: "login",
@@ -174,8 +179,8 @@ async function serveLogin(ctx: EmulatorContext, req: IncomingMessage, res: Serve
     status: reply.status,
     requestId: null,
     clientRequestId: url.searchParams.get("client-request-id") ?? headers["client-request-id"] ?? null,
-    appId: null,
-    tenantId: null,
+    appId: form?.get("client_id") ?? null,
+    tenantId: segment === "" ? null : (ctx.store.tenant(segment)?.info.id ?? null),
     resourceUnits: 0,
     faults: [],
     earlyRetry: false,

@@ -54,6 +54,7 @@ export {
 } from "./policy/faults.ts";
 export { PUBLISHED_LIMITS, type ThrottleSettings, type ThrottleSettingsInput } from "./policy/throttling.ts";
 export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
+export { generateTls, type TlsMaterial } from "./server/tls.ts";
 export type { Json, JsonObject } from "./store/json.ts";
 export { hashSecret, type SecretHash, verifySecret } from "./store/secrets.ts";
 export {

@@ -1,23 +1,22 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { ConfidentialClientApplication } from "@azure/msal-node";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
-import { seedDirectory } from "../src/graph/seed-directory.ts";
 import type { SecretHash } from "../src/store/secrets.ts";
 import { verifySecret } from "../src/store/secrets.ts";
 import { proofToken, selfSignedCertificate } from "./helpers/certificate.ts";
-import { type GraphClient, graphClient } from "./helpers/graph.ts";
-import { newTenant } from "./helpers/tenant.ts";
+import { claimsOf } from "./helpers/emulator.ts";
+import { type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { msalNetworkClient } from "./helpers/https.ts";
 
+let fx: GraphFixture;
 let g: GraphClient;
-let t: ReturnType<typeof newTenant>;
-const NOW = new Date("2026-03-01T10:00:00Z");
 
-beforeEach(() => {
-  t = newTenant();
-  seedDirectory(t.tenant, {});
-  g = graphClient(t.store, t.tenant, {
-    permissions: ["Application.ReadWrite.All", "AppRoleAssignment.ReadWrite.All"],
-  });
+beforeAll(async () => {
+  fx = await graphFixture();
+  g = fx.g;
 });
+afterAll(() => fx.t.emu.stop());
+beforeEach(() => fx.reset());
 
 describe("applications", () => {
   it("creates (201), gets by id and by appId, updates (204) and deletes (204) with its service principal", async () => {
@@ -63,15 +62,15 @@ describe("applications", () => {
     const stored = await g.get(`/applications/${app.id}`);
     const { "@odata.context": _context, ...credential } = r.body;
     expect(stored.body.passwordCredentials).toEqual([{ ...credential, secretText: null }]);
-    const hash = t.tenant.collection("_credentials").get(r.body.keyId);
+    const hash = fx.tenant.collection("_credentials").get(r.body.keyId);
     expect(hash).toMatchObject({ appObjectId: app.id, keyId: r.body.keyId, type: "Password" });
     expect(verifySecret(r.body.secretText, hash?.secret as unknown as SecretHash)).toBe(true);
-    const audits = JSON.stringify([...t.tenant.collection("directoryAudits").values()]);
+    const audits = JSON.stringify([...fx.tenant.collection("directoryAudits").values()]);
     expect(audits).not.toContain(r.body.secretText);
     expect((await g.post(`/applications/${app.id}/removePassword`, { keyId: r.body.keyId })).status).toBe(
       204,
     );
-    expect(t.tenant.collection("_credentials").has(r.body.keyId)).toBe(false);
+    expect(fx.tenant.collection("_credentials").has(r.body.keyId)).toBe(false);
     expect((await g.post(`/applications/${app.id}/removePassword`, { keyId: r.body.keyId })).status).toBe(
       400,
     );
@@ -93,7 +92,7 @@ describe("applications", () => {
 
     const second = await selfSignedCertificate("CN=next");
     const keyCredential = { type: "AsymmetricX509Cert", usage: "Verify", key: second.der };
-    const proof = await proofToken(first.privateKey, app.id, NOW);
+    const proof = await proofToken(first.privateKey, app.id, new Date());
     const added = await g.post(`/applications/${app.id}/addKey`, {
       keyCredential,
       passwordCredential: null,
@@ -104,12 +103,12 @@ describe("applications", () => {
     const other = await selfSignedCertificate("CN=other");
     const refused = await g.post(`/applications/${app.id}/addKey`, {
       keyCredential: { ...keyCredential, key: other.der },
-      proof: await proofToken(other.privateKey, app.id, NOW),
+      proof: await proofToken(other.privateKey, app.id, new Date()),
     });
     expect(refused.status).toBe(400);
     const tooLong = await g.post(`/applications/${app.id}/addKey`, {
       keyCredential,
-      proof: await proofToken(first.privateKey, app.id, NOW, 3600),
+      proof: await proofToken(first.privateKey, app.id, new Date(), 3600),
     });
     expect(tooLong.status).toBe(400);
   });
@@ -124,10 +123,7 @@ describe("applications", () => {
 
   it("lets Application.ReadWrite.OwnedBy change only the apps the caller created", async () => {
     const { body: theirs } = await g.post("/applications", { displayName: "theirs" });
-    const owner = graphClient(t.store, t.tenant, {
-      appId: "bbbbbbbb-0000-4000-8000-000000000001",
-      permissions: ["Application.ReadWrite.OwnedBy"],
-    });
+    const owner = await fx.as(["Application.ReadWrite.OwnedBy"]);
     const { body: mine } = await owner.post("/applications", { displayName: "mine" });
     expect((await owner.patch(`/applications/${mine.id}`, { description: "ok" })).status).toBe(204);
     expect((await owner.patch(`/applications/${theirs.id}`, { description: "no" })).status).toBe(403);
@@ -184,7 +180,7 @@ describe("service principals and app role assignments", () => {
   });
 
   it("needs a permission to read applications beside AppRoleAssignment.ReadWrite.All", async () => {
-    const narrow = graphClient(t.store, t.tenant, { permissions: ["AppRoleAssignment.ReadWrite.All"] });
+    const narrow = await fx.as(["AppRoleAssignment.ReadWrite.All"]);
     const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')`)).body;
     const r = await narrow.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
       principalId: graph.id,
@@ -192,5 +188,38 @@ describe("service principals and app role assignments", () => {
       appRoleId: GRAPH_APP_ROLES["User.Read.All"],
     });
     expect(r.status).toBe(403);
+  });
+});
+
+describe("grants in tokens", () => {
+  it("a new grant shows in the app's next token, and a revoked one is gone from the one after", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    const { body: sp } = await g.post("/servicePrincipals", { appId: app.appId });
+    const secret = (await g.post(`/applications/${app.id}/addPassword`, {})).body.secretText as string;
+    const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')?$select=id`)).body;
+    const roles = async (): Promise<unknown> => {
+      // A fresh MSAL client each time: MSAL caches app tokens, and grants only reach new tokens.
+      const cca = new ConfidentialClientApplication({
+        auth: {
+          clientId: app.appId,
+          clientSecret: secret,
+          authority: fx.t.tenant.authority,
+          knownAuthorities: fx.t.tenant.knownAuthorities,
+        },
+        system: { networkClient: msalNetworkClient(fx.t.emu.caCertPem) },
+      });
+      const r = await cca.acquireTokenByClientCredential({
+        scopes: ["https://graph.microsoft.com/.default"],
+      });
+      return claimsOf(r?.accessToken ?? "").roles;
+    };
+    const grant = await g.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
+      principalId: sp.id,
+      resourceId: graph.id,
+      appRoleId: GRAPH_APP_ROLES["User.Read.All"],
+    });
+    expect(await roles()).toEqual(["User.Read.All"]);
+    await g.del(`/servicePrincipals/${graph.id}/appRoleAssignedTo/${grant.body.id}`);
+    expect(await roles()).toBeUndefined();
   });
 });

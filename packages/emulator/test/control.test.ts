@@ -107,12 +107,16 @@ describe("observability", () => {
     const text = await log.text();
     expect(text).not.toContain(t.tenant.clientSecret);
     expect(text).not.toContain(token);
-    const entries = (JSON.parse(text) as { value: { service: string; path: string; appId: string | null }[] })
-      .value;
+    type Entry = { service: string; path: string; appId: string | null; tenantId: string | null };
+    const entries = (JSON.parse(text) as { value: Entry[] }).value;
     expect(entries.at(-1)).toMatchObject({
       service: "graph",
       path: "/v1.0/nowhere",
       appId: t.tenant.clientId,
+    });
+    expect(entries.find((e) => e.path.endsWith("/oauth2/v2.0/token"))).toMatchObject({
+      appId: t.tenant.clientId,
+      tenantId: t.tenant.tenantId,
     });
   });
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { splitVersion } from "../src/graph/front-door.ts";
 import { GRAPH_JSON } from "../src/graph/outcome.ts";
 import { implying, isPermitted } from "../src/policy/permissions.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
@@ -146,6 +147,14 @@ describe("responses", () => {
     expect(await cost("?$select=id")).toBe("1");
     expect(await cost("?$expand=memberOf")).toBe("3");
     expect(await cost("?$top=5&$select=id")).toBe("1");
+    const created = await graph("/v1.0/users", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ displayName: "priced" }),
+    });
+    expect(created.status).toBe(201);
+    // A write costs 1, creating a customer account in an external tenant 4 more.
+    expect(created.headers.get("x-ms-resource-unit")).toBe("5");
   });
 });
 
@@ -184,5 +193,17 @@ describe("permissions", () => {
 
   test("ReadWrite implies Read of the same family only", () => {
     expect(implying("User.Read.All", false)).toEqual(["User.Read.All", "User.ReadWrite.All"]);
+  });
+});
+
+describe("splitVersion", () => {
+  test.each([
+    ["/v1.0/users?$top=1", "v1.0", "/users?$top=1"],
+    ["/beta/$batch", "beta", "/$batch"],
+    ["/v1.0", "v1.0", "/"],
+    ["/v1.0?$filter=a/b", "v1.0", "/?$filter=a/b"],
+    ["/", "", "/"],
+  ])("%s → %s and %s", (url, version, target) => {
+    expect(splitVersion(url)).toEqual({ version, target });
   });
 });

@@ -1,5 +1,5 @@
 import { createPrivateKey, randomUUID } from "node:crypto";
-import { ConfidentialClientApplication, PublicClientApplication } from "@azure/msal-node";
+import { ConfidentialClientApplication } from "@azure/msal-node";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateCredentialCertificate } from "../src/server/tls.ts";
@@ -8,7 +8,7 @@ import { msalNetworkClient } from "./helpers/https.ts";
 
 let t: TestEmulator;
 beforeAll(async () => {
-  t = await startTestEmulator({ routes: [], deviceCode: { intervalSeconds: 1 } });
+  t = await startTestEmulator({ routes: [] });
 });
 afterAll(() => t.emu.stop());
 
@@ -206,6 +206,20 @@ describe("token endpoint errors (AADSTS bodies)", () => {
     expect(JSON.stringify(res.body)).not.toContain(t.tenant.clientSecret);
   });
 
+  test("client_secret_basic: the credential in an Authorization header", async () => {
+    const basic = (id: string, secret: string) =>
+      `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+    const send = (authorization: string) =>
+      t.fetch(`${t.emu.loginUrl}/${t.tenant.tenantId}/oauth2/v2.0/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization },
+        body: new URLSearchParams({ grant_type: "client_credentials", scope: GRAPH_DEFAULT }).toString(),
+      });
+    expect((await send(basic(t.tenant.clientId, t.tenant.clientSecret))).status).toBe(200);
+    const wrong = await send(basic(t.tenant.clientId, "wrong"));
+    expect(await wrong.json()).toMatchObject({ error: "invalid_client", error_codes: [7000215] });
+  });
+
   test("an unknown tenant is refused before the client is looked at", async () => {
     const res = await tokenRequest(
       { ...base(), client_secret: t.tenant.clientSecret },
@@ -304,132 +318,5 @@ describe("token endpoint errors (AADSTS bodies)", () => {
     const latest = [...(signIns?.values() ?? [])].slice(before);
     expect(latest.map((s) => (s.status as { errorCode: number }).errorCode)).toEqual([7000215, 0]);
     expect(latest[1]).toMatchObject({ appId: t.tenant.clientId, servicePrincipalId: expect.any(String) });
-  });
-});
-
-describe("device code", () => {
-  function pca() {
-    return new PublicClientApplication({
-      auth: {
-        clientId: t.tenant.publicClientId,
-        authority: t.tenant.authority,
-        knownAuthorities: t.tenant.knownAuthorities,
-      },
-      system: { networkClient: msalNetworkClient(t.emu.caCertPem) },
-    });
-  }
-
-  test("MSAL gets a delegated token once an admin approves through the control API", async () => {
-    const result = await pca().acquireTokenByDeviceCode({
-      scopes: [GRAPH_DEFAULT],
-      deviceCodeCallback: (response) => {
-        void t.control("POST", "/device-codes/approve", {
-          userCode: response.userCode,
-          userPrincipalName: t.tenant.adminUser?.userPrincipalName,
-        });
-      },
-    });
-    const claims = claimsOf(result?.accessToken ?? "");
-    expect(claims).toMatchObject({
-      idtyp: "user",
-      appid: t.tenant.publicClientId,
-      appidacr: "0",
-      tid: t.tenant.tenantId,
-    });
-    expect(String(claims.scp).split(" ")).toEqual(
-      expect.arrayContaining(["User.ReadWrite.All", "AuditLog.Read.All"]),
-    );
-    expect(claims.roles).toBeUndefined();
-    expect(result?.account?.username).toBe(t.tenant.adminUser?.userPrincipalName);
-  });
-
-  test("MSAL gets a token when the admin signs in on the emulator's page", async () => {
-    const result = await pca().acquireTokenByDeviceCode({
-      scopes: [GRAPH_DEFAULT],
-      deviceCodeCallback: (response) => {
-        void (async () => {
-          const wrong = await t.fetch(
-            response.verificationUri,
-            form({
-              code: response.userCode,
-              username: t.tenant.adminUser?.userPrincipalName ?? "",
-              password: "wrong",
-            }),
-          );
-          expect(wrong.status).toBe(400);
-          expect(await wrong.text()).toContain("incorrect");
-          const ok = await t.fetch(
-            response.verificationUri,
-            form({
-              code: response.userCode,
-              username: "ADMIN@contoso.onmicrosoft.com",
-              password: t.tenant.adminUser?.password ?? "",
-            }),
-          );
-          expect(ok.status).toBe(200);
-        })();
-      },
-    });
-    expect(claimsOf(result?.accessToken ?? "").upn).toBe(t.tenant.adminUser?.userPrincipalName);
-  });
-
-  test("polling answers authorization_pending, then slow_down when too fast, and a bad code invalid_grant", async () => {
-    const res = await t.fetch(
-      `${t.emu.loginUrl}/${t.tenant.domain}/oauth2/v2.0/devicecode`,
-      form({ client_id: t.tenant.publicClientId, scope: GRAPH_DEFAULT }),
-    );
-    const code = (await res.json()) as {
-      device_code: string;
-      user_code: string;
-      interval: number;
-      verification_uri: string;
-    };
-    expect(code.verification_uri).toBe(`${t.emu.loginUrl}/devicelogin`);
-    const poll = (device_code: string) =>
-      tokenRequest({
-        grant_type: "urn:ietf:params:oauth:grant-type:device_code",
-        client_id: t.tenant.publicClientId,
-        device_code,
-      });
-    expect((await poll(code.device_code)).body).toMatchObject({
-      error: "authorization_pending",
-      error_codes: [70016],
-    });
-    expect((await poll(code.device_code)).body).toMatchObject({ error: "slow_down" });
-    expect((await poll("nonsense")).body).toMatchObject({ error: "invalid_grant" });
-  });
-
-  test("an expired device code answers expired_token", async () => {
-    const short = await startTestEmulator({
-      routes: [],
-      deviceCode: { intervalSeconds: 1, lifetimeSeconds: 0.001 },
-    });
-    try {
-      const res = await short.fetch(
-        `${short.emu.loginUrl}/${short.tenant.tenantId}/oauth2/v2.0/devicecode`,
-        form({ client_id: short.tenant.publicClientId, scope: GRAPH_DEFAULT }),
-      );
-      const { device_code } = (await res.json()) as { device_code: string };
-      await new Promise((r) => setTimeout(r, 5));
-      const poll = await short.fetch(
-        `${short.emu.loginUrl}/${short.tenant.tenantId}/oauth2/v2.0/token`,
-        form({
-          grant_type: "urn:ietf:params:oauth:grant-type:device_code",
-          client_id: short.tenant.publicClientId,
-          device_code,
-        }),
-      );
-      expect(await poll.json()).toMatchObject({ error: "expired_token", error_codes: [70020] });
-    } finally {
-      await short.emu.stop();
-    }
-  });
-
-  test("a confidential app without public client flows cannot start a device code", async () => {
-    const res = await t.fetch(
-      `${t.emu.loginUrl}/${t.tenant.tenantId}/oauth2/v2.0/devicecode`,
-      form({ client_id: t.tenant.clientId, scope: GRAPH_DEFAULT }),
-    );
-    expect(await res.json()).toMatchObject({ error: "invalid_client", error_codes: [7000218] });
   });
 });

@@ -3,7 +3,7 @@ import { matches } from "../src/graph/odata/filter-eval.ts";
 import { parseFilter } from "../src/graph/odata/filter-parser.ts";
 import { checkFilter } from "../src/graph/odata/filter-support.ts";
 import { GraphError } from "../src/graph/route.ts";
-import { usersSpec } from "../src/graph/routes/user-query.ts";
+import { ignoreLocalIssuer, usersSpec } from "../src/graph/routes/user-query.ts";
 import type { JsonObject } from "../src/store/json.ts";
 
 const ana: JsonObject = {
@@ -121,5 +121,15 @@ describe("$filter support on /users", () => {
     ["displayName", false, "Request_UnsupportedQuery"],
   ])("%s (advanced allowed: %s) → %s", (filter, advanced, expected) => {
     expect(check(filter, advanced)).toBe(expected);
+  });
+});
+
+describe("identities filters on users", () => {
+  it.each([
+    ["identities/any(c:c/issuerAssignedId eq 'ana@example.com' and c/issuer eq 'whatever.example')", true],
+    ["identities/any(c:c/issuerAssignedId eq 'g-1' and c/issuer eq 'google.com')", true],
+    ["identities/any(c:c/issuerAssignedId eq 'g-1' and c/issuer eq 'facebook.com')", false],
+  ])("%s → %s (the issuer of a local account is ignored)", (filter, expected) => {
+    expect(matches(ignoreLocalIssuer(parseFilter(filter)), ana)).toBe(expected);
   });
 });

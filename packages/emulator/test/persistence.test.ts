@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, describe, expect, test } from "vitest";
+import { startEmulator } from "../src/emulator.ts";
 import { Persistence } from "../src/persist/journal.ts";
 import { Store } from "../src/store/store.ts";
 import { trustingFetch } from "./helpers/https.ts";
@@ -63,6 +64,46 @@ describe("journal and snapshot", () => {
     appendFileSync(join(dir, "journal.jsonl"), "garbage\n");
     store.tenant("contoso")?.collection("users").put("x", { id: "x" });
     expect(() => new Persistence(dir).open(new Store(), new Date())).toThrow(/line 2/);
+  });
+});
+
+describe("restart on a data dir", () => {
+  test("keeps the demo tenant and its secret, and swaps the demo certificate for this run's", async () => {
+    const dir = tempDir();
+    const first = await startEmulator({ dataDir: dir });
+    const before = first.tenants[0];
+    first.store.tenant("contoso")?.collection("users").put("kept", { id: "kept" });
+    await first.stop();
+
+    const second = await startEmulator({ dataDir: dir });
+    try {
+      const after = second.tenants[0];
+      expect(after).toMatchObject({
+        tenantId: before?.tenantId,
+        clientId: before?.clientId,
+        clientSecret: before?.clientSecret,
+      });
+      expect(after?.certificate?.thumbprintSha256).not.toBe(before?.certificate?.thumbprintSha256);
+      const app = [...(second.store.tenant("contoso")?.collection("applications").values() ?? [])].find(
+        (a) => a.appId === after?.clientId,
+      );
+      expect(app?.keyCredentials).toHaveLength(1);
+      expect(second.store.tenant("contoso")?.collection("users").has("kept")).toBe(true);
+      const f = trustingFetch(second.caCertPem);
+      const res = await f(`${after?.authority}/oauth2/v2.0/token`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: after?.clientId ?? "",
+          client_secret: after?.clientSecret ?? "",
+          scope: "https://graph.microsoft.com/.default",
+        }),
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await second.stop();
+    }
   });
 });
 

@@ -130,6 +130,10 @@ describe("resource-unit modifiers (api-surface 11.6)", () => {
   ])("base %i with ?%s costs %i", (base, query, cost) => {
     expect(resourceUnits(base, new URLSearchParams(query))).toBe(cost);
   });
+
+  test("creating a customer account costs 4 more", () => {
+    expect(resourceUnits(1, new URLSearchParams(), true)).toBe(5);
+  });
 });
 
 describe("over HTTPS", () => {
@@ -138,7 +142,7 @@ describe("over HTTPS", () => {
   beforeAll(async () => {
     t = await startTestEmulator({
       routes: testRoutes,
-      throttling: { timeScale: 10, limits: { resourceUnits: { S: 3 } } },
+      throttling: { timeScale: 4, limits: { resourceUnits: { S: 3 } } },
     });
     token = await t.graphToken();
   });
@@ -161,8 +165,8 @@ describe("over HTTPS", () => {
     const res = last as Response;
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(Number(res.headers.get("x-ms-retry-after-ms"))).toBeGreaterThanOrEqual(1);
-    // One resource unit comes back every 10 s / 3 / 10 (time scale) ≈ 334 ms.
-    expect(Number(res.headers.get("x-ms-retry-after-ms"))).toBeLessThanOrEqual(334);
+    // One resource unit comes back every 10 s / 3 / 4 (time scale) ≈ 834 ms.
+    expect(Number(res.headers.get("x-ms-retry-after-ms"))).toBeLessThanOrEqual(834);
     expect(res.headers.get("x-ms-throttle-scope")).toBe(
       `Tenant_Application/ReadWrite/${t.tenant.clientId}/${t.tenant.tenantId}`,
     );
@@ -180,7 +184,7 @@ describe("over HTTPS", () => {
     expect((await list()).status).toBe(200);
   });
 
-  test("the control API switches throttling off and on", async () => {
+  test("the control API switches throttling off and refuses bad settings", async () => {
     await t.control("PUT", "/throttling", { enabled: false });
     for (let i = 0; i < 10; i++) expect((await list()).status).toBe(200);
     const bad = await t.control("PUT", "/throttling", { timeScale: -1 });

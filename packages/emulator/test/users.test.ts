@@ -1,22 +1,27 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SecretHash } from "../src/store/secrets.ts";
 import { verifySecret } from "../src/store/secrets.ts";
-import { customer, type GraphClient, graphClient } from "./helpers/graph.ts";
-import { newTenant } from "./helpers/tenant.ts";
+import { customer, type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
 
+let fx: GraphFixture;
 let g: GraphClient;
-let t: ReturnType<typeof newTenant>;
+let seeded: number;
 
-beforeEach(() => {
-  t = newTenant();
-  g = graphClient(t.store, t.tenant);
+beforeAll(async () => {
+  fx = await graphFixture();
+  g = fx.g;
+});
+afterAll(() => fx.t.emu.stop());
+beforeEach(async () => {
+  await fx.reset();
+  seeded = fx.tenant.collection("users").size;
 });
 
 describe("POST /users", () => {
   it("creates a local customer account: 201 with the default property set, password kept as a hash", async () => {
     const r = await g.post("/users", customer("ana@example.com", { givenName: "Ana" }));
     expect(r.status).toBe(201);
-    expect(r.body["@odata.context"]).toBe("https://127.0.0.1:8443/v1.0/$metadata#users/$entity");
+    expect(r.body["@odata.context"]).toBe(`${fx.t.emu.graphUrl}/v1.0/$metadata#users/$entity`);
     expect(Object.keys(r.body).sort()).toEqual(
       [
         "@odata.context",
@@ -34,16 +39,16 @@ describe("POST /users", () => {
       ].sort(),
     );
     expect(r.body.userPrincipalName).toBe(`${r.body.id}@contoso.onmicrosoft.com`);
-    const stored = t.tenant.collection("users").get(r.body.id);
+    const stored = fx.tenant.collection("users").get(r.body.id);
     expect(stored?.creationType).toBe("LocalAccount");
     expect(stored?.passwordProfile).toEqual({
       password: null,
       forceChangePasswordNextSignIn: false,
       forceChangePasswordNextSignInWithMfa: null,
     });
-    const hash = t.tenant.collection("_userPasswords").get(r.body.id) as unknown as SecretHash;
+    const hash = fx.tenant.collection("_userPasswords").get(r.body.id) as unknown as SecretHash;
     expect(verifySecret("Xy7!kq#Lm2", hash)).toBe(true);
-    expect(JSON.stringify(t.tenant.collection("users").get(r.body.id))).not.toContain("Xy7!kq#Lm2");
+    expect(JSON.stringify(fx.tenant.collection("users").get(r.body.id))).not.toContain("Xy7!kq#Lm2");
   });
 
   it.each([
@@ -58,7 +63,7 @@ describe("POST /users", () => {
     );
     expect(r.status).toBe(400);
     expect(r.error?.message).toMatch(/password complexity/);
-    expect(t.tenant.collection("users").size).toBe(0);
+    expect(fx.tenant.collection("users").size).toBe(seeded);
   });
 
   it("accepts a weak password of 8+ characters when passwordPolicies has DisableStrongPassword", async () => {
@@ -89,7 +94,7 @@ describe("POST /users", () => {
     expect(r.status).toBe(400);
     expect(r.error?.code).toBe("Request_BadRequest");
     expect(r.error?.details).toEqual([expect.objectContaining({ code: "ObjectConflict", target })]);
-    expect(t.tenant.collection("users").size).toBe(1);
+    expect(fx.tenant.collection("users").size).toBe(seeded + 1);
   });
 
   it.each([
@@ -107,6 +112,20 @@ describe("POST /users", () => {
       /domain portion/,
     ],
     [
+      "a navigation binding the emulator does not model",
+      { ...customer("a@example.com"), "manager@odata.bind": "https://graph.microsoft.com/v1.0/users/x" },
+      /manager@odata.bind/,
+    ],
+    [
+      "a local account issued by another domain",
+      customer("a@example.com", {
+        identities: [
+          { signInType: "emailAddress", issuer: "evil.onmicrosoft.com", issuerAssignedId: "a@example.com" },
+        ],
+      }),
+      /identities/,
+    ],
+    [
       "no password for a local account",
       { ...customer("a@example.com"), passwordProfile: null },
       /passwordProfile/,
@@ -115,7 +134,7 @@ describe("POST /users", () => {
     const r = await g.post("/users", body);
     expect(r.status).toBe(400);
     expect(r.error?.message).toMatch(message);
-    expect(t.tenant.collection("users").size).toBe(0);
+    expect(fx.tenant.collection("users").size).toBe(seeded);
   });
 
   it("creates a social account without a password", async () => {
@@ -128,13 +147,13 @@ describe("POST /users", () => {
 
   it("writes a directory audit naming the caller and the target", async () => {
     const r = await g.post("/users", customer("ana@example.com"));
-    const [entry] = [...t.tenant.collection("directoryAudits").values()];
+    const [entry] = [...fx.tenant.collection("directoryAudits").values()];
     expect(entry).toMatchObject({
       activityDisplayName: "Add user",
       category: "UserManagement",
       operationType: "Add",
       result: "success",
-      initiatedBy: { app: { appId: "aaaaaaaa-0000-4000-8000-000000000001" }, user: null },
+      initiatedBy: { app: { appId: fx.t.tenant.clientId }, user: null },
       targetResources: [{ id: r.body.id, type: "User" }],
     });
     expect(JSON.stringify(entry)).not.toContain("Xy7!kq#Lm2");
@@ -182,18 +201,18 @@ describe("GET /users", () => {
     expect(next).toContain("$skiptoken=");
     await g.post("/users", customer("late@example.com"));
     const second = await g.get(next);
-    expect(second.body.value).toHaveLength(51);
+    expect(second.body.value).toHaveLength(seeded + 51);
     expect(second.body["@odata.nextLink"]).toBeUndefined();
     const ids = [...first.body.value, ...second.body.value].map((u: { id: string }) => u.id);
-    expect(new Set(ids).size).toBe(151);
+    expect(new Set(ids).size).toBe(seeded + 151);
   });
 
   it("counts with ConsistencyLevel: eventual and refuses without it", async () => {
     await g.post("/users", customer("ana@example.com"));
-    expect((await g.get("/users/$count", { ConsistencyLevel: "eventual" })).body).toBe("1");
+    expect((await g.get("/users/$count", { ConsistencyLevel: "eventual" })).body).toBe(String(seeded + 1));
     expect((await g.get("/users/$count")).error?.code).toBe("Request_UnsupportedQuery");
     const counted = await g.get("/users?$count=true&$top=1", { ConsistencyLevel: "eventual" });
-    expect(counted.body["@odata.count"]).toBe(1);
+    expect(counted.body["@odata.count"]).toBe(seeded + 1);
   });
 });
 
@@ -201,10 +220,10 @@ describe("PATCH and DELETE /users/{id}", () => {
   it("updates properties (204), checks a new password and records the change", async () => {
     const { body } = await g.post("/users", customer("ana@example.com"));
     expect((await g.patch(`/users/${body.id}`, { givenName: "Ana", city: "Lisbon" })).status).toBe(204);
-    expect(t.tenant.collection("users").get(body.id)).toMatchObject({ givenName: "Ana", city: "Lisbon" });
+    expect(fx.tenant.collection("users").get(body.id)).toMatchObject({ givenName: "Ana", city: "Lisbon" });
     const weak = await g.patch(`/users/${body.id}`, { passwordProfile: { password: "weak" } });
     expect(weak.status).toBe(400);
-    const audits = [...t.tenant.collection("directoryAudits").values()];
+    const audits = [...fx.tenant.collection("directoryAudits").values()];
     expect(audits.at(-1)).toMatchObject({ activityDisplayName: "Update user" });
     const targets = (audits.at(-1)?.targetResources ?? []) as { modifiedProperties: unknown[] }[];
     expect(targets[0]?.modifiedProperties).toContainEqual({

@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { EmulatorContext } from "../context.ts";
 import { lowerHeaders, readBody, sendReply } from "../server/http.ts";
 import { runBatch } from "./batch.ts";
-import { graphErrorOutcome, serializeBody } from "./outcome.ts";
+import { type GraphOutcome, graphErrorOutcome, serializeBody } from "./outcome.ts";
 import { executeGraph } from "./pipeline.ts";
 
 /**
@@ -16,34 +17,15 @@ export async function serveGraph(
   res: ServerResponse,
 ): Promise<void> {
   const headers = lowerHeaders(req);
-  const rawUrl = req.url ?? "/";
-  const slash = rawUrl.indexOf("/", 1);
-  const query = rawUrl.indexOf("?");
-  const end = slash === -1 ? (query === -1 ? rawUrl.length : query) : slash;
-  const version = rawUrl.slice(1, end);
-  const target =
-    rawUrl.slice(end) === "" || rawUrl.slice(end).startsWith("?")
-      ? `/${rawUrl.slice(end)}`
-      : rawUrl.slice(end);
+  const { version, target } = splitVersion(req.url ?? "/");
   const body = await readBody(req);
   if (body === "too-large") {
     const ids = {
-      requestId: crypto.randomUUID(),
+      requestId: randomUUID(),
       clientRequestId: headers["client-request-id"] ?? null,
       now: ctx.now(),
     };
-    const outcome = graphErrorOutcome(
-      ids,
-      413,
-      "RequestEntityTooLarge",
-      "The request body is larger than 4 MB.",
-    );
-    const { body: text, contentType } = serializeBody(outcome);
-    sendReply(res, {
-      status: 413,
-      headers: { ...outcome.headers, "content-type": contentType ?? "" },
-      ...(text === undefined ? {} : { body: text }),
-    });
+    write(res, graphErrorOutcome(ids, 413, "RequestEntityTooLarge", "The request body is larger than 4 MB."));
     return;
   }
   const outcome = await executeGraph(
@@ -57,13 +39,23 @@ export async function serveGraph(
     req.socket.destroy();
     return;
   }
-  const { body: text, contentType } = serializeBody(outcome);
-  const replyHeaders = { ...outcome.headers };
-  if (contentType !== undefined && replyHeaders["content-type"] === undefined)
-    replyHeaders["content-type"] = contentType;
-  sendReply(res, {
-    status: outcome.status,
-    headers: replyHeaders,
-    ...(text === undefined ? {} : { body: text }),
-  });
+  write(res, outcome);
+}
+
+/** `/v1.0/users?$top=1` → `v1.0` and `/users?$top=1`; `/v1.0?x` → `v1.0` and `/?x`. */
+export function splitVersion(rawUrl: string): { version: string; target: string } {
+  const query = rawUrl.indexOf("?");
+  const pathEnd = query === -1 ? rawUrl.length : query;
+  const slash = rawUrl.indexOf("/", 1);
+  const end = slash === -1 || slash > pathEnd ? pathEnd : slash;
+  const rest = rawUrl.slice(end);
+  return { version: rawUrl.slice(1, end), target: rest.startsWith("/") ? rest : `/${rest}` };
+}
+
+function write(res: ServerResponse, outcome: GraphOutcome): void {
+  const { body, contentType } = serializeBody(outcome);
+  const headers = { ...outcome.headers };
+  if (contentType !== undefined && headers["content-type"] === undefined)
+    headers["content-type"] = contentType;
+  sendReply(res, { status: outcome.status, headers, ...(body === undefined ? {} : { body }) });
 }

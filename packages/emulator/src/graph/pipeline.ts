@@ -3,9 +3,10 @@ import type { EmulatorContext } from "../context.ts";
 import { FAULT_HEADER, FaultHeaderError, type FaultPlan } from "../policy/faults.ts";
 import { isPermitted } from "../policy/permissions.ts";
 import { resourceUnits } from "../policy/throttling.ts";
-import type { JsonObject } from "../store/json.ts";
 import { authenticateGraph, graphChallenge } from "./auth.ts";
 import { GRAPH_JSON, type GraphIds, type GraphOutcome, graphErrorOutcome, graphHeaders } from "./outcome.ts";
+import { faultOutcome, notFoundMessage, throttledOutcome } from "./refusals.ts";
+import { INVALID, INVALID_JSON_MESSAGE, parseJsonBody } from "./request-body.ts";
 import {
   type Caller,
   GraphError,
@@ -16,6 +17,7 @@ import {
   matchRoute,
   splitPath,
 } from "./route.ts";
+import { createsCustomer, routeCost, routesFor, unknownSegment } from "./route-table.ts";
 
 /** One Graph request as the pipeline takes it, top-level or from inside a `$batch`. */
 export interface GraphCall {
@@ -147,7 +149,7 @@ export async function executeGraph(
     if (lagging !== undefined) {
       return delayed(graphErrorOutcome(ids, 404, "Request_ResourceNotFound", notFoundMessage(lagging)));
     }
-    const routes = ctx.routes.filter((r) => r.versions === undefined || r.versions.includes(version));
+    const routes = routesFor(ctx.routes, version);
     const { match, allowed } = matchRoute(routes, method, url.pathname);
     if (match === undefined) {
       if (allowed.length > 0) {
@@ -201,7 +203,11 @@ export async function executeGraph(
       baseUrl: ctx.origins.graph,
       now: () => ctx.now(),
     };
-    const cost = resourceUnits(routeCost(route, request), url.searchParams);
+    const cost = resourceUnits(
+      routeCost(route, request),
+      url.searchParams,
+      createsCustomer(route, tenant.info.kind),
+    );
     const decision = ctx.throttler.check({
       appId: caller.appId,
       tenantId: tenant.info.id,
@@ -266,100 +272,3 @@ async function callRoute(
     return graphErrorOutcome(ids, 500, "InternalServerError", "Encountered an internal server error.");
   }
 }
-
-function routeCost(route: GraphRoute, req: GraphRequest): number {
-  if (route.cost === undefined) return 1;
-  return typeof route.cost === "number" ? route.cost : route.cost(req);
-}
-
-function faultOutcome(ids: GraphIds, status: 500 | 503 | 504): GraphOutcome {
-  switch (status) {
-    case 500:
-      return graphErrorOutcome(ids, 500, "InternalServerError", "Encountered an internal server error.");
-    case 503:
-      return graphErrorOutcome(
-        ids,
-        503,
-        "serviceNotAvailable",
-        "The service is temporarily unavailable. Please try again later.",
-        {
-          "retry-after": "1",
-        },
-      );
-    case 504:
-      return graphErrorOutcome(
-        ids,
-        504,
-        "GatewayTimeout",
-        "The gateway did not receive a response from the service in time.",
-      );
-  }
-}
-
-function throttledOutcome(
-  ids: GraphIds,
-  retryAfterMs: number,
-  scope: string,
-  information: string,
-  early: boolean,
-): GraphOutcome {
-  return graphErrorOutcome(
-    ids,
-    429,
-    "TooManyRequests",
-    early
-      ? "Too many requests: the request came before the Retry-After interval of the previous 429 elapsed."
-      : "Too many requests. Please try again later.",
-    {
-      "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
-      "x-ms-retry-after-ms": String(Math.max(1, Math.ceil(retryAfterMs))),
-      "x-ms-throttle-scope": scope,
-      "x-ms-throttle-information": information,
-      "x-ms-throttle-limit-percentage": "1.0",
-    },
-  );
-}
-
-const INVALID = Symbol("invalid JSON");
-const INVALID_JSON_MESSAGE =
-  "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.";
-
-function parseJsonBody(call: GraphCall): unknown {
-  if (call.jsonBody !== undefined) return call.jsonBody;
-  if (call.rawBody.length === 0) return undefined;
-  const type = call.headers["content-type"] ?? "application/json";
-  if (!/json/i.test(type)) return undefined;
-  try {
-    return JSON.parse(call.rawBody.toString("utf8")) as unknown;
-  } catch {
-    return INVALID;
-  }
-}
-
-/** The first segment no route reaches, for Graph's "Resource not found for the segment '…'". */
-export function unknownSegment(routes: readonly GraphRoute[], segments: readonly string[]): string {
-  const templates = routes.map((r) => splitPath(r.path));
-  for (let i = 0; i < segments.length; i++) {
-    const s = (segments[i] as string).toLowerCase();
-    const reached = templates.some((t) => {
-      for (let j = 0; j <= i; j++) {
-        const tj = t[j];
-        if (tj === undefined) return false;
-        const sj = (segments[j] as string).toLowerCase();
-        if (!(tj.startsWith("{") && tj.endsWith("}")) && tj.toLowerCase() !== (j === i ? s : sj))
-          return false;
-      }
-      return true;
-    });
-    if (!reached) return segments[i] as string;
-  }
-  return segments[segments.length - 1] ?? "";
-}
-
-/** Graph's message for an object id it does not know (api-surface 11.2). */
-export function notFoundMessage(id: string): string {
-  return `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`;
-}
-
-/** Re-exported for batch.ts, which builds items' JSON bodies. */
-export type { JsonObject };

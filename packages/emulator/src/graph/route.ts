@@ -117,7 +117,7 @@ export function matchRoute(
   let best: { match: RouteMatch; literals: number } | undefined;
   const allowed = new Set<GraphMethod>();
   for (const route of routes) {
-    const template = splitPath(route.path);
+    const template = templateOf(route);
     if (template.length !== segments.length) continue;
     const params: Record<string, string> = {};
     let literals = 0;
@@ -147,22 +147,40 @@ export function matchRoute(
   return { match: best?.match, allowed: [...allowed] };
 }
 
+// Templates are split and compiled once per route: matching runs on every request.
+const templates = new WeakMap<GraphRoute, string[]>();
+const keySegments = new Map<string, { regex: RegExp; names: string[] }>();
+
+function templateOf(route: GraphRoute): string[] {
+  let template = templates.get(route);
+  if (template === undefined) {
+    template = splitPath(route.path);
+    templates.set(route, template);
+  }
+  return template;
+}
+
 /** Matches a segment template with literal text around `{name}` parts, case-insensitively. */
 function matchKeySegment(template: string, segment: string): Record<string, string> | undefined {
-  const names: string[] = [];
-  const pattern = template
-    .split(/(\{[A-Za-z]+\})/)
-    .map((part) => {
-      if (/^\{[A-Za-z]+\}$/.test(part)) {
-        names.push(part.slice(1, -1));
-        return "([^/']+)";
-      }
-      return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
-    })
-    .join("");
-  const m = new RegExp(`^${pattern}$`, "i").exec(segment);
+  let compiled = keySegments.get(template);
+  if (compiled === undefined) {
+    const names: string[] = [];
+    const pattern = template
+      .split(/(\{[A-Za-z]+\})/)
+      .map((part) => {
+        if (/^\{[A-Za-z]+\}$/.test(part)) {
+          names.push(part.slice(1, -1));
+          return "([^/']+)";
+        }
+        return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+      })
+      .join("");
+    compiled = { regex: new RegExp(`^${pattern}$`, "i"), names };
+    keySegments.set(template, compiled);
+  }
+  const m = compiled.regex.exec(segment);
   if (m === null) return undefined;
-  return Object.fromEntries(names.map((n, i) => [n, m[i + 1] as string]));
+  return Object.fromEntries(compiled.names.map((n, i) => [n, m[i + 1] as string]));
 }
 
 /** Splits `/a/b/` into `["a", "b"]`, percent-decoding each segment. */
@@ -171,6 +189,7 @@ export function splitPath(path: string): string[] {
     .split("/")
     .filter((s) => s !== "")
     .map((s) => {
+      if (!s.includes("%")) return s;
       try {
         return decodeURIComponent(s);
       } catch {

@@ -1,8 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../context.ts";
 import type { HttpReply } from "../server/http.ts";
 import type { JsonObject } from "../store/json.ts";
 import { type SecretHash, verifySecret } from "../store/secrets.ts";
 import type { TenantState } from "../store/store.ts";
+import { GRAPH_AUDIENCE } from "./access-token.ts";
+import { findByAppId } from "./grants.ts";
+import { recordSignIn } from "./sign-in-log.ts";
 
 /** Path of the device sign-in page on the login origin (the `verification_uri`). */
 export const DEVICE_LOGIN_PATH = "/devicelogin";
@@ -27,6 +31,8 @@ export function deviceLoginPage(ctx: EmulatorContext, method: string, form: URLS
   const user = findUserByUpn(tenant, username);
   const hash = user === undefined ? undefined : tenant.collection("_userPasswords").get(String(user.id));
   if (user === undefined || hash === undefined || !verifySecret(password, hash as unknown as SecretHash)) {
+    // Entra logs a failed interactive sign-in of a known account (AADSTS50126).
+    if (user !== undefined) logFailedSignIn(ctx, tenant, auth.clientId, user);
     return page("Sign in", signInForm(auth.userCode, "Your account or password is incorrect."), 400);
   }
   if (user.accountEnabled === false) {
@@ -36,6 +42,35 @@ export function deviceLoginPage(ctx: EmulatorContext, method: string, form: URLS
   return page(
     "You're signed in",
     `<p>You have signed in as ${escapeHtml(String(user.userPrincipalName))}. You may now close this window.</p>`,
+  );
+}
+
+function logFailedSignIn(
+  ctx: EmulatorContext,
+  tenant: TenantState,
+  clientId: string,
+  user: JsonObject,
+): void {
+  const app = findByAppId(tenant.collection("applications"), clientId);
+  recordSignIn(
+    tenant,
+    {
+      appId: clientId,
+      appDisplayName: typeof app?.displayName === "string" ? app.displayName : null,
+      servicePrincipalId: null,
+      resource: GRAPH_AUDIENCE,
+      correlationId: randomUUID(),
+      user: {
+        id: String(user.id),
+        displayName: typeof user.displayName === "string" ? user.displayName : null,
+        userPrincipalName: String(user.userPrincipalName),
+      },
+      errorCode: 50126,
+      failureReason: "Error validating credentials due to invalid username or password.",
+      ipAddress: "127.0.0.1",
+      userAgent: null,
+    },
+    ctx.now(),
   );
 }
 

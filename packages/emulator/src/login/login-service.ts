@@ -53,6 +53,7 @@ export async function handleLogin(ctx: EmulatorContext, req: LoginRequest): Prom
       );
     }
     const form = new URLSearchParams(req.body.toString("utf8"));
+    applyBasicAuth(form, req.headers.authorization);
     if (kind === "devicecode") return deviceAuthorization(ctx, tenant.info.id, form);
     const body = await tokenEndpoint(ctx, tenant, form, {
       correlationId: correlationId ?? randomUUID(),
@@ -101,6 +102,31 @@ function deviceAuthorization(ctx: EmulatorContext, tenantId: string, form: URLSe
     interval: ctx.deviceCodes.intervalSeconds,
     message: `To sign in, use a web browser to open the page ${verificationUri} and enter the code ${auth.userCode} to authenticate.`,
   });
+}
+
+/**
+ * `client_secret_basic` (RFC 6749 2.3.1): the client id and secret, form-encoded, in an
+ * `Authorization: Basic` header instead of the body. Entra accepts both.
+ */
+function applyBasicAuth(form: URLSearchParams, authorization: string | undefined): void {
+  const match = /^Basic\s+(.+)$/i.exec(authorization ?? "");
+  if (match === null) return;
+  const decoded = Buffer.from(match[1] as string, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0)
+    throw new AadstsError(401, "invalid_client", 7000216, "The Basic authorization header is malformed.");
+  const id = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " "));
+  const secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " "));
+  if (form.has("client_id") && form.get("client_id") !== id) {
+    throw new AadstsError(
+      401,
+      "invalid_client",
+      7000216,
+      "The client id in the Basic authorization header does not match 'client_id'.",
+    );
+  }
+  form.set("client_id", id);
+  form.set("client_secret", secret);
 }
 
 function notFound(): HttpReply {

@@ -198,9 +198,12 @@ export class Throttler {
   }
 }
 
-/** Resource units a request costs: the route's base cost with Graph's query modifiers, at least 1. */
-export function resourceUnits(base: number, query: URLSearchParams): number {
-  let cost = base;
+/**
+ * Resource units a request costs: the route's base cost with Graph's query modifiers, plus 4 for
+ * creating a customer account (`createsCustomer`), at least 1.
+ */
+export function resourceUnits(base: number, query: URLSearchParams, createsCustomer = false): number {
+  let cost = base + (createsCustomer ? 4 : 0);
   if (query.has("$select")) cost -= 1;
   if (query.has("$expand")) cost += 1;
   const top = query.get("$top");

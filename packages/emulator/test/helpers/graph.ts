@@ -1,101 +1,126 @@
-import { randomUUID } from "node:crypto";
-import {
-  type Caller,
-  GraphError,
-  type GraphRequest,
-  type GraphVersion,
-  matchRoute,
-} from "../../src/graph/route.ts";
-import { graphRoutes } from "../../src/graph/routes/index.ts";
+import { ConfidentialClientApplication } from "@azure/msal-node";
+import { vi } from "vitest";
+import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../../src/graph/entities/graph-service-principal.ts";
 import type { JsonObject } from "../../src/store/json.ts";
-import type { Store, TenantState } from "../../src/store/store.ts";
+import type { TenantState } from "../../src/store/store.ts";
+import { startTestEmulator, type TestEmulator } from "./emulator.ts";
+import { msalNetworkClient } from "./https.ts";
 
+/** A Graph response as the tests read it: status, headers, parsed body and Graph's error, if any. */
 export interface TestResponse {
   status: number;
-  headers: Record<string, string>;
+  headers: Headers;
   // biome-ignore lint/suspicious/noExplicitAny: response bodies are Graph JSON that tests assert on structurally
   body: any;
-  error?: { code: string; message: string; details: readonly { code: string; target?: string }[] };
+  error?: { code: string; message: string; details?: readonly { code: string; target?: string }[] };
 }
 
-const BASE = "https://127.0.0.1:8443";
+/** Plain `fetch` to the emulator's Graph over HTTPS with a bearer token from MSAL. */
+export interface GraphClient {
+  call(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<TestResponse>;
+  post(url: string, body: unknown): Promise<TestResponse>;
+  patch(url: string, body: unknown): Promise<TestResponse>;
+  del(url: string): Promise<TestResponse>;
+}
 
-/**
- * Calls a Graph route the way the front door does (match, then handle), rendering a thrown
- * GraphError as its status and code. Used until the HTTPS front door is on this branch.
- */
-export function graphClient(store: Store, tenant: TenantState, caller: Partial<Caller> = {}) {
-  let clock = new Date("2026-03-01T10:00:00Z");
-  const who: Caller = {
-    kind: "app",
-    tenantId: tenant.info.id,
-    appId: "aaaaaaaa-0000-4000-8000-000000000001",
-    appDisplayName: "test-app",
-    servicePrincipalId: "aaaaaaaa-0000-4000-8000-000000000002",
-    userId: null,
-    userPrincipalName: null,
-    permissions: [],
-    ...caller,
-  };
-  const call = async (
-    method: string,
-    url: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-    version: GraphVersion = "v1.0",
-  ): Promise<TestResponse> => {
-    const u = new URL(url.startsWith("http") ? url : `${BASE}/${version}${url}`);
-    const path = u.pathname.replace(/^\/(v1\.0|beta)/, "");
-    const { match } = matchRoute(graphRoutes, method, path);
-    if (match === undefined)
-      return {
-        status: 404,
-        headers: {},
-        body: undefined,
-        error: { code: "NoRoute", message: path, details: [] },
-      };
-    const req: GraphRequest = {
-      requestId: randomUUID(),
-      clientRequestId: null,
-      version,
-      method: method as GraphRequest["method"],
-      path,
-      query: u.searchParams,
-      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
-      body: body === undefined ? undefined : JSON.parse(JSON.stringify(body)),
-      rawBody: Buffer.from(body === undefined ? "" : JSON.stringify(body)),
-      caller: who,
-      tenant,
-      store,
-      baseUrl: BASE,
-      now: () => clock,
-    };
-    try {
-      const r = await match.route.handle(req, match.params);
-      return { status: r.status, headers: r.headers ?? {}, body: r.body };
-    } catch (e) {
-      if (!(e instanceof GraphError)) throw e;
-      return {
-        status: e.status,
-        headers: {},
-        body: undefined,
-        error: { code: e.code, message: e.message, details: e.details },
-      };
-    }
+/** An emulator for one test file, the demo tenant's management app as `g`, and apps with chosen permissions. */
+export interface GraphFixture {
+  t: TestEmulator;
+  /** The demo management app (its application permissions: DEMO_APP_PERMISSIONS). */
+  g: GraphClient;
+  /** The demo tenant's live state (for assertions on what Graph does not serve, such as hashes). */
+  readonly tenant: TenantState;
+  /** Registers an app granted exactly these Graph application permissions and signs it in with MSAL. */
+  as(permissions: readonly string[], displayName?: string): Promise<GraphClient & { appId: string }>;
+  /** Back to the freshly seeded demo tenant (between tests). */
+  reset(): Promise<void>;
+  /** Moves the clock (Date only) forward: timestamps of later changes differ. */
+  tick(ms: number): void;
+}
+
+function client(t: TestEmulator, token: () => Promise<string>): GraphClient {
+  const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await t.fetch(url.startsWith("https://") ? url : `${t.emu.graphUrl}/v1.0${url}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${await token()}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    const type = res.headers.get("content-type") ?? "";
+    const parsed = text !== "" && type.includes("json") ? JSON.parse(text) : text === "" ? undefined : text;
+    const out: TestResponse = { status: res.status, headers: res.headers, body: parsed };
+    if (res.status >= 400 && parsed?.error !== undefined) out.error = parsed.error;
+    return out;
   };
   return {
     call,
-    get: (url: string, headers?: Record<string, string>) => call("GET", url, undefined, headers),
-    post: (url: string, body: unknown) => call("POST", url, body),
-    patch: (url: string, body: unknown) => call("PATCH", url, body),
-    del: (url: string) => call("DELETE", url),
-    tick: (ms: number) => {
-      clock = new Date(clock.getTime() + ms);
-    },
+    get: (url, headers) => call("GET", url, undefined, headers),
+    post: (url, body) => call("POST", url, body),
+    patch: (url, body) => call("PATCH", url, body),
+    del: (url) => call("DELETE", url),
   };
 }
 
-export type GraphClient = ReturnType<typeof graphClient>;
+/** Starts the emulator (no throttling) for a test file; stop it with `fx.t.emu.stop()` in `afterAll`. */
+export async function graphFixture(): Promise<GraphFixture> {
+  const t = await startTestEmulator({ throttling: false });
+  let demoToken: string | undefined;
+  const g = client(t, async () => {
+    demoToken ??= await t.graphToken();
+    return demoToken;
+  });
+  const fx: GraphFixture = {
+    t,
+    g,
+    get tenant() {
+      return t.emu.store.tenant("contoso") as TenantState;
+    },
+    async as(permissions, displayName = "test-app") {
+      const app = (await g.post("/applications", { displayName })).body;
+      const sp = (await g.post("/servicePrincipals", { appId: app.appId })).body;
+      const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')?$select=id`)).body;
+      for (const p of permissions) {
+        const r = await g.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
+          principalId: sp.id,
+          resourceId: graph.id,
+          appRoleId: GRAPH_APP_ROLES[p],
+        });
+        if (r.status !== 201) throw new Error(`grant ${p}: ${r.status}`);
+      }
+      const secret = (await g.post(`/applications/${app.id}/addPassword`, {})).body.secretText as string;
+      const cca = new ConfidentialClientApplication({
+        auth: {
+          clientId: app.appId,
+          clientSecret: secret,
+          authority: t.tenant.authority,
+          knownAuthorities: t.tenant.knownAuthorities,
+        },
+        system: { networkClient: msalNetworkClient(t.emu.caCertPem) },
+      });
+      const result = await cca.acquireTokenByClientCredential({
+        scopes: ["https://graph.microsoft.com/.default"],
+      });
+      if (result === null) throw new Error("MSAL returned no token");
+      return { ...client(t, async () => result.accessToken), appId: app.appId as string };
+    },
+    async reset() {
+      vi.useRealTimers();
+      const r = await t.control("POST", "/reset", {});
+      if (r.status !== 200) throw new Error(`reset: ${r.status}`);
+    },
+    tick(ms) {
+      const now = Date.now();
+      vi.useFakeTimers({ toFake: ["Date"], now });
+      vi.setSystemTime(now + ms);
+    },
+  };
+  return fx;
+}
 
 /** A local customer account create body. */
 export function customer(email: string, extra: JsonObject = {}): JsonObject {

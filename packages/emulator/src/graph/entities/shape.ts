@@ -10,7 +10,7 @@ import { graphTypes } from "./graph-types.generated.ts";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ZERO_DATE = "0001-01-01T00:00:00Z";
-const templates = new Map<string, JsonObject>();
+const templates = new Map<string, () => JsonObject>();
 const EXTENSION = /^extension_[0-9a-f]{32}_[A-Za-z0-9_]+$/;
 /** Types that carry directory extension attributes (`extension_{appIdNoDashes}_{name}`). */
 const EXTENSION_TYPES = new Set(["user", "group", "application", "servicePrincipal", "organization"]);
@@ -54,13 +54,36 @@ export function propertyKind(type: string, name: string): { kind: string; collec
  * first member, an empty complex value).
  */
 export function blank(type: string): JsonObject {
-  let t = templates.get(type);
-  if (t === undefined) {
-    t = {};
-    for (const [name, spec] of Object.entries(typeProperties(type))) t[name] = blankValue(spec);
-    templates.set(type, t);
+  let make = templates.get(type);
+  if (make === undefined) {
+    make = compileBlank(type);
+    templates.set(type, make);
   }
-  return structuredClone(t);
+  return make();
+}
+
+/**
+ * Builds a factory returning one object literal with every property of the type: V8 gives such
+ * literals one hidden class, which keeps seeding 100k users fast (a spread or a structuredClone of
+ * an 80-property template costs several times more). Property names come from the generated CSDL
+ * shapes and are embedded as JSON strings.
+ */
+function compileBlank(type: string): () => JsonObject {
+  const makers: (() => Json)[] = [];
+  const fields = Object.entries(typeProperties(type)).map(([name, spec]) => {
+    const value = blankValue(spec);
+    let expr: string;
+    if (Array.isArray(value)) expr = "[]";
+    else if (typeof value === "object" && value !== null) {
+      makers.push(() => blankValue(spec));
+      expr = `m[${makers.length - 1}]()`;
+    } else expr = JSON.stringify(value);
+    return `${JSON.stringify(name)}: ${expr}`;
+  });
+  const factory = new Function("m", `return () => ({ ${fields.join(", ")} });`) as (
+    m: (() => Json)[],
+  ) => () => JsonObject;
+  return factory(makers);
 }
 
 function blankValue(spec: string): Json {
@@ -99,7 +122,15 @@ export function writeProperties(
   readOnly: ReadonlySet<string> = new Set(),
 ): JsonObject {
   for (const [name, value] of Object.entries(input)) {
-    if (name.includes("@odata.")) continue;
+    if (name === "@odata.type") continue;
+    // Binding navigation properties is handled by the routes that support it; any other is refused.
+    if (name.includes("@odata.")) {
+      throw new GraphError(
+        400,
+        "Request_BadRequest",
+        `Property '${name}' is not supported on microsoft.graph.${type}.`,
+      );
+    }
     if (EXTENSION_TYPES.has(type) && isExtensionProperty(name)) {
       target[name] = extensionValue(name, value);
       continue;

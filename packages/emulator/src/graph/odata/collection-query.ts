@@ -73,7 +73,8 @@ function select(
   if (filter !== undefined) {
     const expr = parseFilter(filter);
     advanced = checkFilter(expr, spec.filter, advancedAllowed) || advanced;
-    items = items.filter((r) => matches(expr, r));
+    const effective = spec.filter.rewrite?.(expr) ?? expr;
+    items = items.filter((r) => matches(effective, r));
   }
   const search = opts.get("$search");
   if (search !== undefined) {

@@ -28,6 +28,8 @@ export interface FilterSupport {
   extensions?: boolean;
   /** Whether `ne`/`not` need an advanced query (directory objects) or are simply unsupported. */
   directory: boolean;
+  /** Rewrites an accepted filter before evaluation, for service-side semantics the grammar cannot say. */
+  rewrite?: (expr: FilterExpr) => FilterExpr;
 }
 
 const EXTENSION_SUPPORT: PropertySupport = { ops: "eq eqnull", advanced: "ne not" };

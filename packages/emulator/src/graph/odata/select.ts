@@ -14,7 +14,6 @@ export function parseSelect(value: string | null, type: string, extensions: bool
     .filter((s) => s !== "");
   if (names.length === 0) return undefined;
   for (const name of names) {
-    if (name === "*") continue;
     if (extensions && isExtensionProperty(name)) continue;
     if (propertyKind(type, name) === undefined) {
       throw new GraphError(
@@ -37,7 +36,7 @@ export function project(
   select: readonly string[] | undefined,
   defaultSelect: readonly string[] | undefined,
 ): JsonObject {
-  const names = select?.includes("*") === true ? undefined : (select ?? defaultSelect);
+  const names = select ?? defaultSelect;
   const out: JsonObject = {};
   if (names === undefined) {
     for (const [k, v] of Object.entries(record)) if (!isExtensionProperty(k)) out[k] = v;

@@ -47,6 +47,14 @@ function bindings(req: GraphRequest, body: JsonObject): { members: string[]; own
     return v.map((ref: Json) => idFromReference(ref));
   };
   const out = { members: list("members@odata.bind"), owners: list("owners@odata.bind") };
+  // Owners are not modelled (no /owners routes): refuse them rather than drop them silently.
+  if (out.owners.length > 0) {
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      "The emulator does not support 'owners@odata.bind'; create the group without owners.",
+    );
+  }
   if (out.members.length + out.owners.length > BIND_LIMIT) {
     throw new GraphError(
       400,
@@ -72,7 +80,9 @@ function checkGroup(group: JsonObject): void {
 }
 
 const withoutBinds = (body: JsonObject): JsonObject =>
-  Object.fromEntries(Object.entries(body).filter(([k]) => !k.endsWith("@odata.bind")));
+  Object.fromEntries(
+    Object.entries(body).filter(([k]) => k !== "members@odata.bind" && k !== "owners@odata.bind"),
+  );
 
 function addMember(req: GraphRequest, group: JsonObject, memberId: string): void {
   const found = directoryObject(req, memberId);

@@ -1,8 +1,11 @@
 import type { GraphRoute } from "../route.ts";
 import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationRoutes } from "./applications.ts";
+import { auditLogRoutes } from "./audit-logs.ts";
 import { groupRoutes } from "./groups.ts";
 import { identityProviderRoutes } from "./identity-providers.ts";
+import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
+import { organizationRoutes } from "./organization.ts";
 import { servicePrincipalRoutes } from "./service-principals.ts";
 import { userFlowAttributeRoutes } from "./user-flow-attributes.ts";
 import { userFlowLinkRoutes } from "./user-flow-links.ts";
@@ -19,6 +22,9 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...applicationRoutes,
   ...servicePrincipalRoutes,
   ...appRoleAssignmentRoutes,
+  ...oauth2PermissionGrantRoutes,
+  ...organizationRoutes,
+  ...auditLogRoutes,
   ...userFlowRoutes,
   ...userFlowLinkRoutes,
   ...userFlowAttributeRoutes,

@@ -51,6 +51,49 @@ function checkIdentityLambda(body: FilterExpr): void {
   }
 }
 
+/**
+ * For local accounts (emailAddress*, userName) Graph ignores the issuer in an identities filter
+ * (api-surface 6.4): `c/issuer eq 'x'` becomes "issuer is x, or the identity is a local one".
+ */
+export function ignoreLocalIssuer(expr: FilterExpr): FilterExpr {
+  switch (expr.kind) {
+    case "and":
+    case "or":
+      return { ...expr, left: ignoreLocalIssuer(expr.left), right: ignoreLocalIssuer(expr.right) };
+    case "not":
+      return { ...expr, operand: ignoreLocalIssuer(expr.operand) };
+    case "lambda": {
+      if (expr.path.join("/") !== "identities") return expr;
+      const v = expr.variable;
+      const rewrite = (e: FilterExpr): FilterExpr => {
+        if (e.kind === "and" || e.kind === "or")
+          return { ...e, left: rewrite(e.left), right: rewrite(e.right) };
+        if (e.kind !== "compare" || e.left.kind !== "property" || e.left.path.join("/") !== "issuer")
+          return e;
+        const signInType = { kind: "property" as const, path: ["signInType"], variable: v };
+        const local: FilterExpr = {
+          kind: "or",
+          left: {
+            kind: "call",
+            name: "startswith",
+            args: [signInType, { kind: "literal", literal: { type: "string", value: "emailAddress" } }],
+          },
+          right: {
+            kind: "compare",
+            op: "eq",
+            left: signInType,
+            right: { kind: "literal", literal: { type: "string", value: "userName" } },
+          },
+        };
+        return { kind: "or", left: e, right: local };
+      };
+      return { ...expr, body: rewrite(expr.body) };
+    }
+    default:
+      return expr;
+  }
+}
+
 /** The default property set of `GET /users` without `$select` (api-surface 6.4). */
 export const USER_DEFAULT_SELECT = [
   "businessPhones",
@@ -87,6 +130,7 @@ export const usersSpec: CollectionSpec = {
     type: "user",
     directory: true,
     extensions: true,
+    rewrite: ignoreLocalIssuer,
     properties: {
       id: ID,
       displayName: TEXT,

@@ -36,7 +36,7 @@ export function checkPassword(password: string, user: JsonObject, policies: stri
 }
 
 /** Checks `identities` against api-surface 6.3 (sign-in types and their issuerAssignedId formats). */
-export function checkIdentities(identities: readonly JsonObject[]): void {
+export function checkIdentities(identities: readonly JsonObject[], tenant: TenantInfo): void {
   if (identities.length > 10) throw invalidValue("identities", "User");
   for (const i of identities) {
     const type = i.signInType;
@@ -52,6 +52,10 @@ export function checkIdentities(identities: readonly JsonObject[]): void {
     }
     if (type.startsWith("emailAddress") && !EMAIL.test(id)) throw invalidValue("identities", "User");
     if (type === "userName" && !USER_NAME.test(id)) throw invalidValue("identities", "User");
+    // Local accounts are issued by the tenant itself: their issuer is the tenant's domain.
+    const local = type.startsWith("emailAddress") || type === "userName";
+    if (local && issuer.toLowerCase() !== tenant.defaultDomain.toLowerCase())
+      throw invalidValue("identities", "User");
   }
 }
 

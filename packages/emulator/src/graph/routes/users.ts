@@ -50,7 +50,7 @@ function createUser(req: GraphRequest) {
   const body = jsonBody(req);
   for (const name of Object.keys(body)) if (USER_READ_ONLY.has(name)) throw invalidValue(name, "User");
   const identities = Array.isArray(body.identities) ? (body.identities as JsonObject[]) : [];
-  checkIdentities(identities);
+  checkIdentities(identities, req.tenant.info);
   if (typeof body.displayName !== "string" && identities.length === 0)
     throw invalidValue("displayName", "User");
   const password = passwordOf(body);
@@ -99,7 +99,7 @@ function updateUser(req: GraphRequest, key: string) {
   const { passwordProfile, ...rest } = body;
   const after = writeProperties("user", structuredClone(before), rest, USER_READ_ONLY);
   if (rest.identities !== undefined) {
-    checkIdentities(after.identities as JsonObject[]);
+    checkIdentities(after.identities as JsonObject[], req.tenant.info);
     // The UPN identity follows the userPrincipalName; clients send only their sign-in names.
     const others = (after.identities as JsonObject[]).filter((i) => i.signInType !== "userPrincipalName");
     after.identities = [
