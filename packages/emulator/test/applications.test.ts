@@ -76,7 +76,7 @@ describe("applications", () => {
     );
   });
 
-  it("registers a certificate by PATCH (key hidden unless selected), then rolls it with a proof (addKey)", async () => {
+  it("registers a certificate by PATCH (key hidden unless selected), then rolls it with proofs (addKey, removeKey)", async () => {
     const first = await selfSignedCertificate();
     const { body: app } = await g.post("/applications", { displayName: "shop" });
     const patch = await g.patch(`/applications/${app.id}`, {
@@ -111,6 +111,18 @@ describe("applications", () => {
       proof: await proofToken(first.privateKey, app.id, new Date(), 3600),
     });
     expect(tooLong.status).toBe(400);
+    const firstKeyId = hidden.body.keyCredentials[0].keyId;
+    const removeProof = await proofToken(second.privateKey, app.id, new Date());
+    const removed = await g.post(`/applications/${app.id}/removeKey`, {
+      keyId: firstKeyId,
+      proof: removeProof,
+    });
+    expect(removed.status).toBe(204);
+    const keys = (await g.get(`/applications/${app.id}?$select=keyCredentials`)).body.keyCredentials;
+    expect(keys.map((k: { key: string }) => k.key)).toEqual([second.der]);
+    expect(
+      (await g.post(`/applications/${app.id}/removeKey`, { keyId: firstKeyId, proof: removeProof })).status,
+    ).toBe(400);
   });
 
   it("refuses a key that is not a certificate", async () => {

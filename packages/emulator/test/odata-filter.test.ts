@@ -17,6 +17,11 @@ const ana: JsonObject = {
   identities: [
     { signInType: "emailAddress", issuer: "contoso.onmicrosoft.com", issuerAssignedId: "ana@example.com" },
     { signInType: "federated", issuer: "google.com", issuerAssignedId: "g-1" },
+    {
+      signInType: "userPrincipalName",
+      issuer: "contoso.onmicrosoft.com",
+      issuerAssignedId: "ana@contoso.onmicrosoft.com",
+    },
   ],
   initiatedBy: { app: { appId: "abc" } },
   extension_6ea3bc85aec24b1c92ff4a117afb6621_Tier: "gold",
@@ -129,6 +134,10 @@ describe("identities filters on users", () => {
     ["identities/any(c:c/issuerAssignedId eq 'ana@example.com' and c/issuer eq 'whatever.example')", true],
     ["identities/any(c:c/issuerAssignedId eq 'g-1' and c/issuer eq 'google.com')", true],
     ["identities/any(c:c/issuerAssignedId eq 'g-1' and c/issuer eq 'facebook.com')", false],
+    [
+      "identities/any(c:c/issuerAssignedId eq 'ana@contoso.onmicrosoft.com' and c/issuer eq 'contoso.onmicrosoft.com')",
+      false,
+    ],
   ])("%s → %s (the issuer of a local account is ignored)", (filter, expected) => {
     expect(matches(ignoreLocalIssuer(parseFilter(filter)), ana)).toBe(expected);
   });

@@ -1,6 +1,4 @@
-import { z } from "zod";
 import type { JsonObject } from "../../store/json.ts";
-import { addApplicationPassword } from "../credentials.ts";
 import { APPLICATION_READ_ONLY, newApplication } from "../entities/application.ts";
 import { isGuid, writeProperties } from "../entities/shape.ts";
 import { randomIds } from "../ids.ts";
@@ -8,10 +6,12 @@ import { countCollection, getEntity, listCollection, serveRecord } from "../odat
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { applicationsSpec } from "./application-query.ts";
 import { audit, changes, invalidValue, jsonBody, notFound } from "./common.ts";
-import { certificateCredential, verifyProof } from "./key-credentials.ts";
+import { certificateCredential } from "./key-credentials.ts";
 
 const READ = ["Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"];
-const WRITE = ["Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"];
+/** Writes: Application.ReadWrite.OwnedBy (own apps only) or Application.ReadWrite.All. */
+export const APPLICATION_WRITE = ["Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"];
+const WRITE = APPLICATION_WRITE;
 
 /** The application at `/applications/{id}` or `/applications(appId='{appId}')`, or 404. */
 export function findApplication(req: GraphRequest, p: Readonly<Record<string, string>>): JsonObject {
@@ -30,7 +30,7 @@ export function findApplication(req: GraphRequest, p: Readonly<Record<string, st
  * With only Application.ReadWrite.OwnedBy, a caller may change the applications it created (Graph
  * makes the creating app an owner); the broader permissions reach every application.
  */
-function checkOwnership(req: GraphRequest, app: JsonObject): void {
+export function checkOwnership(req: GraphRequest, app: JsonObject): void {
   const perms = req.caller.permissions;
   if (perms.includes("Application.ReadWrite.All") || perms.includes("Directory.ReadWrite.All")) return;
   if (app.createdByAppId !== req.caller.appId) {
@@ -51,7 +51,7 @@ const certificates = (req: GraphRequest, body: JsonObject): JsonObject => {
   };
 };
 
-function target(app: JsonObject, modifiedProperties: ReturnType<typeof changes> = []) {
+export function appTarget(app: JsonObject, modifiedProperties: ReturnType<typeof changes> = []) {
   return {
     id: app.id as string,
     displayName: app.displayName as string | null,
@@ -72,7 +72,7 @@ function createApplication(req: GraphRequest) {
     activityDisplayName: "Add application",
     category: "ApplicationManagement",
     operationType: "Add",
-    targets: [target(app, changes({}, app, Object.keys(body)))],
+    targets: [appTarget(app, changes({}, app, Object.keys(body)))],
   });
   return {
     status: 201,
@@ -97,7 +97,7 @@ function updateApplication(req: GraphRequest, p: Readonly<Record<string, string>
     category: "ApplicationManagement",
     operationType: "Update",
     // Certificates are public, but their bytes make audit entries unreadable: report the change only.
-    targets: [target(after, changes(before, after, Object.keys(body), new Set(["keyCredentials"])))],
+    targets: [appTarget(after, changes(before, after, Object.keys(body), new Set(["keyCredentials"])))],
   });
   return { status: 204 };
 }
@@ -122,147 +122,23 @@ function deleteApplication(req: GraphRequest, p: Readonly<Record<string, string>
     activityDisplayName: "Delete application",
     category: "ApplicationManagement",
     operationType: "Delete",
-    targets: [target(app)],
+    targets: [appTarget(app)],
   });
   return { status: 204 };
-}
-
-const AddPasswordSchema = z
-  .object({
-    passwordCredential: z
-      .object({
-        displayName: z.string().max(256).nullish(),
-        startDateTime: z.iso.datetime({ offset: true }).nullish(),
-        endDateTime: z.iso.datetime({ offset: true }).nullish(),
-      })
-      .loose()
-      .nullish(),
-  })
-  .loose();
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new GraphError(
-      400,
-      "Request_BadRequest",
-      `Invalid value specified for property '${issue?.path.join(".") || "body"}'.`,
-    );
-  }
-  return r.data;
-}
-
-function addPassword(req: GraphRequest, p: Readonly<Record<string, string>>) {
-  const app = findApplication(req, p);
-  checkOwnership(req, app);
-  const input = parse(AddPasswordSchema, req.body).passwordCredential ?? {};
-  const credential = addApplicationPassword(req.tenant, app, input, req.now(), randomIds);
-  audit(req, {
-    activityDisplayName: "Update application – Certificates and secrets management ",
-    category: "ApplicationManagement",
-    operationType: "Update",
-    targets: [
-      target(app, [
-        {
-          displayName: "KeyDescription",
-          oldValue: undefined,
-          newValue: `[KeyIdentifier=${credential.keyId as string},KeyType=Password,KeyUsage=Verify,DisplayName=${credential.displayName ?? ""}]`,
-        },
-      ]),
-    ],
-  });
-  return {
-    status: 200,
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#microsoft.graph.passwordCredential`,
-      ...credential,
-    },
-  };
-}
-
-const RemoveSchema = z.object({ keyId: z.guid(), proof: z.string().optional() }).loose();
-
-function removePassword(req: GraphRequest, p: Readonly<Record<string, string>>) {
-  const app = findApplication(req, p);
-  checkOwnership(req, app);
-  const { keyId } = parse(RemoveSchema, jsonBody(req));
-  const id = keyId.toLowerCase();
-  const remaining = (app.passwordCredentials as JsonObject[]).filter((c) => c.keyId !== id);
-  if (remaining.length === (app.passwordCredentials as JsonObject[]).length) {
-    throw new GraphError(400, "Request_BadRequest", `No password credential found with keyId '${keyId}'.`);
-  }
-  req.tenant.collection("applications").put(app.id as string, { ...app, passwordCredentials: remaining });
-  req.tenant.collection("_credentials").delete(id);
-  audit(req, {
-    activityDisplayName: "Update application – Certificates and secrets management ",
-    category: "ApplicationManagement",
-    operationType: "Update",
-    targets: [
-      target(app, [
-        {
-          displayName: "KeyDescription",
-          oldValue: `[KeyIdentifier=${id},KeyType=Password]`,
-          newValue: undefined,
-        },
-      ]),
-    ],
-  });
-  return { status: 204 };
-}
-
-const AddKeySchema = z
-  .object({
-    keyCredential: z.object({ type: z.string(), usage: z.string(), key: z.string() }).loose(),
-    passwordCredential: z.unknown().optional(),
-    proof: z.string(),
-  })
-  .loose();
-
-async function addKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
-  const app = findApplication(req, p);
-  const input = parse(AddKeySchema, jsonBody(req));
-  await verifyProof(input.proof, app, req.now());
-  const credential = certificateCredential(input.keyCredential as JsonObject, req.now());
-  req.tenant
-    .collection("applications")
-    .put(app.id as string, { ...app, keyCredentials: [...(app.keyCredentials as JsonObject[]), credential] });
-  audit(req, {
-    activityDisplayName: "Update application – Certificates and secrets management ",
-    category: "ApplicationManagement",
-    operationType: "Update",
-    targets: [
-      target(app, [
-        {
-          displayName: "KeyDescription",
-          oldValue: undefined,
-          newValue: `[KeyIdentifier=${credential.keyId as string},KeyType=AsymmetricX509Cert,KeyUsage=${credential.usage as string}]`,
-        },
-      ]),
-    ],
-  });
-  return {
-    status: 200,
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#microsoft.graph.keyCredential`,
-      ...credential,
-      key: null,
-    },
-  };
 }
 
 const BY_ID = "/applications/{id}";
 const BY_APP_ID = "/applications(appId='{appId}')";
 
 /** Routes for both addressing forms of one application operation (api-surface 10.1). */
-function both(route: Omit<GraphRoute, "path">, suffix = ""): GraphRoute[] {
+export function both(route: Omit<GraphRoute, "path">, suffix = ""): GraphRoute[] {
   return [
     { ...route, path: BY_ID + suffix },
     { ...route, path: BY_APP_ID + suffix },
   ];
 }
 
-/** `/applications`: registrations and their credentials (api-surface 10). */
+/** `/applications`: registrations (api-surface 10.1); credential actions are in application-credentials.ts. */
 export const applicationRoutes: GraphRoute[] = [
   {
     method: "GET",
@@ -288,7 +164,4 @@ export const applicationRoutes: GraphRoute[] = [
   }),
   ...both({ method: "PATCH", permissions: WRITE, directory: true, handle: updateApplication }),
   ...both({ method: "DELETE", permissions: WRITE, directory: true, handle: deleteApplication }),
-  ...both({ method: "POST", permissions: WRITE, directory: true, handle: addPassword }, "/addPassword"),
-  ...both({ method: "POST", permissions: WRITE, directory: true, handle: removePassword }, "/removePassword"),
-  ...both({ method: "POST", permissions: WRITE, directory: true, handle: addKey }, "/addKey"),
 ];

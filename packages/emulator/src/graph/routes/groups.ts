@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from "../../store/json.ts";
-import { GROUP_READ_ONLY, memberEdgeId, newGroup } from "../entities/group.ts";
-import { isGuid, writeProperties } from "../entities/shape.ts";
+import { GROUP_READ_ONLY, newGroup } from "../entities/group.ts";
+import { writeProperties } from "../entities/shape.ts";
 import { countCollection, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import {
@@ -12,26 +12,14 @@ import {
   jsonBody,
   notFound,
 } from "./common.ts";
-import { groupsSpec, memberIds, members, membersSpec } from "./group-query.ts";
+import { addMember, findGroup, MEMBERS_WRITE } from "./group-members.ts";
+import { groupsSpec, memberIds } from "./group-query.ts";
 
 const READ = ["Group.Read.All", "Group.ReadWrite.All"];
-const MEMBERS_READ = [
-  "GroupMember.Read.All",
-  "Group.Read.All",
-  "GroupMember.ReadWrite.All",
-  "Group.ReadWrite.All",
-];
-const MEMBERS_WRITE = ["GroupMember.ReadWrite.All", "Group.ReadWrite.All"];
 /** Graph allows at most 20 `@odata.bind` relationships in one create or update (api-surface 7). */
 const BIND_LIMIT = 20;
 const NICKNAME = /^[\x21-\x7e]{1,64}$/;
 const NICKNAME_FORBIDDEN = /[@()\\[\]";:.<>,]/;
-
-function findGroup(req: GraphRequest, id: string): JsonObject {
-  const group = isGuid(id) ? req.tenant.collection("groups").get(id.toLowerCase()) : undefined;
-  if (group === undefined) throw notFound(id);
-  return group;
-}
 
 /** Resolves `members@odata.bind` / `owners@odata.bind`: every reference must exist, or nothing changes. */
 function bindings(req: GraphRequest, body: JsonObject): { members: string[]; owners: string[] } {
@@ -83,28 +71,6 @@ const withoutBinds = (body: JsonObject): JsonObject =>
   Object.fromEntries(
     Object.entries(body).filter(([k]) => k !== "members@odata.bind" && k !== "owners@odata.bind"),
   );
-
-function addMember(req: GraphRequest, group: JsonObject, memberId: string): void {
-  const found = directoryObject(req, memberId);
-  if (found === undefined) throw notFound(memberId);
-  req.tenant
-    .collection("_groupMembers")
-    .put(memberEdgeId(group.id as string, memberId), { groupId: group.id as string, memberId });
-  audit(req, {
-    activityDisplayName: "Add member to group",
-    category: "GroupManagement",
-    operationType: "Assign",
-    targets: [
-      {
-        id: memberId,
-        displayName: (found.record.displayName ?? null) as string | null,
-        type: found.type === "user" ? "User" : found.type,
-        userPrincipalName: (found.record.userPrincipalName ?? null) as string | null,
-      },
-      { id: group.id as string, displayName: group.displayName as string | null, type: "Group" },
-    ],
-  });
-}
 
 function createGroup(req: GraphRequest) {
   const body = jsonBody(req);
@@ -200,42 +166,7 @@ function deleteGroup(req: GraphRequest, id: string) {
   return { status: 204 };
 }
 
-function addMemberRef(req: GraphRequest, id: string) {
-  const group = findGroup(req, id);
-  const memberId = idFromReference(jsonBody(req)["@odata.id"]);
-  if (req.tenant.collection("_groupMembers").has(memberEdgeId(group.id as string, memberId))) {
-    throw new GraphError(
-      400,
-      "Request_BadRequest",
-      "One or more added object references already exist for the following modified properties: 'members'.",
-    );
-  }
-  addMember(req, group, memberId);
-  return { status: 204 };
-}
-
-function removeMemberRef(req: GraphRequest, id: string, memberId: string) {
-  const group = findGroup(req, id);
-  const edgeId = memberEdgeId(group.id as string, memberId.toLowerCase());
-  if (!req.tenant.collection("_groupMembers").delete(edgeId)) throw notFound(memberId);
-  const found = directoryObject(req, memberId.toLowerCase());
-  audit(req, {
-    activityDisplayName: "Remove member from group",
-    category: "GroupManagement",
-    operationType: "Unassign",
-    targets: [
-      {
-        id: memberId,
-        displayName: (found?.record.displayName ?? null) as string | null,
-        type: found?.type === "user" ? "User" : (found?.type ?? "Unknown"),
-      },
-      { id: group.id as string, displayName: group.displayName as string, type: "Group" },
-    ],
-  });
-  return { status: 204 };
-}
-
-/** `/groups` and their members (api-surface 7). */
+/** `/groups` (api-surface 7); members are in group-members.ts. */
 export const groupRoutes: GraphRoute[] = [
   {
     method: "GET",
@@ -278,28 +209,5 @@ export const groupRoutes: GraphRoute[] = [
     permissions: ["Group.ReadWrite.All"],
     directory: true,
     handle: (req, p) => deleteGroup(req, p.id as string),
-  },
-  {
-    method: "GET",
-    path: "/groups/{id}/members",
-    permissions: MEMBERS_READ,
-    directory: true,
-    cost: 3,
-    handle: (req, p) =>
-      listCollection(req, membersSpec, members(req, findGroup(req, p.id as string).id as string)),
-  },
-  {
-    method: "POST",
-    path: "/groups/{id}/members/$ref",
-    permissions: MEMBERS_WRITE,
-    directory: true,
-    handle: (req, p) => addMemberRef(req, p.id as string),
-  },
-  {
-    method: "DELETE",
-    path: "/groups/{id}/members/{memberId}/$ref",
-    permissions: MEMBERS_WRITE,
-    directory: true,
-    handle: (req, p) => removeMemberRef(req, p.id as string, p.memberId as string),
   },
 ];

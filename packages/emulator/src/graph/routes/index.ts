@@ -1,7 +1,9 @@
 import type { GraphRoute } from "../route.ts";
 import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
+import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
+import { groupMemberRoutes } from "./group-members.ts";
 import { groupRoutes } from "./groups.ts";
 import { identityProviderRoutes } from "./identity-providers.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
@@ -19,7 +21,9 @@ import { userRoutes } from "./users.ts";
 export const graphRoutes: readonly GraphRoute[] = [
   ...userRoutes,
   ...groupRoutes,
+  ...groupMemberRoutes,
   ...applicationRoutes,
+  ...applicationCredentialRoutes,
   ...servicePrincipalRoutes,
   ...appRoleAssignmentRoutes,
   ...oauth2PermissionGrantRoutes,

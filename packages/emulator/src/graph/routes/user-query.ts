@@ -53,7 +53,8 @@ function checkIdentityLambda(body: FilterExpr): void {
 
 /**
  * For local accounts (emailAddress*, userName) Graph ignores the issuer in an identities filter
- * (api-surface 6.4): `c/issuer eq 'x'` becomes "issuer is x, or the identity is a local one".
+ * (api-surface 6.4): `c/issuer eq 'x'` becomes "issuer is x, or the identity is a local one"; and
+ * userPrincipalName identities never match such a filter.
  */
 export function ignoreLocalIssuer(expr: FilterExpr): FilterExpr {
   switch (expr.kind) {
@@ -87,7 +88,14 @@ export function ignoreLocalIssuer(expr: FilterExpr): FilterExpr {
         };
         return { kind: "or", left: e, right: local };
       };
-      return { ...expr, body: rewrite(expr.body) };
+      // userPrincipalName identities are not found this way (filter userPrincipalName instead).
+      const notUpn: FilterExpr = {
+        kind: "compare",
+        op: "ne",
+        left: { kind: "property", path: ["signInType"], variable: v },
+        right: { kind: "literal", literal: { type: "string", value: "userPrincipalName" } },
+      };
+      return { ...expr, body: { kind: "and", left: rewrite(expr.body), right: notUpn } };
     }
     default:
       return expr;

@@ -1,0 +1,182 @@
+import { z } from "zod";
+import type { JsonObject } from "../../store/json.ts";
+import { addApplicationPassword } from "../credentials.ts";
+import { randomIds } from "../ids.ts";
+import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
+import { APPLICATION_WRITE, appTarget, both, checkOwnership, findApplication } from "./applications.ts";
+import { audit, jsonBody } from "./common.ts";
+import { certificateCredential, verifyProof } from "./key-credentials.ts";
+
+const CERTIFICATES_AND_SECRETS = "Update application – Certificates and secrets management ";
+
+const AddPasswordSchema = z
+  .object({
+    passwordCredential: z
+      .object({
+        displayName: z.string().max(256).nullish(),
+        startDateTime: z.iso.datetime({ offset: true }).nullish(),
+        endDateTime: z.iso.datetime({ offset: true }).nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body ?? {});
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      `Invalid value specified for property '${issue?.path.join(".") || "body"}'.`,
+    );
+  }
+  return r.data;
+}
+
+function addPassword(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const app = findApplication(req, p);
+  checkOwnership(req, app);
+  const input = parse(AddPasswordSchema, req.body).passwordCredential ?? {};
+  const credential = addApplicationPassword(req.tenant, app, input, req.now(), randomIds);
+  audit(req, {
+    activityDisplayName: CERTIFICATES_AND_SECRETS,
+    category: "ApplicationManagement",
+    operationType: "Update",
+    targets: [
+      appTarget(app, [
+        {
+          displayName: "KeyDescription",
+          oldValue: undefined,
+          newValue: `[KeyIdentifier=${credential.keyId as string},KeyType=Password,KeyUsage=Verify,DisplayName=${credential.displayName ?? ""}]`,
+        },
+      ]),
+    ],
+  });
+  return {
+    status: 200,
+    body: {
+      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#microsoft.graph.passwordCredential`,
+      ...credential,
+    },
+  };
+}
+
+const RemoveSchema = z.object({ keyId: z.guid(), proof: z.string().optional() }).loose();
+
+function removePassword(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const app = findApplication(req, p);
+  checkOwnership(req, app);
+  const { keyId } = parse(RemoveSchema, jsonBody(req));
+  const id = keyId.toLowerCase();
+  const remaining = (app.passwordCredentials as JsonObject[]).filter((c) => c.keyId !== id);
+  if (remaining.length === (app.passwordCredentials as JsonObject[]).length) {
+    throw new GraphError(400, "Request_BadRequest", `No password credential found with keyId '${keyId}'.`);
+  }
+  req.tenant.collection("applications").put(app.id as string, { ...app, passwordCredentials: remaining });
+  req.tenant.collection("_credentials").delete(id);
+  audit(req, {
+    activityDisplayName: CERTIFICATES_AND_SECRETS,
+    category: "ApplicationManagement",
+    operationType: "Update",
+    targets: [
+      appTarget(app, [
+        {
+          displayName: "KeyDescription",
+          oldValue: `[KeyIdentifier=${id},KeyType=Password]`,
+          newValue: undefined,
+        },
+      ]),
+    ],
+  });
+  return { status: 204 };
+}
+
+const AddKeySchema = z
+  .object({
+    keyCredential: z.object({ type: z.string(), usage: z.string(), key: z.string() }).loose(),
+    passwordCredential: z.unknown().optional(),
+    proof: z.string(),
+  })
+  .loose();
+
+async function addKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const app = findApplication(req, p);
+  const input = parse(AddKeySchema, jsonBody(req));
+  await verifyProof(input.proof, app, req.now());
+  const credential = certificateCredential(input.keyCredential as JsonObject, req.now());
+  req.tenant
+    .collection("applications")
+    .put(app.id as string, { ...app, keyCredentials: [...(app.keyCredentials as JsonObject[]), credential] });
+  audit(req, {
+    activityDisplayName: CERTIFICATES_AND_SECRETS,
+    category: "ApplicationManagement",
+    operationType: "Update",
+    targets: [
+      appTarget(app, [
+        {
+          displayName: "KeyDescription",
+          oldValue: undefined,
+          newValue: `[KeyIdentifier=${credential.keyId as string},KeyType=AsymmetricX509Cert,KeyUsage=${credential.usage as string}]`,
+        },
+      ]),
+    ],
+  });
+  return {
+    status: 200,
+    body: {
+      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#microsoft.graph.keyCredential`,
+      ...credential,
+      key: null,
+    },
+  };
+}
+
+const RemoveKeySchema = z.object({ keyId: z.guid(), proof: z.string() }).loose();
+
+/** Removes a certificate, with a proof of possession signed by a current certificate of the app. */
+async function removeKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const app = findApplication(req, p);
+  const { keyId, proof } = parse(RemoveKeySchema, jsonBody(req));
+  await verifyProof(proof, app, req.now());
+  const id = keyId.toLowerCase();
+  const keys = app.keyCredentials as JsonObject[];
+  const remaining = keys.filter((k) => k.keyId !== id);
+  if (remaining.length === keys.length) {
+    throw new GraphError(400, "Request_BadRequest", `No key credential found with keyId '${keyId}'.`);
+  }
+  req.tenant.collection("applications").put(app.id as string, { ...app, keyCredentials: remaining });
+  audit(req, {
+    activityDisplayName: CERTIFICATES_AND_SECRETS,
+    category: "ApplicationManagement",
+    operationType: "Update",
+    targets: [
+      appTarget(app, [
+        {
+          displayName: "KeyDescription",
+          oldValue: `[KeyIdentifier=${id},KeyType=AsymmetricX509Cert]`,
+          newValue: undefined,
+        },
+      ]),
+    ],
+  });
+  return { status: 204 };
+}
+
+/** Secrets and certificates of an application (api-surface 10.3), by id or by appId. */
+export const applicationCredentialRoutes: GraphRoute[] = [
+  ...both(
+    { method: "POST", permissions: APPLICATION_WRITE, directory: true, handle: addPassword },
+    "/addPassword",
+  ),
+  ...both(
+    { method: "POST", permissions: APPLICATION_WRITE, directory: true, handle: removePassword },
+    "/removePassword",
+  ),
+  ...both({ method: "POST", permissions: APPLICATION_WRITE, directory: true, handle: addKey }, "/addKey"),
+  ...both(
+    { method: "POST", permissions: APPLICATION_WRITE, directory: true, handle: removeKey },
+    "/removeKey",
+  ),
+];
