@@ -7,6 +7,7 @@ import { createPipeline } from "./http/pipeline.ts";
 import { bearerTokenPolicy } from "./http/policies/bearer-token.ts";
 import { clientRequestIdPolicy } from "./http/policies/client-request-id.ts";
 import { loggingPolicy } from "./http/policies/logging.ts";
+import type { ReadAfterWriteOptions } from "./http/policies/read-after-write.ts";
 import { readAfterWritePolicy } from "./http/policies/read-after-write.ts";
 import type { RetryOptions } from "./http/policies/retry.ts";
 import { retryPolicy } from "./http/policies/retry.ts";
@@ -32,6 +33,8 @@ export interface CiamClientOptions {
   /** Your product token, appended to ciamkit's `User-Agent`. */
   userAgent?: string | undefined;
   retry?: Omit<RetryOptions, "logger"> | undefined;
+  /** How long a just-created object's 404 is retried (see {@link readAfterWritePolicy}). */
+  readAfterWrite?: ReadAfterWriteOptions | undefined;
   /** Per-attempt timeout in milliseconds (default 100 s). */
   timeoutMs?: number | undefined;
   /** A `fetch` to use instead of the global one. */
@@ -69,12 +72,15 @@ export interface CiamClient {
  * attempt; the bearer token is fetched per attempt so a refreshed token is used after a wait.
  */
 export function defaultPolicies(
-  options: Pick<CiamClientOptions, "credential" | "logger" | "userAgent" | "retry" | "timeoutMs">,
+  options: Pick<
+    CiamClientOptions,
+    "credential" | "logger" | "userAgent" | "retry" | "timeoutMs" | "readAfterWrite"
+  >,
 ): PipelinePolicy[] {
   return [
     clientRequestIdPolicy(),
     userAgentPolicy(options.userAgent),
-    readAfterWritePolicy(),
+    readAfterWritePolicy(options.readAfterWrite),
     retryPolicy({ ...options.retry, logger: options.logger }),
     ...(options.logger === undefined ? [] : [loggingPolicy(options.logger)]),
     timeoutPolicy(options.timeoutMs),

@@ -10,6 +10,7 @@ interface MsalErrorLike {
   message?: unknown;
 }
 
+const THROTTLED_CODES = new Set(["temporarily_unavailable", "too_many_requests", "request_throttled"]);
 const NETWORK_CODES = new Set(["network_error", "endpoints_resolution_error", "untrusted_authority"]);
 
 /**
@@ -42,7 +43,9 @@ export function fromMsalError(error: unknown, hint: string): ApiError {
       requestMayHaveBeenSent: false,
     });
   }
-  if (/AADSTS50196|throttl|429/i.test(serviceText)) {
+  // Branch on codes, never on free text: AADSTS messages carry trace ids and timestamps whose digits
+  // could match anything.
+  if (THROTTLED_CODES.has(code) || /^AADSTS50196:/.test(firstLine)) {
     return new ThrottledError({
       ...init,
       status: 429,

@@ -3,9 +3,9 @@ import { sleep } from "../sleep.ts";
 
 /** Options of {@link readAfterWritePolicy}. */
 export interface ReadAfterWriteOptions {
-  /** Further attempts after the first 404 (default 4). */
+  /** Further attempts after the first 404 (default 3). */
   retries?: number;
-  /** Wait before the first retry, doubled each time (default 500 ms). */
+  /** Wait before the first retry, doubled each time (default 300 ms: 2.1 s in all). */
   delayMs?: number;
 }
 
@@ -15,8 +15,8 @@ export interface ReadAfterWriteOptions {
  * (https://learn.microsoft.com/graph/best-practices-concept#handling-expected-errors). Other requests pass through.
  */
 export function readAfterWritePolicy(options: ReadAfterWriteOptions = {}): PipelinePolicy {
-  const retries = options.retries ?? 4;
-  const delayMs = options.delayMs ?? 500;
+  const retries = options.retries ?? 3;
+  const delayMs = options.delayMs ?? 300;
   return {
     name: "read-after-write",
     async sendRequest(request, next) {

@@ -1,0 +1,241 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { importPKCS8, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientAssertionCredential, workloadIdentityCredential } from "../src/auth/client-assertion.ts";
+import { clientCertificateCredential, loadCertificate } from "../src/auth/client-certificate.ts";
+import { clientSecretCredential } from "../src/auth/client-secret.ts";
+import type { DeviceCodePrompt } from "../src/auth/device-code.ts";
+import { deviceCodeCredential } from "../src/auth/device-code.ts";
+import { fromEnvironment } from "../src/auth/from-environment.ts";
+import { AuthenticationError, ConnectionError } from "../src/http/errors.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { startCoreEmulator } from "./helpers/emulator.ts";
+
+const GRAPH = "https://graph.microsoft.com/.default";
+const ARM = "https://management.azure.com/.default";
+
+let t: CoreEmulator;
+beforeAll(async () => {
+  t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 } });
+});
+afterAll(() => t.stop());
+
+function claims(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split(".")[1] as string, "base64url").toString()) as Record<
+    string,
+    unknown
+  >;
+}
+
+const common = () => ({ tenantId: t.tenant.tenantId, clientId: t.tenant.clientId, cloud: t.cloud });
+
+function certificate() {
+  const cert = t.tenant.certificate;
+  if (cert === undefined) throw new Error("the demo tenant has no certificate");
+  return cert;
+}
+
+/** A client assertion signed with the demo certificate, as a CI system's token broker would issue. */
+async function signedAssertion(): Promise<string> {
+  const cert = certificate();
+  const key = await importPKCS8(cert.key, "PS256");
+  return new SignJWT({ jti: randomUUID() })
+    .setProtectedHeader({
+      alg: "PS256",
+      typ: "JWT",
+      "x5t#S256": Buffer.from(cert.thumbprintSha256, "hex").toString("base64url"),
+    })
+    .setIssuer(t.tenant.clientId)
+    .setSubject(t.tenant.clientId)
+    .setAudience(`${t.tenant.authority}/oauth2/v2.0/token`)
+    .setIssuedAt()
+    .setNotBefore("0s")
+    .setExpirationTime("10m")
+    .sign(key);
+}
+
+function tokenPosts(): number {
+  return t.emu.control.monitor.requests(1000).filter((r) => r.service === "login" && r.method === "POST")
+    .length;
+}
+
+describe("credentials against the emulator over HTTPS, MSAL unmodified", () => {
+  it("client secret: Graph and ARM tokens with the app's roles", async () => {
+    const credential = clientSecretCredential({ ...common(), clientSecret: t.tenant.clientSecret });
+    const graph = await credential.getToken(GRAPH);
+    expect(claims(graph.token)).toMatchObject({
+      aud: "https://graph.microsoft.com",
+      tid: t.tenant.tenantId,
+      appidacr: "1",
+    });
+    expect(claims(graph.token).roles).toContain("User.ReadWrite.All");
+    expect(graph.expiresOnTimestamp).toBeGreaterThan(Date.now() + 10 * 60_000);
+    const arm = await credential.getToken(ARM);
+    expect(claims(arm.token).aud).toBe("https://management.azure.com/");
+  });
+
+  it("concurrent callers share one token request per scope", async () => {
+    const credential = clientSecretCredential({ ...common(), clientSecret: t.tenant.clientSecret });
+    const before = tokenPosts();
+    const tokens = await Promise.all(Array.from({ length: 8 }, () => credential.getToken(GRAPH)));
+    expect(new Set(tokens.map((x) => x.token)).size).toBe(1);
+    expect(tokenPosts() - before).toBe(1);
+    await credential.getToken(GRAPH);
+    expect(tokenPosts() - before).toBe(1);
+  });
+
+  it("a wrong secret is an AuthenticationError with the AADSTS text and without the secret", async () => {
+    const wrong = "wrong-Secret-Value-0123456789abcdefghij";
+    const credential = clientSecretCredential({ ...common(), clientSecret: wrong });
+    const error = await credential.getToken(GRAPH).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).message).toMatch(/AADSTS7000215/);
+    expect((error as AuthenticationError).service).toBe("login");
+    expect(JSON.stringify(error)).not.toContain(wrong);
+    expect(String((error as Error).message)).not.toContain(wrong);
+  });
+
+  it("certificate: SHA-256 thumbprint computed, token issued for the certificate (appidacr 2)", async () => {
+    const cert = certificate();
+    expect(
+      loadCertificate({ ...common(), certificate: cert.cert, privateKey: cert.key }).thumbprintSha256,
+    ).toBe(cert.thumbprintSha256.toLowerCase());
+    const credential = clientCertificateCredential({
+      ...common(),
+      certificate: cert.cert,
+      privateKey: cert.key,
+    });
+    expect(claims((await credential.getToken(GRAPH)).token)).toMatchObject({
+      appidacr: "2",
+      tid: t.tenant.tenantId,
+    });
+  });
+
+  it("certificate from one PEM file (AZURE_CLIENT_CERTIFICATE_PATH) through fromEnvironment", async () => {
+    const cert = certificate();
+    const dir = mkdtempSync(join(tmpdir(), "ciamkit-cert-"));
+    const path = join(dir, "app.pem");
+    writeFileSync(path, `${cert.key}\n${cert.cert}\n`, { mode: 0o600 });
+    const env = fromEnvironment({
+      cloud: t.cloud,
+      env: {
+        AZURE_TENANT_ID: t.tenant.tenantId,
+        AZURE_CLIENT_ID: t.tenant.clientId,
+        AZURE_CLIENT_CERTIFICATE_PATH: path,
+      },
+    });
+    expect(env.kind).toBe("certificate");
+    expect(claims((await env.credential.getToken(GRAPH)).token).appidacr).toBe("2");
+  });
+
+  it("a key that does not match the certificate is refused before any request", () => {
+    const other = t.emu.caCertPem;
+    expect(() => loadCertificate({ ...common(), certificate: other, privateKey: certificate().key })).toThrow(
+      /does not belong/,
+    );
+  });
+
+  it("client assertion from a callback", async () => {
+    let calls = 0;
+    const credential = clientAssertionCredential({
+      ...common(),
+      getAssertion: () => {
+        calls++;
+        return signedAssertion();
+      },
+    });
+    expect(claims((await credential.getToken(GRAPH)).token).appidacr).toBe("2");
+    expect(calls).toBe(1);
+  });
+
+  it("federated token file: read, and re-read when the platform rotates it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ciamkit-fed-"));
+    const file = join(dir, "token");
+    writeFileSync(file, await signedAssertion());
+    const credential = workloadIdentityCredential({ ...common(), tokenFilePath: file });
+    const first = await credential.getToken(GRAPH);
+    expect(claims(first.token).appidacr).toBe("2");
+    // A new assertion (new jti) in the file: a forced refresh must use it, since the emulator
+    // refuses a replayed jti (RFC 7523 §3).
+    await new Promise((r) => setTimeout(r, 20));
+    writeFileSync(file, `${await signedAssertion()}\n`);
+    const second = await credential.getToken(GRAPH, { forceRefresh: true });
+    expect(second.token).not.toBe(first.token);
+  });
+
+  it("federated token file: the same file twice is a replay the token service refuses", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ciamkit-fed-"));
+    const file = join(dir, "token");
+    writeFileSync(file, await signedAssertion());
+    const credential = workloadIdentityCredential({ ...common(), tokenFilePath: file });
+    await credential.getToken(GRAPH);
+    await expect(credential.getToken(GRAPH, { forceRefresh: true })).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
+  });
+
+  it("an unreachable authority is a ConnectionError from the login service", async () => {
+    const credential = clientSecretCredential({
+      ...common(),
+      clientSecret: "x",
+      authority: { authority: "https://127.0.0.1:1/tenant", knownAuthorities: ["127.0.0.1:1"] },
+    });
+    const error = await credential.getToken(GRAPH).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).service).toBe("login");
+  });
+});
+
+describe("device code with a token cache on disk", () => {
+  it("signs in once after approval, caches with owner-only permissions, and signs in silently next run", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "ciamkit-dc-")), "cache-dir");
+    const cachePath = join(dir, "msal-cache.json");
+    const prompts: DeviceCodePrompt[] = [];
+    const admin = t.tenant.adminUser;
+    if (admin === undefined) throw new Error("the demo tenant has no admin");
+    const make = () =>
+      deviceCodeCredential({
+        tenantId: t.tenant.tenantId,
+        clientId: t.tenant.publicClientId,
+        cloud: t.cloud,
+        tokenCachePath: cachePath,
+        onPrompt: (prompt) => {
+          prompts.push(prompt);
+          void t.control("POST", "/device-codes/approve", {
+            userCode: prompt.userCode,
+            userPrincipalName: admin.userPrincipalName,
+          });
+        },
+      });
+    const token = await make().getToken(GRAPH);
+    expect(prompts).toHaveLength(1);
+    expect(prompts[0]?.verificationUri).toMatch(/^https:\/\//);
+    expect(claims(token.token)).toMatchObject({ tid: t.tenant.tenantId, upn: admin.userPrincipalName });
+    expect(statSync(cachePath).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+
+    const again = await make().getToken(GRAPH);
+    expect(prompts).toHaveLength(1);
+    expect(again.token).toBe(token.token);
+  }, 30_000);
+});
+
+describe("fromMsalError", () => {
+  it.each([
+    [
+      {
+        errorCode: "invalid_client",
+        errorMessage: "AADSTS7000215: Invalid client secret. Trace ID: 4290429a-0000-4290-a429-000000000429",
+      },
+      "AuthenticationError",
+    ],
+    [{ errorCode: "temporarily_unavailable", errorMessage: "AADSTS50196: loop" }, "ThrottledError"],
+    [{ errorCode: "network_error", errorMessage: "Network request failed" }, "ConnectionError"],
+  ])("%j -> %s (codes decide, not digits in the text)", async (error, name) => {
+    const { fromMsalError } = await import("../src/auth/msal-errors.ts");
+    expect(fromMsalError(error, "").name).toBe(name);
+  });
+});

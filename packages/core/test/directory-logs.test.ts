@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CiamClient } from "../src/client.ts";
+import { listDirectoryAuditsOperation } from "../src/graph/audit-logs/list-directory-audits.ts";
+import { listSignInsOperation } from "../src/graph/audit-logs/list-sign-ins.ts";
+import { getOrganizationOperation } from "../src/graph/organization/get-organization.ts";
+import { createUserOperation } from "../src/graph/users/create-user.ts";
+import { PermissionError } from "../src/http/errors.ts";
+import { InvalidInputError } from "../src/operations/run-operation.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { startCoreEmulator } from "./helpers/emulator.ts";
+import { limitedClient } from "./helpers/limited-app.ts";
+
+let t: CoreEmulator;
+let admin: CiamClient;
+beforeAll(async () => {
+  t = await startCoreEmulator();
+  admin = t.client();
+});
+afterAll(() => t.stop());
+
+describe("organization and audit logs against the emulator", () => {
+  it("gets the organization of the external tenant", async () => {
+    const org = await admin.run(getOrganizationOperation, {});
+    expect(org).toMatchObject({ id: t.tenant.tenantId, displayName: "Contoso" });
+    expect(org.verifiedDomains?.find((d) => d.isDefault)?.name).toBe("contoso.onmicrosoft.com");
+  });
+
+  it("lists the directory audit of a change, filtered by time range and category", async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const user = await admin.run(createUserOperation, {
+      displayName: "Audited",
+      signInName: "audited@example.com",
+    });
+    const audits = await admin.run(listDirectoryAuditsOperation, {
+      since,
+      category: "UserManagement",
+      limit: 50,
+    });
+    const record = audits.items.find((a) => a.targetResources?.some((r) => r.id === user.id));
+    expect(record).toMatchObject({ category: "UserManagement", result: "success" });
+    expect(record?.initiatedBy?.app?.appId).toBe(t.tenant.clientId);
+    const none = await admin.run(listDirectoryAuditsOperation, { until: "2000-01-01T00:00:00Z", limit: 5 });
+    expect(none.items).toEqual([]);
+  });
+
+  it("lists sign-ins, filtered by app and time", async () => {
+    const result = await admin.run(listSignInsOperation, { since: "2000-01-01", limit: 20 });
+    for (const s of result.items)
+      expect(Date.parse(s.createdDateTime as string)).toBeGreaterThan(Date.parse("2000-01-01"));
+    const byApp = await admin.run(listSignInsOperation, {
+      appId: "11111111-1111-4111-8111-111111111111",
+      limit: 5,
+    });
+    expect(byApp.items).toEqual([]);
+  });
+
+  it("refuses an inverted time range before any request", async () => {
+    await expect(
+      admin.run(listDirectoryAuditsOperation, {
+        since: "2026-02-01T00:00:00Z",
+        until: "2026-01-01T00:00:00Z",
+      }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it("reading logs needs AuditLog.Read.All", async () => {
+    const { client } = await limitedClient(t, admin, ["User.Read.All"]);
+    const error = await client.run(listSignInsOperation, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PermissionError);
+    expect((error as Error).message).toContain("AuditLog.Read.All");
+    await client.close();
+  });
+});
