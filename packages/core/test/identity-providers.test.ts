@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CiamClient } from "../src/client.ts";
 import { createIdentityProviderOperation } from "../src/graph/identity-providers/create-identity-provider.ts";
 import { deleteIdentityProviderOperation } from "../src/graph/identity-providers/delete-identity-provider.ts";
 import { getIdentityProviderOperation } from "../src/graph/identity-providers/get-identity-provider.ts";
@@ -8,11 +9,14 @@ import { updateIdentityProviderOperation } from "../src/graph/identity-providers
 import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flow.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CiamEmulator, startCiamEmulator } from "./helpers/ciam-emulator.ts";
+import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { limitedClient } from "./helpers/limited-client.ts";
 
-let t: CiamEmulator;
+let t: CoreEmulator;
+let client: CiamClient;
 beforeAll(async () => {
-  t = await startCiamEmulator();
+  t = await startCoreEmulator();
+  client = t.client();
 });
 afterAll(() => t.stop());
 
@@ -20,7 +24,7 @@ const SECRET = "facebook-app-secret-value";
 
 describe("identity providers", () => {
   it("lists built-in providers and the available types", async () => {
-    const { items } = await t.client.run(listIdentityProvidersOperation, {});
+    const { items } = await client.run(listIdentityProvidersOperation, {});
     expect(items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -31,13 +35,13 @@ describe("identity providers", () => {
         expect.objectContaining({ id: "EmailOtpSignup-OAUTH", identityProviderType: "EmailOTP" }),
       ]),
     );
-    const { types } = await t.client.run(identityProviderTypesOperation, {});
+    const { types } = await client.run(identityProviderTypesOperation, {});
     expect(types).toEqual(expect.arrayContaining(["Google", "Facebook"]));
   });
 
   it("creates a social provider; its secret appears in no result, error or log", async () => {
     const logged = t.logs.length;
-    const created = await t.client.run(createIdentityProviderOperation, {
+    const created = await client.run(createIdentityProviderOperation, {
       kind: "social",
       identityProviderType: "Facebook",
       clientId: "fb-app",
@@ -50,7 +54,7 @@ describe("identity providers", () => {
       identityProviderType: "Facebook",
       clientId: "fb-app",
     });
-    const again = t.client.run(createIdentityProviderOperation, {
+    const again = client.run(createIdentityProviderOperation, {
       kind: "social",
       identityProviderType: "Facebook",
       clientId: "fb-app",
@@ -60,14 +64,14 @@ describe("identity providers", () => {
     const error = await again.catch((e: unknown) => e);
     expect(JSON.stringify(error)).not.toContain(SECRET);
     expect(String((error as Error).message)).not.toContain(SECRET);
-    const got = await t.client.run(getIdentityProviderOperation, { id: "Facebook-OAUTH" });
+    const got = await client.run(getIdentityProviderOperation, { id: "Facebook-OAUTH" });
     expect(JSON.stringify(got)).not.toContain("******");
     expect(t.logs.length).toBeGreaterThan(logged);
     expect(JSON.stringify(t.logs)).not.toContain(SECRET);
   });
 
   it("creates Apple and OIDC providers", async () => {
-    const apple = await t.client.run(createIdentityProviderOperation, {
+    const apple = await client.run(createIdentityProviderOperation, {
       kind: "apple",
       developerId: "UBF8T346G9",
       serviceId: "com.contoso.shop",
@@ -80,7 +84,7 @@ describe("identity providers", () => {
       serviceId: "com.contoso.shop",
     });
     expect(apple).not.toHaveProperty("certificateData");
-    const oidc = await t.client.run(createIdentityProviderOperation, {
+    const oidc = await client.run(createIdentityProviderOperation, {
       kind: "oidc",
       displayName: "Contoso partners",
       clientId: "partners",
@@ -93,7 +97,7 @@ describe("identity providers", () => {
       scope: "openid profile email",
       responseType: "code",
     });
-    const rotated = await t.client.run(updateIdentityProviderOperation, {
+    const rotated = await client.run(updateIdentityProviderOperation, {
       id: oidc.id,
       clientSecret: "rotated",
     });
@@ -127,14 +131,14 @@ describe("identity providers", () => {
     ],
     ["an unknown kind", { kind: "saml" }],
   ])("refuses %s before sending", async (_, input) => {
-    await expect(t.client.run(createIdentityProviderOperation, input)).rejects.toBeInstanceOf(
+    await expect(client.run(createIdentityProviderOperation, input)).rejects.toBeInstanceOf(
       InvalidInputError,
     );
   });
 
   it("passes on the service's refusal of a social type this tenant does not support", async () => {
     await expect(
-      t.client.run(createIdentityProviderOperation, {
+      client.run(createIdentityProviderOperation, {
         kind: "social",
         identityProviderType: "Twitter",
         clientId: "x",
@@ -144,47 +148,47 @@ describe("identity providers", () => {
   });
 
   it("renames a provider and rotates its secret; built-ins cannot change", async () => {
-    const updated = await t.client.run(updateIdentityProviderOperation, {
+    const updated = await client.run(updateIdentityProviderOperation, {
       id: "Facebook-OAUTH",
       displayName: "Facebook login",
       clientSecret: "new-secret",
     });
     expect(updated.displayName).toBe("Facebook login");
     await expect(
-      t.client.run(updateIdentityProviderOperation, { id: "EmailPassword-OAUTH", displayName: "x" }),
+      client.run(updateIdentityProviderOperation, { id: "EmailPassword-OAUTH", displayName: "x" }),
     ).rejects.toBeInstanceOf(ValidationError);
     await expect(
-      t.client.run(updateIdentityProviderOperation, { id: "Facebook-OAUTH" }),
+      client.run(updateIdentityProviderOperation, { id: "Facebook-OAUTH" }),
     ).rejects.toBeInstanceOf(InvalidInputError);
     await expect(
-      t.client.run(updateIdentityProviderOperation, { id: "Nope-OAUTH", displayName: "x" }),
+      client.run(updateIdentityProviderOperation, { id: "Nope-OAUTH", displayName: "x" }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("deletes a provider unless a flow offers it", async () => {
-    await t.client.run(createUserFlowOperation, {
+    await client.run(createUserFlowOperation, {
       displayName: "Uses Facebook",
       identityProviders: ["Facebook-OAUTH"],
     });
     await expect(
-      t.client.run(deleteIdentityProviderOperation, { id: "Facebook-OAUTH" }),
+      client.run(deleteIdentityProviderOperation, { id: "Facebook-OAUTH" }),
     ).rejects.toBeInstanceOf(ValidationError);
-    expect(await t.client.run(deleteIdentityProviderOperation, { id: "Apple-Managed-OIDC" })).toEqual({
+    expect(await client.run(deleteIdentityProviderOperation, { id: "Apple-Managed-OIDC" })).toEqual({
       id: "Apple-Managed-OIDC",
       deleted: true,
     });
     await expect(
-      t.client.run(getIdentityProviderOperation, { id: "Apple-Managed-OIDC" }),
+      client.run(getIdentityProviderOperation, { id: "Apple-Managed-OIDC" }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("names IdentityProvider permissions when they are missing", async () => {
-    const reader = t.limitedClient("idp reader", ["IdentityProvider.Read.All"]);
+    const reader = limitedClient(t, "idp reader", ["IdentityProvider.Read.All"]);
     expect((await reader.run(listIdentityProvidersOperation, {})).items.length).toBeGreaterThan(0);
     const denied = reader.run(deleteIdentityProviderOperation, { id: "Facebook-OAUTH" });
     await expect(denied).rejects.toBeInstanceOf(PermissionError);
     await expect(denied).rejects.toThrow(/IdentityProvider\.ReadWrite\.All/);
-    const nobody = t.limitedClient("idp nobody", ["User.Read.All"]);
+    const nobody = limitedClient(t, "idp nobody", ["User.Read.All"]);
     await expect(nobody.run(identityProviderTypesOperation, {})).rejects.toBeInstanceOf(PermissionError);
   });
 });

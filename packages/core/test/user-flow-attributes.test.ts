@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CiamClient } from "../src/client.ts";
 import { createUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
 import { deleteUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/delete-user-flow-attribute.ts";
 import { getUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/get-user-flow-attribute.ts";
@@ -6,26 +7,29 @@ import { listUserFlowAttributesOperation } from "../src/graph/user-flow-attribut
 import { updateUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/update-user-flow-attribute.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CiamEmulator, startCiamEmulator } from "./helpers/ciam-emulator.ts";
+import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { limitedClient } from "./helpers/limited-client.ts";
 
-let t: CiamEmulator;
+let t: CoreEmulator;
+let client: CiamClient;
 beforeAll(async () => {
-  t = await startCiamEmulator();
+  t = await startCoreEmulator();
+  client = t.client();
 });
 afterAll(() => t.stop());
 
 describe("user-flow attributes", () => {
   it("lists built-in attributes, and only custom ones on request", async () => {
-    const all = await t.client.run(listUserFlowAttributesOperation, {});
+    const all = await client.run(listUserFlowAttributesOperation, {});
     expect(all.items.map((a) => a.id)).toEqual(
       expect.arrayContaining(["email", "displayName", "city", "country"]),
     );
     expect(all.items.every((a) => a.userFlowAttributeType === "builtIn")).toBe(true);
-    expect((await t.client.run(listUserFlowAttributesOperation, { type: "custom" })).items).toEqual([]);
+    expect((await client.run(listUserFlowAttributesOperation, { type: "custom" })).items).toEqual([]);
   });
 
   it("creates a custom attribute, finds it, updates its description, deletes it", async () => {
-    const created = await t.client.run(createUserFlowAttributeOperation, {
+    const created = await client.run(createUserFlowAttributeOperation, {
       displayName: "Favourite Colour",
       dataType: "string",
       description: "Pick one",
@@ -37,22 +41,22 @@ describe("user-flow attributes", () => {
       description: "Pick one",
     });
     expect(
-      (await t.client.run(listUserFlowAttributesOperation, { type: "custom" })).items.map((a) => a.id),
+      (await client.run(listUserFlowAttributesOperation, { type: "custom" })).items.map((a) => a.id),
     ).toEqual([created.id]);
-    expect(await t.client.run(getUserFlowAttributeOperation, { id: created.id })).toEqual(created);
-    const updated = await t.client.run(updateUserFlowAttributeOperation, {
+    expect(await client.run(getUserFlowAttributeOperation, { id: created.id })).toEqual(created);
+    const updated = await client.run(updateUserFlowAttributeOperation, {
       id: created.id,
       description: "Your colour",
     });
     expect(updated.description).toBe("Your colour");
     await expect(
-      t.client.run(createUserFlowAttributeOperation, { displayName: "FavouriteColour", dataType: "string" }),
+      client.run(createUserFlowAttributeOperation, { displayName: "FavouriteColour", dataType: "string" }),
     ).rejects.toBeInstanceOf(ConflictError);
-    expect(await t.client.run(deleteUserFlowAttributeOperation, { id: created.id })).toEqual({
+    expect(await client.run(deleteUserFlowAttributeOperation, { id: created.id })).toEqual({
       id: created.id,
       deleted: true,
     });
-    await expect(t.client.run(getUserFlowAttributeOperation, { id: created.id })).rejects.toBeInstanceOf(
+    await expect(client.run(getUserFlowAttributeOperation, { id: created.id })).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
@@ -62,22 +66,22 @@ describe("user-flow attributes", () => {
     ["a name with a dash", { displayName: "shoe-size", dataType: "int64" }],
     ["no data type", { displayName: "Size" }],
   ])("refuses %s before sending", async (_, input) => {
-    await expect(t.client.run(createUserFlowAttributeOperation, input)).rejects.toBeInstanceOf(
+    await expect(client.run(createUserFlowAttributeOperation, input)).rejects.toBeInstanceOf(
       InvalidInputError,
     );
   });
 
   it("passes on Graph's refusal to change or delete built-in attributes", async () => {
     await expect(
-      t.client.run(updateUserFlowAttributeOperation, { id: "city", description: "x" }),
+      client.run(updateUserFlowAttributeOperation, { id: "city", description: "x" }),
     ).rejects.toBeInstanceOf(ValidationError);
-    await expect(t.client.run(deleteUserFlowAttributeOperation, { id: "email" })).rejects.toBeInstanceOf(
+    await expect(client.run(deleteUserFlowAttributeOperation, { id: "email" })).rejects.toBeInstanceOf(
       ValidationError,
     );
   });
 
   it("names IdentityUserFlow permissions when they are missing", async () => {
-    const reader = t.limitedClient("attribute reader", ["IdentityUserFlow.Read.All"]);
+    const reader = limitedClient(t, "attribute reader", ["IdentityUserFlow.Read.All"]);
     expect((await reader.run(getUserFlowAttributeOperation, { id: "city" })).dataType).toBe("string");
     const denied = reader.run(createUserFlowAttributeOperation, {
       displayName: "Denied",

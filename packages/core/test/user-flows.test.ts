@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CiamClient } from "../src/client.ts";
 import { createIdentityProviderOperation } from "../src/graph/identity-providers/create-identity-provider.ts";
 import { createUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
 import { addFlowAppOperation } from "../src/graph/user-flows/add-flow-app.ts";
@@ -18,20 +19,23 @@ import { removeFlowIdpOperation } from "../src/graph/user-flows/remove-flow-idp.
 import { updateUserFlowOperation } from "../src/graph/user-flows/update-user-flow.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CiamEmulator, startCiamEmulator } from "./helpers/ciam-emulator.ts";
+import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { limitedClient } from "./helpers/limited-client.ts";
 
-let t: CiamEmulator;
+let t: CoreEmulator;
+let client: CiamClient;
 let loyalty: string;
 beforeAll(async () => {
-  t = await startCiamEmulator();
-  await t.client.run(createIdentityProviderOperation, {
+  t = await startCoreEmulator();
+  client = t.client();
+  await client.run(createIdentityProviderOperation, {
     kind: "social",
     identityProviderType: "Google",
     clientId: "google-client",
     clientSecret: "google-secret",
   });
   loyalty = (
-    await t.client.run(createUserFlowAttributeOperation, { displayName: "LoyaltyTier", dataType: "string" })
+    await client.run(createUserFlowAttributeOperation, { displayName: "LoyaltyTier", dataType: "string" })
   ).id;
 });
 afterAll(() => t.stop());
@@ -42,7 +46,7 @@ const flows = () => [
 
 describe("user_flow_create and user_flow_get", () => {
   it("creates a flow with providers, attributes and page in one call and reads it back whole", async () => {
-    const flow = await t.client.run(createUserFlowOperation, {
+    const flow = await client.run(createUserFlowOperation, {
       displayName: "Shop sign-up",
       identityProviders: ["EmailPassword-OAUTH", "Google-OAUTH"],
       applications: [t.tenant.clientId],
@@ -78,49 +82,49 @@ describe("user_flow_create and user_flow_get", () => {
       ["displayName", "Name", "text"],
       [loyalty, "Tier", "radioSingleSelect"],
     ]);
-    expect(await t.client.run(getUserFlowOperation, { flow: "shop SIGN-UP" })).toEqual(flow);
-    expect(await t.client.run(getUserFlowOperation, { flow: flow.id })).toEqual(flow);
+    expect(await client.run(getUserFlowOperation, { flow: "shop SIGN-UP" })).toEqual(flow);
+    expect(await client.run(getUserFlowOperation, { flow: flow.id })).toEqual(flow);
   });
 
   it("refuses bad input before sending anything", async () => {
     const before = flows().length;
     await expect(
-      t.client.run(createUserFlowOperation, {
+      client.run(createUserFlowOperation, {
         displayName: "Bad",
         attributes: ["email"],
         page: { views: [{ inputs: [{ attribute: "city" }] }] },
       }),
     ).rejects.toBeInstanceOf(InvalidInputError);
     await expect(
-      t.client.run(createUserFlowOperation, { displayName: "", identityProviders: [] }),
+      client.run(createUserFlowOperation, { displayName: "", identityProviders: [] }),
     ).rejects.toBeInstanceOf(InvalidInputError);
     expect(flows().length).toBe(before);
   });
 
   it("surfaces Graph's conflicts, not-found and validation errors", async () => {
-    await expect(
-      t.client.run(createUserFlowOperation, { displayName: "Shop sign-up" }),
-    ).rejects.toBeInstanceOf(ConflictError);
-    const linked = t.client.run(createUserFlowOperation, {
+    await expect(client.run(createUserFlowOperation, { displayName: "Shop sign-up" })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    const linked = client.run(createUserFlowOperation, {
       displayName: "Other",
       applications: [t.tenant.clientId],
     });
     await expect(linked).rejects.toBeInstanceOf(ConflictError);
     await expect(linked).rejects.toThrow(/only one user flow/);
     await expect(
-      t.client.run(createUserFlowOperation, { displayName: "X", identityProviders: ["Nope-OAUTH"] }),
+      client.run(createUserFlowOperation, { displayName: "X", identityProviders: ["Nope-OAUTH"] }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(t.client.run(getUserFlowOperation, { flow: "No such flow" })).rejects.toBeInstanceOf(
+    await expect(client.run(getUserFlowOperation, { flow: "No such flow" })).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
 
   it("names the permission a reader lacks", async () => {
-    const nobody = t.limitedClient("flows nobody", ["User.Read.All"]);
+    const nobody = limitedClient(t, "flows nobody", ["User.Read.All"]);
     const failure = nobody.run(listUserFlowsOperation, {});
     await expect(failure).rejects.toBeInstanceOf(PermissionError);
     await expect(failure).rejects.toThrow(/EventListener\.Read\.All/);
-    const reader = t.limitedClient("flows reader", ["EventListener.Read.All"]);
+    const reader = limitedClient(t, "flows reader", ["EventListener.Read.All"]);
     expect((await reader.run(listUserFlowsOperation, {})).items.length).toBeGreaterThan(0);
     await expect(reader.run(createUserFlowOperation, { displayName: "Denied" })).rejects.toBeInstanceOf(
       PermissionError,
@@ -128,10 +132,10 @@ describe("user_flow_create and user_flow_get", () => {
   });
 
   it("lists flows with a cursor", async () => {
-    await t.client.run(createUserFlowOperation, { displayName: "Second flow" });
-    const first = await t.client.run(listUserFlowsOperation, { limit: 1 });
+    await client.run(createUserFlowOperation, { displayName: "Second flow" });
+    const first = await client.run(listUserFlowsOperation, { limit: 1 });
     expect(first.items).toHaveLength(1);
-    const rest = await t.client.run(listUserFlowsOperation, { limit: 10, cursor: first.nextCursor });
+    const rest = await client.run(listUserFlowsOperation, { limit: 10, cursor: first.nextCursor });
     expect([...first.items, ...rest.items].map((f) => f.displayName)).toEqual(
       expect.arrayContaining(["Shop sign-up", "Second flow"]),
     );
@@ -151,27 +155,27 @@ describe("user_flow_create and user_flow_get", () => {
         identityProviders: [{ id: "EmailPassword-OAUTH" }],
       },
     };
-    await expect(t.client.graph.post("/identity/authenticationEventsFlows", body)).rejects.toBeInstanceOf(
+    await expect(client.graph.post("/identity/authenticationEventsFlows", body)).rejects.toBeInstanceOf(
       ValidationError,
     );
-    const created = await t.client.graphBeta.post<{ id: string; priority: number }>(
+    const created = await client.graphBeta.post<{ id: string; priority: number }>(
       "/identity/authenticationEventsFlows",
       body,
     );
     expect(created.priority).toBe(10);
-    await t.client.run(deleteUserFlowOperation, { flow: created.id });
+    await client.run(deleteUserFlowOperation, { flow: created.id });
   });
 });
 
 describe("user_flow_find_by_app", () => {
   it("finds the flow an app is linked to through the type-cast filter, or null", async () => {
     expect(
-      (await t.client.run(findUserFlowByAppOperation, { appId: t.tenant.clientId })).flow?.displayName,
+      (await client.run(findUserFlowByAppOperation, { appId: t.tenant.clientId })).flow?.displayName,
     ).toBe("Shop sign-up");
     expect(
-      (await t.client.run(findUserFlowByAppOperation, { appId: t.tenant.publicClientId })).flow,
+      (await client.run(findUserFlowByAppOperation, { appId: t.tenant.publicClientId })).flow,
     ).toBeNull();
-    await expect(t.client.run(findUserFlowByAppOperation, { appId: "not-a-guid" })).rejects.toBeInstanceOf(
+    await expect(client.run(findUserFlowByAppOperation, { appId: "not-a-guid" })).rejects.toBeInstanceOf(
       InvalidInputError,
     );
   });
@@ -179,9 +183,9 @@ describe("user_flow_find_by_app", () => {
 
 describe("user_flow_update and user_flow_delete", () => {
   it("replaces providers and page, adding attributes the page needs first", async () => {
-    const created = await t.client.run(createUserFlowOperation, { displayName: "Plain" });
+    const created = await client.run(createUserFlowOperation, { displayName: "Plain" });
     expect(created.page).toBeNull();
-    const updated = await t.client.run(updateUserFlowOperation, {
+    const updated = await client.run(updateUserFlowOperation, {
       flow: "Plain",
       description: "now with a page",
       signUpAllowed: false,
@@ -197,25 +201,25 @@ describe("user_flow_update and user_flow_delete", () => {
     expect(updated.page?.views[0]?.inputs).toEqual([
       expect.objectContaining({ attribute: "city", label: "Town", required: true }),
     ]);
-    await expect(t.client.run(updateUserFlowOperation, { flow: "Plain" })).rejects.toBeInstanceOf(
+    await expect(client.run(updateUserFlowOperation, { flow: "Plain" })).rejects.toBeInstanceOf(
       InvalidInputError,
     );
     await expect(
-      t.client.run(updateUserFlowOperation, { flow: "Plain", displayName: "Shop sign-up" }),
+      client.run(updateUserFlowOperation, { flow: "Plain", displayName: "Shop sign-up" }),
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("deletes a flow by name, unlinking its apps", async () => {
-    await t.client.run(createUserFlowOperation, {
+    await client.run(createUserFlowOperation, {
       displayName: "Doomed",
       applications: [t.tenant.publicClientId],
     });
-    const deleted = await t.client.run(deleteUserFlowOperation, { flow: "Doomed" });
+    const deleted = await client.run(deleteUserFlowOperation, { flow: "Doomed" });
     expect(deleted).toMatchObject({ deleted: true, unlinkedApplications: [t.tenant.publicClientId] });
     expect(
-      (await t.client.run(findUserFlowByAppOperation, { appId: t.tenant.publicClientId })).flow,
+      (await client.run(findUserFlowByAppOperation, { appId: t.tenant.publicClientId })).flow,
     ).toBeNull();
-    await expect(t.client.run(deleteUserFlowOperation, { flow: deleted.id })).rejects.toBeInstanceOf(
+    await expect(client.run(deleteUserFlowOperation, { flow: deleted.id })).rejects.toBeInstanceOf(
       NotFoundError,
     );
   });
@@ -223,32 +227,32 @@ describe("user_flow_update and user_flow_delete", () => {
 
 describe("applications on a flow", () => {
   it("lists, links idempotently and unlinks", async () => {
-    const flow = await t.client.run(createUserFlowOperation, { displayName: "Apps flow" });
+    const flow = await client.run(createUserFlowOperation, { displayName: "Apps flow" });
     const add = { flow: "Apps flow", appId: t.tenant.publicClientId };
-    expect(await t.client.run(addFlowAppOperation, add)).toMatchObject({ changed: true });
-    expect(await t.client.run(addFlowAppOperation, add)).toMatchObject({ changed: false });
-    expect((await t.client.run(listFlowAppsOperation, { flow: flow.id })).applications).toEqual([
+    expect(await client.run(addFlowAppOperation, add)).toMatchObject({ changed: true });
+    expect(await client.run(addFlowAppOperation, add)).toMatchObject({ changed: false });
+    expect((await client.run(listFlowAppsOperation, { flow: flow.id })).applications).toEqual([
       t.tenant.publicClientId,
     ]);
     await expect(
-      t.client.run(addFlowAppOperation, { flow: "Apps flow", appId: t.tenant.clientId }),
+      client.run(addFlowAppOperation, { flow: "Apps flow", appId: t.tenant.clientId }),
     ).rejects.toBeInstanceOf(ConflictError);
-    expect(await t.client.run(removeFlowAppOperation, add)).toMatchObject({ removed: true });
-    await expect(t.client.run(removeFlowAppOperation, add)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await t.client.run(listFlowAppsOperation, { flow: flow.id })).applications).toEqual([]);
+    expect(await client.run(removeFlowAppOperation, add)).toMatchObject({ removed: true });
+    await expect(client.run(removeFlowAppOperation, add)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await client.run(listFlowAppsOperation, { flow: flow.id })).applications).toEqual([]);
   });
 });
 
 describe("identity providers on a flow", () => {
   it("lists, adds idempotently and removes, keeping at least one", async () => {
-    await t.client.run(createUserFlowOperation, { displayName: "Idp flow" });
+    await client.run(createUserFlowOperation, { displayName: "Idp flow" });
     expect(
-      await t.client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Google-OAUTH" }),
+      await client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Google-OAUTH" }),
     ).toMatchObject({ changed: true });
     expect(
-      await t.client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "google-oauth" }),
+      await client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "google-oauth" }),
     ).toMatchObject({ changed: false });
-    const listed = await t.client.run(listFlowIdpsOperation, { flow: "Idp flow" });
+    const listed = await client.run(listFlowIdpsOperation, { flow: "Idp flow" });
     expect(listed.identityProviders).toEqual([
       expect.objectContaining({ id: "EmailPassword-OAUTH", type: "builtInIdentityProvider" }),
       expect.objectContaining({
@@ -258,19 +262,19 @@ describe("identity providers on a flow", () => {
       }),
     ]);
     await expect(
-      t.client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Facebook-OAUTH" }),
+      client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Facebook-OAUTH" }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    await t.client.run(removeFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Google-OAUTH" });
+    await client.run(removeFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Google-OAUTH" });
     await expect(
-      t.client.run(removeFlowIdpOperation, { flow: "Idp flow", identityProviderId: "EmailPassword-OAUTH" }),
+      client.run(removeFlowIdpOperation, { flow: "Idp flow", identityProviderId: "EmailPassword-OAUTH" }),
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
 
 describe("attributes on a flow", () => {
   it("adds with a page input, lists, and removes keeping the page consistent", async () => {
-    await t.client.run(createUserFlowOperation, { displayName: "Attr flow", attributes: ["email"] });
-    const added = await t.client.run(addFlowAttributeOperation, {
+    await client.run(createUserFlowOperation, { displayName: "Attr flow", attributes: ["email"] });
+    const added = await client.run(addFlowAttributeOperation, {
       flow: "Attr flow",
       attributeId: loyalty,
       input: {
@@ -287,12 +291,12 @@ describe("attributes on a flow", () => {
       required: true,
       inputType: "checkboxMultiSelect",
     });
-    const listed = await t.client.run(listFlowAttributesOperation, { flow: "Attr flow" });
+    const listed = await client.run(listFlowAttributesOperation, { flow: "Attr flow" });
     expect(listed.attributes.map((a) => [a.id, a.userFlowAttributeType])).toEqual([
       ["email", "builtIn"],
       [loyalty, "custom"],
     ]);
-    const removed = await t.client.run(removeFlowAttributeOperation, {
+    const removed = await client.run(removeFlowAttributeOperation, {
       flow: "Attr flow",
       attributeId: loyalty,
     });
@@ -300,10 +304,10 @@ describe("attributes on a flow", () => {
     // Graph alone would leave the input on the page; the operation PATCHes it away.
     expect(removed.page?.views[0]?.inputs.map((i) => i.attribute)).toEqual(["email"]);
     await expect(
-      t.client.run(removeFlowAttributeOperation, { flow: "Attr flow", attributeId: loyalty }),
+      client.run(removeFlowAttributeOperation, { flow: "Attr flow", attributeId: loyalty }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      t.client.run(addFlowAttributeOperation, { flow: "Attr flow", attributeId: "nope" }),
+      client.run(addFlowAttributeOperation, { flow: "Attr flow", attributeId: "nope" }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
