@@ -93,15 +93,44 @@ afterAll(() => t?.emu.stop());
 
 type Checker = (type: string, value: Record<string, unknown>, path: string) => string[];
 
-/** v1.0: every structural property present, nothing the type (or the documented extras) lacks. */
+/** Whether a JSON value fits a primitive or enum CSDL type (complex values are walked on their own). */
+function fits(type: string, v: unknown): boolean {
+  const collection = /^Collection\((.*)\)$/.exec(type);
+  if (collection !== null) return Array.isArray(v) && v.every((item) => fits(collection[1] as string, item));
+  switch (type) {
+    case "Edm.String":
+      return typeof v === "string";
+    case "Edm.Boolean":
+      return typeof v === "boolean";
+    case "Edm.Int32":
+    case "Edm.Int64":
+      return Number.isInteger(v);
+  }
+  const members = model.enums.get(type);
+  if (members === undefined) return true;
+  // Flags enums (oidcResponseType) are written comma-separated.
+  return typeof v === "string" && v.split(",").every((m) => members.includes(m));
+}
+
+/** v1.0: every structural property present with a value of its Edm type, nothing the type (or the documented extras) lacks. */
 const v1: Checker = (type, value, path) => {
   const full = `${NS}${type}`;
-  const props = allProperties(model, full).map((p) => p.name);
-  const allowed = new Set([...props, ...navigation(xml, model, full), ...(V1_EXTRAS[type] ?? [])]);
+  const props = allProperties(model, full);
+  const allowed = new Set([
+    ...props.map((p) => p.name),
+    ...navigation(xml, model, full),
+    ...(V1_EXTRAS[type] ?? []),
+  ]);
   const problems = Object.keys(value)
     .filter((k) => !k.includes("@odata.") && !allowed.has(k))
     .map((k) => `${path}.${k}: not a property of ${type}`);
-  for (const p of props) if (!(p in value)) problems.push(`${path}.${p}: missing`);
+  for (const p of props) {
+    const v = value[p.name];
+    if (!(p.name in value)) problems.push(`${path}.${p.name}: missing`);
+    else if (v === null) {
+      if (!p.nullable) problems.push(`${path}.${p.name}: null but not nullable`);
+    } else if (!fits(p.type, v)) problems.push(`${path}.${p.name}: ${JSON.stringify(v)} is not ${p.type}`);
+  }
   return problems;
 };
 
