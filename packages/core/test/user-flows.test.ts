@@ -311,3 +311,40 @@ describe("attributes on a flow", () => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("custom extension handlers on a flow", () => {
+  it("binds attribute-collection extensions at create and removes one by update", async () => {
+    // The extension is put straight into the emulator's store: its routes belong to another area.
+    const extensions = t.emu.store.tenant(t.tenant.tenantId)?.collection("customAuthenticationExtensions");
+    const start = "0f1e2d3c-0000-4000-8000-0000000000a1";
+    const submit = "0f1e2d3c-0000-4000-8000-0000000000a2";
+    extensions?.put(start, {
+      "@odata.type": "#microsoft.graph.onAttributeCollectionStartCustomExtension",
+      id: start,
+    });
+    extensions?.put(submit, {
+      "@odata.type": "#microsoft.graph.onAttributeCollectionSubmitCustomExtension",
+      id: submit,
+    });
+    const flow = await client.run(createUserFlowOperation, {
+      displayName: "Extended",
+      attributeCollectionStartExtensionId: start,
+      attributeCollectionSubmitExtensionId: submit,
+    });
+    expect(flow).toMatchObject({
+      attributeCollectionStartExtensionId: start,
+      attributeCollectionSubmitExtensionId: submit,
+    });
+    const updated = await client.run(updateUserFlowOperation, {
+      flow: "Extended",
+      attributeCollectionStartExtensionId: null,
+    });
+    expect(updated).toMatchObject({
+      attributeCollectionStartExtensionId: null,
+      attributeCollectionSubmitExtensionId: submit,
+    });
+    await expect(
+      client.run(updateUserFlowOperation, { flow: "Extended", attributeCollectionStartExtensionId: submit }),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+});

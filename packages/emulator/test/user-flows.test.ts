@@ -368,3 +368,36 @@ describe("attributes on a flow", () => {
     expect((await reader.post(`${attributes(id)}/$ref`, ref)).status).toBe(403);
   });
 });
+
+describe("custom extension handlers", () => {
+  it("bind an attribute-collection extension of the matching type only", async () => {
+    const extensions = t.emu.store.tenant(t.tenant.tenantId)?.collection("customAuthenticationExtensions");
+    const start = "0f1e2d3c-0000-4000-8000-000000000001";
+    const token = "0f1e2d3c-0000-4000-8000-000000000002";
+    extensions?.put(start, {
+      "@odata.type": "#microsoft.graph.onAttributeCollectionStartCustomExtension",
+      id: start,
+    });
+    extensions?.put(token, {
+      "@odata.type": "#microsoft.graph.onTokenIssuanceStartCustomExtension",
+      id: token,
+    });
+    const handler = (id: string) => ({
+      onAttributeCollectionStart: {
+        "@odata.type": "#microsoft.graph.onAttributeCollectionStartCustomExtensionHandler",
+        customExtension: { id },
+      },
+    });
+    const r = await g.post(FLOWS, flowBody("With extension", handler(start)));
+    expect(r.status).toBe(201);
+    expect(r.body.onAttributeCollectionStart).toEqual({
+      "@odata.type": "#microsoft.graph.onAttributeCollectionStartCustomExtensionHandler",
+      configuration: null,
+      customExtension: { id: start },
+    });
+    expect((await g.post(FLOWS, flowBody("Wrong extension", handler(token)))).status).toBe(400);
+    expect(
+      (await g.post(FLOWS, flowBody("No extension", handler("0f1e2d3c-0000-4000-8000-000000000009")))).status,
+    ).toBe(404);
+  });
+});

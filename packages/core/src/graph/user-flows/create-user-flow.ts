@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { pageAttributes } from "./flow-page.ts";
 import { pageSchema, userFlowSchema } from "./user-flow-schema.ts";
-import { createFlow, HANDLER_TYPES, pageBody } from "./user-flows-client.ts";
+import { createFlow, extensionHandler, HANDLER_TYPES, pageBody } from "./user-flows-client.ts";
 
 const input = z
   .object({
@@ -30,6 +30,14 @@ const input = z
       .optional()
       .describe("The attribute collection page; default: one view with an input per attribute."),
     userTypeToCreate: z.enum(["member", "guest"]).optional(),
+    attributeCollectionStartExtensionId: z
+      .uuid()
+      .optional()
+      .describe("An onAttributeCollectionStart custom extension to call before the page is shown."),
+    attributeCollectionSubmitExtensionId: z
+      .uuid()
+      .optional()
+      .describe("An onAttributeCollectionSubmit custom extension to call when the page is submitted."),
   })
   .refine(
     (i) =>
@@ -80,6 +88,18 @@ export const createUserFlowOperation = defineOperation({
         "@odata.type": HANDLER_TYPES.onUserCreateStart,
         userTypeToCreate: i.userTypeToCreate,
       };
+    }
+    if (i.attributeCollectionStartExtensionId !== undefined) {
+      body.onAttributeCollectionStart = extensionHandler(
+        "onAttributeCollectionStart",
+        i.attributeCollectionStartExtensionId,
+      );
+    }
+    if (i.attributeCollectionSubmitExtensionId !== undefined) {
+      body.onAttributeCollectionSubmit = extensionHandler(
+        "onAttributeCollectionSubmit",
+        i.attributeCollectionSubmitExtensionId,
+      );
     }
     return createFlow(ctx.graph, body, { signal: ctx.signal });
   },

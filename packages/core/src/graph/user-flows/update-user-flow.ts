@@ -4,6 +4,7 @@ import { pageAttributes } from "./flow-page.ts";
 import { flowRefSchema, pageSchema, userFlowSchema } from "./user-flow-schema.ts";
 import {
   addFlowAttribute,
+  extensionHandler,
   getFlow,
   HANDLER_TYPES,
   patchFlow,
@@ -33,6 +34,16 @@ export const updateUserFlowOperation = defineOperation({
         .describe("Replaces the flow's identity providers."),
       applications: z.array(z.uuid()).optional().describe("Replaces the linked applications (client ids)."),
       page: pageSchema.optional().describe("Replaces the attribute collection page whole."),
+      attributeCollectionStartExtensionId: z
+        .uuid()
+        .nullable()
+        .optional()
+        .describe("The onAttributeCollectionStart custom extension; null removes it."),
+      attributeCollectionSubmitExtensionId: z
+        .uuid()
+        .nullable()
+        .optional()
+        .describe("The onAttributeCollectionSubmit custom extension; null removes it."),
     })
     .refine((i) => Object.keys(i).some((k) => k !== "flow"), "give at least one change"),
   output: userFlowSchema,
@@ -58,6 +69,18 @@ export const updateUserFlowOperation = defineOperation({
       changes.conditions = {
         applications: { includeApplications: [...new Set(i.applications)].map((appId) => ({ appId })) },
       };
+    }
+    if (i.attributeCollectionStartExtensionId !== undefined) {
+      changes.onAttributeCollectionStart = extensionHandler(
+        "onAttributeCollectionStart",
+        i.attributeCollectionStartExtensionId,
+      );
+    }
+    if (i.attributeCollectionSubmitExtensionId !== undefined) {
+      changes.onAttributeCollectionSubmit = extensionHandler(
+        "onAttributeCollectionSubmit",
+        i.attributeCollectionSubmitExtensionId,
+      );
     }
     if (Object.keys(changes).length > 0) await patchFlow(ctx.graph, flow.id, changes, options);
     if (i.page !== undefined) {

@@ -16,7 +16,19 @@ export const HANDLER_TYPES = {
   onAuthenticationMethodLoadStart: `${NS}onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp`,
   onAttributeCollection: `${NS}onAttributeCollectionExternalUsersSelfServiceSignUp`,
   onUserCreateStart: `${NS}onUserCreateStartExternalUsersSelfServiceSignUp`,
+  onAttributeCollectionStart: `${NS}onAttributeCollectionStartCustomExtensionHandler`,
+  onAttributeCollectionSubmit: `${NS}onAttributeCollectionSubmitCustomExtensionHandler`,
 } as const;
+
+/** A custom-extension handler body, or null to remove the handler. */
+export function extensionHandler(
+  handler: "onAttributeCollectionStart" | "onAttributeCollectionSubmit",
+  extensionId: string | null,
+): Record<string, unknown> | null {
+  return extensionId === null
+    ? null
+    : { "@odata.type": HANDLER_TYPES[handler], customExtension: { id: extensionId } };
+}
 const FLOWS = "/identity/authenticationEventsFlows";
 const CAST = "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow";
 

@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from "../../store/json.ts";
 import { GraphError, type GraphVersion } from "../route.ts";
 import { isGuid } from "./shape.ts";
-import { defaultValidation } from "./user-flow-attribute.ts";
+import { defaultInput, pageView } from "./user-flow-page.ts";
 
 /**
  * Sign-up and sign-in user flows (`externalUsersSelfServiceSignUpEventsFlow`, api-surface 2). A stored
@@ -26,7 +26,6 @@ type Handler = keyof typeof HANDLER_TYPES;
 const HANDLERS = Object.keys(HANDLER_TYPES) as Handler[];
 /** Graph's default priority for a new flow (api-surface 2.3). */
 export const DEFAULT_PRIORITY = 500;
-const INPUT_TYPES = ["text", "radioSingleSelect", "checkboxMultiSelect", "boolean", "checkboxSingleSelect"];
 
 /** What building a flow needs to know about the tenant. */
 export interface FlowLookups {
@@ -293,95 +292,26 @@ const HANDLER_BUILDERS: Record<Handler, Builder> = {
 function extensionHandler(handler: Handler, v: JsonObject, lookups: FlowLookups): JsonObject {
   const id = isObject(v.customExtension) ? v.customExtension.id : undefined;
   if (typeof id !== "string") throw bad(`Property '${handler}.customExtension' needs the extension's 'id'.`);
-  if (lookups.extension(id) === undefined) {
+  const extension = lookups.extension(id);
+  if (extension === undefined) {
     throw new GraphError(
       404,
       "Request_ResourceNotFound",
       `The custom authentication extension '${id}' does not exist.`,
     );
   }
+  // The handler's navigation is typed: a start handler binds an onAttributeCollectionStartCustomExtension (CSDL).
+  const expected = `${NS}${handler}CustomExtension`;
+  const actual = extension["@odata.type"];
+  if (typeof actual === "string" && actual.toLowerCase() !== expected.toLowerCase()) {
+    throw bad(
+      `Property '${handler}.customExtension' must be a ${expected.slice(1)}, not ${actual.slice(1)}.`,
+    );
+  }
   const configuration = isObject(v.configuration) ? v.configuration : null;
-  return { "@odata.type": HANDLER_TYPES[handler], configuration, customExtension: { id } };
-}
-
-function pageView(view: Json, attributes: readonly JsonObject[], lookups: FlowLookups): JsonObject {
-  if (!isObject(view) || !Array.isArray(view.inputs))
-    throw bad("Each view of 'attributeCollectionPage' needs 'inputs'.");
-  const text = (name: string): string | null => {
-    const v = view[name];
-    if (v !== undefined && v !== null && typeof v !== "string")
-      throw bad(`Invalid value for property '${name}'.`);
-    return v ?? null;
-  };
   return {
-    title: text("title"),
-    description: text("description"),
-    inputs: view.inputs.map((input) => pageInput(input, attributes, lookups)),
-  };
-}
-
-function pageInput(value: Json, attributes: readonly JsonObject[], lookups: FlowLookups): JsonObject {
-  if (!isObject(value) || typeof value.attribute !== "string") throw bad("Each input needs an 'attribute'.");
-  const id = value.attribute;
-  const attribute = lookups.attribute(id);
-  if (attribute === undefined || !attributes.some((a) => a.id === attribute.id)) {
-    throw bad(`The input for '${id}' names an attribute that is not one of the flow's attributes.`);
-  }
-  const input = defaultInput(attribute);
-  for (const flag of ["hidden", "editable", "writeToDirectory", "required"] as const) {
-    if (value[flag] === undefined) continue;
-    if (typeof value[flag] !== "boolean") throw bad(`Invalid value for property '${flag}'.`);
-    input[flag] = value[flag];
-  }
-  for (const name of ["label", "defaultValue", "validationRegEx"] as const) {
-    if (value[name] === undefined) continue;
-    if (value[name] !== null && typeof value[name] !== "string")
-      throw bad(`Invalid value for property '${name}'.`);
-    input[name] = value[name];
-  }
-  if (value.validationRegEx !== undefined && typeof value.validationRegEx === "string") {
-    try {
-      new RegExp(value.validationRegEx);
-    } catch {
-      throw bad("Invalid value for property 'validationRegEx': not a regular expression.");
-    }
-  }
-  if (value.inputType !== undefined) {
-    // The docs send "Text" and get "text" back: parse case-insensitively, emit Graph's spelling.
-    const type = INPUT_TYPES.find((t) => t.toLowerCase() === String(value.inputType).toLowerCase());
-    if (type === undefined) throw bad(`Invalid value '${String(value.inputType)}' for property 'inputType'.`);
-    input.inputType = type;
-  }
-  if (value.options !== undefined) {
-    if (!Array.isArray(value.options)) throw bad("Invalid value for property 'options'.");
-    input.options = value.options.map((o) => {
-      if (!isObject(o) || typeof o.label !== "string" || typeof o.value !== "string")
-        throw bad("Each option needs 'label' and 'value'.");
-      return { label: o.label, value: o.value };
-    });
-  }
-  const choice = ["radioSingleSelect", "checkboxMultiSelect", "checkboxSingleSelect"].includes(
-    input.inputType as string,
-  );
-  if (choice && (input.options as JsonObject[]).length === 0)
-    throw bad(`The input for '${id}' is a ${String(input.inputType)} and needs 'options'.`);
-  return input;
-}
-
-/** The input Graph puts on the page for an attribute added without one (api-surface 2.3/2.9). */
-export function defaultInput(attribute: JsonObject): JsonObject {
-  const dataType = String(attribute.dataType);
-  const isEmail = attribute.id === "email";
-  return {
-    attribute: attribute.id as string,
-    label: (attribute.displayName as string | null) ?? (attribute.id as string),
-    inputType: dataType === "boolean" ? "boolean" : "text",
-    defaultValue: null,
-    hidden: isEmail,
-    editable: !isEmail,
-    writeToDirectory: true,
-    required: isEmail,
-    validationRegEx: defaultValidation(attribute.id as string, dataType),
-    options: [],
+    "@odata.type": HANDLER_TYPES[handler],
+    configuration,
+    customExtension: { id: extension.id as string },
   };
 }
