@@ -12,6 +12,10 @@ export const PUBLISHED_LIMITS = {
   /** Writes per tenant, all apps together. */
   tenantWrites: 18_000,
   tenantWriteWindowMs: 300_000,
+  /** identityContainer / identityProvider requests per tenant and per app+tenant, per minute. */
+  identityTenantRequests: 300,
+  identityAppTenantRequests: 200,
+  identityWindowMs: 60_000,
 } as const;
 
 /** Throttling settings; `limits` override the published numbers (tests use small budgets). */
@@ -31,6 +35,8 @@ export const ThrottleSettingsSchema = z.object({
         .optional(),
       appTenantWrites: z.number().int().positive().optional(),
       tenantWrites: z.number().int().positive().optional(),
+      identityTenantRequests: z.number().int().positive().optional(),
+      identityAppTenantRequests: z.number().int().positive().optional(),
     })
     .default({}),
 });
@@ -47,6 +53,8 @@ export interface ThrottleRequest {
   cost: number;
   write: boolean;
   nowMs: number;
+  /** A service budget the request also counts against (see `GraphRoute.budget`). */
+  budget?: "identity";
 }
 
 export type ThrottleDecision =
@@ -101,8 +109,11 @@ export class Throttler {
   check(req: ThrottleRequest): ThrottleDecision {
     if (!this.#settings.enabled) return { allowed: true, headers: {} };
     const appTenant = `${req.appId}/${req.tenantId}`;
-    const early = this.#retryUntil.get(appTenant);
-    if (early !== undefined) {
+    // An identity-budget refusal holds back only the app's /identity requests; a directory one, all.
+    const locks = req.budget === "identity" ? [appTenant, `identity/${appTenant}`] : [appTenant];
+    for (const lock of locks) {
+      const early = this.#retryUntil.get(lock);
+      if (early === undefined) continue;
       if (req.nowMs < early.until) {
         return {
           allowed: false,
@@ -112,10 +123,16 @@ export class Throttler {
           earlyRetry: true,
         };
       }
-      this.#retryUntil.delete(appTenant);
+      this.#retryUntil.delete(lock);
     }
     const limits = this.#limits(req.tenantUsers);
-    const checks: Array<{ bucket: TokenBucket; cost: number; scope: string; information: string }> = [
+    const checks: Array<{
+      bucket: TokenBucket;
+      cost: number;
+      scope: string;
+      information: string;
+      lock?: string;
+    }> = [
       {
         bucket: this.#bucket(`ru/${appTenant}`, limits.ru, limits.ruWindow, req.nowMs),
         cost: req.cost,
@@ -144,10 +161,34 @@ export class Throttler {
         },
       );
     }
+    if (req.budget === "identity") {
+      // identityContainer / identityProvider resources: requests per minute, reads and writes alike.
+      checks.push(
+        {
+          bucket: this.#bucket(`ida/${appTenant}`, limits.identityApp, limits.identityWindow, req.nowMs),
+          cost: 1,
+          scope: `Tenant_Application/Identity/${appTenant}`,
+          information: "RequestLimitExceeded",
+          lock: `identity/${appTenant}`,
+        },
+        {
+          bucket: this.#bucket(
+            `idt/${req.tenantId}`,
+            limits.identityTenant,
+            limits.identityWindow,
+            req.nowMs,
+          ),
+          cost: 1,
+          scope: `Tenant/Identity/${appTenant}`,
+          information: "RequestLimitExceeded",
+          lock: `identity/${appTenant}`,
+        },
+      );
+    }
     for (const c of checks) {
       const wait = c.bucket.waitFor(c.cost, req.nowMs);
       if (wait > 0) {
-        this.#retryUntil.set(appTenant, {
+        this.#retryUntil.set(c.lock ?? appTenant, {
           until: req.nowMs + wait,
           scope: c.scope,
           information: c.information,
@@ -184,6 +225,9 @@ export class Throttler {
       appWriteWindow: PUBLISHED_LIMITS.appTenantWriteWindowMs / scale,
       tenantWrites: s.limits.tenantWrites ?? PUBLISHED_LIMITS.tenantWrites,
       tenantWriteWindow: PUBLISHED_LIMITS.tenantWriteWindowMs / scale,
+      identityApp: s.limits.identityAppTenantRequests ?? PUBLISHED_LIMITS.identityAppTenantRequests,
+      identityTenant: s.limits.identityTenantRequests ?? PUBLISHED_LIMITS.identityTenantRequests,
+      identityWindow: PUBLISHED_LIMITS.identityWindowMs / scale,
     };
   }
 
