@@ -401,3 +401,46 @@ describe("custom extension handlers", () => {
     ).toBe(404);
   });
 });
+
+describe("the flow's event listeners", () => {
+  const listenersOf = (flowId: string) =>
+    [
+      ...(t.emu.store.tenant(t.tenant.tenantId)?.collection("authenticationEventListeners").values() ?? []),
+    ].filter((l) => l.authenticationEventsFlowId === flowId);
+
+  it("follow the flow's handlers and applications, and go with it", async () => {
+    const id = (await g.post(FLOWS, flowBody("Listened", withAttributes))).body.id;
+    const types = () =>
+      listenersOf(id)
+        .map((l) => String(l["@odata.type"]).slice(17))
+        .sort();
+    expect(types()).toEqual([
+      "onAttributeCollectionListener",
+      "onAuthenticationMethodLoadStartListener",
+      "onInteractiveAuthFlowStartListener",
+    ]);
+    const before = listenersOf(id).map((l) => l.id);
+    const apps = `${FLOWS}/${id}/conditions/applications/includeApplications`;
+    expect((await g.post(apps, { appId: t.tenant.publicClientId })).status).toBe(201);
+    for (const l of listenersOf(id)) {
+      expect(l.conditions).toEqual({
+        applications: {
+          includeAllApplications: false,
+          includeApplications: [{ appId: t.tenant.publicClientId }],
+        },
+      });
+    }
+    expect(listenersOf(id).map((l) => l.id)).toEqual(before);
+    const patch = await g.patch(`${FLOWS}/${id}`, {
+      "@odata.type": "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
+      onUserCreateStart: {
+        "@odata.type": "#microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp",
+        userTypeToCreate: "member",
+      },
+    });
+    expect(patch.status).toBe(204);
+    expect(types()).toContain("onUserCreateStartListener");
+    expect((await g.del(`${FLOWS}/${id}`)).status).toBe(204);
+    expect(listenersOf(id)).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { newFlow, updateFlow } from "../entities/user-flow.ts";
 import { getEntity, listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "./common.ts";
+import { syncFlowListeners } from "./flow-listeners.ts";
 import { flowLookups, flows, identityBudget } from "./identity-lookup.ts";
 import { flowsSpec, serveFlow, withoutTypeCasts } from "./user-flow-query.ts";
 
@@ -47,6 +48,7 @@ export function saveFlow(
   names: readonly string[],
 ): void {
   req.tenant.collection("authenticationEventsFlows").put(after.id as string, after);
+  syncFlowListeners(req, after.id as string, after);
   audit(req, {
     activityDisplayName: activity,
     category: "Policy",
@@ -95,6 +97,7 @@ function deleteFlow(req: GraphRequest, id: string) {
   const flow = findFlow(req, id);
   // The flow's includeApplications go with it: every linked app is unlinked (api-surface 2.6).
   req.tenant.collection("authenticationEventsFlows").delete(flow.id as string);
+  syncFlowListeners(req, flow.id as string, null);
   audit(req, {
     activityDisplayName: "Delete authentication events flow",
     category: "Policy",
