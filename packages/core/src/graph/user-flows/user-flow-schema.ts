@@ -15,13 +15,14 @@ const INPUT_TYPES = [
 ] as const;
 
 /**
- * `inputType` as Graph spells it. Graph parses it case-insensitively (the docs send "Text" and get
- * "text" back), so ciamkit accepts any casing and sends Graph's.
+ * `inputType` as input. Graph parses it case-insensitively (the docs send "Text" and get "text"
+ * back), so ciamkit accepts any casing and sends Graph's spelling.
  */
-export const inputTypeSchema = z.preprocess(
-  (v) => (typeof v === "string" ? (INPUT_TYPES.find((t) => t.toLowerCase() === v.toLowerCase()) ?? v) : v),
-  z.enum(INPUT_TYPES),
-);
+export const inputTypeSchema = z
+  .string()
+  .regex(new RegExp(`^(${INPUT_TYPES.join("|")})$`, "i"), `one of ${INPUT_TYPES.join(", ")}`)
+  .transform((v) => INPUT_TYPES.find((t) => t.toLowerCase() === v.toLowerCase()) ?? "text")
+  .describe(`How the page asks for the value: ${INPUT_TYPES.join(", ")}.`);
 
 /** An option of a radio or checkbox input (`authenticationAttributeCollectionOptionConfiguration`). */
 export const optionSchema = z.object({
@@ -78,7 +79,7 @@ export type PageInput = z.input<typeof pageSchema>;
 const pageInputOut = z.object({
   attribute: z.string(),
   label: z.string(),
-  inputType: inputTypeSchema,
+  inputType: z.enum(INPUT_TYPES),
   required: z.boolean().nullish(),
   hidden: z.boolean().nullish(),
   editable: z.boolean().nullish(),
