@@ -45,9 +45,16 @@ describe("applications", () => {
     expect((await g.get(`/servicePrincipals/${sp.body.id}`)).status).toBe(404);
   });
 
-  it("refuses an application without displayName and read-only properties", async () => {
-    expect((await g.post("/applications", {})).status).toBe(400);
-    expect((await g.post("/applications", { displayName: "x", appId: GRAPH_APP_ID })).status).toBe(400);
+  it.each([
+    ["no displayName", {}, "displayName"],
+    ["a read-only property", { displayName: "x", appId: GRAPH_APP_ID }, "appId"],
+    ["an unknown audience", { displayName: "x", signInAudience: "Everyone" }, "signInAudience"],
+    ["an identifier URI in use", { displayName: "x", identifierUris: ["API://shop"] }, "identifierUris"],
+  ])("refuses an application with %s (400)", async (_, body, property) => {
+    await g.post("/applications", { displayName: "shop", identifierUris: ["api://shop"] });
+    const r = await g.post("/applications", body);
+    expect(r.status).toBe(400);
+    expect(r.error?.message).toContain(property);
   });
 
   it("adds a secret shown once (40 chars, hint = first 3) and removes it", async () => {

@@ -111,6 +111,7 @@ describe("responses", () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe(GRAPH_JSON);
+    expect(res.headers.get("odata-version")).toBe("4.0");
     expect(res.headers.get("request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get("client-request-id")).toBe("c0ffee00-0000-4000-8000-000000000001");
     expect(res.headers.get("date")).not.toBeNull();

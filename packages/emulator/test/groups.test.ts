@@ -122,6 +122,21 @@ describe("groups", () => {
     expect((await g.get("/groups?$expand=owners")).error?.code).toBe("Request_BadRequest");
   });
 
+  it("lists a user's groups (memberOf) and a group's members cast to users", async () => {
+    const [a] = await users(1);
+    const { body } = await g.post("/groups", group({ "members@odata.bind": [ref(a as string)] }));
+    const of = await g.get(`/users/${a}/memberOf?$select=id,displayName`);
+    expect(of.body["@odata.context"]).toBe(
+      `${fx.t.emu.graphUrl}/v1.0/$metadata#directoryObjects(id,displayName)`,
+    );
+    expect(of.body.value).toEqual([
+      { "@odata.type": "#microsoft.graph.group", id: body.id, displayName: "Premium customers" },
+    ]);
+    const cast = await g.get(`/groups/${body.id}/members/microsoft.graph.user?$select=id`);
+    expect(cast.body.value).toEqual([{ id: a }]);
+    expect(cast.body["@odata.context"]).toContain("$metadata#users(id)");
+  });
+
   it("updates (204) and deletes (204) a group, dropping its memberships", async () => {
     const [a] = await users(1);
     const { body } = await g.post("/groups", group({ "members@odata.bind": [ref(a as string)] }));

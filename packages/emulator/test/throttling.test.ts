@@ -64,6 +64,29 @@ describe("the published budgets", () => {
     expect(throttler.check(req({ appId: "app7" })).allowed).toBe(true);
   });
 
+  test("an app's budget across tenants: 150,000 RU per 20 s and 70,000 writes per 5 min", () => {
+    const tenants = ["t1", "t2", "t3"];
+    const reads = new Throttler({ limits: { appResourceUnits: 10 } });
+    let allowed = 0;
+    for (const tenantId of tenants) allowed += drain(reads, req({ tenantId, cost: 2 }), 10);
+    expect(allowed).toBe(5);
+    expect(reads.check(req({ tenantId: "t9", cost: 2 }))).toMatchObject({
+      allowed: false,
+      scope: "Application/ReadWrite/app/t9",
+      information: "ResourceUnitLimitExceeded",
+    });
+    const writes = new Throttler({ limits: { appWrites: 4 } });
+    let written = 0;
+    for (const tenantId of tenants) written += drain(writes, req({ tenantId, write: true }), 3);
+    expect(written).toBe(4);
+    expect(writes.check(req({ tenantId: "t9", write: true }))).toMatchObject({
+      allowed: false,
+      scope: "Application/Write/app/t9",
+      information: "WriteLimitExceeded",
+    });
+    expect(PUBLISHED_LIMITS).toMatchObject({ appResourceUnits: 150_000, appWrites: 70_000 });
+  });
+
   test("a refused request is not charged and reads are not writes", () => {
     const throttler = new Throttler({ limits: { appTenantWrites: 1 } });
     expect(throttler.check(req({ write: true })).allowed).toBe(true);

@@ -13,6 +13,7 @@ const MESSAGES = {
   tenant: "Access token validation failure. The token's tenant does not exist.",
 } as const;
 
+/** The caller of a validated token, or Graph's reason to refuse it. */
 export type AuthResult =
   | { ok: true; caller: Caller; tenant: TenantState; claims: AccessTokenClaims }
   | { ok: false; message: string };

@@ -257,6 +257,7 @@ async function callRoute(
     const headers: Record<string, string> = { ...graphHeaders(ids) };
     if (result.body !== undefined && typeof result.body === "object" && !Buffer.isBuffer(result.body)) {
       headers["content-type"] = GRAPH_JSON;
+      headers["odata-version"] = "4.0";
     }
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = value;
     return {

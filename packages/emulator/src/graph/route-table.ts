@@ -29,6 +29,7 @@ export function routesFor(all: readonly GraphRoute[], version: GraphVersion): Gr
   return routes;
 }
 
+/** A route's base resource-unit cost for a request (1 when the route names none). */
 export function routeCost(route: GraphRoute, req: GraphRequest): number {
   if (route.cost === undefined) return 1;
   return typeof route.cost === "number" ? route.cost : route.cost(req);

@@ -7,6 +7,7 @@ export const ACCESS_TOKEN_LIFETIME_S = 3599;
 
 /** The resources a token can be for, by `aud`. */
 export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
+/** `aud` of Azure Resource Manager tokens (with the trailing slash ARM uses). */
 export const ARM_AUDIENCE = "https://management.azure.com/";
 
 /** Claims the emulator puts in an access token (api-surface 11.9). */

@@ -4,6 +4,7 @@ import type { Store, TenantInfo } from "../store/store.ts";
 
 /** Identifies the snapshot format; `version` changes when its layout does. */
 export const SNAPSHOT_FORMAT = "ciamkit-emulator-snapshot";
+/** Version of the snapshot layout this emulator writes and reads. */
 export const SNAPSHOT_VERSION = 1;
 
 const TenantInfoSchema = z.object({
@@ -31,6 +32,7 @@ export const SnapshotSchema = z.object({
     }),
   ),
 });
+/** A validated snapshot. */
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 /** Copies the store into a snapshot (records are shared, not cloned: the store never mutates them). */

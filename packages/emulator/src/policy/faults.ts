@@ -10,6 +10,7 @@ const FaultSchema = z.discriminatedUnion("kind", [
   /** Objects created by the request read 404 for `ms` afterwards, as directory replicas lag (api-surface 11.8). */
   z.object({ kind: z.literal("replicationLag"), ms: z.number().int().min(1).max(600_000) }),
 ]);
+/** One fault: an error status, latency, a dropped connection or replication lag. */
 export type Fault = z.infer<typeof FaultSchema>;
 
 /** A fault for requests matching `method` and a path glob (`*` one segment, `**` any number). */
@@ -23,13 +24,17 @@ export const FaultRuleSchema = z.object({
   /** Fire at most this many times. */
   times: z.number().int().positive().optional(),
 });
+/** A validated fault rule. */
 export type FaultRule = z.infer<typeof FaultRuleSchema>;
+/** A fault rule as written (defaults not yet applied). */
 export type FaultRuleInput = z.input<typeof FaultRuleSchema>;
 
+/** The fault configuration: the seed of the draws and the rules, in order. */
 export const FaultSettingsSchema = z.object({
   seed: z.number().int().default(1),
   rules: z.array(FaultRuleSchema).default([]),
 });
+/** Fault settings as written (defaults not yet applied). */
 export type FaultSettingsInput = z.input<typeof FaultSettingsSchema>;
 
 /** What the faults decided for one request. */

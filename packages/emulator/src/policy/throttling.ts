@@ -12,6 +12,11 @@ export const PUBLISHED_LIMITS = {
   /** Writes per tenant, all apps together. */
   tenantWrites: 18_000,
   tenantWriteWindowMs: 300_000,
+  /** Resource units and writes per app across all tenants. */
+  appResourceUnits: 150_000,
+  appResourceUnitWindowMs: 20_000,
+  appWrites: 70_000,
+  appWriteWindowMs: 300_000,
   /** identityContainer / identityProvider requests per tenant and per app+tenant, per minute. */
   identityTenantRequests: 300,
   identityAppTenantRequests: 200,
@@ -35,12 +40,16 @@ export const ThrottleSettingsSchema = z.object({
         .optional(),
       appTenantWrites: z.number().int().positive().optional(),
       tenantWrites: z.number().int().positive().optional(),
+      appResourceUnits: z.number().int().positive().optional(),
+      appWrites: z.number().int().positive().optional(),
       identityTenantRequests: z.number().int().positive().optional(),
       identityAppTenantRequests: z.number().int().positive().optional(),
     })
     .default({}),
 });
+/** Validated throttling settings. */
 export type ThrottleSettings = z.infer<typeof ThrottleSettingsSchema>;
+/** Throttling settings as written (defaults not yet applied). */
 export type ThrottleSettingsInput = z.input<typeof ThrottleSettingsSchema>;
 
 /** One request, as the throttler prices it. */
@@ -57,6 +66,7 @@ export interface ThrottleRequest {
   budget?: "identity";
 }
 
+/** Whether a request fits the budgets: the headers to add, or why and how long to wait. */
 export type ThrottleDecision =
   | { allowed: true; headers: Record<string, string> }
   | {
@@ -77,8 +87,8 @@ export function tenantSize(users: number): "S" | "M" | "L" {
 }
 
 /**
- * Graph's directory throttling: a resource-unit bucket and a write bucket per app+tenant, and a
- * write bucket per tenant. A request that does not fit is refused whole (nothing charged) with
+ * Graph's directory throttling: a resource-unit bucket and a write bucket per app+tenant, a write
+ * bucket per tenant, and a resource-unit and a write bucket per app across tenants. A request that does not fit is refused whole (nothing charged) with
  * the wait until it would; one that comes back sooner is an early retry, refused again.
  */
 export class Throttler {
@@ -126,39 +136,63 @@ export class Throttler {
       this.#retryUntil.delete(lock);
     }
     const limits = this.#limits(req.tenantUsers);
-    const checks: Array<{
-      bucket: TokenBucket;
-      cost: number;
-      scope: string;
-      information: string;
-      lock?: string;
-    }> = [
-      {
-        bucket: this.#bucket(`ru/${appTenant}`, limits.ru, limits.ruWindow, req.nowMs),
-        cost: req.cost,
-        scope: `Tenant_Application/ReadWrite/${appTenant}`,
-        information: "ResourceUnitLimitExceeded",
-      },
+    const check = (
+      key: string,
+      capacity: number,
+      windowMs: number,
+      cost: number,
+      scope: string,
+      write: boolean,
+    ) => ({
+      bucket: this.#bucket(key, capacity, windowMs, req.nowMs),
+      cost,
+      scope,
+      information: write ? "WriteLimitExceeded" : "ResourceUnitLimitExceeded",
+    });
+    const checks: Array<ReturnType<typeof check> & { lock?: string }> = [
+      check(
+        `ru/${appTenant}`,
+        limits.ru,
+        limits.ruWindow,
+        req.cost,
+        `Tenant_Application/ReadWrite/${appTenant}`,
+        false,
+      ),
+      check(
+        `aru/${req.appId}`,
+        limits.appRu,
+        limits.appRuWindow,
+        req.cost,
+        `Application/ReadWrite/${appTenant}`,
+        false,
+      ),
     ];
     if (req.write) {
       checks.push(
-        {
-          bucket: this.#bucket(`w/${appTenant}`, limits.appWrites, limits.appWriteWindow, req.nowMs),
-          cost: 1,
-          scope: `Tenant_Application/Write/${appTenant}`,
-          information: "WriteLimitExceeded",
-        },
-        {
-          bucket: this.#bucket(
-            `tw/${req.tenantId}`,
-            limits.tenantWrites,
-            limits.tenantWriteWindow,
-            req.nowMs,
-          ),
-          cost: 1,
-          scope: `Tenant/Write/${appTenant}`,
-          information: "WriteLimitExceeded",
-        },
+        check(
+          `w/${appTenant}`,
+          limits.appTenantWrites,
+          limits.appTenantWriteWindow,
+          1,
+          `Tenant_Application/Write/${appTenant}`,
+          true,
+        ),
+        check(
+          `tw/${req.tenantId}`,
+          limits.tenantWrites,
+          limits.tenantWriteWindow,
+          1,
+          `Tenant/Write/${appTenant}`,
+          true,
+        ),
+        check(
+          `aw/${req.appId}`,
+          limits.appWrites,
+          limits.appWriteWindow,
+          1,
+          `Application/Write/${appTenant}`,
+          true,
+        ),
       );
     }
     if (req.budget === "identity") {
@@ -221,10 +255,14 @@ export class Throttler {
     return {
       ru: s.limits.resourceUnits?.[size] ?? PUBLISHED_LIMITS.resourceUnits[size],
       ruWindow: PUBLISHED_LIMITS.resourceUnitWindowMs / scale,
-      appWrites: s.limits.appTenantWrites ?? PUBLISHED_LIMITS.appTenantWrites,
-      appWriteWindow: PUBLISHED_LIMITS.appTenantWriteWindowMs / scale,
+      appTenantWrites: s.limits.appTenantWrites ?? PUBLISHED_LIMITS.appTenantWrites,
+      appTenantWriteWindow: PUBLISHED_LIMITS.appTenantWriteWindowMs / scale,
       tenantWrites: s.limits.tenantWrites ?? PUBLISHED_LIMITS.tenantWrites,
       tenantWriteWindow: PUBLISHED_LIMITS.tenantWriteWindowMs / scale,
+      appRu: s.limits.appResourceUnits ?? PUBLISHED_LIMITS.appResourceUnits,
+      appRuWindow: PUBLISHED_LIMITS.appResourceUnitWindowMs / scale,
+      appWrites: s.limits.appWrites ?? PUBLISHED_LIMITS.appWrites,
+      appWriteWindow: PUBLISHED_LIMITS.appWriteWindowMs / scale,
       identityApp: s.limits.identityAppTenantRequests ?? PUBLISHED_LIMITS.identityAppTenantRequests,
       identityTenant: s.limits.identityTenantRequests ?? PUBLISHED_LIMITS.identityTenantRequests,
       identityWindow: PUBLISHED_LIMITS.identityWindowMs / scale,

@@ -8,6 +8,7 @@ import type { Store, TenantState } from "../store/store.ts";
 
 /** Display names of the demo tenant's applications; clients find them by these. */
 export const DEMO_MANAGEMENT_APP = "ciamkit management";
+/** Display name of the demo tenant's public client (device code). */
 export const DEMO_CLI_APP = "ciamkit CLI";
 const DEMO_CERT_NAME = "CN=ciamkit management (emulator demo certificate)";
 

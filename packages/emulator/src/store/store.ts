@@ -13,8 +13,10 @@ import type { JsonObject } from "./json.ts";
  *   report a {@link StoreChange} to the listeners, in order: persistence journals these.
  *
  * Collection names in use: users, groups, applications, servicePrincipals, appRoleAssignments,
- * oauth2PermissionGrants, organization, directoryAudits, signIns; _credentials (app secrets and
- * certificates), _userPasswords, _groupMembers. The CIAM issue adds its own.
+ * oauth2PermissionGrants, organization, directoryAudits, signIns, deletedItems; _credentials (app
+ * secrets and certificates), _userPasswords, _groupMembers, _deletedItems. The CIAM issue adds its own.
+ * - `deletedItems`: soft-deleted users, groups and applications (their record with `deletedDateTime`);
+ *   `_deletedItems`: id → `{ type, secrets }` (the password hash or `_credentials` records a restore needs).
  * - `_credentials`: id = keyId → `{ appObjectId, keyId, type: "Password", secret: SecretHash, endDateTime }`.
  * - `_userPasswords`: id = user id → `SecretHash`.
  * - `_groupMembers`: one record per membership edge, id = `${groupId}:${memberId}` →

@@ -68,6 +68,9 @@ function client(t: TestEmulator, token: () => Promise<string>): GraphClient {
 
 /** Starts the emulator (no throttling) for a test file; stop it with `fx.t.emu.stop()` in `afterAll`. */
 export async function graphFixture(): Promise<GraphFixture> {
+  // Tests of this file make many HTTPS round trips and MSAL sign-ins (some generate RSA keys): on a
+  // loaded 2-core CI machine that can pass vitest's 5 s default without anything being wrong.
+  vi.setConfig({ testTimeout: 30_000 });
   const t = await startTestEmulator({ throttling: false });
   let demoToken: string | undefined;
   const g = client(t, async () => {

@@ -132,7 +132,9 @@ export function writeProperties(
       );
     }
     if (EXTENSION_TYPES.has(type) && isExtensionProperty(name)) {
-      target[name] = extensionValue(name, value);
+      // Writing null clears an extension attribute: Graph then leaves it out, even when selected.
+      if (value === null) delete target[name];
+      else target[name] = extensionValue(name, value);
       continue;
     }
     const kind = propertyKind(type, name);

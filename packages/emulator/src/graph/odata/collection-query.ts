@@ -3,7 +3,14 @@ import { GraphError, type GraphRequest, type GraphResult } from "../route.ts";
 import { matches } from "./filter-eval.ts";
 import { parseFilter } from "./filter-parser.ts";
 import { advancedQueryError, checkFilter, type FilterSupport } from "./filter-support.ts";
-import { decodeSkipToken, encodeSkipToken, parseTop, queryFingerprint } from "./paging.ts";
+import {
+  CURSOR_IDS,
+  decodeSkipToken,
+  encodeSkipToken,
+  parseTop,
+  queryFingerprint,
+  resumeIndex,
+} from "./paging.ts";
 import { parseSearch } from "./search.ts";
 import { parseSelect, project } from "./select.ts";
 
@@ -137,8 +144,10 @@ export function listCollection(
   let start = 0;
   if (token !== undefined) {
     const cursor = decodeSkipToken(token, fingerprint);
-    const at = items.findIndex((r) => r.id === cursor.after);
-    start = at >= 0 ? at + 1 : Math.min(cursor.served, items.length);
+    start = resumeIndex(
+      items.map((r) => String(r.id)),
+      cursor,
+    );
   }
   const size = top ?? spec.page.default;
   const page = items.slice(start, start + size);
@@ -147,12 +156,9 @@ export function listCollection(
   };
   if (count && token === undefined) body["@odata.count"] = items.length;
   if (start + size < items.length) {
-    const last = page[page.length - 1] as JsonObject;
+    const after = page.slice(-CURSOR_IDS).map((r) => String(r.id));
     const params = [...req.query.entries()].filter(([k]) => k.toLowerCase() !== "$skiptoken");
-    params.push([
-      "$skiptoken",
-      encodeSkipToken(fingerprint, { after: String(last.id), served: start + size }),
-    ]);
+    params.push(["$skiptoken", encodeSkipToken(fingerprint, { after, served: start + size })]);
     body["@odata.nextLink"] =
       `${req.baseUrl}/${req.version}${req.path}?${params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&")}`;
   }

@@ -1,10 +1,30 @@
 import { createHash } from "node:crypto";
 import { GraphError } from "../route.ts";
 
-/** Where the next page starts: after the record `after`, or at offset `served` if it is gone. */
+/**
+ * Where the next page starts: after the last record of `after` (the page's last ids, oldest first)
+ * that still exists, or at offset `served` if all of them were deleted meanwhile.
+ */
 export interface PageCursor {
-  after: string;
+  after: readonly string[];
   served: number;
+}
+
+/** How many of a page's last ids a token keeps, so that deleting the last one does not lose the place. */
+export const CURSOR_IDS = 5;
+
+/** The index to resume at: after the newest cursor id still present in `ids`. */
+export function resumeIndex(ids: readonly string[], cursor: PageCursor): number {
+  const wanted = new Set(cursor.after);
+  const positions = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (wanted.has(id)) positions.set(id, i);
+  });
+  for (let k = cursor.after.length - 1; k >= 0; k--) {
+    const at = positions.get(cursor.after[k] as string);
+    if (at !== undefined) return at + 1;
+  }
+  return Math.min(cursor.served, ids.length);
 }
 
 /** Query options that shape the result (the cursor is only valid for the same ones). */
@@ -22,11 +42,11 @@ export function queryFingerprint(query: URLSearchParams, path: string): string {
 }
 
 /**
- * An opaque `$skiptoken`. It names the last record served rather than an offset, so that inserts made
- * between pages neither repeat nor skip records; it also binds the query it was issued for.
+ * An opaque `$skiptoken`. It names the last records served rather than an offset, so that inserts and
+ * deletes made between pages neither repeat nor skip records; it also binds the query it was issued for.
  */
 export function encodeSkipToken(fingerprint: string, cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify({ v: 1, q: fingerprint, a: cursor.after, n: cursor.served })).toString(
+  return Buffer.from(JSON.stringify({ v: 2, q: fingerprint, a: cursor.after, n: cursor.served })).toString(
     "base64url",
   );
 }
@@ -36,12 +56,13 @@ export function decodeSkipToken(token: string, fingerprint: string): PageCursor 
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as Record<string, unknown>;
     if (
-      parsed.v === 1 &&
+      parsed.v === 2 &&
       parsed.q === fingerprint &&
-      typeof parsed.a === "string" &&
+      Array.isArray(parsed.a) &&
+      parsed.a.every((id) => typeof id === "string") &&
       typeof parsed.n === "number"
     ) {
-      return { after: parsed.a, served: parsed.n };
+      return { after: parsed.a as string[], served: parsed.n };
     }
   } catch {
     // fall through to the error below

@@ -5,7 +5,8 @@ import { randomIds } from "../ids.ts";
 import { countCollection, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { applicationsSpec } from "./application-query.ts";
-import { audit, changes, invalidValue, jsonBody, notFound } from "./common.ts";
+import { audit, changes, invalidValue, jsonBody, notFound, objectConflict } from "./common.ts";
+import { softDelete } from "./deleted-items.ts";
 import { certificateCredential } from "./key-credentials.ts";
 
 const READ = ["Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"];
@@ -51,6 +52,25 @@ const certificates = (req: GraphRequest, body: JsonObject): JsonObject => {
   };
 };
 
+const AUDIENCES = new Set([
+  "AzureADMyOrg",
+  "AzureADMultipleOrgs",
+  "AzureADandPersonalMicrosoftAccount",
+  "PersonalMicrosoftAccount",
+]);
+
+/** Graph's checks on a whole application: a known audience and identifier URIs unique in the tenant. */
+function checkApplication(req: GraphRequest, app: JsonObject): void {
+  if (!AUDIENCES.has(String(app.signInAudience))) throw invalidValue("signInAudience", "Application");
+  const uris = new Set((app.identifierUris as string[]).map((u) => u.toLowerCase()));
+  if (uris.size === 0) return;
+  for (const other of req.tenant.collection("applications").values()) {
+    if (other.id === app.id) continue;
+    if ((other.identifierUris as string[]).some((u) => uris.has(u.toLowerCase())))
+      throw objectConflict("identifierUris");
+  }
+}
+
 export function appTarget(app: JsonObject, modifiedProperties: ReturnType<typeof changes> = []) {
   return {
     id: app.id as string,
@@ -67,6 +87,7 @@ function createApplication(req: GraphRequest) {
   for (const name of Object.keys(body))
     if (APPLICATION_READ_ONLY.has(name)) throw invalidValue(name, "Application");
   const app = newApplication(req.tenant.info, body, req.now(), randomIds, req.caller.appId);
+  checkApplication(req, app);
   req.tenant.collection("applications").put(app.id as string, app);
   audit(req, {
     activityDisplayName: "Add application",
@@ -88,6 +109,7 @@ function updateApplication(req: GraphRequest, p: Readonly<Record<string, string>
   checkOwnership(req, before);
   const body = certificates(req, jsonBody(req));
   const after = writeProperties("application", structuredClone(before), body, APPLICATION_READ_ONLY);
+  checkApplication(req, after);
   req.tenant.collection("applications").put(after.id as string, after);
   const certs = body.keyCredentials !== undefined;
   audit(req, {
@@ -108,7 +130,9 @@ function deleteApplication(req: GraphRequest, p: Readonly<Record<string, string>
   const id = app.id as string;
   req.tenant.collection("applications").delete(id);
   const creds = req.tenant.collection("_credentials");
-  for (const [keyId, c] of [...creds.entries()]) if (c.appObjectId === id) creds.delete(keyId);
+  const secrets = [...creds.values()].filter((c) => c.appObjectId === id);
+  for (const c of secrets) creds.delete(c.keyId as string);
+  softDelete(req, "application", app, secrets);
   // Deleting an application also deletes its service principal in the home tenant, with its grants.
   const sps = req.tenant.collection("servicePrincipals");
   for (const sp of [...sps.values()]) {

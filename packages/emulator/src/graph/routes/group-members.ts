@@ -4,7 +4,9 @@ import { isGuid } from "../entities/shape.ts";
 import { listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { audit, directoryObject, idFromReference, jsonBody, notFound } from "./common.ts";
-import { members, membersSpec } from "./group-query.ts";
+import { groupsSpec, members, membersSpec } from "./group-query.ts";
+import { usersSpec } from "./user-query.ts";
+import { findUser } from "./users.ts";
 
 const MEMBERS_READ = [
   "GroupMember.Read.All",
@@ -80,8 +82,53 @@ function removeMemberRef(req: GraphRequest, id: string, memberId: string) {
   return { status: 204 };
 }
 
-/** `/groups/{id}/members`: list, `$ref` add and remove (api-surface 7). */
+/** `@odata.type` first on every group of a directoryObject collection, selected or not. */
+function withGroupType(served: JsonObject): JsonObject {
+  return { "@odata.type": "#microsoft.graph.group", ...served };
+}
+
+/** Groups a directory object is a direct member of, each with its `@odata.type`. */
+function memberOf(req: GraphRequest, memberId: string): JsonObject[] {
+  const groups = req.tenant.collection("groups");
+  const out: JsonObject[] = [];
+  for (const edge of req.tenant.collection("_groupMembers").values()) {
+    if (edge.memberId !== memberId) continue;
+    const group = groups.get(edge.groupId as string);
+    if (group !== undefined) out.push({ "@odata.type": "#microsoft.graph.group", ...group });
+  }
+  return out;
+}
+
+/** `/groups/{id}/members` (list, cast to users, `$ref` add and remove) and `/users/{id}/memberOf` (api-surface 7). */
 export const groupMemberRoutes: GraphRoute[] = [
+  {
+    method: "GET",
+    path: "/groups/{id}/members/microsoft.graph.user",
+    permissions: MEMBERS_READ,
+    directory: true,
+    cost: 3,
+    // The type cast keeps the users only and serves them as a users collection (no @odata.type).
+    handle: (req, p) => {
+      const users = req.tenant.collection("users");
+      const ids = members(req, findGroup(req, p.id as string).id as string).map((m) => m.id as string);
+      const records = ids.flatMap((id): JsonObject[] => {
+        const user = users.get(id);
+        return user === undefined ? [] : [user];
+      });
+      return listCollection(req, usersSpec, records);
+    },
+  },
+  {
+    method: "GET",
+    path: "/users/{id}/memberOf",
+    permissions: ["User.Read.All", "User.ReadWrite.All", "GroupMember.Read.All", "Group.Read.All"],
+    directory: true,
+    cost: 2,
+    handle: (req, p) => {
+      const spec = { ...groupsSpec(req), entitySet: "directoryObjects", expand: {}, finish: withGroupType };
+      return listCollection(req, spec, memberOf(req, findUser(req, p.id as string).id as string));
+    },
+  },
   {
     method: "GET",
     path: "/groups/{id}/members",

@@ -12,6 +12,7 @@ import {
   jsonBody,
   notFound,
 } from "./common.ts";
+import { softDelete } from "./deleted-items.ts";
 import { addMember, findGroup, MEMBERS_WRITE } from "./group-members.ts";
 import { groupsSpec, memberIds } from "./group-query.ts";
 
@@ -154,6 +155,7 @@ function updateGroup(req: GraphRequest, id: string) {
 function deleteGroup(req: GraphRequest, id: string) {
   const group = findGroup(req, id);
   req.tenant.collection("groups").delete(group.id as string);
+  softDelete(req, "group", group);
   const edges = req.tenant.collection("_groupMembers");
   for (const [edgeId, e] of [...edges.entries()])
     if (e.groupId === group.id || e.memberId === group.id) edges.delete(edgeId);

@@ -3,6 +3,7 @@ import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
+import { deletedItemRoutes } from "./deleted-items.ts";
 import { groupMemberRoutes } from "./group-members.ts";
 import { groupRoutes } from "./groups.ts";
 import { identityProviderRoutes } from "./identity-providers.ts";
@@ -29,6 +30,7 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...oauth2PermissionGrantRoutes,
   ...organizationRoutes,
   ...auditLogRoutes,
+  ...deletedItemRoutes,
   ...userFlowRoutes,
   ...userFlowLinkRoutes,
   ...userFlowAttributeRoutes,

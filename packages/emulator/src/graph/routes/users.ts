@@ -5,6 +5,7 @@ import { newUser, USER_READ_ONLY } from "../entities/user.ts";
 import { countCollection, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
 import type { GraphRequest, GraphRoute } from "../route.ts";
 import { audit, changes, invalidValue, jsonBody, notFound, objectConflict } from "./common.ts";
+import { softDelete } from "./deleted-items.ts";
 import { userIndex } from "./user-index.ts";
 import { usersSpec } from "./user-query.ts";
 import { checkIdentities, checkPassword, checkUpn } from "./user-validation.ts";
@@ -156,7 +157,9 @@ function deleteUser(req: GraphRequest, key: string) {
   const users = req.tenant.collection("users");
   userIndex(users).remove(user);
   users.delete(id);
+  const password = req.tenant.collection("_userPasswords").get(id);
   req.tenant.collection("_userPasswords").delete(id);
+  softDelete(req, "user", user, password === undefined ? [] : [password]);
   const edges = req.tenant.collection("_groupMembers");
   for (const [edgeId, edge] of [...edges.entries()]) if (edge.memberId === id) edges.delete(edgeId);
   const assignments = req.tenant.collection("appRoleAssignments");

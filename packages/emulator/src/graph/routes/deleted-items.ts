@@ -1,0 +1,205 @@
+import type { JsonObject } from "../../store/json.ts";
+import { isoDate } from "../entities/shape.ts";
+import { type CollectionSpec, getEntity, listCollection } from "../odata/collection-query.ts";
+import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
+import { applicationsSpec } from "./application-query.ts";
+import { audit, notFound, objectConflict } from "./common.ts";
+import { groupsSpec } from "./group-query.ts";
+import { userIndex } from "./user-index.ts";
+import { usersSpec } from "./user-query.ts";
+
+/**
+ * Soft delete (general Entra behaviour, api-surface 6.4): deleted users, groups and applications
+ * go to `/directory/deletedItems` for 30 days and can be restored or removed for good. The record
+ * keeps its shape with `deletedDateTime` set; `_deletedItems` keeps its type and the secrets
+ * (password hash, client credentials) a restore brings back. The emulator does not purge after 30 days.
+ */
+type DeletedType = "user" | "group" | "application";
+
+const KINDS: Record<
+  DeletedType,
+  { collection: string; label: string; category: string; read: string[]; write: string[] }
+> = {
+  user: {
+    collection: "users",
+    label: "User",
+    category: "UserManagement",
+    read: ["User.Read.All", "User.ReadWrite.All", "User.DeleteRestore.All"],
+    write: ["User.DeleteRestore.All", "User.ReadWrite.All"],
+  },
+  group: {
+    collection: "groups",
+    label: "Group",
+    category: "GroupManagement",
+    read: ["Group.Read.All", "Group.ReadWrite.All"],
+    write: ["Group.ReadWrite.All"],
+  },
+  application: {
+    collection: "applications",
+    label: "Application",
+    category: "ApplicationManagement",
+    read: ["Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"],
+    write: ["Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"],
+  },
+};
+
+/** Moves a deleted object to `deletedItems`, with the secrets a restore needs. */
+export function softDelete(
+  req: GraphRequest,
+  type: DeletedType,
+  record: JsonObject,
+  secrets: JsonObject[] = [],
+): void {
+  const id = record.id as string;
+  req.tenant.collection("deletedItems").put(id, { ...record, deletedDateTime: isoDate(req.now()) });
+  req.tenant.collection("_deletedItems").put(id, { type, secrets });
+}
+
+function specFor(req: GraphRequest, type: DeletedType): CollectionSpec {
+  const base = type === "user" ? usersSpec : type === "group" ? groupsSpec(req) : applicationsSpec;
+  const odataType = `#microsoft.graph.${type}`;
+  return {
+    ...base,
+    entitySet: `directory/deletedItems/microsoft.graph.${type}`,
+    expand: {},
+    finish: (served, select, record) => ({
+      "@odata.type": odataType,
+      ...(base.finish === undefined ? served : base.finish(served, select, record)),
+    }),
+  };
+}
+
+function deletedOf(req: GraphRequest, type: DeletedType): JsonObject[] {
+  const meta = req.tenant.collection("_deletedItems");
+  return [...req.tenant.collection("deletedItems").values()].filter(
+    (r) => meta.get(r.id as string)?.type === type,
+  );
+}
+
+/** A deleted item and its type, after checking the caller may `use` objects of that type. */
+function find(
+  req: GraphRequest,
+  id: string,
+  use: "read" | "write",
+): { record: JsonObject; type: DeletedType } {
+  const record = req.tenant.collection("deletedItems").get(id.toLowerCase());
+  const type = req.tenant.collection("_deletedItems").get(id.toLowerCase())?.type as DeletedType | undefined;
+  if (record === undefined || type === undefined) throw notFound(id);
+  const allowed = [
+    ...KINDS[type][use],
+    use === "read" ? "Directory.Read.All" : "Directory.ReadWrite.All",
+    "Directory.ReadWrite.All",
+  ];
+  if (!req.caller.permissions.some((p) => allowed.includes(p))) {
+    throw new GraphError(
+      403,
+      "Authorization_RequestDenied",
+      "Insufficient privileges to complete the operation.",
+    );
+  }
+  return { record, type };
+}
+
+function restore(req: GraphRequest, id: string): GraphResult {
+  const { record, type } = find(req, id, "write");
+  const restored: JsonObject = { ...record, deletedDateTime: null };
+  const live = req.tenant.collection(KINDS[type].collection);
+  const secrets = (req.tenant.collection("_deletedItems").get(record.id as string)?.secrets ??
+    []) as JsonObject[];
+  if (type === "user") {
+    // Someone may have taken the UPN or a sign-in name meanwhile: the restore then fails.
+    const index = userIndex(live);
+    if (index.byUpn(String(restored.userPrincipalName)) !== undefined)
+      throw objectConflict("userPrincipalName");
+    for (const i of restored.identities as JsonObject[]) {
+      if (
+        i.signInType !== "userPrincipalName" &&
+        index.byIdentity(String(i.issuer), String(i.issuerAssignedId)) !== undefined
+      ) {
+        throw objectConflict("identities");
+      }
+    }
+    live.put(restored.id as string, restored);
+    index.add(restored);
+    const password = secrets[0];
+    if (password !== undefined) req.tenant.collection("_userPasswords").put(restored.id as string, password);
+  } else {
+    live.put(restored.id as string, restored);
+    for (const c of secrets) req.tenant.collection("_credentials").put(c.keyId as string, c);
+  }
+  req.tenant.collection("deletedItems").delete(restored.id as string);
+  req.tenant.collection("_deletedItems").delete(restored.id as string);
+  audit(req, {
+    activityDisplayName: `Restore ${type}`,
+    category: KINDS[type].category,
+    operationType: "Restore",
+    targets: [
+      {
+        id: restored.id as string,
+        displayName: (restored.displayName ?? null) as string | null,
+        type: KINDS[type].label,
+      },
+    ],
+  });
+  // Graph answers a restore with the restored object (200).
+  return getEntity(req, { ...specFor(req, type), entitySet: "directoryObjects" }, restored);
+}
+
+function purge(req: GraphRequest, id: string) {
+  const { record, type } = find(req, id, "write");
+  req.tenant.collection("deletedItems").delete(record.id as string);
+  req.tenant.collection("_deletedItems").delete(record.id as string);
+  audit(req, {
+    activityDisplayName: `Hard delete ${type}`,
+    category: KINDS[type].category,
+    operationType: "Delete",
+    targets: [
+      {
+        id: record.id as string,
+        displayName: (record.displayName ?? null) as string | null,
+        type: KINDS[type].label,
+      },
+    ],
+  });
+  return { status: 204 };
+}
+
+const ALL_READ = [...new Set(Object.values(KINDS).flatMap((k) => k.read))];
+const ALL_WRITE = [...new Set(Object.values(KINDS).flatMap((k) => k.write))];
+
+/** `/directory/deletedItems`: list by type, get, restore, delete for good. */
+export const deletedItemRoutes: GraphRoute[] = [
+  ...(Object.keys(KINDS) as DeletedType[]).map(
+    (type): GraphRoute => ({
+      method: "GET",
+      path: `/directory/deletedItems/microsoft.graph.${type}`,
+      permissions: KINDS[type].read,
+      directory: true,
+      handle: (req) => listCollection(req, specFor(req, type), deletedOf(req, type)),
+    }),
+  ),
+  {
+    method: "GET",
+    path: "/directory/deletedItems/{id}",
+    permissions: ALL_READ,
+    directory: true,
+    handle: (req, p) => {
+      const { record, type } = find(req, p.id as string, "read");
+      return getEntity(req, { ...specFor(req, type), entitySet: "directoryObjects" }, record);
+    },
+  },
+  {
+    method: "POST",
+    path: "/directory/deletedItems/{id}/restore",
+    permissions: ALL_WRITE,
+    directory: true,
+    handle: (req, p) => restore(req, p.id as string),
+  },
+  {
+    method: "DELETE",
+    path: "/directory/deletedItems/{id}",
+    permissions: ALL_WRITE,
+    directory: true,
+    handle: (req, p) => purge(req, p.id as string),
+  },
+];
