@@ -154,9 +154,11 @@ export type { ReadAfterWriteOptions } from "./http/policies/read-after-write.ts"
 export { readAfterWritePolicy } from "./http/policies/read-after-write.ts";
 export type { RetryOptions } from "./http/policies/retry.ts";
 export { retryPolicy, shouldRetry } from "./http/policies/retry.ts";
+export { throttleGatePolicy } from "./http/policies/throttle-gate.ts";
 export { timeoutPolicy } from "./http/policies/timeout.ts";
 export { userAgentPolicy } from "./http/policies/user-agent.ts";
 export { redactHeaders, redactText, redactUrl } from "./http/redact.ts";
+export { RETRY_AFTER_MARGIN_MS, retryAfterMs } from "./http/retry-after.ts";
 export type { RequestOptions, ServiceClientOptions } from "./http/service-client.ts";
 export { ServiceClient } from "./http/service-client.ts";
 export type { FetchTransport, FetchTransportOptions } from "./http/transport.ts";

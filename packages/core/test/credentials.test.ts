@@ -239,3 +239,34 @@ describe("fromMsalError", () => {
     expect(fromMsalError(error, "").name).toBe(name);
   });
 });
+
+describe("{tenant}.ciamlogin.com authorities", () => {
+  it("signs in through a ciamlogin.com authority (knownAuthorities), routed to the emulator", async () => {
+    const { ciamAuthority } = await import("../src/auth/clouds.ts");
+    const { createFetchTransport } = await import("../src/http/transport.ts");
+    const authority = ciamAuthority(t.tenant.subdomain, t.tenant.tenantId);
+    const transport = createFetchTransport({ ca: t.emu.caCertPem });
+    const seen: string[] = [];
+    // Stands in for DNS: ciamlogin.com requests go to the emulator's login origin.
+    const routed: typeof fetch = (input, init) => {
+      const url = String(input).replace(`https://${t.tenant.subdomain}.ciamlogin.com`, t.emu.loginUrl);
+      seen.push(String(input));
+      return transport.fetch(url, init);
+    };
+    const credential = clientSecretCredential({
+      ...common(),
+      clientSecret: t.tenant.clientSecret,
+      authority: {
+        authority: authority.authority,
+        knownAuthorities: [...authority.knownAuthorities, ...t.tenant.knownAuthorities],
+      },
+      fetch: routed,
+    });
+    const token = await credential.getToken(GRAPH);
+    expect(claims(token.token).tid).toBe(t.tenant.tenantId);
+    expect(
+      seen.some((u) => u.startsWith(`https://${t.tenant.subdomain}.ciamlogin.com/${t.tenant.tenantId}/`)),
+    ).toBe(true);
+    await transport.close();
+  });
+});

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, ThrottledError } from "../src/http/errors.ts";
 import type { PipelineRequest } from "../src/http/pipeline.ts";
 import { retryPolicy, shouldRetry } from "../src/http/policies/retry.ts";
-import { retryAfterMs } from "../src/http/retry-after.ts";
+import { RETRY_AFTER_MARGIN_MS, retryAfterMs } from "../src/http/retry-after.ts";
 import { fakeTransport, request, respond } from "./helpers/fake-transport.ts";
 
 function connectionError(sent: boolean, code = sent ? "ECONNRESET" : "ECONNREFUSED") {
@@ -65,17 +65,17 @@ describe("retryPolicy", () => {
     vi.useRealTimers();
   });
 
-  it("waits what Retry-After asks, then returns the success", async () => {
+  it("waits what Retry-After asks (plus the safety margin), then returns the success", async () => {
     const { send, seen } = fakeTransport((_r, i) =>
       i < 2 ? { status: 429, headers: { "retry-after": "2" } } : { status: 200, json: {} },
     );
     const policy = retryPolicy({ random: () => 0 });
     const result = policy.sendRequest(request(), send);
-    await vi.advanceTimersByTimeAsync(1999);
+    await vi.advanceTimersByTimeAsync(1999 + RETRY_AFTER_MARGIN_MS);
     expect(seen).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(seen).toHaveLength(2);
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(2000 + RETRY_AFTER_MARGIN_MS);
     expect((await result).status).toBe(200);
     expect(seen).toHaveLength(3);
   });
@@ -164,7 +164,7 @@ describe("retryPolicy", () => {
       request({ url: "https://login.example/t/token?client_secret=hunter2-SECRET" }),
       send,
     );
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(1000 + RETRY_AFTER_MARGIN_MS);
     await result;
     expect(JSON.stringify(entries)).toContain("http.retry");
     expect(JSON.stringify(entries)).not.toContain("hunter2-SECRET");

@@ -3,8 +3,9 @@
  * in `$batch` envelopes of at most 20, a bounded number of envelopes in flight, inner 429/503 retried
  * per item after that item's own `Retry-After`, `dependsOn` honoured, results in input order.
  */
+import { randomUUID } from "node:crypto";
 import type { HttpMethod } from "./pipeline.ts";
-import { retryAfterMs } from "./retry-after.ts";
+import { RETRY_AFTER_MARGIN_MS, retryAfterMs } from "./retry-after.ts";
 import type { ServiceClient } from "./service-client.ts";
 import { sleep } from "./sleep.ts";
 
@@ -113,6 +114,9 @@ export async function runBatch(
   const indexOf = new Map(requests.map((r, i) => [r.id.toLowerCase(), i]));
   const results: (BatchResult | undefined)[] = new Array(requests.length);
   let done = 0;
+  // After an inner 429 no new envelope leaves until its Retry-After has passed: Graph counts
+  // requests made while throttled against the caller (https://learn.microsoft.com/graph/throttling).
+  let pausedUntil = 0;
 
   // The queue holds dependency groups; a group is retried as a unit (the failed items and their dependents).
   const queue: Pending[][] = dependencyGroups(requests).map((group) =>
@@ -125,6 +129,7 @@ export async function runBatch(
   );
 
   const takeEnvelope = (now: number): Pending[][] | undefined => {
+    if (now < pausedUntil) return undefined;
     const taken: Pending[][] = [];
     let size = 0;
     for (let i = 0; i < queue.length; ) {
@@ -141,10 +146,12 @@ export async function runBatch(
 
   const sendEnvelope = async (groups: Pending[][]): Promise<void> => {
     const items = groups.flat();
+    // One client-request-id for the envelope and its items, so both sides' logs tie them together.
+    const envelopeId = randomUUID();
     const pendingIds = new Set(items.map((p) => p.request.id.toLowerCase()));
     const body = {
       requests: items.map(({ request }) => {
-        const headers = { ...request.headers };
+        const headers: Record<string, string> = { "client-request-id": envelopeId, ...request.headers };
         if (
           request.body !== undefined &&
           !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")
@@ -197,7 +204,9 @@ export async function runBatch(
         const blocked = result.status === 424;
         if ((throttled || blocked) && pending.attempts < maxItemRetries) {
           const asked = throttled ? retryAfterMs(new Headers(result.headers), now) : undefined;
-          retryAt = Math.max(retryAt, now + (asked ?? (throttled ? baseDelayMs * 2 ** pending.attempts : 0)));
+          const wait =
+            asked === undefined ? baseDelayMs * 2 ** pending.attempts : asked + RETRY_AFTER_MARGIN_MS;
+          retryAt = Math.max(retryAt, now + (throttled ? wait : 0));
           retry.push(pending);
         } else {
           results[pending.index] = { ...result, id: pending.request.id };
@@ -216,6 +225,7 @@ export async function runBatch(
         }
       } else {
         queue.push(retry.map((p) => ({ ...p, attempts: p.attempts + 1, notBefore: retryAt })));
+        pausedUntil = Math.max(pausedUntil, retryAt);
       }
     }
     options.onProgress?.(done, requests.length);
@@ -241,7 +251,10 @@ export async function runBatch(
     }
     const waits: Promise<unknown>[] = [...inFlight];
     if (queue.length > 0 && inFlight.size < concurrency) {
-      const earliest = Math.min(...queue.map((g) => Math.max(...g.map((p) => p.notBefore))));
+      const earliest = Math.max(
+        pausedUntil,
+        Math.min(...queue.map((g) => Math.max(...g.map((p) => p.notBefore)))),
+      );
       waits.push(sleep(Math.max(0, earliest - Date.now()), options.signal));
     }
     await Promise.race(waits);

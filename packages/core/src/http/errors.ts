@@ -271,7 +271,9 @@ export function errorFromResponse(
     clientRequestId:
       parsed.clientRequestId ??
       headers.get("client-request-id") ??
+      headers.get("x-ms-client-request-id") ??
       request.headers.get("client-request-id") ??
+      request.headers.get("x-ms-client-request-id") ??
       undefined,
     date: parsed.date ?? headers.get("date") ?? undefined,
     retryAfterMs: readRetryAfter(headers),

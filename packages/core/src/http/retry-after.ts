@@ -16,3 +16,10 @@ export function retryAfterMs(headers: Headers, now: number = Date.now()): number
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }
+
+/**
+ * Added to every wait a service asked for before calling it again: both sides' clocks and timers round
+ * to the millisecond, and a call that lands a millisecond early counts as an early retry against the
+ * caller (https://learn.microsoft.com/graph/throttling#best-practices-to-handle-throttling).
+ */
+export const RETRY_AFTER_MARGIN_MS = 10;

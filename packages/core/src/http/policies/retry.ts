@@ -4,7 +4,7 @@ import { emit } from "../logger.ts";
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from "../pipeline.ts";
 import { isIdempotent } from "../pipeline.ts";
 import { redactUrl } from "../redact.ts";
-import { retryAfterMs } from "../retry-after.ts";
+import { RETRY_AFTER_MARGIN_MS, retryAfterMs } from "../retry-after.ts";
 import { sleep } from "../sleep.ts";
 
 /** Options of {@link retryPolicy}. */
@@ -46,8 +46,9 @@ export function shouldRetry(request: PipelineRequest, outcome: PipelineResponse 
 /**
  * Retries throttled and transient failures: waits what the service asks (`retry-after-ms`,
  * `x-ms-retry-after-ms`, `Retry-After` seconds or date; see {@link retryAfterMs}), else exponential
- * back-off with jitter; stops at `maxRetries` or when the next wait would pass `maxTotalWaitMs`, and
- * then returns the last response (or throws the last connection error). The caller's abort ends waiting.
+ * back-off with jitter (a service's wait gets {@link RETRY_AFTER_MARGIN_MS} more); stops at
+ * `maxRetries` or when the next wait would pass `maxTotalWaitMs`, and then returns the last response
+ * (or throws the last connection error). The caller's abort ends waiting.
  */
 export function retryPolicy(options: RetryOptions = {}): PipelinePolicy {
   const maxRetries = options.maxRetries ?? 4;
@@ -75,7 +76,7 @@ export function retryPolicy(options: RetryOptions = {}): PipelinePolicy {
         const asked = outcome instanceof ConnectionError ? undefined : retryAfterMs(outcome.headers);
         // Full back-off between half and all of the exponential step, so parallel clients spread out.
         const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * (0.5 + random() / 2);
-        const delay = Math.ceil(asked ?? backoff);
+        const delay = Math.ceil(asked === undefined ? backoff : asked + RETRY_AFTER_MARGIN_MS);
         if (waited + delay > maxTotalWaitMs) {
           if (outcome instanceof ConnectionError) throw outcome;
           return outcome;
