@@ -348,3 +348,30 @@ describe("custom extension handlers on a flow", () => {
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe("Graph calls per operation", () => {
+  const graphCalls = () => t.emu.control.monitor.requests().filter((r) => r.service === "graph");
+
+  it("creates a complete flow in one POST and one read-back", async () => {
+    const before = graphCalls().length;
+    await client.run(createUserFlowOperation, {
+      displayName: "Counted",
+      identityProviders: ["EmailPassword-OAUTH", "Google-OAUTH"],
+      attributes: ["email", "city"],
+      page: { views: [{ inputs: [{ attribute: "email" }, { attribute: "city", required: true }] }] },
+    });
+    const calls = graphCalls().slice(before);
+    expect(calls.map((c) => c.method)).toEqual(["POST", "GET"]);
+  });
+
+  it("removes an attribute with its page input in four calls by id", async () => {
+    const flow = await client.run(getUserFlowOperation, { flow: "Counted" });
+    const before = graphCalls().length;
+    await client.run(removeFlowAttributeOperation, { flow: flow.id, attributeId: "city" });
+    expect(
+      graphCalls()
+        .slice(before)
+        .map((c) => c.method),
+    ).toEqual(["GET", "DELETE", "PATCH", "GET"]);
+  });
+});

@@ -19,8 +19,8 @@ export const removeFlowAttributeOperation = defineOperation({
     const options = { signal: ctx.signal };
     const flow = await resolveFlow(ctx.graph, input.flow, options);
     await removeFlowAttribute(ctx.graph, flow.id, input.attributeId, options);
-    const after = await getFlow(ctx.graph, flow.id, { ...options, readAfterWrite: true });
-    const page = editablePage(after);
+    // Removing by $ref leaves the page as it was, so the page read before is the one to fix.
+    const page = editablePage(flow);
     if (pageHas(page, input.attributeId))
       await patchPage(ctx.graph, flow.id, pageWithout(page, input.attributeId), options);
     return getFlow(ctx.graph, flow.id, { ...options, readAfterWrite: true });
