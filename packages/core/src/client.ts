@@ -11,6 +11,7 @@ import type { ReadAfterWriteOptions } from "./http/policies/read-after-write.ts"
 import { readAfterWritePolicy } from "./http/policies/read-after-write.ts";
 import type { RetryOptions } from "./http/policies/retry.ts";
 import { retryPolicy } from "./http/policies/retry.ts";
+import { throttleGatePolicy } from "./http/policies/throttle-gate.ts";
 import { timeoutPolicy } from "./http/policies/timeout.ts";
 import { userAgentPolicy } from "./http/policies/user-agent.ts";
 import { ServiceClient } from "./http/service-client.ts";
@@ -68,8 +69,9 @@ export interface CiamClient {
 
 /**
  * The standard policy order: request id and user agent once per call; logging sees every attempt;
- * read-after-write wraps retry so each of its tries gets full throttling handling; the timeout is per
- * attempt; the bearer token is fetched per attempt so a refreshed token is used after a wait.
+ * read-after-write wraps retry so each of its tries gets full throttling handling; the throttle gate
+ * holds every attempt while a throttle runs; the timeout is per attempt; the bearer token is fetched
+ * per attempt so a refreshed token is used after a wait.
  */
 export function defaultPolicies(
   options: Pick<
@@ -82,6 +84,7 @@ export function defaultPolicies(
     userAgentPolicy(options.userAgent),
     readAfterWritePolicy(options.readAfterWrite),
     retryPolicy({ ...options.retry, logger: options.logger }),
+    throttleGatePolicy(),
     ...(options.logger === undefined ? [] : [loggingPolicy(options.logger)]),
     timeoutPolicy(options.timeoutMs),
     bearerTokenPolicy(options.credential),

@@ -64,6 +64,13 @@ export { listGroupsOperation } from "./graph/groups/list-groups.ts";
 export { listMembersOperation } from "./graph/groups/list-members.ts";
 export { removeMemberOperation } from "./graph/groups/remove-member.ts";
 export { updateGroupOperation } from "./graph/groups/update-group.ts";
+export { createIdentityProviderOperation } from "./graph/identity-providers/create-identity-provider.ts";
+export { deleteIdentityProviderOperation } from "./graph/identity-providers/delete-identity-provider.ts";
+export { getIdentityProviderOperation } from "./graph/identity-providers/get-identity-provider.ts";
+export type { IdentityProvider } from "./graph/identity-providers/identity-provider-schema.ts";
+export { identityProviderTypesOperation } from "./graph/identity-providers/identity-provider-types.ts";
+export { listIdentityProvidersOperation } from "./graph/identity-providers/list-identity-providers.ts";
+export { updateIdentityProviderOperation } from "./graph/identity-providers/update-identity-provider.ts";
 export { getOrganizationOperation } from "./graph/organization/get-organization.ts";
 export type { Organization } from "./graph/organization/organization-schema.ts";
 export { createServicePrincipalOperation } from "./graph/service-principals/create-service-principal.ts";
@@ -75,6 +82,29 @@ export type {
   AppRoleAssignment,
   ServicePrincipal,
 } from "./graph/service-principals/service-principal-schema.ts";
+export { createUserFlowAttributeOperation } from "./graph/user-flow-attributes/create-user-flow-attribute.ts";
+export { deleteUserFlowAttributeOperation } from "./graph/user-flow-attributes/delete-user-flow-attribute.ts";
+export { getUserFlowAttributeOperation } from "./graph/user-flow-attributes/get-user-flow-attribute.ts";
+export { listUserFlowAttributesOperation } from "./graph/user-flow-attributes/list-user-flow-attributes.ts";
+export { updateUserFlowAttributeOperation } from "./graph/user-flow-attributes/update-user-flow-attribute.ts";
+export type { UserFlowAttribute } from "./graph/user-flow-attributes/user-flow-attribute-schema.ts";
+export { addFlowAppOperation } from "./graph/user-flows/add-flow-app.ts";
+export { addFlowAttributeOperation } from "./graph/user-flows/add-flow-attribute.ts";
+export { addFlowIdpOperation } from "./graph/user-flows/add-flow-idp.ts";
+export { createUserFlowOperation } from "./graph/user-flows/create-user-flow.ts";
+export { deleteUserFlowOperation } from "./graph/user-flows/delete-user-flow.ts";
+export { findUserFlowByAppOperation } from "./graph/user-flows/find-user-flow-by-app.ts";
+export { getUserFlowOperation } from "./graph/user-flows/get-user-flow.ts";
+export { listFlowAppsOperation } from "./graph/user-flows/list-flow-apps.ts";
+export { listFlowAttributesOperation } from "./graph/user-flows/list-flow-attributes.ts";
+export { listFlowIdpsOperation } from "./graph/user-flows/list-flow-idps.ts";
+// Sign-up and sign-in: user flows, user-flow attributes and identity providers (catalog entries).
+export { listUserFlowsOperation } from "./graph/user-flows/list-user-flows.ts";
+export { removeFlowAppOperation } from "./graph/user-flows/remove-flow-app.ts";
+export { removeFlowAttributeOperation } from "./graph/user-flows/remove-flow-attribute.ts";
+export { removeFlowIdpOperation } from "./graph/user-flows/remove-flow-idp.ts";
+export { updateUserFlowOperation } from "./graph/user-flows/update-user-flow.ts";
+export type { UserFlow } from "./graph/user-flows/user-flow-schema.ts";
 export { createUserOperation } from "./graph/users/create-user.ts";
 export { deleteUserOperation } from "./graph/users/delete-user.ts";
 export { findUserOperation } from "./graph/users/find-user.ts";
@@ -138,9 +168,11 @@ export type { ReadAfterWriteOptions } from "./http/policies/read-after-write.ts"
 export { readAfterWritePolicy } from "./http/policies/read-after-write.ts";
 export type { RetryOptions } from "./http/policies/retry.ts";
 export { retryPolicy, shouldRetry } from "./http/policies/retry.ts";
+export { throttleGatePolicy } from "./http/policies/throttle-gate.ts";
 export { timeoutPolicy } from "./http/policies/timeout.ts";
 export { userAgentPolicy } from "./http/policies/user-agent.ts";
 export { redactHeaders, redactText, redactUrl } from "./http/redact.ts";
+export { RETRY_AFTER_MARGIN_MS, retryAfterMs } from "./http/retry-after.ts";
 export type { RequestOptions, ServiceClientOptions } from "./http/service-client.ts";
 export { ServiceClient } from "./http/service-client.ts";
 export type { FetchTransport, FetchTransportOptions } from "./http/transport.ts";
@@ -151,6 +183,5 @@ export type { ObjectSchema, Operation, OperationAccess } from "./operations/defi
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
-
 // Version and user agent.
 export { CIAMKIT_VERSION, userAgent } from "./version.ts";

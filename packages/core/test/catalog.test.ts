@@ -15,6 +15,9 @@ describe("the operation catalog", () => {
       "service-principals",
       "audit-logs",
       "tenants",
+      "user-flows",
+      "user-flow-attributes",
+      "identity-providers",
     ]);
   });
 

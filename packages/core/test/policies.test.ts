@@ -8,8 +8,10 @@ import { bearerTokenPolicy } from "../src/http/policies/bearer-token.ts";
 import { clientRequestIdPolicy } from "../src/http/policies/client-request-id.ts";
 import { loggingPolicy } from "../src/http/policies/logging.ts";
 import { readAfterWritePolicy } from "../src/http/policies/read-after-write.ts";
+import { throttleGatePolicy } from "../src/http/policies/throttle-gate.ts";
 import { timeoutPolicy } from "../src/http/policies/timeout.ts";
 import { userAgentPolicy } from "../src/http/policies/user-agent.ts";
+import { RETRY_AFTER_MARGIN_MS } from "../src/http/retry-after.ts";
 import { CIAMKIT_VERSION } from "../src/version.ts";
 import { fakeTransport, request } from "./helpers/fake-transport.ts";
 
@@ -215,5 +217,39 @@ describe("loggingPolicy", () => {
       loggingPolicy((e) => entries.push(e)).sendRequest(request(), () => Promise.reject(new Error("boom"))),
     ).rejects.toThrow("boom");
     expect(entries[1]).toMatchObject({ level: "warn", event: "http.error" });
+  });
+});
+
+describe("throttleGatePolicy", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("holds other requests to the same service until a 429's Retry-After has passed", async () => {
+    const gate = throttleGatePolicy();
+    const { send, seen } = fakeTransport((_r, i) =>
+      i === 0 ? { status: 429, headers: { "retry-after": "2" } } : { status: 200 },
+    );
+    expect((await gate.sendRequest(request(), send)).status).toBe(429);
+    const held = gate.sendRequest(request(), send);
+    const arm = await gate.sendRequest(request({ service: "arm" }), send);
+    expect(arm.status).toBe(200);
+    expect(seen).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1999 + RETRY_AFTER_MARGIN_MS);
+    expect(seen).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await held).status).toBe(200);
+    expect(seen).toHaveLength(3);
+  });
+
+  it("lets requests through at once when nothing was throttled", async () => {
+    const { send, seen } = fakeTransport(() => ({ status: 503 }));
+    const gate = throttleGatePolicy();
+    await gate.sendRequest(request(), send);
+    await gate.sendRequest(request(), send);
+    expect(seen).toHaveLength(2);
   });
 });

@@ -15,6 +15,24 @@ const served = [
   "directoryAudit",
   "signIn",
   "oAuth2PermissionGrant",
+  // User flows (api-surface 2): the flow, its concrete handlers and the linked-application key type.
+  "authenticationEventsFlow",
+  "externalUsersSelfServiceSignUpEventsFlow",
+  "onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp",
+  "onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp",
+  "onAttributeCollectionExternalUsersSelfServiceSignUp",
+  "onUserCreateStartExternalUsersSelfServiceSignUp",
+  "onAttributeCollectionStartCustomExtensionHandler",
+  "onAttributeCollectionSubmitCustomExtensionHandler",
+  "authenticationConditionApplication",
+  // User-flow attributes and identity providers (api-surface 3).
+  "identityUserFlowAttribute",
+  "identityProviderBase",
+  "builtInIdentityProvider",
+  "socialIdentityProvider",
+  "appleManagedIdentityProvider",
+  "oidcIdentityProvider",
+  "oidcClientSecretAuthentication",
 ];
 
 const path = graphMetadataPath();

@@ -46,8 +46,9 @@ export function shouldRetry(request: PipelineRequest, outcome: PipelineResponse 
 /**
  * Retries throttled and transient failures: waits what the service asks (`retry-after-ms`,
  * `x-ms-retry-after-ms`, `Retry-After` seconds or date; see {@link retryAfterMs}), else exponential
- * back-off with jitter (a service's wait gets {@link RETRY_AFTER_MARGIN_MS} more); stops at `maxRetries` or when the next wait would pass `maxTotalWaitMs`, and
- * then returns the last response (or throws the last connection error). The caller's abort ends waiting.
+ * back-off with jitter (a service's wait gets {@link RETRY_AFTER_MARGIN_MS} more); stops at
+ * `maxRetries` or when the next wait would pass `maxTotalWaitMs`, and then returns the last response
+ * (or throws the last connection error). The caller's abort ends waiting.
  */
 export function retryPolicy(options: RetryOptions = {}): PipelinePolicy {
   const maxRetries = options.maxRetries ?? 4;

@@ -37,6 +37,17 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       servicePrincipalName: "String",
     },
   },
+  appleManagedIdentityProvider: {
+    base: "identityProviderBase",
+    props: {
+      id: "String!",
+      displayName: "String",
+      certificateData: "String",
+      developerId: "String",
+      keyId: "String",
+      serviceId: "String",
+    },
+  },
   application: {
     base: "directoryObject",
     props: {
@@ -160,12 +171,73 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       operatingSystem: "String",
     },
   },
+  authenticationAttributeCollectionInputConfiguration: {
+    base: null,
+    props: {
+      attribute: "String!",
+      defaultValue: "String",
+      editable: "Boolean",
+      hidden: "Boolean",
+      inputType: "enum:text!",
+      label: "String!",
+      options: "Collection(authenticationAttributeCollectionOptionConfiguration)",
+      required: "Boolean",
+      validationRegEx: "String",
+      writeToDirectory: "Boolean",
+    },
+  },
+  authenticationAttributeCollectionOptionConfiguration: {
+    base: null,
+    props: {
+      label: "String!",
+      value: "String!",
+    },
+  },
+  authenticationAttributeCollectionPage: {
+    base: null,
+    props: {
+      views: "Collection(authenticationAttributeCollectionPageViewConfiguration)",
+    },
+  },
+  authenticationAttributeCollectionPageViewConfiguration: {
+    base: null,
+    props: {
+      description: "String",
+      inputs: "Collection(authenticationAttributeCollectionInputConfiguration)",
+      title: "String",
+    },
+  },
   authenticationBehaviors: {
     base: null,
     props: {
       blockAzureADGraphAccess: "Boolean",
       removeUnverifiedEmailClaim: "Boolean",
       requireClientServicePrincipal: "Boolean",
+    },
+  },
+  authenticationConditionApplication: {
+    base: null,
+    props: {
+      appId: "String!",
+    },
+  },
+  authenticationConditions: {
+    base: null,
+    props: {
+      applications: "authenticationConditionsApplications",
+    },
+  },
+  authenticationConditionsApplications: {
+    base: null,
+    props: {},
+  },
+  authenticationEventsFlow: {
+    base: "entity",
+    props: {
+      id: "String!",
+      conditions: "authenticationConditions",
+      description: "String",
+      displayName: "String!",
     },
   },
   authorizationInfo: {
@@ -185,6 +257,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       status: "enum:disabled",
     },
   },
+  builtInIdentityProvider: {
+    base: "identityProviderBase",
+    props: {
+      id: "String!",
+      displayName: "String",
+      identityProviderType: "String",
+    },
+  },
   certification: {
     base: null,
     props: {
@@ -193,6 +273,24 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       isCertifiedByMicrosoft: "Boolean",
       isPublisherAttested: "Boolean",
       lastCertificationDateTime: "DateTimeOffset",
+    },
+  },
+  customExtensionBehaviorOnError: {
+    base: null,
+    props: {},
+  },
+  customExtensionClientConfiguration: {
+    base: null,
+    props: {
+      maximumRetries: "Int32",
+      timeoutInMilliseconds: "Int32",
+    },
+  },
+  customExtensionOverwriteConfiguration: {
+    base: null,
+    props: {
+      behaviorOnError: "customExtensionBehaviorOnError",
+      clientConfiguration: "customExtensionClientConfiguration",
     },
   },
   customSecurityAttributeValue: {
@@ -240,6 +338,21 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     props: {
       costCenter: "String",
       division: "String",
+    },
+  },
+  externalUsersSelfServiceSignUpEventsFlow: {
+    base: "authenticationEventsFlow",
+    props: {
+      id: "String!",
+      conditions: "authenticationConditions",
+      description: "String",
+      displayName: "String!",
+      onAttributeCollection: "onAttributeCollectionHandler",
+      onAttributeCollectionStart: "onAttributeCollectionStartHandler",
+      onAttributeCollectionSubmit: "onAttributeCollectionSubmitHandler",
+      onAuthenticationMethodLoadStart: "onAuthenticationMethodLoadStartHandler",
+      onInteractiveAuthFlowStart: "onInteractiveAuthFlowStartHandler",
+      onUserCreateStart: "onUserCreateStartHandler",
     },
   },
   geoCoordinates: {
@@ -306,6 +419,23 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       unseenMessagesCount: "Int32",
       visibility: "String",
       welcomeMessageEnabled: "Boolean",
+    },
+  },
+  identityProviderBase: {
+    base: "entity",
+    props: {
+      id: "String!",
+      displayName: "String",
+    },
+  },
+  identityUserFlowAttribute: {
+    base: "entity",
+    props: {
+      id: "String!",
+      dataType: "enum:string!",
+      description: "String",
+      displayName: "String",
+      userFlowAttributeType: "enum:builtIn!",
     },
   },
   implicitGrantSettings: {
@@ -410,6 +540,102 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       signInType: "String",
     },
   },
+  oidcAddressInboundClaims: {
+    base: null,
+    props: {
+      country: "String",
+      locality: "String",
+      postal_code: "String",
+      region: "String",
+      street_address: "String",
+    },
+  },
+  oidcClientAuthentication: {
+    base: null,
+    props: {},
+  },
+  oidcClientSecretAuthentication: {
+    base: "oidcClientAuthentication",
+    props: {
+      clientSecret: "String!",
+    },
+  },
+  oidcIdentityProvider: {
+    base: "identityProviderBase",
+    props: {
+      id: "String!",
+      displayName: "String",
+      clientAuthentication: "oidcClientAuthentication!",
+      clientId: "String!",
+      inboundClaimMapping: "oidcInboundClaimMappingOverride",
+      issuer: "String!",
+      responseType: "enum:code!",
+      scope: "String!",
+      wellKnownEndpoint: "String",
+    },
+  },
+  oidcInboundClaimMappingOverride: {
+    base: null,
+    props: {
+      address: "oidcAddressInboundClaims",
+      email: "String",
+      email_verified: "String",
+      family_name: "String",
+      given_name: "String",
+      name: "String",
+      phone_number: "String",
+      phone_number_verified: "String",
+      sub: "String",
+    },
+  },
+  onAttributeCollectionExternalUsersSelfServiceSignUp: {
+    base: "onAttributeCollectionHandler",
+    props: {
+      attributeCollectionPage: "authenticationAttributeCollectionPage",
+    },
+  },
+  onAttributeCollectionHandler: {
+    base: null,
+    props: {},
+  },
+  onAttributeCollectionStartCustomExtensionHandler: {
+    base: "onAttributeCollectionStartHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onAttributeCollectionStartHandler: {
+    base: null,
+    props: {},
+  },
+  onAttributeCollectionSubmitCustomExtensionHandler: {
+    base: "onAttributeCollectionSubmitHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onAttributeCollectionSubmitHandler: {
+    base: null,
+    props: {},
+  },
+  onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp: {
+    base: "onAuthenticationMethodLoadStartHandler",
+    props: {},
+  },
+  onAuthenticationMethodLoadStartHandler: {
+    base: null,
+    props: {},
+  },
+  onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp: {
+    base: "onInteractiveAuthFlowStartHandler",
+    props: {
+      isSignUpAllowed: "Boolean!",
+    },
+  },
+  onInteractiveAuthFlowStartHandler: {
+    base: null,
+    props: {},
+  },
   onPremisesExtensionAttributes: {
     base: null,
     props: {
@@ -438,6 +664,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       propertyCausingError: "String",
       value: "String",
     },
+  },
+  onUserCreateStartExternalUsersSelfServiceSignUp: {
+    base: "onUserCreateStartHandler",
+    props: {
+      userTypeToCreate: "enum:member",
+    },
+  },
+  onUserCreateStartHandler: {
+    base: null,
+    props: {},
   },
   optionalClaim: {
     base: null,
@@ -722,6 +958,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       additionalDetails: "String",
       errorCode: "Int32",
       failureReason: "String",
+    },
+  },
+  socialIdentityProvider: {
+    base: "identityProviderBase",
+    props: {
+      id: "String!",
+      displayName: "String",
+      clientId: "String",
+      clientSecret: "String",
+      identityProviderType: "String",
     },
   },
   spaApplication: {

@@ -6,9 +6,13 @@ import { auditLogRoutes } from "./audit-logs.ts";
 import { deletedItemRoutes } from "./deleted-items.ts";
 import { groupMemberRoutes } from "./group-members.ts";
 import { groupRoutes } from "./groups.ts";
+import { identityProviderRoutes } from "./identity-providers.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
 import { organizationRoutes } from "./organization.ts";
 import { servicePrincipalRoutes } from "./service-principals.ts";
+import { userFlowAttributeRoutes } from "./user-flow-attributes.ts";
+import { userFlowLinkRoutes } from "./user-flow-links.ts";
+import { userFlowRoutes } from "./user-flows.ts";
 import { userRoutes } from "./users.ts";
 
 /**
@@ -27,4 +31,8 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...organizationRoutes,
   ...auditLogRoutes,
   ...deletedItemRoutes,
+  ...userFlowRoutes,
+  ...userFlowLinkRoutes,
+  ...userFlowAttributeRoutes,
+  ...identityProviderRoutes,
 ];
