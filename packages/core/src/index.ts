@@ -44,7 +44,6 @@ export { cachingTokenProvider } from "./auth/token-provider.ts";
 // The client entry point.
 export type { CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";
-// Directory operations (catalog entries), runnable with `client.run(operation, input)`.
 export { addCertificateOperation } from "./graph/applications/add-certificate.ts";
 export { addPasswordOperation } from "./graph/applications/add-password.ts";
 export type { Application } from "./graph/applications/application-schema.ts";
@@ -55,6 +54,37 @@ export { listApplicationsOperation } from "./graph/applications/list-application
 export { removePasswordOperation } from "./graph/applications/remove-password.ts";
 export { listDirectoryAuditsOperation } from "./graph/audit-logs/list-directory-audits.ts";
 export { listSignInsOperation } from "./graph/audit-logs/list-sign-ins.ts";
+export type { BrandingFileInfo } from "./graph/branding/branding-file.ts";
+export { BRANDING_FILE_RULES, checkBrandingFile } from "./graph/branding/branding-file.ts";
+export type { Branding, BrandingStream } from "./graph/branding/branding-schema.ts";
+export { BRANDING_STREAMS } from "./graph/branding/branding-schema.ts";
+export { createLocalizationOperation } from "./graph/branding/create-localization.ts";
+export { deleteBrandingOperation } from "./graph/branding/delete-branding.ts";
+export { deleteLocalizationOperation } from "./graph/branding/delete-localization.ts";
+// Directory operations (catalog entries), runnable with `client.run(operation, input)`.
+export { getBrandingOperation } from "./graph/branding/get-branding.ts";
+export { getBrandingFileOperation } from "./graph/branding/get-branding-file.ts";
+export { getLocalizationOperation } from "./graph/branding/get-localization.ts";
+export { listLocalizationsOperation } from "./graph/branding/list-localizations.ts";
+export { removeBrandingFileOperation } from "./graph/branding/remove-branding-file.ts";
+export { setBrandingFileOperation } from "./graph/branding/set-branding-file.ts";
+export { updateBrandingOperation } from "./graph/branding/update-branding.ts";
+export { updateLocalizationOperation } from "./graph/branding/update-localization.ts";
+export { createCustomExtensionOperation } from "./graph/custom-extensions/create-custom-extension.ts";
+export type { CustomExtension, ExtensionKind } from "./graph/custom-extensions/custom-extension-schema.ts";
+export { EXTENSION_KINDS } from "./graph/custom-extensions/custom-extension-schema.ts";
+export { deleteCustomExtensionOperation } from "./graph/custom-extensions/delete-custom-extension.ts";
+export { getCustomExtensionOperation } from "./graph/custom-extensions/get-custom-extension.ts";
+export { listCustomExtensionsOperation } from "./graph/custom-extensions/list-custom-extensions.ts";
+export { updateCustomExtensionOperation } from "./graph/custom-extensions/update-custom-extension.ts";
+export { validateCustomExtensionOperation } from "./graph/custom-extensions/validate-custom-extension.ts";
+export { createEventListenerOperation } from "./graph/event-listeners/create-event-listener.ts";
+export { deleteEventListenerOperation } from "./graph/event-listeners/delete-event-listener.ts";
+export type { EventListener, ListenerKind } from "./graph/event-listeners/event-listener-schema.ts";
+export { LISTENER_KINDS } from "./graph/event-listeners/event-listener-schema.ts";
+export { getEventListenerOperation } from "./graph/event-listeners/get-event-listener.ts";
+export { listEventListenersOperation } from "./graph/event-listeners/list-event-listeners.ts";
+export { updateEventListenerOperation } from "./graph/event-listeners/update-event-listener.ts";
 export { addMembersOperation } from "./graph/groups/add-members.ts";
 export { createGroupOperation } from "./graph/groups/create-group.ts";
 export { deleteGroupOperation } from "./graph/groups/delete-group.ts";
@@ -82,6 +112,19 @@ export type {
   AppRoleAssignment,
   ServicePrincipal,
 } from "./graph/service-principals/service-principal-schema.ts";
+export { createKeySetOperation } from "./graph/trust-framework/create-keyset.ts";
+export { deleteKeySetOperation } from "./graph/trust-framework/delete-keyset.ts";
+export { deletePolicyOperation } from "./graph/trust-framework/delete-policy.ts";
+export { generateKeyOperation } from "./graph/trust-framework/generate-key.ts";
+export { getActiveKeyOperation } from "./graph/trust-framework/get-active-key.ts";
+export { getKeySetOperation } from "./graph/trust-framework/get-keyset.ts";
+export { getPolicyOperation } from "./graph/trust-framework/get-policy.ts";
+export { listKeySetsOperation } from "./graph/trust-framework/list-keysets.ts";
+export { listPoliciesOperation } from "./graph/trust-framework/list-policies.ts";
+export type { KeySet, TrustFrameworkKey } from "./graph/trust-framework/trust-framework-schema.ts";
+export { uploadCertificateOperation } from "./graph/trust-framework/upload-certificate.ts";
+export { uploadPolicyOperation } from "./graph/trust-framework/upload-policy.ts";
+export { uploadSecretOperation } from "./graph/trust-framework/upload-secret.ts";
 export { createUserFlowAttributeOperation } from "./graph/user-flow-attributes/create-user-flow-attribute.ts";
 export { deleteUserFlowAttributeOperation } from "./graph/user-flow-attributes/delete-user-flow-attribute.ts";
 export { getUserFlowAttributeOperation } from "./graph/user-flow-attributes/get-user-flow-attribute.ts";

@@ -18,6 +18,10 @@ describe("the operation catalog", () => {
       "user-flows",
       "user-flow-attributes",
       "identity-providers",
+      "branding",
+      "custom-extensions",
+      "event-listeners",
+      "trust-framework",
     ]);
   });
 

@@ -33,6 +33,34 @@ const served = [
   "appleManagedIdentityProvider",
   "oidcIdentityProvider",
   "oidcClientSecretAuthentication",
+  // Company branding (api-surface 4): the default branding and its localizations share one shape.
+  "organizationalBranding",
+  "organizationalBrandingLocalization",
+  // Custom authentication extensions (api-surface 5.1): the abstract base, every v1.0 concrete type,
+  // and the concrete complex types their abstract properties take.
+  "customAuthenticationExtension",
+  "onTokenIssuanceStartCustomExtension",
+  "onAttributeCollectionStartCustomExtension",
+  "onAttributeCollectionSubmitCustomExtension",
+  "onOtpSendCustomExtension",
+  "onVerifiedIdClaimValidationCustomExtension",
+  "httpRequestEndpoint",
+  "azureAdTokenAuthentication",
+  "fallbackToMicrosoftProviderOnError",
+  "authenticationConfigurationValidation",
+  // Event listeners (api-surface 5.2): the creatable types and their handlers.
+  "authenticationEventListener",
+  "onTokenIssuanceStartListener",
+  "onAttributeCollectionStartListener",
+  "onAttributeCollectionSubmitListener",
+  "onEmailOtpSendListener",
+  "onFraudProtectionLoadStartListener",
+  "onVerifiedIdClaimValidationListener",
+  "onTokenIssuanceStartCustomExtensionHandler",
+  "onOtpSendCustomExtensionHandler",
+  "onVerifiedIdClaimValidationCustomExtensionHandler",
+  "onFraudProtectionLoadStartExternalUsersAuthHandler",
+  "fraudProtectionProviderConfiguration",
 ];
 
 const path = graphMetadataPath();

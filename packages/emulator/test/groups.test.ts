@@ -137,6 +137,16 @@ describe("groups", () => {
     expect(cast.body["@odata.context"]).toContain("$metadata#users(id)");
   });
 
+  it("expands at most 100 members, while the members list pages through all of them", async () => {
+    const ids = await users(101);
+    const { body } = await g.post("/groups", group());
+    for (const id of ids) await g.post(`/groups/${body.id}/members/$ref`, { "@odata.id": ref(id) });
+    expect((await g.get(`/groups/${body.id}?$expand=members($select=id)`)).body.members).toHaveLength(100);
+    const first = await g.get(`/groups/${body.id}/members?$select=id`);
+    expect(first.body.value).toHaveLength(100);
+    expect((await g.get(first.body["@odata.nextLink"])).body.value).toHaveLength(1);
+  });
+
   it("updates (204) and deletes (204) a group, dropping its memberships", async () => {
     const [a] = await users(1);
     const { body } = await g.post("/groups", group({ "members@odata.bind": [ref(a as string)] }));

@@ -18,7 +18,12 @@ describe("resumeIndex", () => {
     ["at the offset when every served id is gone", { after: ["a", "b"], served: 2 }, ["c", "d", "e"], 2],
     ["at the end when the offset is past it", { after: ["y"], served: 9 }, ["c"], 1],
   ])("resumes %s", (_, cursor, list, expected) => {
-    expect(resumeIndex(list, cursor)).toBe(expected);
+    expect(
+      resumeIndex(
+        list.map((id) => ({ id })),
+        cursor,
+      ),
+    ).toBe(expected);
   });
 });
 

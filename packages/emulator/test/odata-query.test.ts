@@ -146,6 +146,42 @@ describe("query options that work on /users", () => {
     expect(other.status).toBe(400);
   });
 
+  it.each([
+    [
+      "identities/any(c:c/issuerAssignedId eq 'Q1@example.com' and c/issuer eq 'contoso.onmicrosoft.com')",
+      ["ana lima"],
+    ],
+    [
+      "identities/any(c:c/issuerAssignedId eq 'q1@example.com' and c/issuer eq 'contoso.onmicrosoft.com') and displayName eq 'x'",
+      [],
+    ],
+    [
+      "identities/any(c:c/issuerAssignedId eq 'nobody@example.com' and c/issuer eq 'contoso.onmicrosoft.com')",
+      [],
+    ],
+    [
+      "startswith(displayName,'Zoe') and identities/any(c:c/issuerAssignedId eq 'q0@example.com' and c/issuer eq 'contoso.onmicrosoft.com')",
+      ["Zoe Adams"],
+    ],
+  ])(
+    "finds users by sign-in name through the index, the whole filter still applying: %s",
+    async (filter, expected) => {
+      const r = await g.get(`/users?$filter=${encodeURIComponent(filter)}&$select=displayName`);
+      expect(displayNames(r.body)).toEqual(expected);
+    },
+  );
+
+  it("finds a user by userPrincipalName and by id filters", async () => {
+    const zoe = (await g.get("/users?$filter=displayName eq 'Zoe Adams'&$select=id,userPrincipalName")).body
+      .value[0];
+    const byUpn = await g.get(
+      `/users?$filter=userPrincipalName eq '${zoe.userPrincipalName.toUpperCase()}'&$select=id`,
+    );
+    expect(byUpn.body.value).toEqual([{ id: zoe.id }]);
+    const byId = await g.get(`/users?$filter=id eq '${zoe.id}'&$select=displayName`);
+    expect(displayNames(byId.body)).toEqual(["Zoe Adams"]);
+  });
+
   it("serves beta as well as v1.0", async () => {
     const r = await g.call(
       "GET",

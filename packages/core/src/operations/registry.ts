@@ -17,6 +17,28 @@ import { listApplicationsOperation } from "../graph/applications/list-applicatio
 import { removePasswordOperation } from "../graph/applications/remove-password.ts";
 import { listDirectoryAuditsOperation } from "../graph/audit-logs/list-directory-audits.ts";
 import { listSignInsOperation } from "../graph/audit-logs/list-sign-ins.ts";
+import { createLocalizationOperation } from "../graph/branding/create-localization.ts";
+import { deleteBrandingOperation } from "../graph/branding/delete-branding.ts";
+import { deleteLocalizationOperation } from "../graph/branding/delete-localization.ts";
+import { getBrandingOperation } from "../graph/branding/get-branding.ts";
+import { getBrandingFileOperation } from "../graph/branding/get-branding-file.ts";
+import { getLocalizationOperation } from "../graph/branding/get-localization.ts";
+import { listLocalizationsOperation } from "../graph/branding/list-localizations.ts";
+import { removeBrandingFileOperation } from "../graph/branding/remove-branding-file.ts";
+import { setBrandingFileOperation } from "../graph/branding/set-branding-file.ts";
+import { updateBrandingOperation } from "../graph/branding/update-branding.ts";
+import { updateLocalizationOperation } from "../graph/branding/update-localization.ts";
+import { createCustomExtensionOperation } from "../graph/custom-extensions/create-custom-extension.ts";
+import { deleteCustomExtensionOperation } from "../graph/custom-extensions/delete-custom-extension.ts";
+import { getCustomExtensionOperation } from "../graph/custom-extensions/get-custom-extension.ts";
+import { listCustomExtensionsOperation } from "../graph/custom-extensions/list-custom-extensions.ts";
+import { updateCustomExtensionOperation } from "../graph/custom-extensions/update-custom-extension.ts";
+import { validateCustomExtensionOperation } from "../graph/custom-extensions/validate-custom-extension.ts";
+import { createEventListenerOperation } from "../graph/event-listeners/create-event-listener.ts";
+import { deleteEventListenerOperation } from "../graph/event-listeners/delete-event-listener.ts";
+import { getEventListenerOperation } from "../graph/event-listeners/get-event-listener.ts";
+import { listEventListenersOperation } from "../graph/event-listeners/list-event-listeners.ts";
+import { updateEventListenerOperation } from "../graph/event-listeners/update-event-listener.ts";
 import { addMembersOperation } from "../graph/groups/add-members.ts";
 import { createGroupOperation } from "../graph/groups/create-group.ts";
 import { deleteGroupOperation } from "../graph/groups/delete-group.ts";
@@ -37,6 +59,18 @@ import { getServicePrincipalOperation } from "../graph/service-principals/get-se
 import { grantPermissionOperation } from "../graph/service-principals/grant-permission.ts";
 import { listGrantsOperation } from "../graph/service-principals/list-grants.ts";
 import { revokePermissionOperation } from "../graph/service-principals/revoke-permission.ts";
+import { createKeySetOperation } from "../graph/trust-framework/create-keyset.ts";
+import { deleteKeySetOperation } from "../graph/trust-framework/delete-keyset.ts";
+import { deletePolicyOperation } from "../graph/trust-framework/delete-policy.ts";
+import { generateKeyOperation } from "../graph/trust-framework/generate-key.ts";
+import { getActiveKeyOperation } from "../graph/trust-framework/get-active-key.ts";
+import { getKeySetOperation } from "../graph/trust-framework/get-keyset.ts";
+import { getPolicyOperation } from "../graph/trust-framework/get-policy.ts";
+import { listKeySetsOperation } from "../graph/trust-framework/list-keysets.ts";
+import { listPoliciesOperation } from "../graph/trust-framework/list-policies.ts";
+import { uploadCertificateOperation } from "../graph/trust-framework/upload-certificate.ts";
+import { uploadPolicyOperation } from "../graph/trust-framework/upload-policy.ts";
+import { uploadSecretOperation } from "../graph/trust-framework/upload-secret.ts";
 import { createUserFlowAttributeOperation } from "../graph/user-flow-attributes/create-user-flow-attribute.ts";
 import { deleteUserFlowAttributeOperation } from "../graph/user-flow-attributes/delete-user-flow-attribute.ts";
 import { getUserFlowAttributeOperation } from "../graph/user-flow-attributes/get-user-flow-attribute.ts";
@@ -130,6 +164,40 @@ export const operations: readonly Operation[] = [
   createIdentityProviderOperation,
   updateIdentityProviderOperation,
   deleteIdentityProviderOperation,
+  getBrandingOperation,
+  updateBrandingOperation,
+  deleteBrandingOperation,
+  listLocalizationsOperation,
+  getLocalizationOperation,
+  createLocalizationOperation,
+  updateLocalizationOperation,
+  deleteLocalizationOperation,
+  getBrandingFileOperation,
+  setBrandingFileOperation,
+  removeBrandingFileOperation,
+  listCustomExtensionsOperation,
+  getCustomExtensionOperation,
+  createCustomExtensionOperation,
+  updateCustomExtensionOperation,
+  deleteCustomExtensionOperation,
+  validateCustomExtensionOperation,
+  listEventListenersOperation,
+  getEventListenerOperation,
+  createEventListenerOperation,
+  updateEventListenerOperation,
+  deleteEventListenerOperation,
+  listPoliciesOperation,
+  getPolicyOperation,
+  uploadPolicyOperation,
+  deletePolicyOperation,
+  listKeySetsOperation,
+  getKeySetOperation,
+  createKeySetOperation,
+  deleteKeySetOperation,
+  generateKeyOperation,
+  uploadSecretOperation,
+  uploadCertificateOperation,
+  getActiveKeyOperation,
 ];
 
 const byName = new Map(operations.map((op) => [op.name, op]));

@@ -2,6 +2,7 @@ import type { EmulatorContext } from "../context.ts";
 import { findUserByUpn } from "../login/device-login-page.ts";
 import type { Persistence } from "../persist/journal.ts";
 import { restoreSnapshot, type Snapshot, SnapshotSchema, takeSnapshot } from "../persist/snapshot.ts";
+import { B2C_DEMO_DOMAIN, seedB2cDemoTenant } from "../seed/b2c-seed.ts";
 import { seedBulkUsers } from "../seed/bulk-users.ts";
 import {
   demoConnection,
@@ -75,6 +76,7 @@ export function createControl(
         );
       }
       const tenant = seedDemoTenant(ctx.store, seed, demoCert);
+      if (ctx.store.tenant(B2C_DEMO_DOMAIN) === undefined) seedB2cDemoTenant(ctx.store, seed);
       demos.set(tenant.info.id, seed);
       return demoConnection(tenant, seed, ctx.origins.login, demoCert);
     },

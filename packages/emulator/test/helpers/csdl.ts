@@ -17,6 +17,8 @@ export interface CsdlType {
   base: string | null;
   abstract: boolean;
   properties: CsdlProperty[];
+  /** Names of its navigation properties (served only where Graph nests them, e.g. a listener's bound extension). */
+  navigation: string[];
 }
 
 export interface CsdlModel {
@@ -75,6 +77,9 @@ export function readCsdl(path: string): CsdlModel {
             type: expand(p.Type as string),
             nullable: p.Nullable !== "false",
           })),
+          navigation: (asArray(t.NavigationProperty) as Record<string, string>[]).map(
+            (n) => n.Name as string,
+          ),
         });
       }
     }
@@ -93,6 +98,13 @@ export function allProperties(model: CsdlModel, typeName: string): CsdlProperty[
   const t = model.types.get(typeName);
   if (t === undefined) throw new Error(`unknown CSDL type ${typeName}`);
   return [...(t.base === null ? [] : allProperties(model, t.base)), ...t.properties];
+}
+
+/** Every navigation property name of a type, its base types' included. */
+export function allNavigation(model: CsdlModel, typeName: string): string[] {
+  const t = model.types.get(typeName);
+  if (t === undefined) throw new Error(`unknown CSDL type ${typeName}`);
+  return [...(t.base === null ? [] : allNavigation(model, t.base)), ...t.navigation];
 }
 
 /** Types deriving (directly or not) from `typeName`. */

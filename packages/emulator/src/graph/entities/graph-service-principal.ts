@@ -28,6 +28,8 @@ export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = {
   "EventListener.Read.All": "b7f6385c-6ce6-4639-a480-e23c42ed9784",
   "CustomAuthenticationExtension.ReadWrite.All": "c2667967-7050-4e7e-b059-4cbbb3811d03",
   "CustomAuthenticationExtension.Read.All": "88bb2658-5d9e-454f-aacd-a3933e079526",
+  // Held by an API that receives custom authentication extension calls (validateAuthenticationConfiguration checks it).
+  "CustomAuthenticationExtensions.Receive.Payload": "214e810f-fda8-4fd7-a475-29461495eb00",
   "IdentityUserFlow.ReadWrite.All": "65319a09-a2be-469d-8782-f6b07debf789",
   "IdentityUserFlow.Read.All": "1b0c317f-dd31-4305-9932-259a8b6e8099",
   "Organization.ReadWrite.All": "292d869f-3427-49a8-9dab-8c70152b74e9",

@@ -231,6 +231,22 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {},
   },
+  authenticationConfigurationValidation: {
+    base: null,
+    props: {
+      errors: "Collection(genericError)",
+      warnings: "Collection(genericError)",
+    },
+  },
+  authenticationEventListener: {
+    base: "entity",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+    },
+  },
   authenticationEventsFlow: {
     base: "entity",
     props: {
@@ -257,6 +273,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       status: "enum:disabled",
     },
   },
+  azureAdTokenAuthentication: {
+    base: "customExtensionAuthenticationConfiguration",
+    props: {
+      resourceId: "String",
+    },
+  },
   builtInIdentityProvider: {
     base: "identityProviderBase",
     props: {
@@ -275,6 +297,31 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       lastCertificationDateTime: "DateTimeOffset",
     },
   },
+  contentCustomization: {
+    base: null,
+    props: {
+      attributeCollection: "Collection(keyValue)!",
+      attributeCollectionRelativeUrl: "String",
+      registrationCampaign: "Collection(keyValue)!",
+      registrationCampaignRelativeUrl: "String",
+    },
+  },
+  customAuthenticationExtension: {
+    base: "customCalloutExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  customExtensionAuthenticationConfiguration: {
+    base: null,
+    props: {},
+  },
   customExtensionBehaviorOnError: {
     base: null,
     props: {},
@@ -285,6 +332,10 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       maximumRetries: "Int32",
       timeoutInMilliseconds: "Int32",
     },
+  },
+  customExtensionEndpointConfiguration: {
+    base: null,
+    props: {},
   },
   customExtensionOverwriteConfiguration: {
     base: null,
@@ -355,6 +406,25 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       onUserCreateStart: "onUserCreateStartHandler",
     },
   },
+  fallbackToMicrosoftProviderOnError: {
+    base: "customExtensionBehaviorOnError",
+    props: {},
+  },
+  fraudProtectionConfiguration: {
+    base: null,
+    props: {},
+  },
+  fraudProtectionProviderConfiguration: {
+    base: "fraudProtectionConfiguration",
+    props: {},
+  },
+  genericError: {
+    base: null,
+    props: {
+      code: "String",
+      message: "String",
+    },
+  },
   geoCoordinates: {
     base: null,
     props: {
@@ -419,6 +489,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       unseenMessagesCount: "Int32",
       visibility: "String",
       welcomeMessageEnabled: "Boolean",
+    },
+  },
+  httpRequestEndpoint: {
+    base: "customExtensionEndpointConfiguration",
+    props: {
+      targetUrl: "String",
     },
   },
   identityProviderBase: {
@@ -497,6 +573,25 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     props: {
       displayName: "String",
       locale: "String",
+    },
+  },
+  loginPageLayoutConfiguration: {
+    base: null,
+    props: {
+      isFooterShown: "Boolean",
+      isHeaderShown: "Boolean",
+      layoutTemplateType: "enum:default",
+    },
+  },
+  loginPageTextVisibilitySettings: {
+    base: null,
+    props: {
+      hideAccountResetCredentials: "Boolean",
+      hideCannotAccessYourAccount: "Boolean",
+      hideForgotMyPassword: "Boolean",
+      hidePrivacyAndCookies: "Boolean",
+      hideResetItNow: "Boolean",
+      hideTermsOfUse: "Boolean",
     },
   },
   mailboxSettings: {
@@ -598,6 +693,18 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {},
   },
+  onAttributeCollectionStartCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
   onAttributeCollectionStartCustomExtensionHandler: {
     base: "onAttributeCollectionStartHandler",
     props: {
@@ -607,6 +714,28 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
   onAttributeCollectionStartHandler: {
     base: null,
     props: {},
+  },
+  onAttributeCollectionStartListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onAttributeCollectionStartHandler",
+    },
+  },
+  onAttributeCollectionSubmitCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
   },
   onAttributeCollectionSubmitCustomExtensionHandler: {
     base: "onAttributeCollectionSubmitHandler",
@@ -618,6 +747,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {},
   },
+  onAttributeCollectionSubmitListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onAttributeCollectionSubmitHandler",
+    },
+  },
   onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp: {
     base: "onAuthenticationMethodLoadStartHandler",
     props: {},
@@ -626,6 +765,36 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {},
   },
+  onEmailOtpSendListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onOtpSendHandler",
+    },
+  },
+  onFraudProtectionLoadStartExternalUsersAuthHandler: {
+    base: "onFraudProtectionLoadStartHandler",
+    props: {
+      signUp: "fraudProtectionConfiguration",
+    },
+  },
+  onFraudProtectionLoadStartHandler: {
+    base: null,
+    props: {},
+  },
+  onFraudProtectionLoadStartListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onFraudProtectionLoadStartHandler",
+    },
+  },
   onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp: {
     base: "onInteractiveAuthFlowStartHandler",
     props: {
@@ -633,6 +802,28 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     },
   },
   onInteractiveAuthFlowStartHandler: {
+    base: null,
+    props: {},
+  },
+  onOtpSendCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  onOtpSendCustomExtensionHandler: {
+    base: "onOtpSendHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onOtpSendHandler: {
     base: null,
     props: {},
   },
@@ -665,6 +856,45 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       value: "String",
     },
   },
+  onTokenIssuanceStartCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+      claimsForTokenConfiguration: "Collection(onTokenIssuanceStartReturnClaim)",
+    },
+  },
+  onTokenIssuanceStartCustomExtensionHandler: {
+    base: "onTokenIssuanceStartHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onTokenIssuanceStartHandler: {
+    base: null,
+    props: {},
+  },
+  onTokenIssuanceStartListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onTokenIssuanceStartHandler",
+    },
+  },
+  onTokenIssuanceStartReturnClaim: {
+    base: null,
+    props: {
+      claimIdInApiResponse: "String",
+    },
+  },
   onUserCreateStartExternalUsersSelfServiceSignUp: {
     base: "onUserCreateStartHandler",
     props: {
@@ -674,6 +904,38 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
   onUserCreateStartHandler: {
     base: null,
     props: {},
+  },
+  onVerifiedIdClaimValidationCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  onVerifiedIdClaimValidationCustomExtensionHandler: {
+    base: "onVerifiedIdClaimValidationHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+    },
+  },
+  onVerifiedIdClaimValidationHandler: {
+    base: null,
+    props: {},
+  },
+  onVerifiedIdClaimValidationListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onVerifiedIdClaimValidationHandler",
+    },
   },
   optionalClaim: {
     base: null,
@@ -721,6 +983,66 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       technicalNotificationMails: "Collection(String)!",
       tenantType: "String",
       verifiedDomains: "Collection(verifiedDomain)!",
+    },
+  },
+  organizationalBranding: {
+    base: "organizationalBrandingProperties",
+    props: {
+      id: "String!",
+      backgroundColor: "String",
+      backgroundImageRelativeUrl: "String",
+      bannerLogoRelativeUrl: "String",
+      cdnList: "Collection(String)",
+      contentCustomization: "contentCustomization",
+      customAccountResetCredentialsUrl: "String",
+      customCannotAccessYourAccountText: "String",
+      customCannotAccessYourAccountUrl: "String",
+      customCSSRelativeUrl: "String",
+      customForgotMyPasswordText: "String",
+      customPrivacyAndCookiesText: "String",
+      customPrivacyAndCookiesUrl: "String",
+      customResetItNowText: "String",
+      customTermsOfUseText: "String",
+      customTermsOfUseUrl: "String",
+      faviconRelativeUrl: "String",
+      headerBackgroundColor: "String",
+      headerLogoRelativeUrl: "String",
+      loginPageLayoutConfiguration: "loginPageLayoutConfiguration",
+      loginPageTextVisibilitySettings: "loginPageTextVisibilitySettings",
+      signInPageText: "String",
+      squareLogoDarkRelativeUrl: "String",
+      squareLogoRelativeUrl: "String",
+      usernameHintText: "String",
+    },
+  },
+  organizationalBrandingLocalization: {
+    base: "organizationalBrandingProperties",
+    props: {
+      id: "String!",
+      backgroundColor: "String",
+      backgroundImageRelativeUrl: "String",
+      bannerLogoRelativeUrl: "String",
+      cdnList: "Collection(String)",
+      contentCustomization: "contentCustomization",
+      customAccountResetCredentialsUrl: "String",
+      customCannotAccessYourAccountText: "String",
+      customCannotAccessYourAccountUrl: "String",
+      customCSSRelativeUrl: "String",
+      customForgotMyPasswordText: "String",
+      customPrivacyAndCookiesText: "String",
+      customPrivacyAndCookiesUrl: "String",
+      customResetItNowText: "String",
+      customTermsOfUseText: "String",
+      customTermsOfUseUrl: "String",
+      faviconRelativeUrl: "String",
+      headerBackgroundColor: "String",
+      headerLogoRelativeUrl: "String",
+      loginPageLayoutConfiguration: "loginPageLayoutConfiguration",
+      loginPageTextVisibilitySettings: "loginPageTextVisibilitySettings",
+      signInPageText: "String",
+      squareLogoDarkRelativeUrl: "String",
+      squareLogoRelativeUrl: "String",
+      usernameHintText: "String",
     },
   },
   parentalControlSettings: {

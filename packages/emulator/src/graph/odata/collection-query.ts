@@ -1,5 +1,6 @@
 import type { Json, JsonObject } from "../../store/json.ts";
 import { GraphError, type GraphRequest, type GraphResult } from "../route.ts";
+import type { FilterExpr } from "./filter-ast.ts";
 import { matches } from "./filter-eval.ts";
 import { parseFilter } from "./filter-parser.ts";
 import { advancedQueryError, checkFilter, type FilterSupport } from "./filter-support.ts";
@@ -34,6 +35,11 @@ export interface CollectionSpec {
   defaultOrder?: { property: string; descending: boolean };
   /** `$expand`-able navigation properties: the related records (already served shape), at most 100. */
   expand?: Readonly<Record<string, (record: JsonObject) => JsonObject[]>>;
+  /**
+   * Records that can match a filter, found through an index (a sign-in name, a UPN, an id), or
+   * undefined to scan them all; the filter still runs on them.
+   */
+  candidates?: (expr: FilterExpr, req: GraphRequest) => JsonObject[] | undefined;
   /** Last step of serving a record (hide `keyCredentials.key`, add `@odata.type`). */
   finish?: (served: JsonObject, select: readonly string[] | undefined, record: JsonObject) => JsonObject;
 }
@@ -81,7 +87,7 @@ function select(
     const expr = parseFilter(filter);
     advanced = checkFilter(expr, spec.filter, advancedAllowed) || advanced;
     const effective = spec.filter.rewrite?.(expr) ?? expr;
-    items = items.filter((r) => matches(effective, r));
+    items = (spec.candidates?.(expr, req) ?? items).filter((r) => matches(effective, r));
   }
   const search = opts.get("$search");
   if (search !== undefined) {
@@ -144,10 +150,7 @@ export function listCollection(
   let start = 0;
   if (token !== undefined) {
     const cursor = decodeSkipToken(token, fingerprint);
-    start = resumeIndex(
-      items.map((r) => String(r.id)),
-      cursor,
-    );
+    start = resumeIndex(items, cursor);
   }
   const size = top ?? spec.page.default;
   const page = items.slice(start, start + size);

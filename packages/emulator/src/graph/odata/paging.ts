@@ -13,18 +13,20 @@ export interface PageCursor {
 /** How many of a page's last ids a token keeps, so that deleting the last one does not lose the place. */
 export const CURSOR_IDS = 5;
 
-/** The index to resume at: after the newest cursor id still present in `ids`. */
-export function resumeIndex(ids: readonly string[], cursor: PageCursor): number {
-  const wanted = new Set(cursor.after);
-  const positions = new Map<string, number>();
-  ids.forEach((id, i) => {
-    if (wanted.has(id)) positions.set(id, i);
-  });
-  for (let k = cursor.after.length - 1; k >= 0; k--) {
-    const at = positions.get(cursor.after[k] as string);
-    if (at !== undefined) return at + 1;
+/** The index to resume at: after the newest cursor id still present among the records' `id`s. */
+export function resumeIndex(records: readonly { readonly id?: unknown }[], cursor: PageCursor): number {
+  const wanted = new Map(cursor.after.map((id, rank) => [id, rank]));
+  let best = -1;
+  let at = -1;
+  for (let i = 0; i < records.length; i++) {
+    const rank = wanted.get(String(records[i]?.id));
+    if (rank !== undefined && rank > best) {
+      best = rank;
+      at = i;
+      if (rank === cursor.after.length - 1) break;
+    }
   }
-  return Math.min(cursor.served, ids.length);
+  return at >= 0 ? at + 1 : Math.min(cursor.served, records.length);
 }
 
 /** Query options that shape the result (the cursor is only valid for the same ones). */

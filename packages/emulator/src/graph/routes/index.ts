@@ -3,13 +3,19 @@ import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
+import { brandingRoutes } from "./branding.ts";
+import { brandingStreamRoutes } from "./branding-streams.ts";
+import { customExtensionRoutes } from "./custom-extensions.ts";
 import { deletedItemRoutes } from "./deleted-items.ts";
+import { eventListenerRoutes } from "./event-listeners.ts";
 import { groupMemberRoutes } from "./group-members.ts";
 import { groupRoutes } from "./groups.ts";
 import { identityProviderRoutes } from "./identity-providers.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
 import { organizationRoutes } from "./organization.ts";
 import { servicePrincipalRoutes } from "./service-principals.ts";
+import { trustFrameworkKeySetRoutes } from "./trust-framework-keysets.ts";
+import { trustFrameworkPolicyRoutes } from "./trust-framework-policies.ts";
 import { userFlowAttributeRoutes } from "./user-flow-attributes.ts";
 import { userFlowLinkRoutes } from "./user-flow-links.ts";
 import { userFlowRoutes } from "./user-flows.ts";
@@ -30,6 +36,12 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...oauth2PermissionGrantRoutes,
   ...organizationRoutes,
   ...auditLogRoutes,
+  ...brandingRoutes,
+  ...brandingStreamRoutes,
+  ...customExtensionRoutes,
+  ...eventListenerRoutes,
+  ...trustFrameworkPolicyRoutes,
+  ...trustFrameworkKeySetRoutes,
   ...deletedItemRoutes,
   ...userFlowRoutes,
   ...userFlowLinkRoutes,

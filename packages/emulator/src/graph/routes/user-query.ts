@@ -1,7 +1,9 @@
+import type { JsonObject } from "../../store/json.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import type { FilterExpr } from "../odata/filter-ast.ts";
 import type { PropertySupport } from "../odata/filter-support.ts";
-import { GraphError } from "../route.ts";
+import { GraphError, type GraphRequest } from "../route.ts";
+import { userIndex } from "./user-index.ts";
 
 // From the user resource page's property table ("Supports $filter (eq, ne, not, ge, le, in,
 // startsWith, and eq on null values)"); ne/not/endsWith/eq null are advanced queries.
@@ -176,3 +178,46 @@ export const usersSpec: CollectionSpec = {
     },
   },
 };
+
+/** The conjuncts of a filter's top-level `and`s. */
+function conjuncts(expr: FilterExpr): FilterExpr[] {
+  return expr.kind === "and" ? [...conjuncts(expr.left), ...conjuncts(expr.right)] : [expr];
+}
+
+/** The value of `path eq 'value'` (a string or GUID literal), else undefined. */
+function eqValue(e: FilterExpr, path: string): string | undefined {
+  if (e.kind !== "compare" || e.op !== "eq" || e.left.kind !== "property" || e.right.kind !== "literal")
+    return undefined;
+  if (e.left.path.join("/") !== path) return undefined;
+  const lit = e.right.literal;
+  return lit.type === "string" || lit.type === "guid" ? lit.value : undefined;
+}
+
+/**
+ * The users a filter can match, through the index, when one of its top-level conditions names a
+ * sign-in name, a UPN or an id (the look-ups migration tools make once per row); else undefined.
+ */
+export function userCandidates(expr: FilterExpr, req: GraphRequest): JsonObject[] | undefined {
+  const users = req.tenant.collection("users");
+  const pick = (ids: readonly (string | undefined)[]): JsonObject[] =>
+    ids.flatMap((id) => {
+      const u = id === undefined ? undefined : users.get(id.toLowerCase());
+      return u === undefined ? [] : [u];
+    });
+  for (const c of conjuncts(expr)) {
+    if (c.kind === "lambda" && c.quantifier === "any" && c.path.join("/") === "identities") {
+      const assigned = conjuncts(c.body)
+        .map((b) => eqValue(b, "issuerAssignedId"))
+        .find((v) => v !== undefined);
+      if (assigned !== undefined) return pick(userIndex(users).byAssignedId(assigned));
+    }
+    const upn = eqValue(c, "userPrincipalName");
+    if (upn !== undefined) return pick([userIndex(users).byUpn(upn)]);
+    const id = eqValue(c, "id");
+    if (id !== undefined) return pick([id]);
+  }
+  return undefined;
+}
+
+/** `/users` itself: the users spec with index look-ups (not for other user lists such as members). */
+export const usersListSpec: CollectionSpec = { ...usersSpec, candidates: userCandidates };

@@ -7,7 +7,7 @@ import type { GraphRequest, GraphRoute } from "../route.ts";
 import { audit, changes, invalidValue, jsonBody, notFound, objectConflict } from "./common.ts";
 import { softDelete } from "./deleted-items.ts";
 import { userIndex } from "./user-index.ts";
-import { usersSpec } from "./user-query.ts";
+import { usersListSpec, usersSpec } from "./user-query.ts";
 import { checkIdentities, checkPassword, checkUpn } from "./user-validation.ts";
 
 const READ = ["User.Read.All", "User.ReadWrite.All"];
@@ -188,14 +188,14 @@ export const userRoutes: GraphRoute[] = [
     permissions: READ,
     directory: true,
     cost: 2,
-    handle: (req) => listCollection(req, usersSpec, req.tenant.collection("users").values()),
+    handle: (req) => listCollection(req, usersListSpec, req.tenant.collection("users").values()),
   },
   {
     method: "GET",
     path: "/users/$count",
     permissions: READ,
     directory: true,
-    handle: (req) => countCollection(req, usersSpec, req.tenant.collection("users").values()),
+    handle: (req) => countCollection(req, usersListSpec, req.tenant.collection("users").values()),
   },
   {
     method: "GET",

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { createLocalization, organizationId } from "./branding-client.ts";
+import { BRANDING_WRITE, definedOnly } from "./branding-ops-common.ts";
+import { brandingPropertiesShape, brandingSchema, localeSchema } from "./branding-schema.ts";
+
+/** `branding_localization_create`: branding for one more language. */
+export const createLocalizationOperation = defineOperation({
+  name: "branding_localization_create",
+  area: "branding",
+  title: "Create a branding localization",
+  description:
+    "Adds branding for one language (fr-FR): texts shown to users whose browser asks for it; anything left unset falls back to the default branding (a single space forces an empty text). Creates the default branding too if the tenant had none. Fails with a conflict if that language is already branded. Returns the new localization.",
+  access: "write",
+  permissions: BRANDING_WRITE,
+  input: z.object({ locale: localeSchema, ...brandingPropertiesShape }),
+  output: brandingSchema,
+  run: async (ctx, input) => {
+    const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
+    return createLocalization(
+      ctx.graph,
+      org,
+      { id: input.locale, ...definedOnly(input, ["locale"]) },
+      { signal: ctx.signal },
+    );
+  },
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { deleteLocalization, organizationId } from "./branding-client.ts";
+import { BRANDING_WRITE } from "./branding-ops-common.ts";
+import { localeSchema } from "./branding-schema.ts";
+
+/** `branding_localization_delete`: one language's branding. */
+export const deleteLocalizationOperation = defineOperation({
+  name: "branding_localization_delete",
+  area: "branding",
+  title: "Delete a branding localization",
+  description:
+    "Deletes the branding of one language (fr-FR) with its files; users of that language then see the default branding. The default branding itself is deleted with branding_delete.",
+  access: "destructive",
+  permissions: BRANDING_WRITE,
+  input: z.object({ locale: localeSchema }),
+  output: z.object({ deleted: z.boolean(), locale: z.string() }),
+  run: async (ctx, input) => {
+    const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
+    await deleteLocalization(ctx.graph, org, input.locale, { signal: ctx.signal });
+    return { deleted: true, locale: input.locale };
+  },
+});

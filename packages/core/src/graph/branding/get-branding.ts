@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { getBranding, organizationId } from "./branding-client.ts";
+import { anyLocaleSchema, BRANDING_READ } from "./branding-ops-common.ts";
+import { brandingSchema } from "./branding-schema.ts";
+
+/** `branding_get`: the sign-in page branding for a locale. */
+export const getBrandingOperation = defineOperation({
+  name: "branding_get",
+  area: "branding",
+  title: "Get the company branding",
+  description:
+    "Returns the tenant's company branding shown on sign-in pages: colours, texts, layout and the relative URLs of uploaded images and CSS. With a locale (fr-FR) it returns what that language sees: the localization's values over the default's. Fails with not found when the tenant has no branding yet.",
+  access: "read",
+  permissions: BRANDING_READ,
+  input: z.object({ locale: anyLocaleSchema }),
+  output: brandingSchema,
+  run: async (ctx, input) => {
+    const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
+    return getBranding(ctx.graph, org, input.locale, { signal: ctx.signal });
+  },
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { getLocalization, organizationId } from "./branding-client.ts";
+import { BRANDING_READ } from "./branding-ops-common.ts";
+import { brandingSchema, localeSchema } from "./branding-schema.ts";
+
+/** `branding_localization_get`: one language's own branding values. */
+export const getLocalizationOperation = defineOperation({
+  name: "branding_localization_get",
+  area: "branding",
+  title: "Get a branding localization",
+  description:
+    "Returns the branding values stored for one language (fr-FR), without the default's values it inherits; null means 'use the default'. To see what users of that language actually get, use branding_get with the locale.",
+  access: "read",
+  permissions: BRANDING_READ,
+  input: z.object({ locale: localeSchema }),
+  output: brandingSchema,
+  run: async (ctx, input) => {
+    const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
+    return getLocalization(ctx.graph, org, input.locale, { signal: ctx.signal });
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { getBranding, organizationId, updateBranding } from "./branding-client.ts";
+import { BRANDING_WRITE, definedOnly } from "./branding-ops-common.ts";
+import { brandingPropertiesShape, brandingSchema } from "./branding-schema.ts";
+
+/** `branding_update`: texts, colours and layout of the default branding. */
+export const updateBrandingOperation = defineOperation({
+  name: "branding_update",
+  area: "branding",
+  title: "Update the default company branding",
+  description:
+    "Sets texts, colours and layout of the default company branding (created if the tenant has none); only the given fields change, null clears one. Images and CSS are files: upload them with branding_image_set. Per-language values go in localizations (branding_localization_update). Returns the branding after the change.",
+  access: "write",
+  permissions: BRANDING_WRITE,
+  input: z
+    .object(brandingPropertiesShape)
+    .refine((v) => Object.values(v).some((x) => x !== undefined), "give at least one property to change"),
+  output: brandingSchema,
+  run: async (ctx, input) => {
+    const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
+    await updateBranding(ctx.graph, org, definedOnly(input), { signal: ctx.signal });
+    return getBranding(ctx.graph, org, "0", { signal: ctx.signal });
+  },
+});

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { getLocalization, organizationId, updateLocalization } from "./branding-client.ts";
+import { BRANDING_WRITE, definedOnly } from "./branding-ops-common.ts";
+import { brandingPropertiesShape, brandingSchema, localeSchema } from "./branding-schema.ts";
+
+/** `branding_localization_update`: one language's texts. */
+export const updateLocalizationOperation = defineOperation({
+  name: "branding_localization_update",
+  area: "branding",
+  title: "Update a branding localization",
+  description:
+    "Changes the branding of one existing language (fr-FR): only the given fields change; null returns a field to the default's value. Returns the localization after the change.",
+  access: "write",
+  permissions: BRANDING_WRITE,
+  input: z
+    .object({ locale: localeSchema, ...brandingPropertiesShape })
+    .refine(
+      (v) => Object.entries(v).some(([k, x]) => k !== "locale" && x !== undefined),
+      "give at least one property to change",
+    ),
+  output: brandingSchema,
+  run: async (ctx, input) => {
+    const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
+    await updateLocalization(ctx.graph, org, input.locale, definedOnly(input, ["locale"]), {
+      signal: ctx.signal,
+    });
+    return getLocalization(ctx.graph, org, input.locale, { signal: ctx.signal });
+  },
+});

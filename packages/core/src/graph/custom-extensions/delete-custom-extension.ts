@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema } from "../common.ts";
+import { deleteCustomExtension } from "./custom-extensions-client.ts";
+
+/** `custom_extension_delete`: remove a custom authentication extension. */
+export const deleteCustomExtensionOperation = defineOperation({
+  name: "custom_extension_delete",
+  area: "custom-extensions",
+  title: "Delete a custom authentication extension",
+  description:
+    "Deletes a custom authentication extension by id. Delete or rebind the event listeners that use it first (event_listener_list shows them), or those events lose their handler.",
+  access: "destructive",
+  permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
+  input: z.object({ id: idSchema }),
+  output: z.object({ deleted: z.boolean(), id: z.string() }),
+  run: async (ctx, input) => {
+    await deleteCustomExtension(ctx.graph, input.id, { signal: ctx.signal });
+    return { deleted: true, id: input.id };
+  },
+});

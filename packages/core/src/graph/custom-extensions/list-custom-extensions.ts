@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { listInputShape, listOutputSchema } from "../common.ts";
+import { customExtensionSchema } from "./custom-extension-schema.ts";
+import { listCustomExtensions } from "./custom-extensions-client.ts";
+
+/** `custom_extension_list`: the tenant's custom authentication extensions. */
+export const listCustomExtensionsOperation = defineOperation({
+  name: "custom_extension_list",
+  area: "custom-extensions",
+  title: "List custom authentication extensions",
+  description:
+    "Lists the tenant's custom authentication extensions (REST APIs Entra calls during sign-up and sign-in: token claims, attribute collection, one-time codes), with the event each handles, its endpoint, protecting app and timeouts. A tenant holds at most 100.",
+  access: "read",
+  permissions: ["CustomAuthenticationExtension.Read.All"],
+  input: z.object(listInputShape),
+  output: listOutputSchema(customExtensionSchema),
+  run: (ctx, input) => listCustomExtensions(ctx.graph, { ...input, signal: ctx.signal }),
+});

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { eventListenerSchema, fraudProviderSchema, listenerKindSchema } from "./event-listener-schema.ts";
+import { conditionsBody, createEventListener, handlerBody } from "./event-listeners-client.ts";
+
+/** `event_listener_create`: bind a custom extension to an event for some apps. */
+export const createEventListenerOperation = defineOperation({
+  name: "event_listener_create",
+  area: "event-listeners",
+  title: "Create an authentication event listener",
+  description:
+    "Makes Entra call a custom extension on an event for the given apps (client ids): e.g. onTokenIssuanceStart with an onTokenIssuanceStart extension adds claims to those apps' tokens. The extension must exist and handle the same event; onFraudProtectionLoadStart takes a fraud protection provider instead. A tenant holds at most 250 listeners. Returns the new listener.",
+  access: "write",
+  permissions: ["EventListener.ReadWrite.All"],
+  input: z
+    .object({
+      kind: listenerKindSchema,
+      appIds: z.array(z.uuid()).min(1).max(50).describe("Applications (client ids) the listener applies to."),
+      customExtensionId: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("The custom extension to call (all kinds but onFraudProtectionLoadStart)."),
+      fraudProvider: fraudProviderSchema.optional(),
+      displayName: z.string().max(256).optional(),
+    })
+    .refine(
+      (v) =>
+        v.kind === "onFraudProtectionLoadStart"
+          ? v.fraudProvider !== undefined && v.customExtensionId === undefined
+          : v.customExtensionId !== undefined && v.fraudProvider === undefined,
+      "onFraudProtectionLoadStart takes fraudProvider; every other kind takes customExtensionId",
+    ),
+  output: eventListenerSchema,
+  run: (ctx, input) =>
+    createEventListener(
+      ctx.graph,
+      {
+        "@odata.type": `#microsoft.graph.${input.kind}Listener`,
+        ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
+        conditions: conditionsBody(input.appIds),
+        handler: handlerBody(input.kind, input),
+      },
+      { signal: ctx.signal },
+    ),
+});

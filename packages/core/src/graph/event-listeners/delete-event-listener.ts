@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema } from "../common.ts";
+import { deleteEventListener } from "./event-listeners-client.ts";
+
+/** `event_listener_delete`: stop calling an extension on an event. */
+export const deleteEventListenerOperation = defineOperation({
+  name: "event_listener_delete",
+  area: "event-listeners",
+  title: "Delete an authentication event listener",
+  description:
+    "Deletes an authentication event listener by id: Entra stops calling its custom extension for those apps. The extension itself stays (delete it with custom_extension_delete).",
+  access: "destructive",
+  permissions: ["EventListener.ReadWrite.All"],
+  input: z.object({ id: idSchema }),
+  output: z.object({ deleted: z.boolean(), id: z.string() }),
+  run: async (ctx, input) => {
+    await deleteEventListener(ctx.graph, input.id, { signal: ctx.signal });
+    return { deleted: true, id: input.id };
+  },
+});

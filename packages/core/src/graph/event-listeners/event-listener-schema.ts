@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/** The listener kinds a client creates directly (Graph v1.0), by the event they handle. */
+export const LISTENER_KINDS = {
+  onTokenIssuanceStart: "onTokenIssuanceStartCustomExtensionHandler",
+  onAttributeCollectionStart: "onAttributeCollectionStartCustomExtensionHandler",
+  onAttributeCollectionSubmit: "onAttributeCollectionSubmitCustomExtensionHandler",
+  onEmailOtpSend: "onOtpSendCustomExtensionHandler",
+  onVerifiedIdClaimValidation: "onVerifiedIdClaimValidationCustomExtensionHandler",
+  onFraudProtectionLoadStart: "onFraudProtectionLoadStartExternalUsersAuthHandler",
+} as const;
+
+/** A listener kind. */
+export const listenerKindSchema = z
+  .enum(Object.keys(LISTENER_KINDS) as [keyof typeof LISTENER_KINDS, ...(keyof typeof LISTENER_KINDS)[]])
+  .describe(
+    "The event: onTokenIssuanceStart, onAttributeCollectionStart, onAttributeCollectionSubmit, onEmailOtpSend, onVerifiedIdClaimValidation (each bound to a custom extension of the same event), or onFraudProtectionLoadStart (bound to a fraud protection provider).",
+  );
+
+/** A listener kind. */
+export type ListenerKind = z.infer<typeof listenerKindSchema>;
+
+/** `authenticationEventListener` as Graph returns it. */
+export interface GraphListener {
+  "@odata.type"?: string;
+  id: string;
+  displayName?: string | null;
+  authenticationEventsFlowId?: string | null;
+  conditions?: { applications?: { includeApplications?: { appId: string }[] | null } | null } | null;
+  handler?: {
+    "@odata.type"?: string;
+    customExtension?: { id?: string } | null;
+    signUp?: { fraudProtectionProvider?: { "@odata.type"?: string; id?: string } | null } | null;
+  } | null;
+}
+
+/** An event listener as ciamkit returns it. */
+export const eventListenerSchema = z.object({
+  id: z.string(),
+  kind: z
+    .string()
+    .describe("The event it listens to (see listenerKind), or the Graph type of a user-flow listener."),
+  displayName: z.string().nullish(),
+  appIds: z.array(z.string()).describe("The applications (client ids) it applies to."),
+  customExtensionId: z.string().nullable().describe("The custom extension its handler calls."),
+  fraudProtectionProviderId: z.string().nullable(),
+  authenticationEventsFlowId: z.string().nullish().describe("Set when a user flow owns it."),
+});
+
+/** An event listener as ciamkit returns it. */
+export type EventListener = z.infer<typeof eventListenerSchema>;
+
+/** Flattens Graph's listener. */
+export function toEventListener(g: GraphListener): EventListener {
+  const type = String(g["@odata.type"] ?? "").replace(/^#microsoft\.graph\./, "");
+  return {
+    id: g.id,
+    kind: type.endsWith("Listener") ? type.slice(0, -"Listener".length) : type,
+    displayName: g.displayName,
+    appIds: (g.conditions?.applications?.includeApplications ?? []).map((a) => a.appId),
+    customExtensionId: g.handler?.customExtension?.id ?? null,
+    fraudProtectionProviderId: g.handler?.signUp?.fraudProtectionProvider?.id ?? null,
+    authenticationEventsFlowId: g.authenticationEventsFlowId,
+  };
+}
+
+/** A fraud protection provider reference. */
+export const fraudProviderSchema = z.object({
+  type: z.enum(["arkose", "humanSecurity"]),
+  id: z
+    .string()
+    .min(1)
+    .describe("The provider's id under /identity/riskPrevention/fraudProtectionProviders."),
+});

@@ -1,0 +1,101 @@
+/** The authentication event listeners resource client (`/identity/authenticationEventListeners`). */
+import { any, eq } from "../../http/odata.ts";
+import type { ListResult } from "../../http/paginate.ts";
+import { listPage } from "../../http/paginate.ts";
+import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
+import { segment } from "../common.ts";
+import {
+  type EventListener,
+  type GraphListener,
+  LISTENER_KINDS,
+  type ListenerKind,
+  toEventListener,
+} from "./event-listener-schema.ts";
+
+type Common = Pick<RequestOptions, "signal">;
+const PATH = "/identity/authenticationEventListeners";
+
+/** A page of listeners, optionally only those applying to an app. */
+export async function listEventListeners(
+  graph: ServiceClient,
+  options: Common & { appId?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<ListResult<EventListener>> {
+  const filter =
+    options.appId === undefined
+      ? undefined
+      : any("conditions/applications/includeApplications", "a", (at) =>
+          eq(at("appId"), options.appId as string),
+        );
+  const page = await listPage<GraphListener>(graph, PATH, {
+    query: { $filter: filter === undefined ? undefined : String(filter) },
+    limit: options.limit,
+    cursor: options.cursor,
+    signal: options.signal,
+  });
+  return { ...page, items: page.items.map(toEventListener) };
+}
+
+/** One listener. */
+export async function getEventListener(
+  graph: ServiceClient,
+  id: string,
+  options: Common = {},
+): Promise<EventListener> {
+  return toEventListener(await graph.get<GraphListener>(`${PATH}/${segment(id)}`, options));
+}
+
+/** The handler body of a kind: the bound extension (nested `{ id }`, as the docs send it) or the fraud provider. */
+export function handlerBody(
+  kind: ListenerKind,
+  target: {
+    customExtensionId?: string | undefined;
+    fraudProvider?: { type: "arkose" | "humanSecurity"; id: string } | undefined;
+  },
+): Record<string, unknown> {
+  const handler = LISTENER_KINDS[kind];
+  if (kind === "onFraudProtectionLoadStart") {
+    const provider = target.fraudProvider;
+    if (provider === undefined)
+      throw new Error("onFraudProtectionLoadStart needs a fraud protection provider.");
+    return {
+      "@odata.type": `#microsoft.graph.${handler}`,
+      signUp: {
+        "@odata.type": "#microsoft.graph.fraudProtectionProviderConfiguration",
+        fraudProtectionProvider: {
+          "@odata.type": `#microsoft.graph.${provider.type}FraudProtectionProvider`,
+          id: provider.id,
+        },
+      },
+    };
+  }
+  return { "@odata.type": `#microsoft.graph.${handler}`, customExtension: { id: target.customExtensionId } };
+}
+
+/** The conditions body for a set of apps. */
+export const conditionsBody = (appIds: readonly string[]) => ({
+  applications: { includeApplications: appIds.map((appId) => ({ appId })) },
+});
+
+/** Creates a listener. */
+export async function createEventListener(
+  graph: ServiceClient,
+  body: Record<string, unknown>,
+  options: Common = {},
+): Promise<EventListener> {
+  return toEventListener(await graph.post<GraphListener>(PATH, body, options));
+}
+
+/** Updates a listener (PATCH with its `@odata.type`, 204). */
+export async function updateEventListener(
+  graph: ServiceClient,
+  id: string,
+  body: Record<string, unknown>,
+  options: Common = {},
+): Promise<void> {
+  await graph.patch(`${PATH}/${segment(id)}`, body, options);
+}
+
+/** Deletes a listener. */
+export function deleteEventListener(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
+  return graph.delete(`${PATH}/${segment(id)}`, options);
+}

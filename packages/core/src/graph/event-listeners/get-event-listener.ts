@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema } from "../common.ts";
+import { eventListenerSchema } from "./event-listener-schema.ts";
+import { getEventListener } from "./event-listeners-client.ts";
+
+/** `event_listener_get`: one authentication event listener. */
+export const getEventListenerOperation = defineOperation({
+  name: "event_listener_get",
+  area: "event-listeners",
+  title: "Get an authentication event listener",
+  description:
+    "Returns one authentication event listener by id: the event it handles, the apps (client ids) it applies to, and the custom extension (or fraud protection provider) its handler calls.",
+  access: "read",
+  permissions: ["EventListener.Read.All"],
+  input: z.object({ id: idSchema }),
+  output: eventListenerSchema,
+  run: (ctx, input) => getEventListener(ctx.graph, input.id, { signal: ctx.signal }),
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { listInputShape, listOutputSchema } from "../common.ts";
+import { eventListenerSchema } from "./event-listener-schema.ts";
+import { listEventListeners } from "./event-listeners-client.ts";
+
+/** `event_listener_list`: the tenant's authentication event listeners. */
+export const listEventListenersOperation = defineOperation({
+  name: "event_listener_list",
+  area: "event-listeners",
+  title: "List authentication event listeners",
+  description:
+    "Lists the tenant's authentication event listeners: which event, which apps (client ids) and which custom extension each binds; optionally only those applying to one app. Listeners created by user flows appear too, with their flow id. A tenant holds at most 250.",
+  access: "read",
+  permissions: ["EventListener.Read.All"],
+  input: z.object({
+    appId: z.uuid().optional().describe("Only listeners applying to this app (client id)."),
+    ...listInputShape,
+  }),
+  output: listOutputSchema(eventListenerSchema),
+  run: (ctx, input) => listEventListeners(ctx.graph, { ...input, signal: ctx.signal }),
+});

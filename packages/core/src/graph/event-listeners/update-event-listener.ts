@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { idSchema } from "../common.ts";
+import { eventListenerSchema, LISTENER_KINDS, type ListenerKind } from "./event-listener-schema.ts";
+import {
+  conditionsBody,
+  getEventListener,
+  handlerBody,
+  updateEventListener,
+} from "./event-listeners-client.ts";
+
+/** `event_listener_update`: change a listener's apps, extension or name. */
+export const updateEventListenerOperation = defineOperation({
+  name: "event_listener_update",
+  area: "event-listeners",
+  title: "Update an authentication event listener",
+  description:
+    "Changes an event listener: the apps it applies to (appIds replaces the list), the custom extension it calls (same event kind), or its name. Only the given fields change. Returns the listener after the change.",
+  access: "write",
+  permissions: ["EventListener.ReadWrite.All"],
+  input: z
+    .object({
+      id: idSchema,
+      appIds: z
+        .array(z.uuid())
+        .max(50)
+        .optional()
+        .describe("The complete new list of applications (client ids)."),
+      customExtensionId: z.string().min(1).optional(),
+      displayName: z.string().max(256).optional(),
+    })
+    .refine(
+      (v) => v.appIds !== undefined || v.customExtensionId !== undefined || v.displayName !== undefined,
+      "give at least one field to change",
+    ),
+  output: eventListenerSchema,
+  run: async (ctx, input) => {
+    const current = await getEventListener(ctx.graph, input.id, { signal: ctx.signal });
+    if (input.customExtensionId !== undefined && !Object.hasOwn(LISTENER_KINDS, current.kind)) {
+      throw new Error(
+        `Listener ${input.id} (${current.kind}) is managed by a user flow; change its extension on the flow.`,
+      );
+    }
+    await updateEventListener(
+      ctx.graph,
+      input.id,
+      {
+        // Graph wants the derived type on PATCH (api-surface 5.2).
+        "@odata.type": `#microsoft.graph.${current.kind}Listener`,
+        ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
+        ...(input.appIds === undefined ? {} : { conditions: conditionsBody(input.appIds) }),
+        ...(input.customExtensionId === undefined
+          ? {}
+          : {
+              handler: handlerBody(current.kind as ListenerKind, {
+                customExtensionId: input.customExtensionId,
+              }),
+            }),
+      },
+      { signal: ctx.signal },
+    );
+    return getEventListener(ctx.graph, input.id, { signal: ctx.signal });
+  },
+});

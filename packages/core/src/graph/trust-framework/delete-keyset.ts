@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { deleteKeySet } from "./trust-framework-client.ts";
+import { B2C_ONLY, fullKeySetId, keySetIdSchema } from "./trust-framework-schema.ts";
+
+/** `trust_framework_keyset_delete`: remove a policy key set and its keys. */
+export const deleteKeySetOperation = defineOperation({
+  name: "trust_framework_keyset_delete",
+  area: "trust-framework",
+  title: "Delete a B2C policy key set",
+  description: `Deletes a policy key set with all its keys; policies that reference it stop working until it is recreated. ${B2C_ONLY}`,
+  access: "destructive",
+  permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
+  input: z.object({ id: keySetIdSchema }),
+  output: z.object({ deleted: z.boolean(), id: z.string() }),
+  run: async (ctx, input) => {
+    const id = fullKeySetId(input.id);
+    await deleteKeySet(ctx.graphBeta, id, { signal: ctx.signal });
+    return { deleted: true, id };
+  },
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { deletePolicy } from "./trust-framework-client.ts";
+import { B2C_ONLY, policyIdSchema } from "./trust-framework-schema.ts";
+
+/** `trust_framework_policy_delete`: remove a custom policy. */
+export const deletePolicyOperation = defineOperation({
+  name: "trust_framework_policy_delete",
+  area: "trust-framework",
+  title: "Delete a B2C custom policy",
+  description: `Deletes a custom policy by id; apps using it can no longer sign users in through it. Delete policies that inherit from it first. ${B2C_ONLY}`,
+  access: "destructive",
+  permissions: ["Policy.ReadWrite.TrustFramework"],
+  input: z.object({ id: policyIdSchema }),
+  output: z.object({ deleted: z.boolean(), id: z.string() }),
+  run: async (ctx, input) => {
+    await deletePolicy(ctx.graphBeta, input.id, { signal: ctx.signal });
+    return { deleted: true, id: input.id };
+  },
+});

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { keyAction } from "./trust-framework-client.ts";
+import {
+  B2C_ONLY,
+  fullKeySetId,
+  keySetIdSchema,
+  trustFrameworkKeySchema,
+  validityShape,
+} from "./trust-framework-schema.ts";
+
+/** `trust_framework_keyset_generate_key`: let the service make a key. */
+export const generateKeyOperation = defineOperation({
+  name: "trust_framework_keyset_generate_key",
+  area: "trust-framework",
+  title: "Generate a key in a B2C key set",
+  description: `Has the service generate a key in a key set: RSA (token signing or encryption) or OCT (a symmetric secret), for signing (sig) or encryption (enc), optionally with validity bounds. The private part stays in the service; returns the key's public members. ${B2C_ONLY}`,
+  access: "write",
+  permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
+  input: z.object({
+    id: keySetIdSchema,
+    use: z.enum(["sig", "enc"]),
+    kty: z.enum(["RSA", "OCT"]),
+    ...validityShape,
+  }),
+  output: trustFrameworkKeySchema,
+  run: (ctx, input) =>
+    keyAction(
+      ctx.graphBeta,
+      fullKeySetId(input.id),
+      "generateKey",
+      {
+        use: input.use,
+        kty: input.kty,
+        ...(input.nbf === undefined ? {} : { nbf: input.nbf }),
+        ...(input.exp === undefined ? {} : { exp: input.exp }),
+      },
+      { signal: ctx.signal },
+    ),
+});

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/** A trust framework (B2C custom) policy id: `B2C_1A_…`. */
+export const policyIdSchema = z
+  .string()
+  .regex(/^B2C_1A_[A-Za-z0-9_-]+$/i, "a policy id starting with B2C_1A_")
+  .describe("Policy id, e.g. B2C_1A_signup_signin.");
+
+/** A key set id: the service prefixes `B2C_1A_` when it is missing. */
+export const keySetIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,100}$/, "letters, digits, '_' and '-'")
+  .describe("Key set id, e.g. B2C_1A_TokenSigningKeyContainer (B2C_1A_ is added when missing).");
+
+/** The key set id as the service stores it. */
+export const fullKeySetId = (id: string): string => (/^B2C_1A_/i.test(id) ? id : `B2C_1A_${id}`);
+
+/** `trustFrameworkKey` (beta) without its secret members, which Graph never returns. */
+export const trustFrameworkKeySchema = z.object({
+  kid: z.string().nullish(),
+  kty: z.string().nullish().describe("RSA or OCT."),
+  use: z.string().nullish().describe("sig or enc."),
+  nbf: z.number().int().nullish().describe("Not before (seconds since the epoch)."),
+  exp: z.number().int().nullish().describe("Expires (seconds since the epoch)."),
+  status: z.string().nullish(),
+  e: z.string().nullish(),
+  n: z.string().nullish(),
+  x5c: z.array(z.string()).nullish(),
+  x5t: z.string().nullish(),
+});
+
+/** A policy key. */
+export type TrustFrameworkKey = z.infer<typeof trustFrameworkKeySchema>;
+
+/** Keeps only the public members of a key as Graph returned it. */
+export function publicKey(raw: Record<string, unknown>): TrustFrameworkKey {
+  return trustFrameworkKeySchema.parse(
+    Object.fromEntries(Object.keys(trustFrameworkKeySchema.shape).map((k) => [k, raw[k] ?? null])),
+  );
+}
+
+/** `trustFrameworkKeySet` (beta). */
+export const keySetSchema = z.object({ id: z.string(), keys: z.array(trustFrameworkKeySchema) });
+
+/** A key set. */
+export type KeySet = z.infer<typeof keySetSchema>;
+
+/** Validity bounds of a new key. */
+export const validityShape = {
+  nbf: z.number().int().min(0).optional().describe("Not before, seconds since the epoch."),
+  exp: z.number().int().min(0).optional().describe("Expiry, seconds since the epoch."),
+};
+
+/** The B2C-only scope note every trust framework operation carries. */
+export const B2C_ONLY =
+  "Azure AD B2C tenants only (Graph beta): an external (CIAM) tenant refuses custom policies.";

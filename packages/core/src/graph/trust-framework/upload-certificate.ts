@@ -1,0 +1,54 @@
+import { X509Certificate } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { InvalidInputError } from "../../operations/run-operation.ts";
+import { keyAction } from "./trust-framework-client.ts";
+import { B2C_ONLY, fullKeySetId, keySetIdSchema, trustFrameworkKeySchema } from "./trust-framework-schema.ts";
+
+const NAME = "trust_framework_keyset_upload_certificate";
+
+/** `trust_framework_keyset_upload_certificate`: a public certificate as a key. */
+export const uploadCertificateOperation = defineOperation({
+  name: NAME,
+  area: "trust-framework",
+  title: "Upload a certificate to a B2C key set",
+  description: `Adds a public X.509 certificate (.cer, PEM or base64 DER, from a file or inline) to a key set, e.g. to validate tokens signed by a partner. It is checked locally first. Returns the key with its thumbprint and validity. ${B2C_ONLY}`,
+  access: "write",
+  permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
+  input: z
+    .object({
+      id: keySetIdSchema,
+      file: z.string().min(1).optional().describe("Path of the .cer/.pem file."),
+      certificate: z.string().min(1).optional().describe("The certificate, PEM or base64 DER."),
+    })
+    .refine(
+      (v) => (v.file === undefined) !== (v.certificate === undefined),
+      "give exactly one of file, certificate",
+    ),
+  output: trustFrameworkKeySchema,
+  run: async (ctx, input) => {
+    let der: Buffer;
+    try {
+      const raw =
+        input.file === undefined ? Buffer.from(input.certificate as string) : await readFile(input.file);
+      const text = raw.toString("latin1");
+      der = new X509Certificate(
+        text.includes("BEGIN CERTIFICATE")
+          ? raw
+          : /^[A-Za-z0-9+/=\s]+$/.test(text)
+            ? Buffer.from(text, "base64")
+            : raw,
+      ).raw;
+    } catch {
+      throw new InvalidInputError(NAME, ["certificate: not a readable X.509 certificate (PEM or DER)"]);
+    }
+    return keyAction(
+      ctx.graphBeta,
+      fullKeySetId(input.id),
+      "uploadCertificate",
+      { key: der.toString("base64") },
+      { signal: ctx.signal },
+    );
+  },
+});

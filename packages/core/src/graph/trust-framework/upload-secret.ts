@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { keyAction } from "./trust-framework-client.ts";
+import {
+  B2C_ONLY,
+  fullKeySetId,
+  keySetIdSchema,
+  trustFrameworkKeySchema,
+  validityShape,
+} from "./trust-framework-schema.ts";
+
+/** `trust_framework_keyset_upload_secret`: store a secret you already have (e.g. an identity provider's client secret). */
+export const uploadSecretOperation = defineOperation({
+  name: "trust_framework_keyset_upload_secret",
+  area: "trust-framework",
+  title: "Upload a secret to a B2C key set",
+  description: `Stores a secret you already have (for example a social identity provider's client secret) as a symmetric key in a key set. The secret is sent once and never returned, logged or echoed; returns the key's public members (kid, validity). ${B2C_ONLY}`,
+  access: "write",
+  permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
+  input: z.object({
+    id: keySetIdSchema,
+    use: z.enum(["sig", "enc"]),
+    secret: z.string().min(1).max(4096).describe("The secret value; write-only."),
+    ...validityShape,
+  }),
+  output: trustFrameworkKeySchema,
+  run: (ctx, input) =>
+    keyAction(
+      ctx.graphBeta,
+      fullKeySetId(input.id),
+      "uploadSecret",
+      {
+        use: input.use,
+        k: input.secret,
+        ...(input.nbf === undefined ? {} : { nbf: input.nbf }),
+        ...(input.exp === undefined ? {} : { exp: input.exp }),
+      },
+      { signal: ctx.signal },
+    ),
+});

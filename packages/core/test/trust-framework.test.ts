@@ -1,0 +1,184 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { CiamClient } from "../src/client.ts";
+import { createKeySetOperation } from "../src/graph/trust-framework/create-keyset.ts";
+import { deleteKeySetOperation } from "../src/graph/trust-framework/delete-keyset.ts";
+import { deletePolicyOperation } from "../src/graph/trust-framework/delete-policy.ts";
+import { generateKeyOperation } from "../src/graph/trust-framework/generate-key.ts";
+import { getActiveKeyOperation } from "../src/graph/trust-framework/get-active-key.ts";
+import { getKeySetOperation } from "../src/graph/trust-framework/get-keyset.ts";
+import { getPolicyOperation } from "../src/graph/trust-framework/get-policy.ts";
+import { listKeySetsOperation } from "../src/graph/trust-framework/list-keysets.ts";
+import { listPoliciesOperation } from "../src/graph/trust-framework/list-policies.ts";
+import { uploadCertificateOperation } from "../src/graph/trust-framework/upload-certificate.ts";
+import { uploadPolicyOperation } from "../src/graph/trust-framework/upload-policy.ts";
+import { uploadSecretOperation } from "../src/graph/trust-framework/upload-secret.ts";
+import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
+import type { LogEntry } from "../src/http/logger.ts";
+import { InvalidInputError } from "../src/operations/run-operation.ts";
+import { b2cClient } from "./helpers/app-client.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { startCoreEmulator } from "./helpers/emulator.ts";
+
+let e: CoreEmulator;
+let b2c: CiamClient;
+let external: CiamClient;
+const dir = mkdtempSync(join(tmpdir(), "ciamkit-ief-"));
+beforeAll(async () => {
+  e = await startCoreEmulator();
+  external = e.client();
+});
+afterAll(() => e.stop());
+afterEach(() => b2c.close());
+beforeEach(async () => {
+  await e.emu.control.reset();
+  b2c = b2cClient(e);
+});
+
+const policy = (id: string, base?: string) =>
+  `<TrustFrameworkPolicy xmlns="http://schemas.microsoft.com/online/cpim/schemas/2013/06" PolicySchemaVersion="0.3.0.0" TenantId="fabrikamb2c.onmicrosoft.com" PolicyId="${id}">${
+    base === undefined
+      ? ""
+      : `<BasePolicy><TenantId>fabrikamb2c.onmicrosoft.com</TenantId><PolicyId>${base}</PolicyId></BasePolicy>`
+  }</TrustFrameworkPolicy>`;
+
+/** The demo tenant's certificate (PEM): a real X.509 certificate to upload as a policy key. */
+function certificatePem(): string {
+  const pem = e.tenant.certificate?.cert;
+  if (pem === undefined) throw new Error("the demo tenant has no certificate");
+  return pem;
+}
+
+describe("custom policies", () => {
+  it("uploads from a file and from text (base first), lists, reads the XML and deletes", async () => {
+    const file = join(dir, "base.xml");
+    writeFileSync(file, policy("B2C_1A_TrustFrameworkBase"));
+    expect(await b2c.run(uploadPolicyOperation, { file })).toEqual({
+      id: "B2C_1A_TrustFrameworkBase",
+      created: true,
+    });
+    expect(
+      await b2c.run(uploadPolicyOperation, {
+        xml: policy("B2C_1A_signup_signin", "B2C_1A_TrustFrameworkBase"),
+      }),
+    ).toEqual({ id: "B2C_1A_signup_signin", created: true });
+    expect(
+      await b2c.run(uploadPolicyOperation, {
+        xml: policy("B2C_1A_signup_signin", "B2C_1A_TrustFrameworkBase"),
+      }),
+    ).toEqual({ id: "B2C_1A_signup_signin", created: false });
+    expect((await b2c.run(listPoliciesOperation, {})).items).toEqual([
+      { id: "B2C_1A_TrustFrameworkBase" },
+      { id: "B2C_1A_signup_signin" },
+    ]);
+    const got = await b2c.run(getPolicyOperation, { id: "B2C_1A_signup_signin" });
+    expect(got.xml).toContain("<PolicyId>B2C_1A_TrustFrameworkBase</PolicyId>");
+    await b2c.run(deletePolicyOperation, { id: "B2C_1A_signup_signin" });
+    await expect(b2c.run(getPolicyOperation, { id: "B2C_1A_signup_signin" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it("refuses XML without a B2C_1A_ PolicyId locally, and a policy whose base is missing in Graph", async () => {
+    await expect(b2c.run(uploadPolicyOperation, { xml: "<Policy/>" })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(
+      b2c.run(uploadPolicyOperation, { xml: policy("B2C_1A_child", "B2C_1A_missing") }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await b2c.run(listPoliciesOperation, {})).items).toEqual([]);
+  });
+
+  it("an external tenant refuses custom policies (AADB2C 403)", async () => {
+    const error = await external.run(listPoliciesOperation, {}).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(PermissionError);
+    expect((error as PermissionError).code).toBe("AADB2C");
+    expect((error as Error).message).toContain("not an Azure AD B2C directory");
+  });
+
+  it("is beta only: the same call on Graph v1.0 is a 400", async () => {
+    const error = await b2c.graph.get("/trustFramework/policies").catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).status).toBe(400);
+  });
+});
+
+describe("policy key sets", () => {
+  it("create (prefixed), generate, upload a secret and a certificate, active key, list, delete", async () => {
+    const created = await b2c.run(createKeySetOperation, { id: "TokenSigningKeyContainer" });
+    expect(created).toEqual({ id: "B2C_1A_TokenSigningKeyContainer", keys: [] });
+    await expect(
+      b2c.run(createKeySetOperation, { id: "B2C_1A_TokenSigningKeyContainer" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const rsa = await b2c.run(generateKeyOperation, {
+      id: "TokenSigningKeyContainer",
+      use: "sig",
+      kty: "RSA",
+    });
+    expect(rsa).toMatchObject({ kty: "RSA", use: "sig", e: "AQAB", status: "enabled" });
+    const pem = certificatePem();
+    const certFile = join(dir, "partner.pem");
+    writeFileSync(certFile, pem);
+    const cert = await b2c.run(uploadCertificateOperation, {
+      id: "TokenSigningKeyContainer",
+      file: certFile,
+    });
+    expect(cert.x5t).toMatch(/^[A-Za-z0-9_-]{27}$/);
+    expect((await b2c.run(getActiveKeyOperation, { id: "TokenSigningKeyContainer" })).kid).toBe(cert.kid);
+    const set = await b2c.run(getKeySetOperation, { id: "B2C_1A_TokenSigningKeyContainer" });
+    expect(set.keys.map((k) => k.kid)).toEqual([rsa.kid, cert.kid]);
+    expect((await b2c.run(listKeySetsOperation, {})).items.map((s) => s.id)).toEqual([
+      "B2C_1A_TokenSigningKeyContainer",
+    ]);
+    await b2c.run(deleteKeySetOperation, { id: "TokenSigningKeyContainer" });
+    await expect(b2c.run(getKeySetOperation, { id: "TokenSigningKeyContainer" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it("an uploaded secret is never returned or logged", async () => {
+    const logs: LogEntry[] = [];
+    const logged = b2cClient(e, (entry) => logs.push(entry));
+    await logged.run(createKeySetOperation, { id: "FacebookSecret" });
+    const key = await logged.run(uploadSecretOperation, {
+      id: "FacebookSecret",
+      use: "sig",
+      secret: "fb-app-secret-123456",
+    });
+    expect(key).toMatchObject({ kty: "OCT", use: "sig" });
+    const set = await logged.run(getKeySetOperation, { id: "FacebookSecret" });
+    expect(logs.length).toBeGreaterThan(2);
+    expect(JSON.stringify([key, set, logs])).not.toContain("fb-app-secret-123456");
+    await logged.close();
+    await expect(
+      b2c.run(uploadSecretOperation, { id: "FacebookSecret", use: "sig", secret: "" }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      b2c.run(uploadCertificateOperation, { id: "FacebookSecret", certificate: "bm90IGEgY2VydA==" }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it("unknown sets and policies are not found; an expired key is not active; bad key input fails before sending", async () => {
+    await expect(b2c.run(deletePolicyOperation, { id: "B2C_1A_missing" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(b2c.run(deleteKeySetOperation, { id: "Missing" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      b2c.run(generateKeyOperation, { id: "Missing", use: "sig", kty: "RSA" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await b2c.run(createKeySetOperation, { id: "Old" });
+    await expect(b2c.run(getActiveKeyOperation, { id: "Old" })).rejects.toBeInstanceOf(NotFoundError);
+    await b2c.run(generateKeyOperation, { id: "Old", use: "enc", kty: "OCT", exp: 1_000_000 });
+    await expect(b2c.run(getActiveKeyOperation, { id: "Old" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(b2c.run(generateKeyOperation, { id: "Old", use: "sig", kty: "EC" })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(b2c.run(getKeySetOperation, { id: "bad id!" })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it("an external tenant refuses key sets (AADB2C 403)", async () => {
+    await expect(external.run(listKeySetsOperation, {})).rejects.toBeInstanceOf(PermissionError);
+  });
+});
