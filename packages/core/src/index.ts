@@ -146,6 +146,7 @@ export { listUserFlowsOperation } from "./graph/user-flows/list-user-flows.ts";
 export { removeFlowAppOperation } from "./graph/user-flows/remove-flow-app.ts";
 export { removeFlowAttributeOperation } from "./graph/user-flows/remove-flow-attribute.ts";
 export { removeFlowIdpOperation } from "./graph/user-flows/remove-flow-idp.ts";
+export { setupUserFlowOperation } from "./graph/user-flows/setup-user-flow.ts";
 export { updateUserFlowOperation } from "./graph/user-flows/update-user-flow.ts";
 export type { UserFlow } from "./graph/user-flows/user-flow-schema.ts";
 export { createUserOperation } from "./graph/users/create-user.ts";
@@ -221,6 +222,8 @@ export { ServiceClient } from "./http/service-client.ts";
 export type { FetchTransport, FetchTransportOptions } from "./http/transport.ts";
 export { createFetchTransport } from "./http/transport.ts";
 // The operation catalog.
+export type { ChangeAction } from "./operations/change-actions.ts";
+export { CHANGE_VERBS, changeActionSchema } from "./operations/change-actions.ts";
 export type { OperationContext, OperationProgress } from "./operations/context.ts";
 export type { ObjectSchema, Operation, OperationAccess } from "./operations/define-operation.ts";
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";

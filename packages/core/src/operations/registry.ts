@@ -90,6 +90,7 @@ import { listUserFlowsOperation } from "../graph/user-flows/list-user-flows.ts";
 import { removeFlowAppOperation } from "../graph/user-flows/remove-flow-app.ts";
 import { removeFlowAttributeOperation } from "../graph/user-flows/remove-flow-attribute.ts";
 import { removeFlowIdpOperation } from "../graph/user-flows/remove-flow-idp.ts";
+import { setupUserFlowOperation } from "../graph/user-flows/setup-user-flow.ts";
 import { updateUserFlowOperation } from "../graph/user-flows/update-user-flow.ts";
 import { createUserOperation } from "../graph/users/create-user.ts";
 import { deleteUserOperation } from "../graph/users/delete-user.ts";
@@ -153,6 +154,7 @@ export const operations: readonly Operation[] = [
   listFlowAttributesOperation,
   addFlowAttributeOperation,
   removeFlowAttributeOperation,
+  setupUserFlowOperation,
   listUserFlowAttributesOperation,
   getUserFlowAttributeOperation,
   createUserFlowAttributeOperation,
