@@ -7,6 +7,8 @@ import { getTenantOperation } from "../arm/tenants/get-tenant.ts";
 import { getTenantCreateStatusOperation } from "../arm/tenants/get-tenant-create-status.ts";
 import { listTenantsOperation } from "../arm/tenants/list-tenants.ts";
 import { updateTenantOperation } from "../arm/tenants/update-tenant.ts";
+import { importUsersOperation } from "../bulk/user-import-operation.ts";
+import { exportUsersOperation } from "../bulk/user-export-operation.ts";
 import { waitTenantCreateOperation } from "../arm/tenants/wait-tenant-create.ts";
 import { addCertificateOperation } from "../graph/applications/add-certificate.ts";
 import { addPasswordOperation } from "../graph/applications/add-password.ts";
@@ -48,6 +50,8 @@ export const operations: readonly Operation[] = [
   createUserOperation,
   updateUserOperation,
   deleteUserOperation,
+  importUsersOperation,
+  exportUsersOperation,
   listGroupsOperation,
   getGroupOperation,
   createGroupOperation,
