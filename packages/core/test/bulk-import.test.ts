@@ -3,7 +3,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { importUsers } from "../src/bulk/import-users.ts";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
 import type { CiamClient } from "../src/client.ts";
-import { customer, readJsonl, signInNames, tempDir, writeCsv, writeJsonl, writeRequests } from "./helpers/bulk-files.ts";
+import {
+  customer,
+  readJsonl,
+  signInNames,
+  tempDir,
+  writeCsv,
+  writeJsonl,
+  writeRequests,
+} from "./helpers/bulk-files.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
 
@@ -28,8 +36,20 @@ describe("user import: mapping, validation and the reject file", () => {
   it("maps columns from a YAML mapping file and imports CSV rows with their profile fields", async () => {
     const file = tmp.path("legacy.csv");
     writeCsv(file, [
-      { email: "ada@legacy.test", full_name: "Ada Lovelace", first: "Ada", pw: "Analyt!cal1843", active: "false" },
-      { email: "alan@legacy.test", full_name: "Alan Turing", first: "Alan", pw: "En1gma!Bombe", active: "true" },
+      {
+        email: "ada@legacy.test",
+        full_name: "Ada Lovelace",
+        first: "Ada",
+        pw: "Analyt!cal1843",
+        active: "false",
+      },
+      {
+        email: "alan@legacy.test",
+        full_name: "Alan Turing",
+        first: "Alan",
+        pw: "En1gma!Bombe",
+        active: "true",
+      },
     ]);
     const mapping = tmp.path("mapping.yaml");
     writeFileSync(
@@ -39,8 +59,8 @@ describe("user import: mapping, validation and the reject file", () => {
     const result = await admin.run(importUsersOperation, { file, mapping });
     expect(result).toMatchObject({ rows: 2, created: 2, rejected: 0, failed: 0 });
     expect(result.summary).toContain("2 created");
-    const ada = [...(t.emu.store.tenant(t.tenant.tenantId)?.collection("users").values() ?? [])].find(
-      (u) => JSON.stringify(u.identities).includes("ada@legacy.test"),
+    const ada = [...(t.emu.store.tenant(t.tenant.tenantId)?.collection("users").values() ?? [])].find((u) =>
+      JSON.stringify(u.identities).includes("ada@legacy.test"),
     );
     expect(ada).toMatchObject({ givenName: "Ada", accountEnabled: false, mail: "ada@legacy.test" });
   });
@@ -61,7 +81,9 @@ describe("user import: mapping, validation and the reject file", () => {
     writeFileSync(file, `${readFileSync(file, "utf8")}{not json\n`); // line 9
     const report = await importUsers(admin.context(), { file, rejectFile });
     expect(report).toMatchObject({ rows: 9, created: 2, rejected: 7, failed: 0 });
-    const rejects = readJsonl<{ line: number; reasons: string[]; fields: Record<string, unknown> }>(rejectFile);
+    const rejects = readJsonl<{ line: number; reasons: string[]; fields: Record<string, unknown> }>(
+      rejectFile,
+    );
     expect(rejects.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 9]);
     expect(rejects[0]?.reasons.join()).toMatch(/signInName/);
     expect(rejects[1]?.reasons.join()).toMatch(/8 to 256/);
@@ -90,7 +112,10 @@ describe("user import: mapping, validation and the reject file", () => {
       (u) => u.displayName === "Gen Erated",
     );
     expect(user?.extension_0f0e0d0c0b0a09080706050403020100_loyaltyTier).toBe("GOLD");
-    expect((user?.passwordProfile as { forceChangePasswordNextSignIn?: boolean }).forceChangePasswordNextSignIn).toBe(true);
+    expect(
+      (user?.passwordProfile as { forceChangePasswordNextSignIn?: boolean } | undefined)
+        ?.forceChangePasswordNextSignIn,
+    ).toBe(true);
   });
 
   it("refuses a bad mapping before reading any row", async () => {
@@ -98,7 +123,9 @@ describe("user import: mapping, validation and the reject file", () => {
     writeCsv(file, [customer(1)]);
     const mapping = tmp.path("bad.json");
     writeFileSync(mapping, JSON.stringify({ columns: { nickname: "x" } }));
-    await expect(importUsers(admin.context(), { file, mapping })).rejects.toThrow(/mapping file .* is invalid/);
+    await expect(importUsers(admin.context(), { file, mapping })).rejects.toThrow(
+      /mapping file .* is invalid/,
+    );
     expect(writeRequests(t.emu)).toBe(0);
   });
 });
@@ -109,8 +136,19 @@ describe("user import: dry run and conflicts", () => {
     t.emu.control.monitor.reset();
     const before = names().size;
     const file = csvOf([customer(1), customer(2), customer(3), { ...customer(4), password: "weak" }]);
-    const report = await importUsers(admin.context(), { file, dryRun: true, journalFile: tmp.path("j.jsonl") });
-    expect(report).toMatchObject({ dryRun: true, rows: 4, existing: 2, wouldCreate: 1, rejected: 1, created: 0 });
+    const report = await importUsers(admin.context(), {
+      file,
+      dryRun: true,
+      journalFile: tmp.path("j.jsonl"),
+    });
+    expect(report).toMatchObject({
+      dryRun: true,
+      rows: 4,
+      existing: 2,
+      wouldCreate: 1,
+      rejected: 1,
+      created: 0,
+    });
     expect(writeRequests(t.emu)).toBe(0);
     expect(names().size).toBe(before);
   });

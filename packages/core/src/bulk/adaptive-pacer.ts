@@ -33,6 +33,7 @@ export class AdaptivePacer {
   readonly #max: number;
   #nextAt = 0;
   #pausedUntil = 0;
+  #adjustedAt = Date.now();
   /** 429s seen (inner items). */
   throttled = 0;
 
@@ -64,20 +65,30 @@ export class AdaptivePacer {
 
   /** Adjusts the rate after an envelope's answer. */
   observe(signal: PacerSignal): void {
+    const now = Date.now();
     if (signal.throttledForMs !== undefined) {
-      const until = Date.now() + signal.throttledForMs + RETRY_AFTER_MARGIN_MS;
+      const until = now + signal.throttledForMs + RETRY_AFTER_MARGIN_MS;
       // One cut per throttling episode: answers of envelopes already in flight repeat the same news.
-      if (until > this.#pausedUntil + RETRY_AFTER_MARGIN_MS && Date.now() >= this.#pausedUntil) this.#setRate(this.#rate * 0.7);
+      if (now >= this.#pausedUntil) this.#setRate(this.#rate * 0.7);
       this.#pausedUntil = Math.max(this.#pausedUntil, until);
       this.#nextAt = Math.max(this.#nextAt, this.#pausedUntil);
+      this.#adjustedAt = this.#pausedUntil;
       return;
     }
     const p = signal.limitPercentage;
     // Graph rounds the percentage to one decimal: 1.0 means the budget is nearly gone, 0.9 is the
-    // spot to hold, 0.8 (or no header) leaves room to go faster.
-    if (p === undefined) this.#setRate(this.#rate * 1.05);
-    else if (p >= 0.95) this.#setRate(this.#rate * 0.97);
-    else if (p < 0.85) this.#setRate(this.#rate * 1.02);
+    // spot to hold, 0.8 leaves a little room and no header a lot. Factors are per second, so the
+    // controller behaves the same however many envelopes a second carry.
+    if (p === undefined) this.#adjust(1.5, now);
+    else if (p >= 0.95) this.#adjust(0.6, now);
+    else if (p < 0.85) this.#adjust(1.05, now);
+    else this.#adjustedAt = now;
+  }
+
+  #adjust(perSecond: number, now: number): void {
+    const seconds = Math.min(1, Math.max(0, now - this.#adjustedAt) / 1000);
+    this.#adjustedAt = now;
+    this.#setRate(this.#rate * perSecond ** seconds);
   }
 
   #setRate(rate: number): void {

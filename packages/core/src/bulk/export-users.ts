@@ -3,7 +3,15 @@
  * page a state file records the next link and the output's size, so a rerun truncates a half-written
  * page and continues from the next link without writing anyone twice.
  */
-import { appendFileSync, existsSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { stringify } from "csv-stringify/sync";
 import { paginatePages } from "../http/paginate.ts";
 import type { OperationContext } from "../operations/context.ts";
@@ -39,7 +47,14 @@ interface ExportState {
 }
 
 /** The default columns of an export. */
-export const DEFAULT_EXPORT_SELECT = ["id", "displayName", "mail", "identities", "accountEnabled", "createdDateTime"];
+export const DEFAULT_EXPORT_SELECT = [
+  "id",
+  "displayName",
+  "mail",
+  "identities",
+  "accountEnabled",
+  "createdDateTime",
+];
 
 function cell(value: unknown): string {
   if (value === undefined || value === null) return "";
@@ -63,17 +78,28 @@ export async function exportUsers(ctx: OperationContext, options: ExportUsersOpt
   let exported = state?.exported ?? 0;
   let pages = state?.pages ?? 0;
   const start = state?.nextLink ?? "/users";
-  const query = state === undefined ? { $select: select.join(","), $top: pageSize, $filter: options.filter } : undefined;
-  for await (const page of paginatePages<Record<string, unknown>>(ctx.graph, start, { query, signal: ctx.signal })) {
+  const query =
+    state === undefined ? { $select: select.join(","), $top: pageSize, $filter: options.filter } : undefined;
+  for await (const page of paginatePages<Record<string, unknown>>(ctx.graph, start, {
+    query,
+    signal: ctx.signal,
+  })) {
     const text =
       format === "csv"
         ? stringify(page.items.map((u) => select.map((k) => cell(u[k]))))
-        : page.items.map((u) => `${JSON.stringify(Object.fromEntries(select.map((k) => [k, u[k] ?? null])))}\n`).join("");
+        : page.items
+            .map((u) => `${JSON.stringify(Object.fromEntries(select.map((k) => [k, u[k] ?? null])))}\n`)
+            .join("");
     appendFileSync(options.file, text);
     exported += page.items.length;
     pages++;
     if (page.nextLink !== undefined) {
-      const next: ExportState = { nextLink: page.nextLink, bytes: statSync(options.file).size, exported, pages };
+      const next: ExportState = {
+        nextLink: page.nextLink,
+        bytes: statSync(options.file).size,
+        exported,
+        pages,
+      };
       writeFileSync(stateFile, JSON.stringify(next));
     }
     ctx.onProgress?.({ message: `exported ${exported} users`, done: exported });

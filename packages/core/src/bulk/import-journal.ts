@@ -3,8 +3,7 @@
  * row, so a run killed at any point (even kill -9) can be continued. `appendFileSync` hands each line
  * to the kernel before the next request leaves; a torn last line (power loss) is ignored on load.
  */
-import { appendFileSync, existsSync } from "node:fs";
-import { createReadStream } from "node:fs";
+import { appendFileSync, createReadStream, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 /** What happened to a row. `sent` means a create left and its answer is not known yet. */

@@ -9,7 +9,10 @@ export const importReportSchema = z.object({
   updated: z.number().int(),
   skipped: z.number().int().describe("Rows whose user already existed (onConflict skip)."),
   rejected: z.number().int().describe("Rows that failed validation (see the reject file)."),
-  failed: z.number().int().describe("Valid rows the service refused or that conflicted with onConflict fail."),
+  failed: z
+    .number()
+    .int()
+    .describe("Valid rows the service refused or that conflicted with onConflict fail."),
   existing: z.number().int().describe("Dry run: valid rows whose user already exists."),
   wouldCreate: z.number().int().describe("Dry run: valid rows that would be created."),
   resumed: z.number().int().describe("Rows already committed by an earlier run (from the journal)."),

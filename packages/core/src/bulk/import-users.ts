@@ -9,7 +9,13 @@ import { defaultDomain } from "../graph/organization/organization-client.ts";
 import { BATCH_LIMIT } from "../http/batch.ts";
 import type { OperationContext } from "../operations/context.ts";
 import { AdaptivePacer } from "./adaptive-pacer.ts";
-import { applyMapping, type ColumnMapping, columnMappingSchema, loadColumnMapping, secretColumns } from "./column-mapping.ts";
+import {
+  applyMapping,
+  type ColumnMapping,
+  columnMappingSchema,
+  loadColumnMapping,
+  secretColumns,
+} from "./column-mapping.ts";
 import { ImportJournal } from "./import-journal.ts";
 import { countReason, emptyReport, type ImportReport } from "./import-report.ts";
 import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
@@ -69,7 +75,9 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   let failure: unknown;
   const progress = () =>
     ctx.onProgress?.({
-      message: dryRun ? `checked ${report.rows} rows` : `${report.created} created, ${report.rejected + report.failed} rejected or failed`,
+      message: dryRun
+        ? `checked ${report.rows} rows`
+        : `${report.created} created, ${report.rejected + report.failed} rejected or failed`,
       done: report.rows,
     });
 
@@ -132,7 +140,8 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
     await Promise.allSettled(inFlight);
     await rejects.close();
     report.seconds = Math.round((performance.now() - started) / 100) / 10;
-    if (options.reportFile !== undefined) writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    if (options.reportFile !== undefined)
+      writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   }
   progress();
   return report;

@@ -3,11 +3,11 @@
  * retry, and reconciles conflicts by identity so a create whose answer was lost is not counted twice.
  */
 import { randomBytes } from "node:crypto";
-import { runBatch, type BatchResult } from "../http/batch.ts";
+import { type BatchResult, runBatch } from "../http/batch.ts";
 import { and, any, eq } from "../http/odata.ts";
 import { retryAfterMs } from "../http/retry-after.ts";
-import { sleep } from "../http/sleep.ts";
 import type { ServiceClient } from "../http/service-client.ts";
+import { sleep } from "../http/sleep.ts";
 import type { AdaptivePacer } from "./adaptive-pacer.ts";
 import type { ImportJournal, JournalEntry } from "./import-journal.ts";
 import { countReason, type ImportReport } from "./import-report.ts";
@@ -26,6 +26,8 @@ export interface ChunkItem {
    * or sent before in this run and not answered with a clean refusal.
    */
   uncertain?: boolean | undefined;
+  /** Answers of 5xx or lost connections so far (429s are not failures: they are paced). */
+  failures?: number | undefined;
 }
 
 /** What a chunk writer needs from the import run. */
@@ -40,8 +42,14 @@ export interface WriterContext {
   signal?: AbortSignal | undefined;
 }
 
-/** Rounds of a chunk that fail for reasons other than throttling before its rows count as failed. */
-const MAX_ROUNDS = 8;
+/** 5xx answers or lost connections of one row before it counts as failed. */
+const MAX_FAILURES = 8;
+
+/** The wait before resending rows after a 5xx or a lost connection: 200 ms doubling, at most 3.2 s. */
+function failureDelay(items: readonly ChunkItem[]): number {
+  const worst = Math.max(0, ...items.map((i) => i.failures ?? 0));
+  return worst === 0 ? 0 : Math.min(3200, 100 * 2 ** worst);
+}
 /**
  * A conflicting user created more than this before our first attempt is someone else's, not ours with
  * a lost answer (allows for the clock difference between this machine and the directory).
@@ -78,7 +86,9 @@ function createBody(item: ChunkItem, ctx: WriterContext): Record<string, unknown
   const given = item.row.password;
   return {
     ...profile(item.row, item.extensions),
-    identities: [{ signInType: item.row.signInType, issuer: ctx.issuer, issuerAssignedId: item.row.signInName }],
+    identities: [
+      { signInType: item.row.signInType, issuer: ctx.issuer, issuerAssignedId: item.row.signInName },
+    ],
     // Given passwords are the customers' own: keep them and never expire them. Generated ones are
     // known to nobody, so the first sign-in (after a reset) must replace them.
     passwordProfile:
@@ -90,8 +100,9 @@ function createBody(item: ChunkItem, ctx: WriterContext): Record<string, unknown
 }
 
 function errorOf(result: BatchResult): { code: string; message: string; conflict: boolean } {
-  const error = (result.body as { error?: { code?: string; message?: string; details?: { code?: string }[] } })
-    ?.error;
+  const error = (
+    result.body as { error?: { code?: string; message?: string; details?: { code?: string }[] } }
+  )?.error;
   const code = error?.code ?? `HTTP ${result.status}`;
   const message = error?.message ?? "";
   // Graph reports a taken sign-in name as 400 with an ObjectConflict detail (api-surface 6, emulator-notes 4).
@@ -111,14 +122,24 @@ function percentage(results: readonly BatchResult[]): number | undefined {
   return max;
 }
 
-function record(ctx: WriterContext, item: ChunkItem, status: "created" | "updated" | "skipped" | "failed", entries: JournalEntry[], id?: string, reason?: string): void {
+function record(
+  ctx: WriterContext,
+  item: ChunkItem,
+  status: "created" | "updated" | "skipped" | "failed",
+  entries: JournalEntry[],
+  id?: string,
+  reason?: string,
+): void {
   ctx.report[status]++;
   if (reason !== undefined) countReason(ctx.report, reason);
   entries.push({ k: item.key, s: status, line: item.line, ...(id === undefined ? {} : { id }) });
 }
 
 /** Finds the user holding a row's identity (after a conflict). */
-async function existingUser(ctx: WriterContext, item: ChunkItem): Promise<{ id: string; createdDateTime?: string } | undefined> {
+async function existingUser(
+  ctx: WriterContext,
+  item: ChunkItem,
+): Promise<{ id: string; createdDateTime?: string } | undefined> {
   const filter = any("identities", "i", (p) =>
     and(eq(p("issuerAssignedId"), item.row.signInName), eq(p("issuer"), ctx.issuer)),
   );
@@ -132,7 +153,14 @@ async function existingUser(ctx: WriterContext, item: ChunkItem): Promise<{ id: 
 async function resolveConflict(ctx: WriterContext, item: ChunkItem, entries: JournalEntry[]): Promise<void> {
   const user = await existingUser(ctx, item);
   if (user === undefined) {
-    record(ctx, item, "failed", entries, undefined, "conflict on another property (userPrincipalName or mail)");
+    record(
+      ctx,
+      item,
+      "failed",
+      entries,
+      undefined,
+      "conflict on another property (userPrincipalName or mail)",
+    );
     return;
   }
   const created = user.createdDateTime === undefined ? Number.NaN : Date.parse(user.createdDateTime);
@@ -155,8 +183,9 @@ async function resolveConflict(ctx: WriterContext, item: ChunkItem, entries: Jou
 /** Writes a chunk to the end: every row is committed or failed when this resolves. */
 export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]): Promise<void> {
   let pending = [...items];
-  let rounds = 0;
   while (pending.length > 0) {
+    const delay = failureDelay(pending);
+    if (delay > 0) await sleep(delay, ctx.signal);
     await ctx.pacer.acquire(pending.length, ctx.signal);
     const now = Date.now();
     const fresh = pending.filter((i) => i.sentAt === undefined);
@@ -166,33 +195,33 @@ export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]
       i.uncertain = earlier !== undefined;
     }
     ctx.journal.append(fresh.map((i) => ({ k: i.key, s: "sent" as const, line: i.line, t: i.sentAt })));
+    const entries: JournalEntry[] = [];
+    const next: ChunkItem[] = [];
     let results: BatchResult[];
     try {
       ctx.report.envelopes++;
       results = await runBatch(
         ctx.graph,
-        pending.map((item, n) => ({ id: String(n + 1), method: "POST" as const, url: "/users", body: createBody(item, ctx) })),
+        pending.map((item, n) => ({
+          id: String(n + 1),
+          method: "POST" as const,
+          url: "/users",
+          body: createBody(item, ctx),
+        })),
         { concurrency: 1, maxItemRetries: 0, signal: ctx.signal },
       );
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
-      for (const item of pending) item.uncertain = true;
-      // The envelope failed after the pipeline's retries (a dropped connection, a 5xx): send the rows again;
-      // any create that did happen comes back as a conflict and is reconciled.
-      if (++rounds >= MAX_ROUNDS) {
-        const entries: JournalEntry[] = [];
-        for (const item of pending) record(ctx, item, "failed", entries, undefined, `envelope failed: ${(error as Error).message}`);
-        ctx.journal.append(entries);
-        return;
-      }
-      await sleep(200 * 2 ** rounds, ctx.signal);
+      // The envelope failed after the pipeline's retries (a dropped connection, a 5xx): send the rows
+      // again; a create that did happen comes back as a conflict and is reconciled.
+      for (const item of pending)
+        failOnce(ctx, item, next, entries, `envelope failed: ${(error as Error).message}`);
+      ctx.journal.append(entries);
+      pending = next;
       continue;
     }
-    const entries: JournalEntry[] = [];
-    const next: ChunkItem[] = [];
     const conflicts: ChunkItem[] = [];
     let throttledFor: number | undefined;
-    let transient = false;
     results.forEach((result, n) => {
       const item = pending[n] as ChunkItem;
       if (result.status === 201 || result.status === 200) {
@@ -203,10 +232,7 @@ export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]
         throttledFor = Math.max(throttledFor ?? 0, retryAfterMs(new Headers(result.headers)) ?? 1000);
         next.push(item);
       } else if (result.status >= 500 || result.status === 0) {
-        // A 5xx does not say the write did not happen (https://learn.microsoft.com/graph/errors).
-        item.uncertain = true;
-        transient = true;
-        next.push(item);
+        failOnce(ctx, item, next, entries, "service unavailable after retries");
       } else {
         const error = errorOf(result);
         if (error.conflict) conflicts.push(item);
@@ -216,15 +242,23 @@ export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]
     ctx.pacer.observe({ limitPercentage: percentage(results), throttledForMs: throttledFor });
     for (const item of conflicts) await resolveConflict(ctx, item, entries);
     ctx.journal.append(entries);
-    if (transient && ++rounds >= MAX_ROUNDS) {
-      const failed: JournalEntry[] = [];
-      for (const item of next) record(ctx, item, "failed", failed, undefined, "service unavailable after retries");
-      ctx.journal.append(failed);
-      return;
-    }
-    if (transient) await sleep(100 * 2 ** rounds, ctx.signal);
     pending = next;
   }
+}
+
+/** Counts a 5xx or lost answer against a row: it is sent again, or failed after {@link MAX_FAILURES}. */
+function failOnce(
+  ctx: WriterContext,
+  item: ChunkItem,
+  next: ChunkItem[],
+  entries: JournalEntry[],
+  reason: string,
+): void {
+  // A 5xx does not say the write did not happen (https://learn.microsoft.com/graph/errors).
+  item.uncertain = true;
+  item.failures = (item.failures ?? 0) + 1;
+  if (item.failures >= MAX_FAILURES) record(ctx, item, "failed", entries, undefined, reason);
+  else next.push(item);
 }
 
 /** Dry run of a chunk: which rows' users exist already (reads only, no write quota used). */

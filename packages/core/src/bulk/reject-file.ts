@@ -31,6 +31,8 @@ export class RejectFile {
   close(): Promise<void> {
     const stream = this.#stream;
     if (stream === undefined) return Promise.resolve();
-    return new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    return new Promise((resolve, reject) =>
+      stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
 }

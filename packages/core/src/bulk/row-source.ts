@@ -47,7 +47,10 @@ async function* csvRows(path: string, signal?: AbortSignal): AsyncGenerator<Sour
 }
 
 async function* jsonlRows(path: string, signal?: AbortSignal): AsyncGenerator<SourceRow> {
-  const lines = createInterface({ input: createReadStream(path, { signal }), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, { signal }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let line = 0;
   for await (const text of lines) {
     line++;
@@ -66,6 +69,10 @@ async function* jsonlRows(path: string, signal?: AbortSignal): AsyncGenerator<So
 }
 
 /** The records of an import file, streamed. */
-export function readRows(path: string, format: BulkFileFormat, signal?: AbortSignal): AsyncGenerator<SourceRow> {
+export function readRows(
+  path: string,
+  format: BulkFileFormat,
+  signal?: AbortSignal,
+): AsyncGenerator<SourceRow> {
   return format === "csv" ? csvRows(path, signal) : jsonlRows(path, signal);
 }

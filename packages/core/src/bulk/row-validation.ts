@@ -61,7 +61,10 @@ export type ImportRow = z.output<typeof importRowSchema>;
  * part of three letters or more: https://learn.microsoft.com/entra/identity/authentication/concept-password-ban-bad-combined-policy),
  * or `undefined` when it passes.
  */
-export function passwordProblem(password: string, row: Pick<ImportRow, "displayName" | "givenName" | "surname">): string | undefined {
+export function passwordProblem(
+  password: string,
+  row: Pick<ImportRow, "displayName" | "givenName" | "surname">,
+): string | undefined {
   if (password.length < 8 || password.length > 256) return "password must have 8 to 256 characters";
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
   if (classes < 3) return "password needs three of: lower case, upper case, digit, symbol";
@@ -88,7 +91,9 @@ export function validateRow(mapped: MappedRow, passwordRequired: boolean): RowCh
   }
   const row = parsed.data;
   if (row.password === undefined) {
-    return passwordRequired ? { ok: false, reasons: ["password: missing (passwords are given, not generated)"] } : { ok: true, row };
+    return passwordRequired
+      ? { ok: false, reasons: ["password: missing (passwords are given, not generated)"] }
+      : { ok: true, row };
   }
   const problem = passwordProblem(row.password, row);
   return problem === undefined ? { ok: true, row } : { ok: false, reasons: [problem] };

@@ -16,13 +16,21 @@ export const exportUsersOperation = defineOperation({
   input: z.object({
     file: path.describe("The output file: .csv for CSV, otherwise JSON Lines."),
     format: z.enum(["csv", "jsonl"]).optional().describe("Defaults from the file name."),
-    filter: z.string().trim().min(1).max(2000).optional().describe("OData $filter, e.g. accountEnabled eq false."),
+    filter: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe("OData $filter, e.g. accountEnabled eq false."),
     select: z
       .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/))
       .min(1)
       .max(50)
       .optional()
-      .describe("Properties to export (default id, displayName, mail, identities, accountEnabled, createdDateTime)."),
+      .describe(
+        "Properties to export (default id, displayName, mail, identities, accountEnabled, createdDateTime).",
+      ),
     stateFile: path.optional().describe("Where resume state is kept (default <file>.state.json)."),
     pageSize: z.number().int().min(1).max(999).default(999),
   }),

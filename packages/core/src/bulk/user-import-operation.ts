@@ -30,11 +30,21 @@ export const importUsersOperation = defineOperation({
     passwords: z
       .enum(["given", "generate"])
       .default("given")
-      .describe("given: each row has its password; generate: rows without one get a random password changed at first sign-in."),
-    rejectFile: path.optional().describe("JSON Lines file for rejected rows (line, reasons; passwords removed)."),
+      .describe(
+        "given: each row has its password; generate: rows without one get a random password changed at first sign-in.",
+      ),
+    rejectFile: path
+      .optional()
+      .describe("JSON Lines file for rejected rows (line, reasons; passwords removed)."),
     journalFile: path.optional().describe("Journal that makes the import resumable; reuse it on a rerun."),
     reportFile: path.optional().describe("Where to write the JSON report."),
-    maxConcurrency: z.number().int().min(1).max(32).default(8).describe("$batch envelopes in flight at most."),
+    maxConcurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .default(8)
+      .describe("$batch envelopes in flight at most."),
   }),
   output: importReportSchema.extend({ summary: z.string() }),
   run: async (ctx, input) => {

@@ -6,7 +6,11 @@ import type { RunningEmulator } from "@ciamkit/emulator";
 /** A temporary directory removed by `cleanup()`. */
 export function tempDir(): { dir: string; path(name: string): string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), "ciamkit-bulk-"));
-  return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    path: (name) => join(dir, name),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** A customer row with a valid password. */
@@ -14,14 +18,22 @@ export function customer(n: number, prefix = "cust"): Record<string, string> {
   return {
     displayName: `Customer ${n}`,
     signInName: `${prefix}${n}@example.com`,
-    password: `Zq!${n}wX9#kT`,
+    // Letters for the number: a password must not contain a part of the name ("Customer 100").
+    password: `Zq!9${[...String(n)].map((d) => "pqrstuvwxy"[Number(d)]).join("")}#kT`,
   };
 }
 
 /** Writes rows as CSV (header from the first row's keys; no quoting needed for the test data). */
-export function writeCsv(path: string, rows: readonly Record<string, string>[], columns?: readonly string[]): void {
+export function writeCsv(
+  path: string,
+  rows: readonly Record<string, string>[],
+  columns?: readonly string[],
+): void {
   const header = columns ?? Object.keys(rows[0] ?? {});
-  writeFileSync(path, `${[header.join(","), ...rows.map((r) => header.map((h) => r[h] ?? "").join(","))].join("\n")}\n`);
+  writeFileSync(
+    path,
+    `${[header.join(","), ...rows.map((r) => header.map((h) => r[h] ?? "").join(","))].join("\n")}\n`,
+  );
 }
 
 /** Writes rows as JSON Lines. */
@@ -55,6 +67,10 @@ export function signInNames(emu: RunningEmulator, tenantId: string): Map<string,
 export function writeRequests(emu: RunningEmulator): number {
   return emu.control.monitor
     .requests()
-    .filter((r) => r.service !== "login" && ["POST", "PATCH", "PUT", "DELETE"].includes(r.method) && !r.path.includes("$batch"))
-    .length;
+    .filter(
+      (r) =>
+        r.service !== "login" &&
+        ["POST", "PATCH", "PUT", "DELETE"].includes(r.method) &&
+        !r.path.includes("$batch"),
+    ).length;
 }
