@@ -41,6 +41,26 @@ export type { CredentialOptions } from "./auth/msal-config.ts";
 export { defaultTokenCachePath, fileTokenCachePlugin } from "./auth/token-cache-file.ts";
 export type { AccessToken, CachingOptions, GetTokenOptions, TokenProvider } from "./auth/token-provider.ts";
 export { cachingTokenProvider } from "./auth/token-provider.ts";
+// Bulk import and export of users (catalog entries and the engines behind them).
+export type { PacerOptions, PacerSignal } from "./bulk/adaptive-pacer.ts";
+export { AdaptivePacer } from "./bulk/adaptive-pacer.ts";
+export type { ColumnMapping, ImportField } from "./bulk/column-mapping.ts";
+export {
+  columnMappingSchema,
+  extensionProperty,
+  IMPORT_FIELDS,
+  loadColumnMapping,
+} from "./bulk/column-mapping.ts";
+export type { ExportResult, ExportUsersOptions } from "./bulk/export-users.ts";
+export { DEFAULT_EXPORT_SELECT, exportUsers } from "./bulk/export-users.ts";
+export type { ImportReport } from "./bulk/import-report.ts";
+export { importReportSchema, summarizeReport } from "./bulk/import-report.ts";
+export type { ImportUsersOptions } from "./bulk/import-users.ts";
+export { importUsers } from "./bulk/import-users.ts";
+export type { BulkFileFormat } from "./bulk/row-source.ts";
+export { passwordProblem } from "./bulk/row-validation.ts";
+export { exportUsersOperation } from "./bulk/user-export-operation.ts";
+export { importUsersOperation } from "./bulk/user-import-operation.ts";
 // The client entry point.
 export type { CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";

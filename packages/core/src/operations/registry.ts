@@ -8,6 +8,8 @@ import { getTenantCreateStatusOperation } from "../arm/tenants/get-tenant-create
 import { listTenantsOperation } from "../arm/tenants/list-tenants.ts";
 import { updateTenantOperation } from "../arm/tenants/update-tenant.ts";
 import { waitTenantCreateOperation } from "../arm/tenants/wait-tenant-create.ts";
+import { exportUsersOperation } from "../bulk/user-export-operation.ts";
+import { importUsersOperation } from "../bulk/user-import-operation.ts";
 import { addCertificateOperation } from "../graph/applications/add-certificate.ts";
 import { addPasswordOperation } from "../graph/applications/add-password.ts";
 import { createApplicationOperation } from "../graph/applications/create-application.ts";
@@ -109,6 +111,8 @@ export const operations: readonly Operation[] = [
   createUserOperation,
   updateUserOperation,
   deleteUserOperation,
+  importUsersOperation,
+  exportUsersOperation,
   listGroupsOperation,
   getGroupOperation,
   createGroupOperation,
