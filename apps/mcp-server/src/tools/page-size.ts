@@ -28,8 +28,6 @@ export function toolInputSchema(operation: Operation): ObjectSchema {
       .min(1)
       .max(MAX_PAGE_SIZE)
       .default(DEFAULT_PAGE_SIZE)
-      .describe(
-        `Maximum number of items to return (1-${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}); pass nextCursor as cursor for more.`,
-      ),
+      .describe("Page size; pass nextCursor as cursor for more."),
   });
 }

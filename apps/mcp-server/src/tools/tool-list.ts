@@ -18,6 +18,8 @@ export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
   inputSchema: I;
   outputSchema: ObjectSchema;
   annotations: ToolAnnotations;
+  /** A listed tool returning the same output schema: this tool's output is then listed by reference to it. */
+  sameOutputAs?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export function addTool<I extends ObjectSchema>(
       `Invalid input for ${name} (nothing was sent): ${issueList(parsed.error)}. Next: fix these fields to match the tool's input schema and call it again.`,
     );
   });
+  const output = slimSchema(outputJsonSchema(config.outputSchema), true) as NonNullable<Tool["outputSchema"]>;
   list.push({
     name,
     title: config.title,
@@ -60,9 +63,30 @@ export function addTool<I extends ObjectSchema>(
       z.toJSONSchema(config.inputSchema, { target: "draft-07", io: "input" }),
       false,
     ) as Tool["inputSchema"],
-    outputSchema: slimSchema(outputJsonSchema(config.outputSchema), true) as Tool["outputSchema"],
+    outputSchema: config.sameOutputAs === undefined ? output : outputByReference(output, config.sameOutputAs),
     annotations: config.annotations,
   });
+}
+
+/**
+ * An output schema that names the tool listing the same shape in full, keeping only the required
+ * properties (the ids a model chains on) with their types. Still a valid schema the result matches: it
+ * only leaves the optional properties unnamed.
+ */
+export function outputByReference(
+  output: NonNullable<Tool["outputSchema"]>,
+  reader: string,
+): NonNullable<Tool["outputSchema"]> {
+  const required = output.required ?? [];
+  const properties = Object.fromEntries(
+    Object.entries(output.properties ?? {}).filter(([key]) => required.includes(key)),
+  );
+  return {
+    type: "object",
+    description: `Same shape as ${reader}'s result.`,
+    properties,
+    ...(required.length === 0 ? {} : { required }),
+  };
 }
 
 /** A zod error as `path: message` items, one per problem. */

@@ -10,7 +10,7 @@ export const exportUsersOperation = defineOperation({
   area: "users",
   title: "Export users to a file",
   description:
-    "Writes the tenant's users (all, or those matching an OData filter) to a CSV or JSON Lines file, streamed page by page with the chosen properties. If interrupted, running it again with the same file continues where it stopped (a state file beside the output holds the next page link). Returns the number of users and pages written.",
+    "Writes users (all, or an OData filter's) to a CSV or JSON Lines file with chosen properties, page by page; rerunning with the same file resumes. Returns the counts of users and pages.",
   access: "read",
   permissions: ["User.Read.All"],
   input: z.object({

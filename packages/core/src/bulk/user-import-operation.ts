@@ -12,7 +12,7 @@ export const importUsersOperation = defineOperation({
   area: "users",
   title: "Import customer accounts from a file",
   description:
-    "Creates customer accounts from a CSV or JSON Lines file, streamed (any size), with a column mapping. Every row is validated first; bad rows go to the reject file with their line number and never stop the import. Writes are batched and paced just under Graph's write quota (about 20 users/s). With a journal file a rerun after a crash continues without duplicates. Use dryRun first: it validates and checks which users exist, writing nothing. Returns counts with reasons.",
+    "Creates customer accounts from a CSV or JSON Lines file (any size) with a column mapping. Bad rows go to a reject file and never stop the import; writes are paced under Graph's quota; a journal makes reruns resume without duplicates. Try dryRun first. Returns counts.",
   access: "write",
   permissions: ["User.ReadWrite.All"],
   input: z.object({

@@ -30,7 +30,7 @@ export const subscriptionIdSchema = z
     /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
     "a subscription GUID",
   )
-  .describe("Azure subscription id (of a workforce tenant) that bills the external tenant.");
+  .describe("Billing Azure subscription (of a workforce tenant).");
 
 /** An Azure resource group name (ARM's rule). */
 export const resourceGroupSchema = z

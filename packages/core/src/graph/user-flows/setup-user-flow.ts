@@ -74,7 +74,7 @@ export const setupUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Set up a user flow from a spec",
   description:
-    "Creates or converges a complete sign-up/sign-in user flow from one spec: sign-up allowed, identity providers, custom attributes (created when missing), the attributes collected with their page layout, and the linked applications. A new flow is created in one Graph call; an existing one (by name) gets only what differs. Everything is checked before the first write; rerunning the same spec changes nothing. Returns the flow and the list of actions taken.",
+    "Creates or converges a whole sign-up/sign-in flow from one spec: providers, custom attributes (created if missing), page layout and apps. An existing flow (by name) gets only what differs; a rerun changes nothing. Returns the flow and the actions taken.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All", "IdentityUserFlow.ReadWrite.All", "IdentityProvider.Read.All"],
   input,
