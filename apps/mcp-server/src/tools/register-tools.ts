@@ -15,9 +15,7 @@ export function registerOperationTools(
   runtime: ToolRuntime,
   list: ToolList,
 ): void {
-  const readers = readersByOutput(operations);
   for (const operation of operations) {
-    const reader = operation.access === "read" ? undefined : readers.get(operation.output);
     addTool(
       server,
       list,
@@ -28,22 +26,8 @@ export function registerOperationTools(
         inputSchema: toolInputSchema(operation),
         outputSchema: operation.output,
         annotations: annotationsFor(operation.access),
-        ...(reader === undefined ? {} : { sameOutputAs: reader }),
       },
       (args: Record<string, unknown>, extra) => callOperation(server, runtime, operation, args, extra),
     );
   }
-}
-
-/**
- * The first listed read tool returning each output schema (`user_get` for the user schema). A write tool
- * returning the same resource (`user_create`, `user_update`) lists its output by reference to it rather
- * than spelling the resource out again: a quarter of `tools/list` was such repeats.
- */
-function readersByOutput(operations: readonly Operation[]): Map<Operation["output"], string> {
-  const readers = new Map<Operation["output"], string>();
-  for (const operation of operations)
-    if (operation.access === "read" && !readers.has(operation.output))
-      readers.set(operation.output, operation.name);
-  return readers;
 }

@@ -9,6 +9,7 @@ import {
 import { z } from "zod";
 import type { ToolExtra } from "./call-operation.ts";
 import { errorResult } from "./error-result.ts";
+import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
 
 /** A tool as the server declares it: zod schemas (enforced on every call) and its hints. */
@@ -18,8 +19,6 @@ export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
   inputSchema: I;
   outputSchema: ObjectSchema;
   annotations: ToolAnnotations;
-  /** A listed tool returning the same output schema: this tool's output is then listed by reference to it. */
-  sameOutputAs?: string;
 }
 
 /**
@@ -54,7 +53,6 @@ export function addTool<I extends ObjectSchema>(
       `Invalid input for ${name} (nothing was sent): ${issueList(parsed.error)}. Next: fix these fields to match the tool's input schema and call it again.`,
     );
   });
-  const output = slimSchema(outputJsonSchema(config.outputSchema), true) as NonNullable<Tool["outputSchema"]>;
   list.push({
     name,
     title: config.title,
@@ -63,30 +61,9 @@ export function addTool<I extends ObjectSchema>(
       z.toJSONSchema(config.inputSchema, { target: "draft-07", io: "input" }),
       false,
     ) as Tool["inputSchema"],
-    outputSchema: config.sameOutputAs === undefined ? output : outputByReference(output, config.sameOutputAs),
+    outputSchema: slimSchema(outputJsonSchema(config.outputSchema), true) as Tool["outputSchema"],
     annotations: config.annotations,
   });
-}
-
-/**
- * An output schema that names the tool listing the same shape in full, keeping only the required
- * properties (the ids a model chains on) with their types. Still a valid schema the result matches: it
- * only leaves the optional properties unnamed.
- */
-export function outputByReference(
-  output: NonNullable<Tool["outputSchema"]>,
-  reader: string,
-): NonNullable<Tool["outputSchema"]> {
-  const required = output.required ?? [];
-  const properties = Object.fromEntries(
-    Object.entries(output.properties ?? {}).filter(([key]) => required.includes(key)),
-  );
-  return {
-    type: "object",
-    description: `Same shape as ${reader}'s result.`,
-    properties,
-    ...(required.length === 0 ? {} : { required }),
-  };
 }
 
 /** A zod error as `path: message` items, one per problem. */
@@ -94,7 +71,11 @@ export function issueList(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join(".") || "(input)"}: ${issue.message}`).join("; ");
 }
 
-/** Answers `tools/list` with the listed tools, replacing the SDK's handler (which lists full schemas). */
+/**
+ * Answers `tools/list` with the listed tools, replacing the SDK's handler (which lists full schemas).
+ * A result shape that a listed read tool spells out is named rather than repeated (see
+ * {@link referenceRepeatedOutputs}).
+ */
 export function serveToolList(server: McpServer, list: ToolList): void {
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: list }));
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: referenceRepeatedOutputs(list) }));
 }

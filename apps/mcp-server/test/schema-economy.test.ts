@@ -1,0 +1,156 @@
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { measureToolList } from "../src/reference/measure-tool-list.ts";
+import { referenceRepeatedOutputs } from "../src/tools/output-references.ts";
+import { slimSchema } from "../src/tools/slim-schema.ts";
+
+const input = (schema: z.ZodType) =>
+  slimSchema(z.toJSONSchema(schema, { target: "draft-07", io: "input" }), false);
+const output = (schema: z.ZodType) =>
+  slimSchema(z.toJSONSchema(schema, { target: "draft-07", io: "output" }), true);
+
+describe("input schemas in tools/list", () => {
+  it.each([
+    ["a non-empty bounded string keeps only its type", z.string().min(1).max(256), { type: "string" }],
+    ["a pattern goes (zod still checks it)", z.string().regex(/^B2C_1A_/), { type: "string" }],
+    [
+      "a UUID pattern becomes a format",
+      z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/),
+      { type: "string", format: "uuid" },
+    ],
+    ["a nullable string is one type list", z.string().max(64).nullable(), { type: ["string", "null"] }],
+    [
+      "a nullable enum allows null",
+      z.enum(["a", "b"]).nullable(),
+      { type: ["string", "null"], enum: ["a", "b", null] },
+    ],
+    [
+      "descriptions, defaults and bounds that matter stay",
+      z.number().int().min(1).max(100).default(20).describe("Page size."),
+      { type: "integer", minimum: 1, maximum: 100, default: 20, description: "Page size." },
+    ],
+    [
+      "non-empty arrays lose minItems: 1",
+      z.array(z.string()).min(1),
+      { type: "array", items: { type: "string" } },
+    ],
+  ])("%s", (_case, schema, expected) => {
+    expect(input(schema)).toEqual(expected);
+  });
+
+  it("keeps nested objects with their required fields", () => {
+    const schema = z.object({ page: z.object({ views: z.array(z.object({ title: z.string() })) }) });
+    expect(input(schema)).toMatchObject({
+      properties: {
+        page: { properties: { views: { items: { properties: { title: { type: "string" } } } } } },
+      },
+    });
+  });
+});
+
+describe("output schemas in tools/list", () => {
+  const entity = z.object({
+    id: z.string().describe("The id."),
+    name: z.string().max(10).optional(),
+    settings: z.object({ a: z.string() }).optional(),
+    tags: z.array(z.object({ key: z.string(), nested: z.object({ x: z.string() }) })),
+  });
+
+  it("gives the result's properties with types, list items one level deep, and no descriptions", () => {
+    expect(output(entity)).toEqual({
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        name: { type: "string" },
+        settings: { type: "object" },
+        tags: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: { key: { type: "string" }, nested: { type: "object" } },
+            required: ["key", "nested"],
+          },
+        },
+      },
+      required: ["id", "tags"],
+    });
+  });
+});
+
+describe("repeated result shapes", () => {
+  const shape = {
+    type: "object" as const,
+    properties: {
+      id: { type: "string" },
+      appId: { type: "string" },
+      displayName: { type: "string" },
+      notes: { type: ["string", "null"] },
+    },
+    required: ["id", "appId", "notes"],
+  };
+  const hints = (readOnlyHint: boolean) => ({
+    readOnlyHint,
+    destructiveHint: false,
+    idempotentHint: readOnlyHint,
+    openWorldHint: true,
+  });
+  const tool = (name: string, readOnly: boolean, outputSchema: Tool["outputSchema"]): Tool => ({
+    name,
+    inputSchema: { type: "object" },
+    outputSchema,
+    annotations: hints(readOnly),
+  });
+  const list = tool("thing_list", true, {
+    type: "object",
+    properties: { items: { type: "array", items: shape }, nextCursor: { type: "string" } },
+    required: ["items"],
+  });
+
+  it("names the read tool that spells the shape out, keeping the required ids", () => {
+    const [listed, create, get] = referenceRepeatedOutputs([
+      list,
+      tool("thing_create", false, shape),
+      tool("thing_get", true, shape),
+    ]);
+    expect(get?.outputSchema).toEqual(shape);
+    expect(create?.outputSchema).toEqual({
+      type: "object",
+      description: "Like thing_get's result.",
+      properties: { id: { type: "string" }, appId: { type: "string" } },
+      required: ["id", "appId"],
+    });
+    expect(listed?.outputSchema?.properties?.items).toEqual({
+      type: "array",
+      items: {
+        type: "object",
+        description: "Like thing_get's result.",
+        properties: create?.outputSchema?.properties,
+        required: ["id", "appId"],
+      },
+    });
+  });
+
+  it("spells the shape out when no read tool with it is listed", () => {
+    const create = tool("thing_create", false, shape);
+    expect(referenceRepeatedOutputs([create])).toEqual([create]);
+  });
+
+  it("does not refer a small result to a larger one that merely shares its fields", () => {
+    const small = tool("thing_delete", false, {
+      type: "object",
+      properties: { id: { type: "string" } },
+      required: ["id"],
+    });
+    expect(referenceRepeatedOutputs([small, tool("thing_get", true, shape)])[0]).toEqual(small);
+  });
+
+  it("lists user_create's result by reference to user_get in the catalog", async () => {
+    const { result } = await measureToolList("(all tools)", {});
+    const byName = new Map(result.tools.map((t) => [t.name, t]));
+    expect(byName.get("user_create")?.outputSchema?.description).toBe("Like user_get's result.");
+    expect(Object.keys(byName.get("user_get")?.outputSchema?.properties ?? {})).toContain("displayName");
+    const readOnly = await measureToolList("--read-only", { readOnly: true });
+    expect(readOnly.result.tools.some((t) => t.name === "user_create")).toBe(false);
+  });
+});
