@@ -2,6 +2,7 @@ import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { measureToolList } from "../src/reference/measure-tool-list.ts";
+import { referenceRepeatedInputs } from "../src/tools/input-references.ts";
 import { referenceRepeatedOutputs } from "../src/tools/output-references.ts";
 import { slimSchema } from "../src/tools/slim-schema.ts";
 
@@ -152,5 +153,60 @@ describe("repeated result shapes", () => {
     expect(Object.keys(byName.get("user_get")?.outputSchema?.properties ?? {})).toContain("displayName");
     const readOnly = await measureToolList("--read-only", { readOnly: true });
     expect(readOnly.result.tools.some((t) => t.name === "user_create")).toBe(false);
+  });
+});
+
+describe("repeated input fields", () => {
+  const page = {
+    type: "object",
+    properties: {
+      views: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            title: { type: "string" },
+            inputs: {
+              type: "array",
+              items: { type: "object", properties: { attribute: { type: "string" } } },
+            },
+          },
+        },
+      },
+    },
+    required: ["views"],
+  };
+  const settings = { type: "object", properties: { a: { type: "string" } } };
+  const tool = (name: string, properties: Record<string, object>): Tool => ({
+    name,
+    inputSchema: { type: "object", properties },
+  });
+
+  it("spells a large field out in the first tool and names it in the others, keeping their own description", () => {
+    const [create, update] = referenceRepeatedInputs([
+      tool("flow_create", { page: { ...page, description: "The page." }, name: { type: "string" } }),
+      tool("flow_update", { page: { ...page, description: "Replaces the page." }, name: { type: "string" } }),
+    ]);
+    expect(create?.inputSchema.properties?.page).toEqual({ ...page, description: "The page." });
+    expect(update?.inputSchema.properties).toEqual({
+      page: { type: "object", description: "Replaces the page. Fields as in flow_create's page." },
+      name: { type: "string" },
+    });
+  });
+
+  it("leaves small fields and fields of other shapes alone", () => {
+    const tools = [
+      tool("a_set", { settings, page }),
+      tool("b_set", { settings, page: { ...page, required: [] } }),
+    ];
+    expect(referenceRepeatedInputs(tools)).toEqual(tools);
+  });
+
+  it("names user_flow_create's page in user_flow_update in the catalog", async () => {
+    const { result } = await measureToolList("(all tools)", {});
+    const update = result.tools.find((t) => t.name === "user_flow_update");
+    expect(
+      (update?.inputSchema.properties?.page as { description?: string } | undefined)?.description,
+    ).toMatch(/Fields as in user_flow_create's page\.$/);
   });
 });

@@ -36,8 +36,9 @@ export function slimSchema(schema: unknown, output: boolean): unknown {
 
 /**
  * An input schema without checks a model never needs to see to pass a valid value: string length
- * bounds and `minItems: 1` (zod's non-empty), and regular expressions (the descriptions say what to
- * pass by example; a UUID pattern becomes `format: "uuid"`). Descriptions, enums, defaults,
+ * bounds and `minItems: 1` (zod's non-empty), regular expressions (the descriptions say what to
+ * pass by example; a UUID pattern becomes `format: "uuid"`), and string alternatives of a described
+ * field (`anyOf` date-time or date becomes one string). Descriptions, enums, defaults,
  * `required` and nested objects stay: they are what tells a model what to pass.
  */
 function slimInput(schema: unknown): unknown {
@@ -50,6 +51,12 @@ function slimInput(schema: unknown): unknown {
   delete node.minLength;
   delete node.maxLength;
   if (node.minItems === 0 || node.minItems === 1) delete node.minItems;
+  // Alternatives that are all strings (a date-time or a date; '0' or a culture name) are one string
+  // to a model: the field's own description says which strings.
+  if (typeof node.description === "string" && Array.isArray(node.anyOf) && node.anyOf.every(isPlainString)) {
+    delete node.anyOf;
+    node.type = "string";
+  }
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node))
     out[key] = key === "properties" && isObject(value) ? mapValues(value, slimInput) : slimInput(value);
@@ -144,6 +151,15 @@ function nullAsType(node: JsonSchema): void {
     Object.assign(node, other, { type: [other.type, "null"] });
     if (Array.isArray(other.enum)) node.enum = [...other.enum, null];
   }
+}
+
+/** A string alternative that only narrows the value (a format, a constant, a pattern). */
+function isPlainString(option: unknown): boolean {
+  return (
+    isObject(option) &&
+    option.type === "string" &&
+    Object.keys(option).every((key) => ["type", "format", "const", "pattern", "description"].includes(key))
+  );
 }
 
 function isNullNode(option: unknown): boolean {

@@ -9,6 +9,7 @@ import {
 import { z } from "zod";
 import type { ToolExtra } from "./call-operation.ts";
 import { errorResult } from "./error-result.ts";
+import { referenceRepeatedInputs } from "./input-references.ts";
 import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
 
@@ -73,9 +74,11 @@ export function issueList(error: z.ZodError): string {
 
 /**
  * Answers `tools/list` with the listed tools, replacing the SDK's handler (which lists full schemas).
- * A result shape that a listed read tool spells out is named rather than repeated (see
- * {@link referenceRepeatedOutputs}).
+ * A result shape or a large input field spelled out in one listed tool is named rather than repeated
+ * in the others (see {@link referenceRepeatedOutputs} and {@link referenceRepeatedInputs}).
  */
 export function serveToolList(server: McpServer, list: ToolList): void {
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: referenceRepeatedOutputs(list) }));
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: referenceRepeatedInputs(referenceRepeatedOutputs(list)),
+  }));
 }

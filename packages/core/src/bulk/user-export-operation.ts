@@ -10,7 +10,7 @@ export const exportUsersOperation = defineOperation({
   area: "users",
   title: "Export users to a file",
   description:
-    "Writes users (all, or an OData filter's) to a CSV or JSON Lines file with chosen properties, page by page; rerunning with the same file resumes. Returns the counts of users and pages.",
+    "Writes users (all, or an OData filter's) to a CSV or JSON Lines file with chosen properties; rerunning with the same file resumes. Returns counts.",
   access: "read",
   permissions: ["User.Read.All"],
   input: z.object({

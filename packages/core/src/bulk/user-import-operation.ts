@@ -12,7 +12,7 @@ export const importUsersOperation = defineOperation({
   area: "users",
   title: "Import customer accounts from a file",
   description:
-    "Creates customer accounts from a CSV or JSON Lines file (any size) with a column mapping. Bad rows go to a reject file and never stop the import; writes are paced under Graph's quota; a journal makes reruns resume without duplicates. Try dryRun first. Returns counts.",
+    "Creates customer accounts from a CSV or JSON Lines file with a column mapping. Bad rows go to a reject file; writes are paced under Graph's quota; a journal makes reruns resume. Try dryRun first. Returns counts.",
   access: "write",
   permissions: ["User.ReadWrite.All"],
   input: z.object({

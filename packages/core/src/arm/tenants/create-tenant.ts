@@ -16,7 +16,7 @@ export const createTenantOperation = defineOperation({
   area: "tenants",
   title: "Create an external tenant",
   description:
-    "Starts creating an external (CIAM) tenant in a workforce subscription (takes minutes); check the name first with tenant_check_name. Returns the tenant (Provisioning) and a pollToken for tenant_create_wait or tenant_create_status.",
+    "Starts creating an external (CIAM) tenant in a workforce subscription (takes minutes; check the name with tenant_check_name). Returns the tenant and a pollToken for tenant_create_wait or tenant_create_status.",
   access: "write",
   permissions: [TENANT_ACTIONS.write],
   input: z.object({

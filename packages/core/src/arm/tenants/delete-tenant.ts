@@ -10,7 +10,7 @@ export const deleteTenantOperation = defineOperation({
   area: "tenants",
   title: "Delete an external tenant",
   description:
-    "Deletes an external tenant and its ARM resource, irreversibly; remove its users and app registrations first. Waits unless wait is false (then returns a pollToken). A missing tenant succeeds as Deleted.",
+    "Deletes an external tenant and its ARM resource, irreversibly; remove its users and apps first. Waits unless wait is false (then returns a pollToken).",
   access: "destructive",
   permissions: [TENANT_ACTIONS.delete],
   input: z.object({

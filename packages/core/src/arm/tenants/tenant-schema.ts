@@ -21,7 +21,7 @@ export const tenantSkuNameSchema = z
 export const tenantNameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9]{1,26}$/, "1 to 26 letters and digits")
-  .describe("Initial domain name: the tenant becomes {name}.onmicrosoft.com and {name}.ciamlogin.com.");
+  .describe("The tenant's {name}.onmicrosoft.com and {name}.ciamlogin.com domain.");
 
 /** An Azure subscription id. */
 export const subscriptionIdSchema = z
@@ -82,9 +82,4 @@ export const tenantSchema = z.object({
 export type Tenant = z.infer<typeof tenantSchema>;
 
 /** The poll token of a tenant's long-running create or delete. */
-export const pollTokenSchema = z
-  .string()
-  .min(1)
-  .describe(
-    "Token of the running operation (from tenant_create); pass it to tenant_create_status or tenant_create_wait.",
-  );
+export const pollTokenSchema = z.string().min(1).describe("From tenant_create.");

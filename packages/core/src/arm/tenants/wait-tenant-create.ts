@@ -9,7 +9,7 @@ export const waitTenantCreateOperation = defineOperation({
   area: "tenants",
   title: "Wait for a tenant creation",
   description:
-    "Waits for a tenant_create to finish, reporting progress; any process with the pollToken can wait, and cancelling leaves creation running. Returns the tenant with its domainName and tenantId; a failed creation is an error.",
+    "Waits for a tenant_create to finish, reporting progress; cancelling leaves creation running. Returns the tenant with its domainName and tenantId; a failed creation is an error.",
   access: "read",
   permissions: [TENANT_ACTIONS.read],
   input: z.object({

@@ -9,7 +9,7 @@ export const addPasswordOperation = defineOperation({
   area: "apps",
   title: "Add a client secret",
   description:
-    "Adds a client secret to an app registration (default lifetime 2 years, or until endDateTime). Returns keyId, hint, validity and secretText, shown only this once: store it right away.",
+    "Adds a client secret to an app registration (2 years, or until endDateTime). Returns keyId, validity and secretText, shown only this once.",
   access: "write",
   permissions: ["Application.ReadWrite.All"],
   secretOutputFields: ["secretText"],

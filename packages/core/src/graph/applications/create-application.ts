@@ -11,7 +11,7 @@ export const createApplicationOperation = defineOperation({
   area: "apps",
   title: "Register an application",
   description:
-    "Registers an application: web (webRedirectUris), SPA (spaRedirectUris) or daemon (neither), with no permissions or secret yet (see app_password_add, service_principal_create, app_grant). Returns it with its appId.",
+    "Registers an application: web (webRedirectUris), SPA (spaRedirectUris) or daemon (neither), without permissions or secret (see app_password_add, app_grant). Returns it with its appId.",
   access: "write",
   permissions: ["Application.ReadWrite.All"],
   input: z.object({

@@ -10,7 +10,7 @@ export const getBrandingOperation = defineOperation({
   area: "branding",
   title: "Get the company branding",
   description:
-    "Returns the sign-in page branding: colours, texts, layout, image URLs. With a locale (fr-FR), what that language sees (its values over the default's). Not found when there is no branding.",
+    "Returns the sign-in page branding (colours, texts, layout, image URLs); with a locale, what that language sees. Not found when there is none.",
   access: "read",
   permissions: BRANDING_READ,
   input: z.object({ locale: anyLocaleSchema }),

@@ -34,7 +34,7 @@ export const setBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Upload a branding image or CSS",
   description:
-    "Uploads a branding file (logo, background, favicon or customCSS) for the default branding ('0') or a language, from a path, base64 or CSS text. Format, size and pixels are checked before sending. Returns its relative URL.",
+    "Uploads a branding file (logo, background, favicon, customCSS) for the default branding ('0') or a language, from a path, base64 or CSS text; checked before sending. Returns its relative URL.",
   access: "write",
   permissions: BRANDING_WRITE,
   input: z

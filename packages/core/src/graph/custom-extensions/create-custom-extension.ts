@@ -15,7 +15,7 @@ export const createCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Create a custom authentication extension",
   description:
-    "Registers a REST API Entra calls on an authentication event, protected by an app (resourceId api://{host}/{appId}, or appId). Then check it with custom_extension_validate and bind it with event_listener_create.",
+    "Registers a REST API Entra calls on an authentication event, protected by an app (resourceId or appId). Then run custom_extension_validate and bind it with event_listener_create.",
   access: "write",
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
   input: z

@@ -10,7 +10,7 @@ export const validateCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Validate an extension's authentication setup",
   description:
-    "Checks with Graph whether an extension's auth setup works (resourceId form, protecting app's service principal, its Receive.Payload grant), for an existing id or a draft targetUrl. Changes nothing; returns errors and warnings.",
+    "Checks whether an extension's auth setup works (resourceId form, protecting app's service principal and grant), for an existing id or a draft targetUrl. Changes nothing; returns errors and warnings.",
   access: "read",
   permissions: ["CustomAuthenticationExtension.Read.All"],
   input: z

@@ -9,7 +9,7 @@ export const createEventListenerOperation = defineOperation({
   area: "event-listeners",
   title: "Create an authentication event listener",
   description:
-    "Makes Entra call a custom extension on an event for the given apps (client ids), e.g. onTokenIssuanceStart to add token claims. The extension must handle the same event. Returns the listener.",
+    "Makes Entra call a custom extension (of the same event) on an event for the given apps (client ids), e.g. onTokenIssuanceStart to add claims. Returns the listener.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z

@@ -107,7 +107,7 @@ export const createIdentityProviderOperation = defineOperation({
   area: "identity-providers",
   title: "Create an identity provider",
   description:
-    "Configures a sign-in provider: Google or Facebook (social), Apple, or OpenID Connect (oidc). Secrets are never returned. Offer it on a flow with user_flow_idp_add. Returns the provider.",
+    "Configures a sign-in provider: Google or Facebook (social), Apple, or OpenID Connect (oidc); secrets are never returned. Offer it with user_flow_idp_add.",
   access: "write",
   permissions: ["IdentityProvider.ReadWrite.All"],
   input,

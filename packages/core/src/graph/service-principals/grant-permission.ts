@@ -15,7 +15,7 @@ export const grantPermissionOperation = defineOperation({
   area: "apps",
   title: "Grant an application permission",
   description:
-    "Grants an application permission (e.g. User.ReadWrite.All) with admin consent on Microsoft Graph or another resource. Idempotent: an existing grant is reported, not duplicated. Returns the assignment.",
+    "Grants an application permission (e.g. User.ReadWrite.All) with admin consent; an existing grant is reported, not duplicated. Returns the assignment.",
   access: "write",
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All"],
   input: z.object({

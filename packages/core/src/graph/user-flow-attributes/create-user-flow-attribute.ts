@@ -9,7 +9,7 @@ export const createUserFlowAttributeOperation = defineOperation({
   area: "user-flow-attributes",
   title: "Create a custom user-flow attribute",
   description:
-    "Creates a custom sign-up attribute (string, boolean or int64; fixed later) with id extension_<appId>_<Name>. Conflict if the name exists. Collect it with user_flow_attribute_add. Returns it.",
+    "Creates a custom sign-up attribute (string, boolean or int64, fixed) with id extension_<appId>_<Name>; conflict if the name exists. Collect it with user_flow_attribute_add.",
   access: "write",
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({

@@ -9,7 +9,7 @@ export const addFlowAppOperation = defineOperation({
   area: "user-flows",
   title: "Link an application to a user flow",
   description:
-    "Links an app (appId) to a user flow (id or name) for sign-up and sign-in. An app uses one flow only: conflict if linked elsewhere, unless `move` unlinks it there. Returns changed: false if already linked.",
+    "Links an app (appId) to a user flow (id or name). An app uses one flow: conflict if linked elsewhere, unless `move` unlinks it there. changed: false if already linked.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({

@@ -53,7 +53,7 @@ export const createUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Create a user flow",
   description:
-    "Creates a sign-up/sign-in user flow in one call: identity providers (email+password by default), collected attributes with their page layout, and linked apps. Social providers must exist first. Returns the flow.",
+    "Creates a sign-up/sign-in user flow: identity providers (email+password by default), collected attributes with their page, and linked apps. Social providers must exist first. Returns the flow.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input,

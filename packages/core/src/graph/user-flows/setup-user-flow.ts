@@ -74,7 +74,7 @@ export const setupUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Set up a user flow from a spec",
   description:
-    "Creates or converges a whole sign-up/sign-in flow from one spec: providers, custom attributes (created if missing), page layout and apps. An existing flow (by name) gets only what differs; a rerun changes nothing. Returns the flow and the actions taken.",
+    "Creates or converges a whole sign-up/sign-in flow from one spec (providers, custom attributes, page, apps); an existing flow gets only what differs, a rerun changes nothing. Returns the flow and actions taken.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All", "IdentityUserFlow.ReadWrite.All", "IdentityProvider.Read.All"],
   input,

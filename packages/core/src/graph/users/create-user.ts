@@ -16,7 +16,7 @@ export const createUserOperation = defineOperation({
   area: "users",
   title: "Create a local customer account",
   description:
-    "Creates a customer account that signs in with an email (or user name) and password, as sign-up would; the password never expires. Without `password` a random one is set and not returned. Conflict if the sign-in name is taken. Returns the user.",
+    "Creates a customer account signing in with an email (or user name) and password, as sign-up would. Without `password` a random one is set and not returned. Conflict if the name is taken. Returns the user.",
   access: "write",
   permissions: ["User.ReadWrite.All"],
   input: z

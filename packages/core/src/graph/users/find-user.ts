@@ -21,7 +21,7 @@ export const findUserOperation = defineOperation({
   area: "users",
   title: "Find users by sign-in name",
   description:
-    "Finds users by sign-in name: a local account's email or user name, or a social account's subject with its issuer (google.com, facebook.com; default: the tenant's domain). Returns the matches with their identities.",
+    "Finds users by sign-in name: a local account's email or user name, or a social account's subject with its issuer (google.com, …). Returns the matches with their identities.",
   access: "read",
   permissions: ["User.Read.All"],
   input: z.object({

@@ -10,7 +10,7 @@ export const listUsersOperation = defineOperation({
   area: "users",
   title: "List users",
   description:
-    "Lists users (customers and admins), filtered by name prefix, mail, type, enabled state or creation date. `select` adds properties (identities, extension attributes). To find a customer by sign-in email, use user_find.",
+    "Lists users (customers and admins), filtered by name prefix, mail, type, enabled state or creation date; `select` adds properties. To find a customer by sign-in email, use user_find.",
   access: "read",
   permissions: ["User.Read.All"],
   input: z.object({
