@@ -8,7 +8,7 @@ export const deleteGroupOperation = defineOperation({
   name: "group_delete",
   area: "groups",
   title: "Delete a group",
-  description: "Deletes a group (not its members). Returns the id.",
+  description: "Deletes a group; its members are not deleted, only their membership. Returns the id deleted.",
   access: "destructive",
   permissions: ["Group.ReadWrite.All"],
   input: z.object({ id: idSchema }),

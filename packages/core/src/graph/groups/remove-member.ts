@@ -8,7 +8,7 @@ export const removeMemberOperation = defineOperation({
   name: "group_member_remove",
   area: "groups",
   title: "Remove a member from a group",
-  description: "Removes one member from a group (not deleted). Not found if it is not a member.",
+  description: "Removes one member from a group (the member itself stays). Not found if it is not a member.",
   access: "write",
   permissions: ["GroupMember.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("The group's object id."), memberId: idSchema }),

@@ -8,7 +8,8 @@ export const listFlowAppsOperation = defineOperation({
   name: "user_flow_app_list",
   area: "user-flows",
   title: "List a user flow's applications",
-  description: "Lists the apps (client ids) linked to a user flow (id or name).",
+  description:
+    "Lists the applications (client ids) whose customers sign up and sign in with a user flow (id or name).",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ flow: flowRefSchema }),

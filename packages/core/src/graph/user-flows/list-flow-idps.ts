@@ -15,7 +15,8 @@ export const listFlowIdpsOperation = defineOperation({
   name: "user_flow_idp_list",
   area: "user-flows",
   title: "List a user flow's identity providers",
-  description: "Lists the identity providers a user flow (id or name) offers, with their type.",
+  description:
+    "Lists the identity providers a user flow (id or name) offers at sign-up and sign-in, with their type.",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ flow: flowRefSchema }),
