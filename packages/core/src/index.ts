@@ -54,6 +54,7 @@ export { listApplicationsOperation } from "./graph/applications/list-application
 export { removePasswordOperation } from "./graph/applications/remove-password.ts";
 export { listDirectoryAuditsOperation } from "./graph/audit-logs/list-directory-audits.ts";
 export { listSignInsOperation } from "./graph/audit-logs/list-sign-ins.ts";
+export { applyBrandingOperation } from "./graph/branding/apply-branding.ts";
 export type { BrandingFileInfo } from "./graph/branding/branding-file.ts";
 export { BRANDING_FILE_RULES, checkBrandingFile } from "./graph/branding/branding-file.ts";
 export type { Branding, BrandingStream } from "./graph/branding/branding-schema.ts";

@@ -17,6 +17,7 @@ import { listApplicationsOperation } from "../graph/applications/list-applicatio
 import { removePasswordOperation } from "../graph/applications/remove-password.ts";
 import { listDirectoryAuditsOperation } from "../graph/audit-logs/list-directory-audits.ts";
 import { listSignInsOperation } from "../graph/audit-logs/list-sign-ins.ts";
+import { applyBrandingOperation } from "../graph/branding/apply-branding.ts";
 import { createLocalizationOperation } from "../graph/branding/create-localization.ts";
 import { deleteBrandingOperation } from "../graph/branding/delete-branding.ts";
 import { deleteLocalizationOperation } from "../graph/branding/delete-localization.ts";
@@ -177,6 +178,7 @@ export const operations: readonly Operation[] = [
   getBrandingFileOperation,
   setBrandingFileOperation,
   removeBrandingFileOperation,
+  applyBrandingOperation,
   listCustomExtensionsOperation,
   getCustomExtensionOperation,
   createCustomExtensionOperation,
