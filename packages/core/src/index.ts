@@ -79,6 +79,7 @@ export { getCustomExtensionOperation } from "./graph/custom-extensions/get-custo
 export { listCustomExtensionsOperation } from "./graph/custom-extensions/list-custom-extensions.ts";
 export { updateCustomExtensionOperation } from "./graph/custom-extensions/update-custom-extension.ts";
 export { validateCustomExtensionOperation } from "./graph/custom-extensions/validate-custom-extension.ts";
+export { wireCustomExtensionOperation } from "./graph/custom-extensions/wire-custom-extension.ts";
 export { createEventListenerOperation } from "./graph/event-listeners/create-event-listener.ts";
 export { deleteEventListenerOperation } from "./graph/event-listeners/delete-event-listener.ts";
 export type { EventListener, ListenerKind } from "./graph/event-listeners/event-listener-schema.ts";

@@ -35,6 +35,7 @@ import { getCustomExtensionOperation } from "../graph/custom-extensions/get-cust
 import { listCustomExtensionsOperation } from "../graph/custom-extensions/list-custom-extensions.ts";
 import { updateCustomExtensionOperation } from "../graph/custom-extensions/update-custom-extension.ts";
 import { validateCustomExtensionOperation } from "../graph/custom-extensions/validate-custom-extension.ts";
+import { wireCustomExtensionOperation } from "../graph/custom-extensions/wire-custom-extension.ts";
 import { createEventListenerOperation } from "../graph/event-listeners/create-event-listener.ts";
 import { deleteEventListenerOperation } from "../graph/event-listeners/delete-event-listener.ts";
 import { getEventListenerOperation } from "../graph/event-listeners/get-event-listener.ts";
@@ -185,6 +186,7 @@ export const operations: readonly Operation[] = [
   updateCustomExtensionOperation,
   deleteCustomExtensionOperation,
   validateCustomExtensionOperation,
+  wireCustomExtensionOperation,
   listEventListenersOperation,
   getEventListenerOperation,
   createEventListenerOperation,
