@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
+import { graphTypes } from "../src/graph/entities/graph-types.generated.ts";
 import { newSignIn } from "../src/graph/entities/sign-in.ts";
 import { proofToken, selfSignedCertificate } from "./helpers/certificate.ts";
 import { allProperties, type CsdlModel, graphMetadataPath, readCsdl } from "./helpers/csdl.ts";
@@ -136,6 +137,21 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of served entities", () =
     });
     await fx.t.emu.stop();
     expect(problems).toEqual([]);
+  });
+});
+
+describe.skipIf(metadata === undefined)("generated type shapes", () => {
+  it("list exactly the CSDL's structural properties of every type they hold", () => {
+    const model = readCsdl(metadata as string);
+    const drift: string[] = [];
+    for (const [name, shape] of Object.entries(graphTypes)) {
+      const expected = allProperties(model, NS + name)
+        .filter((p) => p.type !== "Edm.Stream")
+        .map((p) => p.name);
+      if (JSON.stringify(Object.keys(shape.props)) !== JSON.stringify(expected)) drift.push(name);
+    }
+    // Regenerate with `pnpm --filter @ciamkit/emulator generate:graph-types` when this fails.
+    expect(drift).toEqual([]);
   });
 });
 

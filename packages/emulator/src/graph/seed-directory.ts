@@ -38,6 +38,7 @@ export interface SeedUser {
   extensions?: Readonly<Record<string, string | number | boolean>>;
 }
 
+/** A security group to create, with members among the seeded users. */
 export interface SeedGroup {
   displayName: string;
   description?: string;
@@ -45,6 +46,7 @@ export interface SeedGroup {
   members?: readonly string[];
 }
 
+/** What {@link seedDirectory} puts in a tenant. */
 export interface DirectorySeedSpec {
   /** PRNG seed for ids and secrets; the tenant id when omitted. Same seed, same ids. */
   seed?: string | number;
@@ -55,6 +57,7 @@ export interface DirectorySeedSpec {
   groups?: readonly SeedGroup[];
 }
 
+/** A seeded application: its ids and, once, its client secret. */
 export interface SeededApp {
   displayName: string;
   appId: string;
@@ -64,6 +67,7 @@ export interface SeededApp {
   secret: string | null;
 }
 
+/** The ids (and generated secrets) of what {@link seedDirectory} created. */
 export interface SeededDirectory {
   organizationId: string;
   graphServicePrincipalId: string;

@@ -19,6 +19,7 @@ export interface AuditTarget {
   modifiedProperties?: readonly ModifiedProperty[];
 }
 
+/** What a route reports about one directory change. */
 export interface DirectoryAuditInput {
   /** e.g. `Add user`, `Update application`, `Add member to group`. */
   activityDisplayName: string;

@@ -34,11 +34,6 @@ export function typeProperties(type: string): Readonly<Record<string, string>> {
   return shape.props;
 }
 
-/** Whether a type has the property. */
-export function hasProperty(type: string, name: string): boolean {
-  return Object.hasOwn(typeProperties(type), name);
-}
-
 /** The kind of a property without `Collection()` or `!`: `String`, `enum:x`, `passwordProfile`. */
 export function propertyKind(type: string, name: string): { kind: string; collection: boolean } | undefined {
   const k = typeProperties(type)[name];

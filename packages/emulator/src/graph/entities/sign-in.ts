@@ -1,6 +1,7 @@
 import type { JsonObject } from "../../store/json.ts";
 import { blank, isoDate } from "./shape.ts";
 
+/** What the token service reports about one sign-in (token issued or refused). */
 export interface SignInInput {
   appId: string;
   appDisplayName: string | null;

@@ -1,5 +1,6 @@
-/** The `$filter` syntax tree (OData 4.01 subset that Microsoft Graph's directory serves). */
+// The `$filter` syntax tree (the OData 4.01 subset that Microsoft Graph's directory serves).
 
+/** A comparison operator. */
 export type ComparisonOp = "eq" | "ne" | "gt" | "ge" | "lt" | "le";
 
 /** A literal: string, number, boolean, null, GUID or DateTimeOffset (kept as its text, compared as time). */
@@ -11,6 +12,7 @@ export type Literal =
   | { type: "guid"; value: string }
   | { type: "date"; value: string; time: number };
 
+/** A `$filter` expression node. */
 export type FilterExpr =
   | { kind: "literal"; literal: Literal }
   /** A property path (`identities`, `initiatedBy/app/appId`); inside a lambda, `variable` names its range. */

@@ -71,6 +71,7 @@ function checkApplication(req: GraphRequest, app: JsonObject): void {
   }
 }
 
+/** An application as the target of a directory audit. */
 export function appTarget(app: JsonObject, modifiedProperties: ReturnType<typeof changes> = []) {
   return {
     id: app.id as string,
