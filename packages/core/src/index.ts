@@ -74,6 +74,7 @@ export { listApplicationsOperation } from "./graph/applications/list-application
 export { removePasswordOperation } from "./graph/applications/remove-password.ts";
 export { listDirectoryAuditsOperation } from "./graph/audit-logs/list-directory-audits.ts";
 export { listSignInsOperation } from "./graph/audit-logs/list-sign-ins.ts";
+export { applyBrandingOperation } from "./graph/branding/apply-branding.ts";
 export type { BrandingFileInfo } from "./graph/branding/branding-file.ts";
 export { BRANDING_FILE_RULES, checkBrandingFile } from "./graph/branding/branding-file.ts";
 export type { Branding, BrandingStream } from "./graph/branding/branding-schema.ts";
@@ -98,6 +99,7 @@ export { getCustomExtensionOperation } from "./graph/custom-extensions/get-custo
 export { listCustomExtensionsOperation } from "./graph/custom-extensions/list-custom-extensions.ts";
 export { updateCustomExtensionOperation } from "./graph/custom-extensions/update-custom-extension.ts";
 export { validateCustomExtensionOperation } from "./graph/custom-extensions/validate-custom-extension.ts";
+export { wireCustomExtensionOperation } from "./graph/custom-extensions/wire-custom-extension.ts";
 export { createEventListenerOperation } from "./graph/event-listeners/create-event-listener.ts";
 export { deleteEventListenerOperation } from "./graph/event-listeners/delete-event-listener.ts";
 export type { EventListener, ListenerKind } from "./graph/event-listeners/event-listener-schema.ts";

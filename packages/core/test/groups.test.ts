@@ -89,6 +89,23 @@ describe("group operations against the emulator", () => {
     await expect(admin.run(getGroupOperation, { id: group.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("a just-created group that has not replicated yet: adding a member retries its 404 (read-after-write)", async () => {
+    const member = await newUser("Lagging Member");
+    await t.control("PUT", "/faults", {
+      rules: [{ method: "POST", path: "/groups", fault: { kind: "replicationLag", ms: 400 }, times: 1 }],
+    });
+    const group = await admin.run(createGroupOperation, { displayName: "Lagging group" });
+    // 100 + 200 + 400 ms of retries outlast the 400 ms lag.
+    const patient = t.client({ readAfterWrite: { delayMs: 100 } });
+    const added = await patient.run(addMembersOperation, { id: group.id, memberIds: [member.id] });
+    expect(added.results).toEqual([{ memberId: member.id, status: "added" }]);
+    const notFoundsRetried = t.emu.control.monitor
+      .requests(50)
+      .filter((r) => r.method === "POST" && r.path.includes(`/groups/${group.id}/members`));
+    expect(notFoundsRetried.map((r) => r.status)).toContain(404);
+    expect(notFoundsRetried.at(-1)?.status).toBe(204);
+  });
+
   it("update needs something to change", async () => {
     await expect(admin.run(updateGroupOperation, { id: "x" })).rejects.toThrow(
       /displayName and\/or description/,

@@ -19,6 +19,7 @@ import { listApplicationsOperation } from "../graph/applications/list-applicatio
 import { removePasswordOperation } from "../graph/applications/remove-password.ts";
 import { listDirectoryAuditsOperation } from "../graph/audit-logs/list-directory-audits.ts";
 import { listSignInsOperation } from "../graph/audit-logs/list-sign-ins.ts";
+import { applyBrandingOperation } from "../graph/branding/apply-branding.ts";
 import { createLocalizationOperation } from "../graph/branding/create-localization.ts";
 import { deleteBrandingOperation } from "../graph/branding/delete-branding.ts";
 import { deleteLocalizationOperation } from "../graph/branding/delete-localization.ts";
@@ -36,6 +37,7 @@ import { getCustomExtensionOperation } from "../graph/custom-extensions/get-cust
 import { listCustomExtensionsOperation } from "../graph/custom-extensions/list-custom-extensions.ts";
 import { updateCustomExtensionOperation } from "../graph/custom-extensions/update-custom-extension.ts";
 import { validateCustomExtensionOperation } from "../graph/custom-extensions/validate-custom-extension.ts";
+import { wireCustomExtensionOperation } from "../graph/custom-extensions/wire-custom-extension.ts";
 import { createEventListenerOperation } from "../graph/event-listeners/create-event-listener.ts";
 import { deleteEventListenerOperation } from "../graph/event-listeners/delete-event-listener.ts";
 import { getEventListenerOperation } from "../graph/event-listeners/get-event-listener.ts";
@@ -181,12 +183,14 @@ export const operations: readonly Operation[] = [
   getBrandingFileOperation,
   setBrandingFileOperation,
   removeBrandingFileOperation,
+  applyBrandingOperation,
   listCustomExtensionsOperation,
   getCustomExtensionOperation,
   createCustomExtensionOperation,
   updateCustomExtensionOperation,
   deleteCustomExtensionOperation,
   validateCustomExtensionOperation,
+  wireCustomExtensionOperation,
   listEventListenersOperation,
   getEventListenerOperation,
   createEventListenerOperation,
