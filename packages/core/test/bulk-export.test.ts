@@ -29,7 +29,11 @@ const userCount = () => t.emu.store.tenant(t.tenant.tenantId)?.collection("users
 describe("user export", () => {
   it("writes every user once to JSON Lines with the selected properties", async () => {
     const file = tmp.path("users.jsonl");
-    const result = await admin.run(exportUsersOperation, { file, select: ["id", "displayName"], pageSize: 100 });
+    const result = await admin.run(exportUsersOperation, {
+      file,
+      select: ["id", "displayName"],
+      pageSize: 100,
+    });
     const rows = readJsonl<{ id: string; displayName: string }>(file);
     expect(result).toMatchObject({ exported: userCount(), resumed: false });
     expect(rows.length).toBe(userCount());
@@ -44,7 +48,14 @@ describe("user export", () => {
     writeFileSync(
       source,
       [1, 2, 3]
-        .map((n) => JSON.stringify({ displayName: `Off ${n}`, signInName: `off${n}@example.com`, password: "Zq!9#kTwX", accountEnabled: false }))
+        .map((n) =>
+          JSON.stringify({
+            displayName: `Off ${n}`,
+            signInName: `off${n}@example.com`,
+            password: "Zq!9#kTwX",
+            accountEnabled: false,
+          }),
+        )
         .join("\n"),
     );
     expect((await importUsers(admin.context(), { file: source })).created).toBe(3);
@@ -55,7 +66,12 @@ describe("user export", () => {
     });
     const records = parse(readFileSync(file, "utf8"), { columns: true }) as Record<string, string>[];
     expect(result.exported).toBe(records.length);
-    expect(records.map((r) => r.displayName).filter((n) => n?.startsWith("Off ")).sort()).toEqual(["Off 1", "Off 2", "Off 3"]);
+    expect(
+      records
+        .map((r) => r.displayName)
+        .filter((n) => n?.startsWith("Off "))
+        .sort(),
+    ).toEqual(["Off 1", "Off 2", "Off 3"]);
     expect(records.every((r) => r.accountEnabled === "false")).toBe(true);
     expect(JSON.parse(records.find((r) => r.displayName === "Off 1")?.identities ?? "[]")).toContainEqual(
       expect.objectContaining({ issuerAssignedId: "off1@example.com" }),
