@@ -22,17 +22,20 @@ describe("adaptive pacer", () => {
     expect(await grantTimes(pacer, 3, 20)).toEqual([0, 1000, 2000]);
   });
 
-  it("speeds up while the service sends no throttle signal, and holds at 0.9", () => {
+  it("speeds up while the service sends no throttle signal, gently at 0.8, and backs off near the limit", () => {
     const pacer = new AdaptivePacer({ initialRate: 20 });
     vi.advanceTimersByTime(1000);
     pacer.observe({});
     expect(pacer.rate).toBeCloseTo(30);
     vi.advanceTimersByTime(1000);
+    pacer.observe({ limitPercentage: 0.8 });
+    expect(pacer.rate).toBeCloseTo(33);
+    vi.advanceTimersByTime(1000);
     pacer.observe({ limitPercentage: 0.9 });
-    expect(pacer.rate).toBeCloseTo(30);
+    expect(pacer.rate).toBeCloseTo(32.01);
     vi.advanceTimersByTime(1000);
     pacer.observe({ limitPercentage: 1.0 });
-    expect(pacer.rate).toBeCloseTo(18);
+    expect(pacer.rate).toBeCloseTo(25.608);
   });
 
   it("caps growth per second however often envelopes report", () => {
@@ -52,6 +55,19 @@ describe("adaptive pacer", () => {
     const times = await grantTimes(pacer, 2, 7);
     expect(times[0]).toBeGreaterThanOrEqual(2000);
     expect(times[1]).toBeGreaterThanOrEqual((times[0] ?? 0) + 100);
+  });
+
+  it("does not grow far ahead of the rate actually achieved", async () => {
+    const pacer = new AdaptivePacer({ initialRate: 1000 });
+    await pacer.acquire(20); // 20 writes in the last second: something else limits the pace
+    vi.advanceTimersByTime(1000);
+    pacer.observe({});
+    expect(pacer.rate).toBe(1000);
+    const slow = new AdaptivePacer({ initialRate: 10 });
+    await slow.acquire(20);
+    vi.advanceTimersByTime(1000);
+    slow.observe({});
+    expect(slow.rate).toBeCloseTo(15);
   });
 
   it("stays within its bounds", () => {

@@ -34,6 +34,9 @@ export class AdaptivePacer {
   #nextAt = 0;
   #pausedUntil = 0;
   #adjustedAt = Date.now();
+  /** Writes granted in the current and the previous second: the rate actually achieved. */
+  #granted: [number, number] = [0, 0];
+  #grantSecond = Math.floor(Date.now() / 1000);
   /** 429s seen (inner items). */
   throttled = 0;
 
@@ -59,7 +62,10 @@ export class AdaptivePacer {
       const start = Math.max(now, this.#nextAt);
       this.#nextAt = start + (writes * 1000) / this.#rate;
       if (start > now) await sleep(start - now, signal);
-      if (Date.now() >= this.#pausedUntil) return;
+      if (Date.now() >= this.#pausedUntil) {
+        this.#count(writes);
+        return;
+      }
     }
   }
 
@@ -76,19 +82,45 @@ export class AdaptivePacer {
       return;
     }
     const p = signal.limitPercentage;
-    // Graph rounds the percentage to one decimal: 1.0 means the budget is nearly gone, 0.9 is the
-    // spot to hold, 0.8 leaves a little room and no header a lot. Factors are per second, so the
-    // controller behaves the same however many envelopes a second carry.
+    // Graph rounds the percentage to one decimal and sends it only above 0.8. No header: more than a
+    // fifth of the budget is left, grow fast. 0.8: grow gently. 0.9: the place to be, drift down a
+    // little so a rate above the refill does not sit there. 1.0: nearly empty, back off. Factors
+    // are per second, so the controller behaves the same however many envelopes a second carry.
     if (p === undefined) this.#adjust(1.5, now);
-    else if (p >= 0.95) this.#adjust(0.6, now);
-    else if (p < 0.85) this.#adjust(1.05, now);
-    else this.#adjustedAt = now;
+    else if (p < 0.85) this.#adjust(1.1, now);
+    else if (p < 0.95) this.#adjust(0.97, now);
+    else this.#adjust(0.8, now);
   }
 
   #adjust(perSecond: number, now: number): void {
     const seconds = Math.min(1, Math.max(0, now - this.#adjustedAt) / 1000);
     this.#adjustedAt = now;
-    this.#setRate(this.#rate * perSecond ** seconds);
+    let rate = this.#rate * perSecond ** seconds;
+    // When something else limits the pace (latency, the envelopes in flight), the rate is not
+    // allowed to run far ahead of what is achieved, or the first throttle signal would find it
+    // many times too high.
+    const achieved = this.#achieved(now);
+    if (perSecond > 1 && achieved > 0) rate = Math.min(rate, Math.max(this.#rate, 2 * achieved));
+    this.#setRate(rate);
+  }
+
+  #count(writes: number): void {
+    this.#roll(Date.now());
+    this.#granted[1] += writes;
+  }
+
+  #roll(now: number): void {
+    const second = Math.floor(now / 1000);
+    if (second === this.#grantSecond) return;
+    this.#granted = second === this.#grantSecond + 1 ? [this.#granted[1], 0] : [0, 0];
+    this.#grantSecond = second;
+  }
+
+  /** Writes per second granted over the last full second and the current one. */
+  #achieved(now: number): number {
+    this.#roll(now);
+    const fraction = (now % 1000) / 1000;
+    return (this.#granted[0] + this.#granted[1]) / (1 + fraction);
   }
 
   #setRate(rate: number): void {

@@ -33,6 +33,8 @@ export interface ImportUsersOptions {
   mapping?: ColumnMapping | string | undefined;
   /** Validate every row and check which users exist, without writing anything. */
   dryRun?: boolean | undefined;
+  /** Dry run: look up which users exist (default true); false validates the file only and counts every valid row in `wouldCreate`. */
+  checkExisting?: boolean | undefined;
   /** What to do with a row whose user exists: skip it (default), update its profile, or count it failed. */
   onConflict?: "skip" | "update" | "fail" | undefined;
   /** `given`: every row carries its password (default); `generate`: rows without one get a random password to change at first sign-in. */
@@ -125,6 +127,10 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
       if (done === "created" || done === "updated" || done === "skipped") {
         report.resumed++;
         report[done]++;
+        continue;
+      }
+      if (dryRun && options.checkExisting === false) {
+        report.wouldCreate++;
         continue;
       }
       chunk.push({ line: source.line, key, row: check.row, extensions: mapped.extensions });

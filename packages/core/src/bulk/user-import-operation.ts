@@ -23,6 +23,10 @@ export const importUsersOperation = defineOperation({
       .optional()
       .describe("A JSON/YAML mapping file, or the mapping itself; default: columns named like the fields."),
     dryRun: z.boolean().default(false).describe("Validate and check existing users without writing."),
+    checkExisting: z
+      .boolean()
+      .default(true)
+      .describe("Dry run only: false skips the existence lookups and validates the file alone."),
     onConflict: z
       .enum(["skip", "update", "fail"])
       .default("skip")
