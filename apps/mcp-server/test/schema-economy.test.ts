@@ -70,7 +70,6 @@ describe("output schemas in tools/list", () => {
           items: {
             type: "object",
             properties: { key: { type: "string" }, nested: { type: "object" } },
-            required: ["key", "nested"],
           },
         },
       },
@@ -191,6 +190,30 @@ describe("repeated input fields", () => {
     expect(update?.inputSchema.properties).toEqual({
       page: { type: "object", description: "Replaces the page. Fields as in flow_create's page." },
       name: { type: "string" },
+    });
+  });
+
+  it("lists an object with an earlier object's fields and more as those fields plus its own", () => {
+    const texts = Object.fromEntries(
+      ["a", "b", "c", "d", "e", "f", "g", "h", "i"].map((k) => [`${k}Text`, { type: ["string", "null"] }]),
+    );
+    const [update, localize] = referenceRepeatedInputs([
+      { name: "look_update", inputSchema: { type: "object", properties: texts } },
+      {
+        name: "look_localize",
+        inputSchema: {
+          type: "object",
+          properties: { locale: { type: "string" }, ...texts },
+          required: ["locale"],
+        },
+      },
+    ]);
+    expect(update?.inputSchema.properties).toEqual(texts);
+    expect(localize?.inputSchema).toEqual({
+      type: "object",
+      description: "Fields as in look_update's input, and:",
+      properties: { locale: { type: "string" } },
+      required: ["locale"],
     });
   });
 

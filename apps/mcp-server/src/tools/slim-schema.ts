@@ -68,7 +68,8 @@ type OutputLevel = "root" | "item" | "nested";
 
 /**
  * An output schema that tells a model the shape of a result and no more: the result's properties with
- * their types and enums and its `required` list, and the items of its lists one level deep; objects
+ * their types and enums and its `required` list, and the items of its lists one level deep (their
+ * properties and types, without `required`); objects
  * deeper than that are `{type: "object"}` (the result itself shows them). Descriptions, value checks,
  * defaults and `additionalProperties` go: core has already validated the result with the full schema,
  * and strips unknown properties. An optional property loses its `null` (results never carry a null
@@ -84,6 +85,8 @@ function slimOutput(schema: unknown, level: OutputLevel, keepNull: boolean): unk
     return { type: node.type ?? "object" };
   }
   const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
+  // A list item's `required` tells a model nothing its properties do not: items are read, not built.
+  if (level === "item") delete node.required;
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" && isObject(value))

@@ -15,7 +15,7 @@ export const idSchema = z.string().trim().min(1).max(1024);
 /** Input fields every list operation shares. */
 export const listInputShape = {
   limit: z.number().int().min(1).max(1000).default(100).describe("Page size."),
-  cursor: z.string().min(1).optional().describe("`nextCursor` of the previous page."),
+  cursor: z.string().min(1).optional().describe("From nextCursor."),
 };
 
 /** The output of a list operation: items and, when more exist, a cursor. */

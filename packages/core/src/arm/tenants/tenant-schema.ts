@@ -21,7 +21,7 @@ export const tenantSkuNameSchema = z
 export const tenantNameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9]{1,26}$/, "1 to 26 letters and digits")
-  .describe("The tenant's {name}.onmicrosoft.com and {name}.ciamlogin.com domain.");
+  .describe("Gives {name}.onmicrosoft.com.");
 
 /** An Azure subscription id. */
 export const subscriptionIdSchema = z
@@ -30,13 +30,13 @@ export const subscriptionIdSchema = z
     /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
     "a subscription GUID",
   )
-  .describe("Billing Azure subscription (of a workforce tenant).");
+  .describe("A workforce tenant's subscription.");
 
 /** An Azure resource group name (ARM's rule). */
 export const resourceGroupSchema = z
   .string()
   .regex(/^[-\w._()]{1,90}$/, "a resource group name")
-  .describe("Resource group holding the tenant resource.");
+  .describe("Resource group of the tenant.");
 
 /** Input fields that address one tenant resource. */
 export const tenantAddressShape = {

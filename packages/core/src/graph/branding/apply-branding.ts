@@ -53,7 +53,7 @@ export const applyBrandingOperation = defineOperation({
   area: "branding",
   title: "Apply company branding from a spec",
   description:
-    "Applies texts, colours, layout and files (logos, background, favicon, CSS; from paths or base64) to the default branding and any languages in one call. Every file is checked first (real format by magic bytes, size, pixels): one bad file fails the call before anything is sent. Only values that differ from what is stored are sent, files only when their bytes differ; missing localizations are created. Returns the list of actions taken.",
+    "Applies texts, colours, layout and files (paths or base64) to the default branding and any languages in one call. Files are checked before anything is sent; only what differs is sent; missing languages are created. Returns the actions taken.",
   access: "write",
   permissions: BRANDING_WRITE,
   input,

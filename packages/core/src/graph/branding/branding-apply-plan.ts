@@ -28,9 +28,7 @@ export const brandingSpecShape = {
   files: z
     .partialRecord(z.enum(BRANDING_STREAMS), brandingFileSpecSchema)
     .optional()
-    .describe(
-      "Files by stream: bannerLogo/headerLogo (PNG/JPEG ≤245×36), squareLogo/squareLogoDark (≤240×240, ≤10 KB), backgroundImage (≤1920×1080, ≤300 KB), favicon, customCSS (≤25 KB).",
-    ),
+    .describe("Files by stream; limits as in branding_image_set."),
 };
 
 /** A file ready to upload: its bytes and what it was found to be. */

@@ -87,7 +87,7 @@ export const targetUrlSchema = z.url({ protocol: /^https$/ }).describe("The HTTP
 export const resourceIdSchema = z
   .string()
   .regex(/^api:\/\/[^/\s]+\/[0-9a-fA-F-]{36}$/, "api://{host of the targetUrl}/{appId}")
-  .describe("api://{targetUrl host}/{appId} of the app protecting the endpoint.");
+  .describe("api://{targetUrl host}/{appId} of the protecting app.");
 
 /** The result of validateAuthenticationConfiguration. */
 export const validationSchema = z.object({

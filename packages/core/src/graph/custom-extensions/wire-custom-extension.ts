@@ -104,7 +104,7 @@ export const wireCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Wire a custom extension to apps",
   description:
-    "Creates (or finds by name and updates only what differs) a custom authentication extension for an API endpoint, binds it with an event listener to the given applications (created, or its app list converged), then validates the extension's authentication configuration and reports the result (errors such as DomainNameDoesNotMatch, warnings such as PermissionNotGrantedToServicePrincipal). Rerunning with the same input changes nothing. Returns the extension, the listener id, the validation and the actions taken.",
+    "Creates or converges (by name) a custom extension for an API endpoint, binds it to the given apps with one listener, and validates its auth configuration (errors, warnings). A rerun changes nothing. Returns extension, listener id, validation and actions.",
   access: "write",
   permissions: [
     "CustomAuthenticationExtension.ReadWrite.All",

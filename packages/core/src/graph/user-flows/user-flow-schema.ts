@@ -138,4 +138,4 @@ export const flowAttributeSchema = z.object({
 });
 
 /** A flow id or its display name, as operations accept it. */
-export const flowRefSchema = z.string().trim().min(1).max(256).describe("Flow id or (unique) display name.");
+export const flowRefSchema = z.string().trim().min(1).max(256).describe("Flow id or display name.");
