@@ -61,7 +61,7 @@ describe("per-object resources", () => {
         const read = await reading;
         expect(read.contents[0]).toMatchObject({ mimeType: file.contentType, blob: expect.any(String) });
       } else {
-        await expect(reading).rejects.toThrow(/Nothing is uploaded|not found|404/i);
+        await expect(reading).rejects.toThrow(/Nothing is uploaded|not found|does not exist|404/i);
       }
     },
   );

@@ -41,6 +41,26 @@ export type { CredentialOptions } from "./auth/msal-config.ts";
 export { defaultTokenCachePath, fileTokenCachePlugin } from "./auth/token-cache-file.ts";
 export type { AccessToken, CachingOptions, GetTokenOptions, TokenProvider } from "./auth/token-provider.ts";
 export { cachingTokenProvider } from "./auth/token-provider.ts";
+// Bulk import and export of users (catalog entries and the engines behind them).
+export type { PacerOptions, PacerSignal } from "./bulk/adaptive-pacer.ts";
+export { AdaptivePacer } from "./bulk/adaptive-pacer.ts";
+export type { ColumnMapping, ImportField } from "./bulk/column-mapping.ts";
+export {
+  columnMappingSchema,
+  extensionProperty,
+  IMPORT_FIELDS,
+  loadColumnMapping,
+} from "./bulk/column-mapping.ts";
+export type { ExportResult, ExportUsersOptions } from "./bulk/export-users.ts";
+export { DEFAULT_EXPORT_SELECT, exportUsers } from "./bulk/export-users.ts";
+export type { ImportReport } from "./bulk/import-report.ts";
+export { importReportSchema, summarizeReport } from "./bulk/import-report.ts";
+export type { ImportUsersOptions } from "./bulk/import-users.ts";
+export { importUsers } from "./bulk/import-users.ts";
+export type { BulkFileFormat } from "./bulk/row-source.ts";
+export { passwordProblem } from "./bulk/row-validation.ts";
+export { exportUsersOperation } from "./bulk/user-export-operation.ts";
+export { importUsersOperation } from "./bulk/user-import-operation.ts";
 // The client entry point.
 export type { CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";
@@ -54,6 +74,7 @@ export { listApplicationsOperation } from "./graph/applications/list-application
 export { removePasswordOperation } from "./graph/applications/remove-password.ts";
 export { listDirectoryAuditsOperation } from "./graph/audit-logs/list-directory-audits.ts";
 export { listSignInsOperation } from "./graph/audit-logs/list-sign-ins.ts";
+export { applyBrandingOperation } from "./graph/branding/apply-branding.ts";
 export type { BrandingFileInfo } from "./graph/branding/branding-file.ts";
 export { BRANDING_FILE_RULES, checkBrandingFile } from "./graph/branding/branding-file.ts";
 export type { Branding, BrandingStream } from "./graph/branding/branding-schema.ts";
@@ -78,6 +99,7 @@ export { getCustomExtensionOperation } from "./graph/custom-extensions/get-custo
 export { listCustomExtensionsOperation } from "./graph/custom-extensions/list-custom-extensions.ts";
 export { updateCustomExtensionOperation } from "./graph/custom-extensions/update-custom-extension.ts";
 export { validateCustomExtensionOperation } from "./graph/custom-extensions/validate-custom-extension.ts";
+export { wireCustomExtensionOperation } from "./graph/custom-extensions/wire-custom-extension.ts";
 export { createEventListenerOperation } from "./graph/event-listeners/create-event-listener.ts";
 export { deleteEventListenerOperation } from "./graph/event-listeners/delete-event-listener.ts";
 export type { EventListener, ListenerKind } from "./graph/event-listeners/event-listener-schema.ts";
@@ -146,6 +168,7 @@ export { listUserFlowsOperation } from "./graph/user-flows/list-user-flows.ts";
 export { removeFlowAppOperation } from "./graph/user-flows/remove-flow-app.ts";
 export { removeFlowAttributeOperation } from "./graph/user-flows/remove-flow-attribute.ts";
 export { removeFlowIdpOperation } from "./graph/user-flows/remove-flow-idp.ts";
+export { setupUserFlowOperation } from "./graph/user-flows/setup-user-flow.ts";
 export { updateUserFlowOperation } from "./graph/user-flows/update-user-flow.ts";
 export type { UserFlow } from "./graph/user-flows/user-flow-schema.ts";
 export { createUserOperation } from "./graph/users/create-user.ts";
@@ -221,6 +244,8 @@ export { ServiceClient } from "./http/service-client.ts";
 export type { FetchTransport, FetchTransportOptions } from "./http/transport.ts";
 export { createFetchTransport } from "./http/transport.ts";
 // The operation catalog.
+export type { ChangeAction } from "./operations/change-actions.ts";
+export { CHANGE_VERBS, changeActionSchema } from "./operations/change-actions.ts";
 export type { OperationContext, OperationProgress } from "./operations/context.ts";
 export type { ObjectSchema, Operation, OperationAccess } from "./operations/define-operation.ts";
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";

@@ -15,13 +15,13 @@ describe("the operation catalog", () => {
       "service-principals",
       "audit-logs",
       "tenants",
+      "user-flows",
+      "user-flow-attributes",
+      "identity-providers",
       "branding",
       "custom-extensions",
       "event-listeners",
       "trust-framework",
-      "user-flows",
-      "user-flow-attributes",
-      "identity-providers",
     ]);
   });
 

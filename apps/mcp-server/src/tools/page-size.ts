@@ -22,14 +22,6 @@ export function isListOperation(operation: Operation): boolean {
 export function toolInputSchema(operation: Operation): ObjectSchema {
   if (!isListOperation(operation)) return operation.input;
   return operation.input.safeExtend({
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_PAGE_SIZE)
-      .default(DEFAULT_PAGE_SIZE)
-      .describe(
-        `Maximum number of items to return (1-${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}); pass nextCursor as cursor for more.`,
-      ),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE).describe("Page size."),
   });
 }

@@ -20,27 +20,96 @@ export function outputJsonSchema(schema: ObjectSchema): JsonSchema {
 }
 
 /**
- * A JSON Schema with what costs a model tokens but tells it nothing removed: the `$schema` keyword,
- * regular expressions that restate a `format` (zod spells out every ISO date-time as a 300-character
- * pattern), integer bounds that only restate JavaScript's safe range, and, in output schemas, value
- * checks (lengths, patterns, formats, bounds), `additionalProperties: false` and the `null` alternative of
- * optional properties: results never carry a null optional property (compaction drops it), so such a
- * property is simply absent. A required property keeps its `null`, as results keep it. Output objects
- * nested deeper than {@link MAX_OUTPUT_DEPTH} are described by their type alone.
+ * A JSON Schema as `tools/list` sends it: what costs a model tokens but does not change what it passes
+ * or reads removed. The server keeps validating with the full zod schemas, so nothing is loosened where
+ * it counts: an argument that breaks a dropped check gets an `isError` result naming the field and the
+ * rule, and results are checked against the full output schema before they are sent.
+ *
+ * Both kinds lose the `$schema` keyword, regular expressions that restate a `format` (zod spells out
+ * every ISO date-time as a 300-character pattern), integer bounds that only restate JavaScript's safe
+ * range, and spell a nullable value as `type: [t, "null"]` rather than an `anyOf` with `{type: "null"}`.
+ * See {@link slimInput} and {@link slimOutput} for what each kind drops besides.
  */
-export function slimSchema(schema: unknown, output: boolean, keepNull = true, depth = 0): unknown {
-  if (Array.isArray(schema)) return schema.map((s) => slimSchema(s, output, true, depth));
+export function slimSchema(schema: unknown, output: boolean): unknown {
+  return output ? slimOutput(schema, "root", true) : slimInput(schema);
+}
+
+/**
+ * An input schema without checks a model never needs to see to pass a valid value: string length
+ * bounds and `minItems: 1` (zod's non-empty), regular expressions (the descriptions say what to
+ * pass by example; a UUID pattern becomes `format: "uuid"`), and string alternatives of a described
+ * field (`anyOf` date-time or date becomes one string). Descriptions, enums, defaults,
+ * `required` and nested objects stay: they are what tells a model what to pass.
+ */
+function slimInput(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(slimInput);
   if (!isObject(schema)) return schema;
-  const node = { ...schema };
-  if (output && !keepNull) withoutNull(node);
-  const isObjectNode = node.type === "object" || isObject(node.properties);
-  const level = isObjectNode ? depth + 1 : depth;
-  if (output && isObjectNode && level > MAX_OUTPUT_DEPTH) {
-    return {
-      type: "object",
-      ...(typeof node.description === "string" ? { description: node.description } : {}),
-    };
+  const node = common(schema, true);
+  if (typeof node.pattern === "string" && UUID_PATTERNS.has(node.pattern) && node.format === undefined)
+    node.format = "uuid";
+  delete node.pattern;
+  delete node.minLength;
+  delete node.maxLength;
+  if (node.minItems === 0 || node.minItems === 1) delete node.minItems;
+  // Alternatives that are all strings (a date-time or a date; '0' or a culture name) are one string
+  // to a model: the field's own description says which strings.
+  if (typeof node.description === "string" && Array.isArray(node.anyOf) && node.anyOf.every(isPlainString)) {
+    delete node.anyOf;
+    node.type = "string";
   }
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node))
+    out[key] = key === "properties" && isObject(value) ? mapValues(value, slimInput) : slimInput(value);
+  return out;
+}
+
+/** Where an output node sits: the result, an item of a list in the result, or deeper. */
+type OutputLevel = "root" | "item" | "nested";
+
+/**
+ * An output schema that tells a model the shape of a result and no more: the result's properties with
+ * their types and enums and its `required` list, and the items of its lists one level deep (their
+ * properties and types, without `required`); objects
+ * deeper than that are `{type: "object"}` (the result itself shows them). Descriptions, value checks,
+ * defaults and `additionalProperties` go: core has already validated the result with the full schema,
+ * and strips unknown properties. An optional property loses its `null` (results never carry a null
+ * optional property: compaction drops it); a required one keeps it, as results keep it.
+ */
+function slimOutput(schema: unknown, level: OutputLevel, keepNull: boolean): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => slimOutput(s, level, true));
+  if (!isObject(schema)) return schema;
+  const node = common(schema, keepNull);
+  for (const key of OUTPUT_DROPS) delete node[key];
+  const isObjectNode = node.type === "object" || hasType(node, "object") || isObject(node.properties);
+  if (isObjectNode && level === "nested") {
+    return { type: node.type ?? "object" };
+  }
+  const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
+  // A list item's `required` tells a model nothing its properties do not: items are read, not built.
+  if (level === "item") delete node.required;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "properties" && isObject(value))
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, slimOutput(v, childLevel(level, v), required.has(k))]),
+      );
+    else if (key === "items") out[key] = slimOutput(value, level === "root" ? "item" : "nested", true);
+    else if (key === "anyOf" || key === "oneOf") out[key] = slimOutput(value, level, true);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** A property of the result is spelled out when it is a list (its items, one level); else it is nested. */
+function childLevel(level: OutputLevel, value: unknown): OutputLevel {
+  return level === "root" && isObject(value) && (value.type === "array" || hasType(value, "array"))
+    ? "root"
+    : "nested";
+}
+
+/** The clean-up both kinds share, on a copy of the node. */
+function common(schema: JsonSchema, keepNull: boolean): JsonSchema {
+  const node = { ...schema };
   delete node.$schema;
   // zod names some checks as formats JSON Schema does not have (`includes`, `starts_with`): the
   // pattern carries the rule then; a standard format makes its restating pattern redundant.
@@ -49,24 +118,9 @@ export function slimSchema(schema: unknown, output: boolean, keepNull = true, de
   // zod bounds every integer to JavaScript's safe range; that says nothing to a model.
   if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
   if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
-  if (output) {
-    // Results come from the service and core has already validated them: an output schema only needs
-    // to tell the shape (types, enums, required, descriptions), not the input checks zod carries over.
-    // Core strips unknown properties from results, so closing output objects adds nothing either.
-    for (const key of OUTPUT_CHECKS) delete node[key];
-    if (node.additionalProperties === false) delete node.additionalProperties;
-  }
-  const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
-  const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(node)) {
-    out[key] =
-      key === "properties" && isObject(value)
-        ? Object.fromEntries(
-            Object.entries(value).map(([k, v]) => [k, slimSchema(v, output, required.has(k), level)]),
-          )
-        : slimSchema(value, output, true, level);
-  }
-  return out;
+  if (!keepNull) withoutNull(node);
+  else nullAsType(node);
+  return node;
 }
 
 /** Removes the `null` type or `{type: "null"}` alternative of a node, in place. */
@@ -78,7 +132,7 @@ function withoutNull(node: JsonSchema): void {
   for (const key of ["anyOf", "oneOf"] as const) {
     const options = node[key];
     if (!Array.isArray(options)) continue;
-    const kept = options.filter((o) => !(isObject(o) && o.type === "null" && Object.keys(o).length === 1));
+    const kept = options.filter((o) => !isNullNode(o));
     if (kept.length === 1 && isObject(kept[0])) {
       delete node[key];
       Object.assign(node, kept[0]);
@@ -87,14 +141,47 @@ function withoutNull(node: JsonSchema): void {
 }
 
 /**
- * Object levels an output schema spells out: the result, and the objects in it (a list's items, a
- * flow's page). Deeper objects are listed as `{type: "object"}`: the result itself shows them, and
- * spelling them out for every tool that returns them cost a third of `tools/list`.
+ * Folds `anyOf: [{type: t, …}, {type: "null"}]` into `{type: [t, "null"], …}`, in place: the same
+ * values in a third of the bytes. An enum gets `null` among its values, as the `anyOf` allowed it.
  */
-export const MAX_OUTPUT_DEPTH = 2;
+function nullAsType(node: JsonSchema): void {
+  for (const key of ["anyOf", "oneOf"] as const) {
+    const options = node[key];
+    if (!Array.isArray(options) || options.length !== 2 || !options.some(isNullNode)) continue;
+    const other = options.find((o) => !isNullNode(o));
+    if (!isObject(other) || typeof other.type !== "string" || "anyOf" in other || "oneOf" in other) continue;
+    delete node[key];
+    Object.assign(node, other, { type: [other.type, "null"] });
+    if (Array.isArray(other.enum)) node.enum = [...other.enum, null];
+  }
+}
 
-/** Validation keywords that an output schema does not need. */
-const OUTPUT_CHECKS = [
+/** A string alternative that only narrows the value (a format, a constant, a pattern). */
+function isPlainString(option: unknown): boolean {
+  return (
+    isObject(option) &&
+    option.type === "string" &&
+    Object.keys(option).every((key) => ["type", "format", "const", "pattern", "description"].includes(key))
+  );
+}
+
+function isNullNode(option: unknown): boolean {
+  return isObject(option) && option.type === "null" && Object.keys(option).length === 1;
+}
+
+function hasType(node: JsonSchema, type: string): boolean {
+  return Array.isArray(node.type) && node.type.includes(type);
+}
+
+function mapValues(record: JsonSchema, f: (value: unknown) => unknown): JsonSchema {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
+}
+
+/** What an output schema does not need: descriptions and the checks zod carries over from inputs. */
+const OUTPUT_DROPS = [
+  "description",
+  "default",
+  "additionalProperties",
   "minLength",
   "maxLength",
   "pattern",
@@ -106,6 +193,11 @@ const OUTPUT_CHECKS = [
   "minItems",
   "maxItems",
 ] as const;
+
+/** The UUID regular expressions zod emits for `z.uuid()`/`z.guid()`-like checks written as patterns. */
+const UUID_PATTERNS = new Set([
+  "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+]);
 
 const STANDARD_FORMATS = new Set([
   "date-time",

@@ -9,6 +9,8 @@ import {
 import { z } from "zod";
 import type { ToolExtra } from "./call-operation.ts";
 import { errorResult } from "./error-result.ts";
+import { referenceRepeatedInputs } from "./input-references.ts";
+import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
 
 /** A tool as the server declares it: zod schemas (enforced on every call) and its hints. */
@@ -70,7 +72,13 @@ export function issueList(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join(".") || "(input)"}: ${issue.message}`).join("; ");
 }
 
-/** Answers `tools/list` with the listed tools, replacing the SDK's handler (which lists full schemas). */
+/**
+ * Answers `tools/list` with the listed tools, replacing the SDK's handler (which lists full schemas).
+ * A result shape or a large input field spelled out in one listed tool is named rather than repeated
+ * in the others (see {@link referenceRepeatedOutputs} and {@link referenceRepeatedInputs}).
+ */
 export function serveToolList(server: McpServer, list: ToolList): void {
-  server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: list }));
+  server.server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: referenceRepeatedInputs(referenceRepeatedOutputs(list)),
+  }));
 }

@@ -14,28 +14,15 @@ export const idSchema = z.string().trim().min(1).max(1024);
 
 /** Input fields every list operation shares. */
 export const listInputShape = {
-  limit: z
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(100)
-    .describe("Maximum number of items to return (1-1000, default 100)."),
-  cursor: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("`nextCursor` from a previous call, to continue where it stopped."),
+  limit: z.number().int().min(1).max(1000).default(100).describe("Page size."),
+  cursor: z.string().min(1).optional().describe("From nextCursor."),
 };
 
 /** The output of a list operation: items and, when more exist, a cursor. */
 export function listOutputSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
-    nextCursor: z
-      .string()
-      .optional()
-      .describe("Pass as `cursor` to get the next items; absent when there are no more."),
+    nextCursor: z.string().optional().describe("Pass as `cursor` for the next page; absent on the last."),
   });
 }
 
@@ -44,7 +31,7 @@ export const selectSchema = z
   .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a property name"))
   .min(1)
   .optional()
-  .describe('Properties to return (Graph `$select`), e.g. ["id","displayName","identities"].');
+  .describe('Properties to return (Graph `$select`), e.g. ["id","identities"].');
 
 /** `$select` as a query value. */
 export function selectQuery(select: readonly string[] | undefined): string | undefined {

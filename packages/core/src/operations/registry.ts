@@ -8,6 +8,8 @@ import { getTenantCreateStatusOperation } from "../arm/tenants/get-tenant-create
 import { listTenantsOperation } from "../arm/tenants/list-tenants.ts";
 import { updateTenantOperation } from "../arm/tenants/update-tenant.ts";
 import { waitTenantCreateOperation } from "../arm/tenants/wait-tenant-create.ts";
+import { exportUsersOperation } from "../bulk/user-export-operation.ts";
+import { importUsersOperation } from "../bulk/user-import-operation.ts";
 import { addCertificateOperation } from "../graph/applications/add-certificate.ts";
 import { addPasswordOperation } from "../graph/applications/add-password.ts";
 import { createApplicationOperation } from "../graph/applications/create-application.ts";
@@ -17,6 +19,7 @@ import { listApplicationsOperation } from "../graph/applications/list-applicatio
 import { removePasswordOperation } from "../graph/applications/remove-password.ts";
 import { listDirectoryAuditsOperation } from "../graph/audit-logs/list-directory-audits.ts";
 import { listSignInsOperation } from "../graph/audit-logs/list-sign-ins.ts";
+import { applyBrandingOperation } from "../graph/branding/apply-branding.ts";
 import { createLocalizationOperation } from "../graph/branding/create-localization.ts";
 import { deleteBrandingOperation } from "../graph/branding/delete-branding.ts";
 import { deleteLocalizationOperation } from "../graph/branding/delete-localization.ts";
@@ -34,6 +37,7 @@ import { getCustomExtensionOperation } from "../graph/custom-extensions/get-cust
 import { listCustomExtensionsOperation } from "../graph/custom-extensions/list-custom-extensions.ts";
 import { updateCustomExtensionOperation } from "../graph/custom-extensions/update-custom-extension.ts";
 import { validateCustomExtensionOperation } from "../graph/custom-extensions/validate-custom-extension.ts";
+import { wireCustomExtensionOperation } from "../graph/custom-extensions/wire-custom-extension.ts";
 import { createEventListenerOperation } from "../graph/event-listeners/create-event-listener.ts";
 import { deleteEventListenerOperation } from "../graph/event-listeners/delete-event-listener.ts";
 import { getEventListenerOperation } from "../graph/event-listeners/get-event-listener.ts";
@@ -90,6 +94,7 @@ import { listUserFlowsOperation } from "../graph/user-flows/list-user-flows.ts";
 import { removeFlowAppOperation } from "../graph/user-flows/remove-flow-app.ts";
 import { removeFlowAttributeOperation } from "../graph/user-flows/remove-flow-attribute.ts";
 import { removeFlowIdpOperation } from "../graph/user-flows/remove-flow-idp.ts";
+import { setupUserFlowOperation } from "../graph/user-flows/setup-user-flow.ts";
 import { updateUserFlowOperation } from "../graph/user-flows/update-user-flow.ts";
 import { createUserOperation } from "../graph/users/create-user.ts";
 import { deleteUserOperation } from "../graph/users/delete-user.ts";
@@ -108,6 +113,8 @@ export const operations: readonly Operation[] = [
   createUserOperation,
   updateUserOperation,
   deleteUserOperation,
+  importUsersOperation,
+  exportUsersOperation,
   listGroupsOperation,
   getGroupOperation,
   createGroupOperation,
@@ -138,6 +145,33 @@ export const operations: readonly Operation[] = [
   listTenantsOperation,
   updateTenantOperation,
   deleteTenantOperation,
+  listUserFlowsOperation,
+  getUserFlowOperation,
+  findUserFlowByAppOperation,
+  createUserFlowOperation,
+  updateUserFlowOperation,
+  deleteUserFlowOperation,
+  listFlowAppsOperation,
+  addFlowAppOperation,
+  removeFlowAppOperation,
+  listFlowIdpsOperation,
+  addFlowIdpOperation,
+  removeFlowIdpOperation,
+  listFlowAttributesOperation,
+  addFlowAttributeOperation,
+  removeFlowAttributeOperation,
+  setupUserFlowOperation,
+  listUserFlowAttributesOperation,
+  getUserFlowAttributeOperation,
+  createUserFlowAttributeOperation,
+  updateUserFlowAttributeOperation,
+  deleteUserFlowAttributeOperation,
+  listIdentityProvidersOperation,
+  getIdentityProviderOperation,
+  identityProviderTypesOperation,
+  createIdentityProviderOperation,
+  updateIdentityProviderOperation,
+  deleteIdentityProviderOperation,
   getBrandingOperation,
   updateBrandingOperation,
   deleteBrandingOperation,
@@ -149,12 +183,14 @@ export const operations: readonly Operation[] = [
   getBrandingFileOperation,
   setBrandingFileOperation,
   removeBrandingFileOperation,
+  applyBrandingOperation,
   listCustomExtensionsOperation,
   getCustomExtensionOperation,
   createCustomExtensionOperation,
   updateCustomExtensionOperation,
   deleteCustomExtensionOperation,
   validateCustomExtensionOperation,
+  wireCustomExtensionOperation,
   listEventListenersOperation,
   getEventListenerOperation,
   createEventListenerOperation,
@@ -172,32 +208,6 @@ export const operations: readonly Operation[] = [
   uploadSecretOperation,
   uploadCertificateOperation,
   getActiveKeyOperation,
-  listUserFlowsOperation,
-  getUserFlowOperation,
-  findUserFlowByAppOperation,
-  createUserFlowOperation,
-  updateUserFlowOperation,
-  deleteUserFlowOperation,
-  listFlowAppsOperation,
-  addFlowAppOperation,
-  removeFlowAppOperation,
-  listFlowIdpsOperation,
-  addFlowIdpOperation,
-  removeFlowIdpOperation,
-  listFlowAttributesOperation,
-  addFlowAttributeOperation,
-  removeFlowAttributeOperation,
-  listUserFlowAttributesOperation,
-  getUserFlowAttributeOperation,
-  createUserFlowAttributeOperation,
-  updateUserFlowAttributeOperation,
-  deleteUserFlowAttributeOperation,
-  listIdentityProvidersOperation,
-  getIdentityProviderOperation,
-  identityProviderTypesOperation,
-  createIdentityProviderOperation,
-  updateIdentityProviderOperation,
-  deleteIdentityProviderOperation,
 ];
 
 const byName = new Map(operations.map((op) => [op.name, op]));

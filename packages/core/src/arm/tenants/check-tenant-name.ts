@@ -9,7 +9,7 @@ export const checkTenantNameOperation = defineOperation({
   area: "tenants",
   title: "Check an external tenant name",
   description:
-    "Checks whether a domain name is free for a new external (CIAM) tenant, before tenant_create. Returns nameAvailable, and when it is not, the reason (AlreadyExists or Invalid) and ARM's message. Needs an ARM token of a workforce tenant whose identity holds a role in the subscription.",
+    "Checks whether a domain name is free for a new external tenant, before tenant_create. Returns nameAvailable and, if not, the reason (AlreadyExists, Invalid) and message.",
   access: "read",
   permissions: [TENANT_ACTIONS.checkName],
   input: z.object({

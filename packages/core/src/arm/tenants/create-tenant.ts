@@ -16,7 +16,7 @@ export const createTenantOperation = defineOperation({
   area: "tenants",
   title: "Create an external tenant",
   description:
-    "Starts creating a Microsoft Entra External ID (CIAM) tenant as an ARM resource in a workforce tenant's subscription; creation takes minutes. Returns the tenant as accepted (provisioningState Provisioning) and a pollToken: follow it with tenant_create_wait (blocks, reports progress) or tenant_create_status (one check). The signed-in admin becomes the new tenant's first administrator. Check the name first with tenant_check_name.",
+    "Starts creating an external (CIAM) tenant in a workforce subscription (takes minutes; check the name with tenant_check_name). Returns the tenant and a pollToken for tenant_create_wait or tenant_create_status.",
   access: "write",
   permissions: [TENANT_ACTIONS.write],
   input: z.object({

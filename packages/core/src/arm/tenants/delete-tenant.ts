@@ -10,7 +10,7 @@ export const deleteTenantOperation = defineOperation({
   area: "tenants",
   title: "Delete an external tenant",
   description:
-    "Deletes an external (CIAM) tenant and its ARM resource; this cannot be undone. ARM refuses while the tenant still holds its own users or app registrations: delete those first. Waits for the deletion to finish unless wait is false (then returns a pollToken). Deleting a tenant that does not exist succeeds with status Deleted.",
+    "Deletes an external tenant and its ARM resource, irreversibly; remove its users and apps first. Waits unless wait is false (then returns a pollToken).",
   access: "destructive",
   permissions: [TENANT_ACTIONS.delete],
   input: z.object({

@@ -11,7 +11,7 @@ export const getTenantCreateStatusOperation = defineOperation({
   area: "tenants",
   title: "Check a tenant creation",
   description:
-    "Checks once on a tenant creation started by tenant_create, from its pollToken, without waiting. Returns the operation's status (InProgress, Succeeded, Failed, Canceled), whether it is done, how long to wait before checking again, and the tenant once it has succeeded. Use tenant_create_wait to block until the end instead.",
+    "Checks a tenant_create once by pollToken: status (InProgress, Succeeded, Failed, Canceled), done, when to check again, and the tenant once done.",
   access: "read",
   permissions: [TENANT_ACTIONS.read],
   input: z.object({ pollToken: pollTokenSchema }),

@@ -10,7 +10,7 @@ export const listTenantsOperation = defineOperation({
   area: "tenants",
   title: "List external tenants",
   description:
-    "Lists the external (CIAM) tenant resources of a resource group, or of a whole subscription when resourceGroup is omitted (only those the caller may read), up to `limit` at a time with a `nextCursor` to continue. Each item has its provisioning state, location, SKU, domain name and tenant id.",
+    "Lists external (CIAM) tenant resources of a resource group, or of the subscription without one, with provisioning state, location, SKU, domain and tenant id.",
   access: "read",
   permissions: [TENANT_ACTIONS.read],
   input: z.object({

@@ -21,7 +21,7 @@ export const tenantSkuNameSchema = z
 export const tenantNameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9]{1,26}$/, "1 to 26 letters and digits")
-  .describe("Initial domain name: the tenant becomes {name}.onmicrosoft.com and {name}.ciamlogin.com.");
+  .describe("Gives {name}.onmicrosoft.com.");
 
 /** An Azure subscription id. */
 export const subscriptionIdSchema = z
@@ -30,13 +30,13 @@ export const subscriptionIdSchema = z
     /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
     "a subscription GUID",
   )
-  .describe("Azure subscription id (of a workforce tenant) that bills the external tenant.");
+  .describe("A workforce tenant's subscription.");
 
 /** An Azure resource group name (ARM's rule). */
 export const resourceGroupSchema = z
   .string()
   .regex(/^[-\w._()]{1,90}$/, "a resource group name")
-  .describe("Resource group holding the tenant resource.");
+  .describe("Resource group of the tenant.");
 
 /** Input fields that address one tenant resource. */
 export const tenantAddressShape = {
@@ -82,9 +82,4 @@ export const tenantSchema = z.object({
 export type Tenant = z.infer<typeof tenantSchema>;
 
 /** The poll token of a tenant's long-running create or delete. */
-export const pollTokenSchema = z
-  .string()
-  .min(1)
-  .describe(
-    "Token of the running operation (from tenant_create); pass it to tenant_create_status or tenant_create_wait.",
-  );
+export const pollTokenSchema = z.string().min(1).describe("From tenant_create.");

@@ -8,8 +8,7 @@ export const updateTenantOperation = defineOperation({
   name: "tenant_update",
   area: "tenants",
   title: "Update an external tenant",
-  description:
-    "Changes an external (CIAM) tenant resource's tags (replaced as a whole) and/or billing SKU. Location, display name and country cannot change after creation. Returns the tenant after the change.",
+  description: "Changes an external tenant's tags (replaced whole) and/or billing SKU. Returns the tenant.",
   access: "write",
   permissions: [TENANT_ACTIONS.write],
   input: z

@@ -9,7 +9,7 @@ export const waitTenantCreateOperation = defineOperation({
   area: "tenants",
   title: "Wait for a tenant creation",
   description:
-    "Waits until a tenant creation started by tenant_create ends, polling as often as ARM asks and reporting each status as progress. Resumable: any process holding the pollToken can wait, and cancelling the wait leaves the creation running. Returns the provisioned tenant (with its domainName and tenantId); a failed creation is an error.",
+    "Waits for a tenant_create to finish, reporting progress; cancelling leaves creation running. Returns the tenant with its domainName and tenantId; a failed creation is an error.",
   access: "read",
   permissions: [TENANT_ACTIONS.read],
   input: z.object({

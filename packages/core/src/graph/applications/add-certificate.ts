@@ -11,7 +11,7 @@ export const addCertificateOperation = defineOperation({
   area: "apps",
   title: "Add a certificate credential",
   description:
-    "Adds a certificate (public part only, PEM) to an app registration so the app can sign in with the matching private key instead of a secret. Existing certificates are kept. Returns the app's certificate credentials after the change.",
+    "Adds a public certificate (PEM) to an app registration so it can sign in with the private key instead of a secret. Returns the app's certificates.",
   access: "write",
   permissions: ["Application.ReadWrite.All"],
   input: z

@@ -9,7 +9,7 @@ export const addPasswordOperation = defineOperation({
   area: "apps",
   title: "Add a client secret",
   description:
-    "Adds a client secret to an app registration. The secret text is returned only this once (Graph never shows it again): store it in a secret store right away. Defaults to Graph's lifetime (2 years) unless endDateTime is given. Returns keyId, hint, validity and secretText.",
+    "Adds a client secret to an app registration (2 years, or until endDateTime). Returns keyId, validity and secretText, shown only this once.",
   access: "write",
   permissions: ["Application.ReadWrite.All"],
   secretOutputFields: ["secretText"],

@@ -11,7 +11,7 @@ export const createApplicationOperation = defineOperation({
   area: "apps",
   title: "Register an application",
   description:
-    "Registers an application in the tenant: a web app (webRedirectUris), a single-page app (spaRedirectUris), or a daemon/automation client (neither). It gets no permissions and no secret yet: add a secret with app_password_add, create its service principal with service_principal_create, grant permissions with app_grant. Returns the registration with its appId (client id).",
+    "Registers an application: web (webRedirectUris), SPA (spaRedirectUris) or daemon (neither), without permissions or secret (see app_password_add, app_grant). Returns it with its appId.",
   access: "write",
   permissions: ["Application.ReadWrite.All"],
   input: z.object({

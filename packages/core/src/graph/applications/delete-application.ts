@@ -9,7 +9,7 @@ export const deleteApplicationOperation = defineOperation({
   area: "apps",
   title: "Delete an app registration",
   description:
-    "Deletes an app registration; its secrets and certificates stop working at once and its service principal goes with it. Restorable from deleted items for 30 days. Returns what was deleted.",
+    "Deletes an app registration with its service principal; its secrets and certificates stop working. Restorable for 30 days. Returns what was deleted.",
   access: "destructive",
   permissions: ["Application.ReadWrite.All"],
   input: z.object(appRefShape).refine(exactlyOneRef, exactlyOneRefMessage),

@@ -10,7 +10,7 @@ export const getApplicationOperation = defineOperation({
   area: "apps",
   title: "Get an app registration",
   description:
-    "Returns one app registration by object id or by application (client) id, with its redirect URIs, requested permissions and credential metadata (never secret values).",
+    "Returns an app registration by object id or appId, with redirect URIs, requested permissions and credential metadata (no secrets).",
   access: "read",
   permissions: ["Application.Read.All"],
   input: z.object(appRefShape).refine(exactlyOneRef, exactlyOneRefMessage),

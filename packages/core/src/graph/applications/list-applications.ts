@@ -10,7 +10,7 @@ export const listApplicationsOperation = defineOperation({
   area: "apps",
   title: "List app registrations",
   description:
-    "Lists the tenant's app registrations (web apps, SPAs, APIs, automation clients), optionally those whose display name starts with a prefix, up to `limit` at a time with a `nextCursor`. Returns object id, client id (appId), audience and credential metadata (never secret values).",
+    "Lists app registrations, optionally by display-name prefix, with object id, appId, audience and credential metadata (never secrets).",
   access: "read",
   permissions: ["Application.Read.All"],
   input: z.object({ displayNameStartsWith: z.string().min(1).optional(), ...listInputShape }),

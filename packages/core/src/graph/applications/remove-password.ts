@@ -9,7 +9,7 @@ export const removePasswordOperation = defineOperation({
   area: "apps",
   title: "Remove a client secret",
   description:
-    "Removes a client secret from an app registration by its keyId (see app_get's passwordCredentials); anything still using it fails to sign in from then on.",
+    "Removes a client secret from an app registration by keyId (see app_get); anything using it stops signing in.",
   access: "destructive",
   permissions: ["Application.ReadWrite.All"],
   input: z.object({ ...appRefShape, keyId: z.guid() }).refine(exactlyOneRef, exactlyOneRefMessage),

@@ -10,7 +10,7 @@ export const listDirectoryAuditsOperation = defineOperation({
   area: "audit-logs",
   title: "List directory audit records",
   description:
-    "Lists directory audit records (who created, changed or deleted users, groups, apps, permissions) within an optional time range and category (UserManagement, GroupManagement, ApplicationManagement, RoleManagement, …), up to `limit` with a `nextCursor`. Graph allows only 5 report requests per 10 s per app: narrow the time range rather than paging far.",
+    "Lists directory audit records (who changed users, groups, apps, permissions) by time range and category. Graph allows 5 report requests per 10 s: narrow the time range.",
   access: "read",
   permissions: ["AuditLog.Read.All"],
   input: z

@@ -10,7 +10,7 @@ export const listSignInsOperation = defineOperation({
   area: "audit-logs",
   title: "List sign-ins",
   description:
-    "Lists interactive sign-ins (who signed in to which app, from where, success or failure code) within an optional time range, optionally for one user or app, newest first, up to `limit` with a `nextCursor`. Use it to investigate a customer's failed sign-ins.",
+    "Lists sign-ins (user, app, location, success or failure code), newest first, by time range, user or app. Use it to investigate failed sign-ins.",
   access: "read",
   permissions: ["AuditLog.Read.All"],
   input: z

@@ -15,7 +15,7 @@ export const BRANDING_STREAMS = [
 export const brandingStreamSchema = z
   .enum(BRANDING_STREAMS)
   .describe(
-    "Which file: bannerLogo/headerLogo (PNG/JPEG ≤245×36), squareLogo/squareLogoDark (≤240×240, ≤10 KB), backgroundImage (≤1920×1080, ≤300 KB), favicon, customCSS (text/css ≤25 KB).",
+    "Which file; logos ≤245×36 (square ≤240×240, 10 KB), background ≤1920×1080 (300 KB), CSS ≤25 KB.",
   );
 
 /** A branding stream property name. */

@@ -10,7 +10,7 @@ export const createLocalizationOperation = defineOperation({
   area: "branding",
   title: "Create a branding localization",
   description:
-    "Adds branding for one language (fr-FR): texts shown to users whose browser asks for it; anything left unset falls back to the default branding (a single space forces an empty text). Creates the default branding too if the tenant had none. Fails with a conflict if that language is already branded. Returns the new localization.",
+    "Adds branding for one language (fr-FR); unset fields fall back to the default branding, which is created if missing. Conflict if the language exists. Returns the localization.",
   access: "write",
   permissions: BRANDING_WRITE,
   input: z.object({ locale: localeSchema, ...brandingPropertiesShape }),

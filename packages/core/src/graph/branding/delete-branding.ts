@@ -10,7 +10,7 @@ export const deleteBrandingOperation = defineOperation({
   area: "branding",
   title: "Delete the default company branding",
   description:
-    "Deletes the tenant's default company branding, so sign-in pages fall back to Microsoft's look. Graph refuses while images or CSS are uploaded on it: set removeFiles to delete them first. Localizations are left as they are. Returns the files removed.",
+    "Deletes the default branding (sign-in pages revert to Microsoft's); Graph refuses while files are uploaded, unless removeFiles deletes them first. Returns the files removed.",
   access: "destructive",
   permissions: BRANDING_WRITE,
   input: z.object({

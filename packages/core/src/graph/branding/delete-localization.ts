@@ -10,7 +10,7 @@ export const deleteLocalizationOperation = defineOperation({
   area: "branding",
   title: "Delete a branding localization",
   description:
-    "Deletes the branding of one language (fr-FR) with its files; users of that language then see the default branding. The default branding itself is deleted with branding_delete.",
+    "Deletes one language's branding (fr-FR) with its files; that language then sees the default branding.",
   access: "destructive",
   permissions: BRANDING_WRITE,
   input: z.object({ locale: localeSchema }),

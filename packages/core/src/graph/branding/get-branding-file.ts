@@ -11,7 +11,7 @@ export const getBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Download a branding image or CSS",
   description:
-    "Downloads one branding file (logo, background, favicon or custom CSS) of the default branding ('0') or a language. Returns its media type and size, and either saves it to saveTo or returns it base64-encoded. found is false when nothing was uploaded.",
+    "Downloads a branding file (logo, background, favicon, CSS) of the default ('0') or a language, to saveTo or as base64, with media type and size; found is false if none.",
   access: "read",
   permissions: BRANDING_READ,
   input: z.object({

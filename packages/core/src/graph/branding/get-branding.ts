@@ -10,7 +10,7 @@ export const getBrandingOperation = defineOperation({
   area: "branding",
   title: "Get the company branding",
   description:
-    "Returns the tenant's company branding shown on sign-in pages: colours, texts, layout and the relative URLs of uploaded images and CSS. With a locale (fr-FR) it returns what that language sees: the localization's values over the default's. Fails with not found when the tenant has no branding yet.",
+    "Returns the sign-in page branding (colours, texts, layout, image URLs); with a locale, what that language sees. Not found when there is none.",
   access: "read",
   permissions: BRANDING_READ,
   input: z.object({ locale: anyLocaleSchema }),

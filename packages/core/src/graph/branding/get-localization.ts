@@ -10,7 +10,7 @@ export const getLocalizationOperation = defineOperation({
   area: "branding",
   title: "Get a branding localization",
   description:
-    "Returns the branding values stored for one language (fr-FR), without the default's values it inherits; null means 'use the default'. To see what users of that language actually get, use branding_get with the locale.",
+    "Returns the values stored for one language (fr-FR) only; null means the default's. For what users see, use branding_get with the locale.",
   access: "read",
   permissions: BRANDING_READ,
   input: z.object({ locale: localeSchema }),

@@ -10,7 +10,7 @@ export const listLocalizationsOperation = defineOperation({
   area: "branding",
   title: "List branding localizations",
   description:
-    "Lists the tenant's branding records: the default ('0') and one per language (fr-FR, de-DE, …), each with its own values only (unset values fall back to the default on the sign-in page). Use it to see which languages are branded.",
+    "Lists branding records: the default ('0') and one per language, each with its own values only. Shows which languages are branded.",
   access: "read",
   permissions: BRANDING_READ,
   input: z.object({}),

@@ -10,7 +10,7 @@ export const removeBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Remove a branding image or CSS",
   description:
-    "Removes one uploaded branding file (logo, background, favicon or custom CSS) from the default branding ('0') or a language; the sign-in page then falls back to the default's file or Microsoft's. Needed before the default branding can be deleted.",
+    "Removes an uploaded branding file from the default ('0') or a language; sign-in falls back to the default's or Microsoft's. Needed before deleting the default branding.",
   access: "destructive",
   permissions: BRANDING_WRITE,
   input: z.object({ stream: brandingStreamSchema, locale: anyLocaleSchema }),

@@ -34,7 +34,7 @@ export const setBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Upload a branding image or CSS",
   description:
-    "Uploads one branding file for the default branding ('0') or a language: bannerLogo/headerLogo (PNG/JPEG ≤245×36), squareLogo/squareLogoDark (≤240×240, ≤10 KB), backgroundImage (≤1920×1080, ≤300 KB), favicon, or customCSS (≤25 KB). The file is checked first (real format, size, pixels): a bad file fails before anything is sent. Give a file path, base64 content, or CSS text. Returns what was uploaded and its relative URL.",
+    "Uploads a branding file (logo, background, favicon, customCSS) for the default branding ('0') or a language, from a path, base64 or CSS text; checked before sending. Returns its relative URL.",
   access: "write",
   permissions: BRANDING_WRITE,
   input: z

@@ -10,7 +10,7 @@ export const updateBrandingOperation = defineOperation({
   area: "branding",
   title: "Update the default company branding",
   description:
-    "Sets texts, colours and layout of the default company branding (created if the tenant has none); only the given fields change, null clears one. Images and CSS are files: upload them with branding_image_set. Per-language values go in localizations (branding_localization_update). Returns the branding after the change.",
+    "Sets texts, colours and layout of the default branding (created if missing); only given fields change, null clears. Images: branding_image_set. Returns the branding.",
   access: "write",
   permissions: BRANDING_WRITE,
   input: z

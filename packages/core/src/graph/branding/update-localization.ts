@@ -10,7 +10,7 @@ export const updateLocalizationOperation = defineOperation({
   area: "branding",
   title: "Update a branding localization",
   description:
-    "Changes the branding of one existing language (fr-FR): only the given fields change; null returns a field to the default's value. Returns the localization after the change.",
+    "Changes one branded language (fr-FR); only given fields change, null reverts to the default. Returns the localization.",
   access: "write",
   permissions: BRANDING_WRITE,
   input: z

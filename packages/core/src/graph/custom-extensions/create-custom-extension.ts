@@ -15,7 +15,7 @@ export const createCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Create a custom authentication extension",
   description:
-    "Registers a REST API that Entra calls on an authentication event (kind), protected by an app registration given as resourceId (api://{host}/{appId}) or appId. Check it with custom_extension_validate, then bind it to apps with event_listener_create. A tenant holds at most 100 extensions. Returns the new extension.",
+    "Registers a REST API Entra calls on an authentication event, protected by an app (resourceId or appId). Then run custom_extension_validate and bind it with event_listener_create.",
   access: "write",
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
   input: z

@@ -13,7 +13,7 @@ export const EXTENSION_KINDS = [
 export const extensionKindSchema = z
   .enum(EXTENSION_KINDS)
   .describe(
-    "onTokenIssuanceStart (add claims to tokens), onAttributeCollectionStart/onAttributeCollectionSubmit (sign-up page), onOtpSend (send one-time codes yourself), onVerifiedIdClaimValidation.",
+    "The event: token claims (onTokenIssuanceStart), sign-up page (onAttributeCollection…), sending one-time codes yourself (onOtpSend), …",
   );
 
 /** An extension kind. */
@@ -81,15 +81,13 @@ export function toCustomExtension(g: GraphCustomExtension): CustomExtension {
 }
 
 /** An HTTPS endpoint URL. */
-export const targetUrlSchema = z
-  .url({ protocol: /^https$/ })
-  .describe("The HTTPS endpoint Entra calls, e.g. https://claims.contoso.example/api/token-start.");
+export const targetUrlSchema = z.url({ protocol: /^https$/ }).describe("The HTTPS endpoint Entra calls.");
 
 /** `api://{fqdn}/{appId}` (Graph's required resourceId format). */
 export const resourceIdSchema = z
   .string()
   .regex(/^api:\/\/[^/\s]+\/[0-9a-fA-F-]{36}$/, "api://{host of the targetUrl}/{appId}")
-  .describe("api://{host of targetUrl}/{appId} of the app registration that protects the endpoint.");
+  .describe("api://{targetUrl host}/{appId} of the protecting app.");
 
 /** The result of validateAuthenticationConfiguration. */
 export const validationSchema = z.object({

@@ -9,7 +9,7 @@ export const deleteCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Delete a custom authentication extension",
   description:
-    "Deletes a custom authentication extension by id. Delete or rebind the event listeners that use it first (event_listener_list shows them), or those events lose their handler.",
+    "Deletes a custom extension by id; delete or rebind its event listeners first (event_listener_list).",
   access: "destructive",
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
   input: z.object({ id: idSchema }),

@@ -8,12 +8,7 @@ export const extensionFieldsShape = {
   description: z.string().max(1024).nullable().optional(),
   targetUrl: targetUrlSchema.optional(),
   resourceId: resourceIdSchema.optional(),
-  appId: z
-    .uuid()
-    .optional()
-    .describe(
-      "Instead of resourceId: the protecting app's appId; resourceId becomes api://{targetUrl host}/{appId}.",
-    ),
+  appId: z.uuid().optional().describe("Instead of resourceId: the protecting app's appId."),
   timeoutInMilliseconds: z
     .number()
     .int()

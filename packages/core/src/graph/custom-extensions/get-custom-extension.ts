@@ -10,7 +10,7 @@ export const getCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Get a custom authentication extension",
   description:
-    "Returns one custom authentication extension by id: the event it handles, its HTTPS endpoint, the resourceId of the app protecting it, timeout and retries, error behaviour and (token issuance) the claims it returns.",
+    "Returns a custom authentication extension: event, endpoint, protecting app's resourceId, timeout, retries, error behaviour and claims.",
   access: "read",
   permissions: ["CustomAuthenticationExtension.Read.All"],
   input: z.object({ id: idSchema }),

@@ -10,7 +10,7 @@ export const listCustomExtensionsOperation = defineOperation({
   area: "custom-extensions",
   title: "List custom authentication extensions",
   description:
-    "Lists the tenant's custom authentication extensions (REST APIs Entra calls during sign-up and sign-in: token claims, attribute collection, one-time codes), with the event each handles, its endpoint, protecting app and timeouts. A tenant holds at most 100.",
+    "Lists custom authentication extensions (REST APIs called during sign-up and sign-in) with their event, endpoint, protecting app and timeouts.",
   access: "read",
   permissions: ["CustomAuthenticationExtension.Read.All"],
   input: z.object(listInputShape),

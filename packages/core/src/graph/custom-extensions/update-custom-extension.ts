@@ -11,7 +11,7 @@ export const updateCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Update a custom authentication extension",
   description:
-    "Changes a custom authentication extension: name, endpoint, protecting app (resourceId or appId), timeout, retries, error behaviour or returned claims; only the given fields change and the event kind stays. Returns the extension after the change; run custom_extension_validate after changing the endpoint or app.",
+    "Changes a custom extension's name, endpoint, protecting app, timeout, retries, error behaviour or claims. Returns it; validate after changing endpoint or app.",
   access: "write",
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
   input: z

@@ -10,7 +10,7 @@ export const validateCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Validate an extension's authentication setup",
   description:
-    "Asks Graph whether an extension's authentication setup will work: resourceId shaped api://{host}/{appId} with the endpoint's host, an app with a service principal in the tenant (errors), and that app granted CustomAuthenticationExtensions.Receive.Payload (warning). Give an existing extension's id, or a draft targetUrl with resourceId or appId. Changes nothing.",
+    "Checks whether an extension's auth setup works (resourceId form, protecting app's service principal and grant), for an existing id or a draft targetUrl. Changes nothing; returns errors and warnings.",
   access: "read",
   permissions: ["CustomAuthenticationExtension.Read.All"],
   input: z

@@ -9,7 +9,7 @@ export const createEventListenerOperation = defineOperation({
   area: "event-listeners",
   title: "Create an authentication event listener",
   description:
-    "Makes Entra call a custom extension on an event for the given apps (client ids): e.g. onTokenIssuanceStart with an onTokenIssuanceStart extension adds claims to those apps' tokens. The extension must exist and handle the same event; onFraudProtectionLoadStart takes a fraud protection provider instead. A tenant holds at most 250 listeners. Returns the new listener.",
+    "Makes Entra call a custom extension (of the same event) on an event for the given apps (client ids), e.g. onTokenIssuanceStart to add claims. Returns the listener.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z

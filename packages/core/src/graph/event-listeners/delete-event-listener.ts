@@ -9,7 +9,7 @@ export const deleteEventListenerOperation = defineOperation({
   area: "event-listeners",
   title: "Delete an authentication event listener",
   description:
-    "Deletes an authentication event listener by id: Entra stops calling its custom extension for those apps. The extension itself stays (delete it with custom_extension_delete).",
+    "Deletes an event listener: Entra stops calling its extension for those apps (the extension stays).",
   access: "destructive",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ id: idSchema }),

@@ -14,7 +14,7 @@ export const LISTENER_KINDS = {
 export const listenerKindSchema = z
   .enum(Object.keys(LISTENER_KINDS) as [keyof typeof LISTENER_KINDS, ...(keyof typeof LISTENER_KINDS)[]])
   .describe(
-    "The event: onTokenIssuanceStart, onAttributeCollectionStart, onAttributeCollectionSubmit, onEmailOtpSend, onVerifiedIdClaimValidation (each bound to a custom extension of the same event), or onFraudProtectionLoadStart (bound to a fraud protection provider).",
+    "The event; each calls a custom extension of the same event, except onFraudProtectionLoadStart (a fraud protection provider).",
   );
 
 /** A listener kind. */

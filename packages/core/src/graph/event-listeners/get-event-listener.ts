@@ -10,7 +10,7 @@ export const getEventListenerOperation = defineOperation({
   area: "event-listeners",
   title: "Get an authentication event listener",
   description:
-    "Returns one authentication event listener by id: the event it handles, the apps (client ids) it applies to, and the custom extension (or fraud protection provider) its handler calls.",
+    "Returns an event listener: its event, apps (client ids), and the custom extension (or fraud provider) it calls.",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ id: idSchema }),

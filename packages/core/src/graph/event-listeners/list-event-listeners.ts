@@ -10,7 +10,7 @@ export const listEventListenersOperation = defineOperation({
   area: "event-listeners",
   title: "List authentication event listeners",
   description:
-    "Lists the tenant's authentication event listeners: which event, which apps (client ids) and which custom extension each binds; optionally only those applying to one app. Listeners created by user flows appear too, with their flow id. A tenant holds at most 250.",
+    "Lists authentication event listeners: event, apps (client ids) and custom extension each binds, including those user flows create; optionally for one app.",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({

@@ -15,7 +15,7 @@ export const updateEventListenerOperation = defineOperation({
   area: "event-listeners",
   title: "Update an authentication event listener",
   description:
-    "Changes an event listener: the apps it applies to (appIds replaces the list), the custom extension it calls (same event kind), or its name. Only the given fields change. Returns the listener after the change.",
+    "Changes a listener's apps (appIds replaces the list), custom extension (same event) or name. Returns the listener.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z

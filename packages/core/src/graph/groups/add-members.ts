@@ -10,7 +10,7 @@ export const addMembersOperation = defineOperation({
   area: "groups",
   title: "Add members to a group",
   description:
-    "Adds directory objects (usually users) to a group, one by one, and reports each: added, alreadyMember (Graph answers 400 for an existing member), or failed with the error code. Other members are still added when one fails.",
+    "Adds members (usually users) to a group, reporting each as added, alreadyMember or failed with its code; one failure does not stop the rest.",
   access: "write",
   permissions: ["GroupMember.ReadWrite.All"],
   input: z.object({

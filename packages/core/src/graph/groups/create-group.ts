@@ -19,7 +19,7 @@ export const createGroupOperation = defineOperation({
   area: "groups",
   title: "Create a security group",
   description:
-    "Creates a security group (not mail-enabled), for example to segment customers or to assign app roles. mailNickname is derived from the name unless given. Returns the new group; add members with group_member_add.",
+    "Creates a security group, e.g. to segment customers or assign app roles; mailNickname derives from the name. Returns it; add members with group_member_add.",
   access: "write",
   permissions: ["Group.ReadWrite.All"],
   input: z.object({

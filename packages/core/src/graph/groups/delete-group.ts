@@ -8,8 +8,7 @@ export const deleteGroupOperation = defineOperation({
   name: "group_delete",
   area: "groups",
   title: "Delete a group",
-  description:
-    "Deletes a group; its members are not deleted, only their membership. Fails with a not-found error if it does not exist. Returns the id deleted.",
+  description: "Deletes a group; its members are not deleted, only their membership. Returns the id deleted.",
   access: "destructive",
   permissions: ["Group.ReadWrite.All"],
   input: z.object({ id: idSchema }),

@@ -10,7 +10,7 @@ export const listGroupsOperation = defineOperation({
   area: "groups",
   title: "List groups",
   description:
-    "Lists the tenant's groups (e.g. customer segments such as 'Premium customers'), optionally only those whose display name starts with a prefix, up to `limit` at a time with a `nextCursor` to continue. Returns id, name, description and group kind.",
+    "Lists groups (e.g. customer segments), optionally by display-name prefix, with id, name, description and kind.",
   access: "read",
   permissions: ["Group.Read.All"],
   input: z.object({ displayNameStartsWith: z.string().min(1).optional(), ...listInputShape }),

@@ -9,8 +9,7 @@ export const listMembersOperation = defineOperation({
   name: "group_member_list",
   area: "groups",
   title: "List group members",
-  description:
-    "Lists the direct members of a group (users, groups, service principals) with their type, up to `limit` at a time with a `nextCursor` to continue.",
+  description: "Lists a group's direct members (users, groups, service principals) with their type.",
   access: "read",
   permissions: ["GroupMember.Read.All"],
   input: z.object({ id: idSchema.describe("The group's object id."), ...listInputShape }),

@@ -8,8 +8,7 @@ export const removeMemberOperation = defineOperation({
   name: "group_member_remove",
   area: "groups",
   title: "Remove a member from a group",
-  description:
-    "Removes one member from a group (the member itself is not deleted). Fails with a not-found error if it is not a member. Returns the ids.",
+  description: "Removes one member from a group (the member itself stays). Not found if it is not a member.",
   access: "write",
   permissions: ["GroupMember.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("The group's object id."), memberId: idSchema }),

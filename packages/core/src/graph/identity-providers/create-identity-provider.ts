@@ -107,7 +107,7 @@ export const createIdentityProviderOperation = defineOperation({
   area: "identity-providers",
   title: "Create an identity provider",
   description:
-    "Configures a social or enterprise identity provider customers can sign in with: Google or Facebook (kind social, id Google-OAUTH / Facebook-OAUTH), Sign in with Apple (kind apple), or an OpenID Connect provider (kind oidc). Secrets are sent once and never returned. Then offer it on a flow with user_flow_idp_add.",
+    "Configures a sign-in provider: Google or Facebook (social), Apple, or OpenID Connect (oidc); secrets are never returned. Offer it with user_flow_idp_add.",
   access: "write",
   permissions: ["IdentityProvider.ReadWrite.All"],
   input,

@@ -8,7 +8,7 @@ export const deleteIdentityProviderOperation = defineOperation({
   area: "identity-providers",
   title: "Delete an identity provider",
   description:
-    "Deletes a configured identity provider (Google, Facebook, Apple, OIDC) by id; built-in providers cannot be deleted. Remove it from every user flow first (user_flow_idp_remove). Customers who signed in with it can no longer do so.",
+    "Deletes a configured identity provider by id (not built-ins); remove it from flows first (user_flow_idp_remove). Its customers can no longer sign in with it.",
   access: "destructive",
   permissions: ["IdentityProvider.ReadWrite.All"],
   input: z.object({ id: z.string().trim().min(1).max(256) }),

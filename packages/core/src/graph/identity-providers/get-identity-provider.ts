@@ -9,7 +9,7 @@ export const getIdentityProviderOperation = defineOperation({
   area: "identity-providers",
   title: "Get an identity provider",
   description:
-    "Returns one identity provider by id (EmailPassword-OAUTH, Google-OAUTH, Apple-Managed-OIDC, or an OIDC provider's GUID), without its secret. Fails with a not-found error when it does not exist.",
+    "Returns an identity provider by id (EmailPassword-OAUTH, Google-OAUTH, an OIDC provider's GUID), without its secret.",
   access: "read",
   permissions: ["IdentityProvider.Read.All"],
   input: z.object({ id: z.string().trim().min(1).max(256) }),

@@ -8,7 +8,7 @@ export const identityProviderTypesOperation = defineOperation({
   area: "identity-providers",
   title: "List available identity provider types",
   description:
-    "Lists the identity provider types this tenant can use (Graph's availableProviderTypes), for example EmailPassword, EmailOTP, Google, Facebook; the list differs between external, workforce and Azure AD B2C tenants.",
+    "Lists the identity provider types this tenant can use (EmailPassword, EmailOTP, Google, …); it differs between external, workforce and B2C tenants.",
   access: "read",
   permissions: ["IdentityProvider.Read.All"],
   input: z.object({}),

@@ -9,7 +9,7 @@ export const listIdentityProvidersOperation = defineOperation({
   area: "identity-providers",
   title: "List identity providers",
   description:
-    "Lists the tenant's identity providers: built-in ones (email with password, email one-time passcode) and configured ones (Google, Facebook, Apple, OpenID Connect) with their client ids. Client secrets are never returned. Use the ids with user_flow_idp_add.",
+    "Lists the identity providers, built-in (email+password, email OTP) and configured (Google, Facebook, Apple, OIDC), without secrets.",
   access: "read",
   permissions: ["IdentityProvider.Read.All"],
   input: z.object({}),

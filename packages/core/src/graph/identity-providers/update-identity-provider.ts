@@ -9,7 +9,7 @@ export const updateIdentityProviderOperation = defineOperation({
   area: "identity-providers",
   title: "Update an identity provider",
   description:
-    "Changes a configured identity provider (by id): its display name, client id or client secret (to rotate it), or for Apple its key id and private key. The provider type cannot change and built-in providers cannot be updated. Returns the provider, without secrets.",
+    "Changes a configured provider's name, client id or secret (rotation), or Apple key id and private key; type and built-in providers cannot change. Returns it without secrets.",
   access: "write",
   permissions: ["IdentityProvider.ReadWrite.All"],
   input: z

@@ -9,7 +9,7 @@ export const getOrganizationOperation = defineOperation({
   area: "organization",
   title: "Get the tenant's organization",
   description:
-    "Returns the tenant's organization object: id, display name, tenant type (CIAM for an external tenant) and verified domains (the default one is the issuer of local customer accounts). Use it to confirm which tenant you are connected to.",
+    "Returns the tenant's organization: id, name, tenant type (CIAM for external) and verified domains. Use it to confirm which tenant you are connected to.",
   access: "read",
   permissions: ["Organization.Read.All"],
   input: z.object({}),

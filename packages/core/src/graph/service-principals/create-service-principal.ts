@@ -9,7 +9,7 @@ export const createServicePrincipalOperation = defineOperation({
   area: "service-principals",
   title: "Create a service principal",
   description:
-    "Creates the service principal (enterprise application) of an app registration, which the app needs before it can sign in to this tenant or be granted permissions. Fails with a conflict if it already exists (use service_principal_get). Returns the service principal.",
+    "Creates the service principal of an app registration, needed before it can sign in here or be granted permissions. Conflict if it exists. Returns it.",
   access: "write",
   permissions: ["Application.ReadWrite.All"],
   input: z.object({ appId: z.guid().describe("The application (client) id.") }),

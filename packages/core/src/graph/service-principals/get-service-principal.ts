@@ -9,7 +9,7 @@ export const getServicePrincipalOperation = defineOperation({
   area: "service-principals",
   title: "Get a service principal by app id",
   description:
-    "Returns the service principal of an application (client) id in this tenant, e.g. to get its object id for permission grants. Fails with a not-found error saying how to create it when there is none.",
+    "Returns the service principal of an app (client) id, e.g. its object id for grants; the not-found error says how to create it.",
   access: "read",
   permissions: ["Application.Read.All"],
   input: z.object({ appId: z.guid().describe("The application (client) id.") }),

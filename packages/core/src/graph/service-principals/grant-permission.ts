@@ -15,7 +15,7 @@ export const grantPermissionOperation = defineOperation({
   area: "apps",
   title: "Grant an application permission",
   description:
-    "Grants an application permission such as User.ReadWrite.All to an app, with admin consent: an app role assignment from the resource (Microsoft Graph by default) to the app's service principal. Idempotent: an already granted permission is reported, not duplicated. The app sees the permission in tokens issued after the grant. Returns the assignment.",
+    "Grants an application permission (e.g. User.ReadWrite.All) with admin consent; an existing grant is reported, not duplicated. Returns the assignment.",
   access: "write",
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All"],
   input: z.object({

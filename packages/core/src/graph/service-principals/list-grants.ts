@@ -10,7 +10,7 @@ export const listGrantsOperation = defineOperation({
   area: "apps",
   title: "List an app's application permissions",
   description:
-    "Lists the application permissions an app holds (its app role assignments), by name (User.ReadWrite.All) and resource (Microsoft Graph), with when each was granted. Use it to check an automation app has what an operation needs.",
+    "Lists the application permissions an app holds (name, resource, when granted), e.g. to check it can run an operation.",
   access: "read",
   permissions: ["Application.Read.All"],
   input: z.object({ appId: z.guid().describe("The application (client) id.") }),

@@ -14,7 +14,7 @@ export const revokePermissionOperation = defineOperation({
   area: "apps",
   title: "Revoke an application permission",
   description:
-    "Revokes an application permission such as User.ReadWrite.All from an app by deleting its app role assignment. Tokens already issued keep the permission until they expire. Reports whether it was granted in the first place.",
+    "Revokes an application permission (e.g. User.ReadWrite.All) from an app; issued tokens keep it until they expire. Reports whether it was granted.",
   access: "destructive",
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All"],
   input: z.object({

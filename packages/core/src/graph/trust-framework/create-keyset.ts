@@ -8,7 +8,7 @@ export const createKeySetOperation = defineOperation({
   name: "trust_framework_keyset_create",
   area: "trust-framework",
   title: "Create a B2C policy key set",
-  description: `Creates an empty policy key set; the service prefixes B2C_1A_ to the id. Add a key next with trust_framework_keyset_generate_key, _upload_secret or _upload_certificate. Returns the set with its final id. ${B2C_ONLY}`,
+  description: `Creates an empty policy key set (the id gets the B2C_1A_ prefix); then add a key. Returns the set with its final id. ${B2C_ONLY}`,
   access: "write",
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z.object({ id: keySetIdSchema }),

@@ -8,7 +8,7 @@ export const deleteKeySetOperation = defineOperation({
   name: "trust_framework_keyset_delete",
   area: "trust-framework",
   title: "Delete a B2C policy key set",
-  description: `Deletes a policy key set with all its keys; policies that reference it stop working until it is recreated. ${B2C_ONLY}`,
+  description: `Deletes a policy key set with its keys; policies referencing it break until it is recreated. ${B2C_ONLY}`,
   access: "destructive",
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z.object({ id: keySetIdSchema }),

@@ -8,7 +8,7 @@ export const deletePolicyOperation = defineOperation({
   name: "trust_framework_policy_delete",
   area: "trust-framework",
   title: "Delete a B2C custom policy",
-  description: `Deletes a custom policy by id; apps using it can no longer sign users in through it. Delete policies that inherit from it first. ${B2C_ONLY}`,
+  description: `Deletes a custom policy by id (delete policies inheriting from it first); apps can no longer sign in through it. ${B2C_ONLY}`,
   access: "destructive",
   permissions: ["Policy.ReadWrite.TrustFramework"],
   input: z.object({ id: policyIdSchema }),

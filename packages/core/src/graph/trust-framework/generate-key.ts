@@ -14,7 +14,7 @@ export const generateKeyOperation = defineOperation({
   name: "trust_framework_keyset_generate_key",
   area: "trust-framework",
   title: "Generate a key in a B2C key set",
-  description: `Has the service generate a key in a key set: RSA (token signing or encryption) or OCT (a symmetric secret), for signing (sig) or encryption (enc), optionally with validity bounds. The private part stays in the service; returns the key's public members. ${B2C_ONLY}`,
+  description: `Has the service generate an RSA or OCT key in a key set, for signing or encryption; the private part never leaves it. Returns the key's public members. ${B2C_ONLY}`,
   access: "write",
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z.object({

@@ -8,7 +8,7 @@ export const getKeySetOperation = defineOperation({
   name: "trust_framework_keyset_get",
   area: "trust-framework",
   title: "Get a B2C policy key set",
-  description: `Returns one policy key set with its keys' public members (kid, kty, use, validity, certificate thumbprint); secret material is never returned. ${B2C_ONLY}`,
+  description: `Returns a policy key set with its keys' public members (kid, kty, use, validity, thumbprint); never secrets. ${B2C_ONLY}`,
   access: "read",
   permissions: ["TrustFrameworkKeySet.Read.All"],
   input: z.object({ id: keySetIdSchema }),

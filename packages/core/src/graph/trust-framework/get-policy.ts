@@ -8,7 +8,7 @@ export const getPolicyOperation = defineOperation({
   name: "trust_framework_policy_get",
   area: "trust-framework",
   title: "Get a B2C custom policy",
-  description: `Returns a custom policy's XML document (the TrustFrameworkPolicy as stored, with the PublicPolicyUri the service adds). ${B2C_ONLY}`,
+  description: `Returns a custom policy's XML as stored (with the PublicPolicyUri the service adds). ${B2C_ONLY}`,
   access: "read",
   permissions: ["Policy.Read.All"],
   input: z.object({ id: policyIdSchema }),

@@ -8,7 +8,7 @@ export const listKeySetsOperation = defineOperation({
   name: "trust_framework_keyset_list",
   area: "trust-framework",
   title: "List B2C policy key sets",
-  description: `Lists the policy key sets custom policies use (token signing, encryption, client secrets of identity providers), with each key's public members and validity; secret material is never returned. ${B2C_ONLY}`,
+  description: `Lists the policy key sets with each key's public members and validity; secrets are never returned. ${B2C_ONLY}`,
   access: "read",
   permissions: ["TrustFrameworkKeySet.Read.All"],
   input: z.object({}),

@@ -8,7 +8,7 @@ export const listPoliciesOperation = defineOperation({
   name: "trust_framework_policy_list",
   area: "trust-framework",
   title: "List B2C custom policies",
-  description: `Lists the ids of the tenant's Identity Experience Framework (custom) policies, e.g. B2C_1A_TrustFrameworkBase, B2C_1A_signup_signin. Useful to inventory a B2C tenant before migrating it. ${B2C_ONLY}`,
+  description: `Lists the ids of the tenant's custom (Identity Experience Framework) policies, e.g. B2C_1A_signup_signin. ${B2C_ONLY}`,
   access: "read",
   permissions: ["Policy.Read.All"],
   input: z.object({}),

@@ -10,7 +10,7 @@ export const policyIdSchema = z
 export const keySetIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,100}$/, "letters, digits, '_' and '-'")
-  .describe("Key set id, e.g. B2C_1A_TokenSigningKeyContainer (B2C_1A_ is added when missing).");
+  .describe("Key set id (B2C_1A_ prefix optional).");
 
 /** The key set id as the service stores it. */
 export const fullKeySetId = (id: string): string => (/^B2C_1A_/i.test(id) ? id : `B2C_1A_${id}`);
@@ -52,5 +52,4 @@ export const validityShape = {
 };
 
 /** The B2C-only scope note every trust framework operation carries. */
-export const B2C_ONLY =
-  "Azure AD B2C tenants only (Graph beta): an external (CIAM) tenant refuses custom policies.";
+export const B2C_ONLY = "B2C only.";

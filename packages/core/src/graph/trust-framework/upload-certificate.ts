@@ -13,7 +13,7 @@ export const uploadCertificateOperation = defineOperation({
   name: NAME,
   area: "trust-framework",
   title: "Upload a certificate to a B2C key set",
-  description: `Adds a public X.509 certificate (.cer, PEM or base64 DER, from a file or inline) to a key set, e.g. to validate tokens signed by a partner. It is checked locally first. Returns the key with its thumbprint and validity. ${B2C_ONLY}`,
+  description: `Adds a public X.509 certificate (PEM or base64 DER, file or inline) to a key set, e.g. to validate a partner's tokens. Returns the key with thumbprint and validity. ${B2C_ONLY}`,
   access: "write",
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z

@@ -18,7 +18,7 @@ export const uploadPolicyOperation = defineOperation({
   name: NAME,
   area: "trust-framework",
   title: "Upload a B2C custom policy",
-  description: `Creates or replaces a custom policy from its TrustFrameworkPolicy XML (a file path or the XML text); the id is the document's PolicyId. Upload base policies before the ones that inherit from them: the service refuses a policy whose base is missing. Returns the id and whether it was new. ${B2C_ONLY}`,
+  description: `Creates or replaces a custom policy from its XML (file path or text); the id is its PolicyId. Upload base policies first. Returns the id and whether it was new. ${B2C_ONLY}`,
   access: "write",
   permissions: ["Policy.ReadWrite.TrustFramework"],
   input: z

@@ -14,7 +14,7 @@ export const uploadSecretOperation = defineOperation({
   name: "trust_framework_keyset_upload_secret",
   area: "trust-framework",
   title: "Upload a secret to a B2C key set",
-  description: `Stores a secret you already have (for example a social identity provider's client secret) as a symmetric key in a key set. The secret is sent once and never returned, logged or echoed; returns the key's public members (kid, validity). ${B2C_ONLY}`,
+  description: `Stores a secret you have (e.g. a provider's client secret) as a symmetric key in a key set; it is never returned. Returns the key's public members. ${B2C_ONLY}`,
   access: "write",
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z.object({

@@ -9,7 +9,7 @@ export const createUserFlowAttributeOperation = defineOperation({
   area: "user-flow-attributes",
   title: "Create a custom user-flow attribute",
   description:
-    "Creates a custom attribute to collect at sign-up (string, boolean or int64; the type cannot change later). Its id is extension_<extensionsAppId>_<Name>, the property name it has on users. Fails with a conflict when the name exists. Then collect it on a flow with user_flow_attribute_add.",
+    "Creates a custom sign-up attribute (string, boolean or int64, fixed) with id extension_<appId>_<Name>; conflict if the name exists. Collect it with user_flow_attribute_add.",
   access: "write",
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({

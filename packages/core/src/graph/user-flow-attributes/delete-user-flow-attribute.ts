@@ -9,7 +9,7 @@ export const deleteUserFlowAttributeOperation = defineOperation({
   area: "user-flow-attributes",
   title: "Delete a custom user-flow attribute",
   description:
-    "Deletes a custom user-flow attribute (built-in attributes cannot be deleted). Remove it from every flow first (user_flow_attribute_remove). Values already stored on users are not collected any more.",
+    "Deletes a custom attribute (not built-ins); remove it from flows first (user_flow_attribute_remove). Stored values are no longer collected.",
   access: "destructive",
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({ id: attributeIdSchema }),

@@ -9,7 +9,7 @@ export const getUserFlowAttributeOperation = defineOperation({
   area: "user-flow-attributes",
   title: "Get a user-flow attribute",
   description:
-    "Returns one user-flow attribute by id (email, city, extension_<appId>_<Name>) with its data type and whether it is built-in or custom. Fails with a not-found error when it does not exist.",
+    "Returns a user-flow attribute by id (email, city, extension_<appId>_<Name>) with its data type and kind.",
   access: "read",
   permissions: ["IdentityUserFlow.Read.All"],
   input: z.object({ id: attributeIdSchema }),

@@ -9,7 +9,7 @@ export const listUserFlowAttributesOperation = defineOperation({
   area: "user-flow-attributes",
   title: "List the tenant's user-flow attributes",
   description:
-    "Lists every attribute the tenant can collect at sign-up: built-in ones (email, displayName, givenName, city, …) and custom ones (extension_…), optionally only one kind. These are the ids user_flow_attribute_add accepts; for the attributes one flow collects, use user_flow_attribute_list.",
+    "Lists every attribute the tenant can collect at sign-up, built-in (email, city, …) and custom (extension_…): the ids user_flow_attribute_add accepts.",
   access: "read",
   permissions: ["IdentityUserFlow.Read.All"],
   input: z.object({

@@ -9,7 +9,7 @@ export const updateUserFlowAttributeOperation = defineOperation({
   area: "user-flow-attributes",
   title: "Update a custom attribute's description",
   description:
-    "Changes the description of a custom user-flow attribute, the only property Graph lets change (name and data type are fixed; built-in attributes cannot be changed). Returns the attribute after the change.",
+    "Changes a custom attribute's description, the only changeable property (not for built-ins). Returns the attribute.",
   access: "write",
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({ id: attributeIdSchema, description: z.string().max(1024).nullable() }),

@@ -9,7 +9,7 @@ export const addFlowAppOperation = defineOperation({
   area: "user-flows",
   title: "Link an application to a user flow",
   description:
-    "Links an application, by client id (appId), to a user flow given by id or name, so its customers sign up and sign in with that flow. An application can use one flow only: linking one another flow has fails with a conflict, unless `move` is true, which unlinks it there first. Already linked here: nothing changes (changed: false).",
+    "Links an app (appId) to a user flow (id or name). An app uses one flow: conflict if linked elsewhere, unless `move` unlinks it there. changed: false if already linked.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({

@@ -10,7 +10,7 @@ export const addFlowAttributeOperation = defineOperation({
   area: "user-flows",
   title: "Add an attribute to a user flow",
   description:
-    "Collects one more attribute at sign-up on a user flow (by id or name). Graph appends a default input for it to the first page view; give `input` to set its label, required flag, input type, options or validation in the same call. Already collected: only `input` is applied. Returns the flow after the change.",
+    "Collects one more attribute at sign-up on a flow (id or name); `input` sets its label, required flag, type, options or validation. Returns the flow.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({

@@ -9,7 +9,7 @@ export const addFlowIdpOperation = defineOperation({
   area: "user-flows",
   title: "Add an identity provider to a user flow",
   description:
-    "Offers an identity provider on a user flow (by id or name): EmailPassword-OAUTH, EmailOtpSignup-OAUTH, or a configured social provider such as Google-OAUTH (create it first with identity_provider_create). Already offered: nothing changes (changed: false).",
+    "Offers an identity provider on a user flow (id or name): EmailPassword-OAUTH, EmailOtpSignup-OAUTH or a configured one. changed: false if already offered.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, identityProviderId: z.string().min(1).max(256) }),

@@ -53,7 +53,7 @@ export const createUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Create a user flow",
   description:
-    "Creates a sign-up/sign-in user flow in one Graph call: its identity providers (email with password by default), the attributes collected at sign-up with their page layout (labels, required, validation, order), and the applications that use it. Social providers must exist first (identity_provider_create). Returns the flow as stored.",
+    "Creates a sign-up/sign-in user flow: identity providers (email+password by default), collected attributes with their page, and linked apps. Social providers must exist first. Returns the flow.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input,

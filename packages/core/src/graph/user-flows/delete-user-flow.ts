@@ -9,7 +9,7 @@ export const deleteUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Delete a user flow",
   description:
-    "Deletes a sign-up/sign-in user flow, by id or display name. Every application linked to it is unlinked, so its customers can no longer sign up or sign in until the application is linked to another flow. Returns the id deleted.",
+    "Deletes a user flow (id or name); its linked apps lose sign-up and sign-in until linked to another flow. Returns the id.",
   access: "destructive",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema }),

@@ -9,7 +9,7 @@ export const findUserFlowByAppOperation = defineOperation({
   area: "user-flows",
   title: "Find the user flow of an application",
   description:
-    "Finds the sign-up/sign-in user flow an application is linked to, by the application's client id (appId, not its object id). An application can be linked to one flow only; returns it, or null when the application uses none.",
+    "Finds the user flow an app is linked to, by its client id (appId, not object id). Returns the flow, or null when none.",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ appId: z.uuid().describe("The application's client id (appId).") }),

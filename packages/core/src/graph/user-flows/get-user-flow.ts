@@ -8,8 +8,7 @@ export const getUserFlowOperation = defineOperation({
   name: "user_flow_get",
   area: "user-flows",
   title: "Get a user flow",
-  description:
-    "Returns one sign-up/sign-in user flow, by id or by display name, with its identity providers, linked applications, attributes and attribute collection page. Fails with a not-found error when there is none.",
+  description: "Returns a user flow by id or display name, with providers, linked apps, attributes and page.",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ flow: flowRefSchema }),

@@ -9,7 +9,7 @@ export const listFlowAppsOperation = defineOperation({
   area: "user-flows",
   title: "List a user flow's applications",
   description:
-    "Lists the applications (by client id, appId) whose customers sign up and sign in with a user flow, given by id or display name.",
+    "Lists the applications (client ids) whose customers sign up and sign in with a user flow (id or name).",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ flow: flowRefSchema }),

@@ -9,7 +9,7 @@ export const listFlowAttributesOperation = defineOperation({
   area: "user-flows",
   title: "List a user flow's attributes",
   description:
-    "Lists the attributes a user flow (by id or name) collects at sign-up, built-in (email, displayName, city, …) and custom, with their data type. The page layout of these attributes is in user_flow_get's `page`. For every attribute the tenant defines, use user_flow_attribute_list_all.",
+    "Lists the attributes a user flow (id or name) collects at sign-up, with their data type; the page layout is in user_flow_get's `page`.",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ flow: flowRefSchema }),

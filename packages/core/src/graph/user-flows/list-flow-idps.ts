@@ -16,7 +16,7 @@ export const listFlowIdpsOperation = defineOperation({
   area: "user-flows",
   title: "List a user flow's identity providers",
   description:
-    "Lists the identity providers a user flow (by id or name) offers at sign-up and sign-in: email with password, email one-time passcode, Google, Facebook, … with their type.",
+    "Lists the identity providers a user flow (id or name) offers at sign-up and sign-in, with their type.",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ flow: flowRefSchema }),

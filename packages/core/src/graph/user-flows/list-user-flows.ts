@@ -11,7 +11,7 @@ export const listUserFlowsOperation = defineOperation({
   area: "user-flows",
   title: "List user flows",
   description:
-    "Lists the tenant's sign-up and sign-in user flows, each with its identity providers, linked applications (client ids), collected attributes and attribute collection page, up to `limit` at a time with a `nextCursor` to continue.",
+    "Lists sign-up/sign-in user flows with their providers, linked apps (client ids), attributes and page.",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ ...listInputShape }),

@@ -9,7 +9,7 @@ export const removeFlowAppOperation = defineOperation({
   area: "user-flows",
   title: "Unlink an application from a user flow",
   description:
-    "Unlinks an application (client id) from a user flow given by id or name; its customers then have no sign-up flow until it is linked to another. Fails with a not-found error when it is not linked to that flow.",
+    "Unlinks an app (client id) from a user flow (id or name); its customers lose sign-up until it is linked elsewhere. Not found if not linked there.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, appId: z.uuid().describe("The application's client id (appId).") }),

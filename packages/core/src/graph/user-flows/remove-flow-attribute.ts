@@ -10,7 +10,7 @@ export const removeFlowAttributeOperation = defineOperation({
   area: "user-flows",
   title: "Remove an attribute from a user flow",
   description:
-    "Stops collecting an attribute at sign-up on a user flow (by id or name) and removes its input from the attribute collection page (Graph itself leaves the input behind; ciamkit PATCHes the page so the two stay consistent). Returns the flow after the change.",
+    "Stops collecting an attribute on a user flow (id or name) and removes its input from the page (Graph leaves it behind). Returns the flow.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, attributeId: z.string().min(1).max(256) }),

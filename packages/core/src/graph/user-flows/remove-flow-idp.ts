@@ -9,7 +9,7 @@ export const removeFlowIdpOperation = defineOperation({
   area: "user-flows",
   title: "Remove an identity provider from a user flow",
   description:
-    "Stops offering an identity provider on a user flow (by id or name). A flow keeps at least one provider. Customers who signed up with it keep their accounts but cannot sign in through it on this flow.",
+    "Stops offering an identity provider on a user flow (id or name; one must remain). Accounts stay but cannot sign in with it on this flow.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, identityProviderId: z.string().min(1).max(256) }),

@@ -18,7 +18,7 @@ export const updateUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Update a user flow",
   description:
-    "Changes a user flow (by id or name): name, description, whether sign-up is allowed, the full list of identity providers or linked applications, and the attribute collection page, which replaces the old page whole. Attributes the new page names but the flow lacks are added first, as Graph requires. Returns the flow after the change.",
+    "Changes a user flow (id or name): name, description, sign-up, providers, apps, or the attribute page (replaced whole; missing attributes are added first). Returns the flow.",
   access: "write",
   permissions: ["EventListener.ReadWrite.All"],
   input: z

@@ -138,9 +138,4 @@ export const flowAttributeSchema = z.object({
 });
 
 /** A flow id or its display name, as operations accept it. */
-export const flowRefSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(256)
-  .describe("The user flow's id, or its display name (names are unique in a tenant).");
+export const flowRefSchema = z.string().trim().min(1).max(256).describe("Flow id or display name.");

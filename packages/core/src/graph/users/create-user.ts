@@ -16,7 +16,7 @@ export const createUserOperation = defineOperation({
   area: "users",
   title: "Create a local customer account",
   description:
-    "Creates a customer account that signs in with an email address (or a user name) and password, as External ID's sign-up flow would: the identity is issued by the tenant's default domain, the password does not expire and need not be changed at first sign-in. Without `password` a strong random one is set and not returned (the customer uses password reset). Fails with a conflict if the sign-in name is taken. Returns the new user.",
+    "Creates a customer account signing in with an email (or user name) and password, as sign-up would. Without `password` a random one is set and not returned. Conflict if the name is taken. Returns the user.",
   access: "write",
   permissions: ["User.ReadWrite.All"],
   input: z

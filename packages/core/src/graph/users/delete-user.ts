@@ -9,7 +9,7 @@ export const deleteUserOperation = defineOperation({
   area: "users",
   title: "Delete a user",
   description:
-    "Deletes a user. Graph keeps deleted users restorable for 30 days in deleted items; the account can no longer sign in. Fails with a not-found error if the user does not exist. Returns the id deleted.",
+    "Deletes a user; it cannot sign in and stays restorable for 30 days in deleted items. Returns the id.",
   access: "destructive",
   permissions: ["User.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("Object id or userPrincipalName.") }),

@@ -21,7 +21,7 @@ export const findUserOperation = defineOperation({
   area: "users",
   title: "Find users by sign-in name",
   description:
-    "Finds the users who sign in with a given name: the email or user name of a local customer account, or a social account's subject with its issuer (google.com, facebook.com). The issuer defaults to the tenant's default domain, which is right for local accounts. Returns the matching users (usually zero or one) with their identities.",
+    "Finds users by sign-in name: a local account's email or user name, or a social account's subject with its issuer (google.com, …). Returns the matches with their identities.",
   access: "read",
   permissions: ["User.Read.All"],
   input: z.object({

@@ -10,7 +10,7 @@ export const getUserOperation = defineOperation({
   area: "users",
   title: "Get a user",
   description:
-    "Returns one user by object id or userPrincipalName, with Graph's default properties or those named in `select`. Fails with a not-found error when no such user exists.",
+    "Returns a user by object id or userPrincipalName, with default properties or those in `select`.",
   access: "read",
   permissions: ["User.Read.All"],
   input: z.object({ id: idSchema.describe("Object id or userPrincipalName."), select: selectSchema }),

@@ -10,7 +10,7 @@ export const listUsersOperation = defineOperation({
   area: "users",
   title: "List users",
   description:
-    "Lists the tenant's users (customers and admins), optionally filtered by display-name prefix, mail, user type, enabled state or creation date, up to `limit` at a time with a `nextCursor` to continue. Returns Graph's default properties unless `select` names others (e.g. identities, extension attributes). To find one customer by sign-in email, use user_find instead.",
+    "Lists users (customers and admins), filtered by name prefix, mail, type, enabled state or creation date; `select` adds properties. To find a customer by sign-in email, use user_find.",
   access: "read",
   permissions: ["User.Read.All"],
   input: z.object({

@@ -22,7 +22,7 @@ export const updateUserOperation = defineOperation({
   area: "users",
   title: "Update a user",
   description:
-    "Changes profile properties of a user (display name, names, mail, job title, location, language) or blocks/unblocks sign-in with accountEnabled. Only the given properties change; null clears one. Returns the user as it is after the change.",
+    "Changes a user's profile (names, mail, job, location, language) or blocks sign-in with accountEnabled; only given properties change, null clears. Returns the user.",
   access: "write",
   permissions: ["User.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("Object id or userPrincipalName."), ...changesShape }),

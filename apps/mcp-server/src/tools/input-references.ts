@@ -1,0 +1,114 @@
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { isObject, type JsonSchema } from "./slim-schema.ts";
+
+/** Below this many bytes a repeated field costs less than naming where it is spelled out. */
+const MIN_BYTES = 200;
+
+/**
+ * The tools with each large input field spelled out once. Some fields are shared by several tools, or
+ * twice in one: the attribute collection `page` of `user_flow_create`, `user_flow_update` and
+ * `user_flow_setup`, the branding settings objects of `branding_update`, the localization tools and
+ * `branding_apply` (for the default and for each language), and a localization tool's whole input
+ * (`branding_update`'s fields and a `locale`). The first place in the list spells such a field out;
+ * later ones describe it as `Fields as in user_flow_create's page.`, or as an earlier object's fields
+ * plus their own. The server still
+ * validates every argument against the tool's full schema, so a wrong field gets an `isError` result
+ * that names it.
+ */
+export function referenceRepeatedInputs(tools: readonly Tool[]): Tool[] {
+  const spelled: Spelled = { exact: new Map(), objects: [] };
+  return tools.map((tool) => {
+    const input = dedupe(tool.inputSchema, `${tool.name}'s input`, spelled) as Tool["inputSchema"];
+    return input === tool.inputSchema ? tool : { ...tool, inputSchema: { ...input, type: "object" } };
+  });
+}
+
+/** The node with itself or its large parts replaced by references to where they first appeared. */
+function dedupe(node: unknown, at: string, spelled: Spelled): unknown {
+  if (!isObject(node)) return node;
+  const { description, ...shape } = node;
+  const text = JSON.stringify(shape);
+  if (text.length >= MIN_BYTES) {
+    // A tool's whole input is only ever extended, never replaced by a name: its fields stay listed.
+    const first = at.endsWith("'s input") ? undefined : spelled.exact.get(text);
+    if (first !== undefined) return referenceTo(shape, first, description);
+    const extended = extensionOf(node, spelled);
+    if (extended !== undefined) return extended;
+    spelled.exact.set(text, at);
+    if (isObject(node.properties) && Object.keys(node.properties).length >= MIN_SHARED)
+      spelled.objects.push({ at, properties: node.properties });
+  }
+  let changed = false;
+  const out: JsonSchema = { ...node };
+  if (isObject(node.properties)) {
+    const properties = mapEntries(node.properties, (key, value) => dedupe(value, child(at, key), spelled));
+    if (properties !== node.properties) [out.properties, changed] = [properties, true];
+  }
+  for (const [key, suffix] of [
+    ["items", "[]"],
+    ["additionalProperties", ".*"],
+  ] as const) {
+    const child = dedupe(node[key], `${at}${suffix}`, spelled);
+    if (child !== node[key]) [out[key], changed] = [child, true];
+  }
+  return changed ? out : node;
+}
+
+/** The path of a property: `user_flow_create's page` under a tool's input, `….page.views` deeper. */
+function child(at: string, key: string): string {
+  return at.endsWith("'s input") ? `${at.slice(0, -"input".length)}${key}` : `${at}.${key}`;
+}
+
+/** Where large fields were first spelled out: by their exact shape, and objects by their properties. */
+interface Spelled {
+  exact: Map<string, string>;
+  objects: { at: string; properties: JsonSchema }[];
+}
+
+/** The fewest shared properties for which an object is described as an earlier one plus its own. */
+const MIN_SHARED = 8;
+
+/**
+ * An object that has every property of an object spelled out earlier (a localization: the default
+ * branding's fields and a `locale`), listed as that object's fields plus its own.
+ */
+function extensionOf(node: JsonSchema, spelled: Spelled): JsonSchema | undefined {
+  const properties = node.properties;
+  if (!isObject(properties)) return undefined;
+  const base = spelled.objects.find(
+    (o) =>
+      Object.keys(o.properties).length < Object.keys(properties).length &&
+      Object.entries(o.properties).every(
+        ([key, value]) => key in properties && JSON.stringify(properties[key]) === JSON.stringify(value),
+      ),
+  );
+  if (base === undefined) return undefined;
+  const own = typeof node.description === "string" ? `${node.description} ` : "";
+  return {
+    ...node,
+    description: `${own}Fields as in ${base.at}, and:`,
+    properties: Object.fromEntries(Object.entries(properties).filter(([key]) => !(key in base.properties))),
+  };
+}
+
+/** The record with `f` applied to each value; the same record when nothing changed. */
+function mapEntries(record: JsonSchema, f: (key: string, value: unknown) => unknown): JsonSchema {
+  let changed = false;
+  const next = Object.fromEntries(
+    Object.entries(record).map(([key, value]) => {
+      const mapped = f(key, value);
+      if (mapped !== value) changed = true;
+      return [key, mapped];
+    }),
+  );
+  return changed ? next : record;
+}
+
+/** The field as a reference: its type, its own description, and where its fields are spelled out. */
+function referenceTo(shape: JsonSchema, first: string, description: unknown): JsonSchema {
+  const own = typeof description === "string" ? `${description} ` : "";
+  return {
+    ...(shape.type === undefined ? {} : { type: shape.type }),
+    description: `${own}Fields as in ${first}.`,
+  };
+}

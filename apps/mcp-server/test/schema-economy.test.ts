@@ -1,0 +1,235 @@
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { measureToolList } from "../src/reference/measure-tool-list.ts";
+import { referenceRepeatedInputs } from "../src/tools/input-references.ts";
+import { referenceRepeatedOutputs } from "../src/tools/output-references.ts";
+import { slimSchema } from "../src/tools/slim-schema.ts";
+
+const input = (schema: z.ZodType) =>
+  slimSchema(z.toJSONSchema(schema, { target: "draft-07", io: "input" }), false);
+const output = (schema: z.ZodType) =>
+  slimSchema(z.toJSONSchema(schema, { target: "draft-07", io: "output" }), true);
+
+describe("input schemas in tools/list", () => {
+  it.each([
+    ["a non-empty bounded string keeps only its type", z.string().min(1).max(256), { type: "string" }],
+    ["a pattern goes (zod still checks it)", z.string().regex(/^B2C_1A_/), { type: "string" }],
+    [
+      "a UUID pattern becomes a format",
+      z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/),
+      { type: "string", format: "uuid" },
+    ],
+    ["a nullable string is one type list", z.string().max(64).nullable(), { type: ["string", "null"] }],
+    [
+      "a nullable enum allows null",
+      z.enum(["a", "b"]).nullable(),
+      { type: ["string", "null"], enum: ["a", "b", null] },
+    ],
+    [
+      "descriptions, defaults and bounds that matter stay",
+      z.number().int().min(1).max(100).default(20).describe("Page size."),
+      { type: "integer", minimum: 1, maximum: 100, default: 20, description: "Page size." },
+    ],
+    [
+      "non-empty arrays lose minItems: 1",
+      z.array(z.string()).min(1),
+      { type: "array", items: { type: "string" } },
+    ],
+  ])("%s", (_case, schema, expected) => {
+    expect(input(schema)).toEqual(expected);
+  });
+
+  it("keeps nested objects with their required fields", () => {
+    const schema = z.object({ page: z.object({ views: z.array(z.object({ title: z.string() })) }) });
+    expect(input(schema)).toMatchObject({
+      properties: {
+        page: { properties: { views: { items: { properties: { title: { type: "string" } } } } } },
+      },
+    });
+  });
+});
+
+describe("output schemas in tools/list", () => {
+  const entity = z.object({
+    id: z.string().describe("The id."),
+    name: z.string().max(10).optional(),
+    settings: z.object({ a: z.string() }).optional(),
+    tags: z.array(z.object({ key: z.string(), nested: z.object({ x: z.string() }) })),
+  });
+
+  it("gives the result's properties with types, list items one level deep, and no descriptions", () => {
+    expect(output(entity)).toEqual({
+      type: "object",
+      properties: {
+        id: { type: "string" },
+        name: { type: "string" },
+        settings: { type: "object" },
+        tags: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: { key: { type: "string" }, nested: { type: "object" } },
+          },
+        },
+      },
+      required: ["id", "tags"],
+    });
+  });
+});
+
+describe("repeated result shapes", () => {
+  const shape = {
+    type: "object" as const,
+    properties: {
+      id: { type: "string" },
+      appId: { type: "string" },
+      displayName: { type: "string" },
+      notes: { type: ["string", "null"] },
+    },
+    required: ["id", "appId", "notes"],
+  };
+  const hints = (readOnlyHint: boolean) => ({
+    readOnlyHint,
+    destructiveHint: false,
+    idempotentHint: readOnlyHint,
+    openWorldHint: true,
+  });
+  const tool = (name: string, readOnly: boolean, outputSchema: Tool["outputSchema"]): Tool => ({
+    name,
+    inputSchema: { type: "object" },
+    outputSchema,
+    annotations: hints(readOnly),
+  });
+  const list = tool("thing_list", true, {
+    type: "object",
+    properties: { items: { type: "array", items: shape }, nextCursor: { type: "string" } },
+    required: ["items"],
+  });
+
+  it("names the read tool that spells the shape out, keeping the required ids", () => {
+    const [listed, create, get] = referenceRepeatedOutputs([
+      list,
+      tool("thing_create", false, shape),
+      tool("thing_get", true, shape),
+    ]);
+    expect(get?.outputSchema).toEqual(shape);
+    expect(create?.outputSchema).toEqual({
+      type: "object",
+      description: "Like thing_get's result.",
+      properties: { id: { type: "string" }, appId: { type: "string" } },
+      required: ["id", "appId"],
+    });
+    expect(listed?.outputSchema?.properties?.items).toEqual({
+      type: "array",
+      items: {
+        type: "object",
+        description: "Like thing_get's result.",
+        properties: create?.outputSchema?.properties,
+        required: ["id", "appId"],
+      },
+    });
+  });
+
+  it("spells the shape out when no read tool with it is listed", () => {
+    const create = tool("thing_create", false, shape);
+    expect(referenceRepeatedOutputs([create])).toEqual([create]);
+  });
+
+  it("does not refer a small result to a larger one that merely shares its fields", () => {
+    const small = tool("thing_delete", false, {
+      type: "object",
+      properties: { id: { type: "string" } },
+      required: ["id"],
+    });
+    expect(referenceRepeatedOutputs([small, tool("thing_get", true, shape)])[0]).toEqual(small);
+  });
+
+  it("lists user_create's result by reference to user_get in the catalog", async () => {
+    const { result } = await measureToolList("(all tools)", {});
+    const byName = new Map(result.tools.map((t) => [t.name, t]));
+    expect(byName.get("user_create")?.outputSchema?.description).toBe("Like user_get's result.");
+    expect(Object.keys(byName.get("user_get")?.outputSchema?.properties ?? {})).toContain("displayName");
+    const readOnly = await measureToolList("--read-only", { readOnly: true });
+    expect(readOnly.result.tools.some((t) => t.name === "user_create")).toBe(false);
+  });
+});
+
+describe("repeated input fields", () => {
+  const page = {
+    type: "object",
+    properties: {
+      views: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            title: { type: "string" },
+            inputs: {
+              type: "array",
+              items: { type: "object", properties: { attribute: { type: "string" } } },
+            },
+          },
+        },
+      },
+    },
+    required: ["views"],
+  };
+  const settings = { type: "object", properties: { a: { type: "string" } } };
+  const tool = (name: string, properties: Record<string, object>): Tool => ({
+    name,
+    inputSchema: { type: "object", properties },
+  });
+
+  it("spells a large field out in the first tool and names it in the others, keeping their own description", () => {
+    const [create, update] = referenceRepeatedInputs([
+      tool("flow_create", { page: { ...page, description: "The page." }, name: { type: "string" } }),
+      tool("flow_update", { page: { ...page, description: "Replaces the page." }, name: { type: "string" } }),
+    ]);
+    expect(create?.inputSchema.properties?.page).toEqual({ ...page, description: "The page." });
+    expect(update?.inputSchema.properties).toEqual({
+      page: { type: "object", description: "Replaces the page. Fields as in flow_create's page." },
+      name: { type: "string" },
+    });
+  });
+
+  it("lists an object with an earlier object's fields and more as those fields plus its own", () => {
+    const texts = Object.fromEntries(
+      ["a", "b", "c", "d", "e", "f", "g", "h", "i"].map((k) => [`${k}Text`, { type: ["string", "null"] }]),
+    );
+    const [update, localize] = referenceRepeatedInputs([
+      { name: "look_update", inputSchema: { type: "object", properties: texts } },
+      {
+        name: "look_localize",
+        inputSchema: {
+          type: "object",
+          properties: { locale: { type: "string" }, ...texts },
+          required: ["locale"],
+        },
+      },
+    ]);
+    expect(update?.inputSchema.properties).toEqual(texts);
+    expect(localize?.inputSchema).toEqual({
+      type: "object",
+      description: "Fields as in look_update's input, and:",
+      properties: { locale: { type: "string" } },
+      required: ["locale"],
+    });
+  });
+
+  it("leaves small fields and fields of other shapes alone", () => {
+    const tools = [
+      tool("a_set", { settings, page }),
+      tool("b_set", { settings, page: { ...page, required: [] } }),
+    ];
+    expect(referenceRepeatedInputs(tools)).toEqual(tools);
+  });
+
+  it("names user_flow_create's page in user_flow_update in the catalog", async () => {
+    const { result } = await measureToolList("(all tools)", {});
+    const update = result.tools.find((t) => t.name === "user_flow_update");
+    expect(
+      (update?.inputSchema.properties?.page as { description?: string } | undefined)?.description,
+    ).toMatch(/Fields as in user_flow_create's page\.$/);
+  });
+});

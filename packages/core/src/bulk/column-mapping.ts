@@ -1,0 +1,111 @@
+/**
+ * Column mapping: which input column feeds which user field. Given inline or as a JSON/YAML file;
+ * without one, columns named like the fields map to themselves.
+ */
+import { readFile } from "node:fs/promises";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+
+/** The user fields an import row can set (Graph `user` names, plus the sign-in identity and password). */
+export const IMPORT_FIELDS = [
+  "displayName",
+  "signInName",
+  "signInType",
+  "password",
+  "givenName",
+  "surname",
+  "mail",
+  "accountEnabled",
+  "jobTitle",
+  "mobilePhone",
+  "preferredLanguage",
+  "city",
+  "country",
+  "state",
+  "postalCode",
+  "streetAddress",
+] as const;
+
+/** One of {@link IMPORT_FIELDS}. */
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** A column mapping: `columns` maps a field to its source column; `extensions` maps a user flow custom attribute to its column. */
+export const columnMappingSchema = z
+  .object({
+    columns: z
+      .partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1))
+      .default({})
+      .describe("Field → source column, e.g. { signInName: 'email', displayName: 'full_name' }."),
+    extensions: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.string().min(1))
+      .default({})
+      .describe("User flow custom attribute name → source column, e.g. { loyaltyNumber: 'loyalty' }."),
+    extensionAppId: z
+      .string()
+      .regex(/^[0-9a-fA-F-]{32,36}$/)
+      .optional()
+      .describe(
+        "The appId of the tenant's b2c-extensions-app, which owns user flow custom attributes (required with `extensions`).",
+      ),
+  })
+  .strict()
+  .refine((m) => Object.keys(m.extensions).length === 0 || m.extensionAppId !== undefined, {
+    message: "extensionAppId is required when extensions are mapped",
+    path: ["extensionAppId"],
+  });
+
+/** A validated column mapping. */
+export type ColumnMapping = z.output<typeof columnMappingSchema>;
+
+/** Reads a mapping file (JSON or YAML); a bad file is a clear error naming the file. */
+export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
+  const text = await readFile(path, "utf8");
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new Error(`The mapping file ${path} is not valid JSON or YAML: ${(error as Error).message}`);
+  }
+  const parsed = columnMappingSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`The mapping file ${path} is invalid: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The Graph property of a user flow custom attribute: `extension_<appId without dashes>_<name>`
+ * (https://learn.microsoft.com/entra/external-id/customers/how-to-define-custom-attributes).
+ */
+export function extensionProperty(appId: string, name: string): string {
+  return `extension_${appId.replaceAll("-", "").toLowerCase()}_${name}`;
+}
+
+/** A mapped row: user fields by name, extension attributes by Graph property name. */
+export interface MappedRow {
+  fields: Partial<Record<ImportField, unknown>>;
+  extensions: Record<string, unknown>;
+}
+
+/** Applies a mapping to one record; unmapped fields fall back to a column of the same name. */
+export function applyMapping(mapping: ColumnMapping, record: Record<string, unknown>): MappedRow {
+  const fields: Partial<Record<ImportField, unknown>> = {};
+  for (const field of IMPORT_FIELDS) {
+    const column = mapping.columns[field] ?? field;
+    const value = record[column];
+    if (value !== undefined && value !== null && value !== "") fields[field] = value;
+  }
+  const extensions: Record<string, unknown> = {};
+  for (const [name, column] of Object.entries(mapping.extensions)) {
+    const value = record[column];
+    if (value !== undefined && value !== null && value !== "" && mapping.extensionAppId !== undefined) {
+      extensions[extensionProperty(mapping.extensionAppId, name)] = value;
+    }
+  }
+  return { fields, extensions };
+}
+
+/** The source columns that hold secrets (never copied into a reject file). */
+export function secretColumns(mapping: ColumnMapping): Set<string> {
+  return new Set([mapping.columns.password ?? "password"]);
+}

@@ -1,0 +1,154 @@
+/**
+ * `importUsers`: streams a CSV or JSON Lines file of customer accounts into the tenant. Every row is
+ * validated first (bad rows go to the reject file with their line and never stop the run), valid rows
+ * are created in `$batch` envelopes paced just under the write quota, and a journal makes a rerun
+ * continue where a crash or Ctrl-C stopped without creating anyone twice.
+ */
+import { writeFileSync } from "node:fs";
+import { defaultDomain } from "../graph/organization/organization-client.ts";
+import { BATCH_LIMIT } from "../http/batch.ts";
+import type { OperationContext } from "../operations/context.ts";
+import { AdaptivePacer } from "./adaptive-pacer.ts";
+import {
+  applyMapping,
+  type ColumnMapping,
+  columnMappingSchema,
+  loadColumnMapping,
+  secretColumns,
+} from "./column-mapping.ts";
+import { ImportJournal } from "./import-journal.ts";
+import { countReason, emptyReport, type ImportReport } from "./import-report.ts";
+import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
+import { RejectFile } from "./reject-file.ts";
+import { type BulkFileFormat, formatOf, readRows } from "./row-source.ts";
+import { DuplicateTracker, identityKey, validateRow } from "./row-validation.ts";
+
+/** Options of {@link importUsers}. */
+export interface ImportUsersOptions {
+  /** The CSV or JSON Lines file. */
+  file: string;
+  /** Defaults from the file name (`.csv`, else JSON Lines). */
+  format?: BulkFileFormat | undefined;
+  /** A mapping, or the path of a JSON/YAML mapping file; default: columns named like the fields. */
+  mapping?: ColumnMapping | string | undefined;
+  /** Validate every row and check which users exist, without writing anything. */
+  dryRun?: boolean | undefined;
+  /** Dry run: look up which users exist (default true); false validates the file only and counts every valid row in `wouldCreate`. */
+  checkExisting?: boolean | undefined;
+  /** What to do with a row whose user exists: skip it (default), update its profile, or count it failed. */
+  onConflict?: "skip" | "update" | "fail" | undefined;
+  /** `given`: every row carries its password (default); `generate`: rows without one get a random password to change at first sign-in. */
+  passwords?: "given" | "generate" | undefined;
+  rejectFile?: string | undefined;
+  journalFile?: string | undefined;
+  reportFile?: string | undefined;
+  /** `$batch` envelopes in flight at most (default 8); the pacer decides how fast they leave. */
+  maxConcurrency?: number | undefined;
+  /** Writes per second to start at (default 20) and never to exceed (default 2,000). */
+  initialRate?: number | undefined;
+  maxRate?: number | undefined;
+}
+
+/** Imports users; resolves with the report (also written to `reportFile`), rejects only on abort or a setup error. */
+export async function importUsers(ctx: OperationContext, options: ImportUsersOptions): Promise<ImportReport> {
+  const started = performance.now();
+  const dryRun = options.dryRun ?? false;
+  const mapping =
+    typeof options.mapping === "string"
+      ? await loadColumnMapping(options.mapping)
+      : columnMappingSchema.parse(options.mapping ?? {});
+  const report = emptyReport(dryRun);
+  const journal = await ImportJournal.open(dryRun ? undefined : options.journalFile);
+  const issuer = await defaultDomain(ctx.graph, { signal: ctx.signal });
+  const writer: WriterContext = {
+    graph: ctx.graph,
+    issuer,
+    pacer: new AdaptivePacer({ initialRate: options.initialRate, maxRate: options.maxRate }),
+    journal,
+    report,
+    onConflict: options.onConflict ?? "skip",
+    passwords: options.passwords ?? "given",
+    signal: ctx.signal,
+  };
+  const rejects = new RejectFile(options.rejectFile, secretColumns(mapping));
+  const duplicates = new DuplicateTracker();
+  const maxConcurrency = Math.max(1, options.maxConcurrency ?? 8);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
+  const progress = () =>
+    ctx.onProgress?.({
+      message: dryRun
+        ? `checked ${report.rows} rows`
+        : `${report.created} created, ${report.rejected + report.failed} rejected or failed`,
+      done: report.rows,
+    });
+
+  const dispatch = async (chunk: ChunkItem[]) => {
+    while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
+    if (failure !== undefined) throw failure;
+    const task: Promise<void> = (dryRun ? checkChunk(writer, chunk) : writeChunk(writer, chunk)).then(
+      () => {
+        inFlight.delete(task);
+        progress();
+      },
+      (error: unknown) => {
+        inFlight.delete(task);
+        failure ??= error;
+      },
+    );
+    inFlight.add(task);
+  };
+
+  try {
+    let chunk: ChunkItem[] = [];
+    for await (const source of readRows(options.file, formatOf(options.file, options.format), ctx.signal)) {
+      report.rows++;
+      const reject = (reasons: string[]) => {
+        report.rejected++;
+        for (const r of reasons) countReason(report, r);
+        rejects.write(source.line, reasons, source.fields);
+      };
+      if (source.parseError !== undefined) {
+        reject([source.parseError]);
+        continue;
+      }
+      const mapped = applyMapping(mapping, source.fields);
+      const check = validateRow(mapped, writer.passwords === "given");
+      if (!check.ok) {
+        reject(check.reasons);
+        continue;
+      }
+      const key = identityKey(check.row);
+      if (duplicates.seen(key)) {
+        reject(["signInName: duplicate identity in the file (an earlier line has it)"]);
+        continue;
+      }
+      const done = journal.committed.get(key);
+      if (done === "created" || done === "updated" || done === "skipped") {
+        report.resumed++;
+        report[done]++;
+        continue;
+      }
+      if (dryRun && options.checkExisting === false) {
+        report.wouldCreate++;
+        continue;
+      }
+      chunk.push({ line: source.line, key, row: check.row, extensions: mapped.extensions });
+      if (chunk.length === BATCH_LIMIT) {
+        await dispatch(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await dispatch(chunk);
+    while (inFlight.size > 0) await Promise.race(inFlight);
+    if (failure !== undefined) throw failure;
+  } finally {
+    await Promise.allSettled(inFlight);
+    await rejects.close();
+    report.seconds = Math.round((performance.now() - started) / 100) / 10;
+    if (options.reportFile !== undefined)
+      writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  progress();
+  return report;
+}

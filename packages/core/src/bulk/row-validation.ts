@@ -1,0 +1,123 @@
+/**
+ * Row validation: the schema of a mapped row, Entra's password rule, and duplicate identities
+ * inside the file (tracked by hash, so memory stays small per row).
+ */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { MappedRow } from "./column-mapping.ts";
+
+const boolText = z.union([
+  z.boolean(),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["true", "false", "1", "0", "yes", "no"]))
+    .transform((v) => v === "true" || v === "1" || v === "yes"),
+]);
+
+const text = (max: number) => z.coerce.string().trim().min(1).max(max);
+
+/** A row after mapping, as it will be written. */
+export const importRowSchema = z
+  .object({
+    displayName: text(256),
+    signInName: text(512),
+    signInType: z.enum(["emailAddress", "userName"]).optional(),
+    password: z.coerce.string().optional(),
+    givenName: text(64).optional(),
+    surname: text(64).optional(),
+    mail: z.email().optional(),
+    accountEnabled: boolText.default(true),
+    jobTitle: text(128).optional(),
+    mobilePhone: text(64).optional(),
+    preferredLanguage: text(10).optional(),
+    city: text(128).optional(),
+    country: text(128).optional(),
+    state: text(128).optional(),
+    postalCode: text(40).optional(),
+    streetAddress: text(1024).optional(),
+  })
+  .transform((row) => ({
+    ...row,
+    // A sign-in name with an @ is an email address unless the file says otherwise.
+    signInType: row.signInType ?? (row.signInName.includes("@") ? "emailAddress" : "userName"),
+  }))
+  .superRefine((row, ctx) => {
+    if (row.signInType === "emailAddress" && !z.email().safeParse(row.signInName).success) {
+      ctx.addIssue({ code: "custom", path: ["signInName"], message: "is not an email address" });
+    }
+    // api-surface 6.3: a userName identity is a local part (letters, digits and . _ -).
+    if (row.signInType === "userName" && !/^[A-Za-z0-9._-]{1,64}$/.test(row.signInName)) {
+      ctx.addIssue({ code: "custom", path: ["signInName"], message: "is not a valid user name" });
+    }
+  });
+
+/** A valid import row. */
+export type ImportRow = z.output<typeof importRowSchema>;
+
+/**
+ * Why a password fails Entra's rule (8–256 characters, three of lower/upper/digit/symbol, no name
+ * part of three letters or more: https://learn.microsoft.com/entra/identity/authentication/concept-password-ban-bad-combined-policy),
+ * or `undefined` when it passes.
+ */
+export function passwordProblem(
+  password: string,
+  row: Pick<ImportRow, "displayName" | "givenName" | "surname">,
+): string | undefined {
+  if (password.length < 8 || password.length > 256) return "password must have 8 to 256 characters";
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
+  if (classes < 3) return "password needs three of: lower case, upper case, digit, symbol";
+  const lower = password.toLowerCase();
+  const parts = [row.displayName, row.givenName, row.surname]
+    .filter((v): v is string => v !== undefined)
+    .flatMap((v) => v.toLowerCase().split(/[^a-z0-9]+/))
+    .filter((p) => p.length >= 3);
+  if (parts.some((p) => lower.includes(p))) return "password contains part of the user's name";
+  return undefined;
+}
+
+/** The outcome of validating one mapped row. */
+export type RowCheck = { ok: true; row: ImportRow } | { ok: false; reasons: string[] };
+
+/** Validates a mapped row; `passwordRequired` when passwords are given rather than generated. */
+export function validateRow(mapped: MappedRow, passwordRequired: boolean): RowCheck {
+  const parsed = importRowSchema.safeParse(mapped.fields);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      reasons: parsed.error.issues.map((i) => `${i.path.join(".") || "row"}: ${i.message}`),
+    };
+  }
+  const row = parsed.data;
+  if (row.password === undefined) {
+    return passwordRequired
+      ? { ok: false, reasons: ["password: missing (passwords are given, not generated)"] }
+      : { ok: true, row };
+  }
+  const problem = passwordProblem(row.password, row);
+  return problem === undefined ? { ok: true, row } : { ok: false, reasons: [problem] };
+}
+
+/**
+ * The identity key of a row: sign-in type and lower-cased name (Entra compares sign-in names without
+ * case), hashed to a short string so a million keys fit in memory.
+ */
+export function identityKey(row: Pick<ImportRow, "signInType" | "signInName">): string {
+  return createHash("sha256")
+    .update(`${row.signInType}\u0000${row.signInName.toLowerCase()}`)
+    .digest("base64url")
+    .slice(0, 16);
+}
+
+/** Remembers identity keys seen in the file; the line of the first one is not kept (constant per key). */
+export class DuplicateTracker {
+  readonly #seen = new Set<string>();
+
+  /** True when the key was seen before; records it otherwise. */
+  seen(key: string): boolean {
+    if (this.#seen.has(key)) return true;
+    this.#seen.add(key);
+    return false;
+  }
+}

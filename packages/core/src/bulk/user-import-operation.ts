@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { defineOperation } from "../operations/define-operation.ts";
+import { columnMappingSchema } from "./column-mapping.ts";
+import { importReportSchema, summarizeReport } from "./import-report.ts";
+import { importUsers } from "./import-users.ts";
+
+const path = z.string().trim().min(1).max(4096);
+
+/** `user_import`: bulk import of customer accounts from a file. */
+export const importUsersOperation = defineOperation({
+  name: "user_import",
+  area: "users",
+  title: "Import customer accounts from a file",
+  description:
+    "Creates customer accounts from a CSV or JSON Lines file with a column mapping. Bad rows go to a reject file; writes are paced under Graph's quota; a journal makes reruns resume. Try dryRun first. Returns counts.",
+  access: "write",
+  permissions: ["User.ReadWrite.All"],
+  input: z.object({
+    file: path.describe("The CSV (.csv) or JSON Lines file to import."),
+    format: z.enum(["csv", "jsonl"]).optional().describe("Defaults from the file name."),
+    mapping: z
+      .union([path, columnMappingSchema])
+      .optional()
+      .describe("A JSON/YAML mapping file, or the mapping itself; default: columns named like the fields."),
+    dryRun: z.boolean().default(false).describe("Validate and check existing users without writing."),
+    checkExisting: z
+      .boolean()
+      .default(true)
+      .describe("Dry run only: false skips the existence lookups and validates the file alone."),
+    onConflict: z
+      .enum(["skip", "update", "fail"])
+      .default("skip")
+      .describe("When the sign-in name exists: skip the row, update the user's profile, or count it failed."),
+    passwords: z
+      .enum(["given", "generate"])
+      .default("given")
+      .describe(
+        "given: each row has its password; generate: rows without one get a random password changed at first sign-in.",
+      ),
+    rejectFile: path
+      .optional()
+      .describe("JSON Lines file for rejected rows (line, reasons; passwords removed)."),
+    journalFile: path.optional().describe("Journal that makes the import resumable; reuse it on a rerun."),
+    reportFile: path.optional().describe("Where to write the JSON report."),
+    maxConcurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .default(8)
+      .describe("$batch envelopes in flight at most."),
+  }),
+  output: importReportSchema.extend({ summary: z.string() }),
+  run: async (ctx, input) => {
+    const report = await importUsers(ctx, input);
+    return { ...report, summary: summarizeReport(report) };
+  },
+});

@@ -1,0 +1,163 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { importUsers } from "../src/bulk/import-users.ts";
+import type { CiamClient } from "../src/client.ts";
+import { customer, signInNames, tempDir, writeCsv } from "./helpers/bulk-files.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { startCoreEmulator } from "./helpers/emulator.ts";
+
+let t: CoreEmulator;
+let admin: CiamClient;
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(async () => {
+  t = await startCoreEmulator({ requestLogSize: 100_000 });
+  admin = t.client();
+});
+afterAll(() => t.stop());
+beforeEach(async () => {
+  tmp = tempDir();
+  await t.control("POST", "/reset", {});
+  t.emu.control.monitor.reset();
+});
+afterEach(async () => {
+  tmp.cleanup();
+  await t.control("DELETE", "/faults");
+  await t.control("PUT", "/throttling", { enabled: false });
+});
+
+/** Writes `valid` good rows and `invalid` bad ones (interleaved) and returns the file. */
+function inputFile(valid: number, invalid: number, prefix: string): string {
+  const rows: Record<string, string>[] = [];
+  for (let i = 1; i <= valid; i++) {
+    rows.push(customer(i, prefix));
+    if (i <= invalid) rows.push({ ...customer(i, `bad${prefix}`), password: "weak" });
+  }
+  const file = tmp.path(`${prefix}.csv`);
+  writeCsv(file, rows, ["displayName", "signInName", "password"]);
+  return file;
+}
+
+/** The file's identities in the directory: every valid one exactly once, no invalid one. */
+function expectExactlyOnce(prefix: string, valid: number): void {
+  const names = signInNames(t.emu, t.tenant.tenantId);
+  const ours = [...names.entries()].filter(([n]) => n.startsWith(prefix) || n.startsWith(`bad${prefix}`));
+  expect(ours.length).toBe(valid);
+  expect(ours.every(([n, count]) => count === 1 && n.startsWith(prefix))).toBe(true);
+}
+
+const batchItems = (status: number) =>
+  t.emu.control.monitor
+    .requests()
+    .filter((r) => r.service === "batch-item" && r.method === "POST" && r.status === status).length;
+
+describe("user import: resumable and fault-tolerant", () => {
+  it("continues after an abort mid-run and creates everyone once", async () => {
+    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
+    const file = inputFile(120, 0, "abort");
+    const journalFile = tmp.path("journal.jsonl");
+    const controller = new AbortController();
+    const first = importUsers(
+      admin.context({
+        signal: controller.signal,
+        onProgress: (p) => {
+          if ((p.done ?? 0) >= 40) controller.abort(new Error("stopped by the user"));
+        },
+      }),
+      { file, journalFile },
+    );
+    await expect(first).rejects.toThrow(/stopped by the user/);
+    const partial = signInNames(t.emu, t.tenant.tenantId);
+    const createdBefore = [...partial.keys()].filter((n) => n.startsWith("abort")).length;
+    expect(createdBefore).toBeGreaterThan(0);
+    expect(createdBefore).toBeLessThan(120);
+
+    const report = await importUsers(admin.context(), { file, journalFile });
+    expect(report.created).toBe(120);
+    expect(report.resumed).toBeGreaterThan(0);
+    expect(report.skipped + report.failed).toBe(0);
+    expectExactlyOnce("abort", 120);
+  });
+
+  it("seeded 5% 503s, 1% dropped connections and a 429 storm: every valid row once, counts match the emulator", async () => {
+    await t.control("PUT", "/faults", {
+      seed: 8,
+      rules: [
+        { method: "POST", path: "/users", fault: { kind: "error", status: 503 }, probability: 0.05 },
+        { method: "POST", path: "/users", fault: { kind: "drop", when: "after" }, probability: 0.01 },
+      ],
+    });
+    // A write budget of 200 refilled at 40 a second, and a client told to start ten times faster: a storm of 429s.
+    await t.control("PUT", "/throttling", { enabled: true, timeScale: 30, limits: { appTenantWrites: 200 } });
+    const file = inputFile(400, 15, "storm");
+    const journalFile = tmp.path("journal.jsonl");
+    const report = await importUsers(admin.context(), { file, journalFile, initialRate: 400 });
+    expect(report).toMatchObject({ rows: 415, created: 400, rejected: 15, failed: 0, skipped: 0 });
+    expectExactlyOnce("storm", 400);
+    const counters = t.emu.control.monitor.counters();
+    expect(report.throttled).toBeGreaterThan(0);
+    expect(report.throttled).toBe(batchItems(429));
+    expect(counters.byStatus["503"] ?? 0).toBeGreaterThan(0);
+    expect(counters.byStatus["0"] ?? 0).toBeGreaterThan(0);
+    // Created = answered 201 plus creates whose answer was lost and that were reconciled.
+    expect(report.created).toBeGreaterThanOrEqual(batchItems(201));
+    expect(report.created).toBeLessThanOrEqual(batchItems(201) + batchItems(0));
+  });
+
+  it("a run killed with SIGKILL at a random point is finished by a rerun without duplicates", async () => {
+    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
+    const file = inputFile(150, 5, "kill");
+    const journalFile = tmp.path("journal.jsonl");
+    const killAfter = 20 + Math.floor(Math.random() * 80);
+    const child = spawn(
+      process.execPath,
+      ["--conditions=@ciamkit/source", new URL("./helpers/import-child.ts", import.meta.url).pathname],
+      {
+        env: {
+          ...process.env,
+          CIAMKIT_IMPORT_CHILD: JSON.stringify({
+            loginUrl: t.emu.loginUrl,
+            graphUrl: t.emu.graphUrl,
+            armUrl: t.emu.armUrl,
+            ca: t.emu.caCertPem,
+            tenantId: t.tenant.tenantId,
+            clientId: t.tenant.clientId,
+            clientSecret: t.tenant.clientSecret,
+            knownAuthorities: t.tenant.knownAuthorities,
+            file,
+            journalFile,
+          }),
+        },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const committed = () => {
+      try {
+        return readFileSync(journalFile, "utf8")
+          .split("\n")
+          .filter((l) => l.includes('"s":"created"')).length;
+      } catch {
+        return 0;
+      }
+    };
+    while (committed() < killAfter && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    expect(child.exitCode, stderr).toBeNull();
+    child.kill("SIGKILL");
+    await exited;
+    const before = [...signInNames(t.emu, t.tenant.tenantId).keys()].filter((n) =>
+      n.startsWith("kill"),
+    ).length;
+    expect(before).toBeGreaterThanOrEqual(killAfter);
+    expect(before).toBeLessThan(150);
+
+    const report = await importUsers(admin.context(), { file, journalFile });
+    expect(report).toMatchObject({ created: 150, rejected: 5, failed: 0, skipped: 0 });
+    expect(report.resumed).toBeGreaterThanOrEqual(killAfter);
+    expectExactlyOnce("kill", 150);
+  }, 60_000);
+});
