@@ -1,0 +1,116 @@
+/**
+ * The pure half of `branding_apply`: the spec of one branding (texts, colours, layout, files), loading
+ * and checking every file before anything is sent, and the properties that differ from what is stored.
+ */
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { type BrandingFileInfo, checkBrandingFile } from "./branding-file.ts";
+import { BRANDING_STREAMS, type BrandingStream, brandingPropertiesShape } from "./branding-schema.ts";
+
+/** A branding file given as a path, base64 bytes, or (CSS) text. */
+export const brandingFileSpecSchema = z
+  .object({
+    file: z.string().min(1).optional().describe("Path of the file."),
+    contentBase64: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64")
+      .optional(),
+    text: z.string().optional().describe("CSS text (customCSS only)."),
+  })
+  .refine(
+    (v) => [v.file, v.contentBase64, v.text].filter((x) => x !== undefined).length === 1,
+    "give exactly one of file, contentBase64, text",
+  );
+
+/** One branding as a spec: the properties to set and the files to upload, by stream. */
+export const brandingSpecShape = {
+  ...brandingPropertiesShape,
+  files: z
+    .partialRecord(z.enum(BRANDING_STREAMS), brandingFileSpecSchema)
+    .optional()
+    .describe(
+      "Files by stream: bannerLogo/headerLogo (PNG/JPEG ≤245×36), squareLogo/squareLogoDark (≤240×240, ≤10 KB), backgroundImage (≤1920×1080, ≤300 KB), favicon, customCSS (≤25 KB).",
+    ),
+};
+
+/** A file ready to upload: its bytes and what it was found to be. */
+export interface LoadedFile {
+  stream: BrandingStream;
+  bytes: Uint8Array;
+  info: BrandingFileInfo;
+}
+
+type FileSpec = z.output<typeof brandingFileSpecSchema>;
+
+/**
+ * Reads and checks the files of one branding. Problems are returned (prefixed with `where`), never
+ * thrown, so that every file of every locale is checked before the caller decides to send anything.
+ */
+export async function loadFiles(
+  where: string,
+  files: Partial<Record<BrandingStream, FileSpec>> | undefined,
+): Promise<{ files: LoadedFile[]; problems: string[] }> {
+  const out: LoadedFile[] = [];
+  const problems: string[] = [];
+  for (const stream of BRANDING_STREAMS) {
+    const spec = files?.[stream];
+    if (spec === undefined) continue;
+    if (spec.text !== undefined && stream !== "customCSS") {
+      problems.push(`${where}.files.${stream}: text is for customCSS only`);
+      continue;
+    }
+    let bytes: Uint8Array;
+    if (spec.file !== undefined) {
+      try {
+        bytes = new Uint8Array(await readFile(spec.file));
+      } catch (error) {
+        problems.push(
+          `${where}.files.${stream}: cannot read ${spec.file} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+        );
+        continue;
+      }
+    } else if (spec.contentBase64 !== undefined) {
+      bytes = new Uint8Array(Buffer.from(spec.contentBase64, "base64"));
+    } else {
+      bytes = new TextEncoder().encode(spec.text ?? "");
+    }
+    const checked = checkBrandingFile(stream, bytes);
+    if (checked.info === undefined || checked.problems.length > 0) {
+      problems.push(...checked.problems.map((p) => `${where}.files.${p}`));
+      continue;
+    }
+    out.push({ stream, bytes, info: checked.info });
+  }
+  return { files: out, problems };
+}
+
+/** Whether a stored value already is the wanted one; objects match when every given field does. */
+function matches(stored: unknown, wanted: unknown): boolean {
+  if (wanted === null || typeof wanted !== "object") return (stored ?? null) === wanted;
+  if (Array.isArray(wanted)) return JSON.stringify(stored ?? []) === JSON.stringify(wanted);
+  if (stored === null || typeof stored !== "object") return false;
+  return Object.entries(wanted).every(
+    ([k, v]) => v === undefined || matches((stored as Record<string, unknown>)[k], v),
+  );
+}
+
+/** The given properties (not files) whose stored value differs: the PATCH body, empty when all match. */
+export function propertyChanges(
+  stored: Record<string, unknown> | undefined,
+  spec: Record<string, unknown>,
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(brandingPropertiesShape)) {
+    const wanted = spec[key];
+    if (wanted !== undefined && !matches(stored?.[key], wanted)) changes[key] = wanted;
+  }
+  return changes;
+}
+
+/** Whether two byte arrays hold the same bytes. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+}
+
+/** One branding spec, parsed. */
+export type BrandingSpec = z.output<z.ZodObject<typeof brandingSpecShape>>;

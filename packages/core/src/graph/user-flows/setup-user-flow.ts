@@ -1,0 +1,265 @@
+import { z } from "zod";
+import { ChangeLog, changeReportShape } from "../../operations/change-actions.ts";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { InvalidInputError } from "../../operations/run-operation.ts";
+import { listProviders } from "../identity-providers/identity-providers-client.ts";
+import {
+  createAttribute,
+  listAttributes,
+  updateAttributeDescription,
+} from "../user-flow-attributes/user-flow-attributes-client.ts";
+import { editablePage, pageAttributes, pageWithout } from "./flow-page.ts";
+import { attributeResolver, pageMatches, pageWithIds, setDiff } from "./flow-setup-plan.ts";
+import { pageSchema, userFlowSchema } from "./user-flow-schema.ts";
+import {
+  addFlowAttribute,
+  createFlow,
+  getFlow,
+  HANDLER_TYPES,
+  listFlows,
+  pageBody,
+  patchFlow,
+  patchPage,
+  removeFlowAttribute,
+} from "./user-flows-client.ts";
+
+const NAME = "user_flow_setup";
+
+const input = z.object({
+  displayName: z.string().trim().min(1).max(256).describe("The flow's name: found by it, created under it."),
+  description: z.string().max(1024).optional(),
+  signUpAllowed: z.boolean().default(true).describe("false makes a sign-in-only flow."),
+  identityProviders: z
+    .array(z.string().min(1))
+    .min(1)
+    .default(["EmailPassword-OAUTH"])
+    .describe("Exactly the providers offered (ids); social ones must exist (identity_provider_create)."),
+  customAttributes: z
+    .array(
+      z.object({
+        name: z
+          .string()
+          .regex(
+            /^[A-Za-z][A-Za-z0-9_ ]*$/,
+            "letters, digits, underscores and spaces, starting with a letter",
+          )
+          .max(100),
+        dataType: z.enum(["string", "boolean", "int64"]),
+        description: z.string().max(1024).optional(),
+      }),
+    )
+    .max(50)
+    .optional()
+    .describe("Custom attributes to create when missing (by name); their type cannot change later."),
+  attributes: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      "Exactly the attributes collected (ids or custom attribute names); default: those the page names.",
+    ),
+  page: pageSchema
+    .optional()
+    .describe("The attribute collection page; inputs name attributes by id or custom attribute name."),
+  applications: z
+    .array(z.uuid())
+    .optional()
+    .describe(
+      "Exactly the applications (client ids) that use the flow; omitted: links are left as they are.",
+    ),
+});
+
+/** `user_flow_setup`: create or converge a complete sign-up/sign-in flow from a declarative spec. */
+export const setupUserFlowOperation = defineOperation({
+  name: NAME,
+  area: "user-flows",
+  title: "Set up a user flow from a spec",
+  description:
+    "Creates or converges a complete sign-up/sign-in user flow from one spec: sign-up allowed, identity providers, custom attributes (created when missing), the attributes collected with their page layout, and the linked applications. A new flow is created in one Graph call; an existing one (by name) gets only what differs. Everything is checked before the first write; rerunning the same spec changes nothing. Returns the flow and the list of actions taken.",
+  access: "write",
+  permissions: ["EventListener.ReadWrite.All", "IdentityUserFlow.ReadWrite.All", "IdentityProvider.Read.All"],
+  input,
+  output: z.object({ flow: userFlowSchema, ...changeReportShape }),
+  run: async (ctx, spec) => {
+    const options = { signal: ctx.signal };
+    const log = new ChangeLog();
+    const [tenantAttributes, providers, flows] = await Promise.all([
+      listAttributes(ctx.graph, options),
+      listProviders(ctx.graph, options),
+      listFlows(ctx.graph, options),
+    ]);
+
+    // Everything that can be wrong with the spec is found here, before anything is written.
+    const problems: string[] = [];
+    for (const idp of spec.identityProviders) {
+      if (!providers.some((p) => p.id.toLowerCase() === idp.toLowerCase())) {
+        problems.push(`identityProviders: ${idp} does not exist in the tenant (identity_provider_list)`);
+      }
+    }
+    const custom = spec.customAttributes ?? [];
+    const existingCustom = custom.map((c) =>
+      tenantAttributes.find(
+        (a) => a.userFlowAttributeType === "custom" && a.displayName?.toLowerCase() === c.name.toLowerCase(),
+      ),
+    );
+    custom.forEach((c, i) => {
+      const found = existingCustom[i];
+      if (found !== undefined && found.dataType !== c.dataType) {
+        problems.push(`customAttributes.${i}: ${c.name} exists as ${found.dataType}; a type cannot change`);
+      }
+    });
+    const resolver = attributeResolver(
+      tenantAttributes,
+      custom.map((c) => c.name),
+    );
+    const wantedRefs =
+      spec.attributes !== undefined || spec.page !== undefined
+        ? [
+            ...new Set([
+              ...(spec.attributes ?? []),
+              ...(spec.page === undefined ? [] : pageAttributes(spec.page)),
+            ]),
+          ]
+        : undefined;
+    for (const ref of wantedRefs ?? []) {
+      if (!resolver.isKnown(ref))
+        problems.push(`attributes: ${ref} is neither an attribute id nor a custom attribute`);
+    }
+    if (problems.length > 0) throw new InvalidInputError(NAME, problems);
+
+    // Custom attributes first: the flow can only name attributes that exist.
+    const created = new Map<string, string>();
+    for (const [i, c] of custom.entries()) {
+      const found = existingCustom[i];
+      if (found === undefined) {
+        const attribute = await createAttribute(
+          ctx.graph,
+          { displayName: c.name, dataType: c.dataType, description: c.description },
+          options,
+        );
+        created.set(c.name.toLowerCase(), attribute.id);
+        log.note("created", "userFlowAttribute", attribute.id, `${c.dataType} ${c.name}`);
+      } else if (c.description !== undefined && (found.description ?? "") !== c.description) {
+        await updateAttributeDescription(ctx.graph, found.id, c.description, options);
+        log.note("updated", "userFlowAttribute", found.id, "description");
+      } else {
+        log.note("unchanged", "userFlowAttribute", found.id);
+      }
+    }
+    const idOf = (ref: string) => resolver.resolve(ref) ?? created.get(ref.toLowerCase()) ?? ref;
+    const wanted = wantedRefs?.map(idOf);
+    const page = spec.page === undefined ? undefined : pageWithIds(spec.page, idOf);
+    const providerIds = [...new Set(spec.identityProviders)];
+
+    const existing = flows.find((f) => f.displayName.toLowerCase() === spec.displayName.toLowerCase());
+    if (existing === undefined) {
+      const body: Record<string, unknown> = {
+        displayName: spec.displayName,
+        ...(spec.description === undefined ? {} : { description: spec.description }),
+        onInteractiveAuthFlowStart: {
+          "@odata.type": HANDLER_TYPES.onInteractiveAuthFlowStart,
+          isSignUpAllowed: spec.signUpAllowed,
+        },
+        onAuthenticationMethodLoadStart: {
+          "@odata.type": HANDLER_TYPES.onAuthenticationMethodLoadStart,
+          identityProviders: providerIds.map((id) => ({ id })),
+        },
+      };
+      if (spec.applications !== undefined && spec.applications.length > 0) {
+        body.conditions = {
+          applications: { includeApplications: spec.applications.map((appId) => ({ appId })) },
+        };
+      }
+      if (wanted !== undefined && wanted.length > 0) {
+        body.onAttributeCollection = {
+          "@odata.type": HANDLER_TYPES.onAttributeCollection,
+          attributes: wanted.map((id) => ({ id })),
+          ...(page === undefined ? {} : { attributeCollectionPage: pageBody(page) }),
+        };
+      }
+      const flow = await createFlow(ctx.graph, body, options);
+      log.note("created", "userFlow", flow.id, spec.displayName);
+      for (const appId of flow.applications)
+        log.note("linked", "application", appId, `to ${spec.displayName}`);
+      return { flow, changed: true, actions: log.actions };
+    }
+
+    // An existing flow: $ref only the attributes that differ, then one PATCH with everything else.
+    const flowId = existing.id;
+    let current = existing;
+    const attributeDiff =
+      wanted === undefined ? { add: [], remove: [] } : setDiff(current.attributes, wanted);
+    for (const id of attributeDiff.add) {
+      await addFlowAttribute(ctx.graph, flowId, id, options);
+      log.note("added", "flowAttribute", id, `to ${current.displayName}`);
+    }
+    for (const id of attributeDiff.remove) {
+      await removeFlowAttribute(ctx.graph, flowId, id, options);
+      log.note("removed", "flowAttribute", id, `from ${current.displayName}`);
+    }
+    if (attributeDiff.add.length + attributeDiff.remove.length > 0) {
+      current = await getFlow(ctx.graph, flowId, { ...options, readAfterWrite: true });
+    }
+
+    const changes: Record<string, unknown> = {};
+    const details: string[] = [];
+    if (spec.description !== undefined && (current.description ?? "") !== spec.description) {
+      changes.description = spec.description;
+      details.push("description");
+    }
+    if (current.signUpAllowed !== spec.signUpAllowed) {
+      changes.onInteractiveAuthFlowStart = {
+        "@odata.type": HANDLER_TYPES.onInteractiveAuthFlowStart,
+        isSignUpAllowed: spec.signUpAllowed,
+      };
+      details.push(`signUpAllowed: ${current.signUpAllowed} → ${spec.signUpAllowed}`);
+    }
+    const idps = setDiff(current.identityProviders, providerIds);
+    if (idps.add.length + idps.remove.length > 0) {
+      changes.onAuthenticationMethodLoadStart = {
+        "@odata.type": HANDLER_TYPES.onAuthenticationMethodLoadStart,
+        identityProviders: providerIds.map((id) => ({ id })),
+      };
+      for (const id of idps.add) log.note("added", "flowIdentityProvider", id, `to ${current.displayName}`);
+      for (const id of idps.remove)
+        log.note("removed", "flowIdentityProvider", id, `from ${current.displayName}`);
+    }
+    const apps =
+      spec.applications === undefined
+        ? { add: [], remove: [] }
+        : setDiff(current.applications, spec.applications);
+    if (apps.add.length + apps.remove.length > 0) {
+      changes.conditions = {
+        applications: { includeApplications: (spec.applications ?? []).map((appId) => ({ appId })) },
+      };
+      for (const id of apps.add) log.note("linked", "application", id, `to ${current.displayName}`);
+      for (const id of apps.remove) log.note("unlinked", "application", id, `from ${current.displayName}`);
+    }
+    // The page: the spec's when it gives one; otherwise the stored page without inputs of removed attributes
+    // (Graph's $ref removal leaves them, api-surface 2.9).
+    const wantedPage =
+      page ??
+      (attributeDiff.remove.length > 0 && current.page !== null
+        ? attributeDiff.remove.reduce(pageWithout, editablePage(current))
+        : undefined);
+    const pageChanged = wantedPage !== undefined && !pageMatches(current.page, wantedPage);
+    if (Object.keys(changes).length > 0) {
+      if (pageChanged) {
+        changes.onAttributeCollection = {
+          "@odata.type": HANDLER_TYPES.onAttributeCollection,
+          attributeCollectionPage: pageBody(wantedPage),
+        };
+      }
+      await patchFlow(ctx.graph, flowId, changes, options);
+    } else if (pageChanged) {
+      await patchPage(ctx.graph, flowId, wantedPage, options);
+    }
+    if (details.length > 0) log.note("updated", "userFlow", flowId, details.join(", "));
+    if (pageChanged) log.note("updated", "attributeCollectionPage", flowId);
+    if (!log.changed) {
+      log.note("unchanged", "userFlow", flowId, current.displayName);
+      return { flow: current, changed: false, actions: log.actions };
+    }
+    const flow = await getFlow(ctx.graph, flowId, { ...options, readAfterWrite: true });
+    return { flow, changed: true, actions: log.actions };
+  },
+});
