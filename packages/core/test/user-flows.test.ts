@@ -237,6 +237,20 @@ describe("applications on a flow", () => {
     await expect(
       client.run(addFlowAppOperation, { flow: "Apps flow", appId: t.tenant.clientId }),
     ).rejects.toBeInstanceOf(ConflictError);
+    const moved = await client.run(addFlowAppOperation, {
+      flow: "Apps flow",
+      appId: t.tenant.clientId,
+      move: true,
+    });
+    expect(moved).toMatchObject({ changed: true, movedFromFlowId: expect.any(String) });
+    expect(
+      (await client.run(findUserFlowByAppOperation, { appId: t.tenant.clientId })).flow?.displayName,
+    ).toBe("Apps flow");
+    await client.run(addFlowAppOperation, {
+      flow: moved.movedFromFlowId as string,
+      appId: t.tenant.clientId,
+      move: true,
+    });
     expect(await client.run(removeFlowAppOperation, add)).toMatchObject({ removed: true });
     await expect(client.run(removeFlowAppOperation, add)).rejects.toBeInstanceOf(NotFoundError);
     expect((await client.run(listFlowAppsOperation, { flow: flow.id })).applications).toEqual([]);

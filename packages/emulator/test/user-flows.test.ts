@@ -200,6 +200,9 @@ describe("read", () => {
     const one = await reader.get(`${FLOWS}/${flow.id}`);
     expect(one.body.onAuthenticationMethodLoadStart.identityProviders).toHaveLength(1);
     expect((await reader.get(`${FLOWS}/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    // The type-cast forms the Graph SDKs send answer the same.
+    expect((await reader.get(`${FLOWS}/${flow.id}/${CAST}`)).body.id).toBe(flow.id);
+    expect((await reader.get(`${FLOWS}/${CAST}`)).body.value).toHaveLength(list.body.value.length);
   });
 
   it("filters with type-cast lambda paths, and refuses a derived property without its cast", async () => {

@@ -1,6 +1,6 @@
 import type { JsonObject } from "../../store/json.ts";
 import type { TenantKind } from "../../store/store.ts";
-import { GraphError, type GraphVersion } from "../route.ts";
+import { GraphError } from "../route.ts";
 import { blank, complexValue, writeProperties } from "./shape.ts";
 
 /**
@@ -79,7 +79,7 @@ export function builtInProviders(kind: TenantKind): JsonObject[] {
  * An identity provider as Graph serves it: `@odata.type` first, write-only secrets masked, and
  * beta-declared `state` of built-ins kept (it appears as null in v1.0 responses too).
  */
-export function serveProvider(record: JsonObject, _version: GraphVersion): JsonObject {
+export function serveProvider(record: JsonObject): JsonObject {
   const out: JsonObject = { ...record };
   const type = String(record["@odata.type"]);
   if (type.endsWith("socialIdentityProvider")) out.clientSecret = MASKED_SECRET;

@@ -18,21 +18,20 @@ import { allProviders, findProvider, flowsUsing, identityBudget } from "./identi
 const READ = ["IdentityProvider.Read.All"];
 const WRITE = ["IdentityProvider.ReadWrite.All"];
 
-function providersSpec(req: GraphRequest): CollectionSpec {
-  return {
-    entitySet: "identity/identityProviders",
+/** How `/identity/identityProviders` answers OData queries. */
+const providersSpec: CollectionSpec = {
+  entitySet: "identity/identityProviders",
+  type: "identityProviderBase",
+  directory: false,
+  page: { default: 100, max: 999 },
+  filter: {
+    resource: "identityProviderBase",
     type: "identityProviderBase",
     directory: false,
-    page: { default: 100, max: 999 },
-    filter: {
-      resource: "identityProviderBase",
-      type: "identityProviderBase",
-      directory: false,
-      properties: { id: { ops: "eq ne" }, displayName: { ops: "eq ne startswith" } },
-    },
-    finish: (served) => serveProvider(served, req.version),
-  };
-}
+    properties: { id: { ops: "eq ne" }, displayName: { ops: "eq ne startswith" } },
+  },
+  finish: (served) => serveProvider(served),
+};
 
 function notFound(id: string): GraphError {
   return new GraphError(404, "Request_ResourceNotFound", `Identity provider '${id}' does not exist.`);
@@ -90,7 +89,7 @@ function createProvider(req: GraphRequest) {
     status: 201,
     body: {
       "@odata.context": `${req.baseUrl}/${req.version}/$metadata#identity/identityProviders/$entity`,
-      ...serveRecord(provider, providersSpec(req), undefined),
+      ...serveRecord(provider, providersSpec, undefined),
     },
   };
 }
@@ -166,7 +165,7 @@ export const identityProviderRoutes: GraphRoute[] = identityBudget([
     method: "GET",
     path: "/identity/identityProviders",
     permissions: READ,
-    handle: (req) => listCollection(req, providersSpec(req), allProviders(req)),
+    handle: (req) => listCollection(req, providersSpec, allProviders(req)),
   },
   {
     method: "GET",
@@ -187,7 +186,7 @@ export const identityProviderRoutes: GraphRoute[] = identityBudget([
     handle: (req, p) => {
       const provider = findProvider(req, p.id as string);
       if (provider === undefined) throw notFound(p.id as string);
-      return getEntity(req, providersSpec(req), provider);
+      return getEntity(req, providersSpec, provider);
     },
   },
   { method: "POST", path: "/identity/identityProviders", permissions: WRITE, handle: createProvider },

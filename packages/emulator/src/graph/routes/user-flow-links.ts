@@ -220,7 +220,7 @@ export const userFlowLinkRoutes: GraphRoute[] = identityBudget([
         "identityProviderBase",
         providerRefs(findFlow(req, p.id as string)).flatMap((r) => {
           const provider = findProvider(req, r.id as string);
-          return provider === undefined ? [] : [serveProvider(provider, req.version)];
+          return provider === undefined ? [] : [serveProvider(provider)];
         }),
       ),
   },

@@ -36,7 +36,7 @@ export function serveFlow(
     else {
       methods.identityProviders = (methods.identityProviders as JsonObject[]).flatMap((ref) => {
         const p = findProvider(req, ref.id as string);
-        return p === undefined ? [] : [serveProvider(p, req.version)];
+        return p === undefined ? [] : [serveProvider(p)];
       });
     }
   }

@@ -10,6 +10,7 @@ import { flowsSpec, serveFlow, withoutTypeCasts } from "./user-flow-query.ts";
 
 /** Permissions of every user-flow read and write (api-surface 2.10). */
 export const FLOW_READ = ["EventListener.Read.All"];
+const CAST = "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow";
 export const FLOW_WRITE = ["EventListener.ReadWrite.All"];
 
 /** A flow by id, or Graph's 404. */
@@ -123,6 +124,22 @@ export const userFlowRoutes: GraphRoute[] = identityBudget([
   {
     method: "GET",
     path: "/identity/authenticationEventsFlows/{id}",
+    permissions: FLOW_READ,
+    handle: (req, p) => getEntity(req, flowsSpec(req, "get"), findFlow(req, p.id as string)),
+  },
+  // The type-cast forms the Graph SDKs build (`.graphExternalUsersSelfServiceSignUpEventsFlow`).
+  {
+    method: "GET",
+    path: `/identity/authenticationEventsFlows/${CAST}`,
+    permissions: FLOW_READ,
+    handle: (req) => {
+      const plain = withoutTypeCasts(req);
+      return listCollection(plain, flowsSpec(plain, "list"), flows(req));
+    },
+  },
+  {
+    method: "GET",
+    path: `/identity/authenticationEventsFlows/{id}/${CAST}`,
     permissions: FLOW_READ,
     handle: (req, p) => getEntity(req, flowsSpec(req, "get"), findFlow(req, p.id as string)),
   },
