@@ -56,7 +56,7 @@ describe("ciam completion", () => {
     };
 
     it.each([
-      [["us"], ["user"]],
+      [["us"], ["user", "user-flow", "user-flow-attribute"]],
       [
         ["service-principal", ""],
         ["create", "get", "--output", "--query", "--profile", "--emulator", "--read-only", "--yes", "--help"],
