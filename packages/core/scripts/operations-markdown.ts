@@ -15,6 +15,7 @@ interface JsonSchema {
   items?: JsonSchema;
   properties?: Record<string, JsonSchema>;
   additionalProperties?: JsonSchema | boolean;
+  propertyNames?: JsonSchema;
   required?: string[];
   default?: unknown;
   description?: string;
@@ -54,7 +55,9 @@ function typeName(schema: JsonSchema): string {
     schema.properties === undefined &&
     typeof schema.additionalProperties === "object"
   ) {
-    return `map of ${typeName(schema.additionalProperties)}`;
+    const keys = schema.propertyNames?.enum;
+    const key = keys === undefined ? "string" : keys.join(" | ");
+    return `map of ${key} to ${typeName(schema.additionalProperties)}`;
   }
   const base = schema.type ?? "unknown";
   return schema.format === undefined ? base : `${base} (${schema.format})`;
@@ -65,7 +68,10 @@ function wrap(type: string): string {
 }
 
 /** Limits worth knowing before calling: lengths, counts and ranges. */
-function limits(schema: JsonSchema): string[] {
+function limits(node: JsonSchema): string[] {
+  // A nullable field keeps its limits on the non-null branch of the union.
+  const branches = (node.anyOf ?? node.oneOf ?? []).filter((s) => s.type !== "null");
+  const schema = branches.length === 1 && branches[0] !== undefined ? branches[0] : node;
   const out: string[] = [];
   const range = (lo: number | undefined, hi: number | undefined, unit: string) => {
     if (lo !== undefined && hi !== undefined) out.push(`${lo}–${hi} ${unit}`);
@@ -106,6 +112,9 @@ function collect(schema: JsonSchema, prefix: string, depth: number, out: InputFi
     collect(property, path, depth + 1, out);
     const items = property.type === "array" ? property.items : undefined;
     if (items !== undefined) collect(items, `${path}[]`, depth + 1, out);
+    const values =
+      typeof property.additionalProperties === "object" ? property.additionalProperties : undefined;
+    if (values !== undefined) collect(values, `${path}.*`, depth + 1, out);
   }
 }
 
@@ -141,7 +150,7 @@ function renderOperation(operation: Operation): string[] {
   }
   lines.push("Input:", "");
   for (const field of fields) {
-    const indent = "  ".repeat(field.path.split(".").length - 1);
+    const indent = "  ".repeat(field.path.replaceAll(".*", "").split(".").length - 1);
     const head = `${indent}- \`${field.path}\` (${field.type}${field.required ? ", required" : ""})`;
     lines.push(field.description === "" ? head : `${head}: ${inline(field.description)}`);
   }

@@ -46,6 +46,8 @@ describe("input fields from the zod schemas", () => {
       page: z
         .object({ views: z.array(z.object({ title: z.string().describe("Shown | on top") })) })
         .optional(),
+      note: z.string().max(10).nullable().optional(),
+      files: z.partialRecord(z.enum(["logo", "css"]), z.object({ path: z.string() })).optional(),
     }),
     output: z.object({}),
     run: async () => ({}),
@@ -58,6 +60,9 @@ describe("input fields from the zod schemas", () => {
     ["page", "object", false, ""],
     ["page.views", "object[]", true, ""],
     ["page.views[].title", "string", true, "Shown | on top"],
+    ["note", "string or null", false, "(at most 10 characters)"],
+    ["files", "map of logo | css to object", false, ""],
+    ["files.*.path", "string", true, ""],
   ])("%s is %s", (path, type, required, description) => {
     expect(inputFields(sample).find((f) => f.path === path)).toEqual({ path, type, required, description });
   });
@@ -66,5 +71,6 @@ describe("input fields from the zod schemas", () => {
     const text = renderOperationsMarkdown([sample]);
     expect(text).toContain("CLI `ciam sample run` · access: write");
     expect(text).toContain("    - `page.views[].title` (string, required): Shown | on top");
+    expect(text).toContain("\n  - `files.*.path` (string, required)\n");
   });
 });

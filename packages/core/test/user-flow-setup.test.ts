@@ -164,6 +164,47 @@ describe("user_flow_setup", () => {
     });
   });
 
+  it("collects attributes with a page on a flow created without any", async () => {
+    const staff = {
+      displayName: "Staff sign-in",
+      signUpAllowed: false,
+      page: {
+        views: [
+          { inputs: [{ attribute: "email", label: "Work email", required: true }, { attribute: "city" }] },
+        ],
+      },
+    };
+    const from = mark();
+    const result = await client.run(setupUserFlowOperation, staff);
+    // Graph takes a page only on a flow that collects attributes: $ref them first, then one PATCH.
+    expect(graphWrites(from).map((r) => r.method)).toEqual(["POST", "POST", "PATCH"]);
+    expect(result.flow.attributes).toEqual(["email", "city"]);
+    expect(result.flow.page?.views[0]?.inputs.map((i) => i.attribute)).toEqual(["email", "city"]);
+    expect(result.flow.page?.views[0]?.inputs[0]).toMatchObject({ label: "Work email", required: true });
+    const again = mark();
+    expect((await client.run(setupUserFlowOperation, staff)).changed).toBe(false);
+    expect(graphWrites(again)).toEqual([]);
+  });
+
+  it("refuses an application another flow uses, and moves it when asked", async () => {
+    const from = mark();
+    const kiosk = { displayName: "Kiosk sign-up", applications: [kioskApp] };
+    const error = await client.run(setupUserFlowOperation, kiosk).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(String(error.message)).toContain(`${kioskApp} uses the flow 'Shop sign-up'`);
+    expect(graphWrites(from)).toEqual([]);
+    const moved = await client.run(setupUserFlowOperation, { ...kiosk, moveApplications: true });
+    expect(moved.actions).toEqual([
+      { action: "unlinked", resource: "application", id: kioskApp, detail: "from Shop sign-up" },
+      expect.objectContaining({ action: "created", resource: "userFlow" }),
+      expect.objectContaining({ action: "linked", resource: "application", id: kioskApp }),
+    ]);
+    expect(moved.flow.applications).toEqual([kioskApp]);
+    expect((await client.run(getUserFlowOperation, { flow: "Shop sign-up" })).applications).toEqual([
+      shopApp,
+    ]);
+  });
+
   it.each([
     [
       "an identity provider the tenant lacks",

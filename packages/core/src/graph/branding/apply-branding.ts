@@ -82,7 +82,7 @@ export const applyBrandingOperation = defineOperation({
 
     const org = await organizationId(ctx.graph, ctx.tenantId, options);
     const log = new ChangeLog();
-    let defaultBranding = await findBranding(ctx.graph, org, options);
+    const defaultBranding = await findBranding(ctx.graph, org, options);
     const localized =
       spec.localizations === undefined ? [] : await listLocalizations(ctx.graph, org, options);
 
@@ -101,7 +101,7 @@ export const applyBrandingOperation = defineOperation({
             "0",
             Object.keys(changes).join(", "),
           );
-          defaultBranding = stored = { id: "0", ...stored, ...changes } as Branding;
+          stored = { id: "0", ...stored, ...changes } as Branding;
         }
       } else {
         stored = localized.find((l) => l.id.toLowerCase() === target.locale.toLowerCase());

@@ -20,6 +20,7 @@ import {
   pageBody,
   patchFlow,
   patchPage,
+  removeFlowApp,
   removeFlowAttribute,
 } from "./user-flows-client.ts";
 
@@ -65,6 +66,12 @@ const input = z.object({
     .optional()
     .describe(
       "Exactly the applications (client ids) that use the flow; omitted: links are left as they are.",
+    ),
+  moveApplications: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Move a listed application from the flow it uses now (an app uses one flow only); otherwise such an app is refused before any write.",
     ),
 });
 
@@ -124,6 +131,21 @@ export const setupUserFlowOperation = defineOperation({
       if (!resolver.isKnown(ref))
         problems.push(`attributes: ${ref} is neither an attribute id nor a custom attribute`);
     }
+    const existing = flows.find((f) => f.displayName.toLowerCase() === spec.displayName.toLowerCase());
+    // Graph links an application to one flow only (api-surface 2.7): one used elsewhere is moved or refused.
+    const taken = (spec.applications ?? []).flatMap((appId) => {
+      const other = flows.find(
+        (f) => f !== existing && f.applications.some((a) => a.toLowerCase() === appId.toLowerCase()),
+      );
+      return other === undefined ? [] : [{ appId, other }];
+    });
+    if (!spec.moveApplications) {
+      for (const { appId, other } of taken) {
+        problems.push(
+          `applications: ${appId} uses the flow '${other.displayName}'; set moveApplications to move it`,
+        );
+      }
+    }
     if (problems.length > 0) throw new InvalidInputError(NAME, problems);
 
     // Custom attributes first: the flow can only name attributes that exist.
@@ -150,7 +172,11 @@ export const setupUserFlowOperation = defineOperation({
     const page = spec.page === undefined ? undefined : pageWithIds(spec.page, idOf);
     const providerIds = [...new Set(spec.identityProviders)];
 
-    const existing = flows.find((f) => f.displayName.toLowerCase() === spec.displayName.toLowerCase());
+    for (const { appId, other } of taken) {
+      await removeFlowApp(ctx.graph, other.id, appId, options);
+      log.note("unlinked", "application", appId, `from ${other.displayName}`);
+    }
+
     if (existing === undefined) {
       const body: Record<string, unknown> = {
         displayName: spec.displayName,
