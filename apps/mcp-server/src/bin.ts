@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // stdout is the MCP protocol: everything else, including help and errors, goes to stderr.
-import { operations } from "@ciamkit/core";
+import { operations, ProfileError } from "@ciamkit/core";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { type McpConfig, parseConfig, USAGE, UsageError } from "./config.ts";
 import { startMcpHttpServer } from "./http/http-server.ts";
 import { packageInfo } from "./package-info.ts";
 import { permissionReport } from "./permissions.ts";
-import { type ConnectedTenant, connectFromEnvironment, connectToEmulator } from "./runtime/connect.ts";
+import type { ConnectedTenant } from "./runtime/connect.ts";
+import { connectConfigured } from "./runtime/connect-profile.ts";
 import { connectionHelp } from "./runtime/connection-help.ts";
 import { createCiamMcpServer } from "./server.ts";
 import { selectOperations, UnknownToolError } from "./tools/select-operations.ts";
@@ -38,7 +39,17 @@ async function main(): Promise<number> {
     throw error;
   }
 
-  const tenant: ConnectedTenant = config.emulator ? await connectToEmulator() : connectFromEnvironment();
+  let tenant: ConnectedTenant;
+  try {
+    tenant = await connectConfigured(config, { say });
+  } catch (error) {
+    // An unknown profile is a command-line mistake, like an unknown tool.
+    if (error instanceof ProfileError) {
+      say(`ciam-mcp: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
   const create = () =>
     createCiamMcpServer({
       runner: tenant.client,

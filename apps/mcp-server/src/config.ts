@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { profileNameSchema } from "@ciamkit/core";
 import { isLoopbackHost } from "./http/access.ts";
 
 /** How ciam-mcp was asked to run, from its command line and environment. */
@@ -24,6 +25,8 @@ export interface McpConfig {
   discovery: boolean;
   /** Start the embedded emulator with its demo seed and point the server at it. */
   emulator: boolean;
+  /** The sign-in profile (`ciam login`) to act as; `AZURE_*` variables override it, as in the CLI. */
+  profile: string | undefined;
   help: boolean;
   version: boolean;
 }
@@ -49,12 +52,14 @@ Options:
   --discovery             three meta-tools (search, describe, run) instead of every tool
   --list-permissions      print the permissions the enabled tools need, and exit
   --emulator              run against the embedded emulator with its demo tenant
+  --profile <name>        act as a profile saved by \`ciam login\` (default: the current profile)
   --version               print the version
   --help                  print this help
 
 Environment: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
-AZURE_CLIENT_CERTIFICATE_PASSWORD, AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST (credentials);
-CIAM_MCP_TOKEN (the HTTP bearer token; generated and printed on stderr when unset).`;
+AZURE_CLIENT_CERTIFICATE_PASSWORD, AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST (credentials;
+when AZURE_TENANT_ID or AZURE_CLIENT_ID is set they override any profile); CIAM_CONFIG_DIR (where
+profiles are kept); CIAM_MCP_TOKEN (the HTTP bearer token; generated and printed on stderr when unset).`;
 
 /** Parses ciam-mcp's arguments; throws {@link UsageError} with a one-line reason on a mistake. */
 export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): McpConfig {
@@ -90,6 +95,15 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
       "--insecure-no-auth is only allowed on a loopback --host (127.0.0.1, ::1, localhost): anyone who can reach the address could use the server",
     );
   }
+  if (v.profile !== undefined) {
+    if (v.emulator === true) throw new UsageError("--profile and --emulator cannot be combined");
+    const name = profileNameSchema.safeParse(v.profile);
+    if (!name.success) {
+      throw new UsageError(
+        `--profile '${v.profile}' is not a profile name (${name.error.issues[0]?.message ?? "invalid"})`,
+      );
+    }
+  }
   const token =
     env.CIAM_MCP_TOKEN === undefined || env.CIAM_MCP_TOKEN === "" ? undefined : env.CIAM_MCP_TOKEN;
   if (v["insecure-no-auth"] === true && token !== undefined) {
@@ -108,6 +122,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     listPermissions: v["list-permissions"] === true,
     discovery: v.discovery === true,
     emulator: v.emulator === true,
+    profile: v.profile,
     help: v.help === true,
     version: v.version === true,
   };
@@ -130,6 +145,7 @@ function parse(argv: readonly string[]) {
       discovery: { type: "boolean" },
       "list-permissions": { type: "boolean" },
       emulator: { type: "boolean" },
+      profile: { type: "string" },
       version: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { operations } from "@ciamkit/core";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -11,10 +13,16 @@ import { textOf } from "./helpers/harness.ts";
 // The built bin, as users run it (turbo builds the package before its tests).
 const bin = fileURLToPath(new URL("../bin/ciam-mcp.js", import.meta.url));
 const built = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
-/** The environment without credentials, so nothing reaches a real tenant by accident. */
-const cleanEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !k.startsWith("AZURE_") && k !== "CIAM_MCP_TOKEN"),
-) as Record<string, string>;
+/**
+ * The environment without credentials, so nothing reaches a real tenant by accident, and with a
+ * profiles directory that does not exist, so the user's own `ciam login` profiles play no part.
+ */
+const cleanEnv = {
+  ...(Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("AZURE_") && k !== "CIAM_MCP_TOKEN"),
+  ) as Record<string, string>),
+  CIAM_CONFIG_DIR: join(tmpdir(), "ciam-mcp-bin-test-no-profiles"),
+};
 
 beforeAll(() => {
   if (!existsSync(built)) {

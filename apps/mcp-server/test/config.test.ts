@@ -46,11 +46,22 @@ describe("parseConfig", () => {
     [["--insecure-no-auth"], /only applies with --http/],
     [["--http", "--insecure-no-auth", "--host", "0.0.0.0"], /only allowed on a loopback --host/],
     [["--toolsets", " , "], /--toolsets needs a comma-separated list/],
-    [["--emulator", "--profile", "prod"], /Unknown option .--profile./],
+    [["--emulator", "--profile", "prod"], /--profile and --emulator cannot be combined/],
+    [["--profile", "../prod"], /--profile '..\/prod' is not a profile name/],
+    [["--profile"], /Option '--profile <value>' argument missing/],
     [["extra"], /Unexpected argument 'extra'/],
   ])("rejects %j with a usage error that says what is wrong", (argv, message) => {
     expect(() => parseConfig(argv, {})).toThrow(UsageError);
     expect(() => parseConfig(argv, {})).toThrow(message);
+  });
+
+  it("takes --profile by name; without it the current profile is used", () => {
+    expect(parseConfig(["--profile", "prod-1", "--read-only"], {})).toMatchObject({
+      profile: "prod-1",
+      emulator: false,
+      readOnly: true,
+    });
+    expect(parseConfig([], {}).profile).toBeUndefined();
   });
 
   it("refuses to turn authentication off when a token is configured", () => {

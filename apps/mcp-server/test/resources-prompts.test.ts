@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Backend, connectClient, startBackend } from "./helpers/harness.ts";
+import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
 
 let backend: Backend;
 beforeAll(async () => {
@@ -27,6 +27,36 @@ describe("resources", () => {
       "identityProviders",
       "branding",
     ]);
+    await client.close();
+  });
+
+  it("shows the user flows, identity providers and branding the tools configured", async () => {
+    const client = await connectClient(backend);
+    const app = await client.callTool({ name: "app_create", arguments: { displayName: "Overview app" } });
+    const appId = (app.structuredContent as { appId: string }).appId;
+    const flow = await client.callTool({
+      name: "user_flow_create",
+      arguments: { displayName: "Overview sign-up", applications: [appId] },
+    });
+    expect(flow.isError, textOf(flow)).not.toBe(true);
+    const branded = await client.callTool({
+      name: "branding_update",
+      arguments: { backgroundColor: "#224466" },
+    });
+    expect(branded.isError, textOf(branded)).not.toBe(true);
+    const read = await client.readResource({ uri: "ciam://tenant/overview" });
+    const overview = JSON.parse((read.contents[0] as { text: string }).text);
+    expect(overview.userFlows.items).toContainEqual(
+      expect.objectContaining({
+        displayName: "Overview sign-up",
+        applications: [appId],
+        signUpAllowed: true,
+      }),
+    );
+    expect(overview.identityProviders.items).toContainEqual(
+      expect.objectContaining({ id: "EmailPassword-OAUTH", type: "builtInIdentityProvider" }),
+    );
+    expect(overview.branding).toMatchObject({ backgroundColor: "#224466" });
     await client.close();
   });
 

@@ -1,5 +1,6 @@
 import {
   type CiamClient,
+  type Cloud,
   clientSecretCredential,
   createCiamClient,
   customCloud,
@@ -18,14 +19,27 @@ export interface ConnectedTenant {
   close(): Promise<void>;
 }
 
+/** Options of {@link connectFromEnvironment}. */
+export interface EnvironmentConnectOptions {
+  /** Defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The cloud when `AZURE_AUTHORITY_HOST` names no Microsoft cloud, e.g. a profile's custom cloud. */
+  cloud?: Cloud | undefined;
+  logger?: Logger | undefined;
+}
+
 /** Connects with core's `fromEnvironment()`: the AZURE_* variables the Azure SDKs use. */
-export function connectFromEnvironment(logger?: Logger): ConnectedTenant {
-  const env = fromEnvironment({ logger });
+export function connectFromEnvironment(options: EnvironmentConnectOptions = {}): ConnectedTenant {
+  const env = fromEnvironment({
+    ...(options.env === undefined ? {} : { env: options.env }),
+    cloud: options.cloud,
+    logger: options.logger,
+  });
   const client = createCiamClient({
     credential: env.credential,
     tenantId: env.tenantId,
     cloud: env.cloud,
-    logger,
+    logger: options.logger,
   });
   return {
     client,
