@@ -19,6 +19,9 @@ describe("the operation catalog", () => {
       "custom-extensions",
       "event-listeners",
       "trust-framework",
+      "user-flows",
+      "user-flow-attributes",
+      "identity-providers",
     ]);
   });
 

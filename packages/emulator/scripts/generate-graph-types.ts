@@ -45,6 +45,22 @@ const served = [
   "onVerifiedIdClaimValidationCustomExtensionHandler",
   "onFraudProtectionLoadStartExternalUsersAuthHandler",
   "fraudProtectionProviderConfiguration",
+  // User flows (api-surface 2): the flow, its concrete handlers and the linked-application key type.
+  "authenticationEventsFlow",
+  "externalUsersSelfServiceSignUpEventsFlow",
+  "onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp",
+  "onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp",
+  "onAttributeCollectionExternalUsersSelfServiceSignUp",
+  "onUserCreateStartExternalUsersSelfServiceSignUp",
+  "authenticationConditionApplication",
+  // User-flow attributes and identity providers (api-surface 3).
+  "identityUserFlowAttribute",
+  "identityProviderBase",
+  "builtInIdentityProvider",
+  "socialIdentityProvider",
+  "appleManagedIdentityProvider",
+  "oidcIdentityProvider",
+  "oidcClientSecretAuthentication",
 ];
 
 const path = graphMetadataPath();

@@ -21,8 +21,10 @@ function expr(text: string): ODataFilter {
 }
 
 // A property path: identifiers separated by `/`, e.g. `displayName`, `initiatedBy/user/id`,
-// `extension_6ea3bc85aec24b1c92ff4a117afb6621_LoyaltyTier`.
-const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\/[A-Za-z_][A-Za-z0-9_]*)*$/;
+// `extension_6ea3bc85aec24b1c92ff4a117afb6621_LoyaltyTier`, with type-cast segments where a property
+// belongs to a derived type (`microsoft.graph.externalUsersSelfServiceSignUpEventsFlow/conditions`).
+const SEGMENT = "(?:microsoft\\.graph\\.[A-Za-z][A-Za-z0-9]*|[A-Za-z_][A-Za-z0-9_]*)";
+const PATH = new RegExp(`^${SEGMENT}(\\/${SEGMENT})*$`);
 const LAMBDA_VAR = /^[a-z][A-Za-z0-9_]*$/;
 
 /** Checks a property path; throws on anything that is not one (spaces, quotes, parentheses, operators). */

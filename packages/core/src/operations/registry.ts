@@ -47,6 +47,12 @@ import { listGroupsOperation } from "../graph/groups/list-groups.ts";
 import { listMembersOperation } from "../graph/groups/list-members.ts";
 import { removeMemberOperation } from "../graph/groups/remove-member.ts";
 import { updateGroupOperation } from "../graph/groups/update-group.ts";
+import { createIdentityProviderOperation } from "../graph/identity-providers/create-identity-provider.ts";
+import { deleteIdentityProviderOperation } from "../graph/identity-providers/delete-identity-provider.ts";
+import { getIdentityProviderOperation } from "../graph/identity-providers/get-identity-provider.ts";
+import { identityProviderTypesOperation } from "../graph/identity-providers/identity-provider-types.ts";
+import { listIdentityProvidersOperation } from "../graph/identity-providers/list-identity-providers.ts";
+import { updateIdentityProviderOperation } from "../graph/identity-providers/update-identity-provider.ts";
 import { getOrganizationOperation } from "../graph/organization/get-organization.ts";
 import { createServicePrincipalOperation } from "../graph/service-principals/create-service-principal.ts";
 import { getServicePrincipalOperation } from "../graph/service-principals/get-service-principal.ts";
@@ -65,6 +71,26 @@ import { listPoliciesOperation } from "../graph/trust-framework/list-policies.ts
 import { uploadCertificateOperation } from "../graph/trust-framework/upload-certificate.ts";
 import { uploadPolicyOperation } from "../graph/trust-framework/upload-policy.ts";
 import { uploadSecretOperation } from "../graph/trust-framework/upload-secret.ts";
+import { createUserFlowAttributeOperation } from "../graph/user-flow-attributes/create-user-flow-attribute.ts";
+import { deleteUserFlowAttributeOperation } from "../graph/user-flow-attributes/delete-user-flow-attribute.ts";
+import { getUserFlowAttributeOperation } from "../graph/user-flow-attributes/get-user-flow-attribute.ts";
+import { listUserFlowAttributesOperation } from "../graph/user-flow-attributes/list-user-flow-attributes.ts";
+import { updateUserFlowAttributeOperation } from "../graph/user-flow-attributes/update-user-flow-attribute.ts";
+import { addFlowAppOperation } from "../graph/user-flows/add-flow-app.ts";
+import { addFlowAttributeOperation } from "../graph/user-flows/add-flow-attribute.ts";
+import { addFlowIdpOperation } from "../graph/user-flows/add-flow-idp.ts";
+import { createUserFlowOperation } from "../graph/user-flows/create-user-flow.ts";
+import { deleteUserFlowOperation } from "../graph/user-flows/delete-user-flow.ts";
+import { findUserFlowByAppOperation } from "../graph/user-flows/find-user-flow-by-app.ts";
+import { getUserFlowOperation } from "../graph/user-flows/get-user-flow.ts";
+import { listFlowAppsOperation } from "../graph/user-flows/list-flow-apps.ts";
+import { listFlowAttributesOperation } from "../graph/user-flows/list-flow-attributes.ts";
+import { listFlowIdpsOperation } from "../graph/user-flows/list-flow-idps.ts";
+import { listUserFlowsOperation } from "../graph/user-flows/list-user-flows.ts";
+import { removeFlowAppOperation } from "../graph/user-flows/remove-flow-app.ts";
+import { removeFlowAttributeOperation } from "../graph/user-flows/remove-flow-attribute.ts";
+import { removeFlowIdpOperation } from "../graph/user-flows/remove-flow-idp.ts";
+import { updateUserFlowOperation } from "../graph/user-flows/update-user-flow.ts";
 import { createUserOperation } from "../graph/users/create-user.ts";
 import { deleteUserOperation } from "../graph/users/delete-user.ts";
 import { findUserOperation } from "../graph/users/find-user.ts";
@@ -146,6 +172,32 @@ export const operations: readonly Operation[] = [
   uploadSecretOperation,
   uploadCertificateOperation,
   getActiveKeyOperation,
+  listUserFlowsOperation,
+  getUserFlowOperation,
+  findUserFlowByAppOperation,
+  createUserFlowOperation,
+  updateUserFlowOperation,
+  deleteUserFlowOperation,
+  listFlowAppsOperation,
+  addFlowAppOperation,
+  removeFlowAppOperation,
+  listFlowIdpsOperation,
+  addFlowIdpOperation,
+  removeFlowIdpOperation,
+  listFlowAttributesOperation,
+  addFlowAttributeOperation,
+  removeFlowAttributeOperation,
+  listUserFlowAttributesOperation,
+  getUserFlowAttributeOperation,
+  createUserFlowAttributeOperation,
+  updateUserFlowAttributeOperation,
+  deleteUserFlowAttributeOperation,
+  listIdentityProvidersOperation,
+  getIdentityProviderOperation,
+  identityProviderTypesOperation,
+  createIdentityProviderOperation,
+  updateIdentityProviderOperation,
+  deleteIdentityProviderOperation,
 ];
 
 const byName = new Map(operations.map((op) => [op.name, op]));

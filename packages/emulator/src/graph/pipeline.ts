@@ -215,6 +215,7 @@ export async function executeGraph(
       cost,
       write: method !== "GET",
       nowMs: ids.now.getTime(),
+      ...(route.budget === undefined ? {} : { budget: route.budget }),
     });
     if (!decision.allowed) {
       log.early = decision.earlyRetry;

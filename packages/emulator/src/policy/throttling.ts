@@ -17,6 +17,10 @@ export const PUBLISHED_LIMITS = {
   appResourceUnitWindowMs: 20_000,
   appWrites: 70_000,
   appWriteWindowMs: 300_000,
+  /** identityContainer / identityProvider requests per tenant and per app+tenant, per minute. */
+  identityTenantRequests: 300,
+  identityAppTenantRequests: 200,
+  identityWindowMs: 60_000,
 } as const;
 
 /** Throttling settings; `limits` override the published numbers (tests use small budgets). */
@@ -38,6 +42,8 @@ export const ThrottleSettingsSchema = z.object({
       tenantWrites: z.number().int().positive().optional(),
       appResourceUnits: z.number().int().positive().optional(),
       appWrites: z.number().int().positive().optional(),
+      identityTenantRequests: z.number().int().positive().optional(),
+      identityAppTenantRequests: z.number().int().positive().optional(),
     })
     .default({}),
 });
@@ -56,6 +62,8 @@ export interface ThrottleRequest {
   cost: number;
   write: boolean;
   nowMs: number;
+  /** A service budget the request also counts against (see `GraphRoute.budget`). */
+  budget?: "identity";
 }
 
 /** Whether a request fits the budgets: the headers to add, or why and how long to wait. */
@@ -111,8 +119,11 @@ export class Throttler {
   check(req: ThrottleRequest): ThrottleDecision {
     if (!this.#settings.enabled) return { allowed: true, headers: {} };
     const appTenant = `${req.appId}/${req.tenantId}`;
-    const early = this.#retryUntil.get(appTenant);
-    if (early !== undefined) {
+    // An identity-budget refusal holds back only the app's /identity requests; a directory one, all.
+    const locks = req.budget === "identity" ? [appTenant, `identity/${appTenant}`] : [appTenant];
+    for (const lock of locks) {
+      const early = this.#retryUntil.get(lock);
+      if (early === undefined) continue;
       if (req.nowMs < early.until) {
         return {
           allowed: false,
@@ -122,7 +133,7 @@ export class Throttler {
           earlyRetry: true,
         };
       }
-      this.#retryUntil.delete(appTenant);
+      this.#retryUntil.delete(lock);
     }
     const limits = this.#limits(req.tenantUsers);
     const check = (
@@ -138,7 +149,7 @@ export class Throttler {
       scope,
       information: write ? "WriteLimitExceeded" : "ResourceUnitLimitExceeded",
     });
-    const checks = [
+    const checks: Array<ReturnType<typeof check> & { lock?: string }> = [
       check(
         `ru/${appTenant}`,
         limits.ru,
@@ -184,10 +195,34 @@ export class Throttler {
         ),
       );
     }
+    if (req.budget === "identity") {
+      // identityContainer / identityProvider resources: requests per minute, reads and writes alike.
+      checks.push(
+        {
+          bucket: this.#bucket(`ida/${appTenant}`, limits.identityApp, limits.identityWindow, req.nowMs),
+          cost: 1,
+          scope: `Tenant_Application/Identity/${appTenant}`,
+          information: "RequestLimitExceeded",
+          lock: `identity/${appTenant}`,
+        },
+        {
+          bucket: this.#bucket(
+            `idt/${req.tenantId}`,
+            limits.identityTenant,
+            limits.identityWindow,
+            req.nowMs,
+          ),
+          cost: 1,
+          scope: `Tenant/Identity/${appTenant}`,
+          information: "RequestLimitExceeded",
+          lock: `identity/${appTenant}`,
+        },
+      );
+    }
     for (const c of checks) {
       const wait = c.bucket.waitFor(c.cost, req.nowMs);
       if (wait > 0) {
-        this.#retryUntil.set(appTenant, {
+        this.#retryUntil.set(c.lock ?? appTenant, {
           until: req.nowMs + wait,
           scope: c.scope,
           information: c.information,
@@ -228,6 +263,9 @@ export class Throttler {
       appRuWindow: PUBLISHED_LIMITS.appResourceUnitWindowMs / scale,
       appWrites: s.limits.appWrites ?? PUBLISHED_LIMITS.appWrites,
       appWriteWindow: PUBLISHED_LIMITS.appWriteWindowMs / scale,
+      identityApp: s.limits.identityAppTenantRequests ?? PUBLISHED_LIMITS.identityAppTenantRequests,
+      identityTenant: s.limits.identityTenantRequests ?? PUBLISHED_LIMITS.identityTenantRequests,
+      identityWindow: PUBLISHED_LIMITS.identityWindowMs / scale,
     };
   }
 

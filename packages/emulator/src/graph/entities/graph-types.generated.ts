@@ -37,6 +37,17 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       servicePrincipalName: "String",
     },
   },
+  appleManagedIdentityProvider: {
+    base: "identityProviderBase",
+    props: {
+      id: "String!",
+      displayName: "String",
+      certificateData: "String",
+      developerId: "String",
+      keyId: "String",
+      serviceId: "String",
+    },
+  },
   application: {
     base: "directoryObject",
     props: {
@@ -160,12 +171,54 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       operatingSystem: "String",
     },
   },
+  authenticationAttributeCollectionInputConfiguration: {
+    base: null,
+    props: {
+      attribute: "String!",
+      defaultValue: "String",
+      editable: "Boolean",
+      hidden: "Boolean",
+      inputType: "enum:text!",
+      label: "String!",
+      options: "Collection(authenticationAttributeCollectionOptionConfiguration)",
+      required: "Boolean",
+      validationRegEx: "String",
+      writeToDirectory: "Boolean",
+    },
+  },
+  authenticationAttributeCollectionOptionConfiguration: {
+    base: null,
+    props: {
+      label: "String!",
+      value: "String!",
+    },
+  },
+  authenticationAttributeCollectionPage: {
+    base: null,
+    props: {
+      views: "Collection(authenticationAttributeCollectionPageViewConfiguration)",
+    },
+  },
+  authenticationAttributeCollectionPageViewConfiguration: {
+    base: null,
+    props: {
+      description: "String",
+      inputs: "Collection(authenticationAttributeCollectionInputConfiguration)",
+      title: "String",
+    },
+  },
   authenticationBehaviors: {
     base: null,
     props: {
       blockAzureADGraphAccess: "Boolean",
       removeUnverifiedEmailClaim: "Boolean",
       requireClientServicePrincipal: "Boolean",
+    },
+  },
+  authenticationConditionApplication: {
+    base: null,
+    props: {
+      appId: "String!",
     },
   },
   authenticationConditions: {
@@ -194,6 +247,15 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       displayName: "String",
     },
   },
+  authenticationEventsFlow: {
+    base: "entity",
+    props: {
+      id: "String!",
+      conditions: "authenticationConditions",
+      description: "String",
+      displayName: "String!",
+    },
+  },
   authorizationInfo: {
     base: null,
     props: {
@@ -215,6 +277,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: "customExtensionAuthenticationConfiguration",
     props: {
       resourceId: "String",
+    },
+  },
+  builtInIdentityProvider: {
+    base: "identityProviderBase",
+    props: {
+      id: "String!",
+      displayName: "String",
+      identityProviderType: "String",
     },
   },
   certification: {
@@ -321,6 +391,21 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       division: "String",
     },
   },
+  externalUsersSelfServiceSignUpEventsFlow: {
+    base: "authenticationEventsFlow",
+    props: {
+      id: "String!",
+      conditions: "authenticationConditions",
+      description: "String",
+      displayName: "String!",
+      onAttributeCollection: "onAttributeCollectionHandler",
+      onAttributeCollectionStart: "onAttributeCollectionStartHandler",
+      onAttributeCollectionSubmit: "onAttributeCollectionSubmitHandler",
+      onAuthenticationMethodLoadStart: "onAuthenticationMethodLoadStartHandler",
+      onInteractiveAuthFlowStart: "onInteractiveAuthFlowStartHandler",
+      onUserCreateStart: "onUserCreateStartHandler",
+    },
+  },
   fallbackToMicrosoftProviderOnError: {
     base: "customExtensionBehaviorOnError",
     props: {},
@@ -410,6 +495,23 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: "customExtensionEndpointConfiguration",
     props: {
       targetUrl: "String",
+    },
+  },
+  identityProviderBase: {
+    base: "entity",
+    props: {
+      id: "String!",
+      displayName: "String",
+    },
+  },
+  identityUserFlowAttribute: {
+    base: "entity",
+    props: {
+      id: "String!",
+      dataType: "enum:string!",
+      description: "String",
+      displayName: "String",
+      userFlowAttributeType: "enum:builtIn!",
     },
   },
   implicitGrantSettings: {
@@ -533,6 +635,64 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       signInType: "String",
     },
   },
+  oidcAddressInboundClaims: {
+    base: null,
+    props: {
+      country: "String",
+      locality: "String",
+      postal_code: "String",
+      region: "String",
+      street_address: "String",
+    },
+  },
+  oidcClientAuthentication: {
+    base: null,
+    props: {},
+  },
+  oidcClientSecretAuthentication: {
+    base: "oidcClientAuthentication",
+    props: {
+      clientSecret: "String!",
+    },
+  },
+  oidcIdentityProvider: {
+    base: "identityProviderBase",
+    props: {
+      id: "String!",
+      displayName: "String",
+      clientAuthentication: "oidcClientAuthentication!",
+      clientId: "String!",
+      inboundClaimMapping: "oidcInboundClaimMappingOverride",
+      issuer: "String!",
+      responseType: "enum:code!",
+      scope: "String!",
+      wellKnownEndpoint: "String",
+    },
+  },
+  oidcInboundClaimMappingOverride: {
+    base: null,
+    props: {
+      address: "oidcAddressInboundClaims",
+      email: "String",
+      email_verified: "String",
+      family_name: "String",
+      given_name: "String",
+      name: "String",
+      phone_number: "String",
+      phone_number_verified: "String",
+      sub: "String",
+    },
+  },
+  onAttributeCollectionExternalUsersSelfServiceSignUp: {
+    base: "onAttributeCollectionHandler",
+    props: {
+      attributeCollectionPage: "authenticationAttributeCollectionPage",
+    },
+  },
+  onAttributeCollectionHandler: {
+    base: null,
+    props: {},
+  },
   onAttributeCollectionStartCustomExtension: {
     base: "customAuthenticationExtension",
     props: {
@@ -597,6 +757,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       handler: "onAttributeCollectionSubmitHandler",
     },
   },
+  onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp: {
+    base: "onAuthenticationMethodLoadStartHandler",
+    props: {},
+  },
+  onAuthenticationMethodLoadStartHandler: {
+    base: null,
+    props: {},
+  },
   onEmailOtpSendListener: {
     base: "authenticationEventListener",
     props: {
@@ -626,6 +794,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       displayName: "String",
       handler: "onFraudProtectionLoadStartHandler",
     },
+  },
+  onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp: {
+    base: "onInteractiveAuthFlowStartHandler",
+    props: {
+      isSignUpAllowed: "Boolean!",
+    },
+  },
+  onInteractiveAuthFlowStartHandler: {
+    base: null,
+    props: {},
   },
   onOtpSendCustomExtension: {
     base: "customAuthenticationExtension",
@@ -716,6 +894,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     props: {
       claimIdInApiResponse: "String",
     },
+  },
+  onUserCreateStartExternalUsersSelfServiceSignUp: {
+    base: "onUserCreateStartHandler",
+    props: {
+      userTypeToCreate: "enum:member",
+    },
+  },
+  onUserCreateStartHandler: {
+    base: null,
+    props: {},
   },
   onVerifiedIdClaimValidationCustomExtension: {
     base: "customAuthenticationExtension",
@@ -1092,6 +1280,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       additionalDetails: "String",
       errorCode: "Int32",
       failureReason: "String",
+    },
+  },
+  socialIdentityProvider: {
+    base: "identityProviderBase",
+    props: {
+      id: "String!",
+      displayName: "String",
+      clientId: "String",
+      clientSecret: "String",
+      identityProviderType: "String",
     },
   },
   spaApplication: {

@@ -10,11 +10,15 @@ import { deletedItemRoutes } from "./deleted-items.ts";
 import { eventListenerRoutes } from "./event-listeners.ts";
 import { groupMemberRoutes } from "./group-members.ts";
 import { groupRoutes } from "./groups.ts";
+import { identityProviderRoutes } from "./identity-providers.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
 import { organizationRoutes } from "./organization.ts";
 import { servicePrincipalRoutes } from "./service-principals.ts";
 import { trustFrameworkKeySetRoutes } from "./trust-framework-keysets.ts";
 import { trustFrameworkPolicyRoutes } from "./trust-framework-policies.ts";
+import { userFlowAttributeRoutes } from "./user-flow-attributes.ts";
+import { userFlowLinkRoutes } from "./user-flow-links.ts";
+import { userFlowRoutes } from "./user-flows.ts";
 import { userRoutes } from "./users.ts";
 
 /**
@@ -39,4 +43,8 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...trustFrameworkPolicyRoutes,
   ...trustFrameworkKeySetRoutes,
   ...deletedItemRoutes,
+  ...userFlowRoutes,
+  ...userFlowLinkRoutes,
+  ...userFlowAttributeRoutes,
+  ...identityProviderRoutes,
 ];

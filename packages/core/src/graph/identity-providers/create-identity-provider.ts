@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { identityProviderSchema } from "./identity-provider-schema.ts";
+import { createProvider } from "./identity-providers-client.ts";
+
+const secret = z.string().min(1).max(4096);
+
+const input = z
+  .object({
+    kind: z
+      .enum(["social", "apple", "oidc"])
+      .describe("social: Google or Facebook; apple: Sign in with Apple; oidc: any OpenID Connect provider."),
+    displayName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(256)
+      .optional()
+      .describe("Shown on the sign-in button; defaults to the provider type."),
+    identityProviderType: z.string().min(1).max(64).optional().describe("social only: Google or Facebook."),
+    clientId: z
+      .string()
+      .min(1)
+      .max(1024)
+      .optional()
+      .describe("social and oidc: the client id issued by the provider."),
+    clientSecret: secret
+      .optional()
+      .describe("social and oidc: the client secret; write-only, never returned."),
+    developerId: z.string().min(1).max(64).optional().describe("apple: Apple developer (team) id."),
+    serviceId: z.string().min(1).max(256).optional().describe("apple: the Services ID."),
+    keyId: z.string().min(1).max(64).optional().describe("apple: the key id."),
+    certificateData: secret
+      .optional()
+      .describe("apple: the private key (.p8 contents); write-only, never returned."),
+    issuer: z.url().optional().describe("oidc: the issuer URL."),
+    wellKnownEndpoint: z
+      .url({ protocol: /^https$/ })
+      .optional()
+      .describe("oidc: the https metadata URL."),
+    scope: z
+      .string()
+      .min(1)
+      .max(1024)
+      .default("openid profile email")
+      .describe("oidc: scopes, must include openid."),
+    responseType: z
+      .enum(["code", "id_token", "code,id_token"])
+      .default("code")
+      .describe("oidc: response type."),
+  })
+  .superRefine((i, ctx) => {
+    const need: Record<typeof i.kind, readonly (keyof typeof i)[]> = {
+      social: ["identityProviderType", "clientId", "clientSecret"],
+      apple: ["developerId", "serviceId", "keyId", "certificateData"],
+      oidc: ["displayName", "clientId", "clientSecret", "issuer", "wellKnownEndpoint"],
+    };
+    for (const field of need[i.kind]) {
+      if (i[field] === undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: `required for kind ${i.kind}` });
+    }
+    if (i.kind === "oidc" && !i.scope.split(" ").includes("openid")) {
+      ctx.addIssue({ code: "custom", path: ["scope"], message: "must include openid" });
+    }
+  });
+
+/** Graph's create body for each kind (api-surface 3.2). */
+function body(i: z.output<typeof input>): Record<string, unknown> {
+  switch (i.kind) {
+    case "social":
+      return {
+        "@odata.type": "#microsoft.graph.socialIdentityProvider",
+        displayName: i.displayName ?? i.identityProviderType,
+        identityProviderType: i.identityProviderType,
+        clientId: i.clientId,
+        clientSecret: i.clientSecret,
+      };
+    case "apple":
+      return {
+        "@odata.type": "#microsoft.graph.appleManagedIdentityProvider",
+        displayName: i.displayName ?? "Sign in with Apple",
+        developerId: i.developerId,
+        serviceId: i.serviceId,
+        keyId: i.keyId,
+        certificateData: i.certificateData,
+      };
+    case "oidc":
+      return {
+        "@odata.type": "#microsoft.graph.oidcIdentityProvider",
+        displayName: i.displayName,
+        clientId: i.clientId,
+        issuer: i.issuer,
+        wellKnownEndpoint: i.wellKnownEndpoint,
+        scope: i.scope,
+        responseType: i.responseType,
+        clientAuthentication: {
+          "@odata.type": "#microsoft.graph.oidcClientSecretAuthentication",
+          clientSecret: i.clientSecret,
+        },
+      };
+  }
+}
+
+/** `identity_provider_create`: configure Google, Facebook, Apple or an OIDC provider. */
+export const createIdentityProviderOperation = defineOperation({
+  name: "identity_provider_create",
+  area: "identity-providers",
+  title: "Create an identity provider",
+  description:
+    "Configures a social or enterprise identity provider customers can sign in with: Google or Facebook (kind social, id Google-OAUTH / Facebook-OAUTH), Sign in with Apple (kind apple), or an OpenID Connect provider (kind oidc). Secrets are sent once and never returned. Then offer it on a flow with user_flow_idp_add.",
+  access: "write",
+  permissions: ["IdentityProvider.ReadWrite.All"],
+  input,
+  output: identityProviderSchema,
+  run: (ctx, i) => createProvider(ctx.graph, body(i), { signal: ctx.signal }),
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { deleteProvider } from "./identity-providers-client.ts";
+
+/** `identity_provider_delete`: remove a configured identity provider. */
+export const deleteIdentityProviderOperation = defineOperation({
+  name: "identity_provider_delete",
+  area: "identity-providers",
+  title: "Delete an identity provider",
+  description:
+    "Deletes a configured identity provider (Google, Facebook, Apple, OIDC) by id; built-in providers cannot be deleted. Remove it from every user flow first (user_flow_idp_remove). Customers who signed in with it can no longer do so.",
+  access: "destructive",
+  permissions: ["IdentityProvider.ReadWrite.All"],
+  input: z.object({ id: z.string().trim().min(1).max(256) }),
+  output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  run: async (ctx, input) => {
+    await deleteProvider(ctx.graph, input.id, { signal: ctx.signal });
+    return { id: input.id, deleted: true as const };
+  },
+});

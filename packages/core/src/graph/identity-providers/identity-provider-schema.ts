@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * An identity provider as ciamkit returns it (`identityProviderBase` and its subtypes, api-surface 3.2).
+ * Write-only secrets (`clientSecret`, Apple's `certificateData`) are never part of it: Graph answers
+ * them as `******` and ciamkit drops them.
+ */
+export const identityProviderSchema = z.object({
+  id: z
+    .string()
+    .describe("EmailPassword-OAUTH, Google-OAUTH, Apple-Managed-OIDC, or a GUID for OIDC providers."),
+  type: z
+    .string()
+    .describe(
+      "builtInIdentityProvider, socialIdentityProvider, appleManagedIdentityProvider, oidcIdentityProvider.",
+    ),
+  displayName: z.string().nullish(),
+  identityProviderType: z
+    .string()
+    .nullish()
+    .describe("EmailPassword, EmailOTP, Google, Facebook, … (built-in and social)."),
+  clientId: z.string().nullish(),
+  issuer: z.string().nullish(),
+  wellKnownEndpoint: z.string().nullish(),
+  scope: z.string().nullish(),
+  responseType: z.string().nullish(),
+  developerId: z.string().nullish(),
+  serviceId: z.string().nullish(),
+  keyId: z.string().nullish(),
+});
+
+/** An identity provider as ciamkit returns it. */
+export type IdentityProvider = z.infer<typeof identityProviderSchema>;
+
+const SECRET_FIELDS = new Set(["clientSecret", "certificateData", "clientAuthentication"]);
+
+/** Graph's provider in ciamkit's shape: the type without its namespace, secrets dropped. */
+export function toIdentityProvider(raw: Record<string, unknown>): IdentityProvider {
+  const out: Record<string, unknown> = {
+    type: String(raw["@odata.type"] ?? "").replace(/^#microsoft\.graph\./, ""),
+  };
+  for (const key of Object.keys(identityProviderSchema.shape)) {
+    if (key !== "type" && !SECRET_FIELDS.has(key) && raw[key] !== undefined) out[key] = raw[key];
+  }
+  return out as IdentityProvider;
+}

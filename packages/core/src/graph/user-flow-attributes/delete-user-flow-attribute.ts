@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { attributeIdSchema } from "./user-flow-attribute-schema.ts";
+import { deleteAttribute } from "./user-flow-attributes-client.ts";
+
+/** `user_flow_attribute_delete`: delete a custom attribute. */
+export const deleteUserFlowAttributeOperation = defineOperation({
+  name: "user_flow_attribute_delete",
+  area: "user-flow-attributes",
+  title: "Delete a custom user-flow attribute",
+  description:
+    "Deletes a custom user-flow attribute (built-in attributes cannot be deleted). Remove it from every flow first (user_flow_attribute_remove). Values already stored on users are not collected any more.",
+  access: "destructive",
+  permissions: ["IdentityUserFlow.ReadWrite.All"],
+  input: z.object({ id: attributeIdSchema }),
+  output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  run: async (ctx, input) => {
+    await deleteAttribute(ctx.graph, input.id, { signal: ctx.signal });
+    return { id: input.id, deleted: true as const };
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { attributeIdSchema, userFlowAttributeSchema } from "./user-flow-attribute-schema.ts";
+import { getAttribute, updateAttributeDescription } from "./user-flow-attributes-client.ts";
+
+/** `user_flow_attribute_update`: change a custom attribute's description. */
+export const updateUserFlowAttributeOperation = defineOperation({
+  name: "user_flow_attribute_update",
+  area: "user-flow-attributes",
+  title: "Update a custom attribute's description",
+  description:
+    "Changes the description of a custom user-flow attribute, the only property Graph lets change (name and data type are fixed; built-in attributes cannot be changed). Returns the attribute after the change.",
+  access: "write",
+  permissions: ["IdentityUserFlow.ReadWrite.All"],
+  input: z.object({ id: attributeIdSchema, description: z.string().max(1024).nullable() }),
+  output: userFlowAttributeSchema,
+  run: async (ctx, input) => {
+    await updateAttributeDescription(ctx.graph, input.id, input.description, { signal: ctx.signal });
+    return getAttribute(ctx.graph, input.id, { signal: ctx.signal, readAfterWrite: true });
+  },
+});

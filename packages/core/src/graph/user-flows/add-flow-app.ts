@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { flowRefSchema } from "./user-flow-schema.ts";
+import { addFlowApp, flowsForApp, removeFlowApp, resolveFlow } from "./user-flows-client.ts";
+
+/** `user_flow_app_add`: link an application to a flow. */
+export const addFlowAppOperation = defineOperation({
+  name: "user_flow_app_add",
+  area: "user-flows",
+  title: "Link an application to a user flow",
+  description:
+    "Links an application, by client id (appId), to a user flow given by id or name, so its customers sign up and sign in with that flow. An application can use one flow only: linking one another flow has fails with a conflict, unless `move` is true, which unlinks it there first. Already linked here: nothing changes (changed: false).",
+  access: "write",
+  permissions: ["EventListener.ReadWrite.All"],
+  input: z.object({
+    flow: flowRefSchema,
+    appId: z.uuid().describe("The application's client id (appId)."),
+    move: z
+      .boolean()
+      .default(false)
+      .describe("Unlink the application from the flow it uses now, if another."),
+  }),
+  output: z.object({
+    flowId: z.string(),
+    appId: z.string(),
+    changed: z.boolean(),
+    movedFromFlowId: z.string().optional().describe("The flow the application was unlinked from."),
+  }),
+  run: async (ctx, input) => {
+    const options = { signal: ctx.signal };
+    const flow = await resolveFlow(ctx.graph, input.flow, options);
+    const appId = input.appId.toLowerCase();
+    if (flow.applications.some((a) => a.toLowerCase() === appId))
+      return { flowId: flow.id, appId, changed: false };
+    let movedFromFlowId: string | undefined;
+    if (input.move) {
+      const current = (await flowsForApp(ctx.graph, appId, options)).find((f) => f.id !== flow.id);
+      if (current !== undefined) {
+        await removeFlowApp(ctx.graph, current.id, appId, options);
+        movedFromFlowId = current.id;
+      }
+    }
+    await addFlowApp(ctx.graph, flow.id, appId, options);
+    return {
+      flowId: flow.id,
+      appId,
+      changed: true,
+      ...(movedFromFlowId === undefined ? {} : { movedFromFlowId }),
+    };
+  },
+});

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { flowRefSchema } from "./user-flow-schema.ts";
+import { deleteFlow, resolveFlow } from "./user-flows-client.ts";
+
+/** `user_flow_delete`: delete a user flow. */
+export const deleteUserFlowOperation = defineOperation({
+  name: "user_flow_delete",
+  area: "user-flows",
+  title: "Delete a user flow",
+  description:
+    "Deletes a sign-up/sign-in user flow, by id or display name. Every application linked to it is unlinked, so its customers can no longer sign up or sign in until the application is linked to another flow. Returns the id deleted.",
+  access: "destructive",
+  permissions: ["EventListener.ReadWrite.All"],
+  input: z.object({ flow: flowRefSchema }),
+  output: z.object({
+    id: z.string(),
+    displayName: z.string(),
+    unlinkedApplications: z.array(z.string()),
+    deleted: z.literal(true),
+  }),
+  run: async (ctx, input) => {
+    const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });
+    await deleteFlow(ctx.graph, flow.id, { signal: ctx.signal });
+    return {
+      id: flow.id,
+      displayName: flow.displayName,
+      unlinkedApplications: flow.applications,
+      deleted: true as const,
+    };
+  },
+});

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { flowAttributeSchema, flowRefSchema } from "./user-flow-schema.ts";
+import { flowAttributesPath, resolveFlow } from "./user-flows-client.ts";
+
+/** `user_flow_attribute_list`: attributes a flow collects. */
+export const listFlowAttributesOperation = defineOperation({
+  name: "user_flow_attribute_list",
+  area: "user-flows",
+  title: "List a user flow's attributes",
+  description:
+    "Lists the attributes a user flow (by id or name) collects at sign-up, built-in (email, displayName, city, …) and custom, with their data type. The page layout of these attributes is in user_flow_get's `page`. For every attribute the tenant defines, use user_flow_attribute_list_all.",
+  access: "read",
+  permissions: ["EventListener.Read.All"],
+  input: z.object({ flow: flowRefSchema }),
+  output: z.object({ flowId: z.string(), attributes: z.array(flowAttributeSchema) }),
+  run: async (ctx, input) => {
+    const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });
+    const body = await ctx.graph.get<{ value: z.input<typeof flowAttributeSchema>[] }>(
+      flowAttributesPath(flow.id),
+      {
+        signal: ctx.signal,
+      },
+    );
+    return {
+      flowId: flow.id,
+      attributes: body.value.map((a) => ({
+        id: a.id,
+        displayName: a.displayName,
+        dataType: a.dataType,
+        userFlowAttributeType: a.userFlowAttributeType,
+      })),
+    };
+  },
+});

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { flowProviderSchema, flowRefSchema } from "./user-flow-schema.ts";
+import { flowProvidersPath, resolveFlow } from "./user-flows-client.ts";
+
+interface RawProvider {
+  "@odata.type"?: string;
+  id: string;
+  displayName?: string | null;
+  identityProviderType?: string | null;
+}
+
+/** `user_flow_idp_list`: identity providers offered by a flow. */
+export const listFlowIdpsOperation = defineOperation({
+  name: "user_flow_idp_list",
+  area: "user-flows",
+  title: "List a user flow's identity providers",
+  description:
+    "Lists the identity providers a user flow (by id or name) offers at sign-up and sign-in: email with password, email one-time passcode, Google, Facebook, … with their type.",
+  access: "read",
+  permissions: ["EventListener.Read.All"],
+  input: z.object({ flow: flowRefSchema }),
+  output: z.object({ flowId: z.string(), identityProviders: z.array(flowProviderSchema) }),
+  run: async (ctx, input) => {
+    const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });
+    const body = await ctx.graph.get<{ value: RawProvider[] }>(flowProvidersPath(flow.id), {
+      signal: ctx.signal,
+    });
+    return {
+      flowId: flow.id,
+      identityProviders: body.value.map((p) => ({
+        id: p.id,
+        type: (p["@odata.type"] ?? "").replace(/^#microsoft\.graph\./, ""),
+        displayName: p.displayName,
+        identityProviderType: p.identityProviderType,
+      })),
+    };
+  },
+});

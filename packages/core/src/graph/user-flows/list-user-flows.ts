@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { listPage } from "../../http/paginate.ts";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { listInputShape, listOutputSchema } from "../common.ts";
+import { userFlowSchema } from "./user-flow-schema.ts";
+import { type RawFlow, toUserFlow } from "./user-flows-client.ts";
+
+/** `user_flow_list`: the tenant's sign-up/sign-in user flows. */
+export const listUserFlowsOperation = defineOperation({
+  name: "user_flow_list",
+  area: "user-flows",
+  title: "List user flows",
+  description:
+    "Lists the tenant's sign-up and sign-in user flows, each with its identity providers, linked applications (client ids), collected attributes and attribute collection page, up to `limit` at a time with a `nextCursor` to continue.",
+  access: "read",
+  permissions: ["EventListener.Read.All"],
+  input: z.object({ ...listInputShape }),
+  output: listOutputSchema(userFlowSchema),
+  run: async (ctx, input) => {
+    const page = await listPage<RawFlow>(ctx.graph, "/identity/authenticationEventsFlows", {
+      limit: input.limit,
+      cursor: input.cursor,
+      signal: ctx.signal,
+    });
+    return { ...page, items: page.items.map(toUserFlow) };
+  },
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { flowRefSchema } from "./user-flow-schema.ts";
+import { removeFlowApp, resolveFlow } from "./user-flows-client.ts";
+
+/** `user_flow_app_remove`: unlink an application from a flow. */
+export const removeFlowAppOperation = defineOperation({
+  name: "user_flow_app_remove",
+  area: "user-flows",
+  title: "Unlink an application from a user flow",
+  description:
+    "Unlinks an application (client id) from a user flow given by id or name; its customers then have no sign-up flow until it is linked to another. Fails with a not-found error when it is not linked to that flow.",
+  access: "write",
+  permissions: ["EventListener.ReadWrite.All"],
+  input: z.object({ flow: flowRefSchema, appId: z.uuid().describe("The application's client id (appId).") }),
+  output: z.object({ flowId: z.string(), appId: z.string(), removed: z.literal(true) }),
+  run: async (ctx, input) => {
+    const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });
+    await removeFlowApp(ctx.graph, flow.id, input.appId.toLowerCase(), { signal: ctx.signal });
+    return { flowId: flow.id, appId: input.appId.toLowerCase(), removed: true as const };
+  },
+});

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { defineOperation } from "../../operations/define-operation.ts";
+import { editablePage, pageHas, pageWithout } from "./flow-page.ts";
+import { flowRefSchema, userFlowSchema } from "./user-flow-schema.ts";
+import { getFlow, patchPage, removeFlowAttribute, resolveFlow } from "./user-flows-client.ts";
+
+/** `user_flow_attribute_remove`: stop collecting an attribute, page included. */
+export const removeFlowAttributeOperation = defineOperation({
+  name: "user_flow_attribute_remove",
+  area: "user-flows",
+  title: "Remove an attribute from a user flow",
+  description:
+    "Stops collecting an attribute at sign-up on a user flow (by id or name) and removes its input from the attribute collection page (Graph itself leaves the input behind; ciamkit PATCHes the page so the two stay consistent). Returns the flow after the change.",
+  access: "write",
+  permissions: ["EventListener.ReadWrite.All"],
+  input: z.object({ flow: flowRefSchema, attributeId: z.string().min(1).max(256) }),
+  output: userFlowSchema,
+  run: async (ctx, input) => {
+    const options = { signal: ctx.signal };
+    const flow = await resolveFlow(ctx.graph, input.flow, options);
+    await removeFlowAttribute(ctx.graph, flow.id, input.attributeId, options);
+    // Removing by $ref leaves the page as it was, so the page read before is the one to fix.
+    const page = editablePage(flow);
+    if (pageHas(page, input.attributeId))
+      await patchPage(ctx.graph, flow.id, pageWithout(page, input.attributeId), options);
+    return getFlow(ctx.graph, flow.id, { ...options, readAfterWrite: true });
+  },
+});

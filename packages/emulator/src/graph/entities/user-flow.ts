@@ -1,0 +1,317 @@
+import type { Json, JsonObject } from "../../store/json.ts";
+import { GraphError, type GraphVersion } from "../route.ts";
+import { isGuid } from "./shape.ts";
+import { defaultInput, pageView } from "./user-flow-page.ts";
+
+/**
+ * Sign-up and sign-in user flows (`externalUsersSelfServiceSignUpEventsFlow`, api-surface 2). A stored
+ * flow is the full entity with its handlers' `@odata.type`s, `priority` and `includeAllApplications`
+ * (which Graph echoes even on v1.0), and its navigation properties as references:
+ * `onAuthenticationMethodLoadStart.identityProviders` and `onAttributeCollection.attributes` are
+ * `[{ id }]`, served expanded.
+ */
+
+const NS = "#microsoft.graph.";
+export const FLOW_TYPE = `${NS}externalUsersSelfServiceSignUpEventsFlow`;
+/** The concrete handler type of each handler property. */
+export const HANDLER_TYPES = {
+  onInteractiveAuthFlowStart: `${NS}onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp`,
+  onAuthenticationMethodLoadStart: `${NS}onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp`,
+  onAttributeCollection: `${NS}onAttributeCollectionExternalUsersSelfServiceSignUp`,
+  onUserCreateStart: `${NS}onUserCreateStartExternalUsersSelfServiceSignUp`,
+  onAttributeCollectionStart: `${NS}onAttributeCollectionStartCustomExtensionHandler`,
+  onAttributeCollectionSubmit: `${NS}onAttributeCollectionSubmitCustomExtensionHandler`,
+} as const;
+type Handler = keyof typeof HANDLER_TYPES;
+const HANDLERS = Object.keys(HANDLER_TYPES) as Handler[];
+/** Graph's default priority for a new flow (api-surface 2.3). */
+export const DEFAULT_PRIORITY = 500;
+
+/** What building a flow needs to know about the tenant. */
+export interface FlowLookups {
+  provider(id: string): JsonObject | undefined;
+  attribute(id: string): JsonObject | undefined;
+  /** Whether an application (or service principal) with this client id exists. */
+  appExists(appId: string): boolean;
+  /** The flow, other than `exceptFlowId`, an app is linked to. */
+  linkedFlow(appId: string, exceptFlowId: string | null): JsonObject | undefined;
+  extension(id: string): JsonObject | undefined;
+}
+
+const bad = (message: string): GraphError => new GraphError(400, "Request_BadRequest", message);
+const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Checks an `@odata.type` discriminator. Graph's docs spell the flow type both `…SignUp…` and
+ * `…Signup…`, so types match case-insensitively, with or without the leading `#`.
+ */
+export function checkDiscriminator(value: Json | undefined, expected: string, where: string): void {
+  if (typeof value !== "string") {
+    throw bad(`The '@odata.type' annotation is required on ${where} and must be '${expected}'.`);
+  }
+  const given = value.startsWith("#") ? value : `#${value}`;
+  if (given.toLowerCase() !== expected.toLowerCase()) {
+    throw bad(`Invalid '@odata.type' '${value}' on ${where}: expected '${expected}'.`);
+  }
+}
+
+/** A new flow from a create body, checked against the tenant; `id` assigned by the caller. */
+export function newFlow(
+  body: JsonObject,
+  version: GraphVersion,
+  id: string,
+  lookups: FlowLookups,
+): JsonObject {
+  checkDiscriminator(body["@odata.type"], FLOW_TYPE, "the user flow");
+  checkTopLevel(body, version);
+  if (typeof body.displayName !== "string" || body.displayName.trim() === "") {
+    throw bad("Property 'displayName' is required.");
+  }
+  if (!isObject(body.onInteractiveAuthFlowStart))
+    throw bad("Property 'onInteractiveAuthFlowStart' is required.");
+  if (!isObject(body.onAuthenticationMethodLoadStart)) {
+    throw bad("Property 'onAuthenticationMethodLoadStart' is required.");
+  }
+  const flow: JsonObject = {
+    id,
+    displayName: body.displayName,
+    description: null,
+    priority: DEFAULT_PRIORITY,
+    conditions: { applications: { includeAllApplications: false, includeApplications: [] } },
+    onAttributeCollectionStart: null,
+    onAttributeCollectionSubmit: null,
+    onInteractiveAuthFlowStart: null,
+    onAuthenticationMethodLoadStart: null,
+    onAttributeCollection: null,
+    onUserCreateStart: null,
+  };
+  return applyFlowChanges(flow, body, version, lookups);
+}
+
+/**
+ * Applies a PATCH body (api-surface 2.5): the flow's `@odata.type` and each handler's are required;
+ * a handler replaces the old one, `attributeCollectionPage` inputs wholesale; `onAttributeCollection`
+ * can change only if the flow has one (set at creation or by adding an attribute).
+ */
+export function updateFlow(
+  before: JsonObject,
+  body: JsonObject,
+  version: GraphVersion,
+  lookups: FlowLookups,
+): JsonObject {
+  checkDiscriminator(body["@odata.type"], FLOW_TYPE, "the user flow");
+  checkTopLevel(body, version);
+  if (body.onAttributeCollection !== undefined && before.onAttributeCollection === null) {
+    throw bad(
+      "'onAttributeCollection' can be updated only on a user flow created with it; add an attribute to the flow (attributes/$ref) first.",
+    );
+  }
+  if (
+    body.displayName !== undefined &&
+    (typeof body.displayName !== "string" || body.displayName.trim() === "")
+  ) {
+    throw bad("Invalid value for property 'displayName'.");
+  }
+  const patch = { ...body };
+  const collection = patch.onAttributeCollection;
+  // A PATCH that leaves out `attributes` keeps the flow's; only the page is replaced.
+  if (isObject(collection) && collection.attributes === undefined && isObject(before.onAttributeCollection)) {
+    patch.onAttributeCollection = {
+      ...collection,
+      attributes: before.onAttributeCollection.attributes ?? [],
+    };
+  }
+  return applyFlowChanges(structuredClone(before), patch, version, lookups);
+}
+
+function checkTopLevel(body: JsonObject, version: GraphVersion): void {
+  const allowed = new Set(["displayName", "description", "conditions", ...HANDLERS]);
+  // priority is declared only in the beta schema (api-surface 2.1); v1.0 merely echoes it.
+  if (version === "beta") allowed.add("priority");
+  for (const name of Object.keys(body)) {
+    if (!name.startsWith("@odata.") && !allowed.has(name)) throw bad(`Invalid property '${name}'.`);
+  }
+}
+
+function applyFlowChanges(
+  flow: JsonObject,
+  body: JsonObject,
+  version: GraphVersion,
+  lookups: FlowLookups,
+): JsonObject {
+  if (typeof body.displayName === "string") flow.displayName = body.displayName.trim();
+  if (body.description !== undefined) {
+    if (body.description !== null && typeof body.description !== "string")
+      throw bad("Invalid value for property 'description'.");
+    flow.description = body.description;
+  }
+  if (body.priority !== undefined) {
+    if (typeof body.priority !== "number" || !Number.isInteger(body.priority))
+      throw bad("Invalid value for property 'priority'.");
+    flow.priority = body.priority;
+  }
+  if (body.conditions !== undefined)
+    flow.conditions = conditions(body.conditions, flow.id as string, version, lookups);
+  for (const handler of HANDLERS) {
+    const value = body[handler];
+    if (value === undefined) continue;
+    if (value === null) {
+      if (handler === "onInteractiveAuthFlowStart" || handler === "onAuthenticationMethodLoadStart") {
+        throw bad(`Property '${handler}' cannot be null.`);
+      }
+      flow[handler] = null;
+      continue;
+    }
+    if (!isObject(value)) throw bad(`Invalid value for property '${handler}'.`);
+    checkDiscriminator(value["@odata.type"], HANDLER_TYPES[handler], handler);
+    flow[handler] = HANDLER_BUILDERS[handler](value, lookups, version);
+  }
+  return flow;
+}
+
+function conditions(value: Json, flowId: string, version: GraphVersion, lookups: FlowLookups): JsonObject {
+  const apps = isObject(value) && isObject(value.applications) ? value.applications : undefined;
+  if (apps === undefined)
+    throw bad("Invalid value for property 'conditions': expected { applications: { includeApplications } }.");
+  if (
+    apps.includeAllApplications !== undefined &&
+    (version !== "beta" || apps.includeAllApplications !== false)
+  ) {
+    throw bad("Invalid property 'includeAllApplications'.");
+  }
+  const list = apps.includeApplications ?? [];
+  if (!Array.isArray(list)) throw bad("Invalid value for property 'includeApplications'.");
+  const appIds: string[] = [];
+  for (const item of list) {
+    const appId = isObject(item) ? item.appId : undefined;
+    if (typeof appId !== "string" || !isGuid(appId))
+      throw bad("Each of 'includeApplications' needs an 'appId' (the application's client id).");
+    checkLinkable(appId.toLowerCase(), flowId, lookups);
+    if (!appIds.includes(appId.toLowerCase())) appIds.push(appId.toLowerCase());
+  }
+  return {
+    applications: { includeAllApplications: false, includeApplications: appIds.map((appId) => ({ appId })) },
+  };
+}
+
+/** An app must exist and may be linked to one user flow only (api-surface 2.7). */
+export function checkLinkable(appId: string, flowId: string | null, lookups: FlowLookups): void {
+  if (!lookups.appExists(appId)) {
+    throw new GraphError(
+      404,
+      "Request_ResourceNotFound",
+      `No application with appId '${appId}' exists in this tenant.`,
+    );
+  }
+  const other = lookups.linkedFlow(appId, flowId);
+  if (other !== undefined) {
+    throw new GraphError(
+      409,
+      "Request_MultipleObjectsWithSameKeyValue",
+      `Application '${appId}' is already linked to user flow '${String(other.displayName)}' (${String(other.id)}); an application can be linked to only one user flow.`,
+    );
+  }
+}
+
+const idRefs = (
+  value: Json | undefined,
+  what: string,
+  exists: (id: string) => JsonObject | undefined,
+): JsonObject[] => {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw bad(`Invalid value for property '${what}'.`);
+  const out: JsonObject[] = [];
+  for (const item of value) {
+    const id = isObject(item) ? item.id : undefined;
+    if (typeof id !== "string") throw bad(`Each of '${what}' needs an 'id'.`);
+    const found = exists(id);
+    if (found === undefined)
+      throw new GraphError(
+        404,
+        "Request_ResourceNotFound",
+        `The ${what === "identityProviders" ? "identity provider" : "attribute"} '${id}' does not exist.`,
+      );
+    if (!out.some((o) => o.id === found.id)) out.push({ id: found.id as string });
+  }
+  return out;
+};
+
+type Builder = (value: JsonObject, lookups: FlowLookups, version: GraphVersion) => JsonObject;
+
+const HANDLER_BUILDERS: Record<Handler, Builder> = {
+  onInteractiveAuthFlowStart: (v) => {
+    if (v.isSignUpAllowed !== undefined && typeof v.isSignUpAllowed !== "boolean")
+      throw bad("Invalid value for property 'isSignUpAllowed'.");
+    return {
+      "@odata.type": HANDLER_TYPES.onInteractiveAuthFlowStart,
+      isSignUpAllowed: v.isSignUpAllowed ?? true,
+    };
+  },
+  onAuthenticationMethodLoadStart: (v, lookups) => {
+    const identityProviders = idRefs(v.identityProviders, "identityProviders", (id) => lookups.provider(id));
+    if (identityProviders.length === 0)
+      throw bad("A user flow needs at least one identity provider in 'identityProviders'.");
+    return { "@odata.type": HANDLER_TYPES.onAuthenticationMethodLoadStart, identityProviders };
+  },
+  onAttributeCollection: (v, lookups, version) => {
+    const attributes = idRefs(v.attributes, "attributes", (id) => lookups.attribute(id));
+    const page = v.attributeCollectionPage;
+    let views: JsonObject[];
+    if (page === undefined || page === null) {
+      views = [
+        {
+          title: null,
+          description: null,
+          inputs: attributes.map((a) => defaultInput(lookups.attribute(a.id as string) as JsonObject)),
+        },
+      ];
+    } else {
+      if (!isObject(page) || !Array.isArray(page.views))
+        throw bad("Invalid value for property 'attributeCollectionPage'.");
+      if (page.customStringsFileId !== undefined && version !== "beta")
+        throw bad("Invalid property 'customStringsFileId'.");
+      views = page.views.map((view) => pageView(view, attributes, lookups));
+    }
+    return {
+      "@odata.type": HANDLER_TYPES.onAttributeCollection,
+      accessPackages: [],
+      attributeCollectionPage: { customStringsFileId: null, views },
+      attributes,
+    };
+  },
+  onUserCreateStart: (v) => {
+    const type = v.userTypeToCreate ?? "member";
+    if (type !== "member" && type !== "guest")
+      throw bad("Invalid value for property 'userTypeToCreate': member or guest.");
+    return { "@odata.type": HANDLER_TYPES.onUserCreateStart, userTypeToCreate: type };
+  },
+  onAttributeCollectionStart: (v, lookups) => extensionHandler("onAttributeCollectionStart", v, lookups),
+  onAttributeCollectionSubmit: (v, lookups) => extensionHandler("onAttributeCollectionSubmit", v, lookups),
+};
+
+function extensionHandler(handler: Handler, v: JsonObject, lookups: FlowLookups): JsonObject {
+  const id = isObject(v.customExtension) ? v.customExtension.id : undefined;
+  if (typeof id !== "string") throw bad(`Property '${handler}.customExtension' needs the extension's 'id'.`);
+  const extension = lookups.extension(id);
+  if (extension === undefined) {
+    throw new GraphError(
+      404,
+      "Request_ResourceNotFound",
+      `The custom authentication extension '${id}' does not exist.`,
+    );
+  }
+  // The handler's navigation is typed: a start handler binds an onAttributeCollectionStartCustomExtension (CSDL).
+  const expected = `${NS}${handler}CustomExtension`;
+  const actual = extension["@odata.type"];
+  if (typeof actual === "string" && actual.toLowerCase() !== expected.toLowerCase()) {
+    throw bad(
+      `Property '${handler}.customExtension' must be a ${expected.slice(1)}, not ${actual.slice(1)}.`,
+    );
+  }
+  const configuration = isObject(v.configuration) ? v.configuration : null;
+  return {
+    "@odata.type": HANDLER_TYPES[handler],
+    configuration,
+    customExtension: { id: extension.id as string },
+  };
+}
