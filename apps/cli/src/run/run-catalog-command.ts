@@ -8,7 +8,7 @@ import { createProgress } from "../terminal/progress.ts";
 import { confirmDestructive } from "./confirm-destructive.ts";
 import { EXIT, type ExitCode, UsageError } from "./exit-codes.ts";
 import { fail } from "./fail.ts";
-import { readInput } from "./read-input.ts";
+import { readInput, readSecretFromStdin } from "./read-input.ts";
 import { openSession, type Session } from "./session.ts";
 
 type Core = typeof import("@ciamkit/core");
@@ -20,7 +20,12 @@ const PAGE_SIZE = 100;
  * `--read-only`, confirmation, sign-in, paging, output and the exit code. Everything that can be
  * checked locally is checked before the first request.
  */
-export async function runCatalogCommand({ spec, fields, command }: CatalogInvocation): Promise<void> {
+export async function runCatalogCommand({
+  spec,
+  fields,
+  stdinField,
+  command,
+}: CatalogInvocation): Promise<void> {
   const globals = command.optsWithGlobals() as CommandOptions;
   const controller = new AbortController();
   let interrupts = 0;
@@ -42,6 +47,13 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
       ...(globals.input === undefined ? {} : readInput(globals.input)),
       ...fields,
     };
+    if (stdinField !== undefined)
+      input[stdinField] = readSecretFromStdin(
+        spec,
+        stdinField,
+        globals.input,
+        fields[stdinField] !== undefined,
+      );
     for (const option of spec.options) {
       if (option.required && input[option.field] === undefined) {
         throw new UsageError(`missing required option --${option.flag} (or "${option.field}" in --input)`);
