@@ -129,18 +129,22 @@ export function json<T = unknown>(run: Run): T {
  * Registers an app (with its service principal and a client secret) granted exactly `permissions`,
  * through ciam itself, and returns the environment that signs in as it: for "missing permission" cases.
  */
-export async function appEnv(t: TestTenant, name: string, permissions: readonly string[] = []) {
-  const app = json<{ appId: string }>(
-    await ciam(["app", "create", "--display-name", name, "-o", "json"], t.env),
-  );
-  await ciam(["service-principal", "create", "--app-id", app.appId], t.env);
+export async function appEnv(
+  t: TestTenant,
+  name: string,
+  permissions: readonly string[] = [],
+  admin: Record<string, string> = t.env,
+) {
+  const run = (args: string[]) => ciam(args, admin);
+  const app = json<{ appId: string }>(await run(["app", "create", "--display-name", name, "-o", "json"]));
+  await run(["service-principal", "create", "--app-id", app.appId]);
   for (const permission of permissions) {
-    await ciam(["app", "grant", "--app-id", app.appId, "--permission", permission], t.env);
+    await run(["app", "grant", "--app-id", app.appId, "--permission", permission]);
   }
   const { secretText } = json<{ secretText: string }>(
-    await ciam(["app", "password-add", "--app-id", app.appId, "-o", "json"], t.env),
+    await run(["app", "password-add", "--app-id", app.appId, "-o", "json"]),
   );
-  return { appId: app.appId, env: { ...t.env, AZURE_CLIENT_ID: app.appId, AZURE_CLIENT_SECRET: secretText } };
+  return { appId: app.appId, env: { ...admin, AZURE_CLIENT_ID: app.appId, AZURE_CLIENT_SECRET: secretText } };
 }
 
 /** A valid greyscale PNG of the given size (branding checks the real format and pixels). */
