@@ -4,7 +4,7 @@ import { defaultFormat, type OutputFormat } from "../output/formats.ts";
 import { createListWriter } from "../output/list-writer.ts";
 import { render, validateQuery } from "../output/render.ts";
 import type { CatalogInvocation } from "../program.ts";
-import { createProgress } from "../terminal/progress.ts";
+import { createProgress, type ProgressReporter } from "../terminal/progress.ts";
 import { confirmDestructive } from "./confirm-destructive.ts";
 import { EXIT, type ExitCode, UsageError } from "./exit-codes.ts";
 import { fail } from "./fail.ts";
@@ -36,6 +36,7 @@ export async function runCatalogCommand({
   };
   process.on("SIGINT", onSigint);
   let session: Session | undefined;
+  let progress: ProgressReporter | undefined;
   try {
     const format: OutputFormat = globals.output ?? defaultFormat(process.stdout.isTTY === true);
     if (globals.query !== undefined) validateQuery(globals.query);
@@ -108,7 +109,7 @@ export async function runCatalogCommand({
     }
     const write = (text: string) => void process.stdout.write(text);
     const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
-    const progress = await createProgress();
+    progress = await createProgress();
     const runOptions = { signal: controller.signal, onProgress: progress.update };
     if (spec.list) {
       process.exitCode = await runList(session, operation, input, {
@@ -124,6 +125,7 @@ export async function runCatalogCommand({
       process.exitCode = hasFailedItems(result) ? EXIT.partial : EXIT.success;
     }
   } catch (error) {
+    progress?.stop();
     fail(error, controller.signal.aborted);
   } finally {
     process.off("SIGINT", onSigint);
