@@ -428,7 +428,6 @@ describe("the flow's event listeners", () => {
     for (const l of listenersOf(id)) {
       expect(l.conditions).toEqual({
         applications: {
-          includeAllApplications: false,
           includeApplications: [{ appId: t.tenant.publicClientId }],
         },
       });

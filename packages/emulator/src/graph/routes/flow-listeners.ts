@@ -48,7 +48,15 @@ export function syncFlowListeners(req: GraphRequest, flowId: string, flow: JsonO
       "@odata.type": odataType,
       id: (before?.id as string | undefined) ?? randomUUID(),
       authenticationEventsFlowId: flowId,
-      conditions: structuredClone(flow.conditions ?? null),
+      // Only the CSDL's includeApplications: includeAllApplications is a documented quirk of flows.
+      conditions: {
+        applications: {
+          includeApplications: structuredClone(
+            (((flow.conditions as JsonObject | null)?.applications as JsonObject | undefined)
+              ?.includeApplications ?? []) as JsonObject[],
+          ),
+        },
+      },
       displayName: null,
       priority: flow.priority ?? 500,
       handler: structuredClone(value),
