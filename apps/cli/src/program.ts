@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "@commander-js/extra-typings";
 import { addCliCommands } from "./commands/cli-commands.ts";
 import type { CommandSpec, Manifest, OptionSpec } from "./manifest/manifest-types.ts";
@@ -14,6 +15,8 @@ export interface CatalogInvocation {
   spec: CommandSpec;
   /** Parsed flags, keyed by input field. */
   fields: Record<string, unknown>;
+  /** The secret field to read from stdin (`--<flag>-stdin`), if asked. */
+  stdinField?: string | undefined;
   command: AnyCommand;
 }
 
@@ -59,6 +62,27 @@ function parseJson(value: string): unknown {
   }
 }
 
+/**
+ * `@path` for a base64 field: the file's bytes, encoded (as `az` and `m365` take `@file`). Base64 text
+ * never starts with `@`, so a value that does is always a path.
+ */
+function parseBase64(value: string): string {
+  if (!value.startsWith("@")) return value;
+  const path = value.slice(1);
+  try {
+    return readFileSync(path).toString("base64");
+  } catch (error) {
+    throw new InvalidArgumentError(
+      `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? "error"}); give @<path of a file> or base64 text.`,
+    );
+  }
+}
+
+/** The flag that reads a secret option's value from stdin. */
+export function stdinFlag(option: OptionSpec): string {
+  return `${option.flag}-stdin`;
+}
+
 /** The commander option of one input field. */
 function fieldOption(spec: CommandSpec, option: OptionSpec): Option {
   const placeholder = option.choices !== undefined ? "value" : option.type === "json" ? "json" : option.field;
@@ -70,6 +94,8 @@ function fieldOption(spec: CommandSpec, option: OptionSpec): Option {
     option.description,
     option.required ? "(required)" : undefined,
     option.format === undefined ? undefined : `(${option.format})`,
+    option.encoding === "base64" ? "(@path reads a file)" : undefined,
+    option.secret === true ? `(secret: prefer --${stdinFlag(option)})` : undefined,
     option.default === undefined || option.field === "limit"
       ? undefined
       : `(default: ${JSON.stringify(option.default)})`,
@@ -79,6 +105,7 @@ function fieldOption(spec: CommandSpec, option: OptionSpec): Option {
   if (option.type === "number" || option.type === "integer") result.argParser(parseNumber(option));
   else if (option.type === "boolean") result.argParser(parseBoolean);
   else if (option.type === "json") result.argParser(parseJson);
+  else if (option.encoding === "base64") result.argParser(parseBase64);
   if (spec.list && option.field === "limit") {
     result.description = "Stop after this many items, reading as many pages as needed.";
   }
@@ -98,7 +125,12 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
         .summary(spec.title)
         .description(`${spec.title}.\n\n${spec.description}`);
       configureErrors(leaf, `ciam ${group} ${spec.verb}`);
-      for (const option of spec.options) leaf.addOption(fieldOption(spec, option));
+      for (const option of spec.options) {
+        leaf.addOption(fieldOption(spec, option));
+        if (option.secret === true) {
+          leaf.option(`--${stdinFlag(option)}`, `read --${option.flag} from stdin (keeps it out of history)`);
+        }
+      }
       leaf.option(
         "--input <file|->",
         "the whole input as JSON, from a file or - for stdin; flags override it",
@@ -122,11 +154,19 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
           const field = spec.options.find((o) => `--${o.flag}` === option.long)?.field;
           if (field !== undefined && values[key] !== undefined) fields[field] = values[key];
         }
+        const stdinField = spec.options.find(
+          (o) => o.secret === true && command.getOptionValue(camel(stdinFlag(o))) === true,
+        )?.field;
         const { runCatalogCommand } = await import("./run/run-catalog-command.ts");
-        await runCatalogCommand({ spec, fields, command });
+        await runCatalogCommand({ spec, fields, stdinField, command });
       });
     }
   }
+}
+
+/** `client-secret-stdin` → `clientSecretStdin`, commander's attribute name of a flag. */
+function camel(flag: string): string {
+  return flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /** Builds the `ciam` command tree: the catalog's commands from the manifest, and ciam's own. */

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../src/manifest/manifest-types.ts";
-import { ciam, requireBuilt, sandbox } from "./harness.ts";
+import { BIN, ciam, requireBuilt, sandbox } from "./harness.ts";
 
 const box = sandbox();
 let manifest: Manifest;
@@ -28,6 +28,16 @@ describe("ciam completion", () => {
       }
     },
   );
+
+  // The fish script (~100 KB) outgrows a pipe's buffer, so ciam is still writing when head exits.
+  it("stops quietly when the reader closes the pipe early (ciam completion fish | head -1)", () => {
+    const out = spawnSync("sh", ["-c", `'${process.execPath}' '${BIN}' completion fish | head -1`], {
+      env: box.env,
+      encoding: "utf8",
+    });
+    expect(out.stdout).toMatch(/^function __ciam_path /);
+    expect(out.stderr).toBe("");
+  });
 
   it("rejects an unknown shell as a usage error", async () => {
     const run = await ciam(["completion", "tcsh"], box.env);
@@ -58,6 +68,10 @@ describe("ciam completion", () => {
     it.each([
       [["us"], ["user", "user-flow", "user-flow-attribute"]],
       [
+        ["tenant", "create", "--location", ""],
+        ["United States", "Europe", "Asia Pacific", "Australia"],
+      ],
+      [
         ["service-principal", ""],
         ["create", "get", "--output", "--query", "--profile", "--emulator", "--read-only", "--yes", "--help"],
       ],
@@ -76,6 +90,83 @@ describe("ciam completion", () => {
       ],
     ])("completes %j", (words, expected) => {
       expect(complete(...words)).toEqual(expected);
+    });
+  });
+
+  describe.skipIf(!hasShell("zsh"))("in zsh (skipped when zsh is not installed)", () => {
+    let script: string;
+    beforeAll(async () => {
+      script = join(box.dir, "_ciam");
+      writeFileSync(script, (await ciam(["completion", "zsh"], box.env)).stdout);
+    });
+    /**
+     * What the script hands to zsh for the words typed so far: compadd (a builtin only inside a
+     * completion widget) is stood in for by a function printing its candidates; zsh filters by prefix.
+     */
+    const complete = (...words: string[]) => {
+      const array = ["ciam", ...words].map((w) => `'${w}'`).join(" ");
+      const out = spawnSync(
+        "zsh",
+        [
+          "-f",
+          "-c",
+          `compdef() { :; }; compadd() { [[ $1 == -- ]] && shift; print -rl -- "$@"; }; source '${script}'; words=(${array}); CURRENT=${words.length + 1}; _ciam`,
+        ],
+        { encoding: "utf8" },
+      );
+      return out.stdout.split("\n").filter(Boolean);
+    };
+
+    it.each<[string[], (got: string[]) => void]>([
+      [
+        ["tenant", "create", "--location", ""],
+        (got) => expect(got).toEqual(["United States", "Europe", "Asia Pacific", "Australia"]),
+      ],
+      [
+        ["trust-framework", "keyset-upload-secret", "--se"],
+        (got) => expect(got).toEqual(expect.arrayContaining(["--secret", "--secret-stdin"])),
+      ],
+      [
+        ["identity-provider", "create", "--kind", ""],
+        (got) => expect(got).toEqual(["social", "apple", "oidc"]),
+      ],
+      [
+        ["user-flow", ""],
+        (got) =>
+          expect(got).toEqual(expect.arrayContaining(["app-add", "idp-add", "attribute-add", "--output"])),
+      ],
+      [["branding", "image-set", "--stream", ""], (got) => expect(got).toContain("squareLogoDark")],
+    ])("offers for %j", (words, check) => {
+      check(complete(...words));
+    });
+  });
+
+  describe.skipIf(!hasShell("fish"))("in fish (skipped when fish is not installed)", () => {
+    let script: string;
+    beforeAll(async () => {
+      script = join(box.dir, "ciam.fish");
+      writeFileSync(script, (await ciam(["completion", "fish"], box.env)).stdout);
+    });
+    /** What fish completes for a command line (`complete -C`), candidates without descriptions. */
+    const complete = (line: string) => {
+      const out = spawnSync("fish", ["--no-config", "-c", `source '${script}'; complete -C '${line}'`], {
+        encoding: "utf8",
+      });
+      expect(out.stderr).toBe("");
+      return out.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("\t")[0]);
+    };
+
+    it.each<[string, string[]]>([
+      ["ciam tenant create --location ", ["Asia Pacific", "Australia", "Europe", "United States"]],
+      ["ciam trust-framework keyset-upload-secret --se", ["--secret", "--secret-stdin"]],
+      ["ciam identity-provider create --client-secret-", ["--client-secret-stdin"]],
+      ["ciam tenant cr", ["create", "create-status", "create-wait"]],
+      ["ciam user-flow-a", ["user-flow-attribute"]],
+    ])("completes %j", (line, expected) => {
+      expect(complete(line)).toEqual(expected);
     });
   });
 

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { crc32, deflateSync } from "node:zlib";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 
 /** The tracked launcher of the built CLI. */
@@ -49,9 +50,14 @@ export function ciam(
   env: Record<string, string>,
   stdin = "",
   onStderr?: (text: string) => void,
+  cwd?: string,
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(cwd === undefined ? {} : { cwd }),
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -117,4 +123,48 @@ export function json<T = unknown>(run: Run): T {
   } catch {
     throw new Error(`stdout is not JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   }
+}
+
+/**
+ * Registers an app (with its service principal and a client secret) granted exactly `permissions`,
+ * through ciam itself, and returns the environment that signs in as it: for "missing permission" cases.
+ */
+export async function appEnv(
+  t: TestTenant,
+  name: string,
+  permissions: readonly string[] = [],
+  admin: Record<string, string> = t.env,
+) {
+  const run = (args: string[]) => ciam(args, admin);
+  const app = json<{ appId: string }>(await run(["app", "create", "--display-name", name, "-o", "json"]));
+  await run(["service-principal", "create", "--app-id", app.appId]);
+  for (const permission of permissions) {
+    await run(["app", "grant", "--app-id", app.appId, "--permission", permission]);
+  }
+  const { secretText } = json<{ secretText: string }>(
+    await run(["app", "password-add", "--app-id", app.appId, "-o", "json"]),
+  );
+  return { appId: app.appId, env: { ...admin, AZURE_CLIENT_ID: app.appId, AZURE_CLIENT_SECRET: secretText } };
+}
+
+/** A valid greyscale PNG of the given size (branding checks the real format and pixels). */
+export function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.writeUInt8(8, 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.alloc((width + 1) * height))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

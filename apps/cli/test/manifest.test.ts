@@ -76,6 +76,18 @@ describe("the command manifest", () => {
       z.object({ output: z.string().optional() }),
       { flag: "param-output" },
     ],
+    [
+      "a secret documented as write-only",
+      z.object({ clientSecret: z.string().describe("The client secret; write-only, never returned.") }),
+      { flag: "client-secret", secret: true },
+    ],
+    [
+      "a secret marked with JSON Schema's writeOnly",
+      z.object({ key: z.string().optional().meta({ writeOnly: true }) }),
+      { secret: true },
+    ],
+    ["bytes as base64, by name", z.object({ contentBase64: z.string().optional() }), { encoding: "base64" }],
+    ["bytes as base64, by contentEncoding", z.object({ data: z.base64() }), { encoding: "base64" }],
   ])("derives %s", (_name, input, expected) => {
     expect(op(input).options[0]).toMatchObject(expected);
   });
@@ -87,6 +99,13 @@ describe("the command manifest", () => {
     );
     expect(list.list).toBe(true);
     expect(op(z.object({ limit: z.number() })).list).toBe(false);
+  });
+
+  it("shows a required secret read from stdin in the example", () => {
+    expect(
+      op(z.object({ id: z.string(), secret: z.string().describe("The secret value; write-only.") })).example,
+    ).toBe('printf %s "$SECRET" | ciam widget make --id <id> --secret-stdin');
+    expect(op(z.object({ note: z.string().describe("A note.") })).options[0]?.secret).toBeUndefined();
   });
 
   it("writes an example with the required options", () => {

@@ -19,9 +19,14 @@ function tmux(...args: string[]): string {
 const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 
 /** Starts `ciam args` in a fresh 120x30 tmux window; returns the window's name. */
-function start(name: string, args: string[], extraEnv: Record<string, string> = {}): string {
+function start(
+  name: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  base: Record<string, string> = t.env,
+): string {
   const script = join(t.bare.HOME ?? "", `${name}.sh`);
-  const env = { ...t.env, TERM: "xterm-256color", ...extraEnv };
+  const env = { ...base, TERM: "xterm-256color", ...extraEnv };
   writeFileSync(
     script,
     [
@@ -49,7 +54,7 @@ async function screenShowing(name: string, pattern: RegExp, escapes = false): Pr
 beforeAll(async () => {
   if (!hasTmux) return;
   requireBuilt();
-  t = await startTenant();
+  t = await startTenant({ deviceCode: { intervalSeconds: 1 }, arm: { provisioningSeconds: 4 } });
   tmux("new-session", "-d", "-s", "ciam", "-x", "120", "-y", "30");
 });
 afterAll(async () => {
@@ -111,6 +116,75 @@ describe.skipIf(!hasTmux)("in a terminal (tmux; skipped when tmux is not install
     ]);
     const screen = await screenShowing(window, /\[exit=\d+\]/);
     expect(screen).toMatch(/adding members \[#{10,}\] 4\/4 100%/);
+    expect(screen).toContain("[exit=0]");
+  });
+
+  it("shows a tenant creation's state on one status line, redrawn in place until it ends", {
+    timeout: 60_000,
+  }, async () => {
+    const w = t.emulator.workforce;
+    if (w === undefined) throw new Error("the demo seed has no workforce tenant");
+    // The workforce admin signs in by device code (approved as in a browser) for Graph, then ARM.
+    const approved = new Set<string>();
+    const approve = (stderr: string) => {
+      for (const [, code] of stderr.matchAll(/enter the code (\S+)/gi)) {
+        if (code !== undefined && !approved.has(code)) {
+          approved.add(code);
+          t.emulator.control.approveDeviceCode(code, w.adminUser.userPrincipalName);
+        }
+      }
+    };
+    const login = await ciam(
+      [
+        ...["login", "--tenant", w.tenantId, "--client-id", w.publicClientId, "--auth", "device-code"],
+        ...[
+          "--profile",
+          "wf",
+          "--authority-host",
+          t.emulator.loginUrl,
+          "--graph-endpoint",
+          t.emulator.graphUrl,
+        ],
+        ...["--arm-endpoint", t.emulator.armUrl, "--ca", t.caFile],
+      ],
+      t.bare,
+      "",
+      approve,
+    );
+    expect(login.status).toBe(0);
+    const created = await ciam(
+      [
+        ...["--profile", "wf", "tenant", "create", "--subscription-id", w.subscriptionId],
+        ...["--resource-group", w.resourceGroup, "--name", "ttyshop", "--display-name", "TTY shop"],
+        ...["--country-code", "FR", "--location", "Europe", "-o", "json"],
+      ],
+      t.bare,
+      "",
+      approve,
+    );
+    const { pollToken } = json<{ pollToken: string }>(created);
+    const window = start(
+      "tenant-wait",
+      [
+        "--profile",
+        "wf",
+        "tenant",
+        "create-wait",
+        "--poll-token",
+        pollToken,
+        "--query",
+        "tenant.name",
+        "-o",
+        "tsv",
+      ],
+      {},
+      t.bare,
+    );
+    const screen = await screenShowing(window, /\[exit=\d+\]/);
+    const states = screen.split("\n").filter((l) => l.includes("Tenant creation"));
+    expect(states).toHaveLength(1);
+    expect(states[0]).toMatch(/^Tenant creation Succeeded \(check \d+\)… \d+s$/);
+    expect(screen).toMatch(/^ttyshop$/m);
     expect(screen).toContain("[exit=0]");
   });
 

@@ -9,7 +9,10 @@ function sq(text: string): string {
   return `'${text.replaceAll("'", "'\\''")}'`;
 }
 
-/** The words completing after a command path (`ciam user list`), and the values of each choice flag: the table every script embeds. */
+/**
+ * The words completing after a command path (`ciam user list`), and the values of each choice flag:
+ * the table every script embeds. Values are one per line, since some hold spaces (`United States`).
+ */
 function table(nodes: CompletionNode[]): { words: [string, string][]; values: [string, string][] } {
   const words: [string, string][] = [];
   const values: [string, string][] = [];
@@ -17,7 +20,7 @@ function table(nodes: CompletionNode[]): { words: [string, string][]; values: [s
     const path = node.path === "" ? "ciam" : `ciam ${node.path}`;
     words.push([path, [...node.commands, ...node.argumentChoices, ...node.flags].join(" ")]);
     for (const [flag, choices] of Object.entries(node.choices))
-      values.push([`${path}|${flag}`, choices.join(" ")]);
+      values.push([`${path}|${flag}`, choices.join("\n")]);
   }
   return { words, values };
 }
@@ -35,6 +38,7 @@ _ciam() {
   done
   (( COMP_CWORD > 1 )) && prev="\${COMP_WORDS[COMP_CWORD-1]}"
   if [[ -n "\${values["$path|$prev"]+x}" ]]; then
+    local IFS=$'\n'
     COMPREPLY=($(compgen -W "\${values["$path|$prev"]}" -- "$cur"))
   else
     COMPREPLY=($(compgen -W "\${words["$path"]}" -- "$cur"))
@@ -58,7 +62,7 @@ _ciam() {
     (( \${+cwords[$path $w]} )) && path="$path $w"
   done
   if (( CURRENT > 2 )) && (( \${+cvalues[$path|$prev]} )); then
-    compadd -- \${=cvalues[$path|$prev]}
+    compadd -- "\${(@f)cvalues[$path|$prev]}"
   else
     compadd -- \${=cwords[$path]}
   fi
@@ -88,7 +92,7 @@ function fish(nodes: CompletionNode[]): string {
     for (const flag of node.flags) {
       const choices = node.choices[flag];
       lines.push(
-        `complete -c ciam -n ${q(condition)} -l ${flag.slice(2)}${choices === undefined ? "" : ` -x -a ${q(choices.join(" "))}`}`,
+        `complete -c ciam -n ${q(condition)} -l ${flag.slice(2)}${choices === undefined ? "" : ` -x -a ${q(choices.map((c) => c.replaceAll(" ", "\\ ")).join(" "))}`}`,
       );
     }
   }
@@ -100,9 +104,8 @@ function fish(nodes: CompletionNode[]): string {
     "    string match -q -- '-*' $w; and continue",
     "    set -a words $w",
     "  end",
-    "  test (count $words) -ge (count $argv); or return 1",
-    '  test "$words[1..(count $argv)]" = "$argv"; or return 1',
-    "  test (count $words) -eq (count $argv)",
+    // Compared as whole strings: fish 3 rejects a command substitution inside an index range.
+    '  test "$words" = "$argv"',
     "end",
     ...lines,
   ].join("\n")}\n`;
@@ -121,8 +124,8 @@ Register-ArgumentCompleter -Native -CommandName ciam -ScriptBlock {
   $path = 'ciam'
   foreach ($w in $typed) { if ($words.ContainsKey("$path $w")) { $path = "$path $w" } }
   $prev = if ($typed.Count -gt 0) { $typed[-1] } else { '' }
-  $candidates = if ($values.ContainsKey("$path|$prev")) { $values["$path|$prev"] } else { $words[$path] }
-  $candidates -split ' ' | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
+  $candidates = if ($values.ContainsKey("$path|$prev")) { $values["$path|$prev"] -split "\`n" } else { $words[$path] -split ' ' }
+  $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
     [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
   }
 }

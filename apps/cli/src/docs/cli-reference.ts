@@ -11,8 +11,10 @@ function cell(text: string): string {
 
 function optionType(option: OptionSpec): string {
   const base =
-    option.choices?.map((c) => `\`${c}\``).join(" \\| ") ?? (option.type === "json" ? "JSON" : option.type);
-  return `${base}${option.format === undefined ? "" : ` (${option.format})`}${option.array ? ", repeatable" : ""}`;
+    // Joined with a bare "|": cell() escapes it for the table, once.
+    option.choices?.map((c) => `\`${c}\``).join(" | ") ?? (option.type === "json" ? "JSON" : option.type);
+  const encoding = option.encoding === "base64" ? ", or `@path`" : "";
+  return `${base}${option.format === undefined ? "" : ` (${option.format})`}${encoding}${option.array ? ", repeatable" : ""}`;
 }
 
 function access(spec: CommandSpec): string {
@@ -50,6 +52,11 @@ function command(spec: CommandSpec): string {
       lines.push(
         `| \`--${option.flag}\` | ${cell(optionType(option))} | ${option.required ? "yes" : ""} | ${cell(description.trim())} |`,
       );
+      if (option.secret === true) {
+        lines.push(
+          `| \`--${option.flag}-stdin\` | flag | | Read \`--${option.flag}\` from stdin instead, out of the shell history and process list. |`,
+        );
+      }
     }
     lines.push("");
   }

@@ -25,6 +25,8 @@ type JsonSchema = {
   default?: unknown;
   description?: string;
   format?: string;
+  contentEncoding?: string;
+  writeOnly?: boolean;
   maximum?: number;
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -59,6 +61,26 @@ function scalar(schema: JsonSchema): { type: OptionType; choices?: string[]; for
   return { type: "json" };
 }
 
+/** The schema itself, or its one non-null variant (a nullable or optional field). */
+function unwrap(schema: JsonSchema): JsonSchema {
+  const variants = (schema.anyOf ?? schema.oneOf)?.filter((s) => s.type !== "null");
+  return variants?.length === 1 ? { ...(variants[0] as JsonSchema), ...schema } : schema;
+}
+
+/**
+ * A write-only secret. The catalog says so in the description ("write-only", as Graph documents
+ * `clientSecret` and key set secrets) or with JSON Schema's `writeOnly`; either way, generically.
+ */
+function isSecret(schema: JsonSchema): boolean {
+  const s = unwrap(schema);
+  return s.writeOnly === true || /\bwrite-only\b/i.test(s.description ?? "");
+}
+
+/** Bytes carried as base64 text: JSON Schema's `contentEncoding` (zod's `z.base64()`) or a `…Base64` name. */
+function isBase64(field: string, schema: JsonSchema): boolean {
+  return unwrap(schema).contentEncoding === "base64" || /Base64$/.test(field);
+}
+
 function optionSpec(field: string, schema: JsonSchema, required: boolean): OptionSpec {
   const flag = RESERVED.has(kebab(field)) ? `param-${kebab(field)}` : kebab(field);
   const isArray =
@@ -75,6 +97,10 @@ function optionSpec(field: string, schema: JsonSchema, required: boolean): Optio
     ...(schema.default === undefined ? {} : { default: schema.default }),
     ...(schema.description === undefined ? {} : { description: schema.description }),
     ...(shape.format === undefined ? {} : { format: shape.format }),
+    ...(shape.type === "string" && isSecret(schema) ? { secret: true } : {}),
+    ...(shape.type === "string" && !isArray && isBase64(field, schema)
+      ? { encoding: "base64" as const }
+      : {}),
   };
 }
 
@@ -103,11 +129,16 @@ export function commandSpec(operation: Operation): CommandSpec {
     options.some((o) => o.field === "cursor") &&
     options.some((o) => o.field === "limit") &&
     output.properties?.items !== undefined;
+  // A required secret is shown read from stdin, as a user should pass it (one value can come from stdin).
+  const stdinSecret = options.find((o) => o.required && o.secret === true);
   const example = [
+    ...(stdinSecret === undefined ? [] : ["printf %s", `"$${stdinSecret.field.toUpperCase()}"`, "|"]),
     "ciam",
     group,
     verb,
-    ...options.filter((o) => o.required).map((o) => `--${o.flag} ${sample(o)}`),
+    ...options
+      .filter((o) => o.required)
+      .map((o) => (o === stdinSecret ? `--${o.flag}-stdin` : `--${o.flag} ${sample(o)}`)),
   ].join(" ");
   return {
     operation: operation.name,

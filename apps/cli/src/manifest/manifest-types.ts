@@ -25,6 +25,13 @@ export interface OptionSpec {
   description?: string | undefined;
   /** Present when the field accepts only this format (e.g. `uuid`, `email`, `date-time`). */
   format?: string | undefined;
+  /**
+   * A write-only secret (JSON Schema `writeOnly`, or "write-only" in its description): ciam also offers
+   * `--<flag>-stdin` so the value stays out of the shell history and the process list.
+   */
+  secret?: boolean | undefined;
+  /** Bytes given base64-encoded (JSON Schema `contentEncoding`, or a `…Base64` field): `@path` reads a file. */
+  encoding?: "base64" | undefined;
 }
 
 /** One `ciam <group> <verb>` command, from one catalog operation. */

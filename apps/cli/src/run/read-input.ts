@@ -24,3 +24,34 @@ export function readInput(source: string): Record<string, unknown> {
   }
   return value as Record<string, unknown>;
 }
+
+/**
+ * Reads a secret option's value from stdin (`--client-secret-stdin`): the whole of stdin, less one
+ * trailing line break (`echo` adds one). Never echoes the value, not even in its errors.
+ */
+export function readSecretFromStdin(
+  spec: { options: readonly { field: string; flag: string }[] },
+  field: string,
+  inputSource: string | undefined,
+  given: boolean,
+): string {
+  const flag = spec.options.find((o) => o.field === field)?.flag ?? field;
+  if (given) throw new UsageError(`give either --${flag} or --${flag}-stdin, not both`);
+  if (inputSource === "-") {
+    throw new UsageError(`--${flag}-stdin and --input - both read stdin; give --input a file instead`);
+  }
+  if (process.stdin.isTTY === true) {
+    throw new UsageError(`--${flag}-stdin reads a piped value; pipe it in (printf %s "$SECRET" | ciam …)`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(0, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `--${flag}-stdin: stdin cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
+  }
+  const value = text.replace(/\r?\n$/, "");
+  if (value === "") throw new UsageError(`--${flag}-stdin: stdin was empty; pipe the value in`);
+  return value;
+}

@@ -4,11 +4,11 @@ import { defaultFormat, type OutputFormat } from "../output/formats.ts";
 import { createListWriter } from "../output/list-writer.ts";
 import { render, validateQuery } from "../output/render.ts";
 import type { CatalogInvocation } from "../program.ts";
-import { createProgress } from "../terminal/progress.ts";
+import { createProgress, type ProgressReporter } from "../terminal/progress.ts";
 import { confirmDestructive } from "./confirm-destructive.ts";
 import { EXIT, type ExitCode, UsageError } from "./exit-codes.ts";
 import { fail } from "./fail.ts";
-import { readInput } from "./read-input.ts";
+import { readInput, readSecretFromStdin } from "./read-input.ts";
 import { openSession, type Session } from "./session.ts";
 
 type Core = typeof import("@ciamkit/core");
@@ -20,7 +20,12 @@ const PAGE_SIZE = 100;
  * `--read-only`, confirmation, sign-in, paging, output and the exit code. Everything that can be
  * checked locally is checked before the first request.
  */
-export async function runCatalogCommand({ spec, fields, command }: CatalogInvocation): Promise<void> {
+export async function runCatalogCommand({
+  spec,
+  fields,
+  stdinField,
+  command,
+}: CatalogInvocation): Promise<void> {
   const globals = command.optsWithGlobals() as CommandOptions;
   const controller = new AbortController();
   let interrupts = 0;
@@ -31,6 +36,7 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
   };
   process.on("SIGINT", onSigint);
   let session: Session | undefined;
+  let progress: ProgressReporter | undefined;
   try {
     const format: OutputFormat = globals.output ?? defaultFormat(process.stdout.isTTY === true);
     if (globals.query !== undefined) validateQuery(globals.query);
@@ -42,6 +48,13 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
       ...(globals.input === undefined ? {} : readInput(globals.input)),
       ...fields,
     };
+    if (stdinField !== undefined)
+      input[stdinField] = readSecretFromStdin(
+        spec,
+        stdinField,
+        globals.input,
+        fields[stdinField] !== undefined,
+      );
     for (const option of spec.options) {
       if (option.required && input[option.field] === undefined) {
         throw new UsageError(`missing required option --${option.flag} (or "${option.field}" in --input)`);
@@ -96,7 +109,7 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
     }
     const write = (text: string) => void process.stdout.write(text);
     const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
-    const progress = await createProgress();
+    progress = await createProgress();
     const runOptions = { signal: controller.signal, onProgress: progress.update };
     if (spec.list) {
       process.exitCode = await runList(session, operation, input, {
@@ -112,6 +125,7 @@ export async function runCatalogCommand({ spec, fields, command }: CatalogInvoca
       process.exitCode = hasFailedItems(result) ? EXIT.partial : EXIT.success;
     }
   } catch (error) {
+    progress?.stop();
     fail(error, controller.signal.aborted);
   } finally {
     process.off("SIGINT", onSigint);

@@ -3,7 +3,7 @@ import type { OperationProgress } from "@ciamkit/core";
 /** Shows the progress of long work on stderr. */
 export interface ProgressReporter {
   update(progress: OperationProgress): void;
-  /** Removes the bar (a terminal) before the result is printed. */
+  /** Ends the bar or status line (a terminal) before the result or an error is printed; idempotent. */
   stop(): void;
 }
 
@@ -15,13 +15,18 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
   if (stream.isTTY === true) {
     const { SingleBar } = await import("cli-progress");
     let bar: InstanceType<typeof SingleBar> | undefined;
-    let lastMessage: string | undefined;
+    let statusLine = false;
+    let started = 0;
     return {
       update(progress) {
         if (progress.total === undefined) {
-          // Work without a known size (a long-running ARM operation): one line per change of state.
-          if (progress.message !== lastMessage && bar === undefined) stream.write(`${progress.message}…\n`);
-          lastMessage = progress.message;
+          if (bar !== undefined) return;
+          // Work without a known size (a long-running ARM operation such as a tenant creation): one
+          // status line redrawn in place with the time so far, so minutes of polling fill no screen.
+          started ||= Date.now();
+          const seconds = Math.round((Date.now() - started) / 1000);
+          stream.write(`\r\u001b[2K${progress.message}… ${seconds}s`);
+          statusLine = true;
           return;
         }
         if (bar === undefined) {
@@ -43,6 +48,10 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
       },
       stop() {
         bar?.stop();
+        bar = undefined;
+        // Keep the last state on screen, and let what follows (result or error) start a new line.
+        if (statusLine) stream.write("\n");
+        statusLine = false;
       },
     };
   }
