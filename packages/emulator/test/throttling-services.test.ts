@@ -156,6 +156,15 @@ describe("retry-after, early retries, time scale and the switch", () => {
     }
   });
 
+  test("the limit percentage appears once more than 80 % of a request budget is used", () => {
+    const throttler = new Throttler();
+    const percentages = Array.from({ length: 5 }, () => {
+      const d = throttler.check(req({ family: "reports" }));
+      return d.allowed ? (d.headers["x-ms-throttle-limit-percentage"] ?? null) : "429";
+    });
+    expect(percentages).toEqual([null, null, null, null, "1.0"]);
+  });
+
   test("switched off, nothing is refused", () => {
     const throttler = new Throttler({
       enabled: false,
