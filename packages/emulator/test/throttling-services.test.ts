@@ -41,8 +41,12 @@ describe("which service a path belongs to", () => {
     ["/trustFramework/policies/{id}/$value", "identityProviders"],
     ["/trustFramework/keySets", "identityProviders"],
     ["/policies/authenticationFlowsPolicy", "identityProviders"],
-    // On the identityContainer but not on Microsoft's identity providers list.
-    ["/identity/authenticationEventsFlows", "directory"],
+    // External ID's user flows: the successor of the listed identityUserFlow.
+    [
+      "/identity/authenticationEventsFlows/{id}/conditions/applications/includeApplications",
+      "identityProviders",
+    ],
+    // On the identityContainer, but another service (identity protection and conditional access).
     ["/identity/conditionalAccess/policies", "directory"],
     ["/users", "directory"],
     ["/applications/{id}", "directory"],
@@ -56,10 +60,16 @@ describe("which service a path belongs to", () => {
 describe("the published request limits", () => {
   test.each([
     // family, published requests, window, what the 429 names
-    ["reports", PUBLISHED_LIMITS.reportsAppTenant, 5, 10_000, "Tenant_Application/ReadWrite/app/tenant"],
+    [
+      "reports",
+      PUBLISHED_LIMITS.reportsAppTenantRequests,
+      5,
+      10_000,
+      "Tenant_Application/ReadWrite/app/tenant",
+    ],
     [
       "identityProviders",
-      PUBLISHED_LIMITS.identityProvidersAppTenant,
+      PUBLISHED_LIMITS.identityAppTenantRequests,
       200,
       60_000,
       "Tenant_Application/ReadWrite/app/tenant",
@@ -75,7 +85,7 @@ describe("the published request limits", () => {
   });
 
   test("identity providers: 300 requests per tenant per minute, all apps together", () => {
-    expect(PUBLISHED_LIMITS.identityProvidersTenant).toBe(300);
+    expect(PUBLISHED_LIMITS.identityTenantRequests).toBe(300);
     const throttler = new Throttler();
     expect(drain(throttler, req({ appId: "a", family: "identityProviders" }), 250)).toBe(200);
     expect(drain(throttler, req({ appId: "b", family: "identityProviders" }), 250)).toBe(100);
@@ -91,7 +101,7 @@ describe("the published request limits", () => {
   });
 
   test("reports: 122 requests per app per 10 s across tenants", () => {
-    expect(PUBLISHED_LIMITS.reportsApp).toBe(122);
+    expect(PUBLISHED_LIMITS.reportsAppRequests).toBe(122);
     const throttler = new Throttler();
     let allowed = 0;
     for (let t = 0; t < 30; t++)
@@ -105,7 +115,7 @@ describe("the published request limits", () => {
   });
 
   test("the services keep separate budgets and separate Retry-After", () => {
-    const throttler = new Throttler({ limits: { reportsAppTenant: 1, resourceUnits: { S: 1 } } });
+    const throttler = new Throttler({ limits: { reportsAppTenantRequests: 1, resourceUnits: { S: 1 } } });
     expect(throttler.check(req({ family: "reports" })).allowed).toBe(true);
     expect(throttler.check(req({ family: "reports" })).allowed).toBe(false);
     // During the reports Retry-After, the directory and the identity providers still answer.
@@ -116,7 +126,7 @@ describe("the published request limits", () => {
   });
 
   test("identity provider writes count as requests, not against the directory write quota", () => {
-    const throttler = new Throttler({ limits: { appTenantWrites: 1, identityProvidersAppTenant: 3 } });
+    const throttler = new Throttler({ limits: { appTenantWrites: 1, identityAppTenantRequests: 3 } });
     expect(drain(throttler, req({ write: true, cost: 5, family: "identityProviders" }), 10)).toBe(3);
     expect(throttler.check(req({ write: true })).allowed).toBe(true);
   });
@@ -124,8 +134,8 @@ describe("the published request limits", () => {
 
 describe("retry-after, early retries, time scale and the switch", () => {
   test.each([
-    ["reports", "reportsAppTenant", 10_000],
-    ["identityProviders", "identityProvidersAppTenant", 60_000],
+    ["reports", "reportsAppTenantRequests", 10_000],
+    ["identityProviders", "identityAppTenantRequests", 60_000],
   ] as const)("%s: an early retry is refused again, on time is allowed", (family, key, windowMs) => {
     const throttler = new Throttler({ limits: { [key]: 2 } });
     expect(drain(throttler, req({ family }), 5)).toBe(2);
@@ -168,17 +178,17 @@ describe("retry-after, early retries, time scale and the switch", () => {
   test("switched off, nothing is refused", () => {
     const throttler = new Throttler({
       enabled: false,
-      limits: { reportsAppTenant: 1, identityProvidersAppTenant: 1 },
+      limits: { reportsAppTenantRequests: 1, identityAppTenantRequests: 1 },
     });
     expect(drain(throttler, req({ family: "reports" }), 50)).toBe(50);
     expect(drain(throttler, req({ family: "identityProviders" }), 50)).toBe(50);
   });
 
   test.each([
-    [{ reportsAppTenant: 0 }],
-    [{ identityProvidersTenant: 1.5 }],
-    [{ reportsApp: -1 }],
-    [{ reportAppTenant: 2 }],
+    [{ reportsAppTenantRequests: 0 }],
+    [{ identityTenantRequests: 1.5 }],
+    [{ reportsAppRequests: -1 }],
+    [{ reportAppTenantRequests: 2 }],
   ])("settings %o are refused", (limits) => {
     expect(ThrottleSettingsSchema.safeParse({ limits }).success).toBe(false);
   });
@@ -209,10 +219,10 @@ describe("over HTTPS", () => {
     (await (await t.control("GET", "/counters")).json()) as { throttled: number; earlyRetries: number };
 
   test.each([
-    ["/v1.0/auditLogs/directoryAudits", "reportsAppTenant", 10_000],
-    ["/v1.0/auditLogs/signIns?$top=1", "reportsAppTenant", 10_000],
-    ["/v1.0/identity/customAuthenticationExtensions", "identityProvidersAppTenant", 60_000],
-    ["/beta/identity/authenticationEventListeners", "identityProvidersAppTenant", 60_000],
+    ["/v1.0/auditLogs/directoryAudits", "reportsAppTenantRequests", 10_000],
+    ["/v1.0/auditLogs/signIns?$top=1", "reportsAppTenantRequests", 10_000],
+    ["/v1.0/identity/customAuthenticationExtensions", "identityAppTenantRequests", 60_000],
+    ["/beta/identity/authenticationEventListeners", "identityAppTenantRequests", 60_000],
   ] as const)(
     "GET %s: 429 past %s, Retry-After honoured, early retries counted",
     async (path, key, windowMs) => {
@@ -243,7 +253,7 @@ describe("over HTTPS", () => {
   );
 
   test("the time scale shortens the reports window", async () => {
-    await t.control("PUT", "/throttling", { timeScale: 10, limits: { reportsAppTenant: 2 } });
+    await t.control("PUT", "/throttling", { timeScale: 10, limits: { reportsAppTenantRequests: 2 } });
     freeze();
     for (let i = 0; i < 2; i++) expect((await get("/v1.0/auditLogs/directoryAudits")).status).toBe(200);
     const refused = await get("/v1.0/auditLogs/directoryAudits");
@@ -253,7 +263,7 @@ describe("over HTTPS", () => {
   });
 
   test("$batch items are throttled on their own", async () => {
-    await t.control("PUT", "/throttling", { limits: { reportsAppTenant: 2 } });
+    await t.control("PUT", "/throttling", { limits: { reportsAppTenantRequests: 2 } });
     freeze();
     const audit = (id: string) => ({ id, method: "GET", url: "/auditLogs/directoryAudits?$top=1" });
     const res = await t.fetch(`${t.emu.graphUrl}/v1.0/$batch`, {
@@ -281,7 +291,7 @@ describe("over HTTPS", () => {
   });
 
   test("switched off, the reports limit does not apply", async () => {
-    await t.control("PUT", "/throttling", { enabled: false, limits: { reportsAppTenant: 1 } });
+    await t.control("PUT", "/throttling", { enabled: false, limits: { reportsAppTenantRequests: 1 } });
     freeze();
     for (let i = 0; i < 8; i++) expect((await get("/v1.0/auditLogs/signIns")).status).toBe(200);
   });
@@ -289,17 +299,19 @@ describe("over HTTPS", () => {
   test("the control API accepts the new limits and refuses unknown ones", async () => {
     const ok = await t.control("PUT", "/throttling", {
       limits: {
-        reportsAppTenant: 7,
-        reportsApp: 50,
-        identityProvidersTenant: 9,
-        identityProvidersAppTenant: 8,
+        reportsAppTenantRequests: 7,
+        reportsAppRequests: 50,
+        identityTenantRequests: 9,
+        identityAppTenantRequests: 8,
       },
     });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { limits: Record<string, number> }).limits).toMatchObject({
-      reportsAppTenant: 7,
-      identityProvidersAppTenant: 8,
+      reportsAppTenantRequests: 7,
+      identityAppTenantRequests: 8,
     });
-    expect((await t.control("PUT", "/throttling", { limits: { reportsPerTenant: 1 } })).status).toBe(400);
+    expect((await t.control("PUT", "/throttling", { limits: { reportsPerTenantRequests: 1 } })).status).toBe(
+      400,
+    );
   });
 });

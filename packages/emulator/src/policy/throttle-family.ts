@@ -5,15 +5,18 @@
  * - `reports`: "identity and access reports" (`auditLogRoot`, `directoryAudit`, `signIn`, …):
  *   5 requests / 10 s per app+tenant, 122 / 10 s per app;
  * - `identityProviders`: "identity providers" (identityProvider, user flows and their attributes,
- *   customAuthenticationExtension, authenticationEventListener, apiConnector, trustFrameworkPolicy,
+ *   authenticationEventsFlow, customAuthenticationExtension, authenticationEventListener, apiConnector, trustFrameworkPolicy,
  *   trustFrameworkKeySet, …): 300 requests / min per tenant, 200 / min per app+tenant.
  */
 export type ThrottleFamily = "directory" | "reports" | "identityProviders";
 
 /**
  * `/identity/{segment}` collections whose resource types Microsoft lists under "identity providers
- * service limits". `authenticationEventsFlows`, `conditionalAccess` and `riskPrevention` hang off the
- * same identityContainer but are not on that list, so they keep the directory budget here.
+ * service limits" (Microsoft's include for it is `throttling-cpim.md`: CPIM, the B2C/External ID
+ * policy service). `authenticationEventsFlows` is not named there, but it is External ID's user flow,
+ * the successor of the listed identityUserFlow/b2xIdentityUserFlow, served by the same service.
+ * `conditionalAccess` and `riskPrevention` hang off the same identityContainer but belong to the
+ * identity protection and conditional access service (not emulated), so they keep the directory budget.
  */
 const IDENTITY_PROVIDER_SETS = new Set([
   "identityproviders",
@@ -24,6 +27,7 @@ const IDENTITY_PROVIDER_SETS = new Set([
   "apiconnectors",
   "customauthenticationextensions",
   "authenticationeventlisteners",
+  "authenticationeventsflows",
 ]);
 
 /** Root segments served by the identity providers service (legacy root collections and B2C's IEF). */

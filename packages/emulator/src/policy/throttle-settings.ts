@@ -19,18 +19,16 @@ export const PUBLISHED_LIMITS = {
   appResourceUnitWindowMs: 20_000,
   appWrites: 70_000,
   appWriteWindowMs: 300_000,
-  /** Identity and access reports (audit logs, sign-ins): requests per app+tenant per 10 s. */
-  reportsAppTenant: 5,
-  reportsAppTenantWindowMs: 10_000,
-  /** Identity and access reports: requests per app across all tenants per 10 s. */
-  reportsApp: 122,
-  reportsAppWindowMs: 10_000,
-  /** Identity providers service (identityContainer resources): requests per tenant, all apps, per minute. */
-  identityProvidersTenant: 300,
-  identityProvidersTenantWindowMs: 60_000,
-  /** Identity providers service: requests per app+tenant per minute. */
-  identityProvidersAppTenant: 200,
-  identityProvidersAppTenantWindowMs: 60_000,
+  /** Identity and access reports (audit logs, sign-ins): requests per app+tenant per `reportsWindowMs`. */
+  reportsAppTenantRequests: 5,
+  /** Identity and access reports: requests per app across all tenants per `reportsWindowMs`. */
+  reportsAppRequests: 122,
+  reportsWindowMs: 10_000,
+  /** Identity providers service (identityContainer resources): requests per tenant, all apps, per `identityWindowMs`. */
+  identityTenantRequests: 300,
+  /** Identity providers service: requests per app+tenant per `identityWindowMs`. */
+  identityAppTenantRequests: 200,
+  identityWindowMs: 60_000,
 } as const;
 
 const budget = z.number().int().positive().optional();
@@ -54,10 +52,10 @@ export const ThrottleSettingsSchema = z.object({
       tenantWrites: budget,
       appResourceUnits: budget,
       appWrites: budget,
-      reportsAppTenant: budget,
-      reportsApp: budget,
-      identityProvidersTenant: budget,
-      identityProvidersAppTenant: budget,
+      reportsAppTenantRequests: budget,
+      reportsAppRequests: budget,
+      identityTenantRequests: budget,
+      identityAppTenantRequests: budget,
     })
     .strict()
     .default({}),

@@ -162,16 +162,16 @@ export class Throttler {
         return [
           budget(
             `rep/${appTenant}`,
-            l.reportsAppTenant ?? P.reportsAppTenant,
-            P.reportsAppTenantWindowMs,
+            l.reportsAppTenantRequests ?? P.reportsAppTenantRequests,
+            P.reportsWindowMs,
             1,
             `Tenant_Application/ReadWrite/${appTenant}`,
             REQUEST_LIMIT,
           ),
           budget(
             `repa/${req.appId}`,
-            l.reportsApp ?? P.reportsApp,
-            P.reportsAppWindowMs,
+            l.reportsAppRequests ?? P.reportsAppRequests,
+            P.reportsWindowMs,
             1,
             `Application/ReadWrite/${appTenant}`,
             REQUEST_LIMIT,
@@ -181,16 +181,16 @@ export class Throttler {
         return [
           budget(
             `idp/${appTenant}`,
-            l.identityProvidersAppTenant ?? P.identityProvidersAppTenant,
-            P.identityProvidersAppTenantWindowMs,
+            l.identityAppTenantRequests ?? P.identityAppTenantRequests,
+            P.identityWindowMs,
             1,
             `Tenant_Application/ReadWrite/${appTenant}`,
             REQUEST_LIMIT,
           ),
           budget(
             `idpt/${req.tenantId}`,
-            l.identityProvidersTenant ?? P.identityProvidersTenant,
-            P.identityProvidersTenantWindowMs,
+            l.identityTenantRequests ?? P.identityTenantRequests,
+            P.identityWindowMs,
             1,
             `Tenant/ReadWrite/${appTenant}`,
             REQUEST_LIMIT,
