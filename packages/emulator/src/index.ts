@@ -54,7 +54,11 @@ export {
   type FaultRuleInput,
   type FaultSettingsInput,
 } from "./policy/faults.ts";
-export { PUBLISHED_LIMITS, type ThrottleSettings, type ThrottleSettingsInput } from "./policy/throttling.ts";
+export {
+  PUBLISHED_LIMITS,
+  type ThrottleSettings,
+  type ThrottleSettingsInput,
+} from "./policy/throttle-settings.ts";
 export { B2C_DEMO_APP_PERMISSIONS, B2C_DEMO_DOMAIN, b2cDemoConnection } from "./seed/b2c-seed.ts";
 export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
 export type { WorkforceConnection } from "./seed/workforce-seed.ts";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PUBLISHED_LIMITS, resourceUnits, Throttler, tenantSize } from "../src/policy/throttling.ts";
+import { PUBLISHED_LIMITS } from "../src/policy/throttle-settings.ts";
+import { resourceUnits, Throttler, tenantSize } from "../src/policy/throttling.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
 import { testRoutes } from "./helpers/routes.ts";
 

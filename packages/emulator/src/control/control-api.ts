@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { FaultSettingsSchema } from "../policy/faults.ts";
-import { ThrottleSettingsSchema } from "../policy/throttling.ts";
+import { ThrottleSettingsSchema } from "../policy/throttle-settings.ts";
 import { type HttpReply, jsonReply } from "../server/http.ts";
 import type { EmulatorControl } from "./emulator-control.ts";
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../context.ts";
 import { FAULT_HEADER, FaultHeaderError, type FaultPlan } from "../policy/faults.ts";
 import { isPermitted } from "../policy/permissions.ts";
+import { throttleFamily } from "../policy/throttle-family.ts";
 import { resourceUnits } from "../policy/throttling.ts";
 import { authenticateGraph, graphChallenge } from "./auth.ts";
 import { GRAPH_JSON, type GraphIds, type GraphOutcome, graphErrorOutcome, graphHeaders } from "./outcome.ts";
@@ -203,11 +204,13 @@ export async function executeGraph(
       baseUrl: ctx.origins.graph,
       now: () => ctx.now(),
     };
-    const cost = resourceUnits(
-      routeCost(route, request),
-      url.searchParams,
-      createsCustomer(route, tenant.info.kind),
-    );
+    // Reports and identity-provider resources are other Graph services with request-count limits:
+    // they are not priced in resource units (learn.microsoft.com/graph/throttling-limits).
+    const family = throttleFamily(route.path);
+    const cost =
+      family === "directory"
+        ? resourceUnits(routeCost(route, request), url.searchParams, createsCustomer(route, tenant.info.kind))
+        : 1;
     const decision = ctx.throttler.check({
       appId: caller.appId,
       tenantId: tenant.info.id,
@@ -215,7 +218,7 @@ export async function executeGraph(
       cost,
       write: method !== "GET",
       nowMs: ids.now.getTime(),
-      ...(route.budget === undefined ? {} : { budget: route.budget }),
+      family,
     });
     if (!decision.allowed) {
       log.early = decision.earlyRetry;
@@ -229,9 +232,11 @@ export async function executeGraph(
         ),
       );
     }
-    log.ru = cost;
     const outcome = await callRoute(ids, route, request, params, caller);
-    outcome.headers["x-ms-resource-unit"] = String(cost);
+    if (family === "directory") {
+      log.ru = cost;
+      outcome.headers["x-ms-resource-unit"] = String(cost);
+    }
     Object.assign(outcome.headers, decision.headers);
     if (plan.replicationLagMs !== undefined && outcome.status === 201) {
       const id =

@@ -95,11 +95,6 @@ export interface GraphRoute {
    * counts one write. The front door applies `$select`, `$expand` and `$top` modifiers.
    */
   cost?: number | ((req: GraphRequest) => number);
-  /**
-   * A service budget on top of the directory's: `identity` for identityContainer and identityProvider
-   * resources (`/identity/…`: user flows, attributes, identity providers), api-surface 11.6.
-   */
-  budget?: "identity";
   handle(req: GraphRequest, params: Readonly<Record<string, string>>): GraphResult | Promise<GraphResult>;
 }
 

@@ -1,56 +1,11 @@
-import { z } from "zod";
+import type { ThrottleFamily } from "./throttle-family.ts";
+import {
+  PUBLISHED_LIMITS,
+  type ThrottleSettings,
+  type ThrottleSettingsInput,
+  ThrottleSettingsSchema,
+} from "./throttle-settings.ts";
 import { TokenBucket } from "./token-bucket.ts";
-
-/** Graph's published identity-and-access budgets (api-surface 11.6, emulator-notes 3.1). */
-export const PUBLISHED_LIMITS = {
-  /** Resource units per app+tenant per `resourceUnitWindowMs`, by tenant size. */
-  resourceUnits: { S: 3500, M: 5000, L: 8000 },
-  resourceUnitWindowMs: 10_000,
-  /** Writes per app+tenant. */
-  appTenantWrites: 3000,
-  appTenantWriteWindowMs: 150_000,
-  /** Writes per tenant, all apps together. */
-  tenantWrites: 18_000,
-  tenantWriteWindowMs: 300_000,
-  /** Resource units and writes per app across all tenants. */
-  appResourceUnits: 150_000,
-  appResourceUnitWindowMs: 20_000,
-  appWrites: 70_000,
-  appWriteWindowMs: 300_000,
-  /** identityContainer / identityProvider requests per tenant and per app+tenant, per minute. */
-  identityTenantRequests: 300,
-  identityAppTenantRequests: 200,
-  identityWindowMs: 60_000,
-} as const;
-
-/** Throttling settings; `limits` override the published numbers (tests use small budgets). */
-export const ThrottleSettingsSchema = z.object({
-  enabled: z.boolean().default(true),
-  /** Every window is divided by this factor: 60 turns the 150 s write window into 2.5 s. */
-  timeScale: z.number().positive().max(100_000).default(1),
-  limits: z
-    .object({
-      resourceUnits: z
-        .object({
-          S: z.number().int().positive(),
-          M: z.number().int().positive(),
-          L: z.number().int().positive(),
-        })
-        .partial()
-        .optional(),
-      appTenantWrites: z.number().int().positive().optional(),
-      tenantWrites: z.number().int().positive().optional(),
-      appResourceUnits: z.number().int().positive().optional(),
-      appWrites: z.number().int().positive().optional(),
-      identityTenantRequests: z.number().int().positive().optional(),
-      identityAppTenantRequests: z.number().int().positive().optional(),
-    })
-    .default({}),
-});
-/** Validated throttling settings. */
-export type ThrottleSettings = z.infer<typeof ThrottleSettingsSchema>;
-/** Throttling settings as written (defaults not yet applied). */
-export type ThrottleSettingsInput = z.input<typeof ThrottleSettingsSchema>;
 
 /** One request, as the throttler prices it. */
 export interface ThrottleRequest {
@@ -62,8 +17,8 @@ export interface ThrottleRequest {
   cost: number;
   write: boolean;
   nowMs: number;
-  /** A service budget the request also counts against (see `GraphRoute.budget`). */
-  budget?: "identity";
+  /** The service whose limits apply; `directory` (identity and access) when omitted. */
+  family?: ThrottleFamily;
 }
 
 /** Whether a request fits the budgets: the headers to add, or why and how long to wait. */
@@ -81,20 +36,38 @@ export type ThrottleDecision =
       earlyRetry: boolean;
     };
 
+/**
+ * `x-ms-throttle-information` for the request-count services. Microsoft documents the header's
+ * examples for the identity and access service only and says it "can have any value".
+ */
+const REQUEST_LIMIT = "RequestLimitExceeded";
+
+/** One budget a request must fit: a bucket key, its size and window (scaled), what it costs, and how a refusal reads. */
+interface Budget {
+  key: string;
+  capacity: number;
+  windowMs: number;
+  cost: number;
+  scope: string;
+  information: string;
+}
+
 /** The tenant size class that sets the resource-unit budget. */
 export function tenantSize(users: number): "S" | "M" | "L" {
   return users < 50 ? "S" : users <= 500 ? "M" : "L";
 }
 
 /**
- * Graph's directory throttling: a resource-unit bucket and a write bucket per app+tenant, a write
- * bucket per tenant, and a resource-unit and a write bucket per app across tenants. A request that does not fit is refused whole (nothing charged) with
- * the wait until it would; one that comes back sooner is an early retry, refused again.
+ * Graph's throttling by service: for the directory, a resource-unit bucket and a write bucket per
+ * app+tenant, a write bucket per tenant, and a resource-unit and a write bucket per app across
+ * tenants; for reports and identity providers, request-count buckets (see `ThrottleFamily`). A
+ * request that does not fit is refused whole (nothing charged) with the wait until it would; one
+ * that comes back sooner is an early retry, refused again.
  */
 export class Throttler {
   #settings: ThrottleSettings;
   readonly #buckets = new Map<string, TokenBucket>();
-  /** The last refusal per app+tenant: until when, and why (an early retry is refused for the same reason). */
+  /** The last refusal per service and app+tenant: until when, and why (an early retry is refused for the same reason). */
   readonly #retryUntil = new Map<string, { until: number; scope: string; information: string }>();
 
   constructor(settings: ThrottleSettingsInput = {}) {
@@ -118,12 +91,12 @@ export class Throttler {
 
   check(req: ThrottleRequest): ThrottleDecision {
     if (!this.#settings.enabled) return { allowed: true, headers: {} };
-    const appTenant = `${req.appId}/${req.tenantId}`;
-    // An identity-budget refusal holds back only the app's /identity requests; a directory one, all.
-    const locks = req.budget === "identity" ? [appTenant, `identity/${appTenant}`] : [appTenant];
-    for (const lock of locks) {
-      const early = this.#retryUntil.get(lock);
-      if (early === undefined) continue;
+    const family = req.family ?? "directory";
+    // Each service keeps its own budgets, so a 429 from the reports service does not refuse a
+    // directory call made during its Retry-After.
+    const retryKey = `${family}/${req.appId}/${req.tenantId}`;
+    const early = this.#retryUntil.get(retryKey);
+    if (early !== undefined) {
       if (req.nowMs < early.until) {
         return {
           allowed: false,
@@ -133,96 +106,16 @@ export class Throttler {
           earlyRetry: true,
         };
       }
-      this.#retryUntil.delete(lock);
+      this.#retryUntil.delete(retryKey);
     }
-    const limits = this.#limits(req.tenantUsers);
-    const check = (
-      key: string,
-      capacity: number,
-      windowMs: number,
-      cost: number,
-      scope: string,
-      write: boolean,
-    ) => ({
-      bucket: this.#bucket(key, capacity, windowMs, req.nowMs),
-      cost,
-      scope,
-      information: write ? "WriteLimitExceeded" : "ResourceUnitLimitExceeded",
-    });
-    const checks: Array<ReturnType<typeof check> & { lock?: string }> = [
-      check(
-        `ru/${appTenant}`,
-        limits.ru,
-        limits.ruWindow,
-        req.cost,
-        `Tenant_Application/ReadWrite/${appTenant}`,
-        false,
-      ),
-      check(
-        `aru/${req.appId}`,
-        limits.appRu,
-        limits.appRuWindow,
-        req.cost,
-        `Application/ReadWrite/${appTenant}`,
-        false,
-      ),
-    ];
-    if (req.write) {
-      checks.push(
-        check(
-          `w/${appTenant}`,
-          limits.appTenantWrites,
-          limits.appTenantWriteWindow,
-          1,
-          `Tenant_Application/Write/${appTenant}`,
-          true,
-        ),
-        check(
-          `tw/${req.tenantId}`,
-          limits.tenantWrites,
-          limits.tenantWriteWindow,
-          1,
-          `Tenant/Write/${appTenant}`,
-          true,
-        ),
-        check(
-          `aw/${req.appId}`,
-          limits.appWrites,
-          limits.appWriteWindow,
-          1,
-          `Application/Write/${appTenant}`,
-          true,
-        ),
-      );
-    }
-    if (req.budget === "identity") {
-      // identityContainer / identityProvider resources: requests per minute, reads and writes alike.
-      checks.push(
-        {
-          bucket: this.#bucket(`ida/${appTenant}`, limits.identityApp, limits.identityWindow, req.nowMs),
-          cost: 1,
-          scope: `Tenant_Application/Identity/${appTenant}`,
-          information: "RequestLimitExceeded",
-          lock: `identity/${appTenant}`,
-        },
-        {
-          bucket: this.#bucket(
-            `idt/${req.tenantId}`,
-            limits.identityTenant,
-            limits.identityWindow,
-            req.nowMs,
-          ),
-          cost: 1,
-          scope: `Tenant/Identity/${appTenant}`,
-          information: "RequestLimitExceeded",
-          lock: `identity/${appTenant}`,
-        },
-      );
-    }
+    const checks = this.#budgets(req, family).map((b) => ({
+      ...b,
+      bucket: this.#bucket(b.key, b.capacity, b.windowMs, req.nowMs),
+    }));
     for (const c of checks) {
       const wait = c.bucket.waitFor(c.cost, req.nowMs);
       if (wait > 0) {
-        this.#retryUntil.set(c.lock ?? appTenant, {
+        this.#retryUntil.set(retryKey, {
           until: req.nowMs + wait,
           scope: c.scope,
           information: c.information,
@@ -248,25 +141,113 @@ export class Throttler {
     };
   }
 
-  #limits(users: number) {
+  /** The budgets a request is checked against, narrowest scope first (that scope is the one reported). */
+  #budgets(req: ThrottleRequest, family: ThrottleFamily): Budget[] {
     const s = this.#settings;
-    const scale = s.timeScale;
-    const size = tenantSize(users);
-    return {
-      ru: s.limits.resourceUnits?.[size] ?? PUBLISHED_LIMITS.resourceUnits[size],
-      ruWindow: PUBLISHED_LIMITS.resourceUnitWindowMs / scale,
-      appTenantWrites: s.limits.appTenantWrites ?? PUBLISHED_LIMITS.appTenantWrites,
-      appTenantWriteWindow: PUBLISHED_LIMITS.appTenantWriteWindowMs / scale,
-      tenantWrites: s.limits.tenantWrites ?? PUBLISHED_LIMITS.tenantWrites,
-      tenantWriteWindow: PUBLISHED_LIMITS.tenantWriteWindowMs / scale,
-      appRu: s.limits.appResourceUnits ?? PUBLISHED_LIMITS.appResourceUnits,
-      appRuWindow: PUBLISHED_LIMITS.appResourceUnitWindowMs / scale,
-      appWrites: s.limits.appWrites ?? PUBLISHED_LIMITS.appWrites,
-      appWriteWindow: PUBLISHED_LIMITS.appWriteWindowMs / scale,
-      identityApp: s.limits.identityAppTenantRequests ?? PUBLISHED_LIMITS.identityAppTenantRequests,
-      identityTenant: s.limits.identityTenantRequests ?? PUBLISHED_LIMITS.identityTenantRequests,
-      identityWindow: PUBLISHED_LIMITS.identityWindowMs / scale,
-    };
+    const l = s.limits;
+    const P = PUBLISHED_LIMITS;
+    const window = (ms: number) => ms / s.timeScale;
+    const appTenant = `${req.appId}/${req.tenantId}`;
+    const budget = (
+      key: string,
+      capacity: number,
+      windowMs: number,
+      cost: number,
+      scope: string,
+      information: string,
+    ): Budget => ({ key, capacity, windowMs: window(windowMs), cost, scope, information });
+    switch (family) {
+      // These two services count requests, not resource units, and have no separate write quota.
+      case "reports":
+        return [
+          budget(
+            `rep/${appTenant}`,
+            l.reportsAppTenantRequests ?? P.reportsAppTenantRequests,
+            P.reportsWindowMs,
+            1,
+            `Tenant_Application/ReadWrite/${appTenant}`,
+            REQUEST_LIMIT,
+          ),
+          budget(
+            `repa/${req.appId}`,
+            l.reportsAppRequests ?? P.reportsAppRequests,
+            P.reportsWindowMs,
+            1,
+            `Application/ReadWrite/${appTenant}`,
+            REQUEST_LIMIT,
+          ),
+        ];
+      case "identityProviders":
+        return [
+          budget(
+            `idp/${appTenant}`,
+            l.identityAppTenantRequests ?? P.identityAppTenantRequests,
+            P.identityWindowMs,
+            1,
+            `Tenant_Application/ReadWrite/${appTenant}`,
+            REQUEST_LIMIT,
+          ),
+          budget(
+            `idpt/${req.tenantId}`,
+            l.identityTenantRequests ?? P.identityTenantRequests,
+            P.identityWindowMs,
+            1,
+            `Tenant/ReadWrite/${appTenant}`,
+            REQUEST_LIMIT,
+          ),
+        ];
+      case "directory": {
+        const size = tenantSize(req.tenantUsers);
+        const RU = "ResourceUnitLimitExceeded";
+        const W = "WriteLimitExceeded";
+        const budgets = [
+          budget(
+            `ru/${appTenant}`,
+            l.resourceUnits?.[size] ?? P.resourceUnits[size],
+            P.resourceUnitWindowMs,
+            req.cost,
+            `Tenant_Application/ReadWrite/${appTenant}`,
+            RU,
+          ),
+          budget(
+            `aru/${req.appId}`,
+            l.appResourceUnits ?? P.appResourceUnits,
+            P.appResourceUnitWindowMs,
+            req.cost,
+            `Application/ReadWrite/${appTenant}`,
+            RU,
+          ),
+        ];
+        if (!req.write) return budgets;
+        return [
+          ...budgets,
+          budget(
+            `w/${appTenant}`,
+            l.appTenantWrites ?? P.appTenantWrites,
+            P.appTenantWriteWindowMs,
+            1,
+            `Tenant_Application/Write/${appTenant}`,
+            W,
+          ),
+          budget(
+            `tw/${req.tenantId}`,
+            l.tenantWrites ?? P.tenantWrites,
+            P.tenantWriteWindowMs,
+            1,
+            `Tenant/Write/${appTenant}`,
+            W,
+          ),
+          budget(
+            `aw/${req.appId}`,
+            l.appWrites ?? P.appWrites,
+            P.appWriteWindowMs,
+            1,
+            `Application/Write/${appTenant}`,
+            W,
+          ),
+        ];
+      }
+    }
   }
 
   #bucket(key: string, capacity: number, windowMs: number, nowMs: number): TokenBucket {

@@ -5,7 +5,7 @@ import { builtInProviders } from "../entities/identity-provider.ts";
 import { newServicePrincipal } from "../entities/service-principal.ts";
 import type { FlowLookups } from "../entities/user-flow.ts";
 import { builtInAttributes } from "../entities/user-flow-attribute.ts";
-import type { GraphRequest, GraphRoute } from "../route.ts";
+import type { GraphRequest } from "../route.ts";
 
 /**
  * Lookups the user-flow, attribute and identity-provider routes share. Collections: `identityProviders`
@@ -94,9 +94,4 @@ export function extensionsAppId(req: GraphRequest): string {
   const sp = newServicePrincipal(req.tenant.info, app, {}, ids);
   req.tenant.collection("servicePrincipals").put(sp.id as string, sp);
   return app.appId as string;
-}
-
-/** Routes under `/identity/…` count against the identity budget as well (api-surface 11.6). */
-export function identityBudget(routes: readonly GraphRoute[]): GraphRoute[] {
-  return routes.map((route) => ({ ...route, budget: "identity" }));
 }

@@ -13,7 +13,7 @@ import {
 import { type CollectionSpec, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "./common.ts";
-import { allProviders, findProvider, flowsUsing, identityBudget } from "./identity-lookup.ts";
+import { allProviders, findProvider, flowsUsing } from "./identity-lookup.ts";
 
 const READ = ["IdentityProvider.Read.All"];
 const WRITE = ["IdentityProvider.ReadWrite.All"];
@@ -160,7 +160,7 @@ function deleteProvider(req: GraphRequest, id: string) {
 }
 
 /** `/identity/identityProviders` and `availableProviderTypes` (api-surface 3.2). */
-export const identityProviderRoutes: GraphRoute[] = identityBudget([
+export const identityProviderRoutes: GraphRoute[] = [
   {
     method: "GET",
     path: "/identity/identityProviders",
@@ -202,4 +202,4 @@ export const identityProviderRoutes: GraphRoute[] = identityBudget([
     permissions: WRITE,
     handle: (req, p) => deleteProvider(req, p.id as string),
   },
-]);
+];

@@ -3,13 +3,7 @@ import { newCustomAttribute, serveAttribute } from "../entities/user-flow-attrib
 import { type CollectionSpec, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "./common.ts";
-import {
-  allAttributes,
-  extensionsAppId,
-  findAttribute,
-  flowsUsing,
-  identityBudget,
-} from "./identity-lookup.ts";
+import { allAttributes, extensionsAppId, findAttribute, flowsUsing } from "./identity-lookup.ts";
 
 const READ = ["IdentityUserFlow.Read.All"];
 const WRITE = ["IdentityUserFlow.ReadWrite.All"];
@@ -135,7 +129,7 @@ function deleteAttribute(req: GraphRequest, id: string) {
 }
 
 /** `/identity/userFlowAttributes` (api-surface 3.1). */
-export const userFlowAttributeRoutes: GraphRoute[] = identityBudget([
+export const userFlowAttributeRoutes: GraphRoute[] = [
   {
     method: "GET",
     path: "/identity/userFlowAttributes",
@@ -165,4 +159,4 @@ export const userFlowAttributeRoutes: GraphRoute[] = identityBudget([
     permissions: WRITE,
     handle: (req, p) => deleteAttribute(req, p.id as string),
   },
-]);
+];

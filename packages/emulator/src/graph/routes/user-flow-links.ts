@@ -5,7 +5,7 @@ import { serveAttribute } from "../entities/user-flow-attribute.ts";
 import { defaultInput } from "../entities/user-flow-page.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { jsonBody } from "./common.ts";
-import { findAttribute, findProvider, flowLookups, identityBudget } from "./identity-lookup.ts";
+import { findAttribute, findProvider, flowLookups } from "./identity-lookup.ts";
 import { includeApplicationsContext } from "./user-flow-query.ts";
 import { FLOW_READ, FLOW_WRITE, findFlow, saveFlow } from "./user-flows.ts";
 
@@ -199,7 +199,7 @@ const served = (req: GraphRequest, context: string, items: JsonObject[]) => ({
 });
 
 /** Linked applications, identity providers and attributes of a flow. */
-export const userFlowLinkRoutes: GraphRoute[] = identityBudget([
+export const userFlowLinkRoutes: GraphRoute[] = [
   ...APPS.flatMap((path): GraphRoute[] => [
     { method: "GET", path, permissions: FLOW_READ, handle: (req, p) => listApps(req, p.id as string) },
     { method: "POST", path, permissions: FLOW_WRITE, handle: (req, p) => addApp(req, p.id as string) },
@@ -265,4 +265,4 @@ export const userFlowLinkRoutes: GraphRoute[] = identityBudget([
     permissions: FLOW_WRITE,
     handle: (req, p) => removeAttribute(req, p.id as string, p.attributeId as string),
   },
-]);
+];

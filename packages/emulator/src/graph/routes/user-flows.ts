@@ -5,7 +5,7 @@ import { getEntity, listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "./common.ts";
 import { syncFlowListeners } from "./flow-listeners.ts";
-import { flowLookups, flows, identityBudget } from "./identity-lookup.ts";
+import { flowLookups, flows } from "./identity-lookup.ts";
 import { flowsSpec, serveFlow, withoutTypeCasts } from "./user-flow-query.ts";
 
 /** Permissions of every user-flow read and write (api-surface 2.10). */
@@ -111,7 +111,7 @@ function deleteFlow(req: GraphRequest, id: string) {
 }
 
 /** `/identity/authenticationEventsFlows` (api-surface 2.3-2.6). */
-export const userFlowRoutes: GraphRoute[] = identityBudget([
+export const userFlowRoutes: GraphRoute[] = [
   {
     method: "GET",
     path: "/identity/authenticationEventsFlows",
@@ -161,4 +161,4 @@ export const userFlowRoutes: GraphRoute[] = identityBudget([
     permissions: FLOW_WRITE,
     handle: (req, p) => deleteFlow(req, p.id as string),
   },
-]);
+];
