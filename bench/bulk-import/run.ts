@@ -4,7 +4,8 @@
 // BatchRequestContent with 4 batches in flight. Each contender runs in its own process (its peak RSS
 // is its own) against a freshly reset directory. Usage, from the repo root:
 //   source scripts/toolchain.sh && pnpm --filter @ciamkit/bench-bulk-import bench
-// Env: BENCH_USERS (20000), BENCH_TIME_SCALE (10), BENCH_ONLY (comma list of contenders).
+// Env: BENCH_USERS (20000), BENCH_TIME_SCALE (10), BENCH_ONLY (contender name parts, comma-separated),
+// BENCH_INITIAL_RATE (ciamkit pacer start). Figures: README.md.
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";

@@ -22,20 +22,20 @@ describe("adaptive pacer", () => {
     expect(await grantTimes(pacer, 3, 20)).toEqual([0, 1000, 2000]);
   });
 
-  it("speeds up while the service sends no throttle signal, gently at 0.8, and backs off near the limit", () => {
+  it("speeds up while the service sends no throttle signal, gently at 0.8, holds at 0.9 and eases off at 1.0", () => {
     const pacer = new AdaptivePacer({ initialRate: 20 });
     vi.advanceTimersByTime(1000);
     pacer.observe({});
     expect(pacer.rate).toBeCloseTo(30);
     vi.advanceTimersByTime(1000);
     pacer.observe({ limitPercentage: 0.8 });
-    expect(pacer.rate).toBeCloseTo(33);
+    expect(pacer.rate).toBeCloseTo(30.6);
     vi.advanceTimersByTime(1000);
     pacer.observe({ limitPercentage: 0.9 });
-    expect(pacer.rate).toBeCloseTo(32.01);
+    expect(pacer.rate).toBeCloseTo(30.6);
     vi.advanceTimersByTime(1000);
     pacer.observe({ limitPercentage: 1.0 });
-    expect(pacer.rate).toBeCloseTo(25.608);
+    expect(pacer.rate).toBeCloseTo(27.54);
   });
 
   it("caps growth per second however often envelopes report", () => {
@@ -55,6 +55,18 @@ describe("adaptive pacer", () => {
     const times = await grantTimes(pacer, 2, 7);
     expect(times[0]).toBeGreaterThanOrEqual(2000);
     expect(times[1]).toBeGreaterThanOrEqual((times[0] ?? 0) + 100);
+  });
+
+  it("after a 429 settles just under the rate the service accepted", () => {
+    const pacer = new AdaptivePacer({ initialRate: 200 });
+    // Three seconds at the quota: the service takes 40 writes a second.
+    for (let i = 0; i < 30; i++) {
+      vi.advanceTimersByTime(100);
+      pacer.observe({ accepted: 4, limitPercentage: 0.9 });
+    }
+    pacer.observe({ throttledForMs: 25, accepted: 0 });
+    expect(pacer.rate).toBeGreaterThan(36);
+    expect(pacer.rate).toBeLessThanOrEqual(40 * 0.95 + 0.01);
   });
 
   it("does not grow far ahead of the rate actually achieved", async () => {

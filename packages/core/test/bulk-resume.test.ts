@@ -96,7 +96,12 @@ describe("user import: resumable and fault-tolerant", () => {
     expectExactlyOnce("storm", 400);
     const counters = t.emu.control.monitor.counters();
     expect(report.throttled).toBeGreaterThan(0);
-    expect(report.throttled).toBe(batchItems(429));
+    // Every 429 the emulator answered reached the client, except inside envelopes whose connection was dropped.
+    const droppedEnvelopes = t.emu.control.monitor
+      .requests()
+      .filter((r) => r.service === "graph" && r.path.includes("$batch") && r.status === 0).length;
+    expect(report.throttled).toBeLessThanOrEqual(batchItems(429));
+    expect(batchItems(429) - report.throttled).toBeLessThanOrEqual(20 * droppedEnvelopes);
     expect(counters.byStatus["503"] ?? 0).toBeGreaterThan(0);
     expect(counters.byStatus["0"] ?? 0).toBeGreaterThan(0);
     // Created = answered 201 plus creates whose answer was lost and that were reconciled.

@@ -239,7 +239,11 @@ export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]
         else record(ctx, item, "failed", entries, undefined, `${error.code}: ${error.message}`);
       }
     });
-    ctx.pacer.observe({ limitPercentage: percentage(results), throttledForMs: throttledFor });
+    ctx.pacer.observe({
+      limitPercentage: percentage(results),
+      throttledForMs: throttledFor,
+      accepted: results.filter((r) => r.status === 201).length,
+    });
     for (const item of conflicts) await resolveConflict(ctx, item, entries);
     ctx.journal.append(entries);
     pending = next;
