@@ -101,6 +101,12 @@ describe("ciam branding", () => {
     const back = json<{ contentBase64: string }>(
       await branding("image-get", "--stream", "squareLogo", "-o", "json"),
     );
+    // A table on a terminal shows the size, not kilobytes of base64 (the binary marker).
+    const table = await branding("image-get", "--stream", "squareLogo", "-o", "table");
+    expect(table.stdout).toContain(
+      `(${readFileSync(join(cwd, "square.png")).length} bytes: --save-to <file>`,
+    );
+    expect(table.stdout).not.toContain(back.contentBase64.slice(0, 40));
     expect(Buffer.from(back.contentBase64, "base64").equals(readFileSync(join(cwd, "square.png")))).toBe(
       true,
     );

@@ -1,4 +1,4 @@
-import { operations } from "@ciamkit/core";
+import { type Operation, operations } from "@ciamkit/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildManifest, commandSpec } from "../src/manifest/build-manifest.ts";
@@ -16,8 +16,13 @@ describe("the command manifest", () => {
     expect(JSON.parse(readFileSync(built, "utf8"))).toEqual(buildManifest());
   });
 
-  const op = (input: z.ZodObject<z.ZodRawShape>, output: z.ZodObject<z.ZodRawShape> = z.object({})) =>
+  const op = (
+    input: z.ZodObject<z.ZodRawShape>,
+    output: z.ZodObject<z.ZodRawShape> = z.object({}),
+    markers: Partial<Operation> = {},
+  ) =>
     commandSpec({
+      ...markers,
       name: "widget_make",
       area: "widgets",
       title: "Make a widget",
@@ -92,13 +97,35 @@ describe("the command manifest", () => {
     expect(op(input).options[0]).toMatchObject(expected);
   });
 
-  it("marks list operations (limit and cursor in, items out) for paging", () => {
-    const list = op(
-      z.object({ limit: z.number().int().max(1000).default(100), cursor: z.string().optional() }),
-      z.object({ items: z.array(z.string()), nextCursor: z.string().optional() }),
+  it("pages the operations the catalog marks as lists, and only those", () => {
+    const paging = z.object({
+      limit: z.number().int().max(1000).default(100),
+      cursor: z.string().optional(),
+    });
+    const page = z.object({ items: z.array(z.string()), nextCursor: z.string().optional() });
+    expect(op(paging, page, { list: true }).list).toBe(true);
+    // Paging-like fields without the marker are plain options (the CLI no longer guesses).
+    expect(op(paging, page).list).toBe(false);
+    const listed = buildManifest()
+      .commands.filter((c) => c.list)
+      .map((c) => c.operation);
+    expect(listed).toEqual(operations.filter((o) => o.list === true).map((o) => o.name));
+    expect(listed).toContain("user_list");
+  });
+
+  it("offers no flag for an MCP-only input and records it, and carries the binary marker", () => {
+    const spec = op(
+      z.object({ id: z.string(), inline: z.string().optional() }),
+      z.object({ bytes: z.string().optional() }),
+      { inputSurfaces: { inline: "mcp" }, binary: "bytes" },
     );
-    expect(list.list).toBe(true);
-    expect(op(z.object({ limit: z.number() })).list).toBe(false);
+    expect(spec.options.map((o) => o.field)).toEqual(["id"]);
+    expect(spec.notOffered).toEqual(["inline"]);
+    expect(spec.binary).toBe("bytes");
+    // A CLI-only input is a flag like any other.
+    const image = buildManifest().commands.find((c) => c.operation === "branding_image_get");
+    expect(image?.options.map((o) => o.flag)).toContain("save-to");
+    expect(image?.binary).toBe("contentBase64");
   });
 
   it("shows a required secret read from stdin in the example", () => {

@@ -11,6 +11,7 @@ const thing = defineOperation({
   title: "Get a thing",
   description: "Test operation.",
   access: "read",
+  binary: "contentBase64",
   permissions: [],
   input: z.object({}),
   output: z.object({

@@ -1,4 +1,4 @@
-import { operations } from "@ciamkit/core";
+import { isIdempotent, operations } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { JsonSchemaType } from "@modelcontextprotocol/sdk/validation";
@@ -46,6 +46,7 @@ describe("every catalog operation is a tool", () => {
       }
       expect(hints.readOnlyHint).toBe(op.access === "read");
       expect(hints.destructiveHint).toBe(op.access === "destructive");
+      expect(hints.idempotentHint).toBe(isIdempotent(op));
     },
   );
 

@@ -247,8 +247,14 @@ export { createFetchTransport } from "./http/transport.ts";
 export type { ChangeAction } from "./operations/change-actions.ts";
 export { CHANGE_VERBS, changeActionSchema } from "./operations/change-actions.ts";
 export type { OperationContext, OperationProgress } from "./operations/context.ts";
-export type { ObjectSchema, Operation, OperationAccess } from "./operations/define-operation.ts";
+export type {
+  InputSurface,
+  ObjectSchema,
+  Operation,
+  OperationAccess,
+} from "./operations/define-operation.ts";
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
+export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
 // Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.

@@ -1,5 +1,5 @@
 import type { Operation } from "@ciamkit/core";
-import { cliCommand, operations } from "@ciamkit/core";
+import { cliCommand, inputsNotOffered, operations } from "@ciamkit/core";
 import { z } from "zod";
 import type { CommandSpec, Manifest, OptionSpec, OptionType } from "./manifest-types.ts";
 
@@ -121,14 +121,11 @@ export function commandSpec(operation: Operation): CommandSpec {
   const [group, verb] = cliCommand(operation);
   const schema = z.toJSONSchema(operation.input, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const required = new Set(schema.required ?? []);
-  const options = Object.entries(schema.properties ?? {}).map(([field, s]) =>
-    optionSpec(field, s, required.has(field)),
-  );
-  const output = z.toJSONSchema(operation.output, { io: "output", unrepresentable: "any" }) as JsonSchema;
-  const list =
-    options.some((o) => o.field === "cursor") &&
-    options.some((o) => o.field === "limit") &&
-    output.properties?.items !== undefined;
+  const notOffered = inputsNotOffered(operation, "cli");
+  const options = Object.entries(schema.properties ?? {})
+    .filter(([field]) => !notOffered.includes(field))
+    .map(([field, s]) => optionSpec(field, s, required.has(field)));
+  const list = operation.list === true;
   // A required secret is shown read from stdin, as a user should pass it (one value can come from stdin).
   const stdinSecret = options.find((o) => o.required && o.secret === true);
   const example = [
@@ -151,6 +148,8 @@ export function commandSpec(operation: Operation): CommandSpec {
     permissions: [...operation.permissions],
     options,
     list,
+    ...(operation.binary === undefined ? {} : { binary: operation.binary }),
+    ...(notOffered.length === 0 ? {} : { notOffered }),
     example,
   };
 }

@@ -46,8 +46,15 @@ export interface CommandSpec {
   access: "read" | "write" | "destructive";
   permissions: string[];
   options: OptionSpec[];
-  /** A list operation (`limit` + `cursor` in, `items` + `nextCursor` out): `--all` and paging apply. */
+  /** A list operation (the catalog's `list` marker): `--all` and paging apply, pages stream as they come. */
   list: boolean;
+  /**
+   * The result field carrying file bytes as base64 (the catalog's `binary` marker): a table on a
+   * terminal shows their size instead of the text.
+   */
+  binary?: string | undefined;
+  /** Input fields the catalog offers to MCP only: no flag, and refused in `--input`. */
+  notOffered?: string[] | undefined;
   /** A command line showing the required options. */
   example: string;
 }

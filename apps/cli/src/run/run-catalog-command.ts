@@ -55,6 +55,12 @@ export async function runCatalogCommand({
         globals.input,
         fields[stdinField] !== undefined,
       );
+    const mcpOnly = (spec.notOffered ?? []).filter((field) => input[field] !== undefined);
+    if (mcpOnly.length > 0) {
+      throw new UsageError(
+        `${mcpOnly.join(", ")} in --input is offered to MCP clients only (see \`${path} --help\`)`,
+      );
+    }
     for (const option of spec.options) {
       if (option.required && input[option.field] === undefined) {
         throw new UsageError(`missing required option --${option.flag} (or "${option.field}" in --input)`);
@@ -121,7 +127,8 @@ export async function runCatalogCommand({
     } else {
       const result = await session.client.run(operation, input, runOptions);
       progress.stop();
-      write(render(result, { format, query: globals.query, width }));
+      const shown = format === "table" ? withoutBytes(result, spec.binary) : result;
+      write(render(shown, { format, query: globals.query, width }));
       process.exitCode = hasFailedItems(result) ? EXIT.partial : EXIT.success;
     }
   } catch (error) {
@@ -193,4 +200,16 @@ function hasFailedItems(result: unknown): boolean {
 
 function truthy(value: string | undefined): boolean {
   return value !== undefined && /^(1|true|yes|on)$/i.test(value);
+}
+
+/**
+ * A binary result for a table on a terminal: the base64 text (up to 300 KB for a background image)
+ * replaced by its size and how to get the bytes. JSON, YAML and TSV keep it for scripts.
+ */
+function withoutBytes(result: unknown, field: string | undefined): unknown {
+  if (field === undefined || result === null || typeof result !== "object") return result;
+  const value = (result as Record<string, unknown>)[field];
+  if (typeof value !== "string") return result;
+  const bytes = Buffer.byteLength(value, "base64");
+  return { ...result, [field]: `(${bytes} bytes: --save-to <file> writes them, -o json shows them)` };
 }

@@ -1,9 +1,10 @@
-import type { Operation, OperationAccess } from "@ciamkit/core";
+import { isIdempotent, type Operation, type OperationAccess } from "@ciamkit/core";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { annotationsFor } from "../tools/annotations.ts";
 import { callOperation, type ToolRuntime } from "../tools/call-operation.ts";
 import { errorResult } from "../tools/error-result.ts";
+import { hiddenInputs, withoutHiddenInputs } from "../tools/hidden-inputs.ts";
 import { toolInputSchema } from "../tools/page-size.ts";
 import { addTool, type ToolList } from "../tools/tool-list.ts";
 import { searchOperations } from "./search.ts";
@@ -48,7 +49,7 @@ export function registerDiscoveryTools(
           .describe('Keywords, e.g. "delete user" or "sign-in logs"; empty lists the first 15.'),
       }),
       outputSchema: z.object({ operations: z.array(summarySchema) }),
-      annotations: annotationsFor("read"),
+      annotations: annotationsFor({ access: "read" }),
     },
     ({ query }) => {
       const found = searchOperations(operations, query).map((op) => ({
@@ -79,7 +80,7 @@ export function registerDiscoveryTools(
         permissions: z.array(z.string()),
         inputSchema: z.record(z.string(), z.unknown()),
       }),
-      annotations: annotationsFor("read"),
+      annotations: annotationsFor({ access: "read" }),
     },
     ({ name }) => {
       const op = byName.get(name);
@@ -91,7 +92,10 @@ export function registerDiscoveryTools(
         access: op.access,
         description: op.description,
         permissions: [...op.permissions],
-        inputSchema: z.toJSONSchema(toolInputSchema(op), { io: "input" }) as Record<string, unknown>,
+        inputSchema: withoutHiddenInputs(
+          z.toJSONSchema(toolInputSchema(op), { io: "input" }) as Record<string, unknown>,
+          hiddenInputs(op),
+        ),
       };
       return {
         structuredContent: described,
@@ -113,7 +117,10 @@ export function registerDiscoveryTools(
         input: z.record(z.string(), z.unknown()).default({}).describe("The operation's input."),
       }),
       outputSchema: z.object({ operation: z.string(), result: z.record(z.string(), z.unknown()) }),
-      annotations: annotationsFor(widestAccess(operations)),
+      annotations: annotationsFor({
+        access: widestAccess(operations),
+        idempotent: operations.every(isIdempotent),
+      }),
     },
     async ({ name, input }, extra) => {
       const op = byName.get(name);

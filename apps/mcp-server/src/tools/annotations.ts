@@ -1,17 +1,15 @@
-import type { OperationAccess } from "@ciamkit/core";
+import { isIdempotent, type Operation } from "@ciamkit/core";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 
 /**
- * The four MCP hints of a tool, from its operation's access level. Every tool talks to a live tenant
- * (Graph or ARM), so it is open-world. A destructive operation (delete, remove, revoke) leaves the same
- * end state when repeated, so it is idempotent; a write may create a new object each time, so it is
- * not claimed idempotent (the catalog has no finer marker yet).
+ * The four MCP hints of a tool, from its operation's access level and its `idempotent` marker. Every
+ * tool talks to a live tenant (Graph or ARM), so it is open-world.
  */
-export function annotationsFor(access: OperationAccess): ToolAnnotations {
+export function annotationsFor(operation: Pick<Operation, "access" | "idempotent">): ToolAnnotations {
   return {
-    readOnlyHint: access === "read",
-    destructiveHint: access === "destructive",
-    idempotentHint: access !== "write",
+    readOnlyHint: operation.access === "read",
+    destructiveHint: operation.access === "destructive",
+    idempotentHint: isIdempotent(operation),
     openWorldHint: true,
   };
 }

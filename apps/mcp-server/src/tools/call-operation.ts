@@ -5,6 +5,7 @@ import type { CallToolResult, ServerNotification, ServerRequest } from "@modelco
 import { compact } from "./compact.ts";
 import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
 import { errorResult, toolErrorResult } from "./error-result.ts";
+import { hiddenInputRefusal, hiddenInputs } from "./hidden-inputs.ts";
 import type { OperationRunner } from "./operation-runner.ts";
 import { toolInputSchema } from "./page-size.ts";
 import { renderText } from "./render-text.ts";
@@ -37,6 +38,11 @@ export async function callOperation(
   extra: ToolExtra,
 ): Promise<CallToolResult> {
   const started = performance.now();
+  const refusal = hiddenInputRefusal(operation.name, hiddenInputs(operation), args);
+  if (refusal !== undefined) {
+    runtime.log(`ciam-mcp: ${operation.name} refused a CLI-only input`);
+    return refusal;
+  }
   const input = toolInputSchema(operation).safeParse(args);
   if (!input.success) {
     runtime.log(`ciam-mcp: ${operation.name} refused invalid input`);
@@ -91,8 +97,10 @@ export async function callOperation(
 function shape(operation: Operation, output: unknown): { value: Record<string, unknown>; notes: string[] } {
   const keepWhole = operation.secretOutputFields;
   const schema = outputJsonSchema(operation.output);
-  let small = compact(output, schema, { keepWhole });
-  if (!operation.output.safeParse(small.value).success) small = compact(output, schema, { cutNothing: true });
+  const binary = operation.binary;
+  let small = compact(output, schema, { keepWhole, binary });
+  if (!operation.output.safeParse(small.value).success)
+    small = compact(output, schema, { binary, cutNothing: true });
   if (!operation.output.safeParse(small.value).success)
     return { value: output as Record<string, unknown>, notes: [] };
   const notes = [

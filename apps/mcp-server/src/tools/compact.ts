@@ -14,6 +14,8 @@ export interface Compacted {
 export interface CompactOptions {
   /** Property names never cut (secrets shown once must arrive whole). */
   keepWhole?: readonly string[] | undefined;
+  /** The result's field holding file bytes as base64 (the operation's `binary` marker): left out. */
+  binary?: string | undefined;
   /** Cut no string at all (when a cut one would break a format the output schema checks). */
   cutNothing?: boolean | undefined;
 }
@@ -22,7 +24,7 @@ export interface CompactOptions {
  * Drops what costs tokens and says nothing: `null` properties (Graph returns dozens per object) and
  * empty lists, unless the output schema requires the property, so the result
  * still matches it. Cuts long strings (certificates, descriptions, custom CSS) to
- * {@link MAX_TEXT_LENGTH} characters and leaves out optional `…Base64` file contents, noting each
+ * {@link MAX_TEXT_LENGTH} characters and leaves out the file contents of a binary operation, noting each
  * so the model can ask for the object by id or read the file as a resource.
  */
 export function compact(
@@ -58,7 +60,7 @@ export function compact(
       if (optional && Array.isArray(item) && item.length === 0) continue;
       // Bytes (an image, a certificate file) as base64 are no use to a model as text, and a 300 KB
       // background image would fill its context: say where they are instead.
-      if (optional && typeof item === "string" && k.endsWith("Base64")) {
+      if (optional && at === "" && k === options.binary && typeof item === "string") {
         notes.push(
           `${at === "" ? k : `${at}.${k}`} (${item.length} base64 characters) was left out; read the file as an MCP resource instead`,
         );

@@ -7,20 +7,11 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /**
- * True for operations that return one page and a cursor. The catalog has no list marker yet, so this
- * is read from the input schema: a list operation takes `limit` and `cursor`.
- */
-export function isListOperation(operation: Operation): boolean {
-  const shape = operation.input.shape;
-  return "limit" in shape && "cursor" in shape;
-}
-
-/**
  * The input schema the tool offers: the operation's own, with a smaller default and cap for `limit` on
  * list operations. Core still validates the input with its own schema when the operation runs.
  */
 export function toolInputSchema(operation: Operation): ObjectSchema {
-  if (!isListOperation(operation)) return operation.input;
+  if (operation.list !== true) return operation.input;
   return operation.input.safeExtend({
     limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE).describe("Page size."),
   });

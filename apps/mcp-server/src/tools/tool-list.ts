@@ -9,6 +9,7 @@ import {
 import { z } from "zod";
 import type { ToolExtra } from "./call-operation.ts";
 import { errorResult } from "./error-result.ts";
+import { hiddenInputRefusal, withoutHiddenInputs } from "./hidden-inputs.ts";
 import { referenceRepeatedInputs } from "./input-references.ts";
 import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
@@ -20,6 +21,8 @@ export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
   inputSchema: I;
   outputSchema: ObjectSchema;
   annotations: ToolAnnotations;
+  /** Input fields neither listed nor accepted (an operation's CLI-only inputs). */
+  hiddenInputs?: readonly string[] | undefined;
 }
 
 /**
@@ -47,7 +50,10 @@ export function addTool<I extends ObjectSchema>(
   config: ToolConfig<I>,
   callback: (args: z.output<I>, extra: ToolExtra) => CallToolResult | Promise<CallToolResult>,
 ): void {
-  server.registerTool(name, { ...config, inputSchema: anyArguments }, (args, extra) => {
+  const { hiddenInputs: hidden = [], ...declared } = config;
+  server.registerTool(name, { ...declared, inputSchema: anyArguments }, (args, extra) => {
+    const refusal = hiddenInputRefusal(name, hidden, args);
+    if (refusal !== undefined) return refusal;
     const parsed = config.inputSchema.safeParse(args);
     if (parsed.success) return callback(parsed.data, extra);
     return errorResult(
@@ -59,7 +65,7 @@ export function addTool<I extends ObjectSchema>(
     title: config.title,
     description: config.description,
     inputSchema: slimSchema(
-      z.toJSONSchema(config.inputSchema, { target: "draft-07", io: "input" }),
+      withoutHiddenInputs(z.toJSONSchema(config.inputSchema, { target: "draft-07", io: "input" }), hidden),
       false,
     ) as Tool["inputSchema"],
     outputSchema: slimSchema(outputJsonSchema(config.outputSchema), true) as Tool["outputSchema"],

@@ -14,6 +14,9 @@ export const importUsersOperation = defineOperation({
   description:
     "Creates customer accounts from a CSV or JSON Lines file with a column mapping. Bad rows go to a reject file; writes are paced under Graph's quota; a journal makes reruns resume. Try dryRun first. Returns counts.",
   access: "write",
+  idempotent: false,
+  // The report is the tool's result already; a copy on the server's disk is a CLI convenience.
+  inputSurfaces: { reportFile: "cli" },
   permissions: ["User.ReadWrite.All"],
   input: z.object({
     file: path.describe("The CSV (.csv) or JSON Lines file to import."),

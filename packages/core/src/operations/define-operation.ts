@@ -1,8 +1,15 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { OperationContext } from "./context.ts";
 
 /** How much an operation can change: drives MCP annotations, read-only mode and CLI confirmation. */
 export type OperationAccess = "read" | "write" | "destructive";
+
+/**
+ * The one front end an input field is offered on. `cli`: a local-machine convenience a model must not
+ * drive on the server's host (e.g. `saveTo`, which writes a file where the MCP server runs); `mcp`: a
+ * form only a tool client needs. An input without a surface is offered on both.
+ */
+export type InputSurface = "cli" | "mcp";
 
 /** A zod object schema (operation inputs and outputs are always objects, so they map to MCP and CLI flags). */
 export type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -26,6 +33,27 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
   readonly permissions: readonly string[];
   readonly input: I;
   readonly output: O;
+  /**
+   * Repeating the call with the same input changes nothing more (PUT, PATCH, DELETE, converging
+   * set-ups, adds that report an existing member): MCP's `idempotentHint`, and safe to retry. Reads
+   * always are; a write or destructive operation says so explicitly (the catalog test checks it).
+   */
+  readonly idempotent?: boolean | undefined;
+  /**
+   * Returns one page: takes `limit` and `cursor`, returns `items` and `nextCursor`. MCP caps the page
+   * size; the CLI follows `nextCursor` for `--all` and streams each page as it arrives.
+   */
+  readonly list?: boolean | undefined;
+  /**
+   * The output field that carries a file's bytes, base64-encoded (an image, a CSS file): MCP leaves
+   * it out of tool results (the bytes are offered as a resource), the CLI can write it to a file.
+   */
+  readonly binary?: (keyof z.output<O> & string) | undefined;
+  /**
+   * Input fields offered on one front end only (see {@link InputSurface}); each must be optional.
+   * The other front end does not list the field and refuses an input that carries it.
+   */
+  readonly inputSurfaces?: { readonly [K in keyof I["shape"]]?: InputSurface } | undefined;
   /** Output fields that hold secrets shown once (e.g. a new client secret): callers must not log them. */
   readonly secretOutputFields?: readonly string[] | undefined;
   /**
@@ -35,11 +63,38 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
   run(ctx: OperationContext, input: z.output<I>): Promise<z.input<O>>;
 }
 
-/** Declares an operation; the identity function that keeps its types. */
+/**
+ * Declares an operation, keeping its types. Throws when its markers contradict its schemas (a list
+ * without paging fields, a read claimed not idempotent, a binary field the output lacks, a
+ * single-surface input that is required or unknown), so a wrong marker fails at import, not in a tool.
+ */
 export function defineOperation<I extends ObjectSchema, O extends ObjectSchema>(
   definition: Operation<I, O>,
 ): Operation<I, O> {
+  const problems = markerProblems(definition);
+  if (problems.length > 0) throw new Error(`Operation ${definition.name}: ${problems.join("; ")}.`);
   return Object.freeze(definition);
+}
+
+function markerProblems(op: Operation<ObjectSchema, ObjectSchema>): string[] {
+  const input = op.input.shape;
+  const output = op.output.shape;
+  const problems: string[] = [];
+  if (
+    op.list === true &&
+    !("limit" in input && "cursor" in input && "items" in output && "nextCursor" in output)
+  )
+    problems.push("a list takes limit and cursor and returns items and nextCursor");
+  if (op.access === "read" && op.idempotent === false) problems.push("a read is always idempotent");
+  if (op.binary !== undefined && !(op.binary in output))
+    problems.push(`binary field ${op.binary} is not in the output`);
+  for (const field of Object.keys(op.inputSurfaces ?? {})) {
+    const schema = input[field];
+    if (schema === undefined) problems.push(`input surface for unknown field ${field}`);
+    else if (!z.safeParse(schema, undefined).success)
+      problems.push(`single-surface input ${field} must be optional`);
+  }
+  return problems;
 }
 
 /** The name prefix of an area: its singular in snake_case (`service-principals` → `service_principal`). */

@@ -18,6 +18,7 @@ export const createTenantOperation = defineOperation({
   description:
     "Starts creating an external (CIAM) tenant in a workforce subscription (takes minutes; check the name with tenant_check_name). Returns the tenant and a pollToken for tenant_create_wait or tenant_create_status.",
   access: "write",
+  idempotent: true,
   permissions: [TENANT_ACTIONS.write],
   input: z.object({
     ...tenantAddressShape,

@@ -12,6 +12,7 @@ export const deleteTenantOperation = defineOperation({
   description:
     "Deletes an external tenant and its ARM resource, irreversibly; remove its users and apps first. Waits unless wait is false (then returns a pollToken).",
   access: "destructive",
+  idempotent: true,
   permissions: [TENANT_ACTIONS.delete],
   input: z.object({
     ...tenantAddressShape,

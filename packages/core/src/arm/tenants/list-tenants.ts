@@ -12,6 +12,7 @@ export const listTenantsOperation = defineOperation({
   description:
     "Lists external (CIAM) tenant resources of a resource group, or of the subscription without one, with provisioning state, location, SKU, domain and tenant id.",
   access: "read",
+  list: true,
   permissions: [TENANT_ACTIONS.read],
   input: z.object({
     subscriptionId: subscriptionIdSchema,

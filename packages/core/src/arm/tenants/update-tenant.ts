@@ -10,6 +10,7 @@ export const updateTenantOperation = defineOperation({
   title: "Update an external tenant",
   description: "Changes an external tenant's tags (replaced whole) and/or billing SKU. Returns the tenant.",
   access: "write",
+  idempotent: true,
   permissions: [TENANT_ACTIONS.write],
   input: z
     .object({

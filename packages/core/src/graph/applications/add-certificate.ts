@@ -13,6 +13,7 @@ export const addCertificateOperation = defineOperation({
   description:
     "Adds a public certificate (PEM) to an app registration so it can sign in with the private key instead of a secret. Returns the app's certificates.",
   access: "write",
+  idempotent: false,
   permissions: ["Application.ReadWrite.All"],
   input: z
     .object({

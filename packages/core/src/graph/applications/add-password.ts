@@ -11,6 +11,7 @@ export const addPasswordOperation = defineOperation({
   description:
     "Adds a client secret to an app registration (2 years, or until endDateTime). Returns keyId, validity and secretText, shown only this once.",
   access: "write",
+  idempotent: false,
   permissions: ["Application.ReadWrite.All"],
   secretOutputFields: ["secretText"],
   input: z

@@ -13,6 +13,7 @@ export const createApplicationOperation = defineOperation({
   description:
     "Registers an application: web (webRedirectUris), SPA (spaRedirectUris) or daemon (neither), without permissions or secret (see app_password_add, app_grant). Returns it with its appId.",
   access: "write",
+  idempotent: false,
   permissions: ["Application.ReadWrite.All"],
   input: z.object({
     displayName: z.string().trim().min(1).max(256),

@@ -11,6 +11,7 @@ export const deleteApplicationOperation = defineOperation({
   description:
     "Deletes an app registration with its service principal; its secrets and certificates stop working. Restorable for 30 days. Returns what was deleted.",
   access: "destructive",
+  idempotent: true,
   permissions: ["Application.ReadWrite.All"],
   input: z.object(appRefShape).refine(exactlyOneRef, exactlyOneRefMessage),
   output: z.object({ id: z.string().optional(), appId: z.string().optional(), deleted: z.literal(true) }),

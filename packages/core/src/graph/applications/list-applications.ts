@@ -12,6 +12,7 @@ export const listApplicationsOperation = defineOperation({
   description:
     "Lists app registrations, optionally by display-name prefix, with object id, appId, audience and credential metadata (never secrets).",
   access: "read",
+  list: true,
   permissions: ["Application.Read.All"],
   input: z.object({ displayNameStartsWith: z.string().min(1).optional(), ...listInputShape }),
   output: listOutputSchema(applicationSchema),

@@ -11,6 +11,7 @@ export const removePasswordOperation = defineOperation({
   description:
     "Removes a client secret from an app registration by keyId (see app_get); anything using it stops signing in.",
   access: "destructive",
+  idempotent: true,
   permissions: ["Application.ReadWrite.All"],
   input: z.object({ ...appRefShape, keyId: z.guid() }).refine(exactlyOneRef, exactlyOneRefMessage),
   output: z.object({ keyId: z.string(), removed: z.literal(true) }),

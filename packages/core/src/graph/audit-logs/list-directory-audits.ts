@@ -12,6 +12,7 @@ export const listDirectoryAuditsOperation = defineOperation({
   description:
     "Lists directory audit records (who changed users, groups, apps, permissions) by time range and category. Graph allows 5 report requests per 10 s: narrow the time range.",
   access: "read",
+  list: true,
   permissions: ["AuditLog.Read.All"],
   input: z
     .object({

@@ -12,6 +12,7 @@ export const listSignInsOperation = defineOperation({
   description:
     "Lists sign-ins (user, app, location, success or failure code), newest first, by time range, user or app. Use it to investigate failed sign-ins.",
   access: "read",
+  list: true,
   permissions: ["AuditLog.Read.All"],
   input: z
     .object({

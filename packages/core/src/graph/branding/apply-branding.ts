@@ -55,6 +55,7 @@ export const applyBrandingOperation = defineOperation({
   description:
     "Applies texts, colours, layout and files (paths or base64) to the default branding and any languages in one call. Files are checked before anything is sent; only what differs is sent; missing languages are created. Returns the actions taken.",
   access: "write",
+  idempotent: true,
   permissions: BRANDING_WRITE,
   input,
   output: z.object(changeReportShape),

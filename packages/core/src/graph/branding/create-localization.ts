@@ -12,6 +12,7 @@ export const createLocalizationOperation = defineOperation({
   description:
     "Adds branding for one language (fr-FR); unset fields fall back to the default branding, which is created if missing. Conflict if the language exists. Returns the localization.",
   access: "write",
+  idempotent: false,
   permissions: BRANDING_WRITE,
   input: z.object({ locale: localeSchema, ...brandingPropertiesShape }),
   output: brandingSchema,

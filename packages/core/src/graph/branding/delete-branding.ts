@@ -12,6 +12,7 @@ export const deleteBrandingOperation = defineOperation({
   description:
     "Deletes the default branding (sign-in pages revert to Microsoft's); Graph refuses while files are uploaded, unless removeFiles deletes them first. Returns the files removed.",
   access: "destructive",
+  idempotent: true,
   permissions: BRANDING_WRITE,
   input: z.object({
     removeFiles: z

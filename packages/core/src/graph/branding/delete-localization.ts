@@ -12,6 +12,7 @@ export const deleteLocalizationOperation = defineOperation({
   description:
     "Deletes one language's branding (fr-FR) with its files; that language then sees the default branding.",
   access: "destructive",
+  idempotent: true,
   permissions: BRANDING_WRITE,
   input: z.object({ locale: localeSchema }),
   output: z.object({ deleted: z.boolean(), locale: z.string() }),

@@ -12,6 +12,7 @@ export const removeBrandingFileOperation = defineOperation({
   description:
     "Removes an uploaded branding file from the default ('0') or a language; sign-in falls back to the default's or Microsoft's. Needed before deleting the default branding.",
   access: "destructive",
+  idempotent: true,
   permissions: BRANDING_WRITE,
   input: z.object({ stream: brandingStreamSchema, locale: anyLocaleSchema }),
   output: z.object({ removed: z.boolean(), stream: brandingStreamSchema, locale: z.string() }),

@@ -36,6 +36,7 @@ export const setBrandingFileOperation = defineOperation({
   description:
     "Uploads a branding file (logo, background, favicon, customCSS) for the default branding ('0') or a language, from a path, base64 or CSS text; checked before sending. Returns its relative URL.",
   access: "write",
+  idempotent: true,
   permissions: BRANDING_WRITE,
   input: z
     .object({

@@ -12,6 +12,7 @@ export const updateBrandingOperation = defineOperation({
   description:
     "Sets texts, colours and layout of the default branding (created if missing); only given fields change, null clears. Images: branding_image_set. Returns the branding.",
   access: "write",
+  idempotent: true,
   permissions: BRANDING_WRITE,
   input: z
     .object(brandingPropertiesShape)

@@ -12,6 +12,7 @@ export const updateLocalizationOperation = defineOperation({
   description:
     "Changes one branded language (fr-FR); only given fields change, null reverts to the default. Returns the localization.",
   access: "write",
+  idempotent: true,
   permissions: BRANDING_WRITE,
   input: z
     .object({ locale: localeSchema, ...brandingPropertiesShape })

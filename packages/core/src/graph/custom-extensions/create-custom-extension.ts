@@ -17,6 +17,7 @@ export const createCustomExtensionOperation = defineOperation({
   description:
     "Registers a REST API Entra calls on an authentication event, protected by an app (resourceId or appId). Then run custom_extension_validate and bind it with event_listener_create.",
   access: "write",
+  idempotent: false,
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
   input: z
     .object({

@@ -11,6 +11,7 @@ export const deleteCustomExtensionOperation = defineOperation({
   description:
     "Deletes a custom extension by id; delete or rebind its event listeners first (event_listener_list).",
   access: "destructive",
+  idempotent: true,
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
   input: z.object({ id: idSchema }),
   output: z.object({ deleted: z.boolean(), id: z.string() }),

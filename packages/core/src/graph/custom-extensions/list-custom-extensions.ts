@@ -12,6 +12,7 @@ export const listCustomExtensionsOperation = defineOperation({
   description:
     "Lists custom authentication extensions (REST APIs called during sign-up and sign-in) with their event, endpoint, protecting app and timeouts.",
   access: "read",
+  list: true,
   permissions: ["CustomAuthenticationExtension.Read.All"],
   input: z.object(listInputShape),
   output: listOutputSchema(customExtensionSchema),

@@ -13,6 +13,7 @@ export const updateCustomExtensionOperation = defineOperation({
   description:
     "Changes a custom extension's name, endpoint, protecting app, timeout, retries, error behaviour or claims. Returns it; validate after changing endpoint or app.",
   access: "write",
+  idempotent: true,
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
   input: z
     .object({ id: idSchema, ...extensionFieldsShape })

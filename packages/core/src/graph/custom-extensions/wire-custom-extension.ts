@@ -106,6 +106,7 @@ export const wireCustomExtensionOperation = defineOperation({
   description:
     "Creates or converges (by name) a custom extension for an API endpoint, binds it to the given apps with one listener, and validates its auth configuration (errors, warnings). A rerun changes nothing. Returns extension, listener id, validation and actions.",
   access: "write",
+  idempotent: true,
   permissions: [
     "CustomAuthenticationExtension.ReadWrite.All",
     "EventListener.ReadWrite.All",

@@ -11,6 +11,7 @@ export const createEventListenerOperation = defineOperation({
   description:
     "Makes Entra call a custom extension (of the same event) on an event for the given apps (client ids), e.g. onTokenIssuanceStart to add claims. Returns the listener.",
   access: "write",
+  idempotent: false,
   permissions: ["EventListener.ReadWrite.All"],
   input: z
     .object({

@@ -11,6 +11,7 @@ export const deleteEventListenerOperation = defineOperation({
   description:
     "Deletes an event listener: Entra stops calling its extension for those apps (the extension stays).",
   access: "destructive",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ id: idSchema }),
   output: z.object({ deleted: z.boolean(), id: z.string() }),

@@ -12,6 +12,7 @@ export const listEventListenersOperation = defineOperation({
   description:
     "Lists authentication event listeners: event, apps (client ids) and custom extension each binds, including those user flows create; optionally for one app.",
   access: "read",
+  list: true,
   permissions: ["EventListener.Read.All"],
   input: z.object({
     appId: z.uuid().optional().describe("Only listeners applying to this app (client id)."),

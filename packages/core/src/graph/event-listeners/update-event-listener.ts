@@ -17,6 +17,7 @@ export const updateEventListenerOperation = defineOperation({
   description:
     "Changes a listener's apps (appIds replaces the list), custom extension (same event) or name. Returns the listener.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z
     .object({

@@ -12,6 +12,7 @@ export const addMembersOperation = defineOperation({
   description:
     "Adds members (usually users) to a group, reporting each as added, alreadyMember or failed with its code; one failure does not stop the rest.",
   access: "write",
+  idempotent: true,
   permissions: ["GroupMember.ReadWrite.All"],
   input: z.object({
     id: idSchema.describe("The group's object id."),

@@ -21,6 +21,7 @@ export const createGroupOperation = defineOperation({
   description:
     "Creates a security group, e.g. to segment customers or assign app roles; mailNickname derives from the name. Returns it; add members with group_member_add.",
   access: "write",
+  idempotent: false,
   permissions: ["Group.ReadWrite.All"],
   input: z.object({
     displayName: z.string().trim().min(1).max(256),

@@ -10,6 +10,7 @@ export const deleteGroupOperation = defineOperation({
   title: "Delete a group",
   description: "Deletes a group; its members are not deleted, only their membership. Returns the id deleted.",
   access: "destructive",
+  idempotent: true,
   permissions: ["Group.ReadWrite.All"],
   input: z.object({ id: idSchema }),
   output: z.object({ id: z.string(), deleted: z.literal(true) }),

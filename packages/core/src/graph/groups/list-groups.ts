@@ -12,6 +12,7 @@ export const listGroupsOperation = defineOperation({
   description:
     "Lists groups (e.g. customer segments), optionally by display-name prefix, with id, name, description and kind.",
   access: "read",
+  list: true,
   permissions: ["Group.Read.All"],
   input: z.object({ displayNameStartsWith: z.string().min(1).optional(), ...listInputShape }),
   output: listOutputSchema(groupSchema),

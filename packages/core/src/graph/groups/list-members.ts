@@ -11,6 +11,7 @@ export const listMembersOperation = defineOperation({
   title: "List group members",
   description: "Lists a group's direct members (users, groups, service principals) with their type.",
   access: "read",
+  list: true,
   permissions: ["GroupMember.Read.All"],
   input: z.object({ id: idSchema.describe("The group's object id."), ...listInputShape }),
   output: listOutputSchema(memberSchema),

@@ -10,6 +10,7 @@ export const removeMemberOperation = defineOperation({
   title: "Remove a member from a group",
   description: "Removes one member from a group (the member itself stays). Not found if it is not a member.",
   access: "write",
+  idempotent: true,
   permissions: ["GroupMember.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("The group's object id."), memberId: idSchema }),
   output: z.object({ id: z.string(), memberId: z.string(), removed: z.literal(true) }),

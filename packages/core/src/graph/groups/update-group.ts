@@ -11,6 +11,7 @@ export const updateGroupOperation = defineOperation({
   title: "Update a group",
   description: "Changes a group's display name and/or description. Returns the group after the change.",
   access: "write",
+  idempotent: true,
   permissions: ["Group.ReadWrite.All"],
   input: z
     .object({

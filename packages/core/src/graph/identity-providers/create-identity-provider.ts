@@ -109,6 +109,7 @@ export const createIdentityProviderOperation = defineOperation({
   description:
     "Configures a sign-in provider: Google or Facebook (social), Apple, or OpenID Connect (oidc); secrets are never returned. Offer it with user_flow_idp_add.",
   access: "write",
+  idempotent: false,
   permissions: ["IdentityProvider.ReadWrite.All"],
   input,
   output: identityProviderSchema,

@@ -10,6 +10,7 @@ export const deleteIdentityProviderOperation = defineOperation({
   description:
     "Deletes a configured identity provider by id (not built-ins); remove it from flows first (user_flow_idp_remove). Its customers can no longer sign in with it.",
   access: "destructive",
+  idempotent: true,
   permissions: ["IdentityProvider.ReadWrite.All"],
   input: z.object({ id: z.string().trim().min(1).max(256) }),
   output: z.object({ id: z.string(), deleted: z.literal(true) }),

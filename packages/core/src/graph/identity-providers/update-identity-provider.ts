@@ -11,6 +11,7 @@ export const updateIdentityProviderOperation = defineOperation({
   description:
     "Changes a configured provider's name, client id or secret (rotation), or Apple key id and private key; type and built-in providers cannot change. Returns it without secrets.",
   access: "write",
+  idempotent: true,
   permissions: ["IdentityProvider.ReadWrite.All"],
   input: z
     .object({

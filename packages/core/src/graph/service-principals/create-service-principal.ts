@@ -11,6 +11,7 @@ export const createServicePrincipalOperation = defineOperation({
   description:
     "Creates the service principal of an app registration, needed before it can sign in here or be granted permissions. Conflict if it exists. Returns it.",
   access: "write",
+  idempotent: false,
   permissions: ["Application.ReadWrite.All"],
   input: z.object({ appId: z.guid().describe("The application (client) id.") }),
   output: servicePrincipalSchema,

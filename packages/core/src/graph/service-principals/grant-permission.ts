@@ -17,6 +17,7 @@ export const grantPermissionOperation = defineOperation({
   description:
     "Grants an application permission (e.g. User.ReadWrite.All) with admin consent; an existing grant is reported, not duplicated. Returns the assignment.",
   access: "write",
+  idempotent: true,
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All"],
   input: z.object({
     appId: z.guid().describe("The client application's (client) id."),

@@ -16,6 +16,7 @@ export const revokePermissionOperation = defineOperation({
   description:
     "Revokes an application permission (e.g. User.ReadWrite.All) from an app; issued tokens keep it until they expire. Reports whether it was granted.",
   access: "destructive",
+  idempotent: true,
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All"],
   input: z.object({
     appId: z.guid(),

@@ -10,6 +10,7 @@ export const deleteKeySetOperation = defineOperation({
   title: "Delete a B2C policy key set",
   description: `Deletes a policy key set with its keys; policies referencing it break until it is recreated. ${B2C_ONLY}`,
   access: "destructive",
+  idempotent: true,
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z.object({ id: keySetIdSchema }),
   output: z.object({ deleted: z.boolean(), id: z.string() }),

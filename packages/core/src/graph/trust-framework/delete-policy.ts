@@ -10,6 +10,7 @@ export const deletePolicyOperation = defineOperation({
   title: "Delete a B2C custom policy",
   description: `Deletes a custom policy by id (delete policies inheriting from it first); apps can no longer sign in through it. ${B2C_ONLY}`,
   access: "destructive",
+  idempotent: true,
   permissions: ["Policy.ReadWrite.TrustFramework"],
   input: z.object({ id: policyIdSchema }),
   output: z.object({ deleted: z.boolean(), id: z.string() }),

@@ -15,6 +15,7 @@ export const uploadCertificateOperation = defineOperation({
   title: "Upload a certificate to a B2C key set",
   description: `Adds a public X.509 certificate (PEM or base64 DER, file or inline) to a key set, e.g. to validate a partner's tokens. Returns the key with thumbprint and validity. ${B2C_ONLY}`,
   access: "write",
+  idempotent: false,
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z
     .object({

@@ -20,6 +20,7 @@ export const uploadPolicyOperation = defineOperation({
   title: "Upload a B2C custom policy",
   description: `Creates or replaces a custom policy from its XML (file path or text); the id is its PolicyId. Upload base policies first. Returns the id and whether it was new. ${B2C_ONLY}`,
   access: "write",
+  idempotent: true,
   permissions: ["Policy.ReadWrite.TrustFramework"],
   input: z
     .object({

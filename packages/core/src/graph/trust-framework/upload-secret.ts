@@ -16,6 +16,7 @@ export const uploadSecretOperation = defineOperation({
   title: "Upload a secret to a B2C key set",
   description: `Stores a secret you have (e.g. a provider's client secret) as a symmetric key in a key set; it is never returned. Returns the key's public members. ${B2C_ONLY}`,
   access: "write",
+  idempotent: false,
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z.object({
     id: keySetIdSchema,

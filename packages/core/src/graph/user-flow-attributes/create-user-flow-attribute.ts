@@ -11,6 +11,7 @@ export const createUserFlowAttributeOperation = defineOperation({
   description:
     "Creates a custom sign-up attribute (string, boolean or int64, fixed) with id extension_<appId>_<Name>; conflict if the name exists. Collect it with user_flow_attribute_add.",
   access: "write",
+  idempotent: false,
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({
     displayName: z

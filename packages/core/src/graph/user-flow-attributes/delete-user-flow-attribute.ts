@@ -11,6 +11,7 @@ export const deleteUserFlowAttributeOperation = defineOperation({
   description:
     "Deletes a custom attribute (not built-ins); remove it from flows first (user_flow_attribute_remove). Stored values are no longer collected.",
   access: "destructive",
+  idempotent: true,
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({ id: attributeIdSchema }),
   output: z.object({ id: z.string(), deleted: z.literal(true) }),

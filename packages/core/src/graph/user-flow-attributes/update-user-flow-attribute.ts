@@ -11,6 +11,7 @@ export const updateUserFlowAttributeOperation = defineOperation({
   description:
     "Changes a custom attribute's description, the only changeable property (not for built-ins). Returns the attribute.",
   access: "write",
+  idempotent: true,
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({ id: attributeIdSchema, description: z.string().max(1024).nullable() }),
   output: userFlowAttributeSchema,

@@ -11,6 +11,7 @@ export const addFlowAppOperation = defineOperation({
   description:
     "Links an app (appId) to a user flow (id or name). An app uses one flow: conflict if linked elsewhere, unless `move` unlinks it there. changed: false if already linked.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({
     flow: flowRefSchema,

@@ -12,6 +12,7 @@ export const addFlowAttributeOperation = defineOperation({
   description:
     "Collects one more attribute at sign-up on a flow (id or name); `input` sets its label, required flag, type, options or validation. Returns the flow.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({
     flow: flowRefSchema,

@@ -11,6 +11,7 @@ export const addFlowIdpOperation = defineOperation({
   description:
     "Offers an identity provider on a user flow (id or name): EmailPassword-OAUTH, EmailOtpSignup-OAUTH or a configured one. changed: false if already offered.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, identityProviderId: z.string().min(1).max(256) }),
   output: z.object({ flowId: z.string(), identityProviderId: z.string(), changed: z.boolean() }),

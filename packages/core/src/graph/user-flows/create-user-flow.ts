@@ -55,6 +55,7 @@ export const createUserFlowOperation = defineOperation({
   description:
     "Creates a sign-up/sign-in user flow: identity providers (email+password by default), collected attributes with their page, and linked apps. Social providers must exist first. Returns the flow.",
   access: "write",
+  idempotent: false,
   permissions: ["EventListener.ReadWrite.All"],
   input,
   output: userFlowSchema,

@@ -11,6 +11,7 @@ export const deleteUserFlowOperation = defineOperation({
   description:
     "Deletes a user flow (id or name); its linked apps lose sign-up and sign-in until linked to another flow. Returns the id.",
   access: "destructive",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema }),
   output: z.object({

@@ -13,6 +13,7 @@ export const listUserFlowsOperation = defineOperation({
   description:
     "Lists sign-up/sign-in user flows with their providers, linked apps (client ids), attributes and page.",
   access: "read",
+  list: true,
   permissions: ["EventListener.Read.All"],
   input: z.object({ ...listInputShape }),
   output: listOutputSchema(userFlowSchema),

@@ -11,6 +11,7 @@ export const removeFlowAppOperation = defineOperation({
   description:
     "Unlinks an app (client id) from a user flow (id or name); its customers lose sign-up until it is linked elsewhere. Not found if not linked there.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, appId: z.uuid().describe("The application's client id (appId).") }),
   output: z.object({ flowId: z.string(), appId: z.string(), removed: z.literal(true) }),

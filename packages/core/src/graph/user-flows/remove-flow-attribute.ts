@@ -12,6 +12,7 @@ export const removeFlowAttributeOperation = defineOperation({
   description:
     "Stops collecting an attribute on a user flow (id or name) and removes its input from the page (Graph leaves it behind). Returns the flow.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, attributeId: z.string().min(1).max(256) }),
   output: userFlowSchema,

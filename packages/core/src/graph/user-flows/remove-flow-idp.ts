@@ -11,6 +11,7 @@ export const removeFlowIdpOperation = defineOperation({
   description:
     "Stops offering an identity provider on a user flow (id or name; one must remain). Accounts stay but cannot sign in with it on this flow.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, identityProviderId: z.string().min(1).max(256) }),
   output: z.object({ flowId: z.string(), identityProviderId: z.string(), removed: z.literal(true) }),

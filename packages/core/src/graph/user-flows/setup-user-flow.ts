@@ -83,6 +83,7 @@ export const setupUserFlowOperation = defineOperation({
   description:
     "Creates or converges a whole sign-up/sign-in flow from one spec (providers, custom attributes, page, apps); an existing flow gets only what differs, a rerun changes nothing. Returns the flow and actions taken.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All", "IdentityUserFlow.ReadWrite.All", "IdentityProvider.Read.All"],
   input,
   output: z.object({ flow: userFlowSchema, ...changeReportShape }),

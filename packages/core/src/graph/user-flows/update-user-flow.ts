@@ -20,6 +20,7 @@ export const updateUserFlowOperation = defineOperation({
   description:
     "Changes a user flow (id or name): name, description, sign-up, providers, apps, or the attribute page (replaced whole; missing attributes are added first). Returns the flow.",
   access: "write",
+  idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z
     .object({

@@ -18,6 +18,7 @@ export const createUserOperation = defineOperation({
   description:
     "Creates a customer account signing in with an email (or user name) and password, as sign-up would. Without `password` a random one is set and not returned. Conflict if the name is taken. Returns the user.",
   access: "write",
+  idempotent: false,
   permissions: ["User.ReadWrite.All"],
   input: z
     .object({

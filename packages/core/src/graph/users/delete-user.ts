@@ -11,6 +11,7 @@ export const deleteUserOperation = defineOperation({
   description:
     "Deletes a user; it cannot sign in and stays restorable for 30 days in deleted items. Returns the id.",
   access: "destructive",
+  idempotent: true,
   permissions: ["User.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("Object id or userPrincipalName.") }),
   output: z.object({ id: z.string(), deleted: z.literal(true) }),

@@ -12,6 +12,7 @@ export const listUsersOperation = defineOperation({
   description:
     "Lists users (customers and admins), filtered by name prefix, mail, type, enabled state or creation date; `select` adds properties. To find a customer by sign-in email, use user_find.",
   access: "read",
+  list: true,
   permissions: ["User.Read.All"],
   input: z.object({
     displayNameStartsWith: z

@@ -24,6 +24,7 @@ export const updateUserOperation = defineOperation({
   description:
     "Changes a user's profile (names, mail, job, location, language) or blocks sign-in with accountEnabled; only given properties change, null clears. Returns the user.",
   access: "write",
+  idempotent: true,
   permissions: ["User.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("Object id or userPrincipalName."), ...changesShape }),
   output: userSchema,
