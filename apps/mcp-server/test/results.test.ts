@@ -79,6 +79,16 @@ describe("errors a model can act on", () => {
     );
   });
 
+  it("a trust framework call on the external tenant: the tenant kind, not a grant, is the cause", async () => {
+    const result = await client.callTool({ name: "trust_framework_policy_list", arguments: {} });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toMatch(/^Graph error AADB2C \(HTTP 403\)/);
+    expect(text).toContain("The cause is the tenant's kind, not a permission");
+    expect(text).toMatch(/Next: do not ask for a permission grant/);
+    expect(text).not.toContain("ciam app grant");
+  });
+
   it("a missing permission: which permission and how to grant it", async () => {
     const { emulator } = backend;
     const tenant = emulator.tenants[0];

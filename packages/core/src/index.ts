@@ -181,7 +181,7 @@ export type { User } from "./graph/users/user-schema.ts";
 // HTTP: batching, errors, logging, long-running operations, OData filters, paging, pipeline and policies.
 export type { BatchOptions, BatchRequest, BatchResult } from "./http/batch.ts";
 export { BATCH_LIMIT, runBatch } from "./http/batch.ts";
-export type { ApiErrorDetail, ApiErrorInit } from "./http/errors.ts";
+export type { ApiErrorDetail, ApiErrorInit, PermissionErrorReason } from "./http/errors.ts";
 export {
   ApiError,
   AuthenticationError,

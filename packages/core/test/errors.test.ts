@@ -172,3 +172,39 @@ describe("errorFromResponse", () => {
     expect(error.message).not.toContain("eyJhbGciOiJIUzI1");
   });
 });
+
+describe("the advice of a 403", () => {
+  const notB2c =
+    "'contoso.onmicrosoft.com' is not an Azure AD B2C directory. Access to this Api can only be made for an Azure AD B2C directory.";
+  // The trust framework answers a tenant of the wrong kind with a 403 that no grant fixes.
+  it.each([
+    ["AADB2C", notB2c, "wrong-tenant-kind"],
+    [
+      "AADB2C",
+      "The application does not have any of the required application permissions (Policy.Read.All) to access the resource.",
+      "missing-permission",
+    ],
+    [
+      "Authorization_RequestDenied",
+      "Insufficient privileges to complete the operation.",
+      "missing-permission",
+    ],
+    ["Authorization_RequestDenied", notB2c, "missing-permission"],
+  ] as const)("%s %j is %s", (code, message, reason) => {
+    const error = withRequiredPermissions(
+      errorFromResponse(
+        respond(request(), { status: 403, json: { error: { code, message } } }),
+      ) as PermissionError,
+      ["Policy.Read.All"],
+    );
+    expect(error.reason).toBe(reason);
+    expect(error.toJSON()).toMatchObject({ reason, requiredPermissions: ["Policy.Read.All"] });
+    expect(error.message.startsWith(message)).toBe(true);
+    if (reason === "wrong-tenant-kind") {
+      expect(error.message).toContain("The cause is the tenant's kind, not a permission");
+      expect(error.message).not.toContain("ciam app grant");
+    } else {
+      expect(error.message).toContain("grant it with `ciam app grant --permission Policy.Read.All`");
+    }
+  });
+});

@@ -18,7 +18,7 @@ import { uploadSecretOperation } from "../src/graph/trust-framework/upload-secre
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { LogEntry } from "../src/http/logger.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { b2cClient } from "./helpers/app-client.ts";
+import { b2cClient, b2cClientWith } from "./helpers/app-client.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
 
@@ -91,11 +91,23 @@ describe("custom policies", () => {
     expect((await b2c.run(listPoliciesOperation, {})).items).toEqual([]);
   });
 
-  it("an external tenant refuses custom policies (AADB2C 403)", async () => {
+  it("an external tenant refuses custom policies (AADB2C 403), and the advice names the tenant kind", async () => {
     const error = await external.run(listPoliciesOperation, {}).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(PermissionError);
     expect((error as PermissionError).code).toBe("AADB2C");
+    expect((error as PermissionError).reason).toBe("wrong-tenant-kind");
     expect((error as Error).message).toContain("not an Azure AD B2C directory");
+    expect((error as Error).message).toContain("The cause is the tenant's kind, not a permission");
+    expect((error as Error).message).not.toContain("ciam app grant");
+  });
+
+  it("a B2C app without the permission is told which one to grant", async () => {
+    const limited = b2cClientWith(e, []);
+    const error = await limited.run(listPoliciesOperation, {}).catch((err: unknown) => err);
+    await limited.close();
+    expect(error).toBeInstanceOf(PermissionError);
+    expect((error as PermissionError).reason).toBe("missing-permission");
+    expect((error as Error).message).toContain("ciam app grant --permission Policy.Read.All");
   });
 
   it("is beta only: the same call on Graph v1.0 is a 400", async () => {

@@ -50,6 +50,8 @@ export function toolErrorResult(error: unknown, tool: string, cancelled: boolean
 /** What to do about a service error, by kind. */
 function nextStep(error: ApiError): string {
   if (error instanceof PermissionError) {
+    if (error.reason === "wrong-tenant-kind")
+      return "do not ask for a permission grant: this tenant's kind has no such API (see the message above); tell the user it needs an Azure AD B2C tenant.";
     return error.requiredPermissions.length > 0
       ? `grant ${error.requiredPermissions.join(" and ")} to the app ciam-mcp signs in as (see the message above), then retry.`
       : "grant the missing permission to the app ciam-mcp signs in as, then retry.";

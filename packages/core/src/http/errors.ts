@@ -105,16 +105,46 @@ export class PermissionError extends ApiError {
   readonly requiredPermissions: readonly string[];
   /** The service's own message, without ciamkit's advice. */
   readonly serviceMessage: string;
+  /**
+   * Why the service refused: a permission the app lacks, or a tenant of the wrong kind for the API
+   * (where no grant helps). See {@link PermissionErrorReason}.
+   */
+  readonly reason: PermissionErrorReason;
   constructor(init: ApiErrorInit) {
     const requiredPermissions = init.requiredPermissions ?? [];
-    super({ ...init, message: permissionMessage(init.message, requiredPermissions) });
+    const reason = permissionErrorReason(init.code, init.message);
+    const message =
+      reason === "wrong-tenant-kind"
+        ? `${init.message} ${WRONG_TENANT_KIND_ADVICE}`
+        : permissionMessage(init.message, requiredPermissions);
+    super({ ...init, message });
     this.requiredPermissions = requiredPermissions;
     this.serviceMessage = redactText(init.message);
+    this.reason = reason;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), requiredPermissions: this.requiredPermissions };
+    return { ...super.toJSON(), requiredPermissions: this.requiredPermissions, reason: this.reason };
   }
 }
+
+/**
+ * Why a 403 was refused. `missing-permission`: the app lacks an application permission (grant it).
+ * `wrong-tenant-kind`: the API exists only in another kind of tenant; Azure AD B2C's trust framework
+ * (custom policies, policy keys) answers any other tenant, an external (CIAM) one included, with
+ * `403 AADB2C "'…' is not an Azure AD B2C directory. Access to this Api can only be made for an Azure
+ * AD B2C directory."` whatever the app is granted (api-surface section 9, scope warning).
+ */
+export type PermissionErrorReason = "missing-permission" | "wrong-tenant-kind";
+
+/** The reason of a 403 from its service code and message (see {@link PermissionErrorReason}). */
+export function permissionErrorReason(code: string, serviceMessage: string): PermissionErrorReason {
+  return code === "AADB2C" && /is not an Azure AD B2C directory/i.test(serviceMessage)
+    ? "wrong-tenant-kind"
+    : "missing-permission";
+}
+
+const WRONG_TENANT_KIND_ADVICE =
+  "The cause is the tenant's kind, not a permission: custom policies and policy keys (trust framework) exist only in Azure AD B2C tenants, and external (CIAM) and workforce tenants have none, so granting permissions will not help. Run this against a B2C tenant (its tenant id in AZURE_TENANT_ID or a profile for it); in an external tenant use user flows and custom authentication extensions instead.";
 /** 404: the object does not exist (or has not replicated yet). */
 export class NotFoundError extends ApiError {
   override readonly name = "NotFoundError";

@@ -1,4 +1,4 @@
-import { b2cDemoConnection, GRAPH_APP_ROLES } from "@ciamkit/emulator";
+import { b2cDemoConnection, GRAPH_APP_ROLES, seedDirectory } from "@ciamkit/emulator";
 import { clientSecretCredential } from "../../src/auth/client-secret.ts";
 import type { CiamClient } from "../../src/client.ts";
 import { createCiamClient } from "../../src/client.ts";
@@ -58,5 +58,28 @@ export function b2cClient(e: CoreEmulator, logger?: Logger): CiamClient {
     cloud: e.cloud,
     retry: { baseDelayMs: 10, maxDelayMs: 50 },
     ...(logger === undefined ? {} : { logger }),
+  });
+}
+
+/** A client for a new app of the demo B2C tenant holding exactly `permissions`: for permission-failure tests. */
+export function b2cClientWith(e: CoreEmulator, permissions: readonly string[]): CiamClient {
+  const conn = b2cDemoConnection(e.emu.store, e.emu.loginUrl);
+  const state = conn === undefined ? undefined : e.emu.store.tenant(conn.tenantId);
+  if (conn === undefined || state === undefined) throw new Error("the emulator seeded no B2C tenant");
+  const app = seedDirectory(state, {
+    seed: `b2c-limited:${permissions.join(",")}`,
+    apps: [{ displayName: `b2c only ${permissions.join(",") || "nothing"}`, graphPermissions: permissions }],
+  }).apps[0];
+  if (app?.secret == null) throw new Error("the limited B2C app got no secret");
+  return createCiamClient({
+    credential: clientSecretCredential({
+      tenantId: conn.tenantId,
+      clientId: app.appId,
+      clientSecret: app.secret,
+      cloud: e.cloud,
+    }),
+    tenantId: conn.tenantId,
+    cloud: e.cloud,
+    retry: { baseDelayMs: 10, maxDelayMs: 50 },
   });
 }
