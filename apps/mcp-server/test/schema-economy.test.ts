@@ -32,9 +32,23 @@ describe("input schemas in tools/list", () => {
       { type: "integer", minimum: 1, maximum: 100, default: 20, description: "Page size." },
     ],
     [
-      "non-empty arrays lose minItems: 1",
-      z.array(z.string()).min(1),
+      "non-empty arrays lose minItems: 1, and maxItems",
+      z.array(z.string()).min(1).max(50),
       { type: "array", items: { type: "string" } },
+    ],
+    [
+      "a record with any string keys loses propertyNames",
+      z.record(z.string().max(512), z.string()),
+      { type: "object", additionalProperties: { type: "string" } },
+    ],
+    [
+      "a record with enum keys keeps them",
+      z.partialRecord(z.enum(["a", "b"]), z.string()),
+      {
+        type: "object",
+        propertyNames: { type: "string", enum: ["a", "b"] },
+        additionalProperties: { type: "string" },
+      },
     ],
   ])("%s", (_case, schema, expected) => {
     expect(input(schema)).toEqual(expected);
@@ -63,18 +77,51 @@ describe("output schemas in tools/list", () => {
       type: "object",
       properties: {
         id: { type: "string" },
-        name: { type: "string" },
+        name: {},
         settings: { type: "object" },
         tags: {
           type: "array",
           items: {
             type: "object",
-            properties: { key: { type: "string" }, nested: { type: "object" } },
+            properties: { key: {}, nested: { type: "object" } },
           },
         },
       },
-      required: ["id", "tags"],
+      required: ["id"],
     });
+  });
+
+  it.each([
+    ["a plain string is any value", z.object({ name: z.string() }), { name: {} }, undefined],
+    ["a required nullable string too", z.object({ note: z.string().nullable() }), { note: {} }, undefined],
+    [
+      "a required id keeps its type and stays required",
+      z.object({ id: z.string(), appId: z.string() }),
+      { id: { type: "string" }, appId: { type: "string" } },
+      ["id", "appId"],
+    ],
+    [
+      "a nullable id is any value and not required",
+      z.object({ extensionId: z.string().nullable() }),
+      { extensionId: {} },
+      undefined,
+    ],
+    [
+      "an enum is its type only",
+      z.object({ status: z.enum(["added", "failed"]) }),
+      { status: {} },
+      undefined,
+    ],
+    [
+      "booleans, numbers and string lists keep their types",
+      z.object({ ok: z.boolean(), n: z.number().int(), ids: z.array(z.string()) }),
+      { ok: { type: "boolean" }, n: { type: "integer" }, ids: { type: "array", items: { type: "string" } } },
+      undefined,
+    ],
+  ])("%s", (_case, schema, properties, required) => {
+    const listed = output(schema) as { properties: unknown; required?: unknown };
+    expect(listed.properties).toEqual(properties);
+    expect(listed.required).toEqual(required);
   });
 });
 
@@ -107,27 +154,17 @@ describe("repeated result shapes", () => {
     required: ["items"],
   });
 
-  it("names the read tool that spells the shape out, keeping the required ids", () => {
+  it("names the read tool that spells the shape out", () => {
     const [listed, create, get] = referenceRepeatedOutputs([
       list,
       tool("thing_create", false, shape),
       tool("thing_get", true, shape),
     ]);
     expect(get?.outputSchema).toEqual(shape);
-    expect(create?.outputSchema).toEqual({
-      type: "object",
-      description: "Like thing_get's result.",
-      properties: { id: { type: "string" }, appId: { type: "string" } },
-      required: ["id", "appId"],
-    });
+    expect(create?.outputSchema).toEqual({ type: "object", description: "Like thing_get's result." });
     expect(listed?.outputSchema?.properties?.items).toEqual({
       type: "array",
-      items: {
-        type: "object",
-        description: "Like thing_get's result.",
-        properties: create?.outputSchema?.properties,
-        required: ["id", "appId"],
-      },
+      items: { type: "object", description: "Like thing_get's result." },
     });
   });
 
@@ -217,12 +254,92 @@ describe("repeated input fields", () => {
     });
   });
 
+  it("lists an object that is an earlier one without some fields as that object minus those", () => {
+    const fields = Object.fromEntries(
+      ["a", "b", "c", "d", "e", "f", "g", "h", "i"].map((k) => [
+        k,
+        { type: "boolean", description: `${k}?` },
+      ]),
+    );
+    const { i: _i, ...narrow } = fields;
+    const [create, add] = referenceRepeatedInputs([
+      tool("flow_create", { input: { type: "object", properties: fields } }),
+      tool("flow_add", { input: { type: "object", description: "How it shows.", properties: narrow } }),
+    ]);
+    expect(create?.inputSchema.properties?.input).toEqual({ type: "object", properties: fields });
+    expect(add?.inputSchema.properties?.input).toEqual({
+      type: "object",
+      description: "How it shows. Fields as in flow_create's input, without i.",
+    });
+  });
+
+  it("names the fields a tool's input shares with an earlier tool's, keeping its required list", () => {
+    const address = {
+      subscriptionId: { type: "string", format: "uuid", description: "A workforce subscription." },
+      resourceGroup: { type: "string", description: "The tenant's resource group." },
+      name: { type: "string", description: "{name}.onmicrosoft.com." },
+    };
+    const required = ["subscriptionId", "resourceGroup", "name"];
+    const [create, remove, other] = referenceRepeatedInputs([
+      {
+        name: "t_create",
+        inputSchema: { type: "object", properties: { ...address, sku: { type: "string" } }, required },
+      },
+      {
+        name: "t_delete",
+        inputSchema: { type: "object", properties: { ...address, wait: { type: "boolean" } }, required },
+      },
+      // Two shared fields are not worth naming.
+      {
+        name: "t_other",
+        inputSchema: {
+          type: "object",
+          properties: { resourceGroup: address.resourceGroup, name: address.name },
+        },
+      },
+    ]);
+    expect(Object.keys(create?.inputSchema.properties ?? {})).toEqual([...required, "sku"]);
+    expect(remove?.inputSchema).toEqual({
+      type: "object",
+      description: "Fields subscriptionId, resourceGroup, name as in t_create's input.",
+      properties: { wait: { type: "boolean" } },
+      required,
+    });
+    expect(Object.keys(other?.inputSchema.properties ?? {})).toEqual(["resourceGroup", "name"]);
+  });
+
   it("leaves small fields and fields of other shapes alone", () => {
     const tools = [
       tool("a_set", { settings, page }),
       tool("b_set", { settings, page: { ...page, required: [] } }),
     ];
     expect(referenceRepeatedInputs(tools)).toEqual(tools);
+  });
+
+  it("names shared and narrowed fields in the catalog, and spells everything out in a narrowed list", async () => {
+    const { result } = await measureToolList("(all tools)", {});
+    const byName = new Map(result.tools.map((t) => [t.name, t]));
+    expect(byName.get("tenant_get")?.inputSchema.description).toBe(
+      "Fields subscriptionId, resourceGroup, name as in tenant_create's input.",
+    );
+    expect(byName.get("tenant_get")?.inputSchema.required).toEqual([
+      "subscriptionId",
+      "resourceGroup",
+      "name",
+    ]);
+    expect(
+      (
+        byName.get("user_flow_attribute_add")?.inputSchema.properties?.input as
+          | { description?: string }
+          | undefined
+      )?.description,
+    ).toMatch(/Fields as in user_flow_create's page\.views\[\]\.inputs\[\], without attribute\.$/);
+    const alone = await measureToolList("--tools tenant_get", { tools: ["tenant_get"] });
+    expect(Object.keys(alone.result.tools[0]?.inputSchema.properties ?? {})).toEqual([
+      "subscriptionId",
+      "resourceGroup",
+      "name",
+    ]);
   });
 
   it("names user_flow_create's page in user_flow_update in the catalog", async () => {

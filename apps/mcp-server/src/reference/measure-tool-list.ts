@@ -13,6 +13,31 @@ export interface ToolListSize {
   bytes: number;
   /** bytes / 4, the usual rule of thumb for English and JSON. */
   approxTokens: number;
+  /** Approximate tokens by part of the tools: what to trim when the budget gets tight. */
+  parts: ToolListParts;
+}
+
+/** Approximate tokens (bytes / 4) spent on each part of the listed tools. */
+export interface ToolListParts {
+  /** Names, titles and descriptions. */
+  text: number;
+  inputSchemas: number;
+  outputSchemas: number;
+  /** The four hints of each tool. */
+  annotations: number;
+}
+
+/** Where a `tools/list` answer's bytes go, as approximate tokens. */
+export function toolListParts(tools: ListToolsResult["tools"]): ToolListParts {
+  const bytes = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value)));
+  const sum = (f: (tool: ListToolsResult["tools"][number]) => number) =>
+    Math.round(tools.reduce((n, tool) => n + f(tool), 0) / 4);
+  return {
+    text: sum((t) => bytes(t.name) + bytes(t.title) + bytes(t.description)),
+    inputSchemas: sum((t) => bytes(t.inputSchema)),
+    outputSchemas: sum((t) => bytes(t.outputSchema)),
+    annotations: sum((t) => bytes(t.annotations)),
+  };
 }
 
 /** Listing never runs an operation. */
@@ -30,7 +55,14 @@ export async function measureToolList(
   try {
     const result = await client.listTools();
     const bytes = Buffer.byteLength(JSON.stringify(result));
-    return { selection, tools: result.tools.length, bytes, approxTokens: Math.round(bytes / 4), result };
+    return {
+      selection,
+      tools: result.tools.length,
+      bytes,
+      approxTokens: Math.round(bytes / 4),
+      parts: toolListParts(result.tools),
+      result,
+    };
   } finally {
     await client.close();
   }

@@ -1,4 +1,4 @@
-import { operationAreas, operationsByArea } from "@ciamkit/core";
+import { isIdempotent, operationAreas, operationsByArea } from "@ciamkit/core";
 import { USAGE } from "../config.ts";
 import { measureAll } from "./measure-tool-list.ts";
 
@@ -27,23 +27,42 @@ export async function toolReference(): Promise<string> {
     "### What `tools/list` costs",
     "",
     "Bytes of the JSON answer as sent, and approximate tokens (bytes / 4). The budget for the full",
-    "catalog is 25,000 tokens and for `--discovery` 3,000; tests enforce both.",
+    "catalog is 25,000 tokens and for `--discovery` 3,000; tests enforce both. The last four columns",
+    "say where the tokens go: names, titles and descriptions; input schemas; output schemas; hints.",
     "",
-    "| started with | tools | bytes | ≈ tokens |",
-    "|---|--:|--:|--:|",
+    "| started with | tools | bytes | ≈ tokens | text | inputs | outputs | hints |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|",
     ...sizes.map(
-      (s) => `| \`${s.selection}\` | ${s.tools} | ${number(s.bytes)} | ${number(s.approxTokens)} |`,
+      (s) =>
+        `| \`${s.selection}\` | ${s.tools} | ${number(s.bytes)} | ${number(s.approxTokens)} | ${[
+          s.parts.text,
+          s.parts.inputSchemas,
+          s.parts.outputSchemas,
+          s.parts.annotations,
+        ]
+          .map(number)
+          .join(" | ")} |`,
     ),
     "",
     "### Tools",
     "",
     "Generated from the operation catalog. Access `read` tools are all that `--read-only` offers;",
-    "`destructive` tools ask the user to confirm (MCP elicitation).",
+    "`destructive` tools ask the user to confirm (MCP elicitation). Idempotent tools (`idempotentHint`)",
+    "change nothing more when called again with the same arguments; a client may retry them.",
   ];
   for (const area of operationAreas()) {
-    lines.push("", `#### ${area}`, "", "| tool | title | access | permissions |", "|---|---|---|---|");
+    lines.push(
+      "",
+      `#### ${area}`,
+      "",
+      "| tool | title | access | idempotent | permissions |",
+      "|---|---|---|---|---|",
+    );
     for (const op of operationsByArea(area)) {
-      lines.push(`| \`${op.name}\` | ${op.title} | ${op.access} | ${op.permissions.join(", ")} |`);
+      const idempotent = isIdempotent(op) ? "yes" : "no";
+      lines.push(
+        `| \`${op.name}\` | ${op.title} | ${op.access} | ${idempotent} | ${op.permissions.join(", ")} |`,
+      );
     }
   }
   lines.push("", GENERATED_END);

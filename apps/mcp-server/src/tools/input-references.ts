@@ -17,10 +17,51 @@ const MIN_BYTES = 200;
  */
 export function referenceRepeatedInputs(tools: readonly Tool[]): Tool[] {
   const spelled: Spelled = { exact: new Map(), objects: [] };
+  const inputs: SpelledObject[] = [];
   return tools.map((tool) => {
-    const input = dedupe(tool.inputSchema, `${tool.name}'s input`, spelled) as Tool["inputSchema"];
+    const at = `${tool.name}'s input`;
+    const deduped = dedupe(tool.inputSchema, at, spelled) as JsonSchema;
+    const input = sharedFields(deduped, at, inputs);
     return input === tool.inputSchema ? tool : { ...tool, inputSchema: { ...input, type: "object" } };
   });
+}
+
+/** The fewest identical fields, and bytes they take, for which a tool's input names another's. */
+const MIN_SHARED_FIELDS = 3;
+const MIN_SHARED_BYTES = 150;
+
+/**
+ * A tool input without the fields it shares, identically, with an earlier tool's input (the ARM
+ * address of a tenant, a custom extension's endpoint settings), named in its description instead:
+ * `Fields subscriptionId, resourceGroup, name as in tenant_create's input.` Its `required` list is
+ * kept whole, so a model still sees which of them it must pass.
+ */
+function sharedFields(input: JsonSchema, at: string, inputs: SpelledObject[]): JsonSchema {
+  const properties = isObject(input.properties) ? input.properties : {};
+  let best: { at: string; keys: string[]; bytes: number } | undefined;
+  for (const earlier of inputs) {
+    const keys = Object.keys(properties).filter(
+      (key) =>
+        key in earlier.properties &&
+        JSON.stringify(earlier.properties[key]) === JSON.stringify(properties[key]),
+    );
+    const bytes = keys.reduce((n, key) => n + key.length + JSON.stringify(properties[key]).length, 0);
+    if (keys.length >= MIN_SHARED_FIELDS && bytes >= MIN_SHARED_BYTES && bytes > (best?.bytes ?? 0))
+      best = { at: earlier.at, keys, bytes };
+  }
+  if (best === undefined) {
+    inputs.push({ at, properties });
+    return input;
+  }
+  const shared = new Set(best.keys);
+  const own = Object.fromEntries(Object.entries(properties).filter(([key]) => !shared.has(key)));
+  inputs.push({ at, properties: own });
+  const description = typeof input.description === "string" ? `${input.description} ` : "";
+  return {
+    ...input,
+    description: `${description}Fields ${best.keys.join(", ")} as in ${best.at}.`,
+    properties: own,
+  };
 }
 
 /** The node with itself or its large parts replaced by references to where they first appeared. */
@@ -32,7 +73,7 @@ function dedupe(node: unknown, at: string, spelled: Spelled): unknown {
     // A tool's whole input is only ever extended, never replaced by a name: its fields stay listed.
     const first = at.endsWith("'s input") ? undefined : spelled.exact.get(text);
     if (first !== undefined) return referenceTo(shape, first, description);
-    const extended = extensionOf(node, spelled);
+    const extended = extensionOf(node, spelled) ?? narrowingOf(node, spelled);
     if (extended !== undefined) return extended;
     spelled.exact.set(text, at);
     if (isObject(node.properties) && Object.keys(node.properties).length >= MIN_SHARED)
@@ -62,7 +103,13 @@ function child(at: string, key: string): string {
 /** Where large fields were first spelled out: by their exact shape, and objects by their properties. */
 interface Spelled {
   exact: Map<string, string>;
-  objects: { at: string; properties: JsonSchema }[];
+  objects: SpelledObject[];
+}
+
+/** An object whose properties are spelled out at `at`. */
+interface SpelledObject {
+  at: string;
+  properties: JsonSchema;
 }
 
 /** The fewest shared properties for which an object is described as an earlier one plus its own. */
@@ -89,6 +136,28 @@ function extensionOf(node: JsonSchema, spelled: Spelled): JsonSchema | undefined
     description: `${own}Fields as in ${base.at}, and:`,
     properties: Object.fromEntries(Object.entries(properties).filter(([key]) => !(key in base.properties))),
   };
+}
+
+/**
+ * An object that is an object spelled out earlier without some of its properties (the input of
+ * `user_flow_attribute_add`: a page input without its `attribute`), listed as that object's fields
+ * minus those. Its own `required` list stays.
+ */
+function narrowingOf(node: JsonSchema, spelled: Spelled): JsonSchema | undefined {
+  const properties = node.properties;
+  if (!isObject(properties) || Object.keys(properties).length < MIN_SHARED) return undefined;
+  const base = spelled.objects.find(
+    (o) =>
+      Object.keys(o.properties).length > Object.keys(properties).length &&
+      Object.entries(properties).every(
+        ([key, value]) => key in o.properties && JSON.stringify(o.properties[key]) === JSON.stringify(value),
+      ),
+  );
+  if (base === undefined) return undefined;
+  const without = Object.keys(base.properties).filter((key) => !(key in properties));
+  const own = typeof node.description === "string" ? `${node.description} ` : "";
+  const { properties: _dropped, ...rest } = node;
+  return { ...rest, description: `${own}Fields as in ${base.at}, without ${without.join(", ")}.` };
 }
 
 /** The record with `f` applied to each value; the same record when nothing changed. */

@@ -8,9 +8,8 @@ const MIN_PROPERTIES = 4;
  * The tools with each result shape spelled out once. Many tools return a resource a listed read tool
  * already describes: `user_create` and `user_update` return what `user_get` does, `user_list`'s items
  * are `user_get`'s result. Such an output (or list item) is listed as a reference, `Like user_get's
- * result.`, keeping only its required id properties (what a model chains on). That is a third of the
- * output schemas' bytes. The reference is a looser schema the result still matches, and the server
- * still validates every result against the full schema before sending it.
+ * result.` That is a third of the output schemas' bytes. The reference is a looser schema the result
+ * still matches, and the server still validates every result against the full schema before sending it.
  *
  * Only read tools are referred to, and only tools in the same list (a narrowed list spells a shape
  * out where it first appears); a read tool whose whole result is shaped as an earlier one's refers to
@@ -28,8 +27,7 @@ export function referenceRepeatedOutputs(tools: readonly Tool[]): Tool[] {
     if (output === undefined) return tool;
     const others = readers.filter((r) => r.name !== tool.name);
     const reader = others.find((r) => isShapedAs(output, r.output));
-    if (reader !== undefined)
-      return { ...tool, outputSchema: { type: "object", ...reference(output, reader.name) } };
+    if (reader !== undefined) return { ...tool, outputSchema: { type: "object", ...reference(reader.name) } };
     const referenced = withReferencedItems(output, others);
     return referenced === output ? tool : { ...tool, outputSchema: { ...referenced, type: "object" } };
   });
@@ -52,7 +50,7 @@ function withReferencedItems(output: JsonSchema, readers: readonly Reader[]): Js
       const reader = readers.find((r) => isShapedAs(items, r.output));
       if (reader === undefined) return [key, value];
       changed = true;
-      return [key, { ...value, items: { type: "object", ...reference(items, reader.name) } }];
+      return [key, { ...value, items: { type: "object", ...reference(reader.name) } }];
     }),
   );
   return changed ? { ...output, properties } : output;
@@ -69,17 +67,10 @@ function isShapedAs(output: JsonSchema, reader: JsonSchema): boolean {
   );
 }
 
-/** The reference: the reader's name, and the required, non-null id properties with their types. */
-function reference(output: JsonSchema, reader: string): JsonSchema {
-  const properties = isObject(output.properties) ? output.properties : {};
-  const required = (Array.isArray(output.required) ? (output.required as string[]) : []).filter(
-    (key) =>
-      (key === "id" || key.endsWith("Id")) && isObject(properties[key]) && properties[key].type === "string",
-  );
-  return {
-    description: `Like ${reader}'s result.`,
-    ...(required.length === 0
-      ? {}
-      : { properties: Object.fromEntries(required.map((key) => [key, properties[key]])), required }),
-  };
+/**
+ * The reference: the reader's name. The ids a model chains on are in the reader's result, listed in
+ * the same answer; repeating them here cost 5% of the catalog's tokens.
+ */
+function reference(reader: string): JsonSchema {
+  return { description: `Like ${reader}'s result.` };
 }

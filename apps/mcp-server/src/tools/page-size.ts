@@ -8,11 +8,14 @@ export const MAX_PAGE_SIZE = 100;
 
 /**
  * The input schema the tool offers: the operation's own, with a smaller default and cap for `limit` on
- * list operations. Core still validates the input with its own schema when the operation runs.
+ * list operations, and `limit` and `cursor` undescribed (ten list tools repeated "Page size." and
+ * "From nextCursor."; the names, the bounds and the result's `nextCursor` say it). Core still
+ * validates the input with its own schema when the operation runs.
  */
 export function toolInputSchema(operation: Operation): ObjectSchema {
   if (operation.list !== true) return operation.input;
   return operation.input.safeExtend({
-    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE).describe("Page size."),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    cursor: z.string().optional(),
   });
 }

@@ -36,7 +36,8 @@ export function slimSchema(schema: unknown, output: boolean): unknown {
 
 /**
  * An input schema without checks a model never needs to see to pass a valid value: string length
- * bounds and `minItems: 1` (zod's non-empty), regular expressions (the descriptions say what to
+ * bounds, `minItems: 1` (zod's non-empty) and `maxItems` (limits no model call comes near: 50
+ * localizations, 256 redirect URIs), `propertyNames` that only say keys are strings, regular expressions (the descriptions say what to
  * pass by example; a UUID pattern becomes `format: "uuid"`), and string alternatives of a described
  * field (`anyOf` date-time or date becomes one string). Descriptions, enums, defaults,
  * `required` and nested objects stay: they are what tells a model what to pass.
@@ -51,6 +52,7 @@ function slimInput(schema: unknown): unknown {
   delete node.minLength;
   delete node.maxLength;
   if (node.minItems === 0 || node.minItems === 1) delete node.minItems;
+  delete node.maxItems;
   // Alternatives that are all strings (a date-time or a date; '0' or a culture name) are one string
   // to a model: the field's own description says which strings.
   if (typeof node.description === "string" && Array.isArray(node.anyOf) && node.anyOf.every(isPlainString)) {
@@ -60,6 +62,9 @@ function slimInput(schema: unknown): unknown {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node))
     out[key] = key === "properties" && isObject(value) ? mapValues(value, slimInput) : slimInput(value);
+  // Object keys are always strings: a record whose keys are any string says nothing more.
+  if (isObject(out.propertyNames) && JSON.stringify(out.propertyNames) === '{"type":"string"}')
+    delete out.propertyNames;
   return out;
 }
 
@@ -68,12 +73,12 @@ type OutputLevel = "root" | "item" | "nested";
 
 /**
  * An output schema that tells a model the shape of a result and no more: the result's properties with
- * their types and enums and its `required` list, and the items of its lists one level deep (their
- * properties and types, without `required`); objects
- * deeper than that are `{type: "object"}` (the result itself shows them). Descriptions, value checks,
- * defaults and `additionalProperties` go: core has already validated the result with the full schema,
- * and strips unknown properties. An optional property loses its `null` (results never carry a null
- * optional property: compaction drops it); a required one keeps it, as results keep it.
+ * their types, its required ids, and the items of its lists one level deep (their properties and
+ * types, without `required`); objects deeper than that are `{type: "object"}` (the result itself
+ * shows them), and a plain string property is `{}` (see {@link anyString}). Descriptions, enums,
+ * value checks, defaults and `additionalProperties` go: core has already validated the result with
+ * the full schema, and strips unknown properties. An optional property loses its `null` (results
+ * never carry a null optional property: compaction drops it); a required one keeps it, as results do.
  */
 function slimOutput(schema: unknown, level: OutputLevel, keepNull: boolean): unknown {
   if (Array.isArray(schema)) return schema.map((s) => slimOutput(s, level, true));
@@ -91,13 +96,45 @@ function slimOutput(schema: unknown, level: OutputLevel, keepNull: boolean): unk
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" && isObject(value))
       out[key] = Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, slimOutput(v, childLevel(level, v), required.has(k))]),
+        Object.entries(value).map(([k, v]) => {
+          const slim = slimOutput(v, childLevel(level, v), required.has(k));
+          return [k, isRequiredId(k, slim, required) ? slim : anyString(slim)];
+        }),
       );
     else if (key === "items") out[key] = slimOutput(value, level === "root" ? "item" : "nested", true);
     else if (key === "anyOf" || key === "oneOf") out[key] = slimOutput(value, level, true);
     else out[key] = value;
   }
+  // Nor does the result's, but for its ids: what a model chains on, and what references keep.
+  if (level === "root" && Array.isArray(out.required)) {
+    const properties = isObject(out.properties) ? out.properties : {};
+    const ids = [...required].filter((k) => isRequiredId(k, properties[k], required));
+    if (ids.length === 0) delete out.required;
+    else out.required = ids;
+  }
   return out;
+}
+
+/** A required, never-null string named `id` or `…Id` (`appId`, `listenerId`): an id to chain on. */
+function isRequiredId(name: string, node: unknown, required: ReadonlySet<string>): boolean {
+  return (
+    required.has(name) && (name === "id" || name.endsWith("Id")) && isObject(node) && node.type === "string"
+  );
+}
+
+/**
+ * A plain string property as `{}`: the property is named, which is what a model reads an output
+ * schema for, and "any value" is a looser schema every string still matches. A fifth of the listed
+ * bytes were `{"type":"string"}`. Typed values stay typed: booleans, numbers, enums, lists, objects,
+ * and required ids.
+ */
+function anyString(node: unknown): unknown {
+  if (!isObject(node) || Object.keys(node).length !== 1) return node;
+  const type = node.type;
+  const plain =
+    type === "string" ||
+    (Array.isArray(type) && type.length === 2 && type.includes("string") && type.includes("null"));
+  return plain ? {} : node;
 }
 
 /** A property of the result is spelled out when it is a list (its items, one level); else it is nested. */
@@ -180,6 +217,8 @@ function mapValues(record: JsonSchema, f: (value: unknown) => unknown): JsonSche
 /** What an output schema does not need: descriptions and the checks zod carries over from inputs. */
 const OUTPUT_DROPS = [
   "description",
+  // A result's enum lists values the model reads, never picks; the result shows the one it got.
+  "enum",
   "default",
   "additionalProperties",
   "minLength",

@@ -11,7 +11,7 @@ import { msalNetworkClient } from "./msal-network.ts";
 export interface CredentialOptions {
   /** The directory (tenant) id or `contoso.onmicrosoft.com`. */
   tenantId: string;
-  /** The application (client) id. */
+  /** Client id. */
   clientId: string;
   /** Defaults to the global cloud. */
   cloud?: Cloud | undefined;

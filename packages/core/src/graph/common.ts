@@ -31,7 +31,7 @@ export const selectSchema = z
   .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a property name"))
   .min(1)
   .optional()
-  .describe('Properties to return (Graph `$select`), e.g. ["id","identities"].');
+  .describe('Graph `$select`, e.g. ["id","identities"].');
 
 /** `$select` as a query value. */
 export function selectQuery(select: readonly string[] | undefined): string | undefined {

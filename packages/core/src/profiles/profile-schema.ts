@@ -48,7 +48,7 @@ export const profileSchema = z.object({
   name: profileNameSchema,
   /** Tenant id (GUID) or domain. */
   tenantId: z.string().regex(/^[A-Za-z0-9.-]+$/, "a tenant id or domain"),
-  /** The application (client) id. */
+  /** Client id. */
   clientId: z.string().min(1),
   cloud: profileCloudSchema.default({ kind: "global" }),
   credential: credentialReferenceSchema,

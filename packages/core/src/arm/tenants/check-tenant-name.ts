@@ -9,16 +9,16 @@ export const checkTenantNameOperation = defineOperation({
   area: "tenants",
   title: "Check an external tenant name",
   description:
-    "Checks whether a domain name is free for a new external tenant, before tenant_create. Returns nameAvailable and, if not, the reason (AlreadyExists, Invalid) and message.",
+    "Checks whether a domain name is free for a new external tenant, before tenant_create; if not, why (AlreadyExists, Invalid).",
   access: "read",
   permissions: [TENANT_ACTIONS.checkName],
   input: z.object({
     subscriptionId: subscriptionIdSchema,
-    name: z.string().min(1).max(64).describe("The name to check: `contoso` or `contoso.onmicrosoft.com`."),
+    name: z.string().min(1).max(64).describe("`contoso` or `contoso.onmicrosoft.com`."),
     countryCode: z
       .string()
       .regex(/^[A-Za-z]{2}$/, "a two-letter country code")
-      .describe("Two-letter country code of the tenant (e.g. US, FR)."),
+      .describe("Two letters (e.g. US, FR)."),
   }),
   output: z.object({
     nameAvailable: z.boolean(),

@@ -16,17 +16,17 @@ export const createTenantOperation = defineOperation({
   area: "tenants",
   title: "Create an external tenant",
   description:
-    "Starts creating an external (CIAM) tenant in a workforce subscription (takes minutes; check the name with tenant_check_name). Returns the tenant and a pollToken for tenant_create_wait or tenant_create_status.",
+    "Starts creating an external (CIAM) tenant in a workforce subscription (minutes; tenant_check_name first); returns a pollToken for tenant_create_wait.",
   access: "write",
   idempotent: true,
   permissions: [TENANT_ACTIONS.write],
   input: z.object({
     ...tenantAddressShape,
-    displayName: z.string().trim().min(1).max(256).describe("The tenant's display name (organization name)."),
+    displayName: z.string().trim().min(1).max(256).describe("The organization name."),
     countryCode: z
       .string()
       .regex(/^[A-Za-z]{2}$/, "a two-letter country code")
-      .describe("Two-letter country code; it must belong to the location (e.g. FR for Europe)."),
+      .describe("Two letters, in the location (e.g. FR for Europe)."),
     location: tenantLocationSchema,
     sku: tenantSkuNameSchema.default("Standard"),
     tags: tagsSchema.optional().describe("ARM tags on the tenant resource."),

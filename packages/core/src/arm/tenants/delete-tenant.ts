@@ -10,13 +10,13 @@ export const deleteTenantOperation = defineOperation({
   area: "tenants",
   title: "Delete an external tenant",
   description:
-    "Deletes an external tenant and its ARM resource, irreversibly; remove its users and apps first. Waits unless wait is false (then returns a pollToken).",
+    "Deletes an external tenant and its ARM resource, irreversibly (remove its users and apps first); waits unless wait is false.",
   access: "destructive",
   idempotent: true,
   permissions: [TENANT_ACTIONS.delete],
   input: z.object({
     ...tenantAddressShape,
-    wait: z.boolean().default(true).describe("Wait until the deletion has finished (default true)."),
+    wait: z.boolean().default(true).describe("Wait for the deletion to finish (default true)."),
   }),
   output: z.object({
     status: z.enum(["Deleted", "Deleting"]),

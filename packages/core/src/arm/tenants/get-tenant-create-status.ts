@@ -11,7 +11,7 @@ export const getTenantCreateStatusOperation = defineOperation({
   area: "tenants",
   title: "Check a tenant creation",
   description:
-    "Checks a tenant_create once by pollToken: status (InProgress, Succeeded, Failed, Canceled), done, when to check again, and the tenant once done.",
+    "Checks a tenant_create once by pollToken: status (InProgress, Succeeded, Failed, Canceled) and the tenant once done.",
   access: "read",
   permissions: [TENANT_ACTIONS.read],
   input: z.object({ pollToken: pollTokenSchema }),

@@ -9,7 +9,7 @@ export const getTenantOperation = defineOperation({
   area: "tenants",
   title: "Get an external tenant",
   description:
-    "Reads an external tenant's ARM resource: provisioning state, location, SKU, tags, domain name and tenant id.",
+    "Returns an external tenant's ARM resource: provisioning state, location, SKU, tags, domain name and tenant id.",
   access: "read",
   permissions: [TENANT_ACTIONS.read],
   input: z.object(tenantAddressShape),

@@ -10,15 +10,13 @@ export const listTenantsOperation = defineOperation({
   area: "tenants",
   title: "List external tenants",
   description:
-    "Lists external (CIAM) tenant resources of a resource group, or of the subscription without one, with provisioning state, location, SKU, domain and tenant id.",
+    "Lists external (CIAM) tenant resources of a resource group or subscription: state, location, SKU, domain, tenant id.",
   access: "read",
   list: true,
   permissions: [TENANT_ACTIONS.read],
   input: z.object({
     subscriptionId: subscriptionIdSchema,
-    resourceGroup: resourceGroupSchema
-      .optional()
-      .describe("Only this resource group; the whole subscription when omitted."),
+    resourceGroup: resourceGroupSchema.optional().describe("Omitted: the whole subscription."),
     ...listInputShape,
   }),
   output: listOutputSchema(tenantSchema),

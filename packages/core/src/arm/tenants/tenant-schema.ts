@@ -10,18 +10,18 @@ export const CIAM_DIRECTORY_TYPE = "Microsoft.AzureActiveDirectory/ciamDirectori
 /** The data-residency geos an external tenant can live in (not Azure regions). */
 export const tenantLocationSchema = z
   .enum(["United States", "Europe", "Asia Pacific", "Australia"])
-  .describe("Data-residency location of the tenant: United States, Europe, Asia Pacific or Australia.");
+  .describe("Data residency.");
 
 /** The billing SKU names ARM accepts (`Base` is the TypeSpec's newer name). */
 export const tenantSkuNameSchema = z
   .enum(["Standard", "PremiumP1", "PremiumP2", "Base"])
-  .describe("Billing SKU: Standard (default), PremiumP1, PremiumP2 or Base.");
+  .describe("Billing SKU.");
 
 /** The tenant's initial sub-domain: `{name}.onmicrosoft.com` (the OpenAPI rule: 1-26 letters and digits). */
 export const tenantNameSchema = z
   .string()
   .regex(/^[a-zA-Z0-9]{1,26}$/, "1 to 26 letters and digits")
-  .describe("Gives {name}.onmicrosoft.com.");
+  .describe("{name}.onmicrosoft.com.");
 
 /** An Azure subscription id. */
 export const subscriptionIdSchema = z
@@ -30,13 +30,13 @@ export const subscriptionIdSchema = z
     /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
     "a subscription GUID",
   )
-  .describe("A workforce tenant's subscription.");
+  .describe("A workforce subscription.");
 
 /** An Azure resource group name (ARM's rule). */
 export const resourceGroupSchema = z
   .string()
   .regex(/^[-\w._()]{1,90}$/, "a resource group name")
-  .describe("Resource group of the tenant.");
+  .describe("The tenant's resource group.");
 
 /** Input fields that address one tenant resource. */
 export const tenantAddressShape = {

@@ -15,9 +15,7 @@ export const updateTenantOperation = defineOperation({
   input: z
     .object({
       ...tenantAddressShape,
-      tags: tagsSchema
-        .optional()
-        .describe("The new tags; replaces every existing tag ({} removes them all)."),
+      tags: tagsSchema.optional().describe("Replaces every tag ({} removes them all)."),
       sku: tenantSkuNameSchema.optional(),
     })
     .refine((i) => i.tags !== undefined || i.sku !== undefined, "give tags and/or sku"),

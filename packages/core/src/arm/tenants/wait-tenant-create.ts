@@ -9,7 +9,7 @@ export const waitTenantCreateOperation = defineOperation({
   area: "tenants",
   title: "Wait for a tenant creation",
   description:
-    "Waits for a tenant_create to finish, reporting progress; cancelling leaves creation running. Returns the tenant with its domainName and tenantId; a failed creation is an error.",
+    "Waits for a tenant_create to finish, reporting progress (cancelling leaves it running); returns the tenant's domainName and tenantId.",
   access: "read",
   permissions: [TENANT_ACTIONS.read],
   input: z.object({
@@ -19,7 +19,7 @@ export const waitTenantCreateOperation = defineOperation({
       .min(1)
       .max(300)
       .default(10)
-      .describe("Wait between checks when ARM gives no Retry-After (default 10)."),
+      .describe("When ARM gives no Retry-After (default 10)."),
   }),
   output: z.object({ tenant: tenantSchema }),
   run: async (ctx, input) => {

@@ -11,7 +11,7 @@ export const addCertificateOperation = defineOperation({
   area: "apps",
   title: "Add a certificate credential",
   description:
-    "Adds a public certificate (PEM) to an app registration so it can sign in with the private key instead of a secret. Returns the app's certificates.",
+    "Adds a public certificate (PEM) to an app registration, to sign in with its private key instead of a secret.",
   access: "write",
   idempotent: false,
   permissions: ["Application.ReadWrite.All"],

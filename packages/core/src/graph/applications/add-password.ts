@@ -9,7 +9,7 @@ export const addPasswordOperation = defineOperation({
   area: "apps",
   title: "Add a client secret",
   description:
-    "Adds a client secret to an app registration (2 years, or until endDateTime). Returns keyId, validity and secretText, shown only this once.",
+    "Adds a client secret to an app registration (2 years, or until endDateTime). Returns keyId and secretText, shown only this once.",
   access: "write",
   idempotent: false,
   permissions: ["Application.ReadWrite.All"],
@@ -17,8 +17,8 @@ export const addPasswordOperation = defineOperation({
   input: z
     .object({
       ...appRefShape,
-      displayName: z.string().max(256).optional().describe("A label, e.g. 'ci-pipeline'."),
-      endDateTime: z.iso.datetime().optional().describe("Expiry (ISO 8601)."),
+      displayName: z.string().max(256).optional().describe("e.g. 'ci-pipeline'."),
+      endDateTime: z.iso.datetime().optional().describe("ISO 8601."),
     })
     .refine(exactlyOneRef, exactlyOneRefMessage),
   output: z.object({

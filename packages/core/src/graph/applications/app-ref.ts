@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /** How operations name an application: object id or application (client) id, exactly one. */
 export const appRefShape = {
-  id: z.string().min(1).optional().describe("The application's object id."),
-  appId: z.guid().optional().describe("The application (client) id."),
+  id: z.string().min(1).optional().describe("Object id."),
+  appId: z.guid().optional().describe("Or the client id."),
 };
 
 /** Checks that exactly one of `id` and `appId` is given. */

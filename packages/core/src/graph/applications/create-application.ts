@@ -11,7 +11,7 @@ export const createApplicationOperation = defineOperation({
   area: "apps",
   title: "Register an application",
   description:
-    "Registers an application: web (webRedirectUris), SPA (spaRedirectUris) or daemon (neither), without permissions or secret (see app_password_add, app_grant). Returns it with its appId.",
+    "Registers an application: web (webRedirectUris), SPA (spaRedirectUris) or daemon (neither), without permissions or secret (app_grant, app_password_add).",
   access: "write",
   idempotent: false,
   permissions: ["Application.ReadWrite.All"],

@@ -9,7 +9,7 @@ export const deleteApplicationOperation = defineOperation({
   area: "apps",
   title: "Delete an app registration",
   description:
-    "Deletes an app registration with its service principal; its secrets and certificates stop working. Restorable for 30 days. Returns what was deleted.",
+    "Deletes an app registration and its service principal; its secrets and certificates stop working. Restorable for 30 days.",
   access: "destructive",
   idempotent: true,
   permissions: ["Application.ReadWrite.All"],

@@ -10,7 +10,7 @@ export const listApplicationsOperation = defineOperation({
   area: "apps",
   title: "List app registrations",
   description:
-    "Lists app registrations, optionally by display-name prefix, with object id, appId, audience and credential metadata (never secrets).",
+    "Lists app registrations, optionally by display-name prefix, with ids, audience and credential metadata (never secrets).",
   access: "read",
   list: true,
   permissions: ["Application.Read.All"],

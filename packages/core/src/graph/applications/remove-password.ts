@@ -9,7 +9,7 @@ export const removePasswordOperation = defineOperation({
   area: "apps",
   title: "Remove a client secret",
   description:
-    "Removes a client secret from an app registration by keyId (see app_get); anything using it stops signing in.",
+    "Removes an app registration's client secret by keyId (see app_get); anything using it can no longer sign in.",
   access: "destructive",
   idempotent: true,
   permissions: ["Application.ReadWrite.All"],

@@ -10,14 +10,14 @@ export const listDirectoryAuditsOperation = defineOperation({
   area: "audit-logs",
   title: "List directory audit records",
   description:
-    "Lists directory audit records (who changed users, groups, apps, permissions) by time range and category. Graph allows 5 report requests per 10 s: narrow the time range.",
+    "Lists directory audit records (who changed users, groups, apps, permissions) by time range and category; 5 calls per 10 s.",
   access: "read",
   list: true,
   permissions: ["AuditLog.Read.All"],
   input: z
     .object({
-      since: instantSchema.optional().describe("Records at or after this time (ISO 8601)."),
-      until: instantSchema.optional().describe("Records at or before this time (ISO 8601)."),
+      since: instantSchema.optional().describe("ISO 8601."),
+      until: instantSchema.optional().describe("ISO 8601."),
       category: z.string().min(1).optional(),
       loggedByService: z.string().min(1).optional().describe("e.g. Core Directory, B2C."),
       activity: z.string().min(1).optional().describe("Exact activityDisplayName, e.g. 'Add user'."),

@@ -10,7 +10,7 @@ export const listSignInsOperation = defineOperation({
   area: "audit-logs",
   title: "List sign-ins",
   description:
-    "Lists sign-ins (user, app, location, success or failure code), newest first, by time range, user or app. Use it to investigate failed sign-ins.",
+    "Lists sign-ins (user, app, location, success or failure code), newest first, by time range, user or app: for failed sign-ins.",
   access: "read",
   list: true,
   permissions: ["AuditLog.Read.All"],

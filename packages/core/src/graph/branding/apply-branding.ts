@@ -27,15 +27,12 @@ const NAME = "branding_apply";
 
 const input = z
   .object({
-    default: z
-      .object(brandingSpecShape)
-      .optional()
-      .describe("The default branding: what every language shows unless a localization overrides it."),
+    default: z.object(brandingSpecShape).optional().describe("What every language shows unless overridden."),
     localizations: z
       .array(z.object({ locale: localeSchema, ...brandingSpecShape }))
       .max(50)
       .optional()
-      .describe("Per-language brandings (fr-FR, de-DE, …), created when missing."),
+      .describe("Per language (fr-FR, …), created when missing."),
   })
   .refine(
     (v) => v.default !== undefined || (v.localizations?.length ?? 0) > 0,
@@ -53,7 +50,7 @@ export const applyBrandingOperation = defineOperation({
   area: "branding",
   title: "Apply company branding from a spec",
   description:
-    "Applies texts, colours, layout and files (paths or base64) to the default branding and any languages in one call. Files are checked before anything is sent; only what differs is sent; missing languages are created. Returns the actions taken.",
+    "Applies texts, colours, layout and files to the default branding and languages in one call; files checked first, only what differs sent.",
   access: "write",
   idempotent: true,
   permissions: BRANDING_WRITE,

@@ -28,7 +28,7 @@ export const brandingSpecShape = {
   files: z
     .partialRecord(z.enum(BRANDING_STREAMS), brandingFileSpecSchema)
     .optional()
-    .describe("Files by stream; limits as in branding_image_set."),
+    .describe("By stream; limits as in branding_image_set."),
 };
 
 /** A file ready to upload: its bytes and what it was found to be. */

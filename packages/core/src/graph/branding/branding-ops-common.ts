@@ -11,7 +11,7 @@ export const BRANDING_WRITE = ["OrganizationalBranding.ReadWrite.All"];
 export const anyLocaleSchema = z
   .union([z.literal("0"), localeSchema])
   .default("0")
-  .describe("'0' (the default branding) or a culture such as fr-FR.");
+  .describe("'0' (default) or a culture, e.g. fr-FR.");
 
 /** The properties of an object that are set (not `undefined`), as a PATCH body. */
 export function definedOnly(

@@ -12,11 +12,11 @@ export const BRANDING_STREAMS = [
 ] as const;
 
 /** One branding stream property. */
-export const brandingStreamSchema = z
-  .enum(BRANDING_STREAMS)
-  .describe(
-    "Which file; logos ≤245×36 (square ≤240×240, 10 KB), background ≤1920×1080 (300 KB), CSS ≤25 KB.",
-  );
+export const brandingStreamSchema = z.enum(BRANDING_STREAMS);
+
+/** The limits Graph sets per stream, for the upload's input (api-surface, branding). */
+export const BRANDING_STREAM_LIMITS =
+  "Logos ≤245×36 (square ≤240×240, 10 KB), background ≤1920×1080 (300 KB), CSS ≤25 KB.";
 
 /** A branding stream property name. */
 export type BrandingStream = z.infer<typeof brandingStreamSchema>;
@@ -69,7 +69,7 @@ export const brandingPropertiesShape = {
     })
     .nullable()
     .optional()
-    .describe("External tenants only: string overrides on the attribute collection and registration pages."),
+    .describe("External tenants only: text overrides on the sign-up pages."),
 };
 
 /** A branding (default `0` or a localization) as Graph returns it. */
@@ -108,4 +108,4 @@ export type Branding = z.infer<typeof brandingSchema>;
 export const localeSchema = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i, "a culture name such as fr-FR")
-  .describe("Culture name, e.g. fr-FR.");
+  .describe("e.g. fr-FR.");

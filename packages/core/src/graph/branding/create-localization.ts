@@ -10,7 +10,7 @@ export const createLocalizationOperation = defineOperation({
   area: "branding",
   title: "Create a branding localization",
   description:
-    "Adds branding for one language (fr-FR); unset fields fall back to the default branding, which is created if missing. Conflict if the language exists. Returns the localization.",
+    "Adds branding for one language (fr-FR); unset fields fall back to the default branding (created if missing).",
   access: "write",
   idempotent: false,
   permissions: BRANDING_WRITE,

@@ -10,15 +10,12 @@ export const deleteBrandingOperation = defineOperation({
   area: "branding",
   title: "Delete the default company branding",
   description:
-    "Deletes the default branding (sign-in pages revert to Microsoft's); Graph refuses while files are uploaded, unless removeFiles deletes them first. Returns the files removed.",
+    "Deletes the default branding (sign-in pages revert to Microsoft's); Graph refuses while it has files, unless removeFiles deletes them.",
   access: "destructive",
   idempotent: true,
   permissions: BRANDING_WRITE,
   input: z.object({
-    removeFiles: z
-      .boolean()
-      .default(false)
-      .describe("Delete the default branding's images and CSS first (Graph requires it)."),
+    removeFiles: z.boolean().default(false).describe("Delete its files first (Graph requires it)."),
   }),
   output: z.object({ deleted: z.boolean(), removedFiles: z.array(brandingStreamSchema) }),
   run: async (ctx, input) => {

@@ -11,7 +11,7 @@ export const getBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Download a branding image or CSS",
   description:
-    "Downloads a branding file (logo, background, favicon, CSS) of the default ('0') or a language: media type, size and bytes (base64); found is false if none.",
+    "Downloads a branding file (logo, background, favicon, CSS) of the default ('0') or a language: type, size, bytes; found is false if none.",
   access: "read",
   binary: "contentBase64",
   // Writing a file where the server runs is the CLI's business, not a model's (MCP gets the bytes).

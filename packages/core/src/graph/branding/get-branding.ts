@@ -10,7 +10,7 @@ export const getBrandingOperation = defineOperation({
   area: "branding",
   title: "Get the company branding",
   description:
-    "Returns the sign-in page branding (colours, texts, layout, image URLs); with a locale, what that language sees. Not found when there is none.",
+    "Returns the sign-in page branding (colours, texts, layout, image URLs); with a locale, what that language sees.",
   access: "read",
   permissions: BRANDING_READ,
   input: z.object({ locale: anyLocaleSchema }),

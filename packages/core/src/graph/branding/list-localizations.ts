@@ -10,7 +10,7 @@ export const listLocalizationsOperation = defineOperation({
   area: "branding",
   title: "List branding localizations",
   description:
-    "Lists branding records: the default ('0') and one per language, each with its own values only. Shows which languages are branded.",
+    "Lists branding records: the default ('0') and one per branded language, each with its own values only.",
   access: "read",
   permissions: BRANDING_READ,
   input: z.object({}),

@@ -10,7 +10,7 @@ export const removeBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Remove a branding image or CSS",
   description:
-    "Removes an uploaded branding file from the default ('0') or a language; sign-in falls back to the default's or Microsoft's. Needed before deleting the default branding.",
+    "Removes an uploaded branding file from the default ('0') or a language; sign-in falls back to the default's or Microsoft's.",
   access: "destructive",
   idempotent: true,
   permissions: BRANDING_WRITE,

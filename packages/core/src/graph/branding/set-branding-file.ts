@@ -5,7 +5,7 @@ import { InvalidInputError } from "../../operations/run-operation.ts";
 import { getLocalization, organizationId, setBrandingFile } from "./branding-client.ts";
 import { checkBrandingFile } from "./branding-file.ts";
 import { anyLocaleSchema, BRANDING_WRITE } from "./branding-ops-common.ts";
-import { brandingStreamSchema } from "./branding-schema.ts";
+import { BRANDING_STREAM_LIMITS, brandingStreamSchema } from "./branding-schema.ts";
 
 const NAME = "branding_image_set";
 
@@ -34,20 +34,20 @@ export const setBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Upload a branding image or CSS",
   description:
-    "Uploads a branding file (logo, background, favicon, customCSS) for the default branding ('0') or a language, from a path, base64 or CSS text; checked before sending. Returns its relative URL.",
+    "Uploads a branding file (logo, background, favicon, customCSS) for the default ('0') or a language, from a path, base64 or CSS text.",
   access: "write",
   idempotent: true,
   permissions: BRANDING_WRITE,
   input: z
     .object({
-      stream: brandingStreamSchema,
+      stream: brandingStreamSchema.describe(BRANDING_STREAM_LIMITS),
       locale: anyLocaleSchema,
-      file: z.string().min(1).optional().describe("Path of the file to upload."),
+      file: z.string().min(1).optional().describe("Path of the file."),
       contentBase64: z
         .string()
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64")
         .optional()
-        .describe("The file's bytes, base64."),
+        .describe("The bytes, base64."),
       text: z.string().optional().describe("CSS text (customCSS only)."),
     })
     .refine(

@@ -10,7 +10,7 @@ export const updateBrandingOperation = defineOperation({
   area: "branding",
   title: "Update the default company branding",
   description:
-    "Sets texts, colours and layout of the default branding (created if missing); only given fields change, null clears. Images: branding_image_set. Returns the branding.",
+    "Sets texts, colours and layout of the default branding (created if missing); only given fields change, null clears.",
   access: "write",
   idempotent: true,
   permissions: BRANDING_WRITE,

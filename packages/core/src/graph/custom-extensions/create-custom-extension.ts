@@ -13,9 +13,9 @@ import { extensionBody, extensionFieldsShape, hostOf } from "./extension-body.ts
 export const createCustomExtensionOperation = defineOperation({
   name: "custom_extension_create",
   area: "custom-extensions",
-  title: "Create a custom authentication extension",
+  title: "Create a custom extension",
   description:
-    "Registers a REST API Entra calls on an authentication event, protected by an app (resourceId or appId). Then run custom_extension_validate and bind it with event_listener_create.",
+    "Registers a REST API Entra calls on an authentication event, protected by an app; then validate it and bind it with event_listener_create.",
   access: "write",
   idempotent: false,
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],

@@ -12,9 +12,7 @@ export const EXTENSION_KINDS = [
 /** Which event an extension handles. */
 export const extensionKindSchema = z
   .enum(EXTENSION_KINDS)
-  .describe(
-    "The event: token claims (onTokenIssuanceStart), sign-up page (onAttributeCollection…), sending one-time codes yourself (onOtpSend), …",
-  );
+  .describe("The event (onOtpSend: you send one-time codes).");
 
 /** An extension kind. */
 export type ExtensionKind = z.infer<typeof extensionKindSchema>;

@@ -7,7 +7,7 @@ import { deleteCustomExtension } from "./custom-extensions-client.ts";
 export const deleteCustomExtensionOperation = defineOperation({
   name: "custom_extension_delete",
   area: "custom-extensions",
-  title: "Delete a custom authentication extension",
+  title: "Delete a custom extension",
   description:
     "Deletes a custom extension by id; delete or rebind its event listeners first (event_listener_list).",
   access: "destructive",

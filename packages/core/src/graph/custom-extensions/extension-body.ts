@@ -8,21 +8,11 @@ export const extensionFieldsShape = {
   description: z.string().max(1024).nullable().optional(),
   targetUrl: targetUrlSchema.optional(),
   resourceId: resourceIdSchema.optional(),
-  appId: z.uuid().optional().describe("Instead of resourceId: the protecting app's appId."),
-  timeoutInMilliseconds: z
-    .number()
-    .int()
-    .min(200)
-    .max(2000)
-    .optional()
-    .describe("How long Entra waits for the API (200-2000 ms)."),
-  maximumRetries: z.number().int().min(0).max(1).optional().describe("Retries after a failure (0 or 1)."),
+  appId: z.uuid().optional().describe("Or the protecting app's appId."),
+  timeoutInMilliseconds: z.number().int().min(200).max(2000).optional().describe("How long Entra waits."),
+  maximumRetries: z.number().int().min(0).max(1).optional().describe("After a failure."),
   fallbackToMicrosoftProviderOnError: z.boolean().optional(),
-  claims: z
-    .array(z.string().min(1).max(256))
-    .max(50)
-    .optional()
-    .describe("Claims the API returns (onTokenIssuanceStart only)."),
+  claims: z.array(z.string().min(1).max(256)).max(50).optional().describe("onTokenIssuanceStart only."),
 };
 
 type Fields = {

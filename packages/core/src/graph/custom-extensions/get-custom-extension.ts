@@ -8,9 +8,9 @@ import { getCustomExtension } from "./custom-extensions-client.ts";
 export const getCustomExtensionOperation = defineOperation({
   name: "custom_extension_get",
   area: "custom-extensions",
-  title: "Get a custom authentication extension",
+  title: "Get a custom extension",
   description:
-    "Returns a custom authentication extension: event, endpoint, protecting app's resourceId, timeout, retries, error behaviour and claims.",
+    "Returns a custom authentication extension: event, endpoint, protecting app, timeout, retries, error behaviour, claims.",
   access: "read",
   permissions: ["CustomAuthenticationExtension.Read.All"],
   input: z.object({ id: idSchema }),

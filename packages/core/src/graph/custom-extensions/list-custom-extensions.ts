@@ -8,9 +8,9 @@ import { listCustomExtensions } from "./custom-extensions-client.ts";
 export const listCustomExtensionsOperation = defineOperation({
   name: "custom_extension_list",
   area: "custom-extensions",
-  title: "List custom authentication extensions",
+  title: "List custom extensions",
   description:
-    "Lists custom authentication extensions (REST APIs called during sign-up and sign-in) with their event, endpoint, protecting app and timeouts.",
+    "Lists custom authentication extensions (REST APIs called during sign-up and sign-in): event, endpoint, protecting app, timeouts.",
   access: "read",
   list: true,
   permissions: ["CustomAuthenticationExtension.Read.All"],

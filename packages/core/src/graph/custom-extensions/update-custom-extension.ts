@@ -9,9 +9,9 @@ import { extensionBody, extensionFieldsShape, hostOf } from "./extension-body.ts
 export const updateCustomExtensionOperation = defineOperation({
   name: "custom_extension_update",
   area: "custom-extensions",
-  title: "Update a custom authentication extension",
+  title: "Update a custom extension",
   description:
-    "Changes a custom extension's name, endpoint, protecting app, timeout, retries, error behaviour or claims. Returns it; validate after changing endpoint or app.",
+    "Changes a custom extension's name, endpoint, protecting app, timeout, retries, error behaviour or claims (then validate it).",
   access: "write",
   idempotent: true,
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],

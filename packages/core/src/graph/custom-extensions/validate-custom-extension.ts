@@ -8,9 +8,9 @@ import { validateAuthenticationConfiguration } from "./custom-extensions-client.
 export const validateCustomExtensionOperation = defineOperation({
   name: "custom_extension_validate",
   area: "custom-extensions",
-  title: "Validate an extension's authentication setup",
+  title: "Validate a custom extension's auth setup",
   description:
-    "Checks whether an extension's auth setup works (resourceId form, protecting app's service principal and grant), for an existing id or a draft targetUrl. Changes nothing; returns errors and warnings.",
+    "Checks an extension's auth setup (resourceId, protecting app's service principal and grant), by id or draft targetUrl.",
   access: "read",
   permissions: ["CustomAuthenticationExtension.Read.All"],
   input: z

@@ -47,27 +47,14 @@ const WIRABLE = {
 const input = z
   .object({
     ...extensionFieldsShape,
-    displayName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(256)
-      .describe("The extension's name: found by it, created under it."),
+    displayName: z.string().trim().min(1).max(256).describe("Found by it, created under it."),
     kind: z
       .enum(Object.keys(WIRABLE) as [keyof typeof WIRABLE, ...(keyof typeof WIRABLE)[]])
       .default("onTokenIssuanceStart")
-      .describe(
-        "The event: onTokenIssuanceStart (claims in tokens), onAttributeCollectionStart/Submit, onOtpSend, onVerifiedIdClaimValidation.",
-      ),
+      .describe("The event."),
     targetUrl: targetUrlSchema,
     resourceId: resourceIdSchema.optional(),
-    appIds: z
-      .array(z.uuid())
-      .min(1)
-      .max(100)
-      .describe(
-        "Client ids of the applications whose sign-ins call the extension (the listener's condition).",
-      ),
+    appIds: z.array(z.uuid()).min(1).max(100).describe("Client ids of the apps whose sign-ins call it."),
   })
   .refine(
     (v) => (v.resourceId === undefined) !== (v.appId === undefined),
@@ -104,7 +91,7 @@ export const wireCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Wire a custom extension to apps",
   description:
-    "Creates or converges (by name) a custom extension for an API endpoint, binds it to the given apps with one listener, and validates its auth configuration (errors, warnings). A rerun changes nothing. Returns extension, listener id, validation and actions.",
+    "Creates or converges (by name) a custom extension for an API, binds it to the given apps with one listener, and validates its auth setup.",
   access: "write",
   idempotent: true,
   permissions: [

@@ -7,21 +7,17 @@ import { conditionsBody, createEventListener, handlerBody } from "./event-listen
 export const createEventListenerOperation = defineOperation({
   name: "event_listener_create",
   area: "event-listeners",
-  title: "Create an authentication event listener",
+  title: "Create an event listener",
   description:
-    "Makes Entra call a custom extension (of the same event) on an event for the given apps (client ids), e.g. onTokenIssuanceStart to add claims. Returns the listener.",
+    "Makes Entra call a custom extension (of the same event) on an event for the given apps, e.g. onTokenIssuanceStart to add claims.",
   access: "write",
   idempotent: false,
   permissions: ["EventListener.ReadWrite.All"],
   input: z
     .object({
       kind: listenerKindSchema,
-      appIds: z.array(z.uuid()).min(1).max(50).describe("Applications (client ids) the listener applies to."),
-      customExtensionId: z
-        .string()
-        .min(1)
-        .optional()
-        .describe("The custom extension to call (all kinds but onFraudProtectionLoadStart)."),
+      appIds: z.array(z.uuid()).min(1).max(50).describe("Client ids."),
+      customExtensionId: z.string().min(1).optional().describe("The custom extension to call (other kinds)."),
       fraudProvider: fraudProviderSchema.optional(),
       displayName: z.string().max(256).optional(),
     })

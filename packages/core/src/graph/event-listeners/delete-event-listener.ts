@@ -7,7 +7,7 @@ import { deleteEventListener } from "./event-listeners-client.ts";
 export const deleteEventListenerOperation = defineOperation({
   name: "event_listener_delete",
   area: "event-listeners",
-  title: "Delete an authentication event listener",
+  title: "Delete an event listener",
   description:
     "Deletes an event listener: Entra stops calling its extension for those apps (the extension stays).",
   access: "destructive",

@@ -13,9 +13,7 @@ export const LISTENER_KINDS = {
 /** A listener kind. */
 export const listenerKindSchema = z
   .enum(Object.keys(LISTENER_KINDS) as [keyof typeof LISTENER_KINDS, ...(keyof typeof LISTENER_KINDS)[]])
-  .describe(
-    "The event; each calls a custom extension of the same event, except onFraudProtectionLoadStart (a fraud protection provider).",
-  );
+  .describe("The event; the extension must be of the same event.");
 
 /** A listener kind. */
 export type ListenerKind = z.infer<typeof listenerKindSchema>;
@@ -67,8 +65,5 @@ export function toEventListener(g: GraphListener): EventListener {
 /** A fraud protection provider reference. */
 export const fraudProviderSchema = z.object({
   type: z.enum(["arkose", "humanSecurity"]),
-  id: z
-    .string()
-    .min(1)
-    .describe("The provider's id under /identity/riskPrevention/fraudProtectionProviders."),
+  id: z.string().min(1).describe("The provider's id."),
 });

@@ -8,7 +8,7 @@ import { getEventListener } from "./event-listeners-client.ts";
 export const getEventListenerOperation = defineOperation({
   name: "event_listener_get",
   area: "event-listeners",
-  title: "Get an authentication event listener",
+  title: "Get an event listener",
   description:
     "Returns an event listener: its event, apps (client ids), and the custom extension (or fraud provider) it calls.",
   access: "read",

@@ -8,14 +8,14 @@ import { listEventListeners } from "./event-listeners-client.ts";
 export const listEventListenersOperation = defineOperation({
   name: "event_listener_list",
   area: "event-listeners",
-  title: "List authentication event listeners",
+  title: "List event listeners",
   description:
-    "Lists authentication event listeners: event, apps (client ids) and custom extension each binds, including those user flows create; optionally for one app.",
+    "Lists authentication event listeners (event, apps, custom extension), user flows' own included.",
   access: "read",
   list: true,
   permissions: ["EventListener.Read.All"],
   input: z.object({
-    appId: z.uuid().optional().describe("Only listeners applying to this app (client id)."),
+    appId: z.uuid().optional().describe("Only those for this app."),
     ...listInputShape,
   }),
   output: listOutputSchema(eventListenerSchema),

@@ -13,20 +13,16 @@ import {
 export const updateEventListenerOperation = defineOperation({
   name: "event_listener_update",
   area: "event-listeners",
-  title: "Update an authentication event listener",
+  title: "Update an event listener",
   description:
-    "Changes a listener's apps (appIds replaces the list), custom extension (same event) or name. Returns the listener.",
+    "Changes a listener's apps (appIds replaces the list), custom extension (of the same event) or name. Returns the listener.",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z
     .object({
       id: idSchema,
-      appIds: z
-        .array(z.uuid())
-        .max(50)
-        .optional()
-        .describe("The complete new list of applications (client ids)."),
+      appIds: z.array(z.uuid()).max(50).optional().describe("Replaces the list (client ids)."),
       customExtensionId: z.string().min(1).optional(),
       displayName: z.string().max(256).optional(),
     })

@@ -10,17 +10,13 @@ export const addMembersOperation = defineOperation({
   area: "groups",
   title: "Add members to a group",
   description:
-    "Adds members (usually users) to a group, reporting each as added, alreadyMember or failed with its code; one failure does not stop the rest.",
+    "Adds members (usually users) to a group; each is added, alreadyMember or failed (with its code); a failure does not stop the rest.",
   access: "write",
   idempotent: true,
   permissions: ["GroupMember.ReadWrite.All"],
   input: z.object({
-    id: idSchema.describe("The group's object id."),
-    memberIds: z
-      .array(idSchema)
-      .min(1)
-      .max(1000)
-      .describe("Object ids of the users or other objects to add."),
+    id: idSchema.describe("Object id."),
+    memberIds: z.array(idSchema).min(1).max(1000).describe("Object ids (users, …)."),
   }),
   output: z.object({
     results: z.array(

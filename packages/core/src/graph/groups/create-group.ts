@@ -19,7 +19,7 @@ export const createGroupOperation = defineOperation({
   area: "groups",
   title: "Create a security group",
   description:
-    "Creates a security group, e.g. to segment customers or assign app roles; mailNickname derives from the name. Returns it; add members with group_member_add.",
+    "Creates a security group (a customer segment, app role holders); mailNickname derives from the name. Add members: group_member_add.",
   access: "write",
   idempotent: false,
   permissions: ["Group.ReadWrite.All"],

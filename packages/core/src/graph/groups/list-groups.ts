@@ -10,7 +10,7 @@ export const listGroupsOperation = defineOperation({
   area: "groups",
   title: "List groups",
   description:
-    "Lists groups (e.g. customer segments), optionally by display-name prefix, with id, name, description and kind.",
+    "Lists groups (e.g. customer segments), optionally by display-name prefix, with name, description and kind.",
   access: "read",
   list: true,
   permissions: ["Group.Read.All"],

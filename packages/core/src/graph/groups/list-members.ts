@@ -13,7 +13,7 @@ export const listMembersOperation = defineOperation({
   access: "read",
   list: true,
   permissions: ["GroupMember.Read.All"],
-  input: z.object({ id: idSchema.describe("The group's object id."), ...listInputShape }),
+  input: z.object({ id: idSchema.describe("Object id."), ...listInputShape }),
   output: listOutputSchema(memberSchema),
   run: (ctx, input) =>
     listMembers(ctx.graph, input.id, { limit: input.limit, cursor: input.cursor, signal: ctx.signal }),

@@ -12,7 +12,7 @@ export const removeMemberOperation = defineOperation({
   access: "write",
   idempotent: true,
   permissions: ["GroupMember.ReadWrite.All"],
-  input: z.object({ id: idSchema.describe("The group's object id."), memberId: idSchema }),
+  input: z.object({ id: idSchema.describe("Object id."), memberId: idSchema }),
   output: z.object({ id: z.string(), memberId: z.string(), removed: z.literal(true) }),
   run: async (ctx, input) => {
     await removeMember(ctx.graph, input.id, input.memberId, { signal: ctx.signal });

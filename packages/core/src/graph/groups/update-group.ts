@@ -9,7 +9,8 @@ export const updateGroupOperation = defineOperation({
   name: "group_update",
   area: "groups",
   title: "Update a group",
-  description: "Changes a group's display name and/or description. Returns the group after the change.",
+  description:
+    "Changes a group's display name and/or description. Returns the group as it is after the change.",
   access: "write",
   idempotent: true,
   permissions: ["Group.ReadWrite.All"],

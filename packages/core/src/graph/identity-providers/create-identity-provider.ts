@@ -9,45 +9,28 @@ const input = z
   .object({
     kind: z
       .enum(["social", "apple", "oidc"])
-      .describe("social: Google or Facebook; apple: Sign in with Apple; oidc: any OpenID Connect provider."),
+      .describe("social: Google or Facebook; oidc: any OpenID Connect provider."),
     displayName: z
       .string()
       .trim()
       .min(1)
       .max(256)
       .optional()
-      .describe("Shown on the sign-in button; defaults to the provider type."),
-    identityProviderType: z.string().min(1).max(64).optional().describe("social only: Google or Facebook."),
-    clientId: z
-      .string()
-      .min(1)
-      .max(1024)
-      .optional()
-      .describe("social and oidc: the client id issued by the provider."),
-    clientSecret: secret
-      .optional()
-      .describe("social and oidc: the client secret; write-only, never returned."),
-    developerId: z.string().min(1).max(64).optional().describe("apple: Apple developer (team) id."),
-    serviceId: z.string().min(1).max(256).optional().describe("apple: the Services ID."),
-    keyId: z.string().min(1).max(64).optional().describe("apple: the key id."),
-    certificateData: secret
-      .optional()
-      .describe("apple: the private key (.p8 contents); write-only, never returned."),
-    issuer: z.url().optional().describe("oidc: the issuer URL."),
+      .describe("On the sign-in button; default: the provider type."),
+    identityProviderType: z.string().min(1).max(64).optional().describe("social only."),
+    clientId: z.string().min(1).max(1024).optional().describe("social, oidc: issued by the provider."),
+    clientSecret: secret.optional().describe("social, oidc; write-only."),
+    developerId: z.string().min(1).max(64).optional().describe("apple: team id."),
+    serviceId: z.string().min(1).max(256).optional().describe("apple."),
+    keyId: z.string().min(1).max(64).optional().describe("apple."),
+    certificateData: secret.optional().describe("apple: the .p8 private key; write-only."),
+    issuer: z.url().optional().describe("oidc."),
     wellKnownEndpoint: z
       .url({ protocol: /^https$/ })
       .optional()
-      .describe("oidc: the https metadata URL."),
-    scope: z
-      .string()
-      .min(1)
-      .max(1024)
-      .default("openid profile email")
-      .describe("oidc: scopes, must include openid."),
-    responseType: z
-      .enum(["code", "id_token", "code,id_token"])
-      .default("code")
-      .describe("oidc: response type."),
+      .describe("oidc: https metadata URL."),
+    scope: z.string().min(1).max(1024).default("openid profile email").describe("oidc; must include openid."),
+    responseType: z.enum(["code", "id_token", "code,id_token"]).default("code").describe("oidc."),
   })
   .superRefine((i, ctx) => {
     const need: Record<typeof i.kind, readonly (keyof typeof i)[]> = {
@@ -107,7 +90,7 @@ export const createIdentityProviderOperation = defineOperation({
   area: "identity-providers",
   title: "Create an identity provider",
   description:
-    "Configures a sign-in provider: Google or Facebook (social), Apple, or OpenID Connect (oidc); secrets are never returned. Offer it with user_flow_idp_add.",
+    "Configures a sign-in provider: Google or Facebook (social), Apple, or OpenID Connect (oidc). Offer it with user_flow_idp_add.",
   access: "write",
   idempotent: false,
   permissions: ["IdentityProvider.ReadWrite.All"],

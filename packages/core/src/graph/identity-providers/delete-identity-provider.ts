@@ -8,7 +8,7 @@ export const deleteIdentityProviderOperation = defineOperation({
   area: "identity-providers",
   title: "Delete an identity provider",
   description:
-    "Deletes a configured identity provider by id (not built-ins); remove it from flows first (user_flow_idp_remove). Its customers can no longer sign in with it.",
+    "Deletes a configured identity provider (not built-ins; remove it from flows first); its customers can no longer sign in with it.",
   access: "destructive",
   idempotent: true,
   permissions: ["IdentityProvider.ReadWrite.All"],

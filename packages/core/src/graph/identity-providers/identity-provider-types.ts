@@ -6,9 +6,9 @@ import { availableProviderTypes } from "./identity-providers-client.ts";
 export const identityProviderTypesOperation = defineOperation({
   name: "identity_provider_types",
   area: "identity-providers",
-  title: "List available identity provider types",
+  title: "List identity provider types",
   description:
-    "Lists the identity provider types this tenant can use (EmailPassword, EmailOTP, Google, …); it differs between external, workforce and B2C tenants.",
+    "Lists the identity provider types this tenant can use (EmailPassword, EmailOTP, Google, …); tenant kinds differ.",
   access: "read",
   permissions: ["IdentityProvider.Read.All"],
   input: z.object({}),

@@ -9,7 +9,7 @@ export const updateIdentityProviderOperation = defineOperation({
   area: "identity-providers",
   title: "Update an identity provider",
   description:
-    "Changes a configured provider's name, client id or secret (rotation), or Apple key id and private key; type and built-in providers cannot change. Returns it without secrets.",
+    "Changes a configured provider's name, client id or secret (rotation), or Apple key id and private key (not built-in providers).",
   access: "write",
   idempotent: true,
   permissions: ["IdentityProvider.ReadWrite.All"],

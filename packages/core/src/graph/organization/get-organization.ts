@@ -9,7 +9,7 @@ export const getOrganizationOperation = defineOperation({
   area: "organization",
   title: "Get the tenant's organization",
   description:
-    "Returns the tenant's organization: id, name, tenant type (CIAM for external) and verified domains. Use it to confirm which tenant you are connected to.",
+    "Returns the tenant's organization (id, name, tenant type: CIAM for external, verified domains): which tenant this is.",
   access: "read",
   permissions: ["Organization.Read.All"],
   input: z.object({}),

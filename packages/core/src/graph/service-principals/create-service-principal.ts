@@ -9,11 +9,11 @@ export const createServicePrincipalOperation = defineOperation({
   area: "service-principals",
   title: "Create a service principal",
   description:
-    "Creates the service principal of an app registration, needed before it can sign in here or be granted permissions. Conflict if it exists. Returns it.",
+    "Creates an app registration's service principal, needed before it can sign in here or be granted permissions.",
   access: "write",
   idempotent: false,
   permissions: ["Application.ReadWrite.All"],
-  input: z.object({ appId: z.guid().describe("The application (client) id.") }),
+  input: z.object({ appId: z.guid().describe("Client id.") }),
   output: servicePrincipalSchema,
   run: (ctx, input) => createServicePrincipal(ctx.graph, input.appId, { signal: ctx.signal }),
 });

@@ -9,10 +9,10 @@ export const getServicePrincipalOperation = defineOperation({
   area: "service-principals",
   title: "Get a service principal by app id",
   description:
-    "Returns the service principal of an app (client) id, e.g. its object id for grants; the not-found error says how to create it.",
+    "Returns the service principal of an app (client) id, e.g. its object id for grants; not found says how to create it.",
   access: "read",
   permissions: ["Application.Read.All"],
-  input: z.object({ appId: z.guid().describe("The application (client) id.") }),
+  input: z.object({ appId: z.guid().describe("Client id.") }),
   output: servicePrincipalSchema,
   run: (ctx, input) => requireServicePrincipal(ctx.graph, input.appId, { signal: ctx.signal }),
 });

@@ -15,17 +15,17 @@ export const grantPermissionOperation = defineOperation({
   area: "apps",
   title: "Grant an application permission",
   description:
-    "Grants an application permission (e.g. User.ReadWrite.All) with admin consent; an existing grant is reported, not duplicated. Returns the assignment.",
+    "Grants an application permission (e.g. User.ReadWrite.All) with admin consent; an existing grant is reported, not duplicated.",
   access: "write",
   idempotent: true,
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All"],
   input: z.object({
-    appId: z.guid().describe("The client application's (client) id."),
+    appId: z.guid().describe("Client id of the app to grant."),
     permission: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "a permission name such as User.ReadWrite.All"),
     resourceAppId: z
       .guid()
       .default(MICROSOFT_GRAPH_APP_ID)
-      .describe("The API offering the permission; Microsoft Graph by default."),
+      .describe("The API offering it; default Microsoft Graph."),
   }),
   output: z.object({
     assignmentId: z.string(),

@@ -10,10 +10,10 @@ export const listGrantsOperation = defineOperation({
   area: "apps",
   title: "List an app's application permissions",
   description:
-    "Lists the application permissions an app holds (name, resource, when granted), e.g. to check it can run an operation.",
+    "Lists the application permissions an app holds (name, resource, when granted): can it run an operation?",
   access: "read",
   permissions: ["Application.Read.All"],
-  input: z.object({ appId: z.guid().describe("The application (client) id.") }),
+  input: z.object({ appId: z.guid().describe("Client id.") }),
   output: z.object({
     grants: z.array(
       z.object({

@@ -14,7 +14,7 @@ export const revokePermissionOperation = defineOperation({
   area: "apps",
   title: "Revoke an application permission",
   description:
-    "Revokes an application permission (e.g. User.ReadWrite.All) from an app; issued tokens keep it until they expire. Reports whether it was granted.",
+    "Revokes an app's application permission (e.g. User.ReadWrite.All); issued tokens keep it until they expire.",
   access: "destructive",
   idempotent: true,
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All"],

@@ -8,7 +8,7 @@ export const createKeySetOperation = defineOperation({
   name: "trust_framework_keyset_create",
   area: "trust-framework",
   title: "Create a B2C policy key set",
-  description: `Creates an empty policy key set (the id gets the B2C_1A_ prefix); then add a key. Returns the set with its final id. ${B2C_ONLY}`,
+  description: `Creates an empty policy key set (the id gets the B2C_1A_ prefix), to add a key to. Returns the set with its final id. ${B2C_ONLY}`,
   access: "write",
   idempotent: false,
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],

@@ -14,7 +14,7 @@ export const generateKeyOperation = defineOperation({
   name: "trust_framework_keyset_generate_key",
   area: "trust-framework",
   title: "Generate a key in a B2C key set",
-  description: `Has the service generate an RSA or OCT key in a key set, for signing or encryption; the private part never leaves it. Returns the key's public members. ${B2C_ONLY}`,
+  description: `Has the service generate an RSA or OCT key in a key set, for signing or encryption; the private part never leaves it. ${B2C_ONLY}`,
   access: "write",
   idempotent: false,
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],

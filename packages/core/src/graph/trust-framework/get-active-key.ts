@@ -8,7 +8,7 @@ export const getActiveKeyOperation = defineOperation({
   name: "trust_framework_keyset_active_key",
   area: "trust-framework",
   title: "Get the active key of a B2C key set",
-  description: `Returns the key of a key set that policies use now (enabled, within validity), public members only; not found when none is active. ${B2C_ONLY}`,
+  description: `Returns the key of a key set that policies use now (enabled, valid), public members only. ${B2C_ONLY}`,
   access: "read",
   permissions: ["TrustFrameworkKeySet.Read.All"],
   input: z.object({ id: keySetIdSchema }),

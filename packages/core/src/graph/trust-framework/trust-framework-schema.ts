@@ -4,13 +4,13 @@ import { z } from "zod";
 export const policyIdSchema = z
   .string()
   .regex(/^B2C_1A_[A-Za-z0-9_-]+$/i, "a policy id starting with B2C_1A_")
-  .describe("Policy id, e.g. B2C_1A_signup_signin.");
+  .describe("e.g. B2C_1A_signup_signin.");
 
 /** A key set id: the service prefixes `B2C_1A_` when it is missing. */
 export const keySetIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,100}$/, "letters, digits, '_' and '-'")
-  .describe("Key set id (B2C_1A_ prefix optional).");
+  .describe("B2C_1A_ prefix optional.");
 
 /** The key set id as the service stores it. */
 export const fullKeySetId = (id: string): string => (/^B2C_1A_/i.test(id) ? id : `B2C_1A_${id}`);
@@ -47,8 +47,8 @@ export type KeySet = z.infer<typeof keySetSchema>;
 
 /** Validity bounds of a new key. */
 export const validityShape = {
-  nbf: z.number().int().min(0).optional().describe("Not before, seconds since the epoch."),
-  exp: z.number().int().min(0).optional().describe("Expiry, seconds since the epoch."),
+  nbf: z.number().int().min(0).optional().describe("Epoch seconds."),
+  exp: z.number().int().min(0).optional().describe("Epoch seconds."),
 };
 
 /** The B2C-only scope note every trust framework operation carries. */

@@ -13,15 +13,15 @@ export const uploadCertificateOperation = defineOperation({
   name: NAME,
   area: "trust-framework",
   title: "Upload a certificate to a B2C key set",
-  description: `Adds a public X.509 certificate (PEM or base64 DER, file or inline) to a key set, e.g. to validate a partner's tokens. Returns the key with thumbprint and validity. ${B2C_ONLY}`,
+  description: `Adds a public X.509 certificate (PEM or base64 DER, file or inline) to a key set, e.g. to validate a partner's tokens. ${B2C_ONLY}`,
   access: "write",
   idempotent: false,
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z
     .object({
       id: keySetIdSchema,
-      file: z.string().min(1).optional().describe("Path of the .cer/.pem file."),
-      certificate: z.string().min(1).optional().describe("The certificate, PEM or base64 DER."),
+      file: z.string().min(1).optional().describe("A .cer/.pem file."),
+      certificate: z.string().min(1).optional().describe("PEM or base64 DER."),
     })
     .refine(
       (v) => (v.file === undefined) !== (v.certificate === undefined),

@@ -18,13 +18,13 @@ export const uploadPolicyOperation = defineOperation({
   name: NAME,
   area: "trust-framework",
   title: "Upload a B2C custom policy",
-  description: `Creates or replaces a custom policy from its XML (file path or text); the id is its PolicyId. Upload base policies first. Returns the id and whether it was new. ${B2C_ONLY}`,
+  description: `Creates or replaces a custom policy from its XML (file or text), by its PolicyId; upload base policies first. ${B2C_ONLY}`,
   access: "write",
   idempotent: true,
   permissions: ["Policy.ReadWrite.TrustFramework"],
   input: z
     .object({
-      file: z.string().min(1).optional().describe("Path of the policy XML file."),
+      file: z.string().min(1).optional().describe("Path of the XML file."),
       xml: z.string().min(1).optional().describe("The policy XML."),
     })
     .refine((v) => (v.file === undefined) !== (v.xml === undefined), "give exactly one of file, xml"),

@@ -9,7 +9,7 @@ export const createUserFlowAttributeOperation = defineOperation({
   area: "user-flow-attributes",
   title: "Create a custom user-flow attribute",
   description:
-    "Creates a custom sign-up attribute (string, boolean or int64, fixed) with id extension_<appId>_<Name>; conflict if the name exists. Collect it with user_flow_attribute_add.",
+    "Creates a custom sign-up attribute (string, boolean or int64; fixed) named extension_<appId>_<Name>; collect it: user_flow_attribute_add.",
   access: "write",
   idempotent: false,
   permissions: ["IdentityUserFlow.ReadWrite.All"],
@@ -18,8 +18,8 @@ export const createUserFlowAttributeOperation = defineOperation({
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9_ ]*$/, "letters, digits, underscores and spaces, starting with a letter")
       .max(100)
-      .describe("The name; spaces are dropped from the id."),
-    description: z.string().max(1024).optional().describe("Shown to the customer at sign-up."),
+      .describe("Spaces are dropped from the id."),
+    description: z.string().max(1024).optional().describe("Shown at sign-up."),
     dataType: z.enum(["string", "boolean", "int64"]),
   }),
   output: userFlowAttributeSchema,

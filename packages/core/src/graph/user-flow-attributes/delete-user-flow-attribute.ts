@@ -9,7 +9,7 @@ export const deleteUserFlowAttributeOperation = defineOperation({
   area: "user-flow-attributes",
   title: "Delete a custom user-flow attribute",
   description:
-    "Deletes a custom attribute (not built-ins); remove it from flows first (user_flow_attribute_remove). Stored values are no longer collected.",
+    "Deletes a custom attribute (not built-ins); remove it from flows first (user_flow_attribute_remove).",
   access: "destructive",
   idempotent: true,
   permissions: ["IdentityUserFlow.ReadWrite.All"],

@@ -7,13 +7,13 @@ import { listAttributes } from "./user-flow-attributes-client.ts";
 export const listUserFlowAttributesOperation = defineOperation({
   name: "user_flow_attribute_list_all",
   area: "user-flow-attributes",
-  title: "List the tenant's user-flow attributes",
+  title: "List all user-flow attributes",
   description:
-    "Lists every attribute the tenant can collect at sign-up, built-in (email, city, …) and custom (extension_…): the ids user_flow_attribute_add accepts.",
+    "Lists every attribute the tenant can collect at sign-up: built-in (email, city, …) and custom (extension_…).",
   access: "read",
   permissions: ["IdentityUserFlow.Read.All"],
   input: z.object({
-    type: z.enum(["builtIn", "custom"]).optional().describe("Only built-in or only custom attributes."),
+    type: z.enum(["builtIn", "custom"]).optional().describe("Built-in or custom only."),
   }),
   output: z.object({ items: z.array(userFlowAttributeSchema) }),
   run: async (ctx, input) => ({

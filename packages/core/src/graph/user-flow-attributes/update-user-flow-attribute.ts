@@ -7,9 +7,9 @@ import { getAttribute, updateAttributeDescription } from "./user-flow-attributes
 export const updateUserFlowAttributeOperation = defineOperation({
   name: "user_flow_attribute_update",
   area: "user-flow-attributes",
-  title: "Update a custom attribute's description",
+  title: "Update a custom attribute",
   description:
-    "Changes a custom attribute's description, the only changeable property (not for built-ins). Returns the attribute.",
+    "Changes a custom attribute's description, its only changeable property (built-ins cannot change). Returns the attribute.",
   access: "write",
   idempotent: true,
   permissions: ["IdentityUserFlow.ReadWrite.All"],

@@ -7,19 +7,16 @@ import { addFlowApp, flowsForApp, removeFlowApp, resolveFlow } from "./user-flow
 export const addFlowAppOperation = defineOperation({
   name: "user_flow_app_add",
   area: "user-flows",
-  title: "Link an application to a user flow",
+  title: "Link an app to a user flow",
   description:
-    "Links an app (appId) to a user flow (id or name). An app uses one flow: conflict if linked elsewhere, unless `move` unlinks it there. changed: false if already linked.",
+    "Links an app (appId) to a user flow (id or name). An app uses one flow: conflict if linked elsewhere, unless `move`.",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({
     flow: flowRefSchema,
-    appId: z.uuid().describe("The application's client id (appId)."),
-    move: z
-      .boolean()
-      .default(false)
-      .describe("Unlink the application from the flow it uses now, if another."),
+    appId: z.uuid().describe("Client id."),
+    move: z.boolean().default(false).describe("Unlink the app from its current flow first."),
   }),
   output: z.object({
     flowId: z.string(),

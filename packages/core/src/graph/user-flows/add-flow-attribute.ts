@@ -10,14 +10,14 @@ export const addFlowAttributeOperation = defineOperation({
   area: "user-flows",
   title: "Add an attribute to a user flow",
   description:
-    "Collects one more attribute at sign-up on a flow (id or name); `input` sets its label, required flag, type, options or validation. Returns the flow.",
+    "Collects one more attribute at sign-up on a flow (id or name); `input` sets its label, required flag, type, options or validation.",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({
     flow: flowRefSchema,
     attributeId: z.string().min(1).max(256).describe("email, city, extension_<appId>_<Name>, …"),
-    input: pageInputSchema.omit({ attribute: true }).optional().describe("How the page shows the attribute."),
+    input: pageInputSchema.omit({ attribute: true }).optional().describe("How the page shows it."),
   }),
   output: userFlowSchema,
   run: async (ctx, input) => {

@@ -7,9 +7,9 @@ import { addFlowProvider, resolveFlow } from "./user-flows-client.ts";
 export const addFlowIdpOperation = defineOperation({
   name: "user_flow_idp_add",
   area: "user-flows",
-  title: "Add an identity provider to a user flow",
+  title: "Add an identity provider to a flow",
   description:
-    "Offers an identity provider on a user flow (id or name): EmailPassword-OAUTH, EmailOtpSignup-OAUTH or a configured one. changed: false if already offered.",
+    "Offers an identity provider (EmailPassword-OAUTH, EmailOtpSignup-OAUTH or a configured one) on a user flow (id or name).",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],

@@ -8,36 +8,21 @@ const input = z
   .object({
     displayName: z.string().trim().min(1).max(256).describe("Unique in the tenant."),
     description: z.string().max(1024).optional(),
-    signUpAllowed: z.boolean().default(true).describe("false makes a sign-in-only flow."),
+    signUpAllowed: z.boolean().default(true).describe("false: sign-in only."),
     identityProviders: z
       .array(z.string().min(1))
       .min(1)
       .default(["EmailPassword-OAUTH"])
-      .describe(
-        "Identity provider ids: EmailPassword-OAUTH, EmailOtpSignup-OAUTH, Google-OAUTH, Facebook-OAUTH, …",
-      ),
-    applications: z
-      .array(z.uuid())
-      .optional()
-      .describe("Client ids (appId) of applications to link; each can use one flow only."),
+      .describe("EmailPassword-OAUTH, EmailOtpSignup-OAUTH, Google-OAUTH, …"),
+    applications: z.array(z.uuid()).optional().describe("Client ids (an app uses one flow)."),
     attributes: z
       .array(z.string().min(1))
       .optional()
-      .describe(
-        "Attribute ids to collect at sign-up (email, displayName, city, extension_…); default: those the page names.",
-      ),
-    page: pageSchema
-      .optional()
-      .describe("The attribute collection page; default: one view with an input per attribute."),
+      .describe("Attribute ids (email, city, extension_…); default: the page's."),
+    page: pageSchema.optional().describe("Default: one view, an input per attribute."),
     userTypeToCreate: z.enum(["member", "guest"]).optional(),
-    attributeCollectionStartExtensionId: z
-      .uuid()
-      .optional()
-      .describe("An onAttributeCollectionStart custom extension to call before the page is shown."),
-    attributeCollectionSubmitExtensionId: z
-      .uuid()
-      .optional()
-      .describe("An onAttributeCollectionSubmit custom extension to call when the page is submitted."),
+    attributeCollectionStartExtensionId: z.uuid().optional().describe("Called before the page shows."),
+    attributeCollectionSubmitExtensionId: z.uuid().optional().describe("Called on submit."),
   })
   .refine(
     (i) =>
@@ -53,7 +38,7 @@ export const createUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Create a user flow",
   description:
-    "Creates a sign-up/sign-in user flow: identity providers (email+password by default), collected attributes with their page, and linked apps. Social providers must exist first. Returns the flow.",
+    "Creates a sign-up/sign-in user flow: providers (email+password by default; social ones must exist), attributes and their page, apps.",
   access: "write",
   idempotent: false,
   permissions: ["EventListener.ReadWrite.All"],

@@ -9,7 +9,7 @@ export const deleteUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Delete a user flow",
   description:
-    "Deletes a user flow (id or name); its linked apps lose sign-up and sign-in until linked to another flow. Returns the id.",
+    "Deletes a user flow (id or name); its linked apps lose sign-up and sign-in until linked to another flow.",
   access: "destructive",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],

@@ -7,12 +7,12 @@ import { flowsForApp } from "./user-flows-client.ts";
 export const findUserFlowByAppOperation = defineOperation({
   name: "user_flow_find_by_app",
   area: "user-flows",
-  title: "Find the user flow of an application",
+  title: "Find an app's user flow",
   description:
     "Finds the user flow an app is linked to, by its client id (appId, not object id). Returns the flow, or null when none.",
   access: "read",
   permissions: ["EventListener.Read.All"],
-  input: z.object({ appId: z.uuid().describe("The application's client id (appId).") }),
+  input: z.object({ appId: z.uuid().describe("Client id.") }),
   output: z.object({ flow: userFlowSchema.nullable() }),
   run: async (ctx, input) => {
     const flows = await flowsForApp(ctx.graph, input.appId, { signal: ctx.signal });

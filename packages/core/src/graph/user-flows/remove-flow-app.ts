@@ -7,13 +7,13 @@ import { removeFlowApp, resolveFlow } from "./user-flows-client.ts";
 export const removeFlowAppOperation = defineOperation({
   name: "user_flow_app_remove",
   area: "user-flows",
-  title: "Unlink an application from a user flow",
+  title: "Unlink an app from a user flow",
   description:
-    "Unlinks an app (client id) from a user flow (id or name); its customers lose sign-up until it is linked elsewhere. Not found if not linked there.",
+    "Unlinks an app (client id) from a user flow (id or name); its customers lose sign-up until it is linked elsewhere.",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
-  input: z.object({ flow: flowRefSchema, appId: z.uuid().describe("The application's client id (appId).") }),
+  input: z.object({ flow: flowRefSchema, appId: z.uuid().describe("Client id.") }),
   output: z.object({ flowId: z.string(), appId: z.string(), removed: z.literal(true) }),
   run: async (ctx, input) => {
     const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });

@@ -7,9 +7,9 @@ import { removeFlowProvider, resolveFlow } from "./user-flows-client.ts";
 export const removeFlowIdpOperation = defineOperation({
   name: "user_flow_idp_remove",
   area: "user-flows",
-  title: "Remove an identity provider from a user flow",
+  title: "Remove a user flow's identity provider",
   description:
-    "Stops offering an identity provider on a user flow (id or name; one must remain). Accounts stay but cannot sign in with it on this flow.",
+    "Stops offering an identity provider on a user flow (id or name; one must remain); its accounts stay but cannot sign in with it here.",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],

@@ -27,14 +27,14 @@ import {
 const NAME = "user_flow_setup";
 
 const input = z.object({
-  displayName: z.string().trim().min(1).max(256).describe("The flow's name: found by it, created under it."),
+  displayName: z.string().trim().min(1).max(256).describe("Found by it, created under it."),
   description: z.string().max(1024).optional(),
-  signUpAllowed: z.boolean().default(true).describe("false makes a sign-in-only flow."),
+  signUpAllowed: z.boolean().default(true).describe("false: sign-in only."),
   identityProviders: z
     .array(z.string().min(1))
     .min(1)
     .default(["EmailPassword-OAUTH"])
-    .describe("Exactly the providers offered (ids); social ones must exist (identity_provider_create)."),
+    .describe("Exactly the providers offered (ids); social ones must exist."),
   customAttributes: z
     .array(
       z.object({
@@ -51,28 +51,20 @@ const input = z.object({
     )
     .max(50)
     .optional()
-    .describe("Custom attributes to create when missing (by name); their type cannot change later."),
+    .describe("Created when missing (by name); their type is fixed."),
   attributes: z
     .array(z.string().min(1))
     .optional()
-    .describe(
-      "Exactly the attributes collected (ids or custom attribute names); default: those the page names.",
-    ),
-  page: pageSchema
-    .optional()
-    .describe("The attribute collection page; inputs name attributes by id or custom attribute name."),
+    .describe("Exactly those collected (ids or custom names); default: the page's."),
+  page: pageSchema.optional().describe("Inputs name attributes by id or custom attribute name."),
   applications: z
     .array(z.uuid())
     .optional()
-    .describe(
-      "Exactly the applications (client ids) that use the flow; omitted: links are left as they are.",
-    ),
+    .describe("Exactly the apps (client ids) using the flow; omitted: left as is."),
   moveApplications: z
     .boolean()
     .default(false)
-    .describe(
-      "Move a listed application from the flow it uses now (an app uses one flow only); otherwise such an app is refused before any write.",
-    ),
+    .describe("Move a listed app off its current flow; else such an app is refused."),
 });
 
 /** `user_flow_setup`: create or converge a complete sign-up/sign-in flow from a declarative spec. */
@@ -81,7 +73,7 @@ export const setupUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Set up a user flow from a spec",
   description:
-    "Creates or converges a whole sign-up/sign-in flow from one spec (providers, custom attributes, page, apps); an existing flow gets only what differs, a rerun changes nothing. Returns the flow and actions taken.",
+    "Creates or converges a whole sign-up/sign-in flow from one spec (providers, custom attributes, page, apps), sending only what differs.",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All", "IdentityUserFlow.ReadWrite.All", "IdentityProvider.Read.All"],

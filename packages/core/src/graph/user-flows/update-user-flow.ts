@@ -18,7 +18,7 @@ export const updateUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Update a user flow",
   description:
-    "Changes a user flow (id or name): name, description, sign-up, providers, apps, or the attribute page (replaced whole; missing attributes are added first). Returns the flow.",
+    "Changes a user flow (id or name): name, description, sign-up, providers, apps, or the attribute page (replaced whole).",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
@@ -28,23 +28,11 @@ export const updateUserFlowOperation = defineOperation({
       displayName: z.string().trim().min(1).max(256).optional(),
       description: z.string().max(1024).nullable().optional(),
       signUpAllowed: z.boolean().optional(),
-      identityProviders: z
-        .array(z.string().min(1))
-        .min(1)
-        .optional()
-        .describe("Replaces the flow's identity providers."),
-      applications: z.array(z.uuid()).optional().describe("Replaces the linked applications (client ids)."),
-      page: pageSchema.optional().describe("Replaces the attribute collection page whole."),
-      attributeCollectionStartExtensionId: z
-        .uuid()
-        .nullable()
-        .optional()
-        .describe("The onAttributeCollectionStart custom extension; null removes it."),
-      attributeCollectionSubmitExtensionId: z
-        .uuid()
-        .nullable()
-        .optional()
-        .describe("The onAttributeCollectionSubmit custom extension; null removes it."),
+      identityProviders: z.array(z.string().min(1)).min(1).optional().describe("Replaces the providers."),
+      applications: z.array(z.uuid()).optional().describe("Replaces the linked apps (client ids)."),
+      page: pageSchema.optional().describe("Replaces the page whole."),
+      attributeCollectionStartExtensionId: z.uuid().nullable().optional().describe("null removes it."),
+      attributeCollectionSubmitExtensionId: z.uuid().nullable().optional().describe("null removes it."),
     })
     .refine((i) => Object.keys(i).some((k) => k !== "flow"), "give at least one change"),
   output: userFlowSchema,

@@ -22,7 +22,7 @@ export const inputTypeSchema = z
   .string()
   .regex(new RegExp(`^(${INPUT_TYPES.join("|")})$`, "i"), `one of ${INPUT_TYPES.join(", ")}`)
   .transform((v) => INPUT_TYPES.find((t) => t.toLowerCase() === v.toLowerCase()) ?? "text")
-  .describe(`How the page asks for the value: ${INPUT_TYPES.join(", ")}.`);
+  .describe(`${INPUT_TYPES.join(", ")}.`);
 
 /** An option of a radio or checkbox input (`authenticationAttributeCollectionOptionConfiguration`). */
 export const optionSchema = z.object({
@@ -32,16 +32,8 @@ export const optionSchema = z.object({
 
 /** One input of the attribute collection page (`authenticationAttributeCollectionInputConfiguration`). */
 export const pageInputSchema = z.object({
-  attribute: z
-    .string()
-    .min(1)
-    .describe("The user-flow attribute id: email, displayName, city, extension_…_Name."),
-  label: z
-    .string()
-    .min(1)
-    .max(256)
-    .optional()
-    .describe("What the customer sees; defaults to the attribute's name."),
+  attribute: z.string().min(1).describe("Attribute id: email, city, extension_…_Name."),
+  label: z.string().min(1).max(256).optional().describe("Default: the attribute's name."),
   inputType: inputTypeSchema.optional(),
   required: z.boolean().optional(),
   hidden: z.boolean().optional(),
@@ -60,7 +52,7 @@ export const pageInputSchema = z.object({
     }, "not a regular expression")
     .optional(),
   defaultValue: z.string().nullable().optional(),
-  options: z.array(optionSchema).max(100).optional().describe("Choices of a radio or checkbox input."),
+  options: z.array(optionSchema).max(100).optional().describe("Radio or checkbox choices."),
 });
 
 /** One view (page) of the attribute collection page. */
@@ -138,4 +130,4 @@ export const flowAttributeSchema = z.object({
 });
 
 /** A flow id or its display name, as operations accept it. */
-export const flowRefSchema = z.string().trim().min(1).max(256).describe("Flow id or display name.");
+export const flowRefSchema = z.string().trim().min(1).max(256).describe("Id or display name.");

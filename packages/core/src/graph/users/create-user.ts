@@ -16,32 +16,19 @@ export const createUserOperation = defineOperation({
   area: "users",
   title: "Create a local customer account",
   description:
-    "Creates a customer account signing in with an email (or user name) and password, as sign-up would. Without `password` a random one is set and not returned. Conflict if the name is taken. Returns the user.",
+    "Creates a customer account signing in with email (or user name) and password, as sign-up would (no `password`: a random, unreturned one).",
   access: "write",
   idempotent: false,
   permissions: ["User.ReadWrite.All"],
   input: z
     .object({
       displayName: z.string().trim().min(1).max(256),
-      signInName: z
-        .string()
-        .trim()
-        .min(1)
-        .max(512)
-        .describe("The email address (or user name) the customer signs in with."),
+      signInName: z.string().trim().min(1).max(512).describe("Email (or user name) to sign in with."),
       signInType: z.enum(["emailAddress", "userName"]).default("emailAddress"),
-      password: z
-        .string()
-        .min(8)
-        .max(256)
-        .optional()
-        .describe("Initial password; omitted means a random one nobody sees."),
+      password: z.string().min(8).max(256).optional().describe("Omitted: a random one nobody sees."),
       givenName: z.string().max(64).optional(),
       surname: z.string().max(64).optional(),
-      mail: z
-        .email()
-        .optional()
-        .describe("Contact email; defaults to the sign-in name for emailAddress accounts."),
+      mail: z.email().optional().describe("Default: the sign-in email."),
       accountEnabled: z.boolean().default(true),
     })
     .refine((input) => input.signInType !== "emailAddress" || z.email().safeParse(input.signInName).success, {

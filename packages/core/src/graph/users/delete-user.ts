@@ -9,7 +9,7 @@ export const deleteUserOperation = defineOperation({
   area: "users",
   title: "Delete a user",
   description:
-    "Deletes a user; it cannot sign in and stays restorable for 30 days in deleted items. Returns the id.",
+    "Deletes a user: sign-in stops at once; restorable from deleted items for 30 days. Returns the id.",
   access: "destructive",
   idempotent: true,
   permissions: ["User.ReadWrite.All"],

@@ -21,21 +21,12 @@ export const findUserOperation = defineOperation({
   area: "users",
   title: "Find users by sign-in name",
   description:
-    "Finds users by sign-in name: a local account's email or user name, or a social account's subject with its issuer (google.com, …). Returns the matches with their identities.",
+    "Finds users by sign-in name: a local account's email or user name, or a social account's subject and issuer (google.com, …).",
   access: "read",
   permissions: ["User.Read.All"],
   input: z.object({
-    issuerAssignedId: z
-      .string()
-      .min(1)
-      .max(512)
-      .describe("The sign-in name: an email, a user name, or the IdP's subject."),
-    issuer: z
-      .string()
-      .min(1)
-      .max(512)
-      .optional()
-      .describe("The identity's issuer; defaults to the tenant's default domain."),
+    issuerAssignedId: z.string().min(1).max(512).describe("An email, a user name, or the IdP's subject."),
+    issuer: z.string().min(1).max(512).optional().describe("Default: the tenant's default domain."),
     select: selectSchema,
   }),
   output: z.object({ users: z.array(userSchema) }),

@@ -10,20 +10,16 @@ export const listUsersOperation = defineOperation({
   area: "users",
   title: "List users",
   description:
-    "Lists users (customers and admins), filtered by name prefix, mail, type, enabled state or creation date; `select` adds properties. To find a customer by sign-in email, use user_find.",
+    "Lists users (customers and admins) by name prefix, mail, type, enabled state or creation date. By sign-in email: user_find.",
   access: "read",
   list: true,
   permissions: ["User.Read.All"],
   input: z.object({
-    displayNameStartsWith: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("Only users whose displayName starts with this."),
-    mail: z.string().min(1).optional().describe("Only users with exactly this mail."),
+    displayNameStartsWith: z.string().min(1).optional().describe("A displayName prefix."),
+    mail: z.string().min(1).optional().describe("Exact mail."),
     userType: z.enum(["Member", "Guest"]).optional(),
     accountEnabled: z.boolean().optional(),
-    createdAfter: instantSchema.optional().describe("Only users created at or after this time (ISO 8601)."),
+    createdAfter: instantSchema.optional().describe("ISO 8601."),
     select: selectSchema,
     ...listInputShape,
   }),

@@ -9,7 +9,7 @@ const changesShape = {
   givenName: z.string().max(64).nullable().optional(),
   surname: z.string().max(64).nullable().optional(),
   mail: z.email().nullable().optional(),
-  accountEnabled: z.boolean().optional().describe("false blocks sign-in without deleting the account."),
+  accountEnabled: z.boolean().optional().describe("false blocks sign-in."),
   jobTitle: z.string().max(128).nullable().optional(),
   city: z.string().max(128).nullable().optional(),
   country: z.string().max(128).nullable().optional(),
@@ -22,7 +22,7 @@ export const updateUserOperation = defineOperation({
   area: "users",
   title: "Update a user",
   description:
-    "Changes a user's profile (names, mail, job, location, language) or blocks sign-in with accountEnabled; only given properties change, null clears. Returns the user.",
+    "Changes a user's profile (names, mail, job, location, language) or blocks sign-in (accountEnabled); only given fields change, null clears.",
   access: "write",
   idempotent: true,
   permissions: ["User.ReadWrite.All"],
