@@ -3,6 +3,7 @@
 // avoids Markdown tables and hard wraps so that Biome's Markdown formatter leaves it byte-for-byte as is.
 import { z } from "zod";
 import { cliCommand, type Operation } from "../src/operations/define-operation.ts";
+import { isIdempotent } from "../src/operations/input-surfaces.ts";
 
 /** A JSON Schema node as `z.toJSONSchema` emits it (only the keywords the renderer reads). */
 interface JsonSchema {
@@ -131,12 +132,23 @@ function inline(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
+/** The operation's markers after its access level: ` · idempotent · list · binary`, those that apply. */
+function markers(operation: Operation): string {
+  const set = [
+    // Every read is idempotent: the marker is news only on a write.
+    operation.access !== "read" && isIdempotent(operation) ? "idempotent" : undefined,
+    operation.list === true ? "list" : undefined,
+    operation.binary === undefined ? undefined : `binary (\`${operation.binary}\`)`,
+  ].filter((m) => m !== undefined);
+  return set.map((m) => ` · ${m}`).join("");
+}
+
 function renderOperation(operation: Operation): string[] {
   const [group, verb] = cliCommand(operation);
   const lines = [
     `### \`${operation.name}\``,
     "",
-    `**${inline(operation.title)}** · CLI \`ciam ${group} ${verb}\` · access: ${operation.access}`,
+    `**${inline(operation.title)}** · CLI \`ciam ${group} ${verb}\` · access: ${operation.access}${markers(operation)}`,
     "",
     inline(operation.description),
     "",
@@ -149,9 +161,12 @@ function renderOperation(operation: Operation): string[] {
     return lines;
   }
   lines.push("Input:", "");
+  const only = new Map(Object.entries(operation.inputSurfaces ?? {}));
   for (const field of fields) {
     const indent = "  ".repeat(field.path.replaceAll(".*", "").split(".").length - 1);
-    const head = `${indent}- \`${field.path}\` (${field.type}${field.required ? ", required" : ""})`;
+    const surface = only.get(field.path);
+    const where = surface === undefined ? "" : surface === "cli" ? ", CLI only" : ", MCP only";
+    const head = `${indent}- \`${field.path}\` (${field.type}${field.required ? ", required" : ""}${where})`;
     lines.push(field.description === "" ? head : `${head}: ${inline(field.description)}`);
   }
   lines.push("");
@@ -167,7 +182,7 @@ export function renderOperationsMarkdown(catalog: readonly Operation[]): string 
     "<!-- Generated from the operation catalog of @ciamkit/core: do not edit by hand. -->",
     "<!-- Regenerate with `pnpm --filter @ciamkit/core docs:operations`; a test fails when this file drifts. -->",
     "",
-    `Every operation of the \`@ciamkit/core\` catalog (${catalog.length} in ${areas.length} areas). Each one is an MCP tool of \`ciam-mcp\` under its name, a command of the \`ciam\` CLI, and runnable from code with \`client.run(operation, input)\`. Access \`read\` never changes anything and is all that \`ciam-mcp --read-only\` offers; \`destructive\` deletes or replaces data and is confirmed with the user before the MCP server runs it. Permissions are the least-privileged Microsoft Graph application permissions (or Azure RBAC actions for ARM) the operation needs.`,
+    `Every operation of the \`@ciamkit/core\` catalog (${catalog.length} in ${areas.length} areas). Each one is an MCP tool of \`ciam-mcp\` under its name, a command of the \`ciam\` CLI, and runnable from code with \`client.run(operation, input)\`. Access \`read\` never changes anything and is all that \`ciam-mcp --read-only\` offers; \`destructive\` deletes or replaces data and is confirmed with the user before the MCP server runs it. \`idempotent\` (a write or destructive operation; every read is): calling it again with the same input changes nothing more; \`list\`: it returns one page and a \`nextCursor\`; \`binary\`: the named output field carries a file's bytes as base64. An input marked CLI only is not offered to MCP clients. Permissions are the least-privileged Microsoft Graph application permissions (or Azure RBAC actions for ARM) the operation needs.`,
     "",
     "## Areas",
     "",

@@ -27,7 +27,19 @@ describe("docs/operations.md", () => {
       expect(section).toContain(`access: ${op.access}`);
       for (const permission of op.permissions) expect(section).toContain(`\`${permission}\``);
       for (const field of Object.keys(op.input.shape)) expect(section).toContain(`- \`${field}\` (`);
+      const head = section?.split("\n")[1] ?? "";
+      expect(head.includes("· idempotent"), op.name).toBe(op.access !== "read" && op.idempotent === true);
+      expect(head.includes("· list"), op.name).toBe(op.list === true);
     }
+  });
+
+  it("says which inputs the CLI alone offers and which operation returns bytes", () => {
+    const text = readFileSync(committed, "utf8");
+    const image = text.split("### `branding_image_get`\n")[1]?.split("\n### ")[0] ?? "";
+    expect(image).toContain("access: read · binary (`contentBase64`)");
+    expect(image).toContain("- `saveTo` (string, CLI only)");
+    expect(image).toContain("- `stream` (");
+    expect(image).not.toContain("- `stream` (string, CLI only");
   });
 });
 
