@@ -26,6 +26,11 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
   readonly permissions: readonly string[];
   readonly input: I;
   readonly output: O;
+  /**
+   * The input field a command line takes as its one positional argument (`ciam user import <file>`),
+   * for inputs that are the obvious object of the verb; it stays settable by name too.
+   */
+  readonly positional?: string | undefined;
   /** Output fields that hold secrets shown once (e.g. a new client secret): callers must not log them. */
   readonly secretOutputFields?: readonly string[] | undefined;
   /**
