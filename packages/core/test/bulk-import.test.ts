@@ -150,7 +150,11 @@ describe("user import: mapping, validation and the reject file", () => {
     expect(report).toMatchObject({ rows: 46, created: 45, rejected: 1 });
     expect(seen.length).toBeGreaterThanOrEqual(3);
     expect(seen.every((p) => p.total === 46 && (p.done ?? 0) <= 46)).toBe(true);
-    expect(seen.at(-1)).toEqual({ message: "45 created, 1 rejected, 0 failed", done: 46, total: 46 });
+    expect(seen.at(-1)).toEqual({
+      message: "importing: 45 created, 1 rejected, 0 failed",
+      done: 46,
+      total: 46,
+    });
   });
 
   it("user_import keeps a journal next to the file by default, so running it again resumes", async () => {

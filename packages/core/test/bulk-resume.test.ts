@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
 import type { CiamClient } from "../src/client.ts";
 import { customer, signInNames, tempDir, writeCsv } from "./helpers/bulk-files.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
+import { FAULT_SEED, killAfterCommits, seededInts } from "./helpers/kill-runs.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
@@ -56,17 +55,6 @@ function expectExactlyOnce(prefix: string, valid: number): void {
  */
 const freshBudget = (limits: Record<string, number>, timeScale: number) =>
   t.control("PUT", "/throttling", { enabled: true, timeScale, limits });
-
-/** The kill point of the SIGKILL run: seeded (CIAMKIT_FAULT_SEED) so a failure can be replayed. */
-const FAULT_SEED = Number(process.env.CIAMKIT_FAULT_SEED ?? "20261128");
-function seededInt(seed: number, min: number, max: number): number {
-  // mulberry32, one draw
-  let a = (seed + 0x6d2b79f5) | 0;
-  a = Math.imul(a ^ (a >>> 15), a | 1);
-  a ^= a + Math.imul(a ^ (a >>> 7), a | 61);
-  const r = ((a ^ (a >>> 14)) >>> 0) / 4294967296;
-  return min + Math.floor(r * (max - min));
-}
 
 const batchItems = (status: number) =>
   t.emu.control.monitor
@@ -136,47 +124,9 @@ describe("user import: resumable and fault-tolerant", () => {
     await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
     const file = inputFile(150, 5, "kill");
     const journalFile = tmp.path("journal.jsonl");
-    const killAfter = seededInt(FAULT_SEED, 20, 100);
-    const child = spawn(
-      process.execPath,
-      ["--conditions=@ciamkit/source", new URL("./helpers/import-child.ts", import.meta.url).pathname],
-      {
-        env: {
-          ...process.env,
-          CIAMKIT_IMPORT_CHILD: JSON.stringify({
-            loginUrl: t.emu.loginUrl,
-            graphUrl: t.emu.graphUrl,
-            armUrl: t.emu.armUrl,
-            ca: t.emu.caCertPem,
-            tenantId: t.tenant.tenantId,
-            clientId: t.tenant.clientId,
-            clientSecret: t.tenant.clientSecret,
-            knownAuthorities: t.tenant.knownAuthorities,
-            file,
-            journalFile,
-          }),
-        },
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const committed = () => {
-      try {
-        return readFileSync(journalFile, "utf8")
-          .split("\n")
-          .filter((l) => l.includes('"s":"created"')).length;
-      } catch {
-        return 0;
-      }
-    };
-    while (committed() < killAfter && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
-    expect(child.exitCode, stderr).toBeNull();
-    child.kill("SIGKILL");
-    await exited;
+    const [killAfter = 20] = seededInts(FAULT_SEED, 1, 20, 100);
+    const run = await killAfterCommits(t, file, journalFile, killAfter);
+    expect(run.killed, run.stderr).toBe(true);
     const before = [...signInNames(t.emu, t.tenant.tenantId).keys()].filter((n) =>
       n.startsWith("kill"),
     ).length;

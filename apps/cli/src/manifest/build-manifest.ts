@@ -81,6 +81,11 @@ function isBase64(field: string, schema: JsonSchema): boolean {
   return unwrap(schema).contentEncoding === "base64" || /Base64$/.test(field);
 }
 
+/** A union with a string variant (a path or an inline object, say): the option takes text as well as JSON. */
+function acceptsText(schema: JsonSchema): boolean {
+  return (schema.anyOf ?? schema.oneOf ?? []).some((s) => s.type === "string");
+}
+
 function optionSpec(field: string, schema: JsonSchema, required: boolean): OptionSpec {
   const flag = RESERVED.has(kebab(field)) ? `param-${kebab(field)}` : kebab(field);
   const isArray =
@@ -98,6 +103,7 @@ function optionSpec(field: string, schema: JsonSchema, required: boolean): Optio
     ...(schema.description === undefined ? {} : { description: schema.description }),
     ...(shape.format === undefined ? {} : { format: shape.format }),
     ...(shape.type === "string" && isSecret(schema) ? { secret: true } : {}),
+    ...(shape.type === "json" && acceptsText(schema) ? { text: true } : {}),
     ...(shape.type === "string" && !isArray && isBase64(field, schema)
       ? { encoding: "base64" as const }
       : {}),
@@ -121,8 +127,13 @@ export function commandSpec(operation: Operation): CommandSpec {
   const [group, verb] = cliCommand(operation);
   const schema = z.toJSONSchema(operation.input, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const required = new Set(schema.required ?? []);
+  const positional =
+    operation.positional === undefined
+      ? undefined
+      : { field: operation.positional, required: required.has(operation.positional) };
+  // The positional argument carries the requirement; its flag stays as an alternative.
   const options = Object.entries(schema.properties ?? {}).map(([field, s]) =>
-    optionSpec(field, s, required.has(field)),
+    optionSpec(field, s, required.has(field) && field !== positional?.field),
   );
   const output = z.toJSONSchema(operation.output, { io: "output", unrepresentable: "any" }) as JsonSchema;
   const list =
@@ -136,6 +147,7 @@ export function commandSpec(operation: Operation): CommandSpec {
     "ciam",
     group,
     verb,
+    ...(positional === undefined ? [] : [`<${kebab(positional.field)}>`]),
     ...options
       .filter((o) => o.required)
       .map((o) => (o === stdinSecret ? `--${o.flag}-stdin` : `--${o.flag} ${sample(o)}`)),
@@ -151,6 +163,7 @@ export function commandSpec(operation: Operation): CommandSpec {
     permissions: [...operation.permissions],
     options,
     list,
+    ...(positional === undefined ? {} : { positional }),
     example,
   };
 }

@@ -7,9 +7,18 @@ export interface ProgressReporter {
   stop(): void;
 }
 
+/** Plain lines at least this often while a long job moves (a 10 % step of a big import can take hours). */
+const PLAIN_EVERY_MS = 30_000;
+
+/** `19.8/s` once a second has passed (before that a rate says nothing). */
+function rate(done: number, since: number): string {
+  const seconds = (Date.now() - since) / 1000;
+  return seconds < 1 || done === 0 ? "" : `${(done / seconds).toFixed(done / seconds < 10 ? 1 : 0)}/s`;
+}
+
 /**
- * A progress bar on a terminal (cli-progress, redrawn in place on stderr), plain lines otherwise
- * (`adding members 3/10`), at most one line per 10 % so CI logs stay short.
+ * A progress bar on a terminal (cli-progress, redrawn in place on stderr) with the rate, plain lines
+ * otherwise (`adding members 3/10`), at most one line per 10 % (or per 30 s) so CI logs stay short.
  */
 export async function createProgress(stream: NodeJS.WriteStream = process.stderr): Promise<ProgressReporter> {
   if (stream.isTTY === true) {
@@ -32,7 +41,7 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
         if (bar === undefined) {
           bar = new SingleBar({
             stream,
-            format: "{message} [{bar}] {value}/{total} {percentage}%",
+            format: "{message} [{bar}] {value}/{total} {percentage}% {rate}",
             barCompleteChar: "#",
             barIncompleteChar: "-",
             hideCursor: true,
@@ -40,10 +49,12 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
             // cli-progress checks the terminal itself; these keep it from guessing otherwise in tests.
             noTTYOutput: false,
           });
-          bar.start(progress.total, progress.done ?? 0, { message: progress.message });
+          started = Date.now();
+          bar.start(progress.total, progress.done ?? 0, { message: progress.message, rate: "" });
         } else {
           bar.setTotal(progress.total);
-          bar.update(progress.done ?? 0, { message: progress.message });
+          const done = progress.done ?? 0;
+          bar.update(done, { message: progress.message, rate: rate(done, started) });
         }
       },
       stop() {
@@ -56,6 +67,8 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
     };
   }
   let lastTenth = -1;
+  let lastAt = Date.now();
+  const started = lastAt;
   return {
     update(progress) {
       const { done, total } = progress;
@@ -64,9 +77,11 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
         return;
       }
       const tenth = Math.floor((done * 10) / total);
-      if (tenth === lastTenth && done !== total) return;
+      if (tenth === lastTenth && done !== total && Date.now() - lastAt < PLAIN_EVERY_MS) return;
       lastTenth = tenth;
-      stream.write(`${progress.message} ${done}/${total}\n`);
+      lastAt = Date.now();
+      const speed = rate(done, started);
+      stream.write(`${progress.message} ${done}/${total}${speed === "" ? "" : ` ${speed}`}\n`);
     },
     stop() {},
   };

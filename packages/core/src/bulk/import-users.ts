@@ -83,12 +83,18 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   const maxConcurrency = Math.max(1, options.maxConcurrency ?? 8);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  const progress = () =>
-    ctx.onProgress?.({
+  let last = "";
+  const progress = () => {
+    const update = {
       message: progressMessage(report),
-      done: report.rows,
+      done: settled(report),
       ...(total === undefined ? {} : { total: Math.max(total, report.rows) }),
-    });
+    };
+    // The same news twice would make MCP's strictly increasing progress count up past the total.
+    const key = JSON.stringify(update);
+    if (key !== last) ctx.onProgress?.(update);
+    last = key;
+  };
 
   const dispatch = async (chunk: ChunkItem[]) => {
     while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
@@ -163,15 +169,21 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   return report;
 }
 
+/** Rows with an outcome so far (the reader runs up to `maxConcurrency` envelopes ahead of them). */
+function settled(r: ImportReport): number {
+  return r.created + r.updated + r.skipped + r.rejected + r.failed + r.existing + r.wouldCreate;
+}
+
 /** Rows between two progress reports while no envelope is in flight to report on its own. */
 const PROGRESS_ROWS = 5_000;
 
 /** `120 created, 3 rejected, 0 failed` (dry run: `118 would be created, 2 exist, 3 rejected`). */
 function progressMessage(r: ImportReport): string {
-  if (r.dryRun) return `${r.wouldCreate} would be created, ${r.existing} exist, ${r.rejected} rejected`;
+  if (r.dryRun)
+    return `checking: ${r.wouldCreate} would be created, ${r.existing} exist, ${r.rejected} rejected`;
   const optional = [
     r.updated > 0 ? `${r.updated} updated` : undefined,
     r.skipped > 0 ? `${r.skipped} skipped` : undefined,
   ].filter((part) => part !== undefined);
-  return [`${r.created} created`, ...optional, `${r.rejected} rejected`, `${r.failed} failed`].join(", ");
+  return `importing: ${[`${r.created} created`, ...optional, `${r.rejected} rejected`, `${r.failed} failed`].join(", ")}`;
 }

@@ -27,9 +27,7 @@ export const importUsersOperation = defineOperation({
       .array(mappingPairSchema)
       .max(100)
       .optional()
-      .describe(
-        "Mapping entries over `mapping`: field=column, extensions.<attribute>=column, extensionAppId=<appId>.",
-      ),
+      .describe("Entries over mapping: field=column, extensions.<name>=column, extensionAppId=<id>."),
     dryRun: z.boolean().default(false).describe("Validate and check existing users without writing."),
     checkExisting: z
       .boolean()
@@ -50,9 +48,7 @@ export const importUsersOperation = defineOperation({
       .describe("JSON Lines file for rejected rows (line, reasons; passwords removed)."),
     journalFile: path
       .optional()
-      .describe(
-        "Journal that makes a rerun resume (default <file>.journal.jsonl; delete it to import again from scratch).",
-      ),
+      .describe("Journal a rerun resumes from (default <file>.journal.jsonl; delete it to start over)."),
     reportFile: path.optional().describe("Where to write the JSON report."),
     maxConcurrency: z
       .number()
