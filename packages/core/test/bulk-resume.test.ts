@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
 import type { CiamClient } from "../src/client.ts";
@@ -88,6 +89,28 @@ describe("user import: resumable and fault-tolerant", () => {
     expect(report.resumed).toBeGreaterThan(0);
     expect(report.skipped + report.failed).toBe(0);
     expectExactlyOnce("abort", 120);
+  });
+
+  it("a journal line torn by a crash is ended, so the rerun's own entries stay readable", async () => {
+    const file = inputFile(3, 0, "torn");
+    const journalFile = tmp.path("journal.jsonl");
+    await importUsers(admin.context(), { file, journalFile });
+    const whole = readFileSync(journalFile, "utf8");
+    writeFileSync(journalFile, `${whole}{"k":"half-writ`);
+    const second = await importUsers(admin.context(), { file: inputFile(5, 0, "torn"), journalFile });
+    expect(second).toMatchObject({ created: 5, resumed: 3, skipped: 0 });
+    const lines = readFileSync(journalFile, "utf8").split("\n").filter(Boolean);
+    const unreadable = lines.filter((l) => {
+      try {
+        JSON.parse(l);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(unreadable).toEqual(['{"k":"half-writ']);
+    const third = await importUsers(admin.context(), { file: inputFile(5, 0, "torn"), journalFile });
+    expect(third).toMatchObject({ created: 5, resumed: 5, envelopes: 0 });
   });
 
   it("seeded 5% 503s, 1% dropped connections and a 429 storm: every valid row once, counts match the emulator", async () => {
