@@ -10,10 +10,14 @@ export interface ProgressReporter {
 /** Plain lines at least this often while a long job moves (a 10 % step of a big import can take hours). */
 const PLAIN_EVERY_MS = 30_000;
 
-/** `19.8/s` once a second has passed (before that a rate says nothing). */
-function rate(done: number, since: number): string {
-  const seconds = (Date.now() - since) / 1000;
-  return seconds < 1 || done === 0 ? "" : `${(done / seconds).toFixed(done / seconds < 10 ? 1 : 0)}/s`;
+/**
+ * `19.8/s` over the items done since the first report, once a second has passed. Counting from the
+ * first report leaves out work done before it (rows a resumed import skips), which would inflate it.
+ */
+function rate(done: number, first: { done: number; at: number }): string {
+  const seconds = (Date.now() - first.at) / 1000;
+  const perSecond = (done - first.done) / seconds;
+  return seconds < 1 || perSecond <= 0 ? "" : `${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`;
 }
 
 /**
@@ -26,6 +30,7 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
     let bar: InstanceType<typeof SingleBar> | undefined;
     let statusLine = false;
     let started = 0;
+    let first = { done: 0, at: 0 };
     return {
       update(progress) {
         if (progress.total === undefined) {
@@ -49,12 +54,12 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
             // cli-progress checks the terminal itself; these keep it from guessing otherwise in tests.
             noTTYOutput: false,
           });
-          started = Date.now();
+          first = { done: progress.done ?? 0, at: Date.now() };
           bar.start(progress.total, progress.done ?? 0, { message: progress.message, rate: "" });
         } else {
           bar.setTotal(progress.total);
           const done = progress.done ?? 0;
-          bar.update(done, { message: progress.message, rate: rate(done, started) });
+          bar.update(done, { message: progress.message, rate: rate(done, first) });
         }
       },
       stop() {
@@ -67,8 +72,8 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
     };
   }
   let lastTenth = -1;
-  let lastAt = Date.now();
-  const started = lastAt;
+  let lastAt = 0;
+  let first: { done: number; at: number } | undefined;
   return {
     update(progress) {
       const { done, total } = progress;
@@ -76,11 +81,12 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
         stream.write(`${progress.message}\n`);
         return;
       }
+      first ??= { done, at: Date.now() };
       const tenth = Math.floor((done * 10) / total);
       if (tenth === lastTenth && done !== total && Date.now() - lastAt < PLAIN_EVERY_MS) return;
       lastTenth = tenth;
       lastAt = Date.now();
-      const speed = rate(done, started);
+      const speed = rate(done, first);
       stream.write(`${progress.message} ${done}/${total}${speed === "" ? "" : ` ${speed}`}\n`);
     },
     stop() {},
