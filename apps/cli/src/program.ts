@@ -55,10 +55,18 @@ function parseBoolean(value: string | undefined): boolean {
 }
 
 function parseJson(value: string): unknown {
+  return parseJsonText(value, false);
+}
+
+/** JSON, or (for an option whose schema also takes a string) plain text such as a file path. */
+function parseJsonText(value: string, text: boolean): unknown {
+  if (text && !/^\s*[[{"]/.test(value)) return value;
   try {
     return JSON.parse(value);
   } catch {
-    throw new InvalidArgumentError('expected JSON text, e.g. \'{"key":"value"}\'.');
+    throw new InvalidArgumentError(
+      text ? "expected a JSON object or a path." : 'expected JSON text, e.g. \'{"key":"value"}\'.',
+    );
   }
 }
 
@@ -85,7 +93,14 @@ export function stdinFlag(option: OptionSpec): string {
 
 /** The commander option of one input field. */
 function fieldOption(spec: CommandSpec, option: OptionSpec): Option {
-  const placeholder = option.choices !== undefined ? "value" : option.type === "json" ? "json" : option.field;
+  const placeholder =
+    option.choices !== undefined
+      ? "value"
+      : option.type === "json"
+        ? option.text === true
+          ? "path|json"
+          : "json"
+        : option.field;
   const flags =
     option.type === "boolean"
       ? `--${option.flag} [true|false]`
@@ -93,6 +108,7 @@ function fieldOption(spec: CommandSpec, option: OptionSpec): Option {
   const notes = [
     option.description,
     option.required ? "(required)" : undefined,
+    spec.positional?.field === option.field ? `(or as the <${option.flag}> argument, which wins)` : undefined,
     option.format === undefined ? undefined : `(${option.format})`,
     option.encoding === "base64" ? "(@path reads a file)" : undefined,
     option.secret === true ? `(secret: prefer --${stdinFlag(option)})` : undefined,
@@ -104,6 +120,8 @@ function fieldOption(spec: CommandSpec, option: OptionSpec): Option {
   if (option.choices !== undefined) result.choices(option.choices);
   if (option.type === "number" || option.type === "integer") result.argParser(parseNumber(option));
   else if (option.type === "boolean") result.argParser(parseBoolean);
+  else if (option.type === "json" && option.text === true)
+    result.argParser((value: string) => parseJsonText(value, true));
   else if (option.type === "json") result.argParser(parseJson);
   else if (option.encoding === "base64") result.argParser(parseBase64);
   if (spec.list && option.field === "limit") {
@@ -125,6 +143,14 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
         .summary(spec.title)
         .description(`${spec.title}.\n\n${spec.description}`);
       configureErrors(leaf, `ciam ${group} ${spec.verb}`);
+      const positional = spec.positional;
+      if (positional !== undefined) {
+        const option = spec.options.find((o) => o.field === positional.field);
+        const name = option?.flag ?? positional.field;
+        // Optional for commander, so that --<flag> can stand in; the action checks that one was given.
+        leaf.argument(`[${name}]`, option?.description ?? "");
+        leaf.usage(positional.required ? `[options] <${name}>` : `[options] [${name}]`);
+      }
       for (const option of spec.options) {
         leaf.addOption(fieldOption(spec, option));
         if (option.secret === true) {
@@ -146,13 +172,18 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
         "after",
         `\nAccess: ${access}\nPermissions: ${spec.permissions.join(", ") || "none"}\n\nExample:\n  ${spec.example}\n`,
       );
-      leaf.action(async (_opts, command: AnyCommand) => {
+      leaf.action(async (...args: unknown[]) => {
+        // commander passes the positional argument (when declared) first, the command last.
+        const command = args.at(-1) as AnyCommand;
         const values = command.opts() as Record<string, unknown>;
         const fields: Record<string, unknown> = {};
         for (const option of command.options) {
           const key = option.attributeName();
           const field = spec.options.find((o) => `--${o.flag}` === option.long)?.field;
           if (field !== undefined && values[key] !== undefined) fields[field] = values[key];
+        }
+        if (spec.positional !== undefined && typeof args[0] === "string") {
+          fields[spec.positional.field] = args[0];
         }
         const stdinField = spec.options.find(
           (o) => o.secret === true && command.getOptionValue(camel(stdinFlag(o))) === true,

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../src/manifest/manifest-types.ts";
@@ -90,6 +90,26 @@ describe("ciam completion", () => {
       ],
     ])("completes %j", (words, expected) => {
       expect(complete(...words)).toEqual(expected);
+    });
+
+    it("completes file names for the <file> argument of user import, flags after a dash", () => {
+      const dir = join(box.dir, "files");
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "customers.csv"), "");
+      const offer = (...words: string[]) => {
+        const array = ["ciam", ...words].map((w) => `'${w}'`).join(" ");
+        return spawnSync(
+          "bash",
+          [
+            "-c",
+            `source '${script}'; COMP_WORDS=(${array}); COMP_CWORD=${words.length}; _ciam; printf '%s\\n' "\${COMPREPLY[@]}"`,
+          ],
+          { encoding: "utf8", cwd: dir },
+        ).stdout.trim();
+      };
+      expect(offer("user", "import", "cust")).toBe("customers.csv");
+      expect(offer("user", "import", "--dry")).toBe("--dry-run");
+      expect(offer("user", "list", "cust")).toBe("");
     });
   });
 

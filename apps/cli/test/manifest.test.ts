@@ -97,6 +97,22 @@ describe("the command manifest", () => {
     expect(op(input).options[0]).toMatchObject(expected);
   });
 
+  it("takes an operation's positional input as the argument, its flag no longer required", () => {
+    const byName = new Map(buildManifest().commands.map((c) => [c.operation, c]));
+    const imports = byName.get("user_import");
+    expect(imports?.positional).toEqual({ field: "file", required: true });
+    expect(imports?.options.find((o) => o.field === "file")?.required).toBe(false);
+    expect(imports?.example).toBe("ciam user import <file>");
+    expect(byName.get("user_export")?.positional).toEqual({ field: "file", required: true });
+    expect(byName.get("user_list")?.positional).toBeUndefined();
+  });
+
+  it("marks a JSON option whose schema also takes a string (a path) as taking text", () => {
+    const options = buildManifest().commands.find((c) => c.operation === "user_import")?.options ?? [];
+    expect(options.find((o) => o.field === "mapping")).toMatchObject({ type: "json", text: true });
+    expect(options.find((o) => o.field === "map")).toMatchObject({ type: "string", array: true });
+  });
+
   it("pages the operations the catalog marks as lists, and only those", () => {
     const paging = z.object({
       limit: z.number().int().max(1000).default(100),

@@ -119,6 +119,47 @@ describe.skipIf(!hasTmux)("in a terminal (tmux; skipped when tmux is not install
     expect(screen).toContain("[exit=0]");
   });
 
+  it("draws an import's bar with counts and rate; Ctrl-C stops it and the same command finishes", async () => {
+    // 20 writes a second, so the import is still running when Ctrl-C comes.
+    t.emulator.control.throttler.configure({
+      enabled: true,
+      timeScale: 150,
+      limits: { appTenantWrites: 20 },
+    });
+    try {
+      const file = join(t.bare.HOME ?? "", "tty-import.csv");
+      const digits = (n: number) => [...String(n)].map((d) => "pqrstuvwxy"[Number(d)]).join("");
+      const rows = Array.from(
+        { length: 200 },
+        (_, i) => `Tty ${i + 1},tty${i + 1}@example.com,Zq!9${digits(i + 1)}#kT`,
+      );
+      writeFileSync(file, `displayName,signInName,password\n${rows.join("\n")}\n`);
+      const window = start("import", ["user", "import", file]);
+      const bar = await screenShowing(
+        window,
+        /importing: \d+ created, 0 rejected, 0 failed \[[#-]+\] \d+\/200 \d+% [\d.]+\/s/,
+      );
+      expect(bar).not.toContain("[exit=");
+      tmux("send-keys", "-t", `ciam:${window}`, "C-c");
+      const stopped = await screenShowing(window, /\[exit=\d+\]/);
+      expect(stopped).toContain("ciam: error: cancelled");
+      expect(stopped).toContain("[exit=130]");
+
+      t.emulator.control.throttler.configure({
+        enabled: true,
+        timeScale: 150,
+        limits: { appTenantWrites: 20 },
+      });
+      const rerun = await ciam(["user", "import", file, "-o", "json"], t.env);
+      expect(rerun.status, rerun.stderr).toBe(0);
+      const report = json<{ created: number; resumed: number }>(rerun);
+      expect(report.created).toBe(200);
+      expect(report.resumed).toBeGreaterThan(0);
+    } finally {
+      t.emulator.control.throttler.configure({});
+    }
+  });
+
   it("shows a tenant creation's state on one status line, redrawn in place until it ends", {
     timeout: 60_000,
   }, async () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { isIdempotent, operations } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
@@ -13,19 +10,6 @@ import { sampleInput } from "./helpers/sample-input.ts";
 let backend: Backend;
 let client: Client;
 let tools: Tool[];
-// Tools that read or write local files (user_import, user_export, uploads) get paths in here, so the
-// sample calls never leave files in the working directory.
-const scratch = mkdtempSync(join(tmpdir(), "ciam-mcp-tools-"));
-
-/** The sample input, with every string that names a local file moved into the scratch folder. */
-function sampleArguments(tool: Tool): Record<string, unknown> {
-  const args = sampleInput(tool.inputSchema) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(args)) {
-    if (typeof value === "string" && /(^file$|File$|Path$|^saveTo$)/.test(key))
-      args[key] = join(scratch, key);
-  }
-  return args;
-}
 
 beforeAll(async () => {
   backend = await startBackend();
@@ -36,7 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close();
   await backend.close();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 const ajv = new AjvJsonSchemaValidator();
@@ -74,7 +57,7 @@ describe("every catalog operation is a tool", () => {
       // The SDK client validates structuredContent against the listed outputSchema and throws if it does not match.
       const result = await client.callTool({
         name,
-        arguments: sampleArguments(tool),
+        arguments: sampleInput(tool.inputSchema) as Record<string, unknown>,
       });
       if (result.isError === true) {
         const text = textOf(result);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
@@ -116,6 +116,56 @@ describe("user import: mapping, validation and the reject file", () => {
       (user?.passwordProfile as { forceChangePasswordNextSignIn?: boolean } | undefined)
         ?.forceChangePasswordNextSignIn,
     ).toBe(true);
+  });
+
+  it("takes --map entries over the mapping file", async () => {
+    const file = tmp.path("entries.csv");
+    writeCsv(file, [
+      { login: "grace@legacy.test", name: "Grace Hopper", who: "Grace", password: "C0b0l!Navy" },
+    ]);
+    const mapping = tmp.path("mapping.yaml");
+    writeFileSync(mapping, "columns:\n  signInName: login\n  displayName: who\n");
+    const report = await importUsers(admin.context(), {
+      file,
+      mapping,
+      map: ["displayName=name", "givenName=who"],
+    });
+    expect(report).toMatchObject({ created: 1, rejected: 0 });
+    const grace = [...(t.emu.store.tenant(t.tenant.tenantId)?.collection("users").values() ?? [])].find((u) =>
+      JSON.stringify(u.identities).includes("grace@legacy.test"),
+    );
+    expect(grace).toMatchObject({ displayName: "Grace Hopper", givenName: "Grace" });
+  });
+
+  it("reports progress against the file's row count, ending at the rows read", async () => {
+    const rows = Array.from({ length: 45 }, (_, i) => customer(i + 1));
+    const file = tmp.path("progress.csv");
+    // A blank line and a bad row: the count is an upper bound, the last report is exact.
+    writeFileSync(
+      file,
+      `displayName,signInName,password\n${rows.map((r) => `${r.displayName},${r.signInName},${r.password}`).join("\n")}\n\nBad,not-an-email,x\n`,
+    );
+    const seen: { done?: number | undefined; total?: number | undefined; message: string }[] = [];
+    const report = await importUsers(admin.context({ onProgress: (p) => seen.push(p) }), { file });
+    expect(report).toMatchObject({ rows: 46, created: 45, rejected: 1 });
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.every((p) => p.total === 46 && (p.done ?? 0) <= 46)).toBe(true);
+    expect(seen.at(-1)).toEqual({
+      message: "importing: 45 created, 1 rejected, 0 failed",
+      done: 46,
+      total: 46,
+    });
+  });
+
+  it("user_import keeps a journal next to the file by default, so running it again resumes", async () => {
+    const file = csvOf([customer(1), customer(2)]);
+    await admin.run(importUsersOperation, { file });
+    const again = await admin.run(importUsersOperation, { file });
+    expect(again).toMatchObject({ created: 2, resumed: 2, skipped: 0 });
+    expect(readJsonl(`${file}.journal.jsonl`).filter((e) => e.s === "created")).toHaveLength(2);
+    const dry = await admin.run(importUsersOperation, { file: csvOf([customer(3)]), dryRun: true });
+    expect(dry.wouldCreate).toBe(1);
+    expect(existsSync(`${tmp.path(`rows-${csvCount}.csv`)}.journal.jsonl`)).toBe(false);
   });
 
   it("refuses a bad mapping before reading any row", async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applyMapping, columnMappingSchema, extensionProperty } from "../src/bulk/column-mapping.ts";
+import {
+  applyMapping,
+  columnMappingSchema,
+  extensionProperty,
+  mappingPairSchema,
+  withMappingPairs,
+} from "../src/bulk/column-mapping.ts";
 import { DuplicateTracker, identityKey, passwordProblem, validateRow } from "../src/bulk/row-validation.ts";
 
 describe("row validation", () => {
@@ -75,5 +81,36 @@ describe("row validation", () => {
       [extensionProperty("0f0e0d0c-0b0a-0908-0706-050403020100", "tier")]: "gold",
     });
     expect(columnMappingSchema.safeParse({ extensions: { tier: "level" } }).success).toBe(false);
+  });
+
+  const APP = "0f0e0d0c-0b0a-0908-0706-050403020100";
+  it.each([
+    [["displayName=full_name"], { columns: { signInName: "email", displayName: "full_name" } }],
+    [["signInName=login"], { columns: { signInName: "login" } }],
+    [[" givenName = first "], { columns: { signInName: "email", givenName: "first" } }],
+    [
+      ["extensions.loyaltyTier=tier", `extensionAppId=${APP}`],
+      { columns: { signInName: "email" }, extensions: { loyaltyTier: "tier" }, extensionAppId: APP },
+    ],
+  ])("lays --map entries %j over a mapping", (pairs, expected) => {
+    const base = columnMappingSchema.parse({ columns: { signInName: "email" } });
+    expect(withMappingPairs(base, pairs)).toEqual({ extensions: {}, ...expected });
+  });
+
+  it.each([
+    ["nickname=x", /expected <field>=<column>/],
+    ["displayName", /expected <field>=<column>/],
+    ["displayName=", /expected <field>=<column>/],
+    ["extensions.9bad=x", /expected <field>=<column>/],
+  ])("refuses the entry %s", (pair, message) => {
+    const parsed = mappingPairSchema.safeParse(pair);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(message);
+  });
+
+  it("refuses an extension entry without the extensions app", () => {
+    expect(() => withMappingPairs(columnMappingSchema.parse({}), ["extensions.tier=level"])).toThrow(
+      /extensionAppId is required/,
+    );
   });
 });

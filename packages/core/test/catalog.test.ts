@@ -62,6 +62,18 @@ describe("the operation catalog", () => {
     it("declares secret output fields that exist in its output", () => {
       for (const field of op.secretOutputFields ?? []) expect(Object.keys(op.output.shape)).toContain(field);
     });
+    it("takes as positional argument, if any, one of its string inputs", () => {
+      if (op.positional === undefined) return;
+      const schema = z.toJSONSchema(op.input, { io: "input" }) as {
+        properties?: Record<string, { type?: string }>;
+      };
+      expect(schema.properties?.[op.positional]?.type).toBe("string");
+    });
+  });
+
+  it("gives the bulk file commands their file as positional argument", () => {
+    expect(getOperation("user_import")?.positional).toBe("file");
+    expect(getOperation("user_export")?.positional).toBe("file");
   });
 
   it("looks operations up by name and area", () => {

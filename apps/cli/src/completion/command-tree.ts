@@ -13,6 +13,8 @@ export interface CompletionNode {
   choices: Record<string, string[]>;
   /** Values of a positional argument with fixed choices (`completion <shell>`). */
   argumentChoices: string[];
+  /** The positional argument is a file (`user import <file>`): complete file names for it. */
+  files: boolean;
 }
 
 /** Walks the commander tree (generated from the catalog, plus ciam's own commands). */
@@ -36,6 +38,7 @@ export function completionTree(program: AnyCommand): CompletionNode[] {
       ],
       choices,
       argumentChoices: command.registeredArguments.flatMap((a) => a.argChoices ?? []),
+      files: command.registeredArguments.some((a) => a.argChoices === undefined && /file$/.test(a.name())),
     });
     for (const child of children) visit(child, [...path, child.name()]);
   };

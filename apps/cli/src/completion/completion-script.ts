@@ -25,12 +25,19 @@ function table(nodes: CompletionNode[]): { words: [string, string][]; values: [s
   return { words, values };
 }
 
+/** Command paths whose positional argument is a file. */
+function filePaths(nodes: CompletionNode[]): string[] {
+  return nodes.filter((n) => n.files).map((n) => `ciam ${n.path}`);
+}
+
 function bash(nodes: CompletionNode[]): string {
   const { words, values } = table(nodes);
+  const files = filePaths(nodes);
   return `# bash completion for ciam, generated from the command catalog
 _ciam() {
   local -A words=(${words.map(([k, v]) => `[${sq(k)}]=${sq(v)}`).join(" ")})
   local -A values=(${values.map(([k, v]) => `[${sq(k)}]=${sq(v)}`).join(" ")})
+  local -A files=(${files.map((k) => `[${sq(k)}]=1`).join(" ")})
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="" path=ciam w i
   for ((i = 1; i < COMP_CWORD; i++)); do
     w="\${COMP_WORDS[i]}"
@@ -40,6 +47,8 @@ _ciam() {
   if [[ -n "\${values["$path|$prev"]+x}" ]]; then
     local IFS=$'\n'
     COMPREPLY=($(compgen -W "\${values["$path|$prev"]}" -- "$cur"))
+  elif [[ -n "\${files["$path"]+x}" && "$cur" != -* ]]; then
+    COMPREPLY=($(compgen -f -- "$cur"))
   else
     COMPREPLY=($(compgen -W "\${words["$path"]}" -- "$cur"))
   fi
@@ -50,12 +59,14 @@ complete -o default -F _ciam ciam
 
 function zsh(nodes: CompletionNode[]): string {
   const { words, values } = table(nodes);
+  const files = filePaths(nodes);
   return `#compdef ciam
 # zsh completion for ciam, generated from the command catalog
 _ciam() {
-  local -A cwords cvalues
+  local -A cwords cvalues cfiles
   cwords=(${words.map(([k, v]) => `${sq(k)} ${sq(v)}`).join(" ")})
   cvalues=(${values.map(([k, v]) => `${sq(k)} ${sq(v)}`).join(" ")})
+  cfiles=(${files.map((k) => `${sq(k)} 1`).join(" ")})
   local path=ciam w i prev="\${words[CURRENT-1]}"
   for ((i = 2; i < CURRENT; i++)); do
     w="\${words[i]}"
@@ -63,6 +74,8 @@ _ciam() {
   done
   if (( CURRENT > 2 )) && (( \${+cvalues[$path|$prev]} )); then
     compadd -- "\${(@f)cvalues[$path|$prev]}"
+  elif (( \${+cfiles[$path]} )) && [[ "$PREFIX" != -* ]]; then
+    _files
   else
     compadd -- \${=cwords[$path]}
   fi
@@ -89,6 +102,7 @@ function fish(nodes: CompletionNode[]): string {
     }
     for (const value of node.argumentChoices)
       lines.push(`complete -c ciam -n ${q(condition)} -a ${q(value)}`);
+    if (node.files) lines.push(`complete -c ciam -n ${q(condition)} -F`);
     for (const flag of node.flags) {
       const choices = node.choices[flag];
       lines.push(

@@ -12,7 +12,8 @@ function cell(text: string): string {
 function optionType(option: OptionSpec): string {
   const base =
     // Joined with a bare "|": cell() escapes it for the table, once.
-    option.choices?.map((c) => `\`${c}\``).join(" | ") ?? (option.type === "json" ? "JSON" : option.type);
+    option.choices?.map((c) => `\`${c}\``).join(" | ") ??
+    (option.type === "json" ? (option.text === true ? "JSON or text" : "JSON") : option.type);
   const encoding = option.encoding === "base64" ? ", or `@path`" : "";
   return `${base}${option.format === undefined ? "" : ` (${option.format})`}${encoding}${option.array ? ", repeatable" : ""}`;
 }
@@ -29,6 +30,11 @@ function access(spec: CommandSpec): string {
 }
 
 function command(spec: CommandSpec): string {
+  const positional = spec.positional;
+  const argument =
+    positional === undefined
+      ? undefined
+      : (spec.options.find((o) => o.field === positional.field)?.flag ?? positional.field);
   const lines = [
     `### \`ciam ${spec.group} ${spec.verb}\``,
     "",
@@ -37,6 +43,11 @@ function command(spec: CommandSpec): string {
     `- Access: ${access(spec)}`,
     `- Permissions: ${spec.permissions.map((p) => `\`${p}\``).join(", ") || "none"}`,
     `- Catalog operation: \`${spec.operation}\``,
+    ...(argument === undefined
+      ? []
+      : [
+          `- Argument: \`<${argument}>\`${positional?.required === true ? " (required)" : ""}, or \`--${argument}\` (the argument wins)`,
+        ]),
     ...(spec.list
       ? ["- Lists: one page by default; `--all` reads every page, `--limit <n>` stops after n items"]
       : []),

@@ -81,6 +81,11 @@ function isBase64(field: string, schema: JsonSchema): boolean {
   return unwrap(schema).contentEncoding === "base64" || /Base64$/.test(field);
 }
 
+/** A union with a string variant (a path or an inline object, say): the option takes text as well as JSON. */
+function acceptsText(schema: JsonSchema): boolean {
+  return (schema.anyOf ?? schema.oneOf ?? []).some((s) => s.type === "string");
+}
+
 function optionSpec(field: string, schema: JsonSchema, required: boolean): OptionSpec {
   const flag = RESERVED.has(kebab(field)) ? `param-${kebab(field)}` : kebab(field);
   const isArray =
@@ -98,6 +103,7 @@ function optionSpec(field: string, schema: JsonSchema, required: boolean): Optio
     ...(schema.description === undefined ? {} : { description: schema.description }),
     ...(shape.format === undefined ? {} : { format: shape.format }),
     ...(shape.type === "string" && isSecret(schema) ? { secret: true } : {}),
+    ...(shape.type === "json" && acceptsText(schema) ? { text: true } : {}),
     ...(shape.type === "string" && !isArray && isBase64(field, schema)
       ? { encoding: "base64" as const }
       : {}),
@@ -122,9 +128,14 @@ export function commandSpec(operation: Operation): CommandSpec {
   const schema = z.toJSONSchema(operation.input, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const required = new Set(schema.required ?? []);
   const notOffered = inputsNotOffered(operation, "cli");
+  const positional =
+    operation.positional === undefined
+      ? undefined
+      : { field: operation.positional, required: required.has(operation.positional) };
+  // The positional argument carries the requirement; its flag stays as an alternative.
   const options = Object.entries(schema.properties ?? {})
     .filter(([field]) => !notOffered.includes(field))
-    .map(([field, s]) => optionSpec(field, s, required.has(field)));
+    .map(([field, s]) => optionSpec(field, s, required.has(field) && field !== positional?.field));
   const list = operation.list === true;
   // A required secret is shown read from stdin, as a user should pass it (one value can come from stdin).
   const stdinSecret = options.find((o) => o.required && o.secret === true);
@@ -133,6 +144,7 @@ export function commandSpec(operation: Operation): CommandSpec {
     "ciam",
     group,
     verb,
+    ...(positional === undefined ? [] : [`<${kebab(positional.field)}>`]),
     ...options
       .filter((o) => o.required)
       .map((o) => (o === stdinSecret ? `--${o.flag}-stdin` : `--${o.flag} ${sample(o)}`)),
@@ -150,6 +162,7 @@ export function commandSpec(operation: Operation): CommandSpec {
     list,
     ...(operation.binary === undefined ? {} : { binary: operation.binary }),
     ...(notOffered.length === 0 ? {} : { notOffered }),
+    ...(positional === undefined ? {} : { positional }),
     example,
   };
 }

@@ -30,6 +30,8 @@ export interface OptionSpec {
    * `--<flag>-stdin` so the value stays out of the shell history and the process list.
    */
   secret?: boolean | undefined;
+  /** A JSON option that also takes plain text (its schema accepts a string): text not starting like JSON is kept as is. */
+  text?: boolean | undefined;
   /** Bytes given base64-encoded (JSON Schema `contentEncoding`, or a `…Base64` field): `@path` reads a file. */
   encoding?: "base64" | undefined;
 }
@@ -55,6 +57,11 @@ export interface CommandSpec {
   binary?: string | undefined;
   /** Input fields the catalog offers to MCP only: no flag, and refused in `--input`. */
   notOffered?: string[] | undefined;
+  /**
+   * The input field also given as the command's one positional argument (`ciam user import <file>`):
+   * the argument wins over the flag, and one of them is required when the field is.
+   */
+  positional?: { field: string; required: boolean } | undefined;
   /** A command line showing the required options. */
   example: string;
 }

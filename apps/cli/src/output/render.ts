@@ -45,8 +45,17 @@ export function render(value: unknown, options: RenderOptions): string {
     case "tsv":
       return renderTsv(data);
     case "table":
-      return renderTable(data, options.width);
+      // A result that carries its own human summary (an import report) reads better as that summary.
+      return options.query === undefined && hasSummary(data)
+        ? `${data.summary.trimEnd()}\n`
+        : renderTable(data, options.width);
   }
+}
+
+function hasSummary(data: unknown): data is { summary: string } {
+  return (
+    data !== null && typeof data === "object" && typeof (data as { summary?: unknown }).summary === "string"
+  );
 }
 
 /**

@@ -61,6 +61,11 @@ export async function runCatalogCommand({
         `${mcpOnly.join(", ")} in --input is offered to MCP clients only (see \`${path} --help\`)`,
       );
     }
+    const positional = spec.positional;
+    if (positional?.required === true && input[positional.field] === undefined) {
+      const flag = spec.options.find((o) => o.field === positional.field)?.flag ?? positional.field;
+      throw new UsageError(`missing the <${flag}> argument: \`${path} <${flag}>\` (or --${flag})`);
+    }
     for (const option of spec.options) {
       if (option.required && input[option.field] === undefined) {
         throw new UsageError(`missing required option --${option.flag} (or "${option.field}" in --input)`);
@@ -192,10 +197,18 @@ async function runList(
   return EXIT.success;
 }
 
-/** A bulk result (`results[]` with a `status`) in which some items failed. */
+/**
+ * A bulk result in which some items failed: `results[]` with a failed `status`, or a report counting
+ * `failed` or `rejected` rows (an import).
+ */
 function hasFailedItems(result: unknown): boolean {
-  const results = (result as { results?: unknown } | null)?.results;
-  return Array.isArray(results) && results.some((r) => (r as { status?: unknown }).status === "failed");
+  const { results, failed, rejected } = (result ?? {}) as Record<string, unknown>;
+  const positive = (n: unknown) => typeof n === "number" && n > 0;
+  return (
+    positive(failed) ||
+    positive(rejected) ||
+    (Array.isArray(results) && results.some((r) => (r as { status?: unknown }).status === "failed"))
+  );
 }
 
 function truthy(value: string | undefined): boolean {

@@ -7,9 +7,22 @@ export interface ProgressReporter {
   stop(): void;
 }
 
+/** Plain lines at least this often while a long job moves (a 10 % step of a big import can take hours). */
+const PLAIN_EVERY_MS = 30_000;
+
 /**
- * A progress bar on a terminal (cli-progress, redrawn in place on stderr), plain lines otherwise
- * (`adding members 3/10`), at most one line per 10 % so CI logs stay short.
+ * `19.8/s` over the items done since the first report, once a second has passed. Counting from the
+ * first report leaves out work done before it (rows a resumed import skips), which would inflate it.
+ */
+function rate(done: number, first: { done: number; at: number }): string {
+  const seconds = (Date.now() - first.at) / 1000;
+  const perSecond = (done - first.done) / seconds;
+  return seconds < 1 || perSecond <= 0 ? "" : `${perSecond.toFixed(perSecond < 10 ? 1 : 0)}/s`;
+}
+
+/**
+ * A progress bar on a terminal (cli-progress, redrawn in place on stderr) with the rate, plain lines
+ * otherwise (`adding members 3/10`), at most one line per 10 % (or per 30 s) so CI logs stay short.
  */
 export async function createProgress(stream: NodeJS.WriteStream = process.stderr): Promise<ProgressReporter> {
   if (stream.isTTY === true) {
@@ -17,6 +30,7 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
     let bar: InstanceType<typeof SingleBar> | undefined;
     let statusLine = false;
     let started = 0;
+    let first = { done: 0, at: 0 };
     return {
       update(progress) {
         if (progress.total === undefined) {
@@ -32,7 +46,7 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
         if (bar === undefined) {
           bar = new SingleBar({
             stream,
-            format: "{message} [{bar}] {value}/{total} {percentage}%",
+            format: "{message} [{bar}] {value}/{total} {percentage}% {rate}",
             barCompleteChar: "#",
             barIncompleteChar: "-",
             hideCursor: true,
@@ -40,10 +54,12 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
             // cli-progress checks the terminal itself; these keep it from guessing otherwise in tests.
             noTTYOutput: false,
           });
-          bar.start(progress.total, progress.done ?? 0, { message: progress.message });
+          first = { done: progress.done ?? 0, at: Date.now() };
+          bar.start(progress.total, progress.done ?? 0, { message: progress.message, rate: "" });
         } else {
           bar.setTotal(progress.total);
-          bar.update(progress.done ?? 0, { message: progress.message });
+          const done = progress.done ?? 0;
+          bar.update(done, { message: progress.message, rate: rate(done, first) });
         }
       },
       stop() {
@@ -56,6 +72,8 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
     };
   }
   let lastTenth = -1;
+  let lastAt = 0;
+  let first: { done: number; at: number } | undefined;
   return {
     update(progress) {
       const { done, total } = progress;
@@ -63,10 +81,13 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
         stream.write(`${progress.message}\n`);
         return;
       }
+      first ??= { done, at: Date.now() };
       const tenth = Math.floor((done * 10) / total);
-      if (tenth === lastTenth && done !== total) return;
+      if (tenth === lastTenth && done !== total && Date.now() - lastAt < PLAIN_EVERY_MS) return;
       lastTenth = tenth;
-      stream.write(`${progress.message} ${done}/${total}\n`);
+      lastAt = Date.now();
+      const speed = rate(done, first);
+      stream.write(`${progress.message} ${done}/${total}${speed === "" ? "" : ` ${speed}`}\n`);
     },
     stop() {},
   };

@@ -130,6 +130,8 @@ function progressSender(extra: ToolExtra): ((progress: OperationProgress) => voi
   if (token === undefined) return undefined;
   let step = 0;
   return (progress) => {
+    // A count that did not move is no progress, and counting past it would pass the total.
+    if (progress.done !== undefined && progress.done <= step && progress.total !== undefined) return;
     step = Math.max(step + 1, progress.done ?? 0);
     void extra
       .sendNotification({

@@ -57,6 +57,52 @@ export const columnMappingSchema = z
 /** A validated column mapping. */
 export type ColumnMapping = z.output<typeof columnMappingSchema>;
 
+const PAIR = /^([^=]+)=(.+)$/;
+const EXTENSION_KEY = /^extensions\.([A-Za-z][A-Za-z0-9_]*)$/;
+
+/**
+ * One mapping entry given on its own (a CLI `--map`): `<field>=<column>`, `extensions.<attribute>=<column>`
+ * or `extensionAppId=<appId>`, the keys of a mapping file flattened.
+ */
+export const mappingPairSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine(
+    (pair) => {
+      const key = PAIR.exec(pair)?.[1]?.trim();
+      return (
+        key !== undefined &&
+        ((IMPORT_FIELDS as readonly string[]).includes(key) ||
+          key === "extensionAppId" ||
+          EXTENSION_KEY.test(key))
+      );
+    },
+    {
+      message: `expected <field>=<column> with a field among ${IMPORT_FIELDS.join(", ")}, or extensions.<attribute>=<column>, or extensionAppId=<appId>`,
+    },
+  );
+
+/** A mapping with entries of {@link mappingPairSchema} laid over it (later entries win); validated again. */
+export function withMappingPairs(mapping: ColumnMapping, pairs: readonly string[]): ColumnMapping {
+  if (pairs.length === 0) return mapping;
+  const columns: Record<string, string> = { ...mapping.columns };
+  const extensions: Record<string, string> = { ...mapping.extensions };
+  let extensionAppId = mapping.extensionAppId;
+  for (const pair of pairs) {
+    const [, rawKey = "", rawValue = ""] = PAIR.exec(mappingPairSchema.parse(pair)) ?? [];
+    const key = rawKey.trim();
+    const value = rawValue.trim();
+    const extension = EXTENSION_KEY.exec(key)?.[1];
+    if (key === "extensionAppId") extensionAppId = value;
+    else if (extension !== undefined) extensions[extension] = value;
+    else columns[key] = value;
+  }
+  const parsed = columnMappingSchema.safeParse({ columns, extensions, extensionAppId });
+  if (!parsed.success) throw new Error(`The column mapping is invalid: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
 /** Reads a mapping file (JSON or YAML); a bad file is a clear error naming the file. */
 export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
   const text = await readFile(path, "utf8");

@@ -3,7 +3,15 @@
  * row, so a run killed at any point (even kill -9) can be continued. `appendFileSync` hands each line
  * to the kernel before the next request leaves; a torn last line (power loss) is ignored on load.
  */
-import { appendFileSync, createReadStream, existsSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readSync,
+  statSync,
+} from "node:fs";
 import { createInterface } from "node:readline";
 
 /** What happened to a row. `sent` means a create left and its answer is not known yet. */
@@ -37,6 +45,8 @@ export class ImportJournal {
   static async open(path: string | undefined): Promise<ImportJournal> {
     const journal = new ImportJournal(path);
     if (path === undefined || !existsSync(path)) return journal;
+    // A line torn by a crash has no newline: end it, or this run's first entry would join it and be lost too.
+    if (!endsWithNewline(path)) appendFileSync(path, "\n");
     const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
     for await (const text of lines) {
       let entry: JournalEntry;
@@ -65,5 +75,18 @@ export class ImportJournal {
     }
     if (this.#path === undefined || entries.length === 0) return;
     appendFileSync(this.#path, entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
+  }
+}
+
+function endsWithNewline(path: string): boolean {
+  const size = statSync(path).size;
+  if (size === 0) return true;
+  const fd = openSync(path, "r");
+  try {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -15,12 +15,13 @@ import {
   columnMappingSchema,
   loadColumnMapping,
   secretColumns,
+  withMappingPairs,
 } from "./column-mapping.ts";
 import { ImportJournal } from "./import-journal.ts";
 import { countReason, emptyReport, type ImportReport } from "./import-report.ts";
 import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
 import { RejectFile } from "./reject-file.ts";
-import { type BulkFileFormat, formatOf, readRows } from "./row-source.ts";
+import { type BulkFileFormat, countRows, formatOf, readRows } from "./row-source.ts";
 import { DuplicateTracker, identityKey, validateRow } from "./row-validation.ts";
 
 /** Options of {@link importUsers}. */
@@ -31,6 +32,8 @@ export interface ImportUsersOptions {
   format?: BulkFileFormat | undefined;
   /** A mapping, or the path of a JSON/YAML mapping file; default: columns named like the fields. */
   mapping?: ColumnMapping | string | undefined;
+  /** Entries laid over `mapping`: `<field>=<column>`, `extensions.<attribute>=<column>`, `extensionAppId=<appId>`. */
+  map?: readonly string[] | undefined;
   /** Validate every row and check which users exist, without writing anything. */
   dryRun?: boolean | undefined;
   /** Dry run: look up which users exist (default true); false validates the file only and counts every valid row in `wouldCreate`. */
@@ -53,10 +56,15 @@ export interface ImportUsersOptions {
 export async function importUsers(ctx: OperationContext, options: ImportUsersOptions): Promise<ImportReport> {
   const started = performance.now();
   const dryRun = options.dryRun ?? false;
-  const mapping =
+  const mapping = withMappingPairs(
     typeof options.mapping === "string"
       ? await loadColumnMapping(options.mapping)
-      : columnMappingSchema.parse(options.mapping ?? {});
+      : columnMappingSchema.parse(options.mapping ?? {}),
+    options.map ?? [],
+  );
+  const format = formatOf(options.file, options.format);
+  // Only worth a pass over the file when someone watches the progress.
+  let total = ctx.onProgress === undefined ? undefined : await countRows(options.file, format, ctx.signal);
   const report = emptyReport(dryRun);
   const journal = await ImportJournal.open(dryRun ? undefined : options.journalFile);
   const issuer = await defaultDomain(ctx.graph, { signal: ctx.signal });
@@ -75,13 +83,18 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   const maxConcurrency = Math.max(1, options.maxConcurrency ?? 8);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
-  const progress = () =>
-    ctx.onProgress?.({
-      message: dryRun
-        ? `checked ${report.rows} rows`
-        : `${report.created} created, ${report.rejected + report.failed} rejected or failed`,
-      done: report.rows,
-    });
+  let last = "";
+  const progress = () => {
+    const update = {
+      message: progressMessage(report),
+      done: settled(report),
+      ...(total === undefined ? {} : { total: Math.max(total, report.rows) }),
+    };
+    // The same news twice would make MCP's strictly increasing progress count up past the total.
+    const key = JSON.stringify(update);
+    if (key !== last) ctx.onProgress?.(update);
+    last = key;
+  };
 
   const dispatch = async (chunk: ChunkItem[]) => {
     while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
@@ -101,8 +114,10 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
 
   try {
     let chunk: ChunkItem[] = [];
-    for await (const source of readRows(options.file, formatOf(options.file, options.format), ctx.signal)) {
+    for await (const source of readRows(options.file, format, ctx.signal)) {
       report.rows++;
+      // Rows that need no request (rejected, resumed, validated only) still move the progress.
+      if (report.rows % PROGRESS_ROWS === 0 && inFlight.size === 0) progress();
       const reject = (reasons: string[]) => {
         report.rejected++;
         for (const r of reasons) countReason(report, r);
@@ -149,6 +164,26 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
     if (options.reportFile !== undefined)
       writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   }
+  total = report.rows;
   progress();
   return report;
+}
+
+/** Rows with an outcome so far (the reader runs up to `maxConcurrency` envelopes ahead of them). */
+function settled(r: ImportReport): number {
+  return r.created + r.updated + r.skipped + r.rejected + r.failed + r.existing + r.wouldCreate;
+}
+
+/** Rows between two progress reports while no envelope is in flight to report on its own. */
+const PROGRESS_ROWS = 5_000;
+
+/** `120 created, 3 rejected, 0 failed` (dry run: `118 would be created, 2 exist, 3 rejected`). */
+function progressMessage(r: ImportReport): string {
+  if (r.dryRun)
+    return `checking: ${r.wouldCreate} would be created, ${r.existing} exist, ${r.rejected} rejected`;
+  const optional = [
+    r.updated > 0 ? `${r.updated} updated` : undefined,
+    r.skipped > 0 ? `${r.skipped} skipped` : undefined,
+  ].filter((part) => part !== undefined);
+  return `importing: ${[`${r.created} created`, ...optional, `${r.rejected} rejected`, `${r.failed} failed`].join(", ")}`;
 }

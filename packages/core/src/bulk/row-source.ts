@@ -76,3 +76,23 @@ export function readRows(
 ): AsyncGenerator<SourceRow> {
   return format === "csv" ? csvRows(path, signal) : jsonlRows(path, signal);
 }
+
+/**
+ * The number of non-blank lines of a file, minus the header of a CSV: the rows an import will read
+ * (a CSV record spanning lines counts once per line, so this is an upper bound), counted in one
+ * streamed pass so progress can show a total without holding the file.
+ */
+export async function countRows(path: string, format: BulkFileFormat, signal?: AbortSignal): Promise<number> {
+  let lines = 0;
+  let blank = true;
+  for await (const chunk of createReadStream(path, { signal }) as AsyncIterable<Buffer>) {
+    for (const byte of chunk) {
+      if (byte === 0x0a) {
+        if (!blank) lines++;
+        blank = true;
+      } else if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09) blank = false;
+    }
+  }
+  if (!blank) lines++;
+  return Math.max(0, format === "csv" ? lines - 1 : lines);
+}

@@ -13,6 +13,7 @@ export const exportUsersOperation = defineOperation({
     "Writes users (all, or an OData filter's) to a CSV or JSON Lines file with chosen properties; rerunning with the same file resumes. Returns counts.",
   access: "read",
   permissions: ["User.Read.All"],
+  positional: "file",
   input: z.object({
     file: path.describe("The output file: .csv for CSV, otherwise JSON Lines."),
     format: z.enum(["csv", "jsonl"]).optional().describe("Defaults from the file name."),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../operations/define-operation.ts";
-import { columnMappingSchema } from "./column-mapping.ts";
+import { columnMappingSchema, mappingPairSchema } from "./column-mapping.ts";
 import { importReportSchema, summarizeReport } from "./import-report.ts";
 import { importUsers } from "./import-users.ts";
 
@@ -18,6 +18,7 @@ export const importUsersOperation = defineOperation({
   // The report is the tool's result already; a copy on the server's disk is a CLI convenience.
   inputSurfaces: { reportFile: "cli" },
   permissions: ["User.ReadWrite.All"],
+  positional: "file",
   input: z.object({
     file: path.describe("The CSV (.csv) or JSON Lines file to import."),
     format: z.enum(["csv", "jsonl"]).optional().describe("Defaults from the file name."),
@@ -25,6 +26,11 @@ export const importUsersOperation = defineOperation({
       .union([path, columnMappingSchema])
       .optional()
       .describe("A JSON/YAML mapping file, or the mapping itself; default: columns named like the fields."),
+    map: z
+      .array(mappingPairSchema)
+      .max(100)
+      .optional()
+      .describe("Entries over mapping: field=column, extensions.<name>=column, extensionAppId=<id>."),
     dryRun: z.boolean().default(false).describe("Validate and check existing users without writing."),
     checkExisting: z
       .boolean()
@@ -43,7 +49,9 @@ export const importUsersOperation = defineOperation({
     rejectFile: path
       .optional()
       .describe("JSON Lines file for rejected rows (line, reasons; passwords removed)."),
-    journalFile: path.optional().describe("Journal that makes the import resumable; reuse it on a rerun."),
+    journalFile: path
+      .optional()
+      .describe("Journal a rerun resumes from (default <file>.journal.jsonl; delete it to start over)."),
     reportFile: path.optional().describe("Where to write the JSON report."),
     maxConcurrency: z
       .number()
@@ -55,7 +63,9 @@ export const importUsersOperation = defineOperation({
   }),
   output: importReportSchema.extend({ summary: z.string() }),
   run: async (ctx, input) => {
-    const report = await importUsers(ctx, input);
+    // A default journal, so a cancelled or killed run is resumed by running the same command again.
+    const journalFile = input.journalFile ?? (input.dryRun ? undefined : `${input.file}.journal.jsonl`);
+    const report = await importUsers(ctx, { ...input, journalFile });
     return { ...report, summary: summarizeReport(report) };
   },
 });

@@ -54,6 +54,11 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
    * The other front end does not list the field and refuses an input that carries it.
    */
   readonly inputSurfaces?: { readonly [K in keyof I["shape"]]?: InputSurface } | undefined;
+  /**
+   * The input field a command line takes as its one positional argument (`ciam user import <file>`),
+   * for inputs that are the obvious object of the verb; it stays settable by name too.
+   */
+  readonly positional?: string | undefined;
   /** Output fields that hold secrets shown once (e.g. a new client secret): callers must not log them. */
   readonly secretOutputFields?: readonly string[] | undefined;
   /**
