@@ -38,7 +38,13 @@ export { deviceCodeCredential } from "./auth/device-code.ts";
 export type { EnvironmentCredential, FromEnvironmentOptions } from "./auth/from-environment.ts";
 export { CredentialConfigurationError, fromEnvironment } from "./auth/from-environment.ts";
 export type { CredentialOptions } from "./auth/msal-config.ts";
-export { defaultTokenCachePath, fileTokenCachePlugin } from "./auth/token-cache-file.ts";
+export type { CacheMigration } from "./auth/token-cache-file.ts";
+export {
+  defaultTokenCachePath,
+  fileTokenCachePlugin,
+  legacyTokenCachePath,
+  selectCacheEntries,
+} from "./auth/token-cache-file.ts";
 export type { AccessToken, CachingOptions, GetTokenOptions, TokenProvider } from "./auth/token-provider.ts";
 export { cachingTokenProvider } from "./auth/token-provider.ts";
 // Bulk import and export of users (catalog entries and the engines behind them).
@@ -253,7 +259,11 @@ export { getOperation, operationAreas, operations, operationsByArea } from "./op
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
 // Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
 export type { ProfileCredentialOptions } from "./profiles/profile-credential.ts";
-export { cloudFromProfile, credentialFromProfile } from "./profiles/profile-credential.ts";
+export {
+  cloudFromProfile,
+  credentialFromProfile,
+  profileTokenCachePath,
+} from "./profiles/profile-credential.ts";
 export type { CredentialReference, Profile, ProfileCloud, ProfilesFile } from "./profiles/profile-schema.ts";
 export {
   credentialReferenceSchema,

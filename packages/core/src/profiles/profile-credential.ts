@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { workloadIdentityCredential } from "../auth/client-assertion.ts";
 import { clientCertificateCredential } from "../auth/client-certificate.ts";
 import { clientSecretCredential } from "../auth/client-secret.ts";
@@ -7,9 +8,11 @@ import { chinaCloud, customCloud, globalCloud, usGovernmentCloud } from "../auth
 import type { DeviceCodePrompt } from "../auth/device-code.ts";
 import { deviceCodeCredential } from "../auth/device-code.ts";
 import { CredentialConfigurationError } from "../auth/from-environment.ts";
+import { legacyTokenCachePath } from "../auth/token-cache-file.ts";
 import type { TokenProvider } from "../auth/token-provider.ts";
 import type { Logger } from "../http/logger.ts";
 import type { Profile, ProfileCloud } from "./profile-schema.ts";
+import { configDir } from "./profile-store.ts";
 
 /** The {@link Cloud} a profile points at; a custom cloud's CA file is read here. */
 export function cloudFromProfile(cloud: ProfileCloud): Cloud {
@@ -41,12 +44,30 @@ export function cloudFromProfile(cloud: ProfileCloud): Cloud {
   }
 }
 
+/**
+ * A device-code profile's own token cache, `<configDir>/token-cache/<profile>.json`: each profile
+ * keeps its own sign-in, so two profiles for the same app never sign in as each other.
+ */
+export function profileTokenCachePath(profileName: string, dir: string = configDir()): string {
+  // Profile names are validated (letters, digits, . _ -), but never let one climb out of the directory.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(profileName))
+    throw new CredentialConfigurationError(`Not a profile name: ${JSON.stringify(profileName)}.`);
+  return join(dir, "token-cache", `${profileName}.json`);
+}
+
 /** Options of {@link credentialFromProfile}. */
 export interface ProfileCredentialOptions {
   /** Where `AZURE_CLIENT_SECRET` is read for a secret profile without a stored secret; `process.env` by default. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Shows the device code to the user (device-code profiles). */
   onPrompt?: ((prompt: DeviceCodePrompt) => void) | undefined;
+  /** The configuration directory whose `token-cache/` holds device-code caches; {@link configDir} by default. */
+  configDir?: string | undefined;
+  /**
+   * The cache file earlier versions shared between all profiles, from which a profile without a
+   * cache of its own takes its account once (default `~/.ciamkit/msal-cache.json`); `false` for none.
+   */
+  legacyTokenCachePath?: string | false | undefined;
   logger?: Logger | undefined;
 }
 
@@ -94,7 +115,13 @@ export function credentialFromProfile(
               `Profile '${profile.name}' needs an interactive sign-in (${prompt.verificationUri}); run \`ciam login\` in a terminal.`,
             );
           }),
-        ...(reference.tokenCachePath === undefined ? {} : { tokenCachePath: reference.tokenCachePath }),
+        tokenCachePath:
+          reference.tokenCachePath ??
+          profileTokenCachePath(profile.name, options.configDir ?? configDir(env)),
+        legacyTokenCachePath:
+          reference.tokenCachePath === undefined
+            ? (options.legacyTokenCachePath ?? legacyTokenCachePath())
+            : false,
       });
   }
 }
