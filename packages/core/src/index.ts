@@ -259,11 +259,7 @@ export { getOperation, operationAreas, operations, operationsByArea } from "./op
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
 // Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
 export type { ProfileCredentialOptions } from "./profiles/profile-credential.ts";
-export {
-  cloudFromProfile,
-  credentialFromProfile,
-  profileTokenCachePath,
-} from "./profiles/profile-credential.ts";
+export { cloudFromProfile, credentialFromProfile } from "./profiles/profile-credential.ts";
 export type { CredentialReference, Profile, ProfileCloud, ProfilesFile } from "./profiles/profile-schema.ts";
 export {
   credentialReferenceSchema,
@@ -272,6 +268,6 @@ export {
   profileSchema,
   profilesFileSchema,
 } from "./profiles/profile-schema.ts";
-export { configDir, ProfileError, ProfileStore } from "./profiles/profile-store.ts";
+export { configDir, ProfileError, ProfileStore, profileTokenCachePath } from "./profiles/profile-store.ts";
 // Version and user agent.
 export { CIAMKIT_VERSION, userAgent } from "./version.ts";

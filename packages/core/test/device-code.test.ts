@@ -6,8 +6,9 @@ import type { DeviceCodePrompt } from "../src/auth/device-code.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
 import { selectCacheEntries } from "../src/auth/token-cache-file.ts";
 import { ConnectionError } from "../src/http/errors.ts";
-import { credentialFromProfile, profileTokenCachePath } from "../src/profiles/profile-credential.ts";
+import { credentialFromProfile } from "../src/profiles/profile-credential.ts";
 import type { Profile } from "../src/profiles/profile-schema.ts";
+import { profileTokenCachePath } from "../src/profiles/profile-store.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
 
@@ -77,21 +78,27 @@ describe("device code with refresh tokens", () => {
     await Promise.all([credential.close?.(), next.close?.()]);
   }, 30_000);
 
-  it("prompts again once the refresh token is revoked (AADSTS50173)", async () => {
+  it("prompts again once the refresh token is revoked (AADSTS50173); the new sign-in replaces the old", async () => {
+    const cachePath = join(tempDir("revoked"), "cache.json");
     const prompts: DeviceCodePrompt[] = [];
+    let approver = admin();
     const credential = deviceCodeCredential({
       tenantId: t.tenant.tenantId,
       clientId: t.tenant.publicClientId,
       cloud: t.cloud,
-      tokenCachePath: false,
-      onPrompt: approvingAs(admin(), prompts),
+      tokenCachePath: cachePath,
+      onPrompt: (prompt) => approvingAs(approver, prompts)(prompt),
     });
     await credential.getToken(GRAPH);
     const client = t.client();
     await client.graph.post(`/users/${admin()}/revokeSignInSessions`, {});
+    approver = otherUser();
     const token = await credential.getToken(ARM);
     expect(prompts).toHaveLength(2);
-    expect(claims(token.token).aud).toBe("https://management.azure.com/");
+    expect(claims(token.token)).toMatchObject({ aud: "https://management.azure.com/", upn: otherUser() });
+    // Only the new sign-in is left in the cache, so the next run uses it.
+    const cached = JSON.parse(readFileSync(cachePath, "utf8")) as { Account: Record<string, unknown> };
+    expect(Object.keys(cached.Account)).toHaveLength(1);
     await credential.close?.();
   }, 30_000);
 

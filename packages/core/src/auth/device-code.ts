@@ -94,18 +94,23 @@ export function deviceCodeCredential(options: DeviceCodeCredentialOptions): Toke
             if (!needsSignIn(error)) throw error;
           }
         }
-        return toToken(
-          await app.acquireTokenByDeviceCode({
-            scopes: [scope],
-            deviceCodeCallback: (response) =>
-              options.onPrompt({
-                userCode: response.userCode,
-                verificationUri: response.verificationUri,
-                message: response.message,
-                expiresInSeconds: response.expiresIn,
-              }),
-          }),
-        );
+        const result = await app.acquireTokenByDeviceCode({
+          scopes: [scope],
+          deviceCodeCallback: (response) =>
+            options.onPrompt({
+              userCode: response.userCode,
+              verificationUri: response.verificationUri,
+              message: response.message,
+              expiresInSeconds: response.expiresIn,
+            }),
+        });
+        // One sign-in per cache: the account just signed in replaces any earlier one (a revoked or
+        // other user's), so the next run uses it rather than whichever MSAL lists first.
+        const cache = app.getTokenCache();
+        for (const old of await cache.getAllAccounts()) {
+          if (old.homeAccountId !== result?.account?.homeAccountId) await cache.removeAccount(old);
+        }
+        return toToken(result);
       } catch (error) {
         throw fromMsalError(error, hint);
       }

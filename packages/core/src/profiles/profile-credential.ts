@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { workloadIdentityCredential } from "../auth/client-assertion.ts";
 import { clientCertificateCredential } from "../auth/client-certificate.ts";
 import { clientSecretCredential } from "../auth/client-secret.ts";
@@ -12,7 +11,7 @@ import { legacyTokenCachePath } from "../auth/token-cache-file.ts";
 import type { TokenProvider } from "../auth/token-provider.ts";
 import type { Logger } from "../http/logger.ts";
 import type { Profile, ProfileCloud } from "./profile-schema.ts";
-import { configDir } from "./profile-store.ts";
+import { configDir, profileTokenCachePath } from "./profile-store.ts";
 
 /** The {@link Cloud} a profile points at; a custom cloud's CA file is read here. */
 export function cloudFromProfile(cloud: ProfileCloud): Cloud {
@@ -42,17 +41,6 @@ export function cloudFromProfile(cloud: ProfileCloud): Cloud {
       });
     }
   }
-}
-
-/**
- * A device-code profile's own token cache, `<configDir>/token-cache/<profile>.json`: each profile
- * keeps its own sign-in, so two profiles for the same app never sign in as each other.
- */
-export function profileTokenCachePath(profileName: string, dir: string = configDir()): string {
-  // Profile names are validated (letters, digits, . _ -), but never let one climb out of the directory.
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(profileName))
-    throw new CredentialConfigurationError(`Not a profile name: ${JSON.stringify(profileName)}.`);
-  return join(dir, "token-cache", `${profileName}.json`);
 }
 
 /** Options of {@link credentialFromProfile}. */
