@@ -1,6 +1,7 @@
 import { PublicClientApplication } from "@azure/msal-node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { claimsOf, startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { customer } from "./helpers/graph.ts";
 import { msalNetworkClient } from "./helpers/https.ts";
 
 const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
@@ -26,17 +27,27 @@ async function tokenRequest(emu: TestEmulator, fields: Record<string, string>) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-/** A device code sign-in by the seeded admin over plain HTTP, approved through the control API. */
-async function signIn(emu: TestEmulator, scope: string): Promise<Record<string, unknown>> {
+/** A device code sign-in over plain HTTP with offline access, approved by `upn` through the control API. */
+function signInAs(emu: TestEmulator, upn: string): Promise<Record<string, unknown>> {
+  return signIn(emu, `${GRAPH_DEFAULT} ${OIDC}`, upn);
+}
+
+/** A device code sign-in by the seeded admin (or `upn`) over plain HTTP, approved through the control API. */
+async function signIn(
+  emu: TestEmulator,
+  scope: string,
+  upn = emu.tenant.adminUser?.userPrincipalName,
+): Promise<Record<string, unknown>> {
   const res = await emu.fetch(
     `${emu.emu.loginUrl}/${emu.tenant.tenantId}/oauth2/v2.0/devicecode`,
     form({ client_id: emu.tenant.publicClientId, scope }),
   );
   const code = (await res.json()) as { device_code: string; user_code: string };
-  await emu.control("POST", "/device-codes/approve", {
+  const approval = await emu.control("POST", "/device-codes/approve", {
     userCode: code.user_code,
-    userPrincipalName: emu.tenant.adminUser?.userPrincipalName,
+    userPrincipalName: upn,
   });
+  expect(approval.ok).toBe(true);
   const token = await tokenRequest(emu, {
     grant_type: "urn:ietf:params:oauth:grant-type:device_code",
     client_id: emu.tenant.publicClientId,
@@ -183,6 +194,25 @@ describe("refresh tokens", () => {
     } finally {
       await graph("PATCH", `/users/${upn}`, { accountEnabled: true });
     }
+  });
+
+  test("a password reset revokes (AADSTS50173) and a deleted user's token fails with AADSTS50034", async () => {
+    const created = await graph("POST", "/users", customer(`rt-${Date.now()}@example.com`));
+    expect(created.status).toBe(201);
+    const user = (await created.json()) as { id: string; userPrincipalName: string };
+    const first = await signInAs(t, user.userPrincipalName);
+    expect(
+      (await graph("PATCH", `/users/${user.id}`, { passwordProfile: { password: "Nw9!pq#Rt4z" } })).status,
+    ).toBe(204);
+    expect((await refresh(t, first.refresh_token as string, GRAPH_DEFAULT)).body).toMatchObject({
+      error: "invalid_grant",
+      error_codes: [50173],
+    });
+    const second = await signInAs(t, user.userPrincipalName);
+    expect((await graph("DELETE", `/users/${user.id}`)).status).toBe(204);
+    const refused = await refresh(t, second.refresh_token as string, GRAPH_DEFAULT);
+    expect(refused.body).toMatchObject({ error: "invalid_grant", error_codes: [50034] });
+    expect(String(refused.body.error_description)).toContain(user.userPrincipalName);
   });
 
   test("a refresh token unused past its lifetime fails with AADSTS700082", async () => {
