@@ -6,6 +6,7 @@ import type { DeviceCodePrompt } from "../src/auth/device-code.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
 import { selectCacheEntries } from "../src/auth/token-cache-file.ts";
 import { ConnectionError } from "../src/http/errors.ts";
+import type { LogEntry } from "../src/http/logger.ts";
 import { credentialFromProfile } from "../src/profiles/profile-credential.ts";
 import type { Profile } from "../src/profiles/profile-schema.ts";
 import { profileTokenCachePath } from "../src/profiles/profile-store.ts";
@@ -123,6 +124,43 @@ describe("device code with refresh tokens", () => {
     const error = await credential.getToken(ARM).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(prompts).toHaveLength(1);
+    await credential.close?.();
+  }, 30_000);
+});
+
+describe("device code secrets", () => {
+  it("the refresh token and access tokens appear in no log line or error, also when the token is refused", async () => {
+    const cachePath = join(tempDir("leak"), "cache.json");
+    const logs: LogEntry[] = [];
+    const prompts: DeviceCodePrompt[] = [];
+    let refuse = false;
+    const credential = deviceCodeCredential({
+      tenantId: t.tenant.tenantId,
+      clientId: t.tenant.publicClientId,
+      cloud: t.cloud,
+      tokenCachePath: cachePath,
+      logger: (entry) => logs.push(entry),
+      onPrompt: (prompt) => {
+        if (refuse) throw new Error("no interactive sign-in here");
+        approvingAs(admin(), prompts)(prompt);
+      },
+    });
+    const tokens = [(await credential.getToken(GRAPH)).token, (await credential.getToken(ARM)).token];
+    const cached = JSON.parse(readFileSync(cachePath, "utf8")) as {
+      RefreshToken: Record<string, { secret: string }>;
+    };
+    const refreshTokens = Object.values(cached.RefreshToken).map((r) => r.secret);
+    expect(refreshTokens).toHaveLength(1);
+    await t.client().graph.post(`/users/${admin()}/revokeSignInSessions`, {});
+    refuse = true;
+    const error = await credential.getToken(ARM, { forceRefresh: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const seen = [
+      ...logs.map((l) => JSON.stringify(l)),
+      String((error as Error).message),
+      JSON.stringify(error),
+    ].join("\n");
+    for (const secret of [...refreshTokens, ...tokens]) expect(seen).not.toContain(secret);
     await credential.close?.();
   }, 30_000);
 });
