@@ -1,6 +1,7 @@
-import { randomUUID, sign } from "node:crypto";
+import { createPrivateKey, randomUUID, sign } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
@@ -126,6 +127,10 @@ describe("ciam login and profiles", () => {
     expect(run.status).toBe(0);
     const shown = json<{ credential: string }>(await ciam(["profile", "show", "admin", "-o", "json"], cfg));
     expect(shown.credential).toBe("device-code");
+    // The profile's own token cache, owner-only, so another device-code profile never shares it.
+    const cache = join(cfg.CIAM_CONFIG_DIR ?? "", "token-cache", "admin.json");
+    expect(statSync(cache).mode & 0o777).toBe(0o600);
+    expect(readFileSync(cache, "utf8")).toContain('"RefreshToken"');
   });
 
   it("signs in with a certificate file and refers to it by path", async () => {
@@ -138,6 +143,40 @@ describe("ciam login and profiles", () => {
     expect(shown).toMatchObject({ credential: "certificate", certificatePath: pem });
     expect(readFileSync(profilesFile(), "utf8")).not.toContain("PRIVATE KEY");
     const org = await ciam(["--profile", "cert", "organization", "get", "-o", "json"], cfg);
+    expect(org.status).toBe(0);
+  });
+
+  it("signs in with a PKCS#12 file whose password comes from AZURE_CLIENT_CERTIFICATE_PASSWORD", async () => {
+    const tenant = t.emulator.tenants[0];
+    const password = "Cli-Pfx-Password-2718";
+    const pfx = join(t.bare.HOME ?? "", "app.pfx");
+    const key = forge.pki.privateKeyFromPem(
+      createPrivateKey(tenant?.certificate?.key ?? "")
+        .export({ type: "pkcs1", format: "pem" })
+        .toString(),
+    );
+    const cert = forge.pki.certificateFromPem(tenant?.certificate?.cert ?? "");
+    const der = forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: "aes256" }));
+    writeFileSync(pfx, Buffer.from(der.getBytes(), "binary"), { mode: 0o600 });
+
+    const wrong = await ciam([...loginArgs("pfx"), "--certificate", pfx], {
+      ...cfg,
+      AZURE_CLIENT_CERTIFICATE_PASSWORD: "not-the-password-1414",
+    });
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toMatch(/password \(AZURE_CLIENT_CERTIFICATE_PASSWORD\) is missing or wrong/);
+    expect(wrong.stderr).not.toContain("not-the-password-1414");
+    expect(readFileSync(profilesFile(), "utf8")).not.toContain('"pfx"');
+
+    const withPassword = { ...cfg, AZURE_CLIENT_CERTIFICATE_PASSWORD: password };
+    const run = await ciam([...loginArgs("pfx"), "--certificate", pfx], withPassword);
+    expect(run.status).toBe(0);
+    expect(readFileSync(profilesFile(), "utf8")).not.toContain(password);
+    expect(json(await ciam(["profile", "show", "pfx", "-o", "json"], cfg))).toMatchObject({
+      credential: "certificate",
+      certificatePath: pfx,
+    });
+    const org = await ciam(["--profile", "pfx", "organization", "get", "-o", "json"], withPassword);
     expect(org.status).toBe(0);
   });
 
@@ -159,7 +198,7 @@ describe("ciam login and profiles", () => {
     const list = json<{ name: string; current: boolean }[]>(
       await ciam(["profile", "list", "-o", "json"], cfg),
     );
-    expect(list.map((p) => p.name)).toEqual(["app", "saved", "admin", "cert", "federated"]);
+    expect(list.map((p) => p.name)).toEqual(["app", "saved", "admin", "cert", "pfx", "federated"]);
     expect(list.find((p) => p.current)?.name).toBe("federated");
     expect((await ciam(["profile", "use", "saved"], cfg)).status).toBe(0);
     expect((await ciam(["profile", "show", "-o", "json", "--query", "name"], cfg)).stdout.trim()).toBe(

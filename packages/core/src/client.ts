@@ -63,7 +63,10 @@ export interface CiamClient {
     input: unknown,
     options?: RunOptions,
   ): ReturnType<typeof runOperation<I, O>>;
-  /** Closes the connection pool (for a clean process exit in tests and scripts). */
+  /**
+   * Closes the connection pools of Graph/ARM calls and of the credential (its `close()`), so the
+   * process can exit at once. Both stay usable afterwards; a later call reconnects.
+   */
   close(): Promise<void>;
 }
 
@@ -127,6 +130,8 @@ export function createCiamClient(options: CiamClientOptions): CiamClient {
     tenantId: options.tenantId,
     context,
     run: (operation, input, runOptions) => runOperation(operation, context(runOptions), input),
-    close: () => transport.close(),
+    close: async () => {
+      await Promise.all([transport.close(), options.credential.close?.()]);
+    },
   };
 }

@@ -38,7 +38,13 @@ export { deviceCodeCredential } from "./auth/device-code.ts";
 export type { EnvironmentCredential, FromEnvironmentOptions } from "./auth/from-environment.ts";
 export { CredentialConfigurationError, fromEnvironment } from "./auth/from-environment.ts";
 export type { CredentialOptions } from "./auth/msal-config.ts";
-export { defaultTokenCachePath, fileTokenCachePlugin } from "./auth/token-cache-file.ts";
+export type { CacheMigration } from "./auth/token-cache-file.ts";
+export {
+  defaultTokenCachePath,
+  fileTokenCachePlugin,
+  legacyTokenCachePath,
+  selectCacheEntries,
+} from "./auth/token-cache-file.ts";
 export type { AccessToken, CachingOptions, GetTokenOptions, TokenProvider } from "./auth/token-provider.ts";
 export { cachingTokenProvider } from "./auth/token-provider.ts";
 // Bulk import and export of users (catalog entries and the engines behind them).
@@ -268,6 +274,6 @@ export {
   profileSchema,
   profilesFileSchema,
 } from "./profiles/profile-schema.ts";
-export { configDir, ProfileError, ProfileStore } from "./profiles/profile-store.ts";
+export { configDir, ProfileError, ProfileStore, profileTokenCachePath } from "./profiles/profile-store.ts";
 // Version and user agent.
 export { CIAMKIT_VERSION, userAgent } from "./version.ts";

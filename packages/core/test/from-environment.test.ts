@@ -94,9 +94,9 @@ describe("fromEnvironment", () => {
       /AZURE_CLIENT_CERTIFICATE_PATH/,
     ],
     [
-      "PFX certificate",
+      "missing PFX certificate",
       { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: "/x/cert.pfx" },
-      /PKCS#12/,
+      /AZURE_CLIENT_CERTIFICATE_PATH.*\/x\/cert\.pfx cannot be read \(ENOENT\)/,
     ],
   ])("%s", (_name, env, message) => {
     let thrown: unknown;

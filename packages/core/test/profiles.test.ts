@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import {
   type Profile,
   ProfileError,
   ProfileStore,
+  profileTokenCachePath,
 } from "../src/index.ts";
 
 let dir: string;
@@ -69,6 +70,46 @@ describe("ProfileStore", () => {
     store.remove("prod");
     expect(store.currentName()).toBeUndefined();
     expect(store.list().map((p) => p.name)).toEqual(["dev"]);
+  });
+
+  it.each([
+    { name: "removing the profile", change: (store: ProfileStore) => store.remove("admin"), kept: false },
+    {
+      name: "replacing it with another tenant",
+      change: (store: ProfileStore) =>
+        store.save(
+          profile("admin", { tenantId: "fabrikam.onmicrosoft.com", credential: { kind: "device-code" } }),
+        ),
+      kept: false,
+    },
+    {
+      name: "replacing it with another app",
+      change: (store: ProfileStore) =>
+        store.save(
+          profile("admin", {
+            clientId: "33333333-3333-3333-3333-333333333333",
+            credential: { kind: "device-code" },
+          }),
+        ),
+      kept: false,
+    },
+    {
+      name: "saving the same sign-in again",
+      change: (store: ProfileStore) => store.save(profile("admin", { credential: { kind: "device-code" } })),
+      kept: true,
+    },
+  ])("$name: the profile's token cache is kept: $kept (other profiles' always)", ({ change, kept }) => {
+    const store = new ProfileStore(dir);
+    store.save(profile("admin", { credential: { kind: "device-code" } }));
+    store.save(profile("other", { credential: { kind: "device-code" } }));
+    for (const name of ["admin", "other"]) {
+      const cache = profileTokenCachePath(name, dir);
+      mkdirSync(join(dir, "token-cache"), { recursive: true });
+      writeFileSync(cache, "{}");
+    }
+    change(store);
+    expect(existsSync(profileTokenCachePath("admin", dir))).toBe(kept);
+    expect(existsSync(profileTokenCachePath("other", dir))).toBe(true);
   });
 
   it("names what to do for an unknown profile", () => {

@@ -4,6 +4,7 @@ import type { GraphRoute } from "./graph/route.ts";
 import type { AccessTokenVerifier } from "./login/access-token.ts";
 import type { AssertionReplayCache } from "./login/client-auth.ts";
 import type { DeviceCodes } from "./login/device-codes.ts";
+import type { RefreshTokens } from "./login/refresh-tokens.ts";
 import type { SigningKeys } from "./login/signing-keys.ts";
 import type { FaultInjector } from "./policy/faults.ts";
 import type { Throttler } from "./policy/throttling.ts";
@@ -23,6 +24,8 @@ export interface EmulatorContext {
   verifier: AccessTokenVerifier;
   replay: AssertionReplayCache;
   deviceCodes: DeviceCodes;
+  /** Refresh tokens of delegated sign-ins (in memory, like device codes). */
+  refreshTokens: RefreshTokens;
   origins: Origins;
   throttler: Throttler;
   faults: FaultInjector;

@@ -14,6 +14,7 @@ import { AccessTokenVerifier } from "./login/access-token.ts";
 import { AssertionReplayCache } from "./login/client-auth.ts";
 import { DeviceCodes } from "./login/device-codes.ts";
 import { handleLogin } from "./login/login-service.ts";
+import { RefreshTokens } from "./login/refresh-tokens.ts";
 import { createSigningKeys } from "./login/signing-keys.ts";
 import { Persistence } from "./persist/journal.ts";
 import { FaultInjector, type FaultSettingsInput } from "./policy/faults.ts";
@@ -48,6 +49,8 @@ export interface EmulatorOptions {
   controlKey?: string;
   /** Device code flow timing: polling interval (default 5 s) and code lifetime (default 900 s). */
   deviceCode?: { intervalSeconds?: number; lifetimeSeconds?: number };
+  /** How long a refresh token stays valid unused (default 90 days, Entra's MaxInactiveTime). */
+  refreshToken?: { lifetimeSeconds?: number };
   /** Requests the request log keeps (default 1000). */
   requestLogSize?: number;
   /** ARM: how long tenant creation/deletion takes (scaled by the throttling time scale) and bucket sizes. */
@@ -102,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       options.deviceCode?.lifetimeSeconds ?? 900,
       options.deviceCode?.intervalSeconds ?? 5,
     ),
+    refreshTokens: new RefreshTokens(options.refreshToken?.lifetimeSeconds),
     origins: { login: "", graph: "", arm: "" },
     throttler: new Throttler(options.throttling === false ? { enabled: false } : (options.throttling ?? {})),
     faults: new FaultInjector(options.faults ?? {}),

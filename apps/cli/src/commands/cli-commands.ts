@@ -33,7 +33,10 @@ export function addCliCommands(program: AnyCommand): void {
         "--save-secret",
         "store the client secret in the profile (owner-only file); default: never stored",
       )
-      .option("--certificate <pem>", "PEM file with the certificate and its private key")
+      .option(
+        "--certificate <file>",
+        "PEM or PKCS#12 (.pfx/.p12) file with the certificate and its private key; a password comes from AZURE_CLIENT_CERTIFICATE_PASSWORD",
+      )
       .option("--federated-token-file <path>", "file holding the federated (workload identity) token")
       .addOption(
         new Option("--cloud <name>", "Microsoft cloud")
@@ -46,7 +49,7 @@ export function addCliCommands(program: AnyCommand): void {
       .option("--ca <pem>", "custom cloud: CA certificate file to trust")
       .addHelpText(
         "after",
-        '\nExamples:\n  ciam login --tenant contoso.onmicrosoft.com --client-id <app id>            # device code\n  printf %s "$SECRET" | ciam login --tenant <id> --client-id <id> --secret-stdin\n  ciam login --tenant <id> --client-id <id> --certificate app.pem --profile ci\n',
+        '\nExamples:\n  ciam login --tenant contoso.onmicrosoft.com --client-id <app id>            # device code\n  printf %s "$SECRET" | ciam login --tenant <id> --client-id <id> --secret-stdin\n  ciam login --tenant <id> --client-id <id> --certificate app.pem --profile ci\n  AZURE_CLIENT_CERTIFICATE_PASSWORD=... ciam login --tenant <id> --client-id <id> --certificate app.pfx\n',
       )
       .action(async (options, command) => {
         const { login } = await import("./login.ts");

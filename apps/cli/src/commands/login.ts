@@ -77,7 +77,7 @@ export async function login(options: LoginOptions, command: AnyCommand): Promise
         break;
       case "certificate":
         if (options.certificate === undefined)
-          throw new UsageError("--auth certificate needs --certificate <pem file>");
+          throw new UsageError("--auth certificate needs --certificate <PEM or .pfx file>");
         reference = { kind: "certificate", certificatePath: resolve(options.certificate) };
         break;
       case "federated":
@@ -109,7 +109,11 @@ export async function login(options: LoginOptions, command: AnyCommand): Promise
     const credential = core.credentialFromProfile(check, {
       onPrompt: (prompt) => process.stderr.write(`${prompt.message}\n`),
     });
-    await credential.getToken(core.cloudFromProfile(profile.cloud).graphScope);
+    try {
+      await credential.getToken(core.cloudFromProfile(profile.cloud).graphScope);
+    } finally {
+      await credential.close?.();
+    }
     const store = new core.ProfileStore(core.configDir());
     store.save(profile, { makeCurrent: true });
     process.stderr.write(

@@ -16,7 +16,8 @@ export function confidentialCredential(
   auth: Partial<Configuration["auth"]>,
   kind: string,
 ): TokenProvider {
-  const app = new ConfidentialClientApplication(msalConfiguration(options, auth));
+  const setup = msalConfiguration(options, auth);
+  const app = new ConfidentialClientApplication(setup.config);
   const hint = `Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the ${kind} of app ${options.clientId}.`;
   return cachingTokenProvider({
     async getToken(scope, getOptions) {
@@ -40,5 +41,6 @@ export function confidentialCredential(
         throw fromMsalError(error, hint);
       }
     },
+    close: setup.close,
   });
 }

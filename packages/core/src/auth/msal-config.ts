@@ -35,17 +35,26 @@ export function checkCredentialOptions(options: CredentialOptions): void {
     throw new Error("tenantId is required.");
 }
 
+/** An MSAL configuration and the connection pool its network client owns. */
+export interface MsalSetup {
+  config: Configuration;
+  /** The authority URL the configuration signs in at. */
+  authority: string;
+  /** Closes the network client's connections (a credential's `close()`). */
+  close(): Promise<void>;
+}
+
 /** The MSAL configuration for a credential: authority, trusted hosts, network client with the CA, redacted logging. */
 export function msalConfiguration(
   options: CredentialOptions,
   auth: Partial<Configuration["auth"]>,
-): Configuration {
+): MsalSetup {
   checkCredentialOptions(options);
   const cloud = options.cloud ?? globalCloud;
   const authority = options.authority ?? tenantAuthority(cloud, options.tenantId);
   const transport = createFetchTransport({ ca: cloud.ca, fetch: options.fetch });
   const logger = options.logger;
-  return {
+  const config: Configuration = {
     auth: {
       ...auth,
       clientId: options.clientId,
@@ -67,4 +76,5 @@ export function msalConfiguration(
       },
     },
   };
+  return { config, authority: authority.authority, close: transport.close };
 }

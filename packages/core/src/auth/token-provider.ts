@@ -22,6 +22,12 @@ export interface GetTokenOptions {
 /** Gives access tokens for a scope such as `https://graph.microsoft.com/.default`. */
 export interface TokenProvider {
   getToken(scope: string, options?: GetTokenOptions): Promise<AccessToken>;
+  /**
+   * Closes the connections the credential keeps to the token service, so a program can exit
+   * without waiting for idle keep-alive sockets. The credential stays usable (a later call
+   * reconnects) and keeps its cached tokens. Optional for custom providers.
+   */
+  close?(): Promise<void>;
 }
 
 /** Options of {@link cachingTokenProvider}. */
@@ -106,6 +112,9 @@ export function cachingTokenProvider(source: TokenProvider, options: CachingOpti
         current.inFlight = inFlight;
       }
       return raceAbort(inFlight, getOptions.signal);
+    },
+    close: async () => {
+      await source.close?.();
     },
   };
 }

@@ -19,6 +19,10 @@ export interface FetchTransport {
   send: SendRequest;
   /** The `fetch` with the CA applied, for other clients (MSAL's network module). */
   fetch: typeof fetch;
+  /**
+   * Lets requests in flight finish, then closes the pool's connections so the process can exit.
+   * The transport stays usable: a later request opens a new pool.
+   */
   close(): Promise<void>;
 }
 
@@ -67,11 +71,15 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Fetch
   const baseFetch = options.fetch ?? globalThis.fetch;
   const ca =
     options.ca === undefined ? undefined : typeof options.ca === "string" ? [options.ca] : [...options.ca];
-  const agent = ca === undefined ? undefined : new Agent({ connect: { ca } });
+  // Created on first use and again after close(): a closed undici Agent refuses every request.
+  let agent: Agent | undefined;
   const trustedFetch: typeof fetch =
-    agent === undefined
+    ca === undefined
       ? baseFetch
-      : (input, init) => baseFetch(input, { ...init, dispatcher: agent } as unknown as RequestInit);
+      : (input, init) => {
+          agent ??= new Agent({ connect: { ca } });
+          return baseFetch(input, { ...init, dispatcher: agent } as unknown as RequestInit);
+        };
 
   const send = async (request: PipelineRequest): Promise<PipelineResponse> => {
     let response: Response;
@@ -95,5 +103,10 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Fetch
       throw connectionError(request, error, "body");
     }
   };
-  return { send, fetch: trustedFetch, close: async () => agent?.close() };
+  const close = async (): Promise<void> => {
+    const closing = agent;
+    agent = undefined;
+    await closing?.close();
+  };
+  return { send, fetch: trustedFetch, close };
 }

@@ -7,9 +7,11 @@ import { chinaCloud, customCloud, globalCloud, usGovernmentCloud } from "../auth
 import type { DeviceCodePrompt } from "../auth/device-code.ts";
 import { deviceCodeCredential } from "../auth/device-code.ts";
 import { CredentialConfigurationError } from "../auth/from-environment.ts";
+import { legacyTokenCachePath } from "../auth/token-cache-file.ts";
 import type { TokenProvider } from "../auth/token-provider.ts";
 import type { Logger } from "../http/logger.ts";
 import type { Profile, ProfileCloud } from "./profile-schema.ts";
+import { configDir, profileTokenCachePath } from "./profile-store.ts";
 
 /** The {@link Cloud} a profile points at; a custom cloud's CA file is read here. */
 export function cloudFromProfile(cloud: ProfileCloud): Cloud {
@@ -47,6 +49,13 @@ export interface ProfileCredentialOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Shows the device code to the user (device-code profiles). */
   onPrompt?: ((prompt: DeviceCodePrompt) => void) | undefined;
+  /** The configuration directory whose `token-cache/` holds device-code caches; {@link configDir} by default. */
+  configDir?: string | undefined;
+  /**
+   * The cache file earlier versions shared between all profiles, from which a profile without a
+   * cache of its own takes its account once (default `~/.ciamkit/msal-cache.json`); `false` for none.
+   */
+  legacyTokenCachePath?: string | false | undefined;
   logger?: Logger | undefined;
 }
 
@@ -94,7 +103,13 @@ export function credentialFromProfile(
               `Profile '${profile.name}' needs an interactive sign-in (${prompt.verificationUri}); run \`ciam login\` in a terminal.`,
             );
           }),
-        ...(reference.tokenCachePath === undefined ? {} : { tokenCachePath: reference.tokenCachePath }),
+        tokenCachePath:
+          reference.tokenCachePath ??
+          profileTokenCachePath(profile.name, options.configDir ?? configDir(env)),
+        legacyTokenCachePath:
+          reference.tokenCachePath === undefined
+            ? (options.legacyTokenCachePath ?? legacyTokenCachePath())
+            : false,
       });
   }
 }

@@ -35,7 +35,7 @@ export const profileCloudSchema = z.discriminatedUnion("kind", [
 export const credentialReferenceSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("device-code"),
-    /** The MSAL token cache file; the default one when absent. */
+    /** The MSAL token cache file; the profile's own (`<configDir>/token-cache/<name>.json`) when absent. */
     tokenCachePath: z.string().min(1).optional(),
   }),
   z.object({ kind: z.literal("secret"), secret: z.string().min(1).optional() }),

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Profile, ProfilesFile } from "./profile-schema.ts";
@@ -17,6 +17,27 @@ export function configDir(env: Readonly<Record<string, string | undefined>> = pr
   if (env.CIAM_CONFIG_DIR) return env.CIAM_CONFIG_DIR;
   if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, "ciamkit");
   return join(homedir(), ".config", "ciamkit");
+}
+
+/**
+ * A device-code profile's own token cache, `<configDir>/token-cache/<profile>.json`: each profile
+ * keeps its own sign-in, so two profiles for the same app never sign in as each other.
+ */
+export function profileTokenCachePath(profileName: string, dir: string = configDir()): string {
+  // Profile names are validated (letters, digits, . _ -), but never let one climb out of the directory.
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(profileName))
+    throw new ProfileError(`Not a profile name: ${JSON.stringify(profileName)}.`);
+  return join(dir, "token-cache", `${profileName}.json`);
+}
+
+/** Whether two versions of a profile sign in to the same place, so a cached sign-in still fits. */
+function sameSignIn(a: Profile, b: Profile): boolean {
+  return (
+    a.tenantId.toLowerCase() === b.tenantId.toLowerCase() &&
+    a.clientId.toLowerCase() === b.clientId.toLowerCase() &&
+    JSON.stringify(a.cloud) === JSON.stringify(b.cloud) &&
+    a.credential.kind === b.credential.kind
+  );
 }
 
 /**
@@ -83,10 +104,15 @@ export class ProfileStore {
     return profile;
   }
 
-  /** Adds or replaces a profile (validated first); makes it current when asked or when it is the only one. */
+  /**
+   * Adds or replaces a profile (validated first); makes it current when asked or when it is the only
+   * one. Replacing it with another tenant, app, cloud or credential kind drops its token cache.
+   */
   save(profile: Profile, options: { makeCurrent?: boolean } = {}): Profile {
     const valid = profileSchema.parse(profile);
     const file = this.read();
+    const previous = file.profiles.find((p) => p.name === valid.name);
+    if (previous !== undefined && !sameSignIn(previous, valid)) this.#dropTokenCache(valid.name);
     const profiles = file.profiles.filter((p) => p.name !== valid.name);
     profiles.push(valid);
     const current = options.makeCurrent === true || file.current === undefined ? valid.name : file.current;
@@ -101,13 +127,20 @@ export class ProfileStore {
     return profile;
   }
 
-  /** Removes a profile; clears the current profile if it was that one. */
+  /** Removes a profile and its token cache (refresh token included); clears the current profile if it was that one. */
   remove(name: string): Profile {
     const file = this.read();
     const profile = this.get(name) as Profile;
     const rest = file.profiles.filter((p) => p.name !== name);
     this.#write({ profiles: rest, ...(file.current === name ? {} : { current: file.current }) });
+    this.#dropTokenCache(name);
     return profile;
+  }
+
+  // Only the profile's own cache in this directory: a cache file a profile names explicitly
+  // (`tokenCachePath`) is the user's and stays.
+  #dropTokenCache(name: string): void {
+    rmSync(profileTokenCachePath(name, this.#dir), { force: true });
   }
 
   #write(file: ProfilesFile): void {

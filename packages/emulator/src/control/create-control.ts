@@ -56,6 +56,7 @@ export function createControl(
       ctx.store.clear();
       demos.clear();
       ctx.deviceCodes.clear();
+      ctx.refreshTokens.clear();
       ctx.faults.clearLag();
       ctx.throttler.reset();
       ctx.arm.throttler.reset();
@@ -94,6 +95,7 @@ export function createControl(
       restoreSnapshot(ctx.store, snapshot);
       demos.clear();
       ctx.deviceCodes.clear();
+      ctx.refreshTokens.clear();
       ctx.faults.clearLag();
       ctx.throttler.reset();
       ctx.arm.throttler.reset();

@@ -12,6 +12,8 @@ export interface SignInEvent {
   resource: string;
   correlationId: string;
   user?: { id: string; displayName: string | null; userPrincipalName: string } | undefined;
+  /** A user's own sign-in (device code) rather than a silent one (refresh token); default: there is a user. */
+  interactive?: boolean;
   /** 0 for success, else the AADSTS code. */
   errorCode: number;
   failureReason?: string;
@@ -37,7 +39,7 @@ export function recordSignIn(tenant: TenantState, event: SignInEvent, now: Date)
       servicePrincipalId: event.user === undefined ? event.servicePrincipalId : null,
       ipAddress: event.ipAddress,
       clientAppUsed: event.user === undefined ? null : "Mobile Apps and Desktop clients",
-      isInteractive: event.user !== undefined,
+      isInteractive: event.interactive ?? event.user !== undefined,
       resourceDisplayName: arm ? "Windows Azure Service Management API" : "Microsoft Graph",
       resourceId: arm ? "797f4846-ba00-4fd7-ba43-dac1f8f63013" : "00000003-0000-0000-c000-000000000000",
       correlationId: event.correlationId,

@@ -2,10 +2,12 @@ import type { EmulatorContext } from "../context.ts";
 import type { JsonObject } from "../store/json.ts";
 import type { TenantState } from "../store/store.ts";
 import { AadstsError, aadsts } from "./aadsts.ts";
-import { ACCESS_TOKEN_LIFETIME_S, ARM_AUDIENCE, GRAPH_AUDIENCE, signAccessToken } from "./access-token.ts";
+import { GRAPH_AUDIENCE, signAccessToken } from "./access-token.ts";
 import { authenticateClient, type ClientAuthMethod } from "./client-auth.ts";
+import { issueDelegatedTokens, tokenBody } from "./delegated-tokens.ts";
 import { issuerFor } from "./discovery.ts";
-import { findByAppId, graphAppRoles, graphDelegatedScopes } from "./grants.ts";
+import { findByAppId, graphAppRoles } from "./grants.ts";
+import { refreshTokenGrant } from "./refresh-token-grant.ts";
 import { parseScopes } from "./scopes.ts";
 import { recordSignIn } from "./sign-in-log.ts";
 
@@ -23,7 +25,7 @@ export interface TokenRequestInfo {
 
 /**
  * `POST /{tenant}/oauth2/v2.0/token`: the client credentials grant (secret or certificate
- * assertion) and the device code grant. Returns the token response body or throws an
+ * assertion), the device code grant and the refresh token grant. Returns the token response body or throws an
  * {@link AadstsError}; every outcome for a known application is written to `signIns`.
  */
 export async function tokenEndpoint(
@@ -40,7 +42,13 @@ export async function tokenEndpoint(
   if (app === undefined) throw aadsts.appNotFound(clientId, tenant.info.id);
   const sp = findByAppId(tenant.collection("servicePrincipals"), clientId);
   const appName = typeof app.displayName === "string" ? app.displayName : null;
-  const log = (resource: string, errorCode: number, reason?: string, user?: JsonObject) =>
+  const log = (
+    resource: string,
+    errorCode: number,
+    reason?: string,
+    user?: JsonObject,
+    interactive = user !== undefined,
+  ) =>
     recordSignIn(
       tenant,
       {
@@ -57,6 +65,7 @@ export async function tokenEndpoint(
                 displayName: typeof user.displayName === "string" ? user.displayName : null,
                 userPrincipalName: String(user.userPrincipalName),
               },
+        interactive,
         errorCode,
         ...(reason === undefined ? {} : { failureReason: reason }),
         ipAddress: info.ipAddress,
@@ -73,6 +82,12 @@ export async function tokenEndpoint(
     if (DEVICE_CODE_GRANTS.has(grant)) {
       const result = await deviceCode(ctx, tenant, app, sp, form);
       if (result.user !== undefined) log(result.resource, 0, undefined, result.user);
+      return result.body;
+    }
+    if (grant === "refresh_token") {
+      const aliases = tokenEndpointAliases(ctx.origins.login, tenant, info.endpointUrl);
+      const result = await refreshTokenGrant(ctx, tenant, app, sp, form, aliases);
+      log(result.resource, 0, undefined, result.user, false);
       return result.body;
     }
     throw aadsts.unsupportedGrant(grant);
@@ -159,76 +174,14 @@ async function deviceCode(
   if (user === undefined || user.accountEnabled === false) throw aadsts.badDeviceCode();
   if (sp === undefined || typeof sp.id !== "string")
     throw aadsts.noServicePrincipal(clientId, tenant.info.id);
-  const scope = parseScopes(auth.scope, false);
-  // ARM has one delegated scope, user_impersonation, consented for every client signing in to it.
-  const granted =
-    scope.audience === GRAPH_AUDIENCE
-      ? graphDelegatedScopes(tenant, sp.id, String(user.id))
-      : scope.audience === ARM_AUDIENCE
-        ? ["user_impersonation"]
-        : [];
-  const missing = scope.names.filter((n) => n !== ".default" && !granted.includes(n));
-  if (missing.length > 0) {
-    throw new AadstsError(
-      400,
-      "invalid_grant",
-      65001,
-      `The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource. Missing: ${missing.join(" ")}.`,
-    );
-  }
-  const now = ctx.now();
-  const iss = issuerFor(ctx.origins.login, tenant.info.id);
-  const common = {
-    iss,
-    tid: tenant.info.id,
-    oid: String(user.id),
-    sub: String(user.id),
-    name: typeof user.displayName === "string" ? user.displayName : String(user.userPrincipalName),
-    preferred_username: String(user.userPrincipalName),
-  };
-  const token = await signAccessToken(
-    ctx.keys,
-    {
-      ...common,
-      aud: scope.audience,
-      appid: clientId,
-      azp: clientId,
-      ...(typeof app.displayName === "string" ? { app_displayname: app.displayName } : {}),
-      idtyp: "user",
-      upn: String(user.userPrincipalName),
-      scp: granted.join(" "),
-      appidacr: "0",
-      azpacr: "0",
-    },
-    now,
-  );
-  // MSAL builds its account from the id token and client_info of a user sign-in.
-  const idToken = await signAccessToken(ctx.keys, { ...common, aud: clientId } as never, now);
-  const clientInfo = Buffer.from(JSON.stringify({ uid: String(user.id), utid: tenant.info.id })).toString(
-    "base64url",
-  );
-  return {
-    body: {
-      ...tokenBody(token),
-      scope: auth.scope
-        .split(/\s+/)
-        .filter((s) => s !== "" && s !== "offline_access")
-        .join(" "),
-      id_token: idToken,
-      client_info: clientInfo,
-    },
-    resource: scope.audience,
+  const result = await issueDelegatedTokens(ctx, tenant, {
+    app,
+    spId: sp.id,
     user,
-  };
-}
-
-function tokenBody(token: string): JsonObject {
-  return {
-    token_type: "Bearer",
-    expires_in: ACCESS_TOKEN_LIFETIME_S,
-    ext_expires_in: ACCESS_TOKEN_LIFETIME_S,
-    access_token: token,
-  };
+    scope: auth.scope,
+    authTime: ctx.now().getTime(),
+  });
+  return { ...result, user };
 }
 
 /** Every URL by which the tenant's token endpoint can be named: a client assertion's `aud` may use any. */

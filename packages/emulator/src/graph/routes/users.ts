@@ -124,6 +124,8 @@ function updateUser(req: GraphRequest, key: string) {
     if (password !== undefined) {
       checkPassword(password, after, after.passwordPolicies as string | null);
       after.lastPasswordChangeDateTime = isoDate(req.now());
+      // A password reset ends the user's sessions: refresh tokens issued before it fail with AADSTS50173.
+      after.signInSessionsValidFromDateTime = req.now().toISOString();
     }
   }
   checkUnique(req, after);
@@ -180,6 +182,34 @@ function deleteUser(req: GraphRequest, key: string) {
   return { status: 204 };
 }
 
+/**
+ * `POST /users/{id}/revokeSignInSessions`: every refresh token and session cookie issued to the
+ * user before now stops working (https://learn.microsoft.com/graph/api/user-revokesigninsessions).
+ * The token service compares a refresh token's sign-in time with `signInSessionsValidFromDateTime`.
+ */
+function revokeSignInSessions(req: GraphRequest, key: string) {
+  const before = findUser(req, key);
+  const after: JsonObject = { ...before, signInSessionsValidFromDateTime: req.now().toISOString() };
+  req.tenant.collection("users").put(after.id as string, after);
+  audit(req, {
+    activityDisplayName: "Invalidate all refresh tokens for user",
+    category: "UserManagement",
+    operationType: "Update",
+    targets: [
+      {
+        id: after.id as string,
+        displayName: after.displayName as string | null,
+        type: "User",
+        userPrincipalName: after.userPrincipalName as string,
+      },
+    ],
+  });
+  return {
+    status: 200,
+    body: { "@odata.context": `${req.baseUrl}/${req.version}/$metadata#Edm.Boolean`, value: true },
+  };
+}
+
 /** `/users`: customer accounts (api-surface 6). */
 export const userRoutes: GraphRoute[] = [
   {
@@ -218,5 +248,12 @@ export const userRoutes: GraphRoute[] = [
     permissions: ["User.DeleteRestore.All", "User.ReadWrite.All"],
     directory: true,
     handle: (req, p) => deleteUser(req, p.id as string),
+  },
+  {
+    method: "POST",
+    path: "/users/{id}/revokeSignInSessions",
+    permissions: ["User.RevokeSessions.All", "User.ReadWrite.All"],
+    directory: true,
+    handle: (req, p) => revokeSignInSessions(req, p.id as string),
   },
 ];
