@@ -1,6 +1,6 @@
 import { ConfidentialClientApplication } from "@azure/msal-node";
 import { seedDirectory } from "../../src/graph/seed-directory.ts";
-import type { TestEmulator } from "./emulator.ts";
+import { startTestEmulator, type TestEmulator } from "./emulator.ts";
 import { msalNetworkClient } from "./https.ts";
 
 /** A Graph response read as JSON (undefined body for 204). */
@@ -66,4 +66,21 @@ export async function limitedToken(
   });
   if (result === null) throw new Error("MSAL returned no token");
   return result.accessToken;
+}
+
+/** The emulator with an admin Graph caller and a caller holding only some permissions. */
+export interface ReaderSession {
+  t: TestEmulator;
+  /** The demo tenant's management app (every permission it is seeded with). */
+  g: GraphCaller;
+  /** An app named `name` holding only the permissions asked for. */
+  reader: GraphCaller;
+}
+
+/** Starts the emulator (throttling off) with an admin caller and a `reader` app holding `permissions`. */
+export async function startWithReader(name: string, permissions: readonly string[]): Promise<ReaderSession> {
+  const t = await startTestEmulator({ throttling: false });
+  const token = await t.graphToken();
+  const readToken = await limitedToken(t, name, permissions);
+  return { t, g: graphCaller(t, () => token), reader: graphCaller(t, () => readToken) };
 }
