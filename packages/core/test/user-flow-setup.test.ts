@@ -8,7 +8,7 @@ import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.
 import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-client.ts";
+import { seededClient } from "./helpers/seeded-client.ts";
 import { startFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
@@ -235,7 +235,7 @@ describe("user_flow_setup", () => {
   });
 
   it("needs the user-flow permissions", async () => {
-    const reader = limitedClient(t, "flow-reader", [
+    const reader = seededClient(t, "flow-reader", [
       "EventListener.Read.All",
       "IdentityUserFlow.Read.All",
       "IdentityProvider.Read.All",

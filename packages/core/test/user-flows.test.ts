@@ -9,7 +9,7 @@ import { updateUserFlowOperation } from "../src/graph/user-flows/update-user-flo
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-client.ts";
+import { seededClient } from "./helpers/seeded-client.ts";
 import { createLoyaltyAttribute, startFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
@@ -101,11 +101,11 @@ describe("user_flow_create and user_flow_get", () => {
   });
 
   it("names the permission a reader lacks", async () => {
-    const nobody = limitedClient(t, "flows nobody", ["User.Read.All"]);
+    const nobody = seededClient(t, "flows nobody", ["User.Read.All"]);
     const failure = nobody.run(listUserFlowsOperation, {});
     await expect(failure).rejects.toBeInstanceOf(PermissionError);
     await expect(failure).rejects.toThrow(/EventListener\.Read\.All/);
-    const reader = limitedClient(t, "flows reader", ["EventListener.Read.All"]);
+    const reader = seededClient(t, "flows reader", ["EventListener.Read.All"]);
     expect((await reader.run(listUserFlowsOperation, {})).items.length).toBeGreaterThan(0);
     await expect(reader.run(createUserFlowOperation, { displayName: "Denied" })).rejects.toBeInstanceOf(
       PermissionError,
