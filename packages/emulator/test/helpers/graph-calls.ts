@@ -1,5 +1,5 @@
-import { GRAPH_APP_ROLES } from "../../src/graph/entities/graph-service-principal.ts";
 import type { TestEmulator } from "./emulator.ts";
+import { registerApp } from "./limited-apps.ts";
 
 /** A Graph answer: status, headers, and the body as JSON (or bytes/text when not JSON). */
 export interface Reply {
@@ -67,24 +67,14 @@ export async function appWith(
   admin: string,
   permissions: readonly string[],
 ): Promise<{ token: string; appId: string; spId: string }> {
-  const app = (
-    await call(t, admin, "POST", "/v1.0/applications", {
-      displayName: `limited ${permissions.join(",") || "none"}`,
-    })
-  ).body;
-  const sp = (await call(t, admin, "POST", "/v1.0/servicePrincipals", { appId: app.appId })).body;
-  const secret = (await call(t, admin, "POST", `/v1.0/applications/${app.id}/addPassword`, {})).body
-    .secretText as string;
-  const graph = (
-    await call(t, admin, "GET", "/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')")
-  ).body;
-  for (const p of permissions) {
-    const r = await call(t, admin, "POST", `/v1.0/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
-      principalId: sp.id,
-      resourceId: graph.id,
-      appRoleId: GRAPH_APP_ROLES[p],
-    });
-    if (r.status !== 201) throw new Error(`grant ${p}: ${r.status}`);
-  }
-  return { token: await tokenFor(t, t.tenant.tenantId, app.appId, secret), appId: app.appId, spId: sp.id };
+  const app = await registerApp(
+    (method, path, body) => call(t, admin, method, `/v1.0${path}`, body),
+    permissions,
+    `limited ${permissions.join(",") || "none"}`,
+  );
+  return {
+    token: await tokenFor(t, t.tenant.tenantId, app.appId, app.secret),
+    appId: app.appId,
+    spId: app.spId,
+  };
 }
