@@ -36,12 +36,13 @@ export async function call(
   return { status: res.status, headers: res.headers, body: parsed, bytes };
 }
 
-/** A client-credentials Graph token from the emulator's token endpoint. */
+/** A client-credentials token from the emulator's token endpoint (for Graph unless `scope` says otherwise). */
 export async function tokenFor(
   t: TestEmulator,
   tenantId: string,
   clientId: string,
   clientSecret: string,
+  scope = "https://graph.microsoft.com/.default",
 ): Promise<string> {
   const res = await t.fetch(`${t.emu.loginUrl}/${tenantId}/oauth2/v2.0/token`, {
     method: "POST",
@@ -50,7 +51,7 @@ export async function tokenFor(
       grant_type: "client_credentials",
       client_id: clientId,
       client_secret: clientSecret,
-      scope: "https://graph.microsoft.com/.default",
+      scope,
     }),
   });
   const json = (await res.json()) as { access_token?: string; error_description?: string };

@@ -35,8 +35,12 @@ export async function registerApp(
   return { id: app.id, appId: app.appId, spId: sp.id, secret };
 }
 
-/** An app-only Graph token for an app of the demo tenant, through MSAL (client credentials). */
-export async function msalAppToken(t: TestEmulator, clientId: string, clientSecret: string): Promise<string> {
+/** An app-only Graph token for an app of the demo tenant, through MSAL (client credentials, not cached). */
+export async function msalAppToken(
+  t: Pick<TestEmulator, "tenant"> & { emu: Pick<TestEmulator["emu"], "caCertPem"> },
+  clientId: string,
+  clientSecret: string,
+): Promise<string> {
   const cca = new ConfidentialClientApplication({
     auth: {
       clientId,
