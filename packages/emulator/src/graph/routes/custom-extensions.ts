@@ -41,7 +41,6 @@ export const extensionsSpec: CollectionSpec = {
 /** Extensions share create, PATCH, DELETE and audit handling with event listeners. */
 const extensions: PolymorphicCollection = {
   collection: EXTENSIONS,
-  entitySet: "identity/customAuthenticationExtensions",
   spec: extensionsSpec,
   read: READ,
   write: WRITE,

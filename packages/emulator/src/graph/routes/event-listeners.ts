@@ -57,7 +57,6 @@ function served(req: GraphRequest, record: JsonObject): JsonObject {
 /** Listeners share create, PATCH, DELETE and audit handling with custom extensions. */
 const listeners: PolymorphicCollection = {
   collection: LISTENERS,
-  entitySet: "identity/authenticationEventListeners",
   spec: listenersSpec,
   read: READ,
   write: WRITE,

@@ -13,9 +13,7 @@ import { audit, changes, jsonBody, notFound } from "./common.ts";
 export interface PolymorphicCollection {
   /** The tenant collection holding the records. */
   readonly collection: string;
-  /** The entity set below the version, e.g. `identity/customAuthenticationExtensions`. */
-  readonly entitySet: string;
-  /** The list and `$filter` description of the entity set. */
+  /** The list and `$filter` description of the entity set (its `entitySet` names the path). */
   readonly spec: CollectionSpec;
   /** Permissions that may read, and those that may write. */
   readonly read: readonly string[];
@@ -102,9 +100,9 @@ export function createRecord(
   auditRecord(req, c, "Add", {}, record, bodyNames(body));
   return {
     status: 201,
-    headers: { location: `${req.baseUrl}/${req.version}/${c.entitySet}/${record.id}` },
+    headers: { location: `${req.baseUrl}/${req.version}/${c.spec.entitySet}/${record.id}` },
     body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${c.entitySet}/$entity`,
+      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${c.spec.entitySet}/$entity`,
       ...serveRecord(served(c, req, record), c.spec, undefined),
     },
   };
@@ -154,7 +152,7 @@ export function polymorphicRoutes(
     update: (req: GraphRequest, id: string) => GraphResult;
   },
 ): GraphRoute[] {
-  const base = `/${c.entitySet}`;
+  const base = `/${c.spec.entitySet}`;
   const { read, write } = c;
   return [
     {
