@@ -1,43 +1,12 @@
 // Pages every user of an emulated tenant through @ciamkit/core's paginate() and reports the client
 // process's memory before, during (peak) and after, then does the same while keeping every user in
 // an array, for contrast. Usage: pnpm --filter @ciamkit/bench-core-paging bench  (BENCH_USERS=100000).
-import { fork } from "node:child_process";
-import { clientSecretCredential, createCiamClient, customCloud, paginatePages } from "@ciamkit/core";
-import type { TenantConnection } from "@ciamkit/emulator";
+import { createCiamClient, paginatePages } from "@ciamkit/core";
+import { connectEmulatorChild, mb } from "./emulator-connection.ts";
 
-interface Ready {
-  loginUrl: string;
-  graphUrl: string;
-  armUrl: string;
-  caCertPem: string;
-  tenant: TenantConnection;
-  users: number;
-}
+const { child, ready, cloud, credential } = await connectEmulatorChild();
+const client = createCiamClient({ credential, tenantId: ready.tenant.tenantId, cloud });
 
-const child = fork(new URL("./emulator-child.ts", import.meta.url), {
-  execArgv: ["--conditions=@ciamkit/source"],
-  env: process.env,
-});
-const ready = await new Promise<Ready>((resolve) => child.once("message", (m) => resolve(m as Ready)));
-const cloud = customCloud({
-  authorityHost: ready.loginUrl,
-  graphEndpoint: ready.graphUrl,
-  armEndpoint: ready.armUrl,
-  knownAuthorities: ready.tenant.knownAuthorities,
-  ca: ready.caCertPem,
-});
-const client = createCiamClient({
-  credential: clientSecretCredential({
-    tenantId: ready.tenant.tenantId,
-    clientId: ready.tenant.clientId,
-    clientSecret: ready.tenant.clientSecret,
-    cloud,
-  }),
-  tenantId: ready.tenant.tenantId,
-  cloud,
-});
-
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 async function pass(keep: boolean) {
   globalThis.gc?.();
   const before = process.memoryUsage();

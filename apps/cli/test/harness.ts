@@ -116,6 +116,20 @@ export async function startTenant(options: EmulatorOptions = {}): Promise<TestTe
   };
 }
 
+/** The `ciam login` flags that point a profile at the emulator: its three services and its CA. */
+export function emulatorFlags(t: TestTenant): string[] {
+  return [
+    "--authority-host",
+    t.emulator.loginUrl,
+    "--graph-endpoint",
+    t.emulator.graphUrl,
+    "--arm-endpoint",
+    t.emulator.armUrl,
+    "--ca",
+    t.caFile,
+  ];
+}
+
 /** Parses stdout as JSON, with the run in the message when it is not. */
 export function json<T = unknown>(run: Run): T {
   try {

@@ -3,7 +3,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { ciam, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 let cfg: Record<string, string>;
@@ -26,14 +26,7 @@ function loginArgs(profileName: string, clientId = t.env.AZURE_CLIENT_ID ?? ""):
     clientId,
     "--profile",
     profileName,
-    "--authority-host",
-    t.emulator.loginUrl,
-    "--graph-endpoint",
-    t.emulator.graphUrl,
-    "--arm-endpoint",
-    t.emulator.armUrl,
-    "--ca",
-    t.caFile,
+    ...emulatorFlags(t),
   ];
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { WorkforceConnection } from "@ciamkit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { ciam, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 let w: WorkforceConnection;
@@ -48,14 +48,7 @@ async function login(profile: string, upn: string): Promise<void> {
       "device-code",
       "--profile",
       profile,
-      "--authority-host",
-      t.emulator.loginUrl,
-      "--graph-endpoint",
-      t.emulator.graphUrl,
-      "--arm-endpoint",
-      t.emulator.armUrl,
-      "--ca",
-      t.caFile,
+      ...emulatorFlags(t),
     ],
     envOf(profile),
     "",

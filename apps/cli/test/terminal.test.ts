@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { BIN, ciam, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
 const SOCKET = `ciam-test-${process.pid}`;
@@ -178,15 +178,7 @@ describe.skipIf(!hasTmux)("in a terminal (tmux; skipped when tmux is not install
     const login = await ciam(
       [
         ...["login", "--tenant", w.tenantId, "--client-id", w.publicClientId, "--auth", "device-code"],
-        ...[
-          "--profile",
-          "wf",
-          "--authority-host",
-          t.emulator.loginUrl,
-          "--graph-endpoint",
-          t.emulator.graphUrl,
-        ],
-        ...["--arm-endpoint", t.emulator.armUrl, "--ca", t.caFile],
+        ...["--profile", "wf", ...emulatorFlags(t)],
       ],
       t.bare,
       "",

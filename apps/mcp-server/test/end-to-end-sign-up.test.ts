@@ -1,6 +1,7 @@
 import type { Snapshot } from "@ciamkit/emulator";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { callTool } from "./helpers/call-tool.ts";
 import { records, snapshotOverHttp } from "./helpers/control-api.ts";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
 import { png } from "./helpers/images.ts";
@@ -21,12 +22,8 @@ afterEach(async () => {
   await backend.close();
 });
 
-/** Calls a tool as a model would and returns its structured result; fails the test on an isError result. */
-async function call(name: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const result = await client.callTool({ name, arguments: args });
-  if (result.isError === true) throw new Error(`${name} failed: ${textOf(result)}`);
-  return result.structuredContent as Record<string, unknown>;
-}
+/** Calls a tool as a model would; fails the test on an isError result. */
+const call = (name: string, args: Record<string, unknown>) => callTool(client, name, args);
 
 const EMAIL_PASSWORD = "EmailPassword-OAUTH";
 

@@ -1,6 +1,7 @@
 import { GRAPH_APP_ROLES } from "@ciamkit/emulator";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callTool } from "./helpers/call-tool.ts";
 import { records, snapshotOverHttp } from "./helpers/control-api.ts";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
 
@@ -15,12 +16,8 @@ afterAll(async () => {
   await backend.close();
 });
 
-/** Calls a tool as a model would and returns its structured result; fails the test on an isError result. */
-async function call(name: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const result = await client.callTool({ name, arguments: args });
-  if (result.isError === true) throw new Error(`${name} failed: ${textOf(result)}`);
-  return result.structuredContent as Record<string, unknown>;
-}
+/** Calls a tool as a model would; fails the test on an isError result. */
+const call = (name: string, args: Record<string, unknown>) => callTool(client, name, args);
 
 describe("a realistic task through tools only", () => {
   it("onboards a shop app: registration, secret, service principal, permission, a customer in a VIP group", async () => {

@@ -1,7 +1,7 @@
-import { clientSecretCredential, createCiamClient, customCloud } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoClient } from "./helpers/demo-client.ts";
 import { type Backend, connectClient, startBackend } from "./helpers/harness.ts";
 
 let backend: Backend;
@@ -65,22 +65,7 @@ describe("cancellation", () => {
     const started = new Promise<AbortSignal>((resolve) => {
       startedWith = resolve;
     });
-    const cloud = customCloud({
-      authorityHost: emulator.loginUrl,
-      graphEndpoint: emulator.graphUrl,
-      armEndpoint: emulator.armUrl,
-      ca: emulator.caCertPem,
-    });
-    const watched = createCiamClient({
-      credential: clientSecretCredential({
-        tenantId: tenant.tenantId,
-        clientId: tenant.clientId,
-        clientSecret: tenant.clientSecret,
-        cloud,
-      }),
-      tenantId: tenant.tenantId,
-      cloud,
-      retry: { maxRetries: 0 },
+    const watched = demoClient(emulator, {
       fetch: (input, init) => {
         if (String(input instanceof Request ? input.url : input).includes("/v1.0/users") && init?.signal) {
           startedWith(init.signal);

@@ -1,8 +1,8 @@
-import { clientSecretCredential, createCiamClient, customCloud } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_TEXT_LENGTH } from "../src/tools/compact.ts";
+import { demoClient } from "./helpers/demo-client.ts";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
 
 let backend: Backend;
@@ -102,23 +102,7 @@ describe("errors a model can act on", () => {
     expect(revoked.structuredContent).toMatchObject({ revoked: true });
     await admin.close();
     // A new client, so the next token carries the app's roles as they are now.
-    const cloud = customCloud({
-      authorityHost: emulator.loginUrl,
-      graphEndpoint: emulator.graphUrl,
-      armEndpoint: emulator.armUrl,
-      ca: emulator.caCertPem,
-    });
-    const fresh = createCiamClient({
-      credential: clientSecretCredential({
-        tenantId: tenant.tenantId,
-        clientId: tenant.clientId,
-        clientSecret: tenant.clientSecret,
-        cloud,
-      }),
-      tenantId: tenant.tenantId,
-      cloud,
-      retry: { maxRetries: 0 },
-    });
+    const fresh = demoClient(emulator);
     try {
       const restricted = await connectClient({ client: fresh });
       const result = await restricted.callTool({ name: "audit_log_directory_list", arguments: {} });

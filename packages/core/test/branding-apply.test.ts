@@ -11,7 +11,7 @@ import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { jpeg, png } from "./helpers/branding-images.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-client.ts";
+import { seededClient } from "./helpers/seeded-client.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
@@ -159,7 +159,7 @@ describe("branding_apply", () => {
   });
 
   it("needs OrganizationalBranding.ReadWrite.All to change anything", async () => {
-    const reader = limitedClient(t, "branding-reader", ["OrganizationalBranding.Read.All"]);
+    const reader = seededClient(t, "branding-reader", ["OrganizationalBranding.Read.All"]);
     const error = await reader
       .run(applyBrandingOperation, { default: { signInPageText: "Not allowed" } })
       .catch((e) => e);

@@ -16,10 +16,10 @@ import { updateBrandingOperation } from "../src/graph/branding/update-branding.t
 import { updateLocalizationOperation } from "../src/graph/branding/update-localization.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { clientWith } from "./helpers/app-client.ts";
 import { jpeg, png } from "./helpers/branding-images.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
+import { limitedClient } from "./helpers/limited-app.ts";
 
 let e: CoreEmulator;
 let client: CiamClient;
@@ -73,7 +73,7 @@ describe("default branding", () => {
 
   it("names the missing permission when the app may only read", async () => {
     await client.run(updateBrandingOperation, { signInPageText: "x" });
-    const reader = await clientWith(e, client, ["OrganizationalBranding.Read.All"]);
+    const reader = (await limitedClient(e, client, ["OrganizationalBranding.Read.All"])).client;
     expect((await reader.run(getBrandingOperation, {})).signInPageText).toBe("x");
     const error = await reader
       .run(updateBrandingOperation, { signInPageText: "y" })

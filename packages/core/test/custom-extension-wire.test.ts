@@ -8,7 +8,7 @@ import { listEventListenersOperation } from "../src/graph/event-listeners/list-e
 import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-client.ts";
+import { seededClient } from "./helpers/seeded-client.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
@@ -163,7 +163,7 @@ describe("custom_extension_wire", () => {
   });
 
   it("needs the extension and listener write permissions", async () => {
-    const reader = limitedClient(t, "wire-reader", [
+    const reader = seededClient(t, "wire-reader", [
       "Application.Read.All",
       "CustomAuthenticationExtension.Read.All",
       "EventListener.Read.All",

@@ -9,9 +9,9 @@ import { updateCustomExtensionOperation } from "../src/graph/custom-extensions/u
 import { validateCustomExtensionOperation } from "../src/graph/custom-extensions/validate-custom-extension.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { clientWith } from "./helpers/app-client.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
+import { limitedClient } from "./helpers/limited-app.ts";
 
 let e: CoreEmulator;
 let client: CiamClient;
@@ -151,7 +151,7 @@ describe("custom extensions", () => {
   });
 
   it("an app that may only read cannot create; it is told which permission is missing", async () => {
-    const reader = await clientWith(e, client, ["CustomAuthenticationExtension.Read.All"]);
+    const reader = (await limitedClient(e, client, ["CustomAuthenticationExtension.Read.All"])).client;
     expect((await reader.run(listCustomExtensionsOperation, {})).items).toEqual([]);
     const error = await reader
       .run(createCustomExtensionOperation, {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseErrorBody } from "../src/http/error-body.ts";
 import {
   ApiError,
   AuthenticationError,
@@ -7,7 +8,6 @@ import {
   isApiError,
   NotFoundError,
   PermissionError,
-  parseErrorBody,
   ThrottledError,
   ValidationError,
   withRequiredPermissions,

@@ -8,9 +8,9 @@ import { listEventListenersOperation } from "../src/graph/event-listeners/list-e
 import { updateEventListenerOperation } from "../src/graph/event-listeners/update-event-listener.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { clientWith } from "./helpers/app-client.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
+import { limitedClient } from "./helpers/limited-app.ts";
 
 let e: CoreEmulator;
 let client: CiamClient;
@@ -160,7 +160,7 @@ describe("event listeners", () => {
 
   it("an app that may only read cannot create; it is told which permission is missing", async () => {
     const ext = await extension("onTokenIssuanceStart");
-    const reader = await clientWith(e, client, ["EventListener.Read.All"]);
+    const reader = (await limitedClient(e, client, ["EventListener.Read.All"])).client;
     const error = await reader
       .run(createEventListenerOperation, {
         kind: "onTokenIssuanceStart",

@@ -10,7 +10,7 @@ import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flo
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-client.ts";
+import { seededClient } from "./helpers/seeded-client.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
@@ -183,12 +183,12 @@ describe("identity providers", () => {
   });
 
   it("names IdentityProvider permissions when they are missing", async () => {
-    const reader = limitedClient(t, "idp reader", ["IdentityProvider.Read.All"]);
+    const reader = seededClient(t, "idp reader", ["IdentityProvider.Read.All"]);
     expect((await reader.run(listIdentityProvidersOperation, {})).items.length).toBeGreaterThan(0);
     const denied = reader.run(deleteIdentityProviderOperation, { id: "Facebook-OAUTH" });
     await expect(denied).rejects.toBeInstanceOf(PermissionError);
     await expect(denied).rejects.toThrow(/IdentityProvider\.ReadWrite\.All/);
-    const nobody = limitedClient(t, "idp nobody", ["User.Read.All"]);
+    const nobody = seededClient(t, "idp nobody", ["User.Read.All"]);
     await expect(nobody.run(identityProviderTypesOperation, {})).rejects.toBeInstanceOf(PermissionError);
   });
 });

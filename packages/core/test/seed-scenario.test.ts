@@ -7,9 +7,6 @@ import type { WorkforceConnection } from "@ciamkit/emulator";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTenantOperation } from "../src/arm/tenants/create-tenant.ts";
 import { waitTenantCreateOperation } from "../src/arm/tenants/wait-tenant-create.ts";
-import { clientCertificateCredential } from "../src/auth/client-certificate.ts";
-import { deviceCodeCredential } from "../src/auth/device-code.ts";
-import { type CiamClient, createCiamClient } from "../src/client.ts";
 import { addCertificateOperation } from "../src/graph/applications/add-certificate.ts";
 import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
 import { applyBrandingOperation } from "../src/graph/branding/apply-branding.ts";
@@ -28,7 +25,8 @@ import { findUserFlowByAppOperation } from "../src/graph/user-flows/find-user-fl
 import { listFlowIdpsOperation } from "../src/graph/user-flows/list-flow-idps.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import { jpeg, png } from "./helpers/branding-images.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { startWorkforceEmulator, type WorkforceEmulator } from "./helpers/workforce.ts";
 
 /** What the management app is granted (admin consent): least privilege for what it does below. */
 const MANAGEMENT_PERMISSIONS = [
@@ -42,41 +40,21 @@ const MANAGEMENT_PERMISSIONS = [
   "CustomAuthenticationExtension.ReadWrite.All",
 ];
 
+let env: WorkforceEmulator;
 let t: CoreEmulator;
 let w: WorkforceConnection;
-const clients: CiamClient[] = [];
-
-/** A client for `tenantId` signed in by device code as `upn`, approved through the control API as a person would. */
-function delegated(tenantId: string, upn: string): CiamClient {
-  const credential = deviceCodeCredential({
-    tenantId,
-    clientId: w.publicClientId,
-    cloud: t.cloud,
-    tokenCachePath: false,
-    onPrompt: async (prompt) => {
-      await t.control("POST", "/device-codes/approve", { userCode: prompt.userCode, userPrincipalName: upn });
-    },
-  });
-  const client = createCiamClient({ credential, tenantId, cloud: t.cloud });
-  clients.push(client);
-  return client;
-}
 
 beforeAll(async () => {
-  t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 }, arm: { provisioningSeconds: 1 } });
-  if (t.emu.workforce === undefined) throw new Error("no workforce tenant in the demo seed");
-  w = t.emu.workforce;
+  env = await startWorkforceEmulator({ provisioningSeconds: 1, approval: "control-api" });
+  ({ t, w } = env);
 }, 30_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await t.stop();
-});
+afterAll(() => env.stop());
 
 it("walks the seed document: tenant, admin, certificate app, then flow, branding and extension read back", {
   timeout: 30_000,
 }, async () => {
   // 1. As the workforce admin: create the external tenant and wait for it.
-  const azure = delegated(w.tenantId, w.adminUser.userPrincipalName);
+  const azure = env.signIn(w.adminUser.userPrincipalName);
   const started = await azure.run(createTenantOperation, {
     subscriptionId: w.subscriptionId,
     resourceGroup: w.resourceGroup,
@@ -89,9 +67,9 @@ it("walks the seed document: tenant, admin, certificate app, then flow, branding
   const tenantId = String(tenant.properties.tenantId);
 
   // 2. As the new tenant's first administrator (the creator, a guest from the workforce tenant).
-  const admin = delegated(
-    "contososhop.onmicrosoft.com",
+  const admin = env.signIn(
     "admin_fabrikamhq.onmicrosoft.com#EXT#@contososhop.onmicrosoft.com",
+    "contososhop.onmicrosoft.com",
   );
   expect(await admin.run(getOrganizationOperation, {})).toMatchObject({ id: tenantId, tenantType: "CIAM" });
 
@@ -107,18 +85,7 @@ it("walks the seed document: tenant, admin, certificate app, then flow, branding
   }
 
   // 4. From here on, the app's own certificate credential: no admin involved.
-  const app = createCiamClient({
-    credential: clientCertificateCredential({
-      tenantId,
-      clientId: managementAppId,
-      certificate: certificate.cert,
-      privateKey: certificate.key,
-      cloud: t.cloud,
-    }),
-    tenantId,
-    cloud: t.cloud,
-  });
-  clients.push(app);
+  const app = env.certificateApp(tenantId, managementAppId, certificate);
 
   // 5. Customer sign-up: Google first, then the flow with custom attributes and the shop attached.
   await app.run(createIdentityProviderOperation, {

@@ -3,9 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenantOperation } from "../src/arm/tenants/create-tenant.ts";
 import { deleteTenantOperation } from "../src/arm/tenants/delete-tenant.ts";
 import { waitTenantCreateOperation } from "../src/arm/tenants/wait-tenant-create.ts";
-import { clientCertificateCredential } from "../src/auth/client-certificate.ts";
-import { deviceCodeCredential } from "../src/auth/device-code.ts";
-import { type CiamClient, createCiamClient } from "../src/client.ts";
 import { addCertificateOperation } from "../src/graph/applications/add-certificate.ts";
 import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
 import { deleteApplicationOperation } from "../src/graph/applications/delete-application.ts";
@@ -14,44 +11,25 @@ import { createServicePrincipalOperation } from "../src/graph/service-principals
 import { grantPermissionOperation } from "../src/graph/service-principals/grant-permission.ts";
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
 import { ConflictError } from "../src/http/errors.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { startWorkforceEmulator, type WorkforceEmulator } from "./helpers/workforce.ts";
 
+let env: WorkforceEmulator;
 let t: CoreEmulator;
 let w: WorkforceConnection;
-const clients: CiamClient[] = [];
-
-/** A client for `tenantId` signed in by device code as `upn` (approved in-process, as an admin would). */
-function delegated(tenantId: string, upn: string): CiamClient {
-  const credential = deviceCodeCredential({
-    tenantId,
-    clientId: w.publicClientId,
-    cloud: t.cloud,
-    tokenCachePath: false,
-    onPrompt: (prompt) => {
-      t.emu.control.approveDeviceCode(prompt.userCode, upn);
-    },
-  });
-  const client = createCiamClient({ credential, tenantId, cloud: t.cloud });
-  clients.push(client);
-  return client;
-}
 
 beforeAll(async () => {
-  t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 }, arm: { provisioningSeconds: 1 } });
-  if (t.emu.workforce === undefined) throw new Error("no workforce tenant in the demo seed");
-  w = t.emu.workforce;
+  env = await startWorkforceEmulator({ provisioningSeconds: 1 });
+  ({ t, w } = env);
 }, 30_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await t.stop();
-});
+afterAll(() => env.stop());
 
 describe("a new external tenant, from creation to an automation app and back", () => {
   it("creates the tenant, bootstraps a certificate app in it as its first admin, and deletes it last", {
     timeout: 20_000,
   }, async () => {
     const where = { subscriptionId: w.subscriptionId, resourceGroup: w.resourceGroup, name: "northwindshop" };
-    const azure = delegated(w.tenantId, w.adminUser.userPrincipalName);
+    const azure = env.signIn(w.adminUser.userPrincipalName);
     const started = await azure.run(createTenantOperation, {
       ...where,
       displayName: "Northwind Shop",
@@ -62,9 +40,9 @@ describe("a new external tenant, from creation to an automation app and back", (
     const tenantId = String(tenant.properties.tenantId);
 
     // The creator administers the new tenant with delegated Graph permissions.
-    const admin = delegated(
-      "northwindshop.onmicrosoft.com",
+    const admin = env.signIn(
       "admin_fabrikamhq.onmicrosoft.com#EXT#@northwindshop.onmicrosoft.com",
+      "northwindshop.onmicrosoft.com",
     );
     const org = await admin.run(getOrganizationOperation, {});
     expect(org).toMatchObject({ id: tenantId, displayName: "Northwind Shop", tenantType: "CIAM" });
@@ -78,18 +56,7 @@ describe("a new external tenant, from creation to an automation app and back", (
     expect(grant.alreadyGranted).toBe(false);
 
     // The app now signs in with its own certificate, without any admin.
-    const automation = createCiamClient({
-      credential: clientCertificateCredential({
-        tenantId,
-        clientId: appId,
-        certificate: certificate.cert,
-        privateKey: certificate.key,
-        cloud: t.cloud,
-      }),
-      tenantId,
-      cloud: t.cloud,
-    });
-    clients.push(automation);
+    const automation = env.certificateApp(tenantId, appId, certificate);
     const users = await automation.run(listUsersOperation, {});
     expect(users.items.map((u) => u.userPrincipalName)).toEqual([
       "admin_fabrikamhq.onmicrosoft.com#EXT#@northwindshop.onmicrosoft.com",

@@ -8,44 +8,24 @@ import { getTenantCreateStatusOperation } from "../src/arm/tenants/get-tenant-cr
 import { listTenantsOperation } from "../src/arm/tenants/list-tenants.ts";
 import { updateTenantOperation } from "../src/arm/tenants/update-tenant.ts";
 import { waitTenantCreateOperation } from "../src/arm/tenants/wait-tenant-create.ts";
-import { deviceCodeCredential } from "../src/auth/device-code.ts";
-import { type CiamClient, createCiamClient } from "../src/client.ts";
+import type { CiamClient } from "../src/client.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { OperationProgress } from "../src/operations/context.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { startWorkforceEmulator, type WorkforceEmulator } from "./helpers/workforce.ts";
 
+let env: WorkforceEmulator;
 let t: CoreEmulator;
 let w: WorkforceConnection;
 let admin: CiamClient;
-const clients: CiamClient[] = [];
-
-/** A client signed in as a workforce user by device code, approved in-process as an admin would. */
-function signedIn(upn: string, tenantId = w.tenantId): CiamClient {
-  const credential = deviceCodeCredential({
-    tenantId,
-    clientId: w.publicClientId,
-    cloud: t.cloud,
-    tokenCachePath: false,
-    onPrompt: (prompt) => {
-      t.emu.control.approveDeviceCode(prompt.userCode, upn);
-    },
-  });
-  const client = createCiamClient({ credential, tenantId, cloud: t.cloud });
-  clients.push(client);
-  return client;
-}
 
 beforeAll(async () => {
-  t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 }, arm: { provisioningSeconds: 2 } });
-  if (t.emu.workforce === undefined) throw new Error("the demo seed has no workforce tenant");
-  w = t.emu.workforce;
-  admin = signedIn(w.adminUser.userPrincipalName);
+  env = await startWorkforceEmulator({ provisioningSeconds: 2 });
+  ({ t, w } = env);
+  admin = env.signIn(w.adminUser.userPrincipalName);
 }, 30_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await t.stop();
-});
+afterAll(() => env.stop());
 
 const at = () => ({ subscriptionId: w.subscriptionId, resourceGroup: w.resourceGroup });
 const newTenant = (name: string) => ({
@@ -97,15 +77,7 @@ describe("tenant_create and its wait", () => {
     // The creator is the new tenant's first administrator: a delegated Graph token there, by its name.
     const tenantId = String(tenant.properties.tenantId);
     const upn = "admin_fabrikamhq.onmicrosoft.com#EXT#@alpineshop.onmicrosoft.com";
-    const credential = deviceCodeCredential({
-      tenantId: "alpineshop.onmicrosoft.com",
-      clientId: w.publicClientId,
-      cloud: t.cloud,
-      tokenCachePath: false,
-      onPrompt: (prompt) => {
-        t.emu.control.approveDeviceCode(prompt.userCode, upn);
-      },
-    });
+    const credential = env.deviceCode(upn, "alpineshop.onmicrosoft.com");
     const { token } = await credential.getToken(t.cloud.graphScope);
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"));
     expect(claims).toMatchObject({ tid: tenantId, upn, idtyp: "user" });
@@ -121,7 +93,7 @@ describe("tenant_create and its wait", () => {
     expect(status.tenant).toBeUndefined();
     expect(status.retryAfterSeconds).toBeGreaterThanOrEqual(1);
 
-    const elsewhere = signedIn(w.adminUser.userPrincipalName);
+    const elsewhere = env.signIn(w.adminUser.userPrincipalName);
     const { tenant } = await elsewhere.run(waitTenantCreateOperation, { pollToken: started.pollToken });
     expect(tenant.properties.provisioningState).toBe("Succeeded");
     const after = await admin.run(getTenantCreateStatusOperation, { pollToken: started.pollToken });
@@ -161,7 +133,7 @@ describe("tenant_create and its wait", () => {
   test("a user without an Azure role gets a PermissionError naming the RBAC action", {
     timeout: 20_000,
   }, async () => {
-    const developer = signedIn(w.developerUser.userPrincipalName);
+    const developer = env.signIn(w.developerUser.userPrincipalName);
     const error = await developer.run(createTenantOperation, newTenant("devshop")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionError);
     expect((error as PermissionError).code).toBe("AuthorizationFailed");

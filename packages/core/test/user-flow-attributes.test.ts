@@ -8,7 +8,7 @@ import { updateUserFlowAttributeOperation } from "../src/graph/user-flow-attribu
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-client.ts";
+import { seededClient } from "./helpers/seeded-client.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
@@ -81,7 +81,7 @@ describe("user-flow attributes", () => {
   });
 
   it("names IdentityUserFlow permissions when they are missing", async () => {
-    const reader = limitedClient(t, "attribute reader", ["IdentityUserFlow.Read.All"]);
+    const reader = seededClient(t, "attribute reader", ["IdentityUserFlow.Read.All"]);
     expect((await reader.run(getUserFlowAttributeOperation, { id: "city" })).dataType).toBe("string");
     const denied = reader.run(createUserFlowAttributeOperation, {
       displayName: "Denied",

@@ -1,29 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
-import { createIdentityProviderOperation } from "../src/graph/identity-providers/create-identity-provider.ts";
 import { listUserFlowAttributesOperation } from "../src/graph/user-flow-attributes/list-user-flow-attributes.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
 import { listUserFlowsOperation } from "../src/graph/user-flows/list-user-flows.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-client.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { seededClient } from "./helpers/seeded-client.ts";
+import { startFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
 let shopApp: string;
 let kioskApp: string;
 beforeAll(async () => {
-  t = await startCoreEmulator();
-  client = t.client();
-  await client.run(createIdentityProviderOperation, {
-    kind: "social",
-    identityProviderType: "Google",
-    clientId: "google-client",
-    clientSecret: "google-secret",
-  });
+  ({ t, client } = await startFlowEmulator());
   shopApp = await newApp("Shop");
   kioskApp = await newApp("Kiosk");
 });
@@ -242,7 +235,7 @@ describe("user_flow_setup", () => {
   });
 
   it("needs the user-flow permissions", async () => {
-    const reader = limitedClient(t, "flow-reader", [
+    const reader = seededClient(t, "flow-reader", [
       "EventListener.Read.All",
       "IdentityUserFlow.Read.All",
       "IdentityProvider.Read.All",

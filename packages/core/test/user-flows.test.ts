@@ -1,42 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
-import { createIdentityProviderOperation } from "../src/graph/identity-providers/create-identity-provider.ts";
-import { createUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
-import { addFlowAppOperation } from "../src/graph/user-flows/add-flow-app.ts";
-import { addFlowAttributeOperation } from "../src/graph/user-flows/add-flow-attribute.ts";
-import { addFlowIdpOperation } from "../src/graph/user-flows/add-flow-idp.ts";
 import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flow.ts";
 import { deleteUserFlowOperation } from "../src/graph/user-flows/delete-user-flow.ts";
 import { findUserFlowByAppOperation } from "../src/graph/user-flows/find-user-flow-by-app.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
-import { listFlowAppsOperation } from "../src/graph/user-flows/list-flow-apps.ts";
-import { listFlowAttributesOperation } from "../src/graph/user-flows/list-flow-attributes.ts";
-import { listFlowIdpsOperation } from "../src/graph/user-flows/list-flow-idps.ts";
 import { listUserFlowsOperation } from "../src/graph/user-flows/list-user-flows.ts";
-import { removeFlowAppOperation } from "../src/graph/user-flows/remove-flow-app.ts";
-import { removeFlowAttributeOperation } from "../src/graph/user-flows/remove-flow-attribute.ts";
-import { removeFlowIdpOperation } from "../src/graph/user-flows/remove-flow-idp.ts";
 import { updateUserFlowOperation } from "../src/graph/user-flows/update-user-flow.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-client.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
+import { seededClient } from "./helpers/seeded-client.ts";
+import { createLoyaltyAttribute, startFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
 let loyalty: string;
 beforeAll(async () => {
-  t = await startCoreEmulator();
-  client = t.client();
-  await client.run(createIdentityProviderOperation, {
-    kind: "social",
-    identityProviderType: "Google",
-    clientId: "google-client",
-    clientSecret: "google-secret",
-  });
-  loyalty = (
-    await client.run(createUserFlowAttributeOperation, { displayName: "LoyaltyTier", dataType: "string" })
-  ).id;
+  ({ t, client } = await startFlowEmulator());
+  loyalty = await createLoyaltyAttribute(client);
 });
 afterAll(() => t.stop());
 
@@ -120,11 +101,11 @@ describe("user_flow_create and user_flow_get", () => {
   });
 
   it("names the permission a reader lacks", async () => {
-    const nobody = limitedClient(t, "flows nobody", ["User.Read.All"]);
+    const nobody = seededClient(t, "flows nobody", ["User.Read.All"]);
     const failure = nobody.run(listUserFlowsOperation, {});
     await expect(failure).rejects.toBeInstanceOf(PermissionError);
     await expect(failure).rejects.toThrow(/EventListener\.Read\.All/);
-    const reader = limitedClient(t, "flows reader", ["EventListener.Read.All"]);
+    const reader = seededClient(t, "flows reader", ["EventListener.Read.All"]);
     expect((await reader.run(listUserFlowsOperation, {})).items.length).toBeGreaterThan(0);
     await expect(reader.run(createUserFlowOperation, { displayName: "Denied" })).rejects.toBeInstanceOf(
       PermissionError,
@@ -222,170 +203,5 @@ describe("user_flow_update and user_flow_delete", () => {
     await expect(client.run(deleteUserFlowOperation, { flow: deleted.id })).rejects.toBeInstanceOf(
       NotFoundError,
     );
-  });
-});
-
-describe("applications on a flow", () => {
-  it("lists, links idempotently and unlinks", async () => {
-    const flow = await client.run(createUserFlowOperation, { displayName: "Apps flow" });
-    const add = { flow: "Apps flow", appId: t.tenant.publicClientId };
-    expect(await client.run(addFlowAppOperation, add)).toMatchObject({ changed: true });
-    expect(await client.run(addFlowAppOperation, add)).toMatchObject({ changed: false });
-    expect((await client.run(listFlowAppsOperation, { flow: flow.id })).applications).toEqual([
-      t.tenant.publicClientId,
-    ]);
-    await expect(
-      client.run(addFlowAppOperation, { flow: "Apps flow", appId: t.tenant.clientId }),
-    ).rejects.toBeInstanceOf(ConflictError);
-    const moved = await client.run(addFlowAppOperation, {
-      flow: "Apps flow",
-      appId: t.tenant.clientId,
-      move: true,
-    });
-    expect(moved).toMatchObject({ changed: true, movedFromFlowId: expect.any(String) });
-    expect(
-      (await client.run(findUserFlowByAppOperation, { appId: t.tenant.clientId })).flow?.displayName,
-    ).toBe("Apps flow");
-    await client.run(addFlowAppOperation, {
-      flow: moved.movedFromFlowId as string,
-      appId: t.tenant.clientId,
-      move: true,
-    });
-    expect(await client.run(removeFlowAppOperation, add)).toMatchObject({ removed: true });
-    await expect(client.run(removeFlowAppOperation, add)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await client.run(listFlowAppsOperation, { flow: flow.id })).applications).toEqual([]);
-  });
-});
-
-describe("identity providers on a flow", () => {
-  it("lists, adds idempotently and removes, keeping at least one", async () => {
-    await client.run(createUserFlowOperation, { displayName: "Idp flow" });
-    expect(
-      await client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Google-OAUTH" }),
-    ).toMatchObject({ changed: true });
-    expect(
-      await client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "google-oauth" }),
-    ).toMatchObject({ changed: false });
-    const listed = await client.run(listFlowIdpsOperation, { flow: "Idp flow" });
-    expect(listed.identityProviders).toEqual([
-      expect.objectContaining({ id: "EmailPassword-OAUTH", type: "builtInIdentityProvider" }),
-      expect.objectContaining({
-        id: "Google-OAUTH",
-        type: "socialIdentityProvider",
-        identityProviderType: "Google",
-      }),
-    ]);
-    await expect(
-      client.run(addFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Facebook-OAUTH" }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    await client.run(removeFlowIdpOperation, { flow: "Idp flow", identityProviderId: "Google-OAUTH" });
-    await expect(
-      client.run(removeFlowIdpOperation, { flow: "Idp flow", identityProviderId: "EmailPassword-OAUTH" }),
-    ).rejects.toBeInstanceOf(ValidationError);
-  });
-});
-
-describe("attributes on a flow", () => {
-  it("adds with a page input, lists, and removes keeping the page consistent", async () => {
-    await client.run(createUserFlowOperation, { displayName: "Attr flow", attributes: ["email"] });
-    const added = await client.run(addFlowAttributeOperation, {
-      flow: "Attr flow",
-      attributeId: loyalty,
-      input: {
-        label: "Loyalty tier",
-        required: true,
-        inputType: "checkboxMultiSelect",
-        options: [{ label: "Gold", value: "gold" }],
-      },
-    });
-    expect(added.attributes).toEqual(["email", loyalty]);
-    expect(added.page?.views[0]?.inputs.at(-1)).toMatchObject({
-      attribute: loyalty,
-      label: "Loyalty tier",
-      required: true,
-      inputType: "checkboxMultiSelect",
-    });
-    const listed = await client.run(listFlowAttributesOperation, { flow: "Attr flow" });
-    expect(listed.attributes.map((a) => [a.id, a.userFlowAttributeType])).toEqual([
-      ["email", "builtIn"],
-      [loyalty, "custom"],
-    ]);
-    const removed = await client.run(removeFlowAttributeOperation, {
-      flow: "Attr flow",
-      attributeId: loyalty,
-    });
-    expect(removed.attributes).toEqual(["email"]);
-    // Graph alone would leave the input on the page; the operation PATCHes it away.
-    expect(removed.page?.views[0]?.inputs.map((i) => i.attribute)).toEqual(["email"]);
-    await expect(
-      client.run(removeFlowAttributeOperation, { flow: "Attr flow", attributeId: loyalty }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    await expect(
-      client.run(addFlowAttributeOperation, { flow: "Attr flow", attributeId: "nope" }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-  });
-});
-
-describe("custom extension handlers on a flow", () => {
-  it("binds attribute-collection extensions at create and removes one by update", async () => {
-    // The extension is put straight into the emulator's store: its routes belong to another area.
-    const extensions = t.emu.store.tenant(t.tenant.tenantId)?.collection("customAuthenticationExtensions");
-    const start = "0f1e2d3c-0000-4000-8000-0000000000a1";
-    const submit = "0f1e2d3c-0000-4000-8000-0000000000a2";
-    extensions?.put(start, {
-      "@odata.type": "#microsoft.graph.onAttributeCollectionStartCustomExtension",
-      id: start,
-    });
-    extensions?.put(submit, {
-      "@odata.type": "#microsoft.graph.onAttributeCollectionSubmitCustomExtension",
-      id: submit,
-    });
-    const flow = await client.run(createUserFlowOperation, {
-      displayName: "Extended",
-      attributeCollectionStartExtensionId: start,
-      attributeCollectionSubmitExtensionId: submit,
-    });
-    expect(flow).toMatchObject({
-      attributeCollectionStartExtensionId: start,
-      attributeCollectionSubmitExtensionId: submit,
-    });
-    const updated = await client.run(updateUserFlowOperation, {
-      flow: "Extended",
-      attributeCollectionStartExtensionId: null,
-    });
-    expect(updated).toMatchObject({
-      attributeCollectionStartExtensionId: null,
-      attributeCollectionSubmitExtensionId: submit,
-    });
-    await expect(
-      client.run(updateUserFlowOperation, { flow: "Extended", attributeCollectionStartExtensionId: submit }),
-    ).rejects.toBeInstanceOf(ValidationError);
-  });
-});
-
-describe("Graph calls per operation", () => {
-  const graphCalls = () => t.emu.control.monitor.requests().filter((r) => r.service === "graph");
-
-  it("creates a complete flow in one POST and one read-back", async () => {
-    const before = graphCalls().length;
-    await client.run(createUserFlowOperation, {
-      displayName: "Counted",
-      identityProviders: ["EmailPassword-OAUTH", "Google-OAUTH"],
-      attributes: ["email", "city"],
-      page: { views: [{ inputs: [{ attribute: "email" }, { attribute: "city", required: true }] }] },
-    });
-    const calls = graphCalls().slice(before);
-    expect(calls.map((c) => c.method)).toEqual(["POST", "GET"]);
-  });
-
-  it("removes an attribute with its page input in four calls by id", async () => {
-    const flow = await client.run(getUserFlowOperation, { flow: "Counted" });
-    const before = graphCalls().length;
-    await client.run(removeFlowAttributeOperation, { flow: flow.id, attributeId: "city" });
-    expect(
-      graphCalls()
-        .slice(before)
-        .map((c) => c.method),
-    ).toEqual(["GET", "DELETE", "PATCH", "GET"]);
   });
 });

@@ -6,6 +6,7 @@ import {
   ARM_DEFAULT,
   arm,
   createBody,
+  demoAppArmToken,
   deviceCodeToken,
   directoryPath,
   workforceOf,
@@ -150,17 +151,7 @@ describe("front door", () => {
       owner?.collection("_armRoleAssignments").delete("sub-reader");
     }
 
-    const contosoApp = await t.fetch(`${t.emu.loginUrl}/${t.tenant.tenantId}/oauth2/v2.0/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: t.tenant.clientId,
-        client_secret: t.tenant.clientSecret,
-        scope: ARM_DEFAULT,
-      }),
-    });
-    const appToken = ((await contosoApp.json()) as { access_token: string }).access_token;
+    const appToken = await demoAppArmToken(t);
     const wrongTenant = await arm(t, appToken, "GET", `${directoryPath(w, "")}?${API}`);
     expect(wrongTenant.status).toBe(401);
     expect(wrongTenant.body.error).toMatchObject({ code: "InvalidAuthenticationTokenTenant" });

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vite
 import { splitVersion } from "../src/graph/front-door.ts";
 import { GRAPH_JSON } from "../src/graph/outcome.ts";
 import { implying, isPermitted } from "../src/policy/permissions.ts";
+import { demoAppArmToken } from "./helpers/arm.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
 import { testRoutes } from "./helpers/routes.ts";
 
@@ -45,17 +46,7 @@ describe("bearer validation", () => {
   });
 
   test("an ARM token is refused by Graph (audience)", async () => {
-    const res = await t.fetch(`${t.emu.loginUrl}/${t.tenant.tenantId}/oauth2/v2.0/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: t.tenant.clientId,
-        client_secret: t.tenant.clientSecret,
-        scope: "https://management.azure.com/.default",
-      }),
-    });
-    const arm = ((await res.json()) as { access_token: string }).access_token;
+    const arm = await demoAppArmToken(t);
     const denied = await graph(`/v1.0/users/${userId}`, { bearer: arm });
     expect(denied.status).toBe(401);
     expect(((await denied.json()) as { error: { message: string } }).error.message).toContain(

@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
-import { type GraphCaller, graphCaller, limitedToken } from "./helpers/graph-https.ts";
+import type { TestEmulator } from "./helpers/emulator.ts";
+import { type GraphCaller, graphCaller, limitedToken, startWithReader } from "./helpers/graph-https.ts";
 
 let t: TestEmulator;
 let g: GraphCaller;
 let reader: GraphCaller;
 let nobody: GraphCaller;
 beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-  const token = await t.graphToken();
-  g = graphCaller(t, () => token);
-  const readToken = await limitedToken(t, "idp reader", ["IdentityProvider.Read.All"]);
-  reader = graphCaller(t, () => readToken);
+  ({ t, g, reader } = await startWithReader("idp reader", ["IdentityProvider.Read.All"]));
   const noToken = await limitedToken(t, "idp nobody", ["User.Read.All"]);
   nobody = graphCaller(t, () => noToken);
 });

@@ -2,6 +2,7 @@ import { X509Certificate } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateTls } from "../src/server/tls.ts";
+import { demoAppArmToken } from "./helpers/arm.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
 
 let t: TestEmulator;
@@ -71,19 +72,7 @@ describe("listeners", () => {
 });
 
 describe("ARM origin", () => {
-  async function armToken(): Promise<string> {
-    const res = await t.fetch(`${t.emu.loginUrl}/${t.tenant.tenantId}/oauth2/v2.0/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: t.tenant.clientId,
-        client_secret: t.tenant.clientSecret,
-        scope: "https://management.azure.com/.default",
-      }),
-    });
-    return ((await res.json()) as { access_token: string }).access_token;
-  }
+  const armToken = () => demoAppArmToken(t);
   const path =
     "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.AzureActiveDirectory/ciamDirectories";
 

@@ -3,23 +3,7 @@ import { PUBLISHED_LIMITS } from "../src/policy/throttle-settings.ts";
 import { resourceUnits, Throttler, tenantSize } from "../src/policy/throttling.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
 import { testRoutes } from "./helpers/routes.ts";
-
-const T0 = 1_000_000;
-const req = (over: Partial<Parameters<Throttler["check"]>[0]> = {}) => ({
-  appId: "app",
-  tenantId: "tenant",
-  tenantUsers: 10,
-  cost: 1,
-  write: false,
-  nowMs: T0,
-  ...over,
-});
-
-/** Sends `n` identical requests at one instant; returns how many were allowed before the first refusal. */
-function drain(throttler: Throttler, r: ReturnType<typeof req>, n: number): number {
-  for (let i = 0; i < n; i++) if (!throttler.check(r).allowed) return i;
-  return n;
-}
+import { drain, req, T0 } from "./helpers/throttler.ts";
 
 describe("the published budgets", () => {
   test.each([

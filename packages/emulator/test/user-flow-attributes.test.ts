@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
-import { type GraphCaller, graphCaller, limitedToken } from "./helpers/graph-https.ts";
+import type { TestEmulator } from "./helpers/emulator.ts";
+import { type GraphCaller, startWithReader } from "./helpers/graph-https.ts";
 
 let t: TestEmulator;
 let g: GraphCaller;
 let reader: GraphCaller;
 beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-  const token = await t.graphToken();
-  g = graphCaller(t, () => token);
-  const readToken = await limitedToken(t, "attribute reader", ["IdentityUserFlow.Read.All"]);
-  reader = graphCaller(t, () => readToken);
+  ({ t, g, reader } = await startWithReader("attribute reader", ["IdentityUserFlow.Read.All"]));
 });
 afterAll(() => t.emu.stop());
 

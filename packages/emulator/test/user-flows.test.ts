@@ -1,73 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import type { TestEmulator } from "./helpers/emulator.ts";
 import { type GraphCaller, graphCaller, limitedToken } from "./helpers/graph-https.ts";
+import {
+  attributes,
+  CAST,
+  FLOWS,
+  flowBody,
+  startFlowEmulator,
+  withAttributes,
+} from "./helpers/user-flows.ts";
 
 let t: TestEmulator;
 let g: GraphCaller;
 let reader: GraphCaller;
 beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-  const token = await t.graphToken();
-  g = graphCaller(t, () => token);
-  const readToken = await limitedToken(t, "flow reader", ["EventListener.Read.All"]);
-  reader = graphCaller(t, () => readToken);
-  await g.post("/v1.0/identity/identityProviders", {
-    "@odata.type": "#microsoft.graph.socialIdentityProvider",
-    displayName: "Google",
-    identityProviderType: "Google",
-    clientId: "google-client",
-    clientSecret: "google-secret",
-  });
+  ({ t, g, reader } = await startFlowEmulator());
 });
 afterAll(() => t.emu.stop());
-
-const FLOWS = "/v1.0/identity/authenticationEventsFlows";
-const CAST = "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow";
-const idps = (id: string) =>
-  `${FLOWS}/${id}/${CAST}/onAuthenticationMethodLoadStart/microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp/identityProviders`;
-const attributes = (id: string) =>
-  `${FLOWS}/${id}/${CAST}/onAttributeCollection/microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp/attributes`;
-
-function flowBody(name: string, extra: Record<string, unknown> = {}) {
-  return {
-    "@odata.type": "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
-    displayName: name,
-    onInteractiveAuthFlowStart: {
-      "@odata.type": "#microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp",
-      isSignUpAllowed: true,
-    },
-    onAuthenticationMethodLoadStart: {
-      "@odata.type": "#microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp",
-      identityProviders: [{ id: "EmailPassword-OAUTH" }],
-    },
-    ...extra,
-  };
-}
-
-const withAttributes = {
-  onAttributeCollection: {
-    "@odata.type": "#microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp",
-    attributes: [{ id: "email" }, { id: "displayName" }],
-    attributeCollectionPage: {
-      views: [
-        {
-          inputs: [
-            {
-              attribute: "email",
-              label: "Email Address",
-              inputType: "Text",
-              hidden: true,
-              editable: false,
-              writeToDirectory: true,
-              required: true,
-            },
-            { attribute: "displayName", label: "Display Name", inputType: "text", required: false },
-          ],
-        },
-      ],
-    },
-  },
-};
 
 describe("create", () => {
   it("answers 201 with Graph's create-response quirks", async () => {
@@ -292,157 +241,5 @@ describe("update and delete", () => {
     );
     expect(relinked.status).toBe(201);
     expect((await g.del(`${FLOWS}/${relinked.body.id}`)).status).toBe(204);
-  });
-});
-
-describe("linked applications", () => {
-  it("lists, adds (201) and removes (204), one flow per app", async () => {
-    const id = (await g.post(FLOWS, flowBody("Apps"))).body.id;
-    const apps = `${FLOWS}/${id}/conditions/applications/includeApplications`;
-    const added = await g.post(apps, {
-      "@odata.type": "#microsoft.graph.authenticationConditionApplication",
-      appId: t.tenant.publicClientId,
-    });
-    expect(added.status).toBe(201);
-    expect(added.body.appId).toBe(t.tenant.publicClientId);
-    expect((await g.get(apps)).body.value).toEqual([{ appId: t.tenant.publicClientId }]);
-    expect((await g.post(apps, { appId: t.tenant.clientId })).status).toBe(409);
-    expect((await g.post(apps, { appId: "11111111-2222-3333-4444-555555555555" })).status).toBe(404);
-    expect((await g.del(`${apps}/${t.tenant.publicClientId}`)).status).toBe(204);
-    expect((await g.del(`${apps}/${t.tenant.publicClientId}`)).status).toBe(404);
-    expect((await g.get(apps)).body.value).toEqual([]);
-  });
-});
-
-describe("identity providers on a flow", () => {
-  it("adds by any @odata.id URL ending in the id, lists and removes", async () => {
-    const id = (await g.post(FLOWS, flowBody("Social"))).body.id;
-    const add = await g.post(`${idps(id)}/$ref`, {
-      "@odata.id": "https://graph.microsoft.com/beta/identityProviders/Google-OAUTH",
-    });
-    expect(add.status).toBe(204);
-    expect((await g.get(idps(id))).body.value.map((p: { id: string }) => p.id)).toEqual([
-      "EmailPassword-OAUTH",
-      "Google-OAUTH",
-    ]);
-    expect(
-      (
-        await g.post(`${idps(id)}/$ref`, {
-          "@odata.id": "https://graph.microsoft.com/v1.0/identity/identityProviders/Facebook-OAUTH",
-        })
-      ).status,
-    ).toBe(404);
-    expect((await g.post(`${idps(id)}/$ref`, { "@odata.id": "Google-OAUTH" })).status).toBe(400);
-    expect((await g.del("/v1.0/identity/identityProviders/Google-OAUTH")).status).toBe(400);
-    expect((await g.del(`${idps(id)}/Google-OAUTH/$ref`)).status).toBe(204);
-    expect((await g.del(`${idps(id)}/EmailPassword-OAUTH/$ref`)).status).toBe(400);
-  });
-});
-
-describe("attributes on a flow", () => {
-  it("add appends a default input to the first view; remove leaves the page", async () => {
-    const id = (await g.post(FLOWS, flowBody("Attributes", withAttributes))).body.id;
-    const ref = { "@odata.id": "https://graph.microsoft.com/v1.0/identity/userFlowAttributes/city" };
-    expect((await g.post(`${attributes(id)}/$ref`, ref)).status).toBe(204);
-    expect((await g.post(`${attributes(id)}/$ref`, ref)).status).toBe(400);
-    const flow = (await g.get(`${FLOWS}/${id}`)).body;
-    const inputs = flow.onAttributeCollection.attributeCollectionPage.views[0].inputs;
-    expect(inputs.at(-1)).toEqual({
-      attribute: "city",
-      label: "City",
-      inputType: "text",
-      defaultValue: null,
-      hidden: false,
-      editable: true,
-      writeToDirectory: true,
-      required: false,
-      validationRegEx: "^.*",
-      options: [],
-    });
-    const listed = await g.get(attributes(id));
-    expect(listed.body.value.map((a: { id: string }) => a.id)).toEqual(["email", "displayName", "city"]);
-    expect((await g.del(`${attributes(id)}/city/$ref`)).status).toBe(204);
-    const after = (await g.get(`${FLOWS}/${id}`)).body.onAttributeCollection;
-    expect(after.attributes.map((a: { id: string }) => a.id)).toEqual(["email", "displayName"]);
-    expect(
-      after.attributeCollectionPage.views[0].inputs.map((i: { attribute: string }) => i.attribute),
-    ).toContain("city");
-    expect((await g.del(`${attributes(id)}/city/$ref`)).status).toBe(404);
-    expect((await reader.post(`${attributes(id)}/$ref`, ref)).status).toBe(403);
-  });
-});
-
-describe("custom extension handlers", () => {
-  it("bind an attribute-collection extension of the matching type only", async () => {
-    const extensions = t.emu.store.tenant(t.tenant.tenantId)?.collection("customAuthenticationExtensions");
-    const start = "0f1e2d3c-0000-4000-8000-000000000001";
-    const token = "0f1e2d3c-0000-4000-8000-000000000002";
-    extensions?.put(start, {
-      "@odata.type": "#microsoft.graph.onAttributeCollectionStartCustomExtension",
-      id: start,
-    });
-    extensions?.put(token, {
-      "@odata.type": "#microsoft.graph.onTokenIssuanceStartCustomExtension",
-      id: token,
-    });
-    const handler = (id: string) => ({
-      onAttributeCollectionStart: {
-        "@odata.type": "#microsoft.graph.onAttributeCollectionStartCustomExtensionHandler",
-        customExtension: { id },
-      },
-    });
-    const r = await g.post(FLOWS, flowBody("With extension", handler(start)));
-    expect(r.status).toBe(201);
-    expect(r.body.onAttributeCollectionStart).toEqual({
-      "@odata.type": "#microsoft.graph.onAttributeCollectionStartCustomExtensionHandler",
-      configuration: null,
-      customExtension: { id: start },
-    });
-    expect((await g.post(FLOWS, flowBody("Wrong extension", handler(token)))).status).toBe(400);
-    expect(
-      (await g.post(FLOWS, flowBody("No extension", handler("0f1e2d3c-0000-4000-8000-000000000009")))).status,
-    ).toBe(404);
-  });
-});
-
-describe("the flow's event listeners", () => {
-  const listenersOf = (flowId: string) =>
-    [
-      ...(t.emu.store.tenant(t.tenant.tenantId)?.collection("authenticationEventListeners").values() ?? []),
-    ].filter((l) => l.authenticationEventsFlowId === flowId);
-
-  it("follow the flow's handlers and applications, and go with it", async () => {
-    const id = (await g.post(FLOWS, flowBody("Listened", withAttributes))).body.id;
-    const types = () =>
-      listenersOf(id)
-        .map((l) => String(l["@odata.type"]).slice(17))
-        .sort();
-    expect(types()).toEqual([
-      "onAttributeCollectionListener",
-      "onAuthenticationMethodLoadStartListener",
-      "onInteractiveAuthFlowStartListener",
-    ]);
-    const before = listenersOf(id).map((l) => l.id);
-    const apps = `${FLOWS}/${id}/conditions/applications/includeApplications`;
-    expect((await g.post(apps, { appId: t.tenant.publicClientId })).status).toBe(201);
-    for (const l of listenersOf(id)) {
-      expect(l.conditions).toEqual({
-        applications: {
-          includeApplications: [{ appId: t.tenant.publicClientId }],
-        },
-      });
-    }
-    expect(listenersOf(id).map((l) => l.id)).toEqual(before);
-    const patch = await g.patch(`${FLOWS}/${id}`, {
-      "@odata.type": "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
-      onUserCreateStart: {
-        "@odata.type": "#microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp",
-        userTypeToCreate: "member",
-      },
-    });
-    expect(patch.status).toBe(204);
-    expect(types()).toContain("onUserCreateStartListener");
-    expect((await g.del(`${FLOWS}/${id}`)).status).toBe(204);
-    expect(listenersOf(id)).toEqual([]);
   });
 });

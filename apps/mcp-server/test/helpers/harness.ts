@@ -1,9 +1,10 @@
-import { type CiamClient, clientSecretCredential, createCiamClient, customCloud } from "@ciamkit/core";
+import type { CiamClient } from "@ciamkit/core";
 import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 import { Client, type ClientOptions } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { type CiamMcpServerOptions, createCiamMcpServer } from "../../src/server.ts";
 import type { OperationRunner } from "../../src/tools/operation-runner.ts";
+import { demoClient } from "./demo-client.ts";
 
 /** The emulator with its demo tenant, and core's client on it (over HTTPS with the emulator's CA). */
 export interface Backend {
@@ -18,19 +19,7 @@ export async function startBackend(): Promise<Backend> {
   const emulator = await startEmulator({ throttling: false });
   const tenant = emulator.tenants[0];
   if (tenant === undefined) throw new Error("no demo tenant");
-  const cloud = customCloud({
-    authorityHost: emulator.loginUrl,
-    graphEndpoint: emulator.graphUrl,
-    armEndpoint: emulator.armUrl,
-    ca: emulator.caCertPem,
-  });
-  const credential = clientSecretCredential({
-    tenantId: tenant.tenantId,
-    clientId: tenant.clientId,
-    clientSecret: tenant.clientSecret,
-    cloud,
-  });
-  const client = createCiamClient({ credential, tenantId: tenant.tenantId, cloud, retry: { maxRetries: 0 } });
+  const client = demoClient(emulator);
   return {
     emulator,
     client,

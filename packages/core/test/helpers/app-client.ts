@@ -1,47 +1,9 @@
-import { b2cDemoConnection, GRAPH_APP_ROLES, seedDirectory } from "@ciamkit/emulator";
+import { b2cDemoConnection, seedDirectory } from "@ciamkit/emulator";
 import { clientSecretCredential } from "../../src/auth/client-secret.ts";
 import type { CiamClient } from "../../src/client.ts";
 import { createCiamClient } from "../../src/client.ts";
 import type { Logger } from "../../src/http/logger.ts";
 import type { CoreEmulator } from "./emulator.ts";
-
-/**
- * A client for a new app in the demo tenant holding exactly `permissions` (registered, consented and
- * given a secret through Graph by the demo management app): for permission-failure tests.
- */
-export async function clientWith(
-  e: CoreEmulator,
-  admin: CiamClient,
-  permissions: readonly string[],
-): Promise<CiamClient> {
-  const app = await admin.graph.post<{ id: string; appId: string }>("/applications", {
-    displayName: `only ${permissions.join(",") || "nothing"}`,
-  });
-  const sp = await admin.graph.post<{ id: string }>("/servicePrincipals", { appId: app.appId });
-  const secret = (await admin.graph.post<{ secretText: string }>(`/applications/${app.id}/addPassword`, {}))
-    .secretText;
-  const graph = await admin.graph.get<{ id: string }>(
-    "/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')",
-  );
-  for (const p of permissions) {
-    await admin.graph.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
-      principalId: sp.id,
-      resourceId: graph.id,
-      appRoleId: GRAPH_APP_ROLES[p],
-    });
-  }
-  return createCiamClient({
-    credential: clientSecretCredential({
-      tenantId: e.tenant.tenantId,
-      clientId: app.appId,
-      clientSecret: secret,
-      cloud: e.cloud,
-    }),
-    tenantId: e.tenant.tenantId,
-    cloud: e.cloud,
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
-  });
-}
 
 /** A client for the demo B2C tenant's management app (custom policies and policy keys). */
 export function b2cClient(e: CoreEmulator, logger?: Logger): CiamClient {

@@ -9,7 +9,8 @@ import type { CoreEmulator } from "./emulator.ts";
 
 /**
  * Registers an app through ciamkit's own operations with only the given Graph permissions and returns
- * a client signed in as it: the way to exercise "missing permission" against the emulator.
+ * a client signed in as it: the way to exercise "missing permission" against the emulator. For an
+ * app seeded without Graph traffic, use seeded-client.ts.
  */
 export async function limitedClient(
   t: CoreEmulator,

@@ -1,10 +1,16 @@
 import { PublicClientApplication } from "@azure/msal-node";
 import type { WorkforceConnection } from "../../src/seed/workforce-seed.ts";
 import type { TestEmulator } from "./emulator.ts";
+import { tokenFor } from "./graph-calls.ts";
 import { msalNetworkClient } from "./https.ts";
 
 export const ARM_DEFAULT = "https://management.azure.com/.default";
 export const API = "api-version=2024-05-01";
+
+/** An app-only ARM token for the demo tenant's management app, from the token endpoint. */
+export function demoAppArmToken(t: TestEmulator): Promise<string> {
+  return tokenFor(t, t.tenant.tenantId, t.tenant.clientId, t.tenant.clientSecret, ARM_DEFAULT);
+}
 
 /** The demo seed's workforce tenant (fails the test when absent). */
 export function workforceOf(t: TestEmulator): WorkforceConnection {

@@ -1,7 +1,7 @@
-import { ConfidentialClientApplication } from "@azure/msal-node";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../src/emulator.ts";
 import type { TenantConnection } from "../../src/seed/demo-seed.ts";
-import { msalNetworkClient, trustingFetch } from "./https.ts";
+import { trustingFetch } from "./https.ts";
+import { msalAppToken } from "./limited-apps.ts";
 
 /** A started emulator with a CA-trusting fetch and the demo tenant's connection details. */
 export interface TestEmulator {
@@ -23,22 +23,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     emu,
     fetch: f,
     tenant,
-    async graphToken() {
-      const cca = new ConfidentialClientApplication({
-        auth: {
-          clientId: tenant.clientId,
-          clientSecret: tenant.clientSecret,
-          authority: tenant.authority,
-          knownAuthorities: tenant.knownAuthorities,
-        },
-        system: { networkClient: msalNetworkClient(emu.caCertPem) },
-      });
-      const result = await cca.acquireTokenByClientCredential({
-        scopes: ["https://graph.microsoft.com/.default"],
-      });
-      if (result === null) throw new Error("MSAL returned no token");
-      return result.accessToken;
-    },
+    graphToken: () => msalAppToken({ tenant, emu }, tenant.clientId, tenant.clientSecret),
     control(method, path, body) {
       return f(`${emu.controlUrl}${path}`, {
         method,

@@ -1,5 +1,5 @@
-import { GRAPH_APP_ROLES } from "../../src/graph/entities/graph-service-principal.ts";
 import type { TestEmulator } from "./emulator.ts";
+import { registerApp } from "./limited-apps.ts";
 
 /** A Graph answer: status, headers, and the body as JSON (or bytes/text when not JSON). */
 export interface Reply {
@@ -36,12 +36,13 @@ export async function call(
   return { status: res.status, headers: res.headers, body: parsed, bytes };
 }
 
-/** A client-credentials Graph token from the emulator's token endpoint. */
+/** A client-credentials token from the emulator's token endpoint (for Graph unless `scope` says otherwise). */
 export async function tokenFor(
   t: TestEmulator,
   tenantId: string,
   clientId: string,
   clientSecret: string,
+  scope = "https://graph.microsoft.com/.default",
 ): Promise<string> {
   const res = await t.fetch(`${t.emu.loginUrl}/${tenantId}/oauth2/v2.0/token`, {
     method: "POST",
@@ -50,7 +51,7 @@ export async function tokenFor(
       grant_type: "client_credentials",
       client_id: clientId,
       client_secret: clientSecret,
-      scope: "https://graph.microsoft.com/.default",
+      scope,
     }),
   });
   const json = (await res.json()) as { access_token?: string; error_description?: string };
@@ -67,24 +68,14 @@ export async function appWith(
   admin: string,
   permissions: readonly string[],
 ): Promise<{ token: string; appId: string; spId: string }> {
-  const app = (
-    await call(t, admin, "POST", "/v1.0/applications", {
-      displayName: `limited ${permissions.join(",") || "none"}`,
-    })
-  ).body;
-  const sp = (await call(t, admin, "POST", "/v1.0/servicePrincipals", { appId: app.appId })).body;
-  const secret = (await call(t, admin, "POST", `/v1.0/applications/${app.id}/addPassword`, {})).body
-    .secretText as string;
-  const graph = (
-    await call(t, admin, "GET", "/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')")
-  ).body;
-  for (const p of permissions) {
-    const r = await call(t, admin, "POST", `/v1.0/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
-      principalId: sp.id,
-      resourceId: graph.id,
-      appRoleId: GRAPH_APP_ROLES[p],
-    });
-    if (r.status !== 201) throw new Error(`grant ${p}: ${r.status}`);
-  }
-  return { token: await tokenFor(t, t.tenant.tenantId, app.appId, secret), appId: app.appId, spId: sp.id };
+  const app = await registerApp(
+    (method, path, body) => call(t, admin, method, `/v1.0${path}`, body),
+    permissions,
+    `limited ${permissions.join(",") || "none"}`,
+  );
+  return {
+    token: await tokenFor(t, t.tenant.tenantId, app.appId, app.secret),
+    appId: app.appId,
+    spId: app.spId,
+  };
 }

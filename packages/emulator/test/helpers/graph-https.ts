@@ -1,7 +1,6 @@
-import { ConfidentialClientApplication } from "@azure/msal-node";
 import { seedDirectory } from "../../src/graph/seed-directory.ts";
-import type { TestEmulator } from "./emulator.ts";
-import { msalNetworkClient } from "./https.ts";
+import { startTestEmulator, type TestEmulator } from "./emulator.ts";
+import { msalAppToken } from "./limited-apps.ts";
 
 /** A Graph response read as JSON (undefined body for 204). */
 export interface GraphReply {
@@ -52,18 +51,22 @@ export async function limitedToken(
   });
   const app = seeded.apps[0];
   if (app?.secret == null) throw new Error("no secret");
-  const cca = new ConfidentialClientApplication({
-    auth: {
-      clientId: app.appId,
-      clientSecret: app.secret,
-      authority: t.tenant.authority,
-      knownAuthorities: t.tenant.knownAuthorities,
-    },
-    system: { networkClient: msalNetworkClient(t.emu.caCertPem) },
-  });
-  const result = await cca.acquireTokenByClientCredential({
-    scopes: ["https://graph.microsoft.com/.default"],
-  });
-  if (result === null) throw new Error("MSAL returned no token");
-  return result.accessToken;
+  return msalAppToken(t, app.appId, app.secret);
+}
+
+/** The emulator with an admin Graph caller and a caller holding only some permissions. */
+export interface ReaderSession {
+  t: TestEmulator;
+  /** The demo tenant's management app (every permission it is seeded with). */
+  g: GraphCaller;
+  /** An app named `name` holding only the permissions asked for. */
+  reader: GraphCaller;
+}
+
+/** Starts the emulator (throttling off) with an admin caller and a `reader` app holding `permissions`. */
+export async function startWithReader(name: string, permissions: readonly string[]): Promise<ReaderSession> {
+  const t = await startTestEmulator({ throttling: false });
+  const token = await t.graphToken();
+  const readToken = await limitedToken(t, name, permissions);
+  return { t, g: graphCaller(t, () => token), reader: graphCaller(t, () => readToken) };
 }

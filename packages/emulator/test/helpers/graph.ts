@@ -1,10 +1,8 @@
-import { ConfidentialClientApplication } from "@azure/msal-node";
 import { vi } from "vitest";
-import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../../src/graph/entities/graph-service-principal.ts";
 import type { JsonObject } from "../../src/store/json.ts";
 import type { TenantState } from "../../src/store/store.ts";
 import { startTestEmulator, type TestEmulator } from "./emulator.ts";
-import { msalNetworkClient } from "./https.ts";
+import { msalAppToken, registerApp } from "./limited-apps.ts";
 
 /** A Graph response as the tests read it: status, headers, parsed body and Graph's error, if any. */
 export interface TestResponse {
@@ -84,32 +82,9 @@ export async function graphFixture(): Promise<GraphFixture> {
       return t.emu.store.tenant("contoso") as TenantState;
     },
     async as(permissions, displayName = "test-app") {
-      const app = (await g.post("/applications", { displayName })).body;
-      const sp = (await g.post("/servicePrincipals", { appId: app.appId })).body;
-      const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')?$select=id`)).body;
-      for (const p of permissions) {
-        const r = await g.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
-          principalId: sp.id,
-          resourceId: graph.id,
-          appRoleId: GRAPH_APP_ROLES[p],
-        });
-        if (r.status !== 201) throw new Error(`grant ${p}: ${r.status}`);
-      }
-      const secret = (await g.post(`/applications/${app.id}/addPassword`, {})).body.secretText as string;
-      const cca = new ConfidentialClientApplication({
-        auth: {
-          clientId: app.appId,
-          clientSecret: secret,
-          authority: t.tenant.authority,
-          knownAuthorities: t.tenant.knownAuthorities,
-        },
-        system: { networkClient: msalNetworkClient(t.emu.caCertPem) },
-      });
-      const result = await cca.acquireTokenByClientCredential({
-        scopes: ["https://graph.microsoft.com/.default"],
-      });
-      if (result === null) throw new Error("MSAL returned no token");
-      return { ...client(t, async () => result.accessToken), appId: app.appId as string };
+      const app = await registerApp((m, p, b) => g.call(m, p, b), permissions, displayName);
+      const token = await msalAppToken(t, app.appId, app.secret);
+      return { ...client(t, async () => token), appId: app.appId };
     },
     async reset() {
       vi.useRealTimers();

@@ -1,8 +1,8 @@
 /** The custom authentication extensions resource client (`/identity/customAuthenticationExtensions`). */
 import type { ListResult } from "../../http/paginate.ts";
-import { listPage } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
+import { entitySetClient } from "../entity-set-client.ts";
 import {
   type CustomExtension,
   type GraphCustomExtension,
@@ -11,52 +11,27 @@ import {
 
 type Common = Pick<RequestOptions, "signal">;
 const PATH = "/identity/customAuthenticationExtensions";
+const extensions = entitySetClient<GraphCustomExtension, CustomExtension>(PATH, toCustomExtension);
 
 /** A page of extensions. */
-export async function listCustomExtensions(
+export function listCustomExtensions(
   graph: ServiceClient,
   options: Common & { limit: number; cursor?: string | undefined },
 ): Promise<ListResult<CustomExtension>> {
-  const page = await listPage<GraphCustomExtension>(graph, PATH, {
-    limit: options.limit,
-    cursor: options.cursor,
-    signal: options.signal,
-  });
-  return { ...page, items: page.items.map(toCustomExtension) };
+  return extensions.page(graph, options);
 }
 
 /** One extension. */
-export async function getCustomExtension(
-  graph: ServiceClient,
-  id: string,
-  options: Common = {},
-): Promise<CustomExtension> {
-  return toCustomExtension(await graph.get<GraphCustomExtension>(`${PATH}/${segment(id)}`, options));
-}
+export const getCustomExtension = extensions.get;
 
 /** Creates an extension from a Graph body (with `@odata.type`). */
-export async function createCustomExtension(
-  graph: ServiceClient,
-  body: Record<string, unknown>,
-  options: Common = {},
-): Promise<CustomExtension> {
-  return toCustomExtension(await graph.post<GraphCustomExtension>(PATH, body, options));
-}
+export const createCustomExtension = extensions.create;
 
 /** Updates an extension (PATCH with its `@odata.type`, 204). */
-export async function updateCustomExtension(
-  graph: ServiceClient,
-  id: string,
-  body: Record<string, unknown>,
-  options: Common = {},
-): Promise<void> {
-  await graph.patch(`${PATH}/${segment(id)}`, body, options);
-}
+export const updateCustomExtension = extensions.update;
 
 /** Deletes an extension. */
-export function deleteCustomExtension(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
-  return graph.delete(`${PATH}/${segment(id)}`, options);
-}
+export const deleteCustomExtension = extensions.remove;
 
 interface Validation {
   errors?: { code: string; message: string }[];

@@ -1,9 +1,8 @@
 /** The authentication event listeners resource client (`/identity/authenticationEventListeners`). */
 import { any, eq } from "../../http/odata.ts";
 import type { ListResult } from "../../http/paginate.ts";
-import { listPage } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
-import { segment } from "../common.ts";
+import { entitySetClient } from "../entity-set-client.ts";
 import {
   type EventListener,
   type GraphListener,
@@ -13,10 +12,13 @@ import {
 } from "./event-listener-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
-const PATH = "/identity/authenticationEventListeners";
+const listeners = entitySetClient<GraphListener, EventListener>(
+  "/identity/authenticationEventListeners",
+  toEventListener,
+);
 
 /** A page of listeners, optionally only those applying to an app. */
-export async function listEventListeners(
+export function listEventListeners(
   graph: ServiceClient,
   options: Common & { appId?: string | undefined; limit: number; cursor?: string | undefined },
 ): Promise<ListResult<EventListener>> {
@@ -26,23 +28,16 @@ export async function listEventListeners(
       : any("conditions/applications/includeApplications", "a", (at) =>
           eq(at("appId"), options.appId as string),
         );
-  const page = await listPage<GraphListener>(graph, PATH, {
-    query: { $filter: filter === undefined ? undefined : String(filter) },
+  return listeners.page(graph, {
+    filter: filter === undefined ? undefined : String(filter),
     limit: options.limit,
     cursor: options.cursor,
     signal: options.signal,
   });
-  return { ...page, items: page.items.map(toEventListener) };
 }
 
 /** One listener. */
-export async function getEventListener(
-  graph: ServiceClient,
-  id: string,
-  options: Common = {},
-): Promise<EventListener> {
-  return toEventListener(await graph.get<GraphListener>(`${PATH}/${segment(id)}`, options));
-}
+export const getEventListener = listeners.get;
 
 /** The handler body of a kind: the bound extension (nested `{ id }`, as the docs send it) or the fraud provider. */
 export function handlerBody(
@@ -77,25 +72,10 @@ export const conditionsBody = (appIds: readonly string[]) => ({
 });
 
 /** Creates a listener. */
-export async function createEventListener(
-  graph: ServiceClient,
-  body: Record<string, unknown>,
-  options: Common = {},
-): Promise<EventListener> {
-  return toEventListener(await graph.post<GraphListener>(PATH, body, options));
-}
+export const createEventListener = listeners.create;
 
 /** Updates a listener (PATCH with its `@odata.type`, 204). */
-export async function updateEventListener(
-  graph: ServiceClient,
-  id: string,
-  body: Record<string, unknown>,
-  options: Common = {},
-): Promise<void> {
-  await graph.patch(`${PATH}/${segment(id)}`, body, options);
-}
+export const updateEventListener = listeners.update;
 
 /** Deletes a listener. */
-export function deleteEventListener(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
-  return graph.delete(`${PATH}/${segment(id)}`, options);
-}
+export const deleteEventListener = listeners.remove;

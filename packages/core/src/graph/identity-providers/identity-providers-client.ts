@@ -2,6 +2,7 @@
 import { paginate } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
+import { entitySetClient } from "../entity-set-client.ts";
 import { type IdentityProvider, toIdentityProvider } from "./identity-provider-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
@@ -24,29 +25,16 @@ export function getRawProvider(
   return graph.get<Record<string, unknown>>(`${PATH}/${segment(id)}`, options);
 }
 
+const providers = entitySetClient<Record<string, unknown>, IdentityProvider>(PATH, toIdentityProvider);
+
 /** Creates a provider; the body carries its `@odata.type`. */
-export async function createProvider(
-  graph: ServiceClient,
-  body: Record<string, unknown>,
-  options: Common = {},
-): Promise<IdentityProvider> {
-  return toIdentityProvider(await graph.post<Record<string, unknown>>(PATH, body, options));
-}
+export const createProvider = providers.create;
 
 /** PATCHes a provider (204); Graph wants its `@odata.type` in the body. */
-export async function patchProvider(
-  graph: ServiceClient,
-  id: string,
-  body: Record<string, unknown>,
-  options: Common = {},
-): Promise<void> {
-  await graph.patch(`${PATH}/${segment(id)}`, body, options);
-}
+export const patchProvider = providers.update;
 
 /** Deletes a configured provider. */
-export function deleteProvider(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
-  return graph.delete(`${PATH}/${segment(id)}`, options);
-}
+export const deleteProvider = providers.remove;
 
 /** The provider types the tenant can configure. */
 export async function availableProviderTypes(graph: ServiceClient, options: Common = {}): Promise<string[]> {

@@ -51,5 +51,16 @@ export const validityShape = {
   exp: z.number().int().min(0).optional().describe("Epoch seconds."),
 };
 
+/** The validity bounds given in `input`, for a key action's body (absent ones are left out, not null). */
+export function validityBody(input: { nbf?: number | undefined; exp?: number | undefined }): {
+  nbf?: number;
+  exp?: number;
+} {
+  return {
+    ...(input.nbf === undefined ? {} : { nbf: input.nbf }),
+    ...(input.exp === undefined ? {} : { exp: input.exp }),
+  };
+}
+
 /** The B2C-only scope note every trust framework operation carries. */
 export const B2C_ONLY = "B2C only.";

@@ -6,6 +6,7 @@ import {
   fullKeySetId,
   keySetIdSchema,
   trustFrameworkKeySchema,
+  validityBody,
   validityShape,
 } from "./trust-framework-schema.ts";
 
@@ -33,8 +34,7 @@ export const uploadSecretOperation = defineOperation({
       {
         use: input.use,
         k: input.secret,
-        ...(input.nbf === undefined ? {} : { nbf: input.nbf }),
-        ...(input.exp === undefined ? {} : { exp: input.exp }),
+        ...validityBody(input),
       },
       { signal: ctx.signal },
     ),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { pageAttributes } from "./flow-page.ts";
 import { pageSchema, userFlowSchema } from "./user-flow-schema.ts";
-import { createFlow, extensionHandler, HANDLER_TYPES, pageBody } from "./user-flows-client.ts";
+import { createFlow, extensionHandlers, HANDLER_TYPES, pageBody } from "./user-flows-client.ts";
 
 const input = z
   .object({
@@ -75,18 +75,7 @@ export const createUserFlowOperation = defineOperation({
         userTypeToCreate: i.userTypeToCreate,
       };
     }
-    if (i.attributeCollectionStartExtensionId !== undefined) {
-      body.onAttributeCollectionStart = extensionHandler(
-        "onAttributeCollectionStart",
-        i.attributeCollectionStartExtensionId,
-      );
-    }
-    if (i.attributeCollectionSubmitExtensionId !== undefined) {
-      body.onAttributeCollectionSubmit = extensionHandler(
-        "onAttributeCollectionSubmit",
-        i.attributeCollectionSubmitExtensionId,
-      );
-    }
+    Object.assign(body, extensionHandlers(i));
     return createFlow(ctx.graph, body, { signal: ctx.signal });
   },
 });

@@ -4,7 +4,7 @@ import { pageAttributes } from "./flow-page.ts";
 import { flowRefSchema, pageSchema, userFlowSchema } from "./user-flow-schema.ts";
 import {
   addFlowAttribute,
-  extensionHandler,
+  extensionHandlers,
   getFlow,
   HANDLER_TYPES,
   patchFlow,
@@ -59,18 +59,7 @@ export const updateUserFlowOperation = defineOperation({
         applications: { includeApplications: [...new Set(i.applications)].map((appId) => ({ appId })) },
       };
     }
-    if (i.attributeCollectionStartExtensionId !== undefined) {
-      changes.onAttributeCollectionStart = extensionHandler(
-        "onAttributeCollectionStart",
-        i.attributeCollectionStartExtensionId,
-      );
-    }
-    if (i.attributeCollectionSubmitExtensionId !== undefined) {
-      changes.onAttributeCollectionSubmit = extensionHandler(
-        "onAttributeCollectionSubmit",
-        i.attributeCollectionSubmitExtensionId,
-      );
-    }
+    Object.assign(changes, extensionHandlers(i));
     if (Object.keys(changes).length > 0) await patchFlow(ctx.graph, flow.id, changes, options);
     if (i.page !== undefined) {
       // Graph refuses a page PATCH on a flow without onAttributeCollection and page inputs for

@@ -20,14 +20,24 @@ export const HANDLER_TYPES = {
   onAttributeCollectionSubmit: `${NS}onAttributeCollectionSubmitCustomExtensionHandler`,
 } as const;
 
-/** A custom-extension handler body, or null to remove the handler. */
-export function extensionHandler(
-  handler: "onAttributeCollectionStart" | "onAttributeCollectionSubmit",
-  extensionId: string | null,
-): Record<string, unknown> | null {
-  return extensionId === null
-    ? null
-    : { "@odata.type": HANDLER_TYPES[handler], customExtension: { id: extensionId } };
+/**
+ * The custom-extension handlers an operation's input names, for a create body or a PATCH: a handler
+ * bound to the extension id, or null (PATCH only) to remove it; absent ids are left out.
+ */
+export function extensionHandlers(input: {
+  attributeCollectionStartExtensionId?: string | null | undefined;
+  attributeCollectionSubmitExtensionId?: string | null | undefined;
+}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const ids = [
+    ["onAttributeCollectionStart", input.attributeCollectionStartExtensionId],
+    ["onAttributeCollectionSubmit", input.attributeCollectionSubmitExtensionId],
+  ] as const;
+  for (const [handler, id] of ids) {
+    if (id === undefined) continue;
+    out[handler] = id === null ? null : { "@odata.type": HANDLER_TYPES[handler], customExtension: { id } };
+  }
+  return out;
 }
 const FLOWS = "/identity/authenticationEventsFlows";
 const CAST = "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow";

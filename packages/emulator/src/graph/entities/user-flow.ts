@@ -1,7 +1,7 @@
 import type { Json, JsonObject } from "../../store/json.ts";
 import { GraphError, type GraphVersion } from "../route.ts";
 import { isGuid } from "./shape.ts";
-import { defaultInput, pageView } from "./user-flow-page.ts";
+import { HANDLER_BUILDERS, HANDLER_TYPES, type Handler } from "./user-flow-handlers.ts";
 
 /**
  * Sign-up and sign-in user flows (`externalUsersSelfServiceSignUpEventsFlow`, api-surface 2). A stored
@@ -13,16 +13,6 @@ import { defaultInput, pageView } from "./user-flow-page.ts";
 
 const NS = "#microsoft.graph.";
 export const FLOW_TYPE = `${NS}externalUsersSelfServiceSignUpEventsFlow`;
-/** The concrete handler type of each handler property. */
-export const HANDLER_TYPES = {
-  onInteractiveAuthFlowStart: `${NS}onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp`,
-  onAuthenticationMethodLoadStart: `${NS}onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp`,
-  onAttributeCollection: `${NS}onAttributeCollectionExternalUsersSelfServiceSignUp`,
-  onUserCreateStart: `${NS}onUserCreateStartExternalUsersSelfServiceSignUp`,
-  onAttributeCollectionStart: `${NS}onAttributeCollectionStartCustomExtensionHandler`,
-  onAttributeCollectionSubmit: `${NS}onAttributeCollectionSubmitCustomExtensionHandler`,
-} as const;
-type Handler = keyof typeof HANDLER_TYPES;
 const HANDLERS = Object.keys(HANDLER_TYPES) as Handler[];
 /** Graph's default priority for a new flow (api-surface 2.3). */
 export const DEFAULT_PRIORITY = 500;
@@ -211,107 +201,4 @@ export function checkLinkable(appId: string, flowId: string | null, lookups: Flo
       `Application '${appId}' is already linked to user flow '${String(other.displayName)}' (${String(other.id)}); an application can be linked to only one user flow.`,
     );
   }
-}
-
-const idRefs = (
-  value: Json | undefined,
-  what: string,
-  exists: (id: string) => JsonObject | undefined,
-): JsonObject[] => {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw bad(`Invalid value for property '${what}'.`);
-  const out: JsonObject[] = [];
-  for (const item of value) {
-    const id = isObject(item) ? item.id : undefined;
-    if (typeof id !== "string") throw bad(`Each of '${what}' needs an 'id'.`);
-    const found = exists(id);
-    if (found === undefined)
-      throw new GraphError(
-        404,
-        "Request_ResourceNotFound",
-        `The ${what === "identityProviders" ? "identity provider" : "attribute"} '${id}' does not exist.`,
-      );
-    if (!out.some((o) => o.id === found.id)) out.push({ id: found.id as string });
-  }
-  return out;
-};
-
-type Builder = (value: JsonObject, lookups: FlowLookups, version: GraphVersion) => JsonObject;
-
-const HANDLER_BUILDERS: Record<Handler, Builder> = {
-  onInteractiveAuthFlowStart: (v) => {
-    if (v.isSignUpAllowed !== undefined && typeof v.isSignUpAllowed !== "boolean")
-      throw bad("Invalid value for property 'isSignUpAllowed'.");
-    return {
-      "@odata.type": HANDLER_TYPES.onInteractiveAuthFlowStart,
-      isSignUpAllowed: v.isSignUpAllowed ?? true,
-    };
-  },
-  onAuthenticationMethodLoadStart: (v, lookups) => {
-    const identityProviders = idRefs(v.identityProviders, "identityProviders", (id) => lookups.provider(id));
-    if (identityProviders.length === 0)
-      throw bad("A user flow needs at least one identity provider in 'identityProviders'.");
-    return { "@odata.type": HANDLER_TYPES.onAuthenticationMethodLoadStart, identityProviders };
-  },
-  onAttributeCollection: (v, lookups, version) => {
-    const attributes = idRefs(v.attributes, "attributes", (id) => lookups.attribute(id));
-    const page = v.attributeCollectionPage;
-    let views: JsonObject[];
-    if (page === undefined || page === null) {
-      views = [
-        {
-          title: null,
-          description: null,
-          inputs: attributes.map((a) => defaultInput(lookups.attribute(a.id as string) as JsonObject)),
-        },
-      ];
-    } else {
-      if (!isObject(page) || !Array.isArray(page.views))
-        throw bad("Invalid value for property 'attributeCollectionPage'.");
-      if (page.customStringsFileId !== undefined && version !== "beta")
-        throw bad("Invalid property 'customStringsFileId'.");
-      views = page.views.map((view) => pageView(view, attributes, lookups));
-    }
-    return {
-      "@odata.type": HANDLER_TYPES.onAttributeCollection,
-      accessPackages: [],
-      attributeCollectionPage: { customStringsFileId: null, views },
-      attributes,
-    };
-  },
-  onUserCreateStart: (v) => {
-    const type = v.userTypeToCreate ?? "member";
-    if (type !== "member" && type !== "guest")
-      throw bad("Invalid value for property 'userTypeToCreate': member or guest.");
-    return { "@odata.type": HANDLER_TYPES.onUserCreateStart, userTypeToCreate: type };
-  },
-  onAttributeCollectionStart: (v, lookups) => extensionHandler("onAttributeCollectionStart", v, lookups),
-  onAttributeCollectionSubmit: (v, lookups) => extensionHandler("onAttributeCollectionSubmit", v, lookups),
-};
-
-function extensionHandler(handler: Handler, v: JsonObject, lookups: FlowLookups): JsonObject {
-  const id = isObject(v.customExtension) ? v.customExtension.id : undefined;
-  if (typeof id !== "string") throw bad(`Property '${handler}.customExtension' needs the extension's 'id'.`);
-  const extension = lookups.extension(id);
-  if (extension === undefined) {
-    throw new GraphError(
-      404,
-      "Request_ResourceNotFound",
-      `The custom authentication extension '${id}' does not exist.`,
-    );
-  }
-  // The handler's navigation is typed: a start handler binds an onAttributeCollectionStartCustomExtension (CSDL).
-  const expected = `${NS}${handler}CustomExtension`;
-  const actual = extension["@odata.type"];
-  if (typeof actual === "string" && actual.toLowerCase() !== expected.toLowerCase()) {
-    throw bad(
-      `Property '${handler}.customExtension' must be a ${expected.slice(1)}, not ${actual.slice(1)}.`,
-    );
-  }
-  const configuration = isObject(v.configuration) ? v.configuration : null;
-  return {
-    "@odata.type": HANDLER_TYPES[handler],
-    configuration,
-    customExtension: { id: extension.id as string },
-  };
 }

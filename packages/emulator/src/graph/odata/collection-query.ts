@@ -1,5 +1,6 @@
 import type { Json, JsonObject } from "../../store/json.ts";
 import { GraphError, type GraphRequest, type GraphResult } from "../route.ts";
+import { type ExpandItem, parseExpand, parseOrderby, sortBy } from "./expand-orderby.ts";
 import type { FilterExpr } from "./filter-ast.ts";
 import { matches } from "./filter-eval.ts";
 import { parseFilter } from "./filter-parser.ts";
@@ -216,87 +217,4 @@ function pick(r: JsonObject, names: readonly string[]): JsonObject {
   if (r["@odata.type"] !== undefined) out["@odata.type"] = r["@odata.type"] as Json;
   for (const n of names) if (r[n] !== undefined) out[n] = r[n] as Json;
   return out;
-}
-
-interface ExpandItem {
-  name: string;
-  select: readonly string[] | undefined;
-  related: (record: JsonObject) => JsonObject[];
-}
-
-function parseExpand(value: string | null, spec: CollectionSpec): ExpandItem[] {
-  if (value === null) return [];
-  return splitTopLevel(value).map((part) => {
-    const m = /^\s*([A-Za-z]+)\s*(?:\(\s*\$select=([^)]*)\))?\s*$/i.exec(part);
-    const name = m?.[1];
-    const related = name === undefined ? undefined : spec.expand?.[name];
-    if (m === null || name === undefined || related === undefined) {
-      throw new GraphError(
-        400,
-        "Request_BadRequest",
-        `Could not find a property named '${part.trim()}' on type 'microsoft.graph.${spec.type}'.`,
-      );
-    }
-    const select = m[2]
-      ?.split(",")
-      .map((s) => s.trim())
-      .filter((s) => s !== "");
-    return { name, select, related };
-  });
-}
-
-interface SortKey {
-  property: string;
-  descending: boolean;
-}
-
-function parseOrderby(value: string, spec: CollectionSpec, advancedAllowed: boolean): SortKey[] {
-  return splitTopLevel(value).map((part) => {
-    const m = /^\s*([A-Za-z0-9_/]+)(?:\s+(asc|desc))?\s*$/i.exec(part);
-    if (m === null) throw new GraphError(400, "Request_BadRequest", `Invalid $orderby clause '${part}'.`);
-    const property = m[1] as string;
-    const support = spec.orderby?.[property];
-    if (support === undefined || (support === "advanced" && !advancedAllowed)) {
-      if (support === "advanced") throw advancedQueryError(`Sorting by '${property}'`);
-      throw new GraphError(
-        400,
-        "Request_UnsupportedQuery",
-        `Sorting is not supported for property '${property}' of resource '${spec.filter.resource}'.`,
-      );
-    }
-    return { property, descending: m[2]?.toLowerCase() === "desc" };
-  });
-}
-
-function sortBy(items: JsonObject[], keys: readonly SortKey[]): JsonObject[] {
-  const value = (r: JsonObject, p: string): string | number => {
-    const v = r[p];
-    return typeof v === "number" ? v : typeof v === "string" ? v.toLowerCase() : "";
-  };
-  return [...items].sort((a, b) => {
-    for (const k of keys) {
-      const x = value(a, k.property);
-      const y = value(b, k.property);
-      if (x !== y) return (x < y ? -1 : 1) * (k.descending ? -1 : 1);
-    }
-    return String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0;
-  });
-}
-
-/** Splits on commas outside parentheses: `members($select=id,displayName),owners`. */
-function splitTopLevel(value: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "," && depth === 0) {
-      parts.push(value.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(value.slice(start));
-  return parts;
 }

@@ -35,25 +35,53 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return r.data;
 }
 
+/** Audits one credential added or removed, as Graph's "Certificates and secrets management" update. */
+function auditKeyChange(
+  req: GraphRequest,
+  app: JsonObject,
+  oldValue: string | undefined,
+  newValue: string | undefined,
+): void {
+  audit(req, {
+    activityDisplayName: CERTIFICATES_AND_SECRETS,
+    category: "ApplicationManagement",
+    operationType: "Update",
+    targets: [appTarget(app, [{ displayName: "KeyDescription", oldValue, newValue }])],
+  });
+}
+
+/**
+ * Stores the app without the credential `keyId` in `property` and returns its lower-cased id; Graph
+ * answers 400 when the app holds no such credential.
+ */
+function removeCredential(
+  req: GraphRequest,
+  app: JsonObject,
+  property: "passwordCredentials" | "keyCredentials",
+  keyId: string,
+): string {
+  const id = keyId.toLowerCase();
+  const credentials = app[property] as JsonObject[];
+  const remaining = credentials.filter((c) => c.keyId !== id);
+  if (remaining.length === credentials.length) {
+    const kind = property === "passwordCredentials" ? "password" : "key";
+    throw new GraphError(400, "Request_BadRequest", `No ${kind} credential found with keyId '${keyId}'.`);
+  }
+  req.tenant.collection("applications").put(app.id as string, { ...app, [property]: remaining });
+  return id;
+}
+
 function addPassword(req: GraphRequest, p: Readonly<Record<string, string>>) {
   const app = findApplication(req, p);
   checkOwnership(req, app);
   const input = parse(AddPasswordSchema, req.body).passwordCredential ?? {};
   const credential = addApplicationPassword(req.tenant, app, input, req.now(), randomIds);
-  audit(req, {
-    activityDisplayName: CERTIFICATES_AND_SECRETS,
-    category: "ApplicationManagement",
-    operationType: "Update",
-    targets: [
-      appTarget(app, [
-        {
-          displayName: "KeyDescription",
-          oldValue: undefined,
-          newValue: `[KeyIdentifier=${credential.keyId as string},KeyType=Password,KeyUsage=Verify,DisplayName=${credential.displayName ?? ""}]`,
-        },
-      ]),
-    ],
-  });
+  auditKeyChange(
+    req,
+    app,
+    undefined,
+    `[KeyIdentifier=${credential.keyId as string},KeyType=Password,KeyUsage=Verify,DisplayName=${credential.displayName ?? ""}]`,
+  );
   return {
     status: 200,
     body: {
@@ -69,27 +97,9 @@ function removePassword(req: GraphRequest, p: Readonly<Record<string, string>>) 
   const app = findApplication(req, p);
   checkOwnership(req, app);
   const { keyId } = parse(RemoveSchema, jsonBody(req));
-  const id = keyId.toLowerCase();
-  const remaining = (app.passwordCredentials as JsonObject[]).filter((c) => c.keyId !== id);
-  if (remaining.length === (app.passwordCredentials as JsonObject[]).length) {
-    throw new GraphError(400, "Request_BadRequest", `No password credential found with keyId '${keyId}'.`);
-  }
-  req.tenant.collection("applications").put(app.id as string, { ...app, passwordCredentials: remaining });
+  const id = removeCredential(req, app, "passwordCredentials", keyId);
   req.tenant.collection("_credentials").delete(id);
-  audit(req, {
-    activityDisplayName: CERTIFICATES_AND_SECRETS,
-    category: "ApplicationManagement",
-    operationType: "Update",
-    targets: [
-      appTarget(app, [
-        {
-          displayName: "KeyDescription",
-          oldValue: `[KeyIdentifier=${id},KeyType=Password]`,
-          newValue: undefined,
-        },
-      ]),
-    ],
-  });
+  auditKeyChange(req, app, `[KeyIdentifier=${id},KeyType=Password]`, undefined);
   return { status: 204 };
 }
 
@@ -109,20 +119,12 @@ async function addKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
   req.tenant
     .collection("applications")
     .put(app.id as string, { ...app, keyCredentials: [...(app.keyCredentials as JsonObject[]), credential] });
-  audit(req, {
-    activityDisplayName: CERTIFICATES_AND_SECRETS,
-    category: "ApplicationManagement",
-    operationType: "Update",
-    targets: [
-      appTarget(app, [
-        {
-          displayName: "KeyDescription",
-          oldValue: undefined,
-          newValue: `[KeyIdentifier=${credential.keyId as string},KeyType=AsymmetricX509Cert,KeyUsage=${credential.usage as string}]`,
-        },
-      ]),
-    ],
-  });
+  auditKeyChange(
+    req,
+    app,
+    undefined,
+    `[KeyIdentifier=${credential.keyId as string},KeyType=AsymmetricX509Cert,KeyUsage=${credential.usage as string}]`,
+  );
   return {
     status: 200,
     body: {
@@ -140,27 +142,8 @@ async function removeKey(req: GraphRequest, p: Readonly<Record<string, string>>)
   const app = findApplication(req, p);
   const { keyId, proof } = parse(RemoveKeySchema, jsonBody(req));
   await verifyProof(proof, app, req.now());
-  const id = keyId.toLowerCase();
-  const keys = app.keyCredentials as JsonObject[];
-  const remaining = keys.filter((k) => k.keyId !== id);
-  if (remaining.length === keys.length) {
-    throw new GraphError(400, "Request_BadRequest", `No key credential found with keyId '${keyId}'.`);
-  }
-  req.tenant.collection("applications").put(app.id as string, { ...app, keyCredentials: remaining });
-  audit(req, {
-    activityDisplayName: CERTIFICATES_AND_SECRETS,
-    category: "ApplicationManagement",
-    operationType: "Update",
-    targets: [
-      appTarget(app, [
-        {
-          displayName: "KeyDescription",
-          oldValue: `[KeyIdentifier=${id},KeyType=AsymmetricX509Cert]`,
-          newValue: undefined,
-        },
-      ]),
-    ],
-  });
+  const id = removeCredential(req, app, "keyCredentials", keyId);
+  auditKeyChange(req, app, `[KeyIdentifier=${id},KeyType=AsymmetricX509Cert]`, undefined);
   return { status: 204 };
 }
 

@@ -129,30 +129,23 @@ function restore(req: GraphRequest, id: string): GraphResult {
   }
   req.tenant.collection("deletedItems").delete(restored.id as string);
   req.tenant.collection("_deletedItems").delete(restored.id as string);
-  audit(req, {
-    activityDisplayName: `Restore ${type}`,
-    category: KINDS[type].category,
-    operationType: "Restore",
-    targets: [
-      {
-        id: restored.id as string,
-        displayName: (restored.displayName ?? null) as string | null,
-        type: KINDS[type].label,
-      },
-    ],
-  });
+  auditDeletedItem(req, type, restored, `Restore ${type}`, "Restore");
   // Graph answers a restore with the restored object (200).
   return getEntity(req, { ...specFor(req, type), entitySet: "directoryObjects" }, restored);
 }
 
-function purge(req: GraphRequest, id: string) {
-  const { record, type } = find(req, id, "write");
-  req.tenant.collection("deletedItems").delete(record.id as string);
-  req.tenant.collection("_deletedItems").delete(record.id as string);
+/** Audits a restore or a hard delete of a deleted item, under its kind's category and label. */
+function auditDeletedItem(
+  req: GraphRequest,
+  type: DeletedType,
+  record: JsonObject,
+  activityDisplayName: string,
+  operationType: "Restore" | "Delete",
+): void {
   audit(req, {
-    activityDisplayName: `Hard delete ${type}`,
+    activityDisplayName,
     category: KINDS[type].category,
-    operationType: "Delete",
+    operationType,
     targets: [
       {
         id: record.id as string,
@@ -161,6 +154,13 @@ function purge(req: GraphRequest, id: string) {
       },
     ],
   });
+}
+
+function purge(req: GraphRequest, id: string) {
+  const { record, type } = find(req, id, "write");
+  req.tenant.collection("deletedItems").delete(record.id as string);
+  req.tenant.collection("_deletedItems").delete(record.id as string);
+  auditDeletedItem(req, type, record, `Hard delete ${type}`, "Delete");
   return { status: 204 };
 }
 

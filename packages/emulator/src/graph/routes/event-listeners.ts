@@ -10,9 +10,19 @@ import {
   MAX_LISTENERS,
 } from "../extensions/listener-types.ts";
 import { odataTypeOf } from "../extensions/polymorphic.ts";
-import { type CollectionSpec, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
+import type { CollectionSpec } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import { audit, changes, idFromReference, jsonBody, notFound } from "./common.ts";
+import { idFromReference, jsonBody, notFound } from "./common.ts";
+import {
+  auditRecord,
+  createRecord,
+  findRecord,
+  type PolymorphicCollection,
+  param,
+  polymorphicRoutes,
+  recordType,
+  updateRecord,
+} from "./polymorphic-routes.ts";
 
 const READ = ["EventListener.Read.All", "EventListener.ReadWrite.All"];
 const WRITE = ["EventListener.ReadWrite.All"];
@@ -44,37 +54,19 @@ function served(req: GraphRequest, record: JsonObject): JsonObject {
   return rest;
 }
 
-function findListener(req: GraphRequest, id: string): JsonObject {
-  const record = req.tenant.collection(LISTENERS).get(id.toLowerCase());
-  if (record === undefined) throw notFound(id);
-  return record;
-}
-
-function listenerType(record: JsonObject): string {
-  return String(record["@odata.type"]).replace("#microsoft.graph.", "");
-}
-
-function auditListener(
-  req: GraphRequest,
-  verb: "Add" | "Update" | "Delete",
-  before: JsonObject,
-  after: JsonObject,
-  names: string[],
-) {
-  audit(req, {
-    activityDisplayName: `${verb} authentication event listener`,
-    category: "ApplicationManagement",
-    operationType: verb,
-    targets: [
-      {
-        id: String(after.id),
-        displayName: (after.displayName ?? null) as string | null,
-        type: "AuthenticationEventListener",
-        modifiedProperties: changes(before, after, names),
-      },
-    ],
-  });
-}
+/** Listeners share create, PATCH, DELETE and audit handling with custom extensions. */
+const listeners: PolymorphicCollection = {
+  collection: LISTENERS,
+  spec: listenersSpec,
+  read: READ,
+  write: WRITE,
+  max: MAX_LISTENERS,
+  plural: "authentication event listeners",
+  activity: "authentication event listener",
+  auditType: "AuthenticationEventListener",
+  typeChange: (type) => `The listener is a #microsoft.graph.${type}; its type cannot change.`,
+  served,
+};
 
 /** Applies displayName, priority (beta), conditions and handler from a body onto a record. */
 function applyBody(req: GraphRequest, type: string, target: JsonObject, body: JsonObject): JsonObject {
@@ -106,71 +98,19 @@ function createListener(req: GraphRequest) {
         : `#microsoft.graph.${type} listeners belong to a user flow; configure them through /identity/authenticationEventsFlows.`,
     );
   }
-  const collection = req.tenant.collection(LISTENERS);
-  if (collection.size >= MAX_LISTENERS) {
-    throw new GraphError(
-      400,
-      "Request_BadRequest",
-      `The tenant already has the maximum of ${MAX_LISTENERS} authentication event listeners; delete one before creating another.`,
-    );
-  }
-  if (body.handler === undefined)
-    throw new GraphError(400, "Request_BadRequest", "Property 'handler' is required.");
-  const record: JsonObject = { "@odata.type": `#microsoft.graph.${type}`, ...blank(type), priority: 500 };
-  record.id = randomUUID();
-  record.conditions = conditionsValue(req, body.conditions);
-  applyBody(req, type, record, body);
-  collection.put(String(record.id), record);
-  auditListener(
-    req,
-    "Add",
-    {},
-    record,
-    Object.keys(body).filter((k) => !k.includes("@odata.")),
-  );
-  return {
-    status: 201,
-    headers: { location: `${req.baseUrl}/${req.version}/identity/authenticationEventListeners/${record.id}` },
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#identity/authenticationEventListeners/$entity`,
-      ...serveRecord(served(req, record), listenersSpec, undefined),
-    },
-  };
-}
-
-function updateListener(req: GraphRequest, id: string) {
-  const before = findListener(req, id);
-  const body = jsonBody(req);
-  const type = listenerType(before);
-  if (body["@odata.type"] !== undefined && odataTypeOf(body["@odata.type"], [type]) === undefined) {
-    throw new GraphError(
-      400,
-      "Request_BadRequest",
-      `The listener is a #microsoft.graph.${type}; its type cannot change.`,
-    );
-  }
-  const after = applyBody(req, type, structuredClone(before), body);
-  req.tenant.collection(LISTENERS).put(String(after.id), after);
-  auditListener(
-    req,
-    "Update",
-    before,
-    after,
-    Object.keys(body).filter((k) => !k.includes("@odata.")),
-  );
-  return { status: 204 };
-}
-
-function deleteListener(req: GraphRequest, id: string) {
-  const record = findListener(req, id);
-  req.tenant.collection(LISTENERS).delete(String(record.id));
-  auditListener(req, "Delete", record, record, []);
-  return { status: 204 };
+  return createRecord(req, listeners, body, () => {
+    if (body.handler === undefined)
+      throw new GraphError(400, "Request_BadRequest", "Property 'handler' is required.");
+    const record: JsonObject = { "@odata.type": `#microsoft.graph.${type}`, ...blank(type), priority: 500 };
+    record.id = randomUUID();
+    record.conditions = conditionsValue(req, body.conditions);
+    return applyBody(req, type, record, body);
+  });
 }
 
 /** `GET …/handler/{cast}/customExtension/$ref`: the bound extension as an `@odata.id`. */
 function getExtensionRef(req: GraphRequest, id: string) {
-  const record = findListener(req, id);
+  const record = findRecord(req, listeners, id);
   const bound = (record.handler as JsonObject | null)?.customExtension as JsonObject | undefined;
   if (bound === undefined) throw notFound("customExtension");
   return {
@@ -184,56 +124,30 @@ function getExtensionRef(req: GraphRequest, id: string) {
 
 /** `PUT …/customExtension/$ref` (204): rebinds the handler to another extension of the matching type. */
 function putExtensionRef(req: GraphRequest, id: string) {
-  const before = findListener(req, id);
+  const before = findRecord(req, listeners, id);
   const ref = jsonBody(req)["@odata.id"];
   const m = typeof ref === "string" ? /customAuthenticationExtensions\/([^/?]+)/i.exec(ref) : null;
   if (m === null) idFromReference(ref);
   const extensionId = (m?.[1] ?? "").toLowerCase();
   if (!req.tenant.collection(EXTENSIONS).has(extensionId)) throw notFound(extensionId);
-  const type = listenerType(before);
+  const type = recordType(before);
   const handler = { ...(before.handler as JsonObject), customExtension: { id: extensionId } };
   const after: JsonObject = { ...before, handler: handlerValue(req, type, handler) };
   req.tenant.collection(LISTENERS).put(String(after.id), after);
-  auditListener(req, "Update", before, after, ["handler"]);
+  auditRecord(req, listeners, "Update", before, after, ["handler"]);
   return { status: 204 };
 }
 
 const base = "/identity/authenticationEventListeners";
 const ref = `${base}/{id}/{listenerCast}/handler/{handlerCast}/customExtension/$ref`;
-const p = (params: Readonly<Record<string, string>>, name: string): string => params[name] as string;
 
 /** Authentication event listeners bound to custom extensions and apps (api-surface 5.2). */
 export const eventListenerRoutes: GraphRoute[] = [
-  {
-    method: "GET",
-    path: base,
-    permissions: READ,
-    handle: (req) =>
-      listCollection(
-        req,
-        listenersSpec,
-        [...req.tenant.collection(LISTENERS).values()].map((r) => served(req, r)),
-      ),
-  },
-  { method: "POST", path: base, permissions: WRITE, handle: createListener },
-  {
-    method: "GET",
-    path: `${base}/{id}`,
-    permissions: READ,
-    handle: (req, x) => getEntity(req, listenersSpec, served(req, findListener(req, p(x, "id")))),
-  },
-  {
-    method: "PATCH",
-    path: `${base}/{id}`,
-    permissions: WRITE,
-    handle: (req, x) => updateListener(req, p(x, "id")),
-  },
-  {
-    method: "DELETE",
-    path: `${base}/{id}`,
-    permissions: WRITE,
-    handle: (req, x) => deleteListener(req, p(x, "id")),
-  },
-  { method: "GET", path: ref, permissions: READ, handle: (req, x) => getExtensionRef(req, p(x, "id")) },
-  { method: "PUT", path: ref, permissions: WRITE, handle: (req, x) => putExtensionRef(req, p(x, "id")) },
+  ...polymorphicRoutes(listeners, {
+    create: createListener,
+    update: (req, id) =>
+      updateRecord(req, listeners, id, (type, target, body) => applyBody(req, type, target, body)),
+  }),
+  { method: "GET", path: ref, permissions: READ, handle: (req, x) => getExtensionRef(req, param(x, "id")) },
+  { method: "PUT", path: ref, permissions: WRITE, handle: (req, x) => putExtensionRef(req, param(x, "id")) },
 ];

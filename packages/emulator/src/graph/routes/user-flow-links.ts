@@ -1,7 +1,8 @@
 import type { Json, JsonObject } from "../../store/json.ts";
 import { serveProvider } from "../entities/identity-provider.ts";
-import { checkDiscriminator, checkLinkable, HANDLER_TYPES } from "../entities/user-flow.ts";
+import { checkDiscriminator, checkLinkable } from "../entities/user-flow.ts";
 import { serveAttribute } from "../entities/user-flow-attribute.ts";
+import { HANDLER_TYPES } from "../entities/user-flow-handlers.ts";
 import { defaultInput } from "../entities/user-flow-page.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { jsonBody } from "./common.ts";

@@ -6,8 +6,10 @@ import type { CoreEmulator } from "./emulator.ts";
 /**
  * A client for a new app of the demo tenant that holds only `permissions` (Graph application
  * permissions granted by admin consent), to see what an operation does without the ones it needs.
+ * The app is seeded straight into the emulator's store: no Graph calls, no audit entries. For an
+ * app registered through ciamkit's own operations, use limited-app.ts.
  */
-export function limitedClient(t: CoreEmulator, name: string, permissions: readonly string[]): CiamClient {
+export function seededClient(t: CoreEmulator, name: string, permissions: readonly string[]): CiamClient {
   const state = t.emu.store.tenant(t.tenant.tenantId);
   if (state === undefined) throw new Error("no demo tenant");
   const app = seedDirectory(state, {
