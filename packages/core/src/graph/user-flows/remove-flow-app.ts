@@ -10,7 +10,8 @@ export const removeFlowAppOperation = defineOperation({
   title: "Unlink an application from a user flow",
   description:
     "Unlinks an app (client id) from a user flow (id or name); its customers lose sign-up until it is linked elsewhere. Not found if not linked there.",
-  access: "write",
+  // The app's customers lose sign-up: confirmed like a delete (MCP: not an additive update).
+  access: "destructive",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, appId: z.uuid().describe("The application's client id (appId).") }),
   output: z.object({ flowId: z.string(), appId: z.string(), removed: z.literal(true) }),

@@ -11,7 +11,8 @@ export const removeFlowAttributeOperation = defineOperation({
   title: "Remove an attribute from a user flow",
   description:
     "Stops collecting an attribute on a user flow (id or name) and removes its input from the page (Graph leaves it behind). Returns the flow.",
-  access: "write",
+  // Drops the attribute's input from the sign-up page: confirmed like a delete.
+  access: "destructive",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, attributeId: z.string().min(1).max(256) }),
   output: userFlowSchema,

@@ -10,7 +10,8 @@ export const removeFlowIdpOperation = defineOperation({
   title: "Remove an identity provider from a user flow",
   description:
     "Stops offering an identity provider on a user flow (id or name; one must remain). Accounts stay but cannot sign in with it on this flow.",
-  access: "write",
+  // Customers of that provider can no longer sign in here: confirmed like a delete.
+  access: "destructive",
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, identityProviderId: z.string().min(1).max(256) }),
   output: z.object({ flowId: z.string(), identityProviderId: z.string(), removed: z.literal(true) }),
