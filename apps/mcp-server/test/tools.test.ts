@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { operations } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
@@ -10,6 +13,8 @@ import { sampleInput } from "./helpers/sample-input.ts";
 let backend: Backend;
 let client: Client;
 let tools: Tool[];
+// Tools that write a file (user_export's `file`) write here, not into the repository's working directory.
+const scratch = mkdtempSync(join(tmpdir(), "ciam-mcp-tools-"));
 
 beforeAll(async () => {
   backend = await startBackend();
@@ -20,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.close();
   await backend.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 const ajv = new AjvJsonSchemaValidator();
@@ -54,10 +60,9 @@ describe("every catalog operation is a tool", () => {
     async (name) => {
       const tool = tools.find((t) => t.name === name) as Tool;
       // The SDK client validates structuredContent against the listed outputSchema and throws if it does not match.
-      const result = await client.callTool({
-        name,
-        arguments: sampleInput(tool.inputSchema) as Record<string, unknown>,
-      });
+      const args = sampleInput(tool.inputSchema) as Record<string, unknown>;
+      if (typeof args.file === "string") args.file = join(scratch, args.file);
+      const result = await client.callTool({ name, arguments: args });
       if (result.isError === true) {
         const text = textOf(result);
         expect(result.structuredContent).toBeUndefined();
