@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -162,28 +161,6 @@ describe("exit codes of failures after sign-in", () => {
     expect(again.stderr).toMatch(
       / \((Request_BadRequest|ObjectConflict|Request_MultipleObjectsWithSameKeyValue), request-id /,
     );
-  });
-
-  it.each([
-    ["a dry run", ["--dry-run"]],
-    ["an import", []],
-  ])("7 when rows of %s are rejected, 0 when every row is good", async (_what, extra) => {
-    const dir = mkdtempSync(join(tmpdir(), "ciam-import-"));
-    try {
-      const file = join(dir, "users.csv");
-      const tag = extra.length === 0 ? "run" : "dry";
-      writeFileSync(
-        file,
-        `signInName,displayName,password\n${tag}1@example.com,One,Passw0rd!xyz\n${tag}2@example.com,Two,short\n`,
-      );
-      const run = await ciam(["user", "import", "--file", file, ...extra, "-o", "json"], t.env);
-      expect(run.status).toBe(7);
-      expect(json<{ rejected: number }>(run).rejected).toBe(1);
-      writeFileSync(file, `signInName,displayName,password\n${tag}3@example.com,Three,Passw0rd!xyz\n`);
-      expect((await ciam(["user", "import", "--file", file, ...extra, "-o", "json"], t.env)).status).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it("7 when some items of a bulk command failed", async () => {

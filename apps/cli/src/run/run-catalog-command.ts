@@ -185,19 +185,10 @@ async function runList(
   return EXIT.success;
 }
 
-/**
- * A bulk result in which some items failed: `results[]` with a `status` (member-add), or the counts of
- * an import report, whose rejected rows a pipeline must notice too (a dry run is how CI checks a file).
- */
+/** A bulk result (`results[]` with a `status`) in which some items failed. */
 function hasFailedItems(result: unknown): boolean {
-  const { results, failed, rejected } = (result ?? {}) as {
-    results?: unknown;
-    failed?: unknown;
-    rejected?: unknown;
-  };
-  if (Array.isArray(results) && results.some((r) => (r as { status?: unknown }).status === "failed"))
-    return true;
-  return [failed, rejected].some((count) => typeof count === "number" && count > 0);
+  const results = (result as { results?: unknown } | null)?.results;
+  return Array.isArray(results) && results.some((r) => (r as { status?: unknown }).status === "failed");
 }
 
 function truthy(value: string | undefined): boolean {
