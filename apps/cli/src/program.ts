@@ -220,5 +220,16 @@ export function createProgram(manifest: Manifest): AnyCommand {
   configureErrors(program, "ciam");
   addCatalogCommands(program, manifest);
   addCliCommands(program);
+  // The command list alone does not say how to begin: a newcomer has neither a tenant nor a profile.
+  program.addHelpText(
+    "after",
+    [
+      "",
+      "Get started:",
+      "  ciam --emulator user list                      try it on the embedded demo tenant, no account needed",
+      "  ciam login --tenant <id> --client-id <app id>  sign in to your tenant (or set AZURE_* variables)",
+      "  ciam <area> <verb> --help                      options, permissions needed and an example",
+    ].join("\n"),
+  );
   return program;
 }

@@ -40,6 +40,9 @@ describe("ciam", () => {
     for (const area of ["organization", "user", "group", "app", "service-principal", "audit-log"]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${area} `, "m"));
     }
+    // How to begin without a tenant, and with one.
+    expect(run.stdout).toMatch(/^Get started:\n {2}ciam --emulator user list /m);
+    expect(run.stdout).toMatch(/^ {2}ciam login --tenant <id> --client-id <app id> /m);
   });
 
   it("exits 2 with help on stderr for an area without a verb", async () => {

@@ -37,6 +37,22 @@ describe("render", () => {
     );
   });
 
+  it.each([
+    [
+      "table",
+      "Id  DisplayName  Mail\n--  -----------  ---------------\n1   Ana Lima     ana@example.com\n2   Bo Berg\n",
+    ],
+    ["tsv", "1\tAna Lima\tana@example.com\n2\tBo Berg\t\n"],
+  ] as const)("shows the list of a result that only wraps one (%s)", (format, expected) => {
+    // identity-provider list answers {items: [...]}: without this, table and TSV printed nothing.
+    expect(render({ items: users }, { format })).toBe(expected);
+    expect(render({ results: users, note: null }, { format })).toBe(expected);
+    expect(render({ flow: users[0] }, { format: "tsv" })).toBe("1\tAna Lima\tana@example.com\n");
+    expect(render({ flow: { id: "f" }, actions: users }, { format })).toBe(expected);
+    // A scalar beside the list keeps the object as the one row.
+    expect(render({ items: users, count: 2 }, { format: "tsv" })).toBe("2\n");
+  });
+
   it("cuts wide cells to fit the terminal", () => {
     const out = render([{ id: "x".repeat(40), name: "y".repeat(40) }], { format: "table", width: 40 });
     for (const line of out.trimEnd().split("\n")) expect(line.length).toBeLessThanOrEqual(40);

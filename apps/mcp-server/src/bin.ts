@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // stdout is the MCP protocol: everything else, including help and errors, goes to stderr.
-import { operations, ProfileError } from "@ciamkit/core";
+import { CredentialConfigurationError, operations, ProfileError } from "@ciamkit/core";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { type McpConfig, parseConfig, USAGE, UsageError } from "./config.ts";
 import { startMcpHttpServer } from "./http/http-server.ts";
@@ -46,6 +46,13 @@ async function main(): Promise<number> {
     // An unknown profile is a command-line mistake, like an unknown tool.
     if (error instanceof ProfileError) {
       say(`ciam-mcp: ${error.message}`);
+      return 2;
+    }
+    // Run bare, the first thing a newcomer sees: say every way to give a tenant, not only the variables.
+    if (error instanceof CredentialConfigurationError) {
+      say(
+        `ciam-mcp: ${error.message} Set the AZURE_* variables (see ciam-mcp --help), use a profile saved by \`ciam login\` (--profile), or try the demo tenant with --emulator.`,
+      );
       return 2;
     }
     throw error;

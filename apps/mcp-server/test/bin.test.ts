@@ -92,6 +92,8 @@ describe("the built ciam-mcp", () => {
         child.once("exit", () => reject(new Error(`ciam-mcp exited: ${stderr}`)));
       });
       expect(stderr).toContain(`claude mcp add --transport http ciamkit ${url}`);
+      // A bare package name makes npx on Node < 22.19 pick an Inspector 0.x that rejects --header.
+      expect(stderr).toContain(`npx -y @modelcontextprotocol/inspector@latest --cli ${url} --transport http`);
       expect(stderr).not.toContain("bin-test-token");
 
       const client = new Client({ name: "bin-test", version: "1" });
@@ -117,7 +119,7 @@ describe("the built ciam-mcp", () => {
   it.each([
     [["--bogus"], 2, /Unknown option '--bogus'/],
     [["--tools", "user_nuke"], 2, /Unknown tool user_nuke/],
-    [[], 1, /AZURE_TENANT_ID and AZURE_CLIENT_ID are not set/],
+    [[], 2, /AZURE_TENANT_ID and AZURE_CLIENT_ID are not set\. .*--profile.*--emulator\.$/m],
   ])("exits %j with code %i and a one-line reason on stderr", async (args, code, message) => {
     const result = await run(args);
     expect(result.code).toBe(code);

@@ -72,6 +72,8 @@ describe("Streamable HTTP transport", () => {
     const missing = await rawPost(running.url, {}, initialize);
     expect(missing.status).toBe(401);
     expect(missing.headers["www-authenticate"]).toContain("Bearer");
+    // Says how to send it and where it comes from (printed, or the user's own CIAM_MCP_TOKEN).
+    expect(JSON.parse(missing.body).error.message).toMatch(/Authorization: Bearer <token>.*CIAM_MCP_TOKEN/);
     const wrong = await rawPost(running.url, { authorization: "Bearer nope" }, initialize);
     expect(wrong.status).toBe(401);
     expect(running.sessions()).toBe(0);

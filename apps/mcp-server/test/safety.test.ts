@@ -101,6 +101,21 @@ describe("destructive tools ask the user", () => {
     await client.close();
   });
 
+  it("names the object in the question, read with the area's get tool", async () => {
+    const { client, shown } = await elicitingClient({ action: "decline" });
+    const groups = await client.callTool({ name: "group_list", arguments: {} });
+    const items = (groups.structuredContent as { items: { id: string; displayName: string }[] }).items;
+    const group = items[0];
+    if (group === undefined) throw new Error("the demo tenant has no group");
+    const before = mark();
+    await client.callTool({ name: "group_delete", arguments: { id: group.id } });
+    expect(shown).toEqual([
+      `Delete a group '${group.displayName}' (id=${group.id})? This cannot be undone from here.`,
+    ]);
+    expect(graphCalls("DELETE", before)).toEqual([]);
+    await client.close();
+  });
+
   it("an accepted confirmation runs the operation", async () => {
     const { client, shown } = await elicitingClient({ action: "accept", content: { confirm: true } });
     const before = mark();

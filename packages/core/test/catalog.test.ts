@@ -41,6 +41,11 @@ describe("the operation catalog", () => {
       expect(op.description.length).toBeLessThanOrEqual(600);
       expect(["read", "write", "destructive"]).toContain(op.access);
     });
+    it("is destructive when it deletes, removes or revokes", () => {
+      // The CLI asks before, and the MCP server confirms, exactly the destructive operations; its docs
+      // promise that for delete, remove and revoke (a removal is not an additive update in MCP's terms).
+      if (/_(delete|remove|revoke)$/.test(name)) expect(op.access).toBe("destructive");
+    });
     it("names least-privileged permissions", () => {
       expect(op.permissions.length).toBeGreaterThan(0);
       // Graph permissions (`User.Read.All`) or Azure RBAC actions for ARM (`Microsoft.X/type/write`).

@@ -63,6 +63,17 @@ describe("organization and audit logs against the emulator", () => {
     ).rejects.toBeInstanceOf(InvalidInputError);
   });
 
+  it.each([["yesterday"], ["2026-11-27 08:00"], ["2026-11-27T08:00:00"]])(
+    "refuses since=%j naming the accepted spellings",
+    async (since) => {
+      const error = await admin.run(listDirectoryAuditsOperation, { since }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).issues).toEqual([
+        "since: expected an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:00:00Z)",
+      ]);
+    },
+  );
+
   it("reading logs needs AuditLog.Read.All", async () => {
     const { client } = await limitedClient(t, admin, ["User.Read.All"]);
     const error = await client.run(listSignInsOperation, {}).catch((e: unknown) => e);

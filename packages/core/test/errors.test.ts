@@ -121,6 +121,8 @@ describe("errorFromResponse", () => {
     });
     expect(error.request?.url).toContain("client_secret=REDACTED");
     expect(error.message).toMatch(/slow.*Wait/);
+    // Callers with their own next step (the MCP server) read the service's words alone.
+    expect(error.serviceMessage).toBe("slow");
     const json = JSON.stringify(error);
     expect(json).not.toContain("S3CRET");
     expect(JSON.parse(json)).toMatchObject({ name: "ThrottledError", status: 429, code: "TooManyRequests" });
@@ -144,6 +146,7 @@ describe("errorFromResponse", () => {
     expect(error.message).toContain("User.ReadWrite.All");
     expect(error.message).toContain("ciam app grant --permission User.ReadWrite.All");
     expect((error as PermissionError).requiredPermissions).toEqual(["User.ReadWrite.All"]);
+    expect(error.serviceMessage).toBe("Insufficient privileges to complete the operation.");
   });
 
   it("withRequiredPermissions adds the operation's permissions to a bare 403", () => {

@@ -62,6 +62,8 @@ describe("user operations against the emulator", () => {
       select: ["id", "accountEnabled", "displayName"],
     });
     expect(got.accountEnabled).toBe(false);
+    // Graph's metadata URL is not a property of the user: the CLI and MCP results must not show it.
+    for (const user of [created, updated, got]) expect(user).not.toHaveProperty(["@odata.context"]);
 
     const listed = await admin.run(listUsersOperation, { displayNameStartsWith: "Marie S", limit: 10 });
     expect(listed.items.map((u) => u.id)).toEqual([created.id]);

@@ -15,7 +15,14 @@ export function describeError(error: unknown): { code: ExitCode; message: string
     case "ProfileError":
       return { code: EXIT.usage, message };
     case "AuthenticationError":
-      return { code: EXIT.auth, message: withRequestId(error as ApiError, `sign-in failed: ${message}`) };
+      return {
+        code: EXIT.auth,
+        // Core's token-service errors already start with "Sign-in failed (code)"; a 401 from Graph does not.
+        message: withRequestId(
+          error as ApiError,
+          /^sign-in failed\b/i.test(message) ? message : `sign-in failed: ${message}`,
+        ),
+      };
     case "PermissionError":
       return { code: EXIT.permission, message: withRequestId(error as ApiError, message) };
     case "NotFoundError":
@@ -32,7 +39,18 @@ function isApiLike(error: unknown): error is ApiError {
   );
 }
 
+/**
+ * One line ending with the service's error code and request id, as the Azure CLI shows them: the code
+ * is what a script or a search matches on, the request id what a support ticket needs.
+ */
 function withRequestId(error: ApiError, message: string): string {
   const line = message.replace(/\s*\n\s*/g, " ");
-  return error.requestId === undefined ? line : `${line} (request-id ${error.requestId})`;
+  const code =
+    typeof error.code === "string" && error.code !== "" && !line.includes(error.code)
+      ? error.code
+      : undefined;
+  const ids = [code, error.requestId === undefined ? undefined : `request-id ${error.requestId}`].filter(
+    (part) => part !== undefined,
+  );
+  return ids.length === 0 ? line : `${line} (${ids.join(", ")})`;
 }

@@ -90,9 +90,15 @@ export async function startMcpHttpServer(options: McpHttpOptions): Promise<McpHt
     }
     if (url.pathname !== "/mcp") return reply(res, 404, "Not found: the MCP endpoint is /mcp.");
     if (token !== null && !bearerMatches(req.headers.authorization, token)) {
-      return reply(res, 401, "Missing or wrong bearer token (see the token ciam-mcp printed on stderr).", {
-        "www-authenticate": 'Bearer realm="ciam-mcp"',
-      });
+      // The token is either printed at start or the user's own CIAM_MCP_TOKEN (then not printed).
+      return reply(
+        res,
+        401,
+        "Missing or wrong bearer token: send 'Authorization: Bearer <token>' with the token ciam-mcp printed on stderr at start, or the value of CIAM_MCP_TOKEN if you set it.",
+        {
+          "www-authenticate": 'Bearer realm="ciam-mcp"',
+        },
+      );
     }
 
     const sessionId = req.headers["mcp-session-id"];

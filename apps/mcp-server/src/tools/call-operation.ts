@@ -59,6 +59,7 @@ export async function callOperation(
       input.data,
       runtime.confirm,
       extra.requestId,
+      { runner: runtime.runner, signal: extra.signal },
     );
     if (refusal !== undefined) {
       done("not confirmed");

@@ -1,7 +1,8 @@
-import type { Operation } from "@ciamkit/core";
+import { areaPrefix, type Operation, operations } from "@ciamkit/core";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { errorResult } from "./error-result.ts";
+import type { OperationRunner } from "./operation-runner.ts";
 
 /** What the server does about destructive tools when the client cannot ask its user. */
 export interface ConfirmPolicy {
@@ -21,6 +22,7 @@ export async function confirmDestructive(
   args: Record<string, unknown>,
   policy: ConfirmPolicy,
   relatedRequestId: string | number,
+  lookUp?: { runner: OperationRunner; signal: AbortSignal },
 ): Promise<CallToolResult | undefined> {
   if (operation.access !== "destructive") return undefined;
   if (server.getClientCapabilities()?.elicitation === undefined) {
@@ -29,14 +31,18 @@ export async function confirmDestructive(
       `Refused: ${operation.name} is destructive (${operation.title.toLowerCase()}) and this client cannot ask the user to confirm it (no MCP elicitation support). Nothing was changed. Next: ask the user to do it another way (the ciam CLI), or restart ciam-mcp with --allow-destructive to allow destructive tools without confirmation.`,
     );
   }
-  const target = Object.entries(args)
+  const ids = Object.entries(args)
     .filter(([, v]) => typeof v === "string" || typeof v === "number")
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(", ");
+  const name = lookUp === undefined ? undefined : await targetName(operation, args, lookUp);
+  const target = [name === undefined ? undefined : `'${name}'`, ids === "" ? undefined : `(${ids})`]
+    .filter((part) => part !== undefined)
+    .join(" ");
   const answer = await server.elicitInput(
     {
       mode: "form",
-      message: `${operation.title}${target === "" ? "" : ` (${target})`}? This cannot be undone from here.`,
+      message: `${operation.title}${target === "" ? "" : ` ${target}`}? This cannot be undone from here.`,
       requestedSchema: {
         type: "object",
         properties: {
@@ -52,4 +58,28 @@ export async function confirmDestructive(
   return errorResult(
     `Not done: the user ${how} ${operation.name}. Nothing was changed. Next: do not retry unless the user asks again.`,
   );
+}
+
+/**
+ * The name of the object a destructive call targets, read with its area's `get` operation when that
+ * takes the same identifying fields (as the CLI does), so the user confirms "Beta testers", not a
+ * GUID. Best effort: when there is no such operation or the read fails, the question shows ids only.
+ */
+async function targetName(
+  operation: Operation,
+  args: Record<string, unknown>,
+  lookUp: { runner: OperationRunner; signal: AbortSignal },
+): Promise<string | undefined> {
+  const get = operations.find(
+    (op) => op.area === operation.area && op.name === `${areaPrefix(op.area)}_get` && op.access === "read",
+  );
+  const keys = Object.keys(args).filter((k) => args[k] !== undefined);
+  if (get === undefined || keys.length === 0 || !keys.every((k) => k in get.input.shape)) return undefined;
+  try {
+    const item = (await lookUp.runner.run(get, args, { signal: lookUp.signal })) as Record<string, unknown>;
+    const name = item.displayName ?? item.userPrincipalName ?? item.name;
+    return typeof name === "string" && name !== "" ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }

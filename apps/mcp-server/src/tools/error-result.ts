@@ -30,8 +30,11 @@ export function toolErrorResult(error: unknown, tool: string, cancelled: boolean
     );
   }
   if (error instanceof ApiError) {
+    // Core's message carries its own next step; the service's message alone keeps the advice to the
+    // `Next:` line below. A permission error keeps core's message: it names the permission and how to grant it.
+    const said = error instanceof PermissionError ? error.message : error.serviceMessage;
     const lines = [
-      `${error.service === "arm" ? "ARM" : "Graph"} error ${error.code} (HTTP ${error.status}): ${error.message}`,
+      `${error.service === "arm" ? "ARM" : "Graph"} error ${error.code} (HTTP ${error.status}): ${said}`,
     ];
     const ids = [
       error.requestId === undefined ? undefined : `request-id ${error.requestId}`,

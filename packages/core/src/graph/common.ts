@@ -26,6 +26,16 @@ export function listOutputSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/**
+ * An entity without Graph's `@odata.context` (the metadata URL of the response, not a property of the
+ * object). Schemas that keep unknown properties, for `$select`ed extras, would otherwise hand it to users.
+ */
+export function withoutODataContext<T extends object>(entity: T): T {
+  const copy: Record<string, unknown> = { ...(entity as Record<string, unknown>) };
+  delete copy["@odata.context"];
+  return copy as T;
+}
+
 /** A `$select` input: Graph property names. */
 export const selectSchema = z
   .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a property name"))
@@ -41,8 +51,13 @@ export function selectQuery(select: readonly string[] | undefined): string | und
 /** A Graph DateTimeOffset as returned (ISO 8601). */
 export const dateTimeSchema = z.string().describe("ISO 8601 date and time (UTC).");
 
-/** A point in time as input: ISO 8601 date-time with offset (or `Z`), or a date. */
-export const instantSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+/**
+ * A point in time as input: ISO 8601 date-time with offset (or `Z`), or a date. The union's own error
+ * ("Invalid input") would not tell a user which spellings are accepted, so it says so.
+ */
+export const instantSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: "expected an ISO 8601 date (2026-11-27) or date-time with offset (2026-11-27T08:00:00Z)",
+});
 
 /** The `Date` of an {@link instantSchema} value. */
 export function toDate(value: string | undefined): Date | undefined {

@@ -21,6 +21,8 @@ export interface ApiErrorInit {
   status: number;
   code: string;
   message: string;
+  /** The service's own message when `message` adds ciamkit's advice to it; defaults to `message`. */
+  serviceMessage?: string | undefined;
   requestId?: string | undefined;
   clientRequestId?: string | undefined;
   date?: string | undefined;
@@ -41,6 +43,11 @@ export class ApiError extends Error {
   readonly status: number;
   /** The service's error code (`Request_ResourceNotFound`, `AuthorizationFailed`, `invalid_client`, …). */
   readonly code: string;
+  /**
+   * The service's own message, without the next step ciamkit adds to `message`: for callers that say
+   * what to do next in their own words (the MCP server), so the advice is not given twice.
+   */
+  readonly serviceMessage: string;
   /** The service's `request-id` / `x-ms-request-id`, for support tickets. */
   readonly requestId: string | undefined;
   /** The `client-request-id` ciamkit sent, to find the call in logs. */
@@ -59,6 +66,7 @@ export class ApiError extends Error {
     this.service = init.service;
     this.status = init.status;
     this.code = init.code;
+    this.serviceMessage = redactText(init.serviceMessage ?? init.message);
     this.requestId = init.requestId;
     this.clientRequestId = init.clientRequestId;
     this.date = init.date;
@@ -104,8 +112,6 @@ export class PermissionError extends ApiError {
   override readonly name = "PermissionError";
   /** The application permissions the operation needs (all of them); empty when unknown. */
   readonly requiredPermissions: readonly string[];
-  /** The service's own message, without ciamkit's advice. */
-  readonly serviceMessage: string;
   /**
    * Why the service refused: a permission the app lacks, or a tenant of the wrong kind for the API
    * (where no grant helps). See {@link PermissionErrorReason}.
@@ -118,9 +124,8 @@ export class PermissionError extends ApiError {
       reason === "wrong-tenant-kind"
         ? `${init.message} ${WRONG_TENANT_KIND_ADVICE}`
         : permissionMessage(init.message, requiredPermissions);
-    super({ ...init, message });
+    super({ ...init, message, serviceMessage: init.message });
     this.requiredPermissions = requiredPermissions;
-    this.serviceMessage = redactText(init.message);
     this.reason = reason;
   }
   override toJSON(): Record<string, unknown> {
@@ -234,6 +239,7 @@ export function errorFromResponse(
     status,
     code,
     message,
+    serviceMessage,
     requestId: parsed.requestId ?? headers.get("request-id") ?? headers.get("x-ms-request-id") ?? undefined,
     clientRequestId:
       parsed.clientRequestId ??

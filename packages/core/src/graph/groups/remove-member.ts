@@ -9,7 +9,8 @@ export const removeMemberOperation = defineOperation({
   area: "groups",
   title: "Remove a member from a group",
   description: "Removes one member from a group (the member itself stays). Not found if it is not a member.",
-  access: "write",
+  // Takes away what the group grants; confirmed like a delete (MCP: not an additive update).
+  access: "destructive",
   idempotent: true,
   permissions: ["GroupMember.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("Object id."), memberId: idSchema }),

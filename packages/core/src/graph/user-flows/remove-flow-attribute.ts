@@ -10,8 +10,9 @@ export const removeFlowAttributeOperation = defineOperation({
   area: "user-flows",
   title: "Remove an attribute from a user flow",
   description:
-    "Stops collecting an attribute on a user flow (id or name) and removes its input from the page (which Graph leaves behind).",
-  access: "write",
+    "Stops collecting an attribute on a user flow (id or name) and removes its input from the page (Graph leaves it behind). Returns the flow.",
+  // Drops the attribute's input from the sign-up page: confirmed like a delete.
+  access: "destructive",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, attributeId: z.string().min(1).max(256) }),

@@ -9,8 +9,9 @@ export const removeFlowIdpOperation = defineOperation({
   area: "user-flows",
   title: "Remove a user flow's identity provider",
   description:
-    "Stops offering an identity provider on a user flow (id or name; one must remain); its accounts stay but cannot sign in with it here.",
-  access: "write",
+    "Stops offering an identity provider on a user flow (id or name; one must remain). Accounts stay but cannot sign in with it on this flow.",
+  // Customers of that provider can no longer sign in here: confirmed like a delete.
+  access: "destructive",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ flow: flowRefSchema, identityProviderId: z.string().min(1).max(256) }),

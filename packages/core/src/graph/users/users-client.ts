@@ -3,7 +3,7 @@ import { and, any, eq, ge, type ODataFilter, startsWith } from "../../http/odata
 import type { ListResult } from "../../http/paginate.ts";
 import { listPage } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
-import { segment, selectQuery } from "../common.ts";
+import { segment, selectQuery, withoutODataContext } from "../common.ts";
 import type { User } from "./user-schema.ts";
 
 /** Filters of {@link listUsers}; all optional, combined with `and`. */
@@ -56,15 +56,16 @@ export function listUsers(
 }
 
 /** A user by object id or userPrincipalName. */
-export function getUser(
+export async function getUser(
   graph: ServiceClient,
   id: string,
   options: Common & { select?: readonly string[] | undefined } = {},
 ): Promise<User> {
-  return graph.get<User>(`/users/${segment(id)}`, {
+  const user = await graph.get<User>(`/users/${segment(id)}`, {
     ...options,
     query: { $select: selectQuery(options.select) },
   });
+  return withoutODataContext(user);
 }
 
 /**
@@ -89,12 +90,12 @@ export async function findUsersByIdentity(
 }
 
 /** Creates a user; returns Graph's 201 body. */
-export function createUser(
+export async function createUser(
   graph: ServiceClient,
   body: Record<string, unknown>,
   options: Common = {},
 ): Promise<User> {
-  return graph.post<User>("/users", body, options);
+  return withoutODataContext(await graph.post<User>("/users", body, options));
 }
 
 /** Updates a user (PATCH, 204). */
