@@ -24,14 +24,11 @@ export async function simulateImport(
   let tokens = capacity;
   let last = start;
   let retryUntil = 0;
-  let wasted = 0;
   let throttled = 0;
   let envelopes = 0;
   let next = 0;
   const take = (now: number): number | undefined => {
-    const filled = tokens + ((now - last) * refillPerSecond) / 1000;
-    wasted += Math.max(0, filled - capacity);
-    tokens = Math.min(capacity, filled);
+    tokens = Math.min(capacity, tokens + ((now - last) * refillPerSecond) / 1000);
     last = now;
     if (now < retryUntil) return retryUntil - now;
     if (tokens >= 1) {
@@ -73,14 +70,7 @@ export async function simulateImport(
   const all = Promise.all(Array.from({ length: options.senders }, sender)).then(() => {
     done = true;
   });
-  let ticks = 0;
-  while (!done) {
-    await vi.advanceTimersByTimeAsync(100);
-    if (process.env.SIM_TRACE && ++ticks % 20 === 0)
-      console.log(
-        `t=${(Date.now() - start) / 1000} next=${next} tokens=${tokens.toFixed(0)} wasted=${wasted.toFixed(0)} rate=${pacer.rate.toFixed(1)} refill=${pacer.refillRate?.toFixed(1)} env=${pacer.envelopeSize} thr=${throttled}`,
-      );
-  }
+  while (!done) await vi.advanceTimersByTimeAsync(100);
   await all;
   return {
     seconds: (Date.now() - start) / 1000,

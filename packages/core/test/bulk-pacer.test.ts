@@ -106,7 +106,7 @@ describe("adaptive pacer", () => {
     pacer.observe({ accepted: 50, throttledForMs: 5 });
     expect(pacer.rate).toBeCloseTo(49);
     pacer.drain();
-    expect(pacer.rate).toBeCloseTo(75);
+    expect(pacer.rate).toBeCloseTo(150);
   });
 
   it("does not grow far ahead of the rate actually achieved", async () => {

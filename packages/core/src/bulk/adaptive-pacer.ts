@@ -46,8 +46,8 @@ export const NEAR_LIMIT_ENVELOPE = 4;
 const UNDER_REFILL = 0.98;
 /** How far above the measured refill rate the pacer may run while the bucket still holds a surplus. */
 const OVER_REFILL = 1.1;
-/** The rate, as a fraction of the refill rate, for the last rows: the margin left in the bucket is spent. */
-const DRAIN = 1.5;
+/** The rate, as a multiple of the refill rate, for the last rows: the margin kept in the bucket is spent. */
+const DRAIN = 3;
 /** Cut per 429 while the refill rate is not measured yet. */
 const BLIND_CUT = 0.7;
 /**
