@@ -1,85 +1,74 @@
-// Peak RSS of a dry run over a large file (default 1,000,000 rows, made on the fly in a temp dir), in
-// a process that holds only the client: the emulator runs in a child. BENCH_ROWS sets the size,
-// BENCH_CHECK_ROWS the size of a second run that also looks every user up (reads through $batch).
-import { fork } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+// Peak RSS of a dry run over a large file (default 1,000,000 rows), in a process that does nothing
+// else: this orchestrator makes the input in one child (dry-run-input.ts), runs the emulator in
+// another, and the dry run in a third (dry-run-child.ts), whose ru_maxrss is the figure. BENCH_ROWS
+// sets the size, BENCH_CHECK_ROWS the size of a second run that also looks every user up (reads
+// through $batch). Usage, from the repo root:
+//   source scripts/toolchain.sh && pnpm --filter @ciamkit/bench-bulk-import bench:dry-run-rss
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { clientSecretCredential, createCiamClient, customCloud, importUsers } from "@ciamkit/core";
-import type { TenantConnection } from "@ciamkit/emulator";
 
 const rows = Number(process.env.BENCH_ROWS ?? "1000000");
 const checkRows = Number(process.env.BENCH_CHECK_ROWS ?? "20000");
 const dir = mkdtempSync(join(tmpdir(), "ciamkit-bench-dry-"));
+const execArgv = ["--conditions=@ciamkit/source"];
 
-async function makeFile(n: number): Promise<string> {
-  const file = join(dir, `rows-${n}.csv`);
-  const out = createWriteStream(file);
-  const digits = (i: number) => [...String(i)].map((d) => "pqrstuvwxy"[Number(d)]).join("");
-  out.write("displayName,signInName,password\n");
-  for (let i = 0; i < n; i++) {
-    if (!out.write(`Customer ${i},customer${i}@example.org,Zq!9${digits(i)}#kT\n`)) {
-      await new Promise<void>((r) => out.once("drain", () => r()));
-    }
-  }
-  await new Promise<void>((r) => out.end(() => r()));
-  return file;
+function answer<T>(child: ChildProcess): Promise<T> {
+  return new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve(m as T));
+    child.once("exit", (code) => reject(new Error(`${String(child.spawnargs.at(-1))} exited with ${code}`)));
+  });
 }
 
 const emulator = fork(new URL("./emulator-child.ts", import.meta.url), {
-  execArgv: ["--conditions=@ciamkit/source"],
-  env: { ...process.env, BENCH_TIME_SCALE: "1", BENCH_THROTTLING: "off" },
+  execArgv,
+  // Validation only: no throttling, no latency (existence checks are reads, outside the write quota).
+  env: {
+    ...process.env,
+    BENCH_TIME_SCALE: "1",
+    BENCH_THROTTLING: "off",
+    BENCH_LATENCY_MS: "0",
+    BENCH_BATCH_LATENCY_MS: "0",
+  },
 });
-const ready = await new Promise<{
-  loginUrl: string;
-  graphUrl: string;
-  armUrl: string;
-  caCertPem: string;
-  tenant: TenantConnection;
-}>((resolve) => emulator.once("message", (m) => resolve(m as never)));
-const cloud = customCloud({
-  authorityHost: ready.loginUrl,
-  graphEndpoint: ready.graphUrl,
-  armEndpoint: ready.armUrl,
-  knownAuthorities: ready.tenant.knownAuthorities,
-  ca: ready.caCertPem,
-});
-const client = createCiamClient({
-  credential: clientSecretCredential({
-    tenantId: ready.tenant.tenantId,
-    clientId: ready.tenant.clientId,
-    clientSecret: ready.tenant.clientSecret,
-    cloud,
-  }),
-  tenantId: ready.tenant.tenantId,
-  cloud,
-});
-
-const mb = (kb: number) => Math.round(kb / 102.4) / 10;
+const ready = await answer<object>(emulator);
+const loadBefore = loadavg();
 const results = [];
 for (const [n, checkExisting] of [
   [rows, false],
   [checkRows, true],
 ] as const) {
-  const file = await makeFile(n);
-  const started = performance.now();
-  const report = await importUsers(client.context(), { file, dryRun: true, checkExisting });
-  results.push({
-    rows: n,
-    checkExisting,
-    valid: report.wouldCreate + report.existing,
-    rejected: report.rejected,
-    seconds: Math.round((performance.now() - started) / 100) / 10,
-    peakRssMBSoFar: mb(process.resourceUsage().maxRSS),
-  });
+  const file = join(dir, `rows-${n}.csv`);
+  await answer(
+    fork(new URL("./dry-run-input.ts", import.meta.url), {
+      execArgv,
+      env: { ...process.env, BENCH_FILE: file, BENCH_ROWS: String(n) },
+    }),
+  );
+  const result = await answer<Record<string, unknown>>(
+    fork(new URL("./dry-run-child.ts", import.meta.url), {
+      execArgv,
+      env: {
+        ...process.env,
+        BENCH_CONTENDER: JSON.stringify({ ...ready, file }),
+        BENCH_CHECK_EXISTING: String(checkExisting),
+      },
+    }),
+  );
+  results.push({ rows: n, checkExisting, ...result });
   console.error(JSON.stringify(results.at(-1)));
 }
-await client.close();
+const loadAfter = loadavg();
 emulator.send({ cmd: "stop" });
 rmSync(dir, { recursive: true, force: true });
 console.log(
   JSON.stringify(
-    { node: process.version, loadAverage: loadavg().map((l) => l.toFixed(2)), results },
+    {
+      node: process.version,
+      loadAverage: { before: loadBefore.map((l) => l.toFixed(2)), after: loadAfter.map((l) => l.toFixed(2)) },
+      results,
+    },
     null,
     2,
   ),

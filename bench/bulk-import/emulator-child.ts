@@ -4,7 +4,27 @@ import { startEmulator } from "@ciamkit/emulator";
 
 const timeScale = Number(process.env.BENCH_TIME_SCALE ?? "10");
 const throttling = process.env.BENCH_THROTTLING !== "off";
-const emulator = await startEmulator({ throttling: { enabled: throttling, timeScale }, requestLogSize: 0 });
+// Graph's answer times, shrunk by the same time scale as the throttling windows so that latency and
+// quota keep Graph's proportions: BENCH_LATENCY_MS per create (POST /users, alone or inside a $batch,
+// whose items run concurrently, so an envelope takes as long as its slowest item) and
+// BENCH_BATCH_LATENCY_MS more per $batch envelope. README.md says where the defaults come from.
+const createMs = Number(process.env.BENCH_LATENCY_MS ?? "200");
+const batchMs = Number(process.env.BENCH_BATCH_LATENCY_MS ?? "50");
+const scaled = (ms: number) => Math.round(ms / timeScale);
+const emulator = await startEmulator({
+  throttling: { enabled: throttling, timeScale },
+  requestLogSize: 0,
+  faults: {
+    rules: [
+      ...(createMs > 0
+        ? [{ method: "POST", path: "/users", fault: { kind: "latency" as const, ms: scaled(createMs) } }]
+        : []),
+      ...(batchMs > 0
+        ? [{ method: "POST", path: "/$batch", fault: { kind: "latency" as const, ms: scaled(batchMs) } }]
+        : []),
+    ],
+  },
+});
 const tenant = emulator.tenants[0];
 if (tenant === undefined) throw new Error("no demo tenant");
 

@@ -4,8 +4,10 @@
 // BatchRequestContent with 4 batches in flight. Each contender runs in its own process (its peak RSS
 // is its own) against a freshly reset directory. Usage, from the repo root:
 //   source scripts/toolchain.sh && pnpm --filter @ciamkit/bench-bulk-import bench
-// Env: BENCH_USERS (20000), BENCH_TIME_SCALE (10), BENCH_ONLY (contender name parts, comma-separated),
-// BENCH_INITIAL_RATE (ciamkit pacer start). Figures: README.md.
+// Env: BENCH_USERS (20000), BENCH_TIME_SCALE (5), BENCH_LATENCY_MS (200 per create, Graph's time,
+// scaled like the windows), BENCH_BATCH_LATENCY_MS (50 more per $batch), BENCH_MAX_SECONDS (240: a
+// contender still running then stops and its wall time is projected), BENCH_ONLY (contender name
+// parts, comma-separated), BENCH_INITIAL_RATE (ciamkit pacer start). Figures: README.md.
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -13,7 +15,8 @@ import { join } from "node:path";
 import type { TenantConnection } from "@ciamkit/emulator";
 
 const users = Number(process.env.BENCH_USERS ?? "20000");
-const timeScale = Number(process.env.BENCH_TIME_SCALE ?? "10");
+const timeScale = Number(process.env.BENCH_TIME_SCALE ?? "5");
+const maxSeconds = process.env.BENCH_MAX_SECONDS ?? "240";
 const only = process.env.BENCH_ONLY?.split(",");
 // Graph's write quota per app and tenant (api-surface 11.6): capacity 3,000, refilled over 150 s.
 const capacity = 3000;
@@ -69,6 +72,7 @@ for (const contender of contenders) {
       ...process.env,
       NODE_EXTRA_CA_CERTS: caFile,
       BENCH_MODE: contender.mode,
+      BENCH_MAX_SECONDS: maxSeconds,
       BENCH_CONTENDER: JSON.stringify({ ...ready, file }),
     },
   });
@@ -88,6 +92,8 @@ for (const contender of contenders) {
     },
   );
   const rate = figures.created / figures.seconds;
+  // A contender stopped by BENCH_MAX_SECONDS: the time it would take for every user at the rate it held.
+  const projected = figures.created < users && rate > 0 ? users / rate : figures.seconds;
   results.push({
     contender: contender.name,
     created: figures.created,
@@ -95,7 +101,11 @@ for (const contender of contenders) {
     wallSeconds: Math.round(figures.seconds * 10) / 10,
     usersPerSecond: Math.round(rate * 10) / 10,
     // Fraction of the ceiling: the fastest possible time for this many users over the time taken.
-    ofCeiling: figures.created === users ? Math.round((floorSeconds / figures.seconds) * 1000) / 10 : null,
+    ...(projected === figures.seconds ? {} : { projectedWallSeconds: Math.round(projected) }),
+    ofCeiling:
+      figures.created === users || projected !== figures.seconds
+        ? Math.round((floorSeconds / projected) * 1000) / 10
+        : null,
     throttled429: after.counters.throttled,
     earlyRetries: after.counters.earlyRetries,
     requests: figures.requests,
@@ -111,6 +121,11 @@ console.log(
     {
       users,
       timeScale,
+      latencyMs: {
+        create: Number(process.env.BENCH_LATENCY_MS ?? "200"),
+        batch: Number(process.env.BENCH_BATCH_LATENCY_MS ?? "50"),
+        scaledBy: timeScale,
+      },
       ceiling: {
         writesPerSecond: refillPerSecond,
         burst: capacity,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AdaptivePacer } from "../src/bulk/adaptive-pacer.ts";
+import { AdaptivePacer, FULL_ENVELOPE, NEAR_LIMIT_ENVELOPE } from "../src/bulk/adaptive-pacer.ts";
+import { simulateImport } from "./bulk-pacer-simulation.ts";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -22,20 +23,17 @@ describe("adaptive pacer", () => {
     expect(await grantTimes(pacer, 3, 20)).toEqual([0, 1000, 2000]);
   });
 
-  it("speeds up while the service sends no throttle signal, gently at 0.8, holds at 0.9 and eases off at 1.0", () => {
+  it("grows fast while Graph sends no throttle signal, and holds once more than 80 % of the budget is used", () => {
     const pacer = new AdaptivePacer({ initialRate: 20 });
-    vi.advanceTimersByTime(1000);
+    vi.advanceTimersByTime(500);
     pacer.observe({});
-    expect(pacer.rate).toBeCloseTo(30);
-    vi.advanceTimersByTime(1000);
-    pacer.observe({ limitPercentage: 0.8 });
-    expect(pacer.rate).toBeCloseTo(30.6);
-    vi.advanceTimersByTime(1000);
-    pacer.observe({ limitPercentage: 0.9 });
-    expect(pacer.rate).toBeCloseTo(30.6);
-    vi.advanceTimersByTime(1000);
-    pacer.observe({ limitPercentage: 1.0 });
-    expect(pacer.rate).toBeCloseTo(27.54);
+    expect(pacer.rate).toBeCloseTo(20 * Math.sqrt(8));
+    for (const limitPercentage of [0.8, 0.9, 1.0]) {
+      const before = pacer.rate;
+      vi.advanceTimersByTime(1000);
+      pacer.observe({ limitPercentage, accepted: 20 });
+      expect(pacer.rate).toBe(before);
+    }
   });
 
   it("caps growth per second however often envelopes report", () => {
@@ -44,7 +42,24 @@ describe("adaptive pacer", () => {
       vi.advanceTimersByTime(100);
       pacer.observe({});
     }
-    expect(pacer.rate).toBeCloseTo(30);
+    expect(pacer.rate).toBeCloseTo(160);
+  });
+
+  it("sends full envelopes far from the limit and small ones near it", async () => {
+    const pacer = new AdaptivePacer();
+    const acquire = async (writes: number) => {
+      const granted = pacer.acquire(writes);
+      await vi.runAllTimersAsync();
+      return granted;
+    };
+    expect(await acquire(20)).toBe(FULL_ENVELOPE);
+    pacer.observe({ accepted: 20, limitPercentage: 1.0 });
+    expect(await acquire(20)).toBe(NEAR_LIMIT_ENVELOPE);
+    pacer.observe({ accepted: 4, limitPercentage: 0.9 });
+    expect(await acquire(20)).toBe(FULL_ENVELOPE);
+    pacer.observe({ accepted: 3, throttledForMs: 50 });
+    expect(await acquire(20)).toBe(NEAR_LIMIT_ENVELOPE);
+    expect(await acquire(3)).toBe(3);
   });
 
   it("after a 429 pauses every sender for Retry-After and cuts the rate once per episode", async () => {
@@ -52,21 +67,46 @@ describe("adaptive pacer", () => {
     pacer.observe({ throttledForMs: 2000 });
     pacer.observe({ throttledForMs: 1500 }); // an envelope already in flight: same episode
     expect(pacer.rate).toBeCloseTo(70);
-    const times = await grantTimes(pacer, 2, 7);
+    const times = await grantTimes(pacer, 2, 4);
     expect(times[0]).toBeGreaterThanOrEqual(2000);
-    expect(times[1]).toBeGreaterThanOrEqual((times[0] ?? 0) + 100);
+    expect(times[1]).toBeGreaterThanOrEqual((times[0] ?? 0) + (4 * 1000) / 70);
   });
 
-  it("after a 429 settles just under the rate the service accepted", () => {
+  it("measures the refill rate between two 429s and then runs just under it", () => {
     const pacer = new AdaptivePacer({ initialRate: 200 });
-    // Three seconds at the quota: the service takes 40 writes a second.
-    for (let i = 0; i < 30; i++) {
+    pacer.observe({ accepted: 2, throttledForMs: 5 });
+    expect(pacer.refillRate).toBeUndefined();
+    // Two seconds at the edge of the bucket: it takes 40 writes a second.
+    for (let i = 0; i < 20; i++) {
       vi.advanceTimersByTime(100);
-      pacer.observe({ accepted: 4, limitPercentage: 0.9 });
+      pacer.observe({ accepted: 4, limitPercentage: 1.0 });
     }
-    pacer.observe({ throttledForMs: 25, accepted: 0 });
-    expect(pacer.rate).toBeGreaterThan(36);
-    expect(pacer.rate).toBeLessThanOrEqual(40 * 0.95 + 0.01);
+    pacer.observe({ accepted: 0, throttledForMs: 25 });
+    expect(pacer.refillRate).toBeCloseTo(40);
+    expect(pacer.rate).toBeCloseTo(40 * 0.98);
+    // A surplus in the bucket (5–20 % left): a little above the refill rate until it is spent.
+    vi.advanceTimersByTime(1000);
+    pacer.observe({ accepted: 4, limitPercentage: 0.9 });
+    expect(pacer.rate).toBeGreaterThan(40);
+    expect(pacer.rate).toBeLessThanOrEqual(44);
+  });
+
+  it("ignores 429s too close together to measure the refill rate", () => {
+    const pacer = new AdaptivePacer({ initialRate: 200 });
+    pacer.observe({ accepted: 2, throttledForMs: 5 });
+    vi.advanceTimersByTime(100);
+    pacer.observe({ accepted: 4, throttledForMs: 5 });
+    expect(pacer.refillRate).toBeUndefined();
+  });
+
+  it("spends the margin it kept in the bucket once the input is exhausted", () => {
+    const pacer = new AdaptivePacer({ initialRate: 200 });
+    pacer.observe({ accepted: 2, throttledForMs: 5 });
+    vi.advanceTimersByTime(1000);
+    pacer.observe({ accepted: 50, throttledForMs: 5 });
+    expect(pacer.rate).toBeCloseTo(49);
+    pacer.drain();
+    expect(pacer.rate).toBeCloseTo(150);
   });
 
   it("does not grow far ahead of the rate actually achieved", async () => {
@@ -79,7 +119,8 @@ describe("adaptive pacer", () => {
     await slow.acquire(20);
     vi.advanceTimersByTime(1000);
     slow.observe({});
-    expect(slow.rate).toBeCloseTo(15);
+    expect(slow.rate).toBeGreaterThan(30);
+    expect(slow.rate).toBeLessThanOrEqual(40);
   });
 
   it("stays within its bounds", () => {
@@ -94,5 +135,25 @@ describe("adaptive pacer", () => {
       pacer.observe({ throttledForMs: 0 });
     }
     expect(pacer.rate).toBe(2);
+  });
+});
+
+describe("adaptive pacer against a simulated write budget", () => {
+  it.each([
+    { name: "Graph's budget, real time", refillPerSecond: 20, writes: 10_000, latencyMs: 250 },
+    { name: "time scale 5", refillPerSecond: 100, writes: 20_000, latencyMs: 50 },
+    { name: "time scale 10", refillPerSecond: 200, writes: 20_000, latencyMs: 25 },
+  ])("$name: reaches 98 % of the ceiling with few 429s", async ({ refillPerSecond, writes, latencyMs }) => {
+    const pacer = new AdaptivePacer();
+    const run = await simulateImport(pacer, {
+      capacity: 3000,
+      refillPerSecond,
+      writes,
+      latencyMs,
+      senders: 8,
+    });
+    expect(run.floorSeconds / run.seconds).toBeGreaterThan(0.98);
+    expect(run.throttled).toBeLessThan(writes / 100);
+    expect(pacer.refillRate).toBeCloseTo(refillPerSecond, -1);
   });
 });

@@ -47,7 +47,7 @@ export interface ImportUsersOptions {
   reportFile?: string | undefined;
   /** `$batch` envelopes in flight at most (default 8); the pacer decides how fast they leave. */
   maxConcurrency?: number | undefined;
-  /** Writes per second to start at (default 20) and never to exceed (default 2,000). */
+  /** Writes per second to start at (default: `maxRate`, limited by the envelopes in flight) and never to exceed (default 2,000). */
   initialRate?: number | undefined;
   maxRate?: number | undefined;
 }
@@ -155,6 +155,7 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
       }
     }
     if (chunk.length > 0) await dispatch(chunk);
+    writer.pacer.drain();
     while (inFlight.size > 0) await Promise.race(inFlight);
     if (failure !== undefined) throw failure;
   } finally {

@@ -180,13 +180,19 @@ async function resolveConflict(ctx: WriterContext, item: ChunkItem, entries: Jou
   }
 }
 
-/** Writes a chunk to the end: every row is committed or failed when this resolves. */
+/**
+ * Writes a chunk to the end: every row is committed or failed when this resolves. The chunk leaves in
+ * one envelope, or in several smaller ones when the pacer says the quota is nearly used.
+ */
 export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]): Promise<void> {
-  let pending = [...items];
-  while (pending.length > 0) {
-    const delay = failureDelay(pending);
+  let queue = [...items];
+  while (queue.length > 0) {
+    const delay = failureDelay(queue.slice(0, ctx.pacer.envelopeSize));
     if (delay > 0) await sleep(delay, ctx.signal);
-    await ctx.pacer.acquire(pending.length, ctx.signal);
+    // Near the limit the pacer grants fewer writes than the chunk holds: the rest waits for the next slot.
+    const granted = await ctx.pacer.acquire(queue.length, ctx.signal);
+    const pending = queue.slice(0, granted);
+    const waiting = queue.slice(granted);
     const now = Date.now();
     const fresh = pending.filter((i) => i.sentAt === undefined);
     for (const i of fresh) {
@@ -217,7 +223,7 @@ export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]
       for (const item of pending)
         failOnce(ctx, item, next, entries, `envelope failed: ${(error as Error).message}`);
       ctx.journal.append(entries);
-      pending = next;
+      queue = [...next, ...waiting];
       continue;
     }
     const conflicts: ChunkItem[] = [];
@@ -246,7 +252,7 @@ export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]
     });
     for (const item of conflicts) await resolveConflict(ctx, item, entries);
     ctx.journal.append(entries);
-    pending = next;
+    queue = [...next, ...waiting];
   }
 }
 
