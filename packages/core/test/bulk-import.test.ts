@@ -178,6 +178,35 @@ describe("user import: mapping, validation and the reject file", () => {
     );
     expect(writeRequests(t.emu)).toBe(0);
   });
+  it("refuses a CSV with no column for a required field, suggests the --map entry, and touches nothing", async () => {
+    const file = tmp.path("plain.csv");
+    writeCsv(file, [{ email: "ann@legacy.test", displayName: "Ann Lee", password: "Xy7!kq92Lm" }]);
+    const rejectFile = tmp.path("rejects.jsonl");
+    const journalFile = tmp.path("journal.jsonl");
+    const run = importUsers(admin.context(), { file, rejectFile, journalFile });
+    await expect(run).rejects.toMatchObject({
+      name: "InvalidInputError",
+      issues: [
+        expect.stringMatching(
+          /no column "signInName" .*columns: email, displayName, password.*--map signInName=email/,
+        ),
+      ],
+    });
+    expect(writeRequests(t.emu)).toBe(0);
+    expect(existsSync(rejectFile) || existsSync(journalFile)).toBe(false);
+    // The entry the error suggests is all it takes; an empty cell is reported as missing, not as a zod type.
+    writeCsv(file, [
+      { email: "ann@legacy.test", displayName: "Ann Lee", password: "Xy7!kq92Lm" },
+      { email: "", displayName: "No Mail", password: "Xy7!kq92Lm" },
+    ]);
+    const report = await importUsers(admin.context(), {
+      file,
+      map: ["signInName=email"],
+      rejectFile,
+      dryRun: true,
+    });
+    expect(report).toMatchObject({ wouldCreate: 1, rejected: 1, reasons: { "signInName: missing": 1 } });
+  });
 });
 
 describe("user import: dry run and conflicts", () => {

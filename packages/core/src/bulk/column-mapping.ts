@@ -155,3 +155,53 @@ export function applyMapping(mapping: ColumnMapping, record: Record<string, unkn
 export function secretColumns(mapping: ColumnMapping): Set<string> {
   return new Set([mapping.columns.password ?? "password"]);
 }
+
+/** Column names people commonly use for a required field, to suggest a mapping when none matches. */
+const USUAL_COLUMNS: Partial<Record<ImportField, readonly string[]>> = {
+  signInName: [
+    "email",
+    "emailaddress",
+    "email_address",
+    "mail",
+    "username",
+    "user_name",
+    "login",
+    "upn",
+    "userprincipalname",
+  ],
+  displayName: ["name", "display_name", "displayname", "fullname", "full_name"],
+  password: ["pwd", "passwd", "pass", "secret"],
+};
+
+/**
+ * What is wrong with a CSV header for this mapping: one line per required field no column feeds, with
+ * the `--map` entry to add when a column looks like it. Empty when the header fits. A file whose
+ * every row would be rejected for the same missing column is refused before anything starts.
+ */
+export function missingColumns(
+  mapping: ColumnMapping,
+  header: readonly string[],
+  passwordRequired: boolean,
+): string[] {
+  const present = new Set(header);
+  const required: ImportField[] = [
+    "displayName",
+    "signInName",
+    ...(passwordRequired ? (["password"] as const) : []),
+  ];
+  const problems: string[] = [];
+  for (const field of required) {
+    const column = mapping.columns[field] ?? field;
+    if (present.has(column)) continue;
+    const usual = USUAL_COLUMNS[field] ?? [];
+    const guess = header.find((h) => usual.includes(h.toLowerCase()));
+    const how =
+      guess === undefined
+        ? `add a "${field}" column or map one: --map ${field}=<column> (mapping.columns.${field})`
+        : `map it: --map ${field}=${guess} (mapping.columns.${field} = "${guess}")`;
+    problems.push(
+      `mapping: no column "${column}" for ${field} in the file (columns: ${header.join(", ")}); ${how}`,
+    );
+  }
+  return problems;
+}

@@ -8,12 +8,14 @@ import { writeFileSync } from "node:fs";
 import { defaultDomain } from "../graph/organization/organization-client.ts";
 import { BATCH_LIMIT } from "../http/batch.ts";
 import type { OperationContext } from "../operations/context.ts";
+import { InvalidInputError } from "../operations/run-operation.ts";
 import { AdaptivePacer } from "./adaptive-pacer.ts";
 import {
   applyMapping,
   type ColumnMapping,
   columnMappingSchema,
   loadColumnMapping,
+  missingColumns,
   secretColumns,
   withMappingPairs,
 } from "./column-mapping.ts";
@@ -21,7 +23,7 @@ import { ImportJournal } from "./import-journal.ts";
 import { countReason, emptyReport, type ImportReport } from "./import-report.ts";
 import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
 import { RejectFile } from "./reject-file.ts";
-import { type BulkFileFormat, countRows, formatOf, readRows } from "./row-source.ts";
+import { type BulkFileFormat, countRows, csvHeader, formatOf, readRows } from "./row-source.ts";
 import { DuplicateTracker, identityKey, validateRow } from "./row-validation.ts";
 
 /** Options of {@link importUsers}. */
@@ -63,6 +65,13 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
     options.map ?? [],
   );
   const format = formatOf(options.file, options.format);
+  // A CSV without a column for a required field would reject every row for the same reason: refuse it
+  // before the journal, reject file or any request is touched, and say which --map entry fixes it.
+  if (format === "csv") {
+    const header = await csvHeader(options.file, ctx.signal);
+    const problems = missingColumns(mapping, header, (options.passwords ?? "given") === "given");
+    if (problems.length > 0) throw new InvalidInputError("user_import", problems);
+  }
   // Only worth a pass over the file when someone watches the progress.
   let total = ctx.onProgress === undefined ? undefined : await countRows(options.file, format, ctx.signal);
   const report = emptyReport(dryRun);

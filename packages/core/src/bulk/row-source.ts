@@ -46,6 +46,18 @@ async function* csvRows(path: string, signal?: AbortSignal): AsyncGenerator<Sour
   }
 }
 
+/** The column names of a CSV file's header row (empty for an empty file), read without the rest of the file. */
+export async function csvHeader(path: string, signal?: AbortSignal): Promise<string[]> {
+  const parser = createReadStream(path, { signal }).pipe(
+    parse({ bom: true, trim: true, skip_empty_lines: true, to: 1 }),
+  );
+  for await (const record of parser as AsyncIterable<string[]>) {
+    parser.destroy();
+    return record;
+  }
+  return [];
+}
+
 async function* jsonlRows(path: string, signal?: AbortSignal): AsyncGenerator<SourceRow> {
   const lines = createInterface({
     input: createReadStream(path, { signal }),

@@ -106,7 +106,11 @@ export function validateRow(mapped: MappedRow, passwordRequired: boolean): RowCh
   if (!parsed.success) {
     return {
       ok: false,
-      reasons: parsed.error.issues.map((i) => `${i.path.join(".") || "row"}: ${i.message}`),
+      // zod says "expected nonoptional, received undefined" for an empty cell; say what the user sees.
+      reasons: parsed.error.issues.map(
+        (i) =>
+          `${i.path.join(".") || "row"}: ${/received undefined$/.test(i.message) ? "missing" : i.message}`,
+      ),
     };
   }
   const sign = signIn(parsed.data);
