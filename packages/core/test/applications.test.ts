@@ -183,10 +183,10 @@ describe("app registration, credentials, service principal and permission grants
     expect((await admin.run(listApplicationsOperation, { limit: 2 })).items.length).toBeGreaterThan(0);
   });
 
-  it("an app without a service principal is a NotFoundError that says how to create one", async () => {
+  it("granting to an app without a service principal is a NotFoundError that says how to create one", async () => {
     const app = await admin.run(createApplicationOperation, { displayName: "no sp yet" });
     const error = await admin
-      .run(getServicePrincipalOperation, { appId: app.appId })
+      .run(grantPermissionOperation, { appId: app.appId as string, permission: "User.Read.All" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as Error).message).toContain(`service-principal create --app-id ${app.appId}`);
