@@ -202,11 +202,13 @@ describe("app registration, credentials, service principal and permission grants
   });
 
   it("throttled: a create retried after Retry-After succeeds; without retries it is a ThrottledError", async () => {
+    // The impatient client gets its token first (a read), so its write follows C within the 1 s window.
+    const impatient = t.client({ retry: { maxRetries: 0 } });
+    await impatient.run(listApplicationsOperation, { limit: 1 });
     await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 1 } });
     const a = await admin.run(createApplicationOperation, { displayName: "Throttle app A" });
     const b = await admin.run(createApplicationOperation, { displayName: "Throttle app B" });
     expect(a.id).not.toBe(b.id);
-    const impatient = t.client({ retry: { maxRetries: 0 } });
     await admin.run(createApplicationOperation, { displayName: "Throttle app C" });
     await expect(
       impatient.run(createApplicationOperation, { displayName: "Throttle app D" }),
