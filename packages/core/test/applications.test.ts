@@ -17,8 +17,10 @@ import { revokePermissionOperation } from "../src/graph/service-principals/revok
 import {
   AuthenticationError,
   ConflictError,
+  ConnectionError,
   NotFoundError,
   PermissionError,
+  ThrottledError,
   ValidationError,
 } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
@@ -35,6 +37,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 afterEach(async () => {
   await t.control("DELETE", "/faults");
+  await t.control("PUT", "/throttling", { enabled: false });
 });
 
 const GRAPH = "https://graph.microsoft.com/.default";
@@ -178,5 +181,55 @@ describe("app registration, credentials, service principal and permission grants
       rules: [{ method: "GET", path: "/applications", fault: { kind: "error", status: 503 }, times: 2 }],
     });
     expect((await admin.run(listApplicationsOperation, { limit: 2 })).items.length).toBeGreaterThan(0);
+  });
+
+  it("granting to an app without a service principal is a NotFoundError that says how to create one", async () => {
+    const app = await admin.run(createApplicationOperation, { displayName: "no sp yet" });
+    const error = await admin
+      .run(grantPermissionOperation, { appId: app.appId as string, permission: "User.Read.All" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toContain(`service-principal create --app-id ${app.appId}`);
+  });
+
+  it("removing a password from an unknown app is a NotFoundError", async () => {
+    await expect(
+      admin.run(removePasswordOperation, {
+        id: "00000000-0000-4000-8000-00000000dead",
+        keyId: "11111111-1111-4111-8111-111111111111",
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("throttled: a create retried after Retry-After succeeds; without retries it is a ThrottledError", async () => {
+    // The impatient client gets its token first (a read), so its write follows C within the 1 s window.
+    const impatient = t.client({ retry: { maxRetries: 0 } });
+    await impatient.run(listApplicationsOperation, { limit: 1 });
+    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 1 } });
+    const a = await admin.run(createApplicationOperation, { displayName: "Throttle app A" });
+    const b = await admin.run(createApplicationOperation, { displayName: "Throttle app B" });
+    expect(a.id).not.toBe(b.id);
+    await admin.run(createApplicationOperation, { displayName: "Throttle app C" });
+    await expect(
+      impatient.run(createApplicationOperation, { displayName: "Throttle app D" }),
+    ).rejects.toBeInstanceOf(ThrottledError);
+  });
+
+  it("a dropped connection: a get is retried; a create whose answer was lost is a ConnectionError", async () => {
+    const app = await admin.run(createApplicationOperation, { displayName: "Dropped read" });
+    await t.control("PUT", "/faults", {
+      rules: [{ method: "GET", path: "/applications/*", fault: { kind: "drop", when: "before" }, times: 2 }],
+    });
+    const impatient = t.client({ retry: { maxRetries: 0 } });
+    await expect(impatient.run(getApplicationOperation, { id: app.id })).rejects.toBeInstanceOf(
+      ConnectionError,
+    );
+    expect((await admin.run(getApplicationOperation, { id: app.id })).id).toBe(app.id);
+    await t.control("PUT", "/faults", {
+      rules: [{ method: "POST", path: "/applications", fault: { kind: "drop", when: "after" }, times: 1 }],
+    });
+    await expect(admin.run(createApplicationOperation, { displayName: "Lost app" })).rejects.toBeInstanceOf(
+      ConnectionError,
+    );
   });
 });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { listDirectoryAuditsOperation } from "../src/graph/audit-logs/list-directory-audits.ts";
 import { listSignInsOperation } from "../src/graph/audit-logs/list-sign-ins.ts";
 import { getOrganizationOperation } from "../src/graph/organization/get-organization.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
-import { PermissionError } from "../src/http/errors.ts";
+import { ConnectionError, PermissionError, ThrottledError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
@@ -17,6 +17,10 @@ beforeAll(async () => {
   admin = t.client();
 });
 afterAll(() => t.stop());
+afterEach(async () => {
+  await t.control("DELETE", "/faults");
+  await t.control("PUT", "/throttling", { enabled: false });
+});
 
 describe("organization and audit logs against the emulator", () => {
   it("gets the organization of the external tenant", async () => {
@@ -80,5 +84,38 @@ describe("organization and audit logs against the emulator", () => {
     expect(error).toBeInstanceOf(PermissionError);
     expect((error as Error).message).toContain("AuditLog.Read.All");
     await client.close();
+  });
+
+  it("throttled: the reports budget per app+tenant is waited out; without retries it is a ThrottledError", async () => {
+    // Identity and access reports have their own budget per app+tenant (api-surface 11.6).
+    // The impatient client gets its token first (outside the reports budget), so its call lands in the window.
+    const impatient = t.client({ retry: { maxRetries: 0 } });
+    await impatient.run(getOrganizationOperation, {});
+    await t.control("PUT", "/throttling", {
+      enabled: true,
+      timeScale: 10,
+      limits: { reportsAppTenantRequests: 1 },
+    });
+    await admin.run(listSignInsOperation, { limit: 1 });
+    expect((await admin.run(listDirectoryAuditsOperation, { limit: 1 })).items).toHaveLength(1);
+    await expect(impatient.run(listSignInsOperation, { limit: 1 })).rejects.toBeInstanceOf(ThrottledError);
+  });
+
+  it("a dropped connection on a log read is retried (without retries it is a ConnectionError)", async () => {
+    await t.control("PUT", "/faults", {
+      rules: [
+        {
+          method: "GET",
+          path: "/auditLogs/directoryAudits",
+          fault: { kind: "drop", when: "before" },
+          times: 2,
+        },
+      ],
+    });
+    const impatient = t.client({ retry: { maxRetries: 0 } });
+    await expect(impatient.run(listDirectoryAuditsOperation, { limit: 1 })).rejects.toBeInstanceOf(
+      ConnectionError,
+    );
+    expect((await admin.run(listDirectoryAuditsOperation, { limit: 1 })).items).toHaveLength(1);
   });
 });

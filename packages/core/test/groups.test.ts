@@ -122,11 +122,13 @@ describe("group operations against the emulator", () => {
   });
 
   it("throttled: a write retried after Retry-After succeeds; without retries it is a ThrottledError", async () => {
+    // The impatient client gets its token first (a read), so its write follows C within the 1 s window.
+    const impatient = t.client({ retry: { maxRetries: 0 } });
+    await impatient.run(listGroupsOperation, { limit: 1 });
     await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 1 } });
     const a = await admin.run(createGroupOperation, { displayName: "Throttle A" });
     const b = await admin.run(createGroupOperation, { displayName: "Throttle B" });
     expect(a.id).not.toBe(b.id);
-    const impatient = t.client({ retry: { maxRetries: 0 } });
     await admin.run(createGroupOperation, { displayName: "Throttle C" });
     await expect(impatient.run(createGroupOperation, { displayName: "Throttle D" })).rejects.toBeInstanceOf(
       ThrottledError,

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { startEmulator } from "../src/emulator.ts";
 import { DEMO_APP_PERMISSIONS } from "../src/seed/demo-seed.ts";
 import { claimsOf, startTestEmulator } from "./helpers/emulator.ts";
+import { trustingFetch } from "./helpers/https.ts";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -103,6 +104,104 @@ describe("ciam-emulator bin", () => {
     child.kill("SIGTERM");
     const [code] = (await once(child, "exit")) as [number | null];
     expect(code).toBe(0);
+  });
+
+  interface BinInfo {
+    graphUrl: string;
+    controlUrl: string;
+    controlKey: string;
+    caFile: string;
+    tenants: { tenantId: string; clientId: string; clientSecret: string; authority: string }[];
+  }
+
+  /** Starts the bin with `args` and `--json`; resolves with its connection line and a way to stop it. */
+  async function startBin(args: string[]) {
+    const child = spawn(process.execPath, ["--conditions=@ciamkit/source", bin, "--json", ...args], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
+    const info = JSON.parse(line) as BinInfo;
+    const stop = async () => {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    };
+    return { info, stop };
+  }
+
+  /** A Graph caller for the bin's demo tenant: trusts the CA it wrote and signs in with its secret. */
+  async function connect(info: BinInfo) {
+    const http = trustingFetch(readFileSync(info.caFile, "utf8"));
+    const tenant = info.tenants[0];
+    if (tenant === undefined) throw new Error("the bin seeded no tenant");
+    const reply = await http(`${tenant.authority}/oauth2/v2.0/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: tenant.clientId,
+        client_secret: tenant.clientSecret,
+        scope: "https://graph.microsoft.com/.default",
+      }).toString(),
+    });
+    const { access_token: token } = (await reply.json()) as { access_token: string };
+    const graph = (path: string, init: RequestInit = {}) =>
+      http(`${info.graphUrl}/v1.0${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      });
+    return { http, graph };
+  }
+
+  test("passes its flags through: data dir, faults, time scale, control key and --no-seed", {
+    timeout: 30_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ciam-emulator-flags-"));
+    dirs.push(dir);
+    const faults = {
+      seed: 1,
+      rules: [{ method: "GET", path: "/organization", fault: { kind: "error", status: 503 } }],
+    };
+    const flags = ["--data-dir", dir, "--faults", JSON.stringify(faults), "--time-scale", "100"];
+    const first = await startBin([...flags, "--control-key", "k-123"]);
+    let id: string;
+    try {
+      expect(first.info.caFile).toBe(join(dir, "ca.pem"));
+      expect(first.info.controlKey).toBe("k-123");
+      const { http, graph } = await connect(first.info);
+      expect((await graph("/organization")).status).toBe(503);
+      const settings = await http(`${first.info.controlUrl}/throttling`, {
+        headers: { "x-emulator-key": "k-123" },
+      });
+      expect((await settings.json()) as { enabled: boolean; timeScale: number }).toMatchObject({
+        enabled: true,
+        timeScale: 100,
+      });
+      const created = await graph("/groups", {
+        method: "POST",
+        body: JSON.stringify({
+          displayName: "Kept",
+          mailEnabled: false,
+          mailNickname: "kept",
+          securityEnabled: true,
+        }),
+      });
+      expect(created.status).toBe(201);
+      id = ((await created.json()) as { id: string }).id;
+    } finally {
+      await first.stop();
+    }
+
+    // The same data dir after a restart still holds the group.
+    const second = await startBin(flags);
+    try {
+      expect((await (await connect(second.info)).graph(`/groups/${id}`)).status).toBe(200);
+    } finally {
+      await second.stop();
+    }
+
+    const empty = await startBin(["--no-seed", "--ca-file", join(dir, "no-seed-ca.pem")]);
+    await empty.stop();
+    expect(empty.info.tenants).toEqual([]);
   });
 
   test.each([
