@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultFormat } from "../src/output/formats.ts";
+import { createListWriter } from "../src/output/list-writer.ts";
 import { QueryError, render, validateQuery } from "../src/output/render.ts";
 
 const users = [
@@ -54,7 +55,7 @@ describe("render", () => {
   });
 
   it("cuts wide cells to fit the terminal", () => {
-    const out = render([{ id: "x".repeat(40), name: "y".repeat(40) }], { format: "table", width: 40 });
+    const out = render([{ name: "x".repeat(40), note: "y".repeat(40) }], { format: "table", width: 40 });
     for (const line of out.trimEnd().split("\n")) expect(line.length).toBeLessThanOrEqual(40);
     expect(out).toContain("…");
   });
@@ -86,5 +87,61 @@ describe("table columns", () => {
       { format: "table" },
     );
     expect(out.split("\n")[0]).toBe("Id  Name");
+  });
+});
+
+describe("tables on a narrow terminal", () => {
+  // What `ciam user list` shows at 80 columns: the GUID is the value a user copies.
+  const wide = [
+    {
+      id: "440f1b3d-34aa-4c1e-9a61-0c2b7d3e5f10",
+      displayName: "Ana Lima from the customer support team",
+      givenName: "Ana",
+      surname: "Lima",
+      userPrincipalName: "ana.lima_example.com#EXT#@contoso.onmicrosoft.com",
+      mail: "ana.lima@example.com",
+    },
+  ];
+
+  it.each([80, 60, 40])("keeps the whole id and names the columns left out at %i columns", (width) => {
+    const out = render(wide, { format: "table", width });
+    const lines = out.trimEnd().split("\n");
+    expect(lines[2]).toContain("440f1b3d-34aa-4c1e-9a61-0c2b7d3e5f10");
+    const footer = lines.pop() ?? "";
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+    expect(footer).toMatch(/^… \d+ more columns? \(.+\): use -o json or --query$/);
+    // Every column is either a header or named in the footer, none silently lost.
+    for (const name of ["Id", "DisplayName", "GivenName", "Surname", "UserPrincipalName", "Mail"])
+      expect(`${lines[0]} ${footer}`).toContain(name);
+  });
+
+  it("leaves out trailing columns before cutting text below a readable width", () => {
+    const lines = render(wide, { format: "table", width: 80 }).trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Id\s+DisplayName\s+GivenName\s+Surname$/);
+    expect(lines.at(-1)).toBe("… 2 more columns (UserPrincipalName, Mail): use -o json or --query");
+  });
+
+  it("prints no footer when every column fits", () => {
+    expect(render(wide, { format: "table", width: 300 })).not.toContain("more column");
+    expect(render(wide, { format: "table" })).not.toContain("more column");
+  });
+
+  it("keeps appId whole too, cutting the text beside it", () => {
+    const apps = [{ appId: "0f9a7e2c-1b3d-4e5f-8a9b-0c1d2e3f4a5b", displayName: "x".repeat(60) }];
+    const lines = render(apps, { format: "table", width: 60 }).trimEnd().split("\n");
+    expect(lines[2]).toMatch(/^0f9a7e2c-1b3d-4e5f-8a9b-0c1d2e3f4a5b {2}x+…$/);
+    expect(lines).toHaveLength(3);
+  });
+
+  it("ends a streamed table with the same footer, after the last page", () => {
+    const chunks: string[] = [];
+    const writer = createListWriter("table", (text) => chunks.push(text), { width: 80 });
+    writer.page(wide);
+    writer.page(wide);
+    writer.end();
+    const lines = chunks.join("").trimEnd().split("\n");
+    expect(lines).toHaveLength(5);
+    expect(lines[3]).toContain("440f1b3d-34aa-4c1e-9a61-0c2b7d3e5f10");
+    expect(lines[4]).toMatch(/^… 2 more columns/);
   });
 });

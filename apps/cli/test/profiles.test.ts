@@ -103,6 +103,15 @@ describe("ciam login and profiles", () => {
     const run = await ciam([...loginArgs("wrong"), "--secret-stdin"], cfg, "not-the-secret");
     expect(run.status).toBe(3);
     expect(run.stderr).not.toContain("not-the-secret");
+    // The AADSTS code and its first sentence, one correlation id, and advice naming the flags given.
+    expect(run.stderr).toMatch(
+      /AADSTS7000215: Invalid client secret provided\. Correlation ID: [0-9a-f-]{36}\./,
+    );
+    expect(run.stderr.match(/Correlation ID/g)).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/Trace ID|Timestamp/);
+    expect(run.stderr).toContain("Check --tenant");
+    expect(run.stderr).toContain("--secret-stdin");
+    expect(run.stderr).not.toContain("AZURE_TENANT_ID");
     expect(readFileSync(profilesFile(), "utf8")).toBe(before);
   });
 
@@ -219,5 +228,7 @@ describe("ciam login and profiles", () => {
     });
     // The stored secret would work: failing to sign in shows the variables won.
     expect(run.status).toBe(3);
+    expect(run.stderr).toContain("Check AZURE_TENANT_ID");
+    expect(run.stderr).toContain("AZURE_CLIENT_SECRET.");
   });
 });

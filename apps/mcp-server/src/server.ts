@@ -6,6 +6,7 @@ import { registerGuidedPrompts } from "./prompts/guided-prompts.ts";
 import { registerObjectResources } from "./resources/object-resources.ts";
 import { registerTenantOverview } from "./resources/tenant-overview.ts";
 import type { ToolRuntime } from "./tools/call-operation.ts";
+import { createCursorTable } from "./tools/cursor-table.ts";
 import { refuseHiddenTools } from "./tools/hidden-tools.ts";
 import type { OperationRunner } from "./tools/operation-runner.ts";
 import { registerOperationTools } from "./tools/register-tools.ts";
@@ -44,13 +45,14 @@ export function createCiamMcpServer(options: CiamMcpServerOptions): McpServer {
   const runtime: ToolRuntime = {
     runner: options.runner,
     confirm: { allowDestructive: options.allowDestructive === true },
+    cursors: createCursorTable(),
     log: options.log ?? (() => {}),
   };
   const tools: ToolList = [];
   if (options.discovery === true) registerDiscoveryTools(server, enabled, runtime, tools);
   else {
     registerOperationTools(server, enabled, runtime, tools);
-    refuseHiddenTools(server, options.catalog ?? catalog, enabled, options);
+    refuseHiddenTools(server, options.catalog ?? catalog, enabled, options, runtime.log);
   }
   serveToolList(server, tools);
   registerTenantOverview(server, enabled, options.runner);

@@ -38,6 +38,47 @@ describe("context economy", () => {
     expect(page2.items.map((u) => u.id)).not.toContain(page1.items[0]?.id);
   });
 
+  it("hands out a short cursor, not Graph's next link", async () => {
+    const first = await client.callTool({ name: "user_list", arguments: { limit: 2 } });
+    const cursor = (first.structuredContent as Page).nextCursor ?? "";
+    expect(cursor).toMatch(/^c_[\w-]{8}$/);
+    expect(textOf(first)).not.toMatch(/skiptoken|https:/i);
+    // The same cursor may be used again (a model retrying a page) and gives the same page.
+    const again = async () =>
+      (
+        (await client.callTool({ name: "user_list", arguments: { limit: 2, cursor } }))
+          .structuredContent as Page
+      ).items;
+    expect((await again()).map((u) => u.id)).toEqual((await again()).map((u) => u.id));
+  });
+
+  it.each([
+    ["a cursor this server never gave", "user_list", () => "c_AAAAAAAA"],
+    ["core's own cursor", "user_list", () => "https://graph.microsoft.com/v1.0/users?$skiptoken=x"],
+    [
+      "another tool's cursor",
+      "group_list",
+      async () => {
+        const page = await client.callTool({ name: "user_list", arguments: { limit: 1 } });
+        return (page.structuredContent as Page).nextCursor ?? "";
+      },
+    ],
+  ])("refuses %s, telling the model to list again", async (_, name, cursor) => {
+    const before = backend.emulator.control.monitor.requests().length;
+    const result = await client.callTool({ name, arguments: { cursor: await cursor() } });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(
+      new RegExp(
+        `^Unknown or expired cursor for ${name} \\(nothing was sent\\).*Next: call ${name} again without cursor`,
+      ),
+    );
+    const graph = backend.emulator.control.monitor
+      .requests()
+      .slice(before)
+      .filter((r) => r.service === "graph");
+    expect(graph.every((r) => r.path.startsWith("/v1.0/users"))).toBe(true);
+  });
+
   it("refuses a page larger than the MCP cap before calling the tenant", async () => {
     const result = await client.callTool({ name: "user_list", arguments: { limit: 500 } });
     expect(result.isError).toBe(true);

@@ -37,7 +37,12 @@ describe("read-only mode and narrowing (contract)", () => {
   });
 
   it("refuses a hidden tool without calling the tenant", async () => {
-    const client = await connectClient(backend, { readOnly: true, allowDestructive: true });
+    const lines: string[] = [];
+    const client = await connectClient(backend, {
+      readOnly: true,
+      allowDestructive: true,
+      log: (line) => lines.push(line),
+    });
     const before = mark();
     const result = await client.callTool({ name: "user_delete", arguments: { id: "ada@example.com" } });
     expect(result.isError).toBe(true);
@@ -45,7 +50,31 @@ describe("read-only mode and narrowing (contract)", () => {
       "Refused: user_delete is not offered by this server (ciam-mcp was started with --read-only and user_delete is a destructive tool). Nothing was changed. Next: use the listed tools, or ask the user to restart ciam-mcp with the tool enabled.",
     );
     expect(graphCalls("DELETE", before)).toEqual([]);
+    // Logged on stderr like every call (docs/mcp.md), without its arguments.
+    expect(lines).toEqual(["ciam-mcp: user_delete refused by --read-only"]);
     await client.close();
+  });
+
+  it("logs a refusal by --toolsets, and an operation_run of a hidden operation in discovery mode", async () => {
+    const lines: string[] = [];
+    const client = await connectClient(backend, { toolsets: ["groups"], log: (line) => lines.push(line) });
+    await client.callTool({ name: "user_list", arguments: {} });
+    await client.close();
+    const discovery = await connectClient(backend, {
+      discovery: true,
+      readOnly: true,
+      log: (line) => lines.push(line),
+    });
+    const run = await discovery.callTool({
+      name: "operation_run",
+      arguments: { name: "user_delete", input: { id: "ada@example.com" } },
+    });
+    expect(run.isError).toBe(true);
+    await discovery.close();
+    expect(lines).toEqual([
+      "ciam-mcp: user_list refused by --toolsets",
+      "ciam-mcp: operation_run refused user_delete (not offered)",
+    ]);
   });
 
   it("narrows to toolsets and tools, and rejects names the catalog does not have", async () => {
@@ -113,6 +142,32 @@ describe("destructive tools ask the user", () => {
       `Delete a group '${group.displayName}' (id=${group.id})? This cannot be undone from here.`,
     ]);
     expect(graphCalls("DELETE", before)).toEqual([]);
+    await client.close();
+  });
+
+  it.each([
+    ["user_delete", { id: "ada@example.com" }, "This cannot be undone from here."],
+    [
+      "group_member_remove",
+      { id: "g1", memberId: "m1" },
+      "Only the link is removed: both objects stay, and it can be added back later.",
+    ],
+    [
+      "user_flow_app_remove",
+      { flow: "f1", appId: "0b8c9f3e-1d2a-4b5c-8e7f-6a5b4c3d2e1f" },
+      "Only the link is removed: both objects stay, and it can be added back later.",
+    ],
+    [
+      "app_password_remove",
+      { id: "a1", keyId: "0b8c9f3e-1d2a-4b5c-8e7f-6a5b4c3d2e1f" },
+      "it cannot be restored.",
+    ],
+  ] as const)("words the question for %s by what it removes", async (name, args, ending) => {
+    const { client, shown } = await elicitingClient({ action: "decline" });
+    const result = await client.callTool({ name, arguments: args });
+    expect(textOf(result)).toContain(`the user declined ${name}`);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.endsWith(ending)).toBe(true);
     await client.close();
   });
 

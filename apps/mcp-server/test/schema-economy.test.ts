@@ -20,11 +20,21 @@ describe("input schemas in tools/list", () => {
       z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/),
       { type: "string", format: "uuid" },
     ],
-    ["a nullable string is one type list", z.string().max(64).nullable(), { type: ["string", "null"] }],
+    // Not `type: [t, "null"]`: single-`type` clients (Gemini) reject it; see slimSchema.
+    [
+      "a nullable string is an anyOf with null",
+      z.string().max(64).nullable(),
+      { anyOf: [{ type: "string" }, { type: "null" }] },
+    ],
     [
       "a nullable enum allows null",
       z.enum(["a", "b"]).nullable(),
-      { type: ["string", "null"], enum: ["a", "b", null] },
+      { anyOf: [{ type: "string", enum: ["a", "b"] }, { type: "null" }] },
+    ],
+    [
+      "a type list zod emits becomes an anyOf, the description beside it",
+      z.boolean().nullable().optional().describe("Shown."),
+      { anyOf: [{ type: "boolean" }, { type: "null" }], description: "Shown." },
     ],
     [
       "descriptions, defaults and bounds that matter stay",
@@ -52,6 +62,24 @@ describe("input schemas in tools/list", () => {
     ],
   ])("%s", (_case, schema, expected) => {
     expect(input(schema)).toEqual(expected);
+  });
+
+  it("lists no `type` array anywhere in the catalog (MCP Inspector --strict: type-union)", async () => {
+    const { result } = await measureToolList("(all tools)", {});
+    const typeLists: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) {
+        for (const [i, item] of node.entries()) walk(item, `${path}[${i}]`);
+      } else if (node !== null && typeof node === "object") {
+        if (Array.isArray((node as { type?: unknown }).type)) typeLists.push(path);
+        for (const [key, value] of Object.entries(node)) walk(value, `${path}.${key}`);
+      }
+    };
+    for (const tool of result.tools) {
+      walk(tool.inputSchema, `${tool.name}.inputSchema`);
+      walk(tool.outputSchema, `${tool.name}.outputSchema`);
+    }
+    expect(typeLists).toEqual([]);
   });
 
   it("keeps nested objects with their required fields", () => {

@@ -38,6 +38,7 @@ export { deviceCodeCredential } from "./auth/device-code.ts";
 export type { EnvironmentCredential, FromEnvironmentOptions } from "./auth/from-environment.ts";
 export { CredentialConfigurationError, fromEnvironment } from "./auth/from-environment.ts";
 export type { CredentialOptions } from "./auth/msal-config.ts";
+export type { CredentialSource } from "./auth/sign-in-advice.ts";
 export type { CacheMigration } from "./auth/token-cache-file.ts";
 export {
   defaultTokenCachePath,

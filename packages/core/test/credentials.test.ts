@@ -92,7 +92,9 @@ describe("credentials against the emulator over HTTPS, MSAL unmodified", () => {
     const credential = clientSecretCredential({ ...common(), clientSecret: wrong });
     const error = await credential.getToken(GRAPH).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).message).toMatch(/AADSTS7000215/);
+    expect((error as AuthenticationError).message).toMatch(
+      /^Sign-in failed \(invalid_client\): AADSTS7000215: Invalid client secret provided\. Correlation ID: [0-9a-f-]{36}\. Check the tenant /,
+    );
     expect((error as AuthenticationError).service).toBe("login");
     expect(JSON.stringify(error)).not.toContain(wrong);
     expect(String((error as Error).message)).not.toContain(wrong);
@@ -223,7 +225,84 @@ describe("device code with a token cache on disk", () => {
   }, 30_000);
 });
 
+describe("sign-in advice", () => {
+  const ids = { tenantId: "contoso.onmicrosoft.com", clientId: "11111111-2222-3333-4444-555555555555" };
+  it.each([
+    [
+      { kind: "environment" } as const,
+      "certificate",
+      "Check AZURE_TENANT_ID (contoso.onmicrosoft.com), AZURE_CLIENT_ID (11111111-2222-3333-4444-555555555555) and AZURE_CLIENT_CERTIFICATE_PATH.",
+    ],
+    [
+      { kind: "profile", name: "prod" } as const,
+      "client secret",
+      "Check profile 'prod' (tenant contoso.onmicrosoft.com, app 11111111-2222-3333-4444-555555555555) and its client secret; `ciam login` replaces it.",
+    ],
+    [
+      {
+        kind: "arguments",
+        tenant: "--tenant",
+        clientId: "--client-id",
+        credential: "--secret-stdin",
+      } as const,
+      "client secret",
+      "Check --tenant (contoso.onmicrosoft.com), --client-id (11111111-2222-3333-4444-555555555555) and the client secret (--secret-stdin).",
+    ],
+    [
+      undefined,
+      "federated credential",
+      "Check the tenant (contoso.onmicrosoft.com), app 11111111-2222-3333-4444-555555555555 and its federated credential.",
+    ],
+  ] as const)("%j, %s", async (source, proof, expected) => {
+    const { signInAdvice } = await import("../src/auth/sign-in-advice.ts");
+    expect(signInAdvice(source, proof, ids)).toBe(expected);
+  });
+
+  it("names the variables when the credential came from the environment", async () => {
+    const env = fromEnvironment({
+      env: {
+        AZURE_TENANT_ID: t.tenant.tenantId,
+        AZURE_CLIENT_ID: t.tenant.clientId,
+        AZURE_CLIENT_SECRET: "wrong-Secret-Value-0123456789abcdefghij",
+      },
+      cloud: t.cloud,
+    });
+    const error = await env.credential.getToken(GRAPH).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      / Check AZURE_TENANT_ID \(.+\), AZURE_CLIENT_ID \(.+\) and AZURE_CLIENT_SECRET\.$/,
+    );
+    await env.credential.close?.();
+  });
+});
+
 describe("fromMsalError", () => {
+  // MSAL's text for a token-service error, as @azure/msal-node 3 builds it from the response.
+  const msalText =
+    "Error(s): 7000215 - Timestamp: 2026-11-28 22:18:01Z - Description: AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'contoso.onmicrosoft.com'. Trace ID: dae41f61-9880-431b-be62-b418e99fca14 Correlation ID: d3523894-d2b8-444f-84e1-79c8897d373a Timestamp: 2026-11-28 22:18:01Z - Correlation ID: d3523894-d2b8-444f-84e1-79c8897d373a - Trace ID: dae41f61-9880-431b-be62-b418e99fca14";
+
+  it("keeps the AADSTS code, its first sentence and one correlation id", async () => {
+    const { fromMsalError } = await import("../src/auth/msal-errors.ts");
+    const error = fromMsalError({ errorCode: "invalid_client", errorMessage: msalText }, "Check it.");
+    expect(error.message).toBe(
+      "Sign-in failed (invalid_client): AADSTS7000215: Invalid client secret provided. Correlation ID: d3523894-d2b8-444f-84e1-79c8897d373a. Check it.",
+    );
+    expect(error.clientRequestId).toBe("d3523894-d2b8-444f-84e1-79c8897d373a");
+  });
+
+  it("stops the first sentence at the trailer when it has no full stop", async () => {
+    const { fromMsalError } = await import("../src/auth/msal-errors.ts");
+    const error = fromMsalError(
+      {
+        errorCode: "invalid_request",
+        errorMessage: "AADSTS90002: Tenant 'contoso.onmicrosoft.com' not found Trace ID: x",
+      },
+      "",
+    );
+    expect(error.message).toBe(
+      "Sign-in failed (invalid_request): AADSTS90002: Tenant 'contoso.onmicrosoft.com' not found.",
+    );
+  });
+
   it.each([
     [
       {

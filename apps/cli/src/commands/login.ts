@@ -52,6 +52,14 @@ function readSecret(options: LoginOptions): string {
   return secret;
 }
 
+/** Where `ciam login` took the proof from, as the sign-in advice names it. */
+function proofOrigin(options: LoginOptions): string | undefined {
+  if (options.certificate !== undefined) return "--certificate";
+  if (options.federatedTokenFile !== undefined) return "--federated-token-file";
+  if (options.secretStdin === true) return "--secret-stdin";
+  return process.env.AZURE_CLIENT_SECRET ? "AZURE_CLIENT_SECRET" : undefined;
+}
+
 /**
  * `ciam login`: checks the credential by getting a Graph token, then stores the profile and makes it
  * current. A client secret is used for the check but stored only with `--save-secret`.
@@ -108,6 +116,13 @@ export async function login(options: LoginOptions, command: AnyCommand): Promise
       secret === undefined ? profile : { ...profile, credential: { kind: "secret", secret } };
     const credential = core.credentialFromProfile(check, {
       onPrompt: (prompt) => process.stderr.write(`${prompt.message}\n`),
+      // A failed check is about the values just given, not a saved profile.
+      source: {
+        kind: "arguments",
+        tenant: "--tenant",
+        clientId: "--client-id",
+        credential: proofOrigin(options),
+      },
     });
     try {
       await credential.getToken(core.cloudFromProfile(profile.cloud).graphScope);

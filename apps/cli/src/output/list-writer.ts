@@ -1,7 +1,7 @@
 import { stringify as toYaml } from "yaml";
 import type { OutputFormat } from "./formats.ts";
 import { render } from "./render.ts";
-import { renderTableRows, type TableLayout, tableLayout } from "./table.ts";
+import { renderTableRows, type TableLayout, tableFooter, tableLayout } from "./table.ts";
 
 /** Writes a list page by page, so the first items show before the last page is read. */
 export interface ListWriter {
@@ -56,6 +56,7 @@ export function createListWriter(
     end() {
       if (format === "json") write(count === 0 ? "[]\n" : "\n]\n");
       else if (format === "yaml" && count === 0) write("[]\n");
+      else if (format === "table" && layout !== undefined) write(tableFooter(layout));
     },
   };
 }

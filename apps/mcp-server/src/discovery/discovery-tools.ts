@@ -124,7 +124,11 @@ export function registerDiscoveryTools(
     },
     async ({ name, input }, extra) => {
       const op = byName.get(name);
-      if (op === undefined) return unknown(name);
+      if (op === undefined) {
+        // Hidden by --read-only/--toolsets/--tools or misspelt: still a call the operator sees.
+        runtime.log(`ciam-mcp: operation_run refused ${name.slice(0, 80)} (not offered)`);
+        return unknown(name);
+      }
       const result = await callOperation(server, runtime, op, input, extra);
       if (result.isError === true) return result;
       return { ...result, structuredContent: { operation: name, result: result.structuredContent ?? {} } };

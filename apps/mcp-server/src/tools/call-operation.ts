@@ -4,6 +4,7 @@ import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/proto
 import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import { compact } from "./compact.ts";
 import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
+import { CURSOR_TABLE_SIZE, type CursorTable } from "./cursor-table.ts";
 import { errorResult, toolErrorResult } from "./error-result.ts";
 import { hiddenInputRefusal, hiddenInputs } from "./hidden-inputs.ts";
 import type { OperationRunner } from "./operation-runner.ts";
@@ -16,6 +17,8 @@ import { issueList } from "./tool-list.ts";
 export interface ToolRuntime {
   runner: OperationRunner;
   confirm: ConfirmPolicy;
+  /** Short ids for list cursors handed to the model, and the core cursors behind them. */
+  cursors: CursorTable;
   /** Diagnostic lines (stderr in the bin): tool, outcome, duration; never arguments or results. */
   log: (line: string) => void;
 }
@@ -50,13 +53,24 @@ export async function callOperation(
       `Invalid input for ${operation.name} (nothing was sent): ${issueList(input.error)}. Next: fix these fields to match the input schema and call it again.`,
     );
   }
+  let data: Record<string, unknown> = input.data;
+  if (operation.list === true && typeof data.cursor === "string") {
+    const cursor = runtime.cursors.resolve(operation.name, data.cursor);
+    if (cursor === undefined) {
+      runtime.log(`ciam-mcp: ${operation.name} refused an unknown cursor`);
+      return errorResult(
+        `Unknown or expired cursor for ${operation.name} (nothing was sent): a cursor works only with the tool that returned it, on this connection, for its ${CURSOR_TABLE_SIZE} most recent pages. Next: call ${operation.name} again without cursor to start from the first page.`,
+      );
+    }
+    data = { ...data, cursor };
+  }
   const done = (outcome: string) =>
     runtime.log(`ciam-mcp: ${operation.name} ${outcome} in ${Math.round(performance.now() - started)} ms`);
   try {
     const refusal = await confirmDestructive(
       server.server,
       operation,
-      input.data,
+      data,
       runtime.confirm,
       extra.requestId,
       { runner: runtime.runner, signal: extra.signal },
@@ -65,11 +79,11 @@ export async function callOperation(
       done("not confirmed");
       return refusal;
     }
-    const output = await runtime.runner.run(operation, input.data, {
+    const output = await runtime.runner.run(operation, data, {
       signal: extra.signal,
       onProgress: progressSender(extra),
     });
-    const structured = shape(operation, output);
+    const structured = shape(operation, shortCursor(runtime.cursors, operation, output));
     done("ok");
     return {
       structuredContent: structured.value,
@@ -88,6 +102,14 @@ export async function callOperation(
       .catch(() => {});
     return result;
   }
+}
+
+/** A list page with its `nextCursor` swapped for a short id from the table (see {@link CursorTable}). */
+function shortCursor(cursors: CursorTable, operation: Operation, output: unknown): unknown {
+  if (operation.list !== true || output === null || typeof output !== "object") return output;
+  const next = (output as { nextCursor?: unknown }).nextCursor;
+  if (typeof next !== "string") return output;
+  return { ...output, nextCursor: cursors.shorten(operation.name, next) };
 }
 
 /**

@@ -42,7 +42,7 @@ export async function confirmDestructive(
   const answer = await server.elicitInput(
     {
       mode: "form",
-      message: `${operation.title}${target === "" ? "" : ` ${target}`}? This cannot be undone from here.`,
+      message: `${operation.title}${target === "" ? "" : ` ${target}`}? ${consequence(operation.name)}`,
       requestedSchema: {
         type: "object",
         properties: {
@@ -58,6 +58,20 @@ export async function confirmDestructive(
   return errorResult(
     `Not done: the user ${how} ${operation.name}. Nothing was changed. Next: do not retry unless the user asks again.`,
   );
+}
+
+/**
+ * What the user is agreeing to, by the kind of removal: a delete cannot be undone from here, while
+ * unlinking or removing a member leaves both objects in place (it can be added back), and a removed
+ * client secret is gone for good (Graph's removePassword keeps no copy).
+ */
+function consequence(name: string): string {
+  if (name === "app_password_remove")
+    return "Apps signing in with this secret stop working, and it cannot be restored.";
+  if (name.endsWith("_remove"))
+    return "Only the link is removed: both objects stay, and it can be added back later.";
+  if (name.endsWith("_revoke")) return "The app loses this permission until it is granted again.";
+  return "This cannot be undone from here.";
 }
 
 /**

@@ -13,20 +13,29 @@ export function refuseHiddenTools(
   catalog: readonly Operation[],
   enabled: readonly Operation[],
   selection: ToolSelection,
+  log: (line: string) => void,
 ): void {
   const offered = new Set(enabled.map((op) => op.name));
   for (const operation of catalog) {
     if (offered.has(operation.name)) continue;
-    const reason =
+    const flag =
       selection.readOnly === true && operation.access !== "read"
-        ? `ciam-mcp was started with --read-only and ${operation.name} is a ${operation.access} tool`
+        ? "--read-only"
         : selection.toolsets !== undefined && !selection.toolsets.includes(operation.area)
-          ? `ciam-mcp was started with --toolsets ${selection.toolsets.join(",")}, which leaves out ${operation.area}`
+          ? "--toolsets"
+          : "--tools";
+    const reason =
+      flag === "--read-only"
+        ? `ciam-mcp was started with --read-only and ${operation.name} is a ${operation.access} tool`
+        : flag === "--toolsets"
+          ? `ciam-mcp was started with --toolsets ${selection.toolsets?.join(",")}, which leaves out ${operation.area}`
           : "ciam-mcp was started with --tools, which leaves it out";
-    server.registerTool(operation.name, { description: operation.description }, () =>
-      errorResult(
+    server.registerTool(operation.name, { description: operation.description }, () => {
+      // Logged like every other call: a client retrying a refused tool is what the operator looks for.
+      log(`ciam-mcp: ${operation.name} refused by ${flag}`);
+      return errorResult(
         `Refused: ${operation.name} is not offered by this server (${reason}). Nothing was changed. Next: use the listed tools, or ask the user to restart ciam-mcp with the tool enabled.`,
-      ),
-    );
+      );
+    });
   }
 }

@@ -27,7 +27,10 @@ export function outputJsonSchema(schema: ObjectSchema): JsonSchema {
  *
  * Both kinds lose the `$schema` keyword, regular expressions that restate a `format` (zod spells out
  * every ISO date-time as a 300-character pattern), integer bounds that only restate JavaScript's safe
- * range, and spell a nullable value as `type: [t, "null"]` rather than an `anyOf` with `{type: "null"}`.
+ * range. A nullable value stays `anyOf: [{type: t}, {type: "null"}]`, never `type: [t, "null"]`:
+ * the array form is a third of the bytes, but clients that map tool schemas to a single-`type`
+ * dialect (Gemini's function declarations) reject it, and the MCP Inspector's `--strict` lint flags
+ * it (`type-union`); the `anyOf` form is standard JSON Schema that those accept.
  * See {@link slimInput} and {@link slimOutput} for what each kind drops besides.
  */
 export function slimSchema(schema: unknown, output: boolean): unknown {
@@ -130,10 +133,12 @@ function isRequiredId(name: string, node: unknown, required: ReadonlySet<string>
  */
 function anyString(node: unknown): unknown {
   if (!isObject(node) || Object.keys(node).length !== 1) return node;
-  const type = node.type;
   const plain =
-    type === "string" ||
-    (Array.isArray(type) && type.length === 2 && type.includes("string") && type.includes("null"));
+    node.type === "string" ||
+    (Array.isArray(node.anyOf) &&
+      node.anyOf.length === 2 &&
+      node.anyOf.some(isNullNode) &&
+      node.anyOf.some((o) => isObject(o) && Object.keys(o).length === 1 && o.type === "string"));
   return plain ? {} : node;
 }
 
@@ -156,7 +161,7 @@ function common(schema: JsonSchema, keepNull: boolean): JsonSchema {
   if (node.minimum === Number.MIN_SAFE_INTEGER) delete node.minimum;
   if (node.maximum === Number.MAX_SAFE_INTEGER) delete node.maximum;
   if (!keepNull) withoutNull(node);
-  else nullAsType(node);
+  typeListAsAnyOf(node);
   return node;
 }
 
@@ -177,20 +182,29 @@ function withoutNull(node: JsonSchema): void {
   }
 }
 
+/** Keywords that describe a node rather than constrain its value: they stay beside an `anyOf`. */
+const ANNOTATIONS = new Set(["description", "title", "default", "examples", "deprecated", "readOnly"]);
+
 /**
- * Folds `anyOf: [{type: t, …}, {type: "null"}]` into `{type: [t, "null"], …}`, in place: the same
- * values in a third of the bytes. An enum gets `null` among its values, as the `anyOf` allowed it.
+ * Spells `type: [t, "null"]` (zod emits it for some nullable primitives) as `anyOf: [{type: t, …},
+ * {type: "null"}]`, in place: the same values, in the form single-`type` clients accept (see
+ * {@link slimSchema}). The constraints go with each non-null type; an enum loses its `null` there.
  */
-function nullAsType(node: JsonSchema): void {
-  for (const key of ["anyOf", "oneOf"] as const) {
-    const options = node[key];
-    if (!Array.isArray(options) || options.length !== 2 || !options.some(isNullNode)) continue;
-    const other = options.find((o) => !isNullNode(o));
-    if (!isObject(other) || typeof other.type !== "string" || "anyOf" in other || "oneOf" in other) continue;
-    delete node[key];
-    Object.assign(node, other, { type: [other.type, "null"] });
-    if (Array.isArray(other.enum)) node.enum = [...other.enum, null];
+function typeListAsAnyOf(node: JsonSchema): void {
+  if (!Array.isArray(node.type)) return;
+  const types = node.type as unknown[];
+  if (types.length === 1) {
+    node.type = types[0];
+    return;
   }
+  const constraints: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (key !== "type")
+      constraints[key] = key === "enum" && Array.isArray(value) ? value.filter((v) => v !== null) : value;
+    delete node[key];
+  }
+  node.anyOf = types.map((type) => (type === "null" ? { type } : { type, ...constraints }));
 }
 
 /** A string alternative that only narrows the value (a format, a constant, a pattern). */

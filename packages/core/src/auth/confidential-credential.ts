@@ -4,6 +4,7 @@ import { emit } from "../http/logger.ts";
 import type { CredentialOptions } from "./msal-config.ts";
 import { msalConfiguration } from "./msal-config.ts";
 import { fromMsalError } from "./msal-errors.ts";
+import { type ProofKind, signInAdvice } from "./sign-in-advice.ts";
 import type { TokenProvider } from "./token-provider.ts";
 import { cachingTokenProvider } from "./token-provider.ts";
 
@@ -14,11 +15,11 @@ import { cachingTokenProvider } from "./token-provider.ts";
 export function confidentialCredential(
   options: CredentialOptions,
   auth: Partial<Configuration["auth"]>,
-  kind: string,
+  kind: ProofKind,
 ): TokenProvider {
   const setup = msalConfiguration(options, auth);
   const app = new ConfidentialClientApplication(setup.config);
-  const hint = `Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the ${kind} of app ${options.clientId}.`;
+  const hint = signInAdvice(options.source, kind, options);
   return cachingTokenProvider({
     async getToken(scope, getOptions) {
       try {

@@ -101,6 +101,7 @@ export function fromEnvironment(options: FromEnvironmentOptions = {}): Environme
     clientId: clientId as string,
     cloud,
     logger: options.logger,
+    source: { kind: "environment" } as const,
   };
   try {
     if (secret !== undefined) {

@@ -6,6 +6,7 @@ import { createFetchTransport } from "../http/transport.ts";
 import type { Authority, Cloud } from "./clouds.ts";
 import { globalCloud, tenantAuthority } from "./clouds.ts";
 import { msalNetworkClient } from "./msal-network.ts";
+import type { CredentialSource } from "./sign-in-advice.ts";
 
 /** Options every MSAL-backed credential takes. */
 export interface CredentialOptions {
@@ -20,6 +21,8 @@ export interface CredentialOptions {
   logger?: Logger | undefined;
   /** A `fetch` to use instead of the global one (the cloud's CA is still applied). */
   fetch?: typeof fetch | undefined;
+  /** Where the tenant, client id and proof came from: a failed sign-in says to check them there. */
+  source?: CredentialSource | undefined;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -29,10 +29,14 @@ export function fromMsalError(error: unknown, hint: string): ApiError {
         ? e.message
         : String(error);
   const firstLine = serviceText.split(/\r?\n/)[0] ?? serviceText;
+  const correlationId =
+    typeof e.correlationId === "string" && e.correlationId !== ""
+      ? e.correlationId
+      : /Correlation ID: ([0-9a-f-]{36})/i.exec(serviceText)?.[1];
   const init = {
     service: "login" as const,
     code,
-    clientRequestId: typeof e.correlationId === "string" ? e.correlationId : undefined,
+    clientRequestId: correlationId,
     cause: undefined,
   };
   if (NETWORK_CODES.has(code)) {
@@ -45,16 +49,36 @@ export function fromMsalError(error: unknown, hint: string): ApiError {
   }
   // Branch on codes, never on free text: AADSTS messages carry trace ids and timestamps whose digits
   // could match anything.
-  if (THROTTLED_CODES.has(code) || /^AADSTS50196:/.test(firstLine)) {
+  const aadsts = aadstsSummary(serviceText);
+  const summary = aadsts ?? firstLine;
+  const correlation = correlationId === undefined ? "" : ` Correlation ID: ${correlationId}.`;
+  if (THROTTLED_CODES.has(code) || aadsts?.startsWith("AADSTS50196:") === true) {
     return new ThrottledError({
       ...init,
       status: 429,
-      message: `The token service is throttling this client: ${firstLine}`,
+      message: `The token service is throttling this client: ${summary}${correlation}`,
     });
   }
   return new AuthenticationError({
     ...init,
     status: 401,
-    message: `Sign-in failed (${code}): ${firstLine} ${hint}`,
+    message: `Sign-in failed (${code}): ${summary}${correlation}${hint === "" ? "" : ` ${hint}`}`,
   });
+}
+
+/**
+ * `AADSTS7000215: Invalid client secret provided.` out of MSAL's text, which wraps the service's
+ * `error_description` in `Error(s): … - Timestamp: … - Description: …` and repeats the trace and
+ * correlation ids after it; the rest of the description is advice for the portal, and the ids are
+ * kept once, apart. Undefined when the text carries no AADSTS code (MSAL's own client errors).
+ */
+function aadstsSummary(text: string): string | undefined {
+  const match = /AADSTS\d+:\s*/.exec(text);
+  if (match === null) return undefined;
+  const rest = text.slice(match.index + match[0].length);
+  // The first sentence: up to a full stop before a space or the end (not the dots in a domain),
+  // and never into the "Trace ID:" trailer the service appends.
+  const end = /\.(?=\s|$)|\s+(?:Trace ID|Correlation ID|Timestamp):/.exec(rest);
+  const sentence = (end === null ? rest : rest.slice(0, end.index)).trim();
+  return `${match[0].trim()} ${sentence}.`;
 }

@@ -7,6 +7,7 @@ import { chinaCloud, customCloud, globalCloud, usGovernmentCloud } from "../auth
 import type { DeviceCodePrompt } from "../auth/device-code.ts";
 import { deviceCodeCredential } from "../auth/device-code.ts";
 import { CredentialConfigurationError } from "../auth/from-environment.ts";
+import type { CredentialSource } from "../auth/sign-in-advice.ts";
 import { legacyTokenCachePath } from "../auth/token-cache-file.ts";
 import type { TokenProvider } from "../auth/token-provider.ts";
 import type { Logger } from "../http/logger.ts";
@@ -57,6 +58,8 @@ export interface ProfileCredentialOptions {
    */
   legacyTokenCachePath?: string | false | undefined;
   logger?: Logger | undefined;
+  /** Where the profile's values came from, for sign-in advice; the saved profile by default. */
+  source?: CredentialSource | undefined;
 }
 
 /**
@@ -73,6 +76,7 @@ export function credentialFromProfile(
     clientId: profile.clientId,
     cloud: cloudFromProfile(profile.cloud),
     logger: options.logger,
+    source: options.source ?? { kind: "profile", name: profile.name },
   };
   const reference = profile.credential;
   switch (reference.kind) {
