@@ -1,5 +1,6 @@
 import {
   ApiError,
+  AuthenticationError,
   ConnectionError,
   InvalidInputError,
   PermissionError,
@@ -32,9 +33,14 @@ export function toolErrorResult(error: unknown, tool: string, cancelled: boolean
   if (error instanceof ApiError) {
     // Core's message carries its own next step; the service's message alone keeps the advice to the
     // `Next:` line below. A permission error keeps core's message: it names the permission and how to grant it.
-    const said = error instanceof PermissionError ? error.message : error.serviceMessage;
+    // A failed sign-in keeps core's message too: it names the value to check where it came from
+    // (environment, profile or flags), which is not always AZURE_*.
+    const signIn = error instanceof AuthenticationError && error.service === "login";
+    const said = error instanceof PermissionError || signIn ? error.message : error.serviceMessage;
     const lines = [
-      `${error.service === "arm" ? "ARM" : "Graph"} error ${error.code} (HTTP ${error.status}): ${said}`,
+      signIn
+        ? `Token service error ${error.code}: ${said}`
+        : `${error.service === "arm" ? "ARM" : "Graph"} error ${error.code} (HTTP ${error.status}): ${said}`,
     ];
     const ids = [
       error.requestId === undefined ? undefined : `request-id ${error.requestId}`,
@@ -73,6 +79,8 @@ function nextStep(error: ApiError): string {
     case 422:
       return "change the input the service rejected (the message says which) and retry.";
     case 401:
+      if (error.service === "login")
+        return "ciam-mcp could not sign in: tell the user to fix the credential it was started with (the message above names what to check), then restart ciam-mcp; retrying will not help.";
       return "check the credential ciam-mcp runs with (AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret, certificate or token file).";
     case 404:
       return "check the id (list the objects to find it); an object created a moment ago may need a few seconds to replicate.";
