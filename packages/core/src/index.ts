@@ -252,6 +252,8 @@ export { createFetchTransport } from "./http/transport.ts";
 // The operation catalog.
 export type { ChangeAction } from "./operations/change-actions.ts";
 export { CHANGE_VERBS, changeActionSchema } from "./operations/change-actions.ts";
+export type { ConfirmRemovals, RemovalRequest } from "./operations/confirm-removals.ts";
+export { RemovalNotConfirmedError } from "./operations/confirm-removals.ts";
 export type { OperationContext, OperationProgress } from "./operations/context.ts";
 export type {
   InputSurface,
