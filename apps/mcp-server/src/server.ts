@@ -50,7 +50,7 @@ export function createCiamMcpServer(options: CiamMcpServerOptions): McpServer {
   if (options.discovery === true) registerDiscoveryTools(server, enabled, runtime, tools);
   else {
     registerOperationTools(server, enabled, runtime, tools);
-    refuseHiddenTools(server, options.catalog ?? catalog, enabled, options);
+    refuseHiddenTools(server, options.catalog ?? catalog, enabled, options, runtime.log);
   }
   serveToolList(server, tools);
   registerTenantOverview(server, enabled, options.runner);

@@ -36,8 +36,13 @@ describe("read-only mode and narrowing (contract)", () => {
     await client.close();
   });
 
-  it("refuses a hidden tool without calling the tenant", async () => {
-    const client = await connectClient(backend, { readOnly: true, allowDestructive: true });
+  it("refuses a hidden tool without calling the tenant, and logs the refusal", async () => {
+    const logged: string[] = [];
+    const client = await connectClient(backend, {
+      readOnly: true,
+      allowDestructive: true,
+      log: (line) => logged.push(line),
+    });
     const before = mark();
     const result = await client.callTool({ name: "user_delete", arguments: { id: "ada@example.com" } });
     expect(result.isError).toBe(true);
@@ -45,6 +50,9 @@ describe("read-only mode and narrowing (contract)", () => {
       "Refused: user_delete is not offered by this server (ciam-mcp was started with --read-only and user_delete is a destructive tool). Nothing was changed. Next: use the listed tools, or ask the user to restart ciam-mcp with the tool enabled.",
     );
     expect(graphCalls("DELETE", before)).toEqual([]);
+    expect(logged).toEqual([
+      "ciam-mcp: user_delete refused (not offered: ciam-mcp was started with --read-only and user_delete is a destructive tool)",
+    ]);
     await client.close();
   });
 

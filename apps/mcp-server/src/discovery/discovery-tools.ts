@@ -124,7 +124,13 @@ export function registerDiscoveryTools(
     },
     async ({ name, input }, extra) => {
       const op = byName.get(name);
-      if (op === undefined) return unknown(name);
+      if (op === undefined) {
+        // The name is the model's text: logged only when it looks like an operation name.
+        runtime.log(
+          `ciam-mcp: operation_run refused ${/^[a-z][a-z_]{0,63}$/.test(name) ? name : "an unknown name"} (not offered)`,
+        );
+        return unknown(name);
+      }
       const result = await callOperation(server, runtime, op, input, extra);
       if (result.isError === true) return result;
       return { ...result, structuredContent: { operation: name, result: result.structuredContent ?? {} } };

@@ -6,13 +6,16 @@ import type { ToolSelection } from "./select-operations.ts";
 /**
  * Answers calls to catalog tools this server does not offer with a refusal that says why (a model
  * may know the name from elsewhere), instead of the SDK's bare "not found". They are registered with
- * the SDK only so they can be refused: `tools/list` never lists them, and nothing is sent.
+ * the SDK only so they can be refused: `tools/list` never lists them, and nothing is sent. Each
+ * refusal is logged like any other call (`log`: stderr in the bin), so an operator sees what a
+ * client tried beyond what it was given.
  */
 export function refuseHiddenTools(
   server: McpServer,
   catalog: readonly Operation[],
   enabled: readonly Operation[],
   selection: ToolSelection,
+  log: (line: string) => void,
 ): void {
   const offered = new Set(enabled.map((op) => op.name));
   for (const operation of catalog) {
@@ -23,10 +26,11 @@ export function refuseHiddenTools(
         : selection.toolsets !== undefined && !selection.toolsets.includes(operation.area)
           ? `ciam-mcp was started with --toolsets ${selection.toolsets.join(",")}, which leaves out ${operation.area}`
           : "ciam-mcp was started with --tools, which leaves it out";
-    server.registerTool(operation.name, { description: operation.description }, () =>
-      errorResult(
+    server.registerTool(operation.name, { description: operation.description }, () => {
+      log(`ciam-mcp: ${operation.name} refused (not offered: ${reason})`);
+      return errorResult(
         `Refused: ${operation.name} is not offered by this server (${reason}). Nothing was changed. Next: use the listed tools, or ask the user to restart ciam-mcp with the tool enabled.`,
-      ),
-    );
+      );
+    });
   }
 }
