@@ -151,6 +151,7 @@ export { listKeySetsOperation } from "./graph/trust-framework/list-keysets.ts";
 export { listPoliciesOperation } from "./graph/trust-framework/list-policies.ts";
 export type { KeySet, TrustFrameworkKey } from "./graph/trust-framework/trust-framework-schema.ts";
 export { uploadCertificateOperation } from "./graph/trust-framework/upload-certificate.ts";
+export { uploadPfxOperation } from "./graph/trust-framework/upload-pfx.ts";
 export { uploadPolicyOperation } from "./graph/trust-framework/upload-policy.ts";
 export { uploadSecretOperation } from "./graph/trust-framework/upload-secret.ts";
 export { createUserFlowAttributeOperation } from "./graph/user-flow-attributes/create-user-flow-attribute.ts";
