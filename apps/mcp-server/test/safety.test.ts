@@ -124,6 +124,22 @@ describe("destructive tools ask the user", () => {
     await client.close();
   });
 
+  it("says a removal is final only for deletions", async () => {
+    const { client, shown } = await elicitingClient({ action: "decline" });
+    await client.callTool({
+      name: "group_member_remove",
+      arguments: {
+        id: "00000000-0000-4000-8000-000000000001",
+        memberId: "00000000-0000-4000-8000-000000000002",
+      },
+    });
+    await client.callTool({ name: "user_delete", arguments: { id: "ada@example.com" } });
+    expect(shown).toHaveLength(2);
+    expect(shown[0]).not.toContain("cannot be undone");
+    expect(shown[1]).toContain("This cannot be undone from here.");
+    await client.close();
+  });
+
   it("an accepted confirmation runs the operation", async () => {
     const { client, shown } = await elicitingClient({ action: "accept", content: { confirm: true } });
     const before = mark();

@@ -42,7 +42,8 @@ export async function confirmDestructive(
   const answer = await server.elicitInput(
     {
       mode: "form",
-      message: `${operation.title}${target === "" ? "" : ` ${target}`}? This cannot be undone from here.`,
+      // Only a deletion is final; a removed member, link or grant can be added back.
+      message: `${operation.title}${target === "" ? "" : ` ${target}`}?${operation.name.endsWith("_delete") ? " This cannot be undone from here." : ""}`,
       requestedSchema: {
         type: "object",
         properties: {
