@@ -1,8 +1,9 @@
 /**
  * A plain column table like the Azure CLI's `-o table`: a header row, a rule, one row per item;
  * columns are the scalar properties with a value in some row (nested objects and arrays are left
- * out: use `--query` to pick them, or another format). Cells wider than their share of the terminal
- * are cut with "…".
+ * out: use `--query` to pick them, or another format). To fit the terminal, later columns are
+ * narrowed (cells cut with "…"), then the last ones dropped; the first column (the id a user copies)
+ * is cut only when it alone is wider than the terminal.
  */
 export function renderTable(data: unknown, width?: number): string {
   const rows = tableRows(data);
@@ -42,8 +43,8 @@ export function tableLayout(data: unknown, width?: number): TableLayout | undefi
   const widths = columns.map((_, i) =>
     Math.max(headers[i]?.length ?? 0, ...cells.map((r) => r[i]?.length ?? 0)),
   );
-  fitToWidth(widths, width);
-  return { columns, widths };
+  const kept = fitToWidth(widths, width);
+  return { columns: columns.slice(0, kept), widths: widths.slice(0, kept) };
 }
 
 /** Rows in a given layout, with the header and rule when `header` is set. */
@@ -75,16 +76,28 @@ function pad(value: string, width: number): string {
   return value.padEnd(width);
 }
 
-/** Shrinks the widest columns until the table fits, never below 8 characters a column. */
-function fitToWidth(widths: number[], total: number | undefined): void {
-  if (total === undefined || total <= 0) return;
-  const gaps = 2 * (widths.length - 1);
-  for (;;) {
-    const sum = widths.reduce((a, b) => a + b, 0) + gaps;
-    if (sum <= total) return;
-    let widest = 0;
-    for (let i = 1; i < widths.length; i++) if ((widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
-    if ((widths[widest] ?? 0) <= 8) return;
-    widths[widest] = Math.max(8, (widths[widest] ?? 0) - (sum - total));
+/**
+ * Fits the columns into `total` characters: narrows the widest column after the first (never below 8),
+ * then drops the last column, and so on; cuts the first column only when it is all that is left.
+ * Changes `widths` in place and returns how many columns are kept.
+ */
+function fitToWidth(widths: number[], total: number | undefined): number {
+  if (total === undefined || total <= 0) return widths.length;
+  const natural = [...widths];
+  for (let kept = widths.length; kept > 1; kept--) {
+    widths.splice(0, widths.length, ...natural);
+    const first = natural[0] ?? 0;
+    // The narrowest the kept columns can be: the first whole, the others at most 8 wide.
+    const least = first + natural.slice(1, kept).reduce((a, w) => a + Math.min(w, 8), 0) + 2 * (kept - 1);
+    if (least > total) continue;
+    for (;;) {
+      const sum = widths.slice(0, kept).reduce((a, b) => a + b, 0) + 2 * (kept - 1);
+      if (sum <= total) return kept;
+      let widest = 1;
+      for (let i = 2; i < kept; i++) if ((widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
+      widths[widest] = Math.max(8, (widths[widest] ?? 0) - (sum - total));
+    }
   }
+  widths.splice(0, widths.length, Math.min(natural[0] ?? 0, total));
+  return 1;
 }
