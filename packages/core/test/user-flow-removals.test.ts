@@ -95,6 +95,35 @@ describe("user_flow_update", () => {
     expect(yes.asked).toEqual([]);
   });
 
+  it("asks before a null unbinds an extension the flow has, not when it has none", async () => {
+    // Put straight into the emulator's store: the extension routes belong to another area.
+    const submit = "0f1e2d3c-0000-4000-8000-0000000000b2";
+    t.emu.store.tenant(t.tenant.tenantId)?.collection("customAuthenticationExtensions").put(submit, {
+      "@odata.type": "#microsoft.graph.onAttributeCollectionSubmitCustomExtension",
+      id: submit,
+    });
+    await client.run(updateUserFlowOperation, {
+      flow: "Update me",
+      attributeCollectionSubmitExtensionId: submit,
+    });
+    const no = recorder(false);
+    const unbind = {
+      flow: "Update me",
+      attributeCollectionStartExtensionId: null,
+      attributeCollectionSubmitExtensionId: null,
+    };
+    const error = await client
+      .run(updateUserFlowOperation, unbind, { confirmRemovals: no.confirmRemovals })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemovalNotConfirmedError);
+    expect(no.asked.map((r) => r.removals)).toEqual([
+      [`attribute collection submit extension ${submit} from 'Update me'`],
+    ]);
+    expect(
+      (await client.run(getUserFlowOperation, { flow: "Update me" })).attributeCollectionSubmitExtensionId,
+    ).toBe(submit);
+  });
+
   it("goes ahead once confirmed", async () => {
     const yes = recorder(true);
     const flow = await client.run(
