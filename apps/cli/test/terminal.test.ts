@@ -90,6 +90,43 @@ describe.skipIf(!hasTmux)("in a terminal (tmux; skipped when tmux is not install
     expect((await ciam(["group", "get", "--id", id], t.env)).status).toBe(0);
   });
 
+  it("names what an update would unlink, and an answer of no sends nothing", async () => {
+    const created = await ciam(
+      [
+        "user-flow",
+        "create",
+        "--display-name",
+        "Two ways in",
+        "--identity-providers",
+        "EmailPassword-OAUTH",
+        "--identity-providers",
+        "EmailOtpSignup-OAUTH",
+        "-o",
+        "json",
+      ],
+      t.env,
+    );
+    const flowId = json<{ id: string }>(created).id;
+    const window = start("unlink-no", [
+      "user-flow",
+      "update",
+      "--flow",
+      flowId,
+      "--identity-providers",
+      "EmailPassword-OAUTH",
+    ]);
+    const prompt = await screenShowing(window, /Continue\? \[y\/N\]/);
+    expect(prompt).toContain("This will remove identity provider EmailOtpSignup-OAUTH from 'Two ways in'.");
+    tmux("send-keys", "-t", `ciam:${window}`, "n", "Enter");
+    const screen = await screenShowing(window, /\[exit=\d+\]/);
+    expect(screen).toContain("nothing was changed");
+    expect(screen).toContain("[exit=2]");
+    const flow = json<{ identityProviders: string[] }>(
+      await ciam(["user-flow", "get", "--flow", flowId, "-o", "json"], t.env),
+    );
+    expect(flow.identityProviders).toContain("EmailOtpSignup-OAUTH");
+  });
+
   it("prints a table, cut to the terminal's width, when no format is given", async () => {
     const screen = await screenShowing(start("table", ["user", "list", "--limit", "2"]), /\[exit=\d+\]/);
     const lines = screen.split("\n");

@@ -1,8 +1,10 @@
 // `ciam trust-framework …` against the demo Azure AD B2C tenant (custom policies live only there), and
 // the secret a key set stores: read from stdin, never echoed in output or errors.
+import { generateKeyPairSync } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { b2cDemoConnection } from "@ciamkit/emulator";
+import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appEnv, ciam, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
@@ -90,6 +92,31 @@ describe("ciam trust-framework", () => {
     expect((await tf(["keyset-get", "--id", "TokenSigningKeyContainer"])).status).toBe(5);
   });
 
+  it("keyset-upload-pfx reads the file's password from stdin and never prints it", async () => {
+    const password = "pfx-pass-never-shown";
+    const file = join(t.bare.HOME ?? "", "saml.pfx");
+    writeFileSync(file, selfSignedPfx(password));
+    expect((await tf(["keyset-create", "--id", "SamlSigning"])).status).toBe(0);
+    const args = [
+      "keyset-upload-pfx",
+      "--id",
+      "SamlSigning",
+      "--file",
+      file,
+      "--password-stdin",
+      "-o",
+      "json",
+    ];
+    const wrong = await tf(args, b2c, "guess\n");
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/password: the PKCS#12 file does not open with it/);
+    const run = await tf(args, b2c, `${password}\n`);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(json(run)).toMatchObject({ use: "sig", kty: "RSA" });
+    expect(run.stdout + wrong.stdout + wrong.stderr).not.toContain(password);
+  });
+
   it("keyset-upload-secret reads the secret from stdin and never prints it", async () => {
     expect((await tf(["keyset-create", "--id", "FacebookSecret"])).status).toBe(0);
     const run = await tf(
@@ -173,3 +200,20 @@ describe("ciam trust-framework", () => {
     expect(run.stderr).toContain("TrustFrameworkKeySet.Read.All");
   });
 });
+
+/** A PKCS#12 file of a new self-signed RSA certificate and its key, as `openssl pkcs12 -export` would write. */
+function selfSignedPfx(password: string): Buffer {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs1", format: "pem" }).toString());
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: "spki", format: "pem" }).toString());
+  cert.serialNumber = "01";
+  cert.validity.notBefore = new Date("2026-01-01T00:00:00Z");
+  cert.validity.notAfter = new Date("2030-01-01T00:00:00Z");
+  const name = [{ name: "commonName", value: "SAML signing" }];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.sign(key, forge.md.sha256.create());
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: "aes256" });
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
+}

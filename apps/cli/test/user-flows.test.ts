@@ -145,6 +145,22 @@ describe("ciam identity-provider, user-flow-attribute, user-flow", () => {
     });
   });
 
+  it("an update that unlinks a provider refuses without a terminal unless --yes", async () => {
+    const writes = () =>
+      t.emulator.control.monitor.requests().filter((r) => r.service === "graph" && r.method !== "GET").length;
+    const before = writes();
+    const args = ["user-flow", "update", "--flow", flowId, "--identity-providers", "EmailPassword-OAUTH"];
+    const refused = await ciam(args, t.env);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(
+      /would remove identity provider Facebook-OAUTH from 'Shop sign-up v2', and there is no terminal to confirm on; pass --yes/,
+    );
+    expect(writes()).toBe(before);
+    const done = await ciam([...args, "--yes", "-o", "json"], t.env);
+    expect(done.status).toBe(0);
+    expect(json<{ identityProviders: string[] }>(done).identityProviders).toEqual(["EmailPassword-OAUTH"]);
+  });
+
   it("deletes refuse without --yes, then go in dependency order; gone is exit 5", async () => {
     const refused = await ciam(["user-flow", "delete", "--flow", flowId], t.env);
     expect(refused.status).toBe(2);

@@ -65,7 +65,12 @@ describe("discovery mode", () => {
   });
 
   it("keeps read-only mode: write operations cannot be found, described or run", async () => {
-    const client = await connectClient(backend, { discovery: true, readOnly: true });
+    const logged: string[] = [];
+    const client = await connectClient(backend, {
+      discovery: true,
+      readOnly: true,
+      log: (line) => logged.push(line),
+    });
     const found = await client.callTool({ name: "operation_search", arguments: { query: "" } });
     const listed = (found.structuredContent as { operations: { access: string }[] }).operations;
     expect(listed.length).toBeGreaterThan(0);
@@ -78,6 +83,7 @@ describe("discovery mode", () => {
     expect(run.isError).toBe(true);
     expect(textOf(run)).toMatch(/No operation named user_delete/);
     expect(graphCalls(before)).toEqual([]);
+    expect(logged).toContain("ciam-mcp: operation_run refused user_delete (not offered)");
     const { tools } = await client.listTools();
     expect(tools.find((t) => t.name === "operation_run")?.annotations).toMatchObject({
       readOnlyHint: true,

@@ -16,6 +16,7 @@ import { timeoutPolicy } from "./http/policies/timeout.ts";
 import { userAgentPolicy } from "./http/policies/user-agent.ts";
 import { ServiceClient } from "./http/service-client.ts";
 import { createFetchTransport } from "./http/transport.ts";
+import type { ConfirmRemovals } from "./operations/confirm-removals.ts";
 import type { OperationContext, OperationProgress } from "./operations/context.ts";
 import type { ObjectSchema, Operation } from "./operations/define-operation.ts";
 import { runOperation } from "./operations/run-operation.ts";
@@ -46,6 +47,8 @@ export interface CiamClientOptions {
 export interface RunOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: OperationProgress) => void) | undefined;
+  /** Asked before a write unlinks providers, apps or attributes; absent: the removals go ahead. */
+  confirmRemovals?: ConfirmRemovals | undefined;
 }
 
 /** The entry point: configured Graph and ARM clients, and a way to run catalog operations. */
@@ -120,6 +123,7 @@ export function createCiamClient(options: CiamClientOptions): CiamClient {
     tenantId: options.tenantId,
     signal: runOptions.signal,
     onProgress: runOptions.onProgress,
+    confirmRemovals: runOptions.confirmRemovals,
     logger: options.logger,
   });
   return {

@@ -152,6 +152,7 @@ export { listKeySetsOperation } from "./graph/trust-framework/list-keysets.ts";
 export { listPoliciesOperation } from "./graph/trust-framework/list-policies.ts";
 export type { KeySet, TrustFrameworkKey } from "./graph/trust-framework/trust-framework-schema.ts";
 export { uploadCertificateOperation } from "./graph/trust-framework/upload-certificate.ts";
+export { uploadPfxOperation } from "./graph/trust-framework/upload-pfx.ts";
 export { uploadPolicyOperation } from "./graph/trust-framework/upload-policy.ts";
 export { uploadSecretOperation } from "./graph/trust-framework/upload-secret.ts";
 export { createUserFlowAttributeOperation } from "./graph/user-flow-attributes/create-user-flow-attribute.ts";
@@ -253,6 +254,8 @@ export { createFetchTransport } from "./http/transport.ts";
 // The operation catalog.
 export type { ChangeAction } from "./operations/change-actions.ts";
 export { CHANGE_VERBS, changeActionSchema } from "./operations/change-actions.ts";
+export type { ConfirmRemovals, RemovalRequest } from "./operations/confirm-removals.ts";
+export { RemovalNotConfirmedError } from "./operations/confirm-removals.ts";
 export type { OperationContext, OperationProgress } from "./operations/context.ts";
 export type {
   InputSurface,

@@ -46,6 +46,7 @@ describe("custom extensions", () => {
     ["onAttributeCollectionSubmit", { fallbackToMicrosoftProviderOnError: true }],
     ["onOtpSend", { timeoutInMilliseconds: 1500, maximumRetries: 0 }],
     ["onVerifiedIdClaimValidation", {}],
+    ["onPasswordSubmit", {}],
   ] as const)("creates a %s extension from an appId, reads, updates and deletes it", async (kind, extra) => {
     const created = await client.run(createCustomExtensionOperation, {
       kind,

@@ -13,6 +13,7 @@ import { getPolicyOperation } from "../src/graph/trust-framework/get-policy.ts";
 import { listKeySetsOperation } from "../src/graph/trust-framework/list-keysets.ts";
 import { listPoliciesOperation } from "../src/graph/trust-framework/list-policies.ts";
 import { uploadCertificateOperation } from "../src/graph/trust-framework/upload-certificate.ts";
+import { uploadPfxOperation } from "../src/graph/trust-framework/upload-pfx.ts";
 import { uploadPolicyOperation } from "../src/graph/trust-framework/upload-policy.ts";
 import { uploadSecretOperation } from "../src/graph/trust-framework/upload-secret.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
@@ -21,6 +22,7 @@ import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { b2cClient, b2cClientWith } from "./helpers/app-client.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
+import { selfSignedCertificate, writePkcs12 } from "./helpers/pkcs12-files.ts";
 
 let e: CoreEmulator;
 let b2c: CiamClient;
@@ -188,6 +190,39 @@ describe("policy key sets", () => {
       InvalidInputError,
     );
     await expect(b2c.run(getKeySetOperation, { id: "bad id!" })).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it("uploads a PKCS#12 file as a signing key; a wrong password fails before sending and is never logged", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ciam-pfx-"));
+    const { cert, key } = selfSignedCertificate("SAML signing");
+    const file = writePkcs12(join(dir, "saml.pfx"), key, [cert], "pfx-password-42");
+    const logs: LogEntry[] = [];
+    const logged = b2cClient(e, (entry) => logs.push(entry));
+    await logged.run(createKeySetOperation, { id: "SamlSigning" });
+    const before = e.emu.control.monitor.requests().length;
+    const wrong = await logged
+      .run(uploadPfxOperation, { id: "SamlSigning", file, password: "guess" })
+      .catch((error: unknown) => error);
+    expect(wrong).toBeInstanceOf(InvalidInputError);
+    expect(String(wrong)).toMatch(/password: the PKCS#12 file does not open with it/);
+    expect(e.emu.control.monitor.requests().length).toBe(before);
+    const uploaded = await logged.run(uploadPfxOperation, {
+      id: "SamlSigning",
+      file,
+      password: "pfx-password-42",
+    });
+    expect(uploaded).toMatchObject({ kty: "RSA", use: "sig" });
+    expect(await logged.run(getActiveKeyOperation, { id: "SamlSigning" })).toMatchObject({
+      kid: uploaded.kid,
+    });
+    expect(JSON.stringify([uploaded, logs])).not.toContain("pfx-password-42");
+    await logged.close();
+    await expect(
+      b2c.run(uploadPfxOperation, { id: "SamlSigning", pfxBase64: "bm90IGEgcGZ4", password: "x" }),
+    ).rejects.toThrow(/pfxBase64: not a PKCS#12 file/);
+    await expect(
+      external.run(uploadPfxOperation, { id: "SamlSigning", file, password: "pfx-password-42" }),
+    ).rejects.toBeInstanceOf(PermissionError);
   });
 
   it("an external tenant refuses key sets (AADB2C 403)", async () => {

@@ -44,6 +44,7 @@ const served = [
   "onAttributeCollectionSubmitCustomExtension",
   "onOtpSendCustomExtension",
   "onVerifiedIdClaimValidationCustomExtension",
+  "onPasswordSubmitCustomExtension",
   "httpRequestEndpoint",
   "azureAdTokenAuthentication",
   "fallbackToMicrosoftProviderOnError",

@@ -62,6 +62,7 @@ describe("custom authentication extensions", () => {
       { behaviorOnError: { "@odata.type": "#microsoft.graph.fallbackToMicrosoftProviderOnError" } },
     ],
     ["onVerifiedIdClaimValidationCustomExtension", {}],
+    ["onPasswordSubmitCustomExtension", {}],
   ])("creates, reads, updates and deletes a %s", async (type, extra) => {
     const appId = await api("claims.fabrikam.example", true);
     const created = await g("POST", "", extension(type, appId, extra));

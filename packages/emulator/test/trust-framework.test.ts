@@ -1,7 +1,7 @@
 import { X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { b2cDemoConnection } from "../src/seed/b2c-seed.ts";
-import { selfSignedCertificate } from "./helpers/certificate.ts";
+import { pkcs12File, selfSignedCertificate } from "./helpers/certificate.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
 import { call, type Reply, tokenFor } from "./helpers/graph-calls.ts";
 
@@ -148,12 +148,42 @@ describe("trust framework key sets (B2C, beta)", () => {
     ["generateKey with use 'both'", "generateKey", { use: "both", kty: "RSA" }, "use"],
     ["uploadSecret without k", "uploadSecret", { use: "sig" }, "'k'"],
     ["uploadCertificate with junk", "uploadCertificate", { key: "bm90IGEgY2VydA==" }, "X.509"],
+    ["uploadPkcs12 with junk", "uploadPkcs12", { key: "bm90IGEgcGZ4", password: "x" }, "PKCS#12"],
+    ["uploadPkcs12 without key", "uploadPkcs12", { password: "x" }, "'key'"],
   ])("%s is 400 and adds no key", async (_name, action, body, message) => {
     await g("POST", "/keySets", { id: "K" });
     const r = await g("POST", `/keySets/B2C_1A_K/${action}`, body);
     expect(r.status).toBe(400);
     expect(r.body.error.message).toContain(message);
     expect((await g("GET", "/keySets/B2C_1A_K")).body.keys).toEqual([]);
+  });
+
+  test("uploadPkcs12 adds the file's certificate as a signing key, never its private half", async () => {
+    await g("POST", "/keySets", { id: "SamlSigning" });
+    const set = "/keySets/B2C_1A_SamlSigning";
+    const { pfx, der } = await pkcs12File("pfx-pass-word");
+    const wrong = await g("POST", `${set}/uploadPkcs12`, { key: pfx, password: "not-it" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toContain("could not be opened as PKCS#12");
+    expect(JSON.stringify(wrong.body)).not.toContain("not-it");
+    expect((await g("GET", set)).body.keys).toEqual([]);
+    const uploaded = await g("POST", `${set}/uploadPkcs12`, { key: pfx, password: "pfx-pass-word" });
+    expect(uploaded.status).toBe(200);
+    const x509 = new X509Certificate(Buffer.from(der, "base64"));
+    expect(uploaded.body).toMatchObject({
+      kty: "RSA",
+      use: "sig",
+      x5c: [der],
+      nbf: Math.floor(Date.parse(x509.validFrom) / 1000),
+      d: null,
+      p: null,
+      q: null,
+    });
+    expect((await g("GET", `${set}/getActiveKey`)).body.kid).toBe(uploaded.body.kid);
+    const everything =
+      JSON.stringify((await g("GET", set)).body) + JSON.stringify(await t.emu.control.snapshot());
+    expect(everything).not.toContain("pfx-pass-word");
+    expect(everything).not.toContain(pfx.slice(0, 64));
   });
 
   test("PUT replaces the keys; secret members are kept out of every answer", async () => {

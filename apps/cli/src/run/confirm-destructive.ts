@@ -1,5 +1,7 @@
+import type { RemovalRequest } from "@ciamkit/core";
 import type { CommandSpec } from "../manifest/manifest-types.ts";
 import { confirm } from "../terminal/confirm.ts";
+import { UsageError } from "./exit-codes.ts";
 import type { Session } from "./session.ts";
 
 type Core = typeof import("@ciamkit/core");
@@ -33,4 +35,25 @@ export async function confirmDestructive(
   const action = spec.title.replace(/^\w/, (c) => c.toLowerCase());
   process.stderr.write(`This will ${action}: ${what}.\n`);
   return confirm("Continue?", signal);
+}
+
+/**
+ * Confirms the links a write would remove (`user-flow update`/`setup` replacing a flow's providers or
+ * apps) as destructive commands are confirmed: `--yes` allows them, a terminal asks with each removal
+ * named, and without one the command stops with a usage error before anything is sent.
+ */
+export async function confirmRemovalsOnTerminal(
+  request: RemovalRequest,
+  how: { path: string; yes: boolean; signal: AbortSignal; beforeAsking: () => void },
+): Promise<boolean> {
+  if (how.yes) return true;
+  const what = request.removals.join("; ");
+  if (!(process.stdin.isTTY && process.stderr.isTTY)) {
+    throw new UsageError(
+      `\`${how.path}\` would remove ${what}, and there is no terminal to confirm on; pass --yes to run it unattended, or keep them in the input`,
+    );
+  }
+  how.beforeAsking();
+  process.stderr.write(`This will remove ${what}.\n`);
+  return confirm("Continue?", how.signal);
 }

@@ -11,6 +11,7 @@ export function describeError(error: unknown): { code: ExitCode; message: string
       return { code: EXIT.interrupted, message: "cancelled" };
     case "QueryError":
     case "InvalidInputError":
+    case "RemovalNotConfirmedError":
     case "CredentialConfigurationError":
     case "ProfileError":
       return { code: EXIT.usage, message };

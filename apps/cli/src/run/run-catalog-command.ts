@@ -1,11 +1,11 @@
-import type { Operation } from "@ciamkit/core";
+import type { Operation, RemovalRequest } from "@ciamkit/core";
 import type { CommandOptions } from "../global-options.ts";
 import { defaultFormat, type OutputFormat } from "../output/formats.ts";
 import { createListWriter } from "../output/list-writer.ts";
 import { render, validateQuery } from "../output/render.ts";
 import type { CatalogInvocation } from "../program.ts";
 import { createProgress, type ProgressReporter } from "../terminal/progress.ts";
-import { confirmDestructive } from "./confirm-destructive.ts";
+import { confirmDestructive, confirmRemovalsOnTerminal } from "./confirm-destructive.ts";
 import { EXIT, type ExitCode, UsageError } from "./exit-codes.ts";
 import { fail } from "./fail.ts";
 import { readInput, readSecretFromStdin } from "./read-input.ts";
@@ -121,7 +121,18 @@ export async function runCatalogCommand({
     const write = (text: string) => void process.stdout.write(text);
     const width = process.stdout.isTTY === true ? process.stdout.columns : undefined;
     progress = await createProgress();
-    const runOptions = { signal: controller.signal, onProgress: progress.update };
+    const bar = progress;
+    const runOptions = {
+      signal: controller.signal,
+      onProgress: progress.update,
+      confirmRemovals: (request: RemovalRequest) =>
+        confirmRemovalsOnTerminal(request, {
+          path,
+          yes: globals.yes === true,
+          signal: controller.signal,
+          beforeAsking: () => bar.stop(),
+        }),
+    };
     if (spec.list) {
       process.exitCode = await runList(session, operation, input, {
         all: globals.all === true,

@@ -125,8 +125,10 @@ export function registerDiscoveryTools(
     async ({ name, input }, extra) => {
       const op = byName.get(name);
       if (op === undefined) {
-        // Hidden by --read-only/--toolsets/--tools or misspelt: still a call the operator sees.
-        runtime.log(`ciam-mcp: operation_run refused ${name.slice(0, 80)} (not offered)`);
+        // The name is the model's text: logged only when it looks like an operation name.
+        runtime.log(
+          `ciam-mcp: operation_run refused ${/^[a-z][a-z_]{0,63}$/.test(name) ? name : "an unknown name"} (not offered)`,
+        );
         return unknown(name);
       }
       const result = await callOperation(server, runtime, op, input, extra);

@@ -1,9 +1,10 @@
-import { isApiError, type Operation, type OperationProgress } from "@ciamkit/core";
+import { isApiError, type Operation, type OperationProgress, RemovalNotConfirmedError } from "@ciamkit/core";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import { compact } from "./compact.ts";
 import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
+import { removalConfirmer } from "./confirm-removals.ts";
 import { CURSOR_TABLE_SIZE, type CursorTable } from "./cursor-table.ts";
 import { errorResult, toolErrorResult } from "./error-result.ts";
 import { hiddenInputRefusal, hiddenInputs } from "./hidden-inputs.ts";
@@ -66,6 +67,7 @@ export async function callOperation(
   }
   const done = (outcome: string) =>
     runtime.log(`ciam-mcp: ${operation.name} ${outcome} in ${Math.round(performance.now() - started)} ms`);
+  const removals = removalConfirmer(server.server, runtime.confirm, extra.requestId);
   try {
     const refusal = await confirmDestructive(
       server.server,
@@ -82,6 +84,7 @@ export async function callOperation(
     const output = await runtime.runner.run(operation, data, {
       signal: extra.signal,
       onProgress: progressSender(extra),
+      confirmRemovals: removals.confirm,
     });
     const structured = shape(operation, shortCursor(runtime.cursors, operation, output));
     done("ok");
@@ -90,6 +93,11 @@ export async function callOperation(
       content: [{ type: "text", text: renderText(structured.value, structured.notes) }],
     };
   } catch (error) {
+    const notConfirmed = error instanceof RemovalNotConfirmedError ? removals.refusal() : undefined;
+    if (notConfirmed !== undefined) {
+      done("not confirmed");
+      return notConfirmed;
+    }
     const result = toolErrorResult(error, operation.name, extra.signal.aborted);
     const summary = failureSummary(error);
     done(`failed (${summary})`);

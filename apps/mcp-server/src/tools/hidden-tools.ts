@@ -6,7 +6,9 @@ import type { ToolSelection } from "./select-operations.ts";
 /**
  * Answers calls to catalog tools this server does not offer with a refusal that says why (a model
  * may know the name from elsewhere), instead of the SDK's bare "not found". They are registered with
- * the SDK only so they can be refused: `tools/list` never lists them, and nothing is sent.
+ * the SDK only so they can be refused: `tools/list` never lists them, and nothing is sent. Each
+ * refusal is logged like any other call (`log`: stderr in the bin), so an operator sees what a
+ * client tried beyond what it was given.
  */
 export function refuseHiddenTools(
   server: McpServer,

@@ -1,5 +1,6 @@
 import type { Logger } from "../http/logger.ts";
 import type { ServiceClient } from "../http/service-client.ts";
+import type { ConfirmRemovals } from "./confirm-removals.ts";
 
 /** Progress of a long operation (pages read, items imported, LRO status). */
 export interface OperationProgress {
@@ -21,4 +22,6 @@ export interface OperationContext {
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: OperationProgress) => void) | undefined;
   logger?: Logger | undefined;
+  /** Asked before a write unlinks something (see {@link ConfirmRemovals}); absent: removals go ahead. */
+  confirmRemovals?: ConfirmRemovals | undefined;
 }

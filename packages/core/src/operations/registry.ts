@@ -73,6 +73,7 @@ import { getPolicyOperation } from "../graph/trust-framework/get-policy.ts";
 import { listKeySetsOperation } from "../graph/trust-framework/list-keysets.ts";
 import { listPoliciesOperation } from "../graph/trust-framework/list-policies.ts";
 import { uploadCertificateOperation } from "../graph/trust-framework/upload-certificate.ts";
+import { uploadPfxOperation } from "../graph/trust-framework/upload-pfx.ts";
 import { uploadPolicyOperation } from "../graph/trust-framework/upload-policy.ts";
 import { uploadSecretOperation } from "../graph/trust-framework/upload-secret.ts";
 import { createUserFlowAttributeOperation } from "../graph/user-flow-attributes/create-user-flow-attribute.ts";
@@ -207,6 +208,7 @@ export const operations: readonly Operation[] = [
   generateKeyOperation,
   uploadSecretOperation,
   uploadCertificateOperation,
+  uploadPfxOperation,
   getActiveKeyOperation,
 ];
 

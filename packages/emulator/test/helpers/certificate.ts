@@ -1,8 +1,9 @@
 // @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata API.
 import "reflect-metadata";
-import { webcrypto } from "node:crypto";
+import { createPrivateKey, webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 import { SignJWT } from "jose";
+import forge from "node-forge";
 
 type CryptoKey = webcrypto.CryptoKey;
 
@@ -45,4 +46,20 @@ export function proofToken(
     .setNotBefore(nbf)
     .setExpirationTime(nbf + lifetimeSeconds)
     .sign(privateKey);
+}
+
+/** A PKCS#12 (.pfx) of a new self-signed certificate and its key, base64, with the certificate's base64 DER. */
+export async function pkcs12File(password: string): Promise<{ pfx: string; der: string }> {
+  const { der, privateKey } = await selfSignedCertificate("CN=policy pfx");
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", privateKey));
+  const keyPem = createPrivateKey({ key: pkcs8, format: "der", type: "pkcs8" })
+    .export({ type: "pkcs1", format: "pem" })
+    .toString();
+  const cert = forge.pki.certificateFromAsn1(
+    forge.asn1.fromDer(Buffer.from(der, "base64").toString("binary")),
+  );
+  const asn1 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(keyPem), [cert], password, {
+    algorithm: "aes256",
+  });
+  return { pfx: Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary").toString("base64"), der };
 }

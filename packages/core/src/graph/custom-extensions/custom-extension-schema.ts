@@ -7,6 +7,8 @@ export const EXTENSION_KINDS = [
   "onAttributeCollectionSubmit",
   "onOtpSend",
   "onVerifiedIdClaimValidation",
+  // v1.0 schema type for password migration; no listener binds it here (see event-listener-schema.ts).
+  "onPasswordSubmit",
 ] as const;
 
 /** Which event an extension handles. */

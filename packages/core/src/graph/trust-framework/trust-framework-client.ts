@@ -78,7 +78,7 @@ export function deleteKeySet(beta: ServiceClient, id: string, options: Common = 
 export async function keyAction(
   beta: ServiceClient,
   id: string,
-  action: "generateKey" | "uploadSecret" | "uploadCertificate",
+  action: "generateKey" | "uploadSecret" | "uploadCertificate" | "uploadPkcs12",
   body: Record<string, unknown>,
   options: Common = {},
 ): Promise<TrustFrameworkKey> {

@@ -89,3 +89,31 @@ export function setDiff(
     remove: current.filter((c) => !wanted.some((w) => same(c, w))),
   };
 }
+
+/**
+ * What a setup would unlink, one line each, for confirmation before anything is written: apps moved
+ * off another flow, and the providers, apps and attributes an existing flow has beyond the spec's.
+ * `attributes` are the spec's as ids where they exist (names of attributes still to be created
+ * match nothing the flow has, so they never count as a removal).
+ */
+export function setupRemovals(
+  existing: UserFlow | undefined,
+  wanted: {
+    identityProviders: readonly string[];
+    applications: readonly string[] | undefined;
+    attributes: readonly string[] | undefined;
+  },
+  moved: readonly { appId: string; other: UserFlow }[],
+): string[] {
+  const removals = moved.map(({ appId, other }) => `application ${appId} from '${other.displayName}'`);
+  if (existing === undefined) return removals;
+  const from = `from '${existing.displayName}'`;
+  const gone = (current: readonly string[], spec: readonly string[] | undefined) =>
+    spec === undefined ? [] : setDiff(current, spec).remove;
+  for (const id of gone(existing.identityProviders, wanted.identityProviders))
+    removals.push(`identity provider ${id} ${from}`);
+  for (const appId of gone(existing.applications, wanted.applications))
+    removals.push(`application ${appId} ${from}`);
+  for (const id of gone(existing.attributes, wanted.attributes)) removals.push(`attribute ${id} ${from}`);
+  return removals;
+}

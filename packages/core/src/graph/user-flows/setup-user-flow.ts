@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChangeLog, changeReportShape } from "../../operations/change-actions.ts";
+import { confirmRemovals } from "../../operations/confirm-removals.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { InvalidInputError } from "../../operations/run-operation.ts";
 import { listProviders } from "../identity-providers/identity-providers-client.ts";
@@ -9,7 +10,7 @@ import {
   updateAttributeDescription,
 } from "../user-flow-attributes/user-flow-attributes-client.ts";
 import { editablePage, pageAttributes, pageWithout } from "./flow-page.ts";
-import { attributeResolver, pageMatches, pageWithIds, setDiff } from "./flow-setup-plan.ts";
+import { attributeResolver, pageMatches, pageWithIds, setDiff, setupRemovals } from "./flow-setup-plan.ts";
 import { pageSchema, userFlowSchema } from "./user-flow-schema.ts";
 import {
   addFlowAttribute,
@@ -140,6 +141,20 @@ export const setupUserFlowOperation = defineOperation({
       }
     }
     if (problems.length > 0) throw new InvalidInputError(NAME, problems);
+    // "Exactly these" can unlink what the destructive `*_remove` operations do: ask before any write.
+    await confirmRemovals(
+      ctx,
+      NAME,
+      setupRemovals(
+        existing,
+        {
+          identityProviders: spec.identityProviders,
+          applications: spec.applications,
+          attributes: wantedRefs?.map((ref) => resolver.resolve(ref) ?? ref),
+        },
+        spec.moveApplications ? taken : [],
+      ),
+    );
 
     // Custom attributes first: the flow can only name attributes that exist.
     const created = new Map<string, string>();

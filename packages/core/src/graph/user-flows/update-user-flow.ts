@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { confirmRemovals } from "../../operations/confirm-removals.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { pageAttributes } from "./flow-page.ts";
-import { flowRefSchema, pageSchema, userFlowSchema } from "./user-flow-schema.ts";
+import { setDiff } from "./flow-setup-plan.ts";
+import { flowRefSchema, pageSchema, type UserFlow, userFlowSchema } from "./user-flow-schema.ts";
 import {
   addFlowAttribute,
   extensionHandlers,
@@ -39,6 +41,8 @@ export const updateUserFlowOperation = defineOperation({
   run: async (ctx, i) => {
     const options = { signal: ctx.signal };
     const flow = await resolveFlow(ctx.graph, i.flow, options);
+    // Replacing providers or apps can unlink what the `*_remove` operations would: ask first (nothing sent yet).
+    await confirmRemovals(ctx, "user_flow_update", flowRemovals(flow, i));
     const changes: Record<string, unknown> = {};
     if (i.displayName !== undefined) changes.displayName = i.displayName;
     if (i.description !== undefined) changes.description = i.description;
@@ -74,3 +78,41 @@ export const updateUserFlowOperation = defineOperation({
     return getFlow(ctx.graph, flow.id, { ...options, readAfterWrite: true });
   },
 });
+
+/** What the update would unlink from the flow, one line each, for confirmation. */
+function flowRemovals(
+  flow: UserFlow,
+  i: {
+    identityProviders?: string[] | undefined;
+    applications?: string[] | undefined;
+    attributeCollectionStartExtensionId?: string | null | undefined;
+    attributeCollectionSubmitExtensionId?: string | null | undefined;
+  },
+): string[] {
+  const from = `from '${flow.displayName}'`;
+  const removals = [
+    ...(i.identityProviders === undefined
+      ? []
+      : setDiff(flow.identityProviders, i.identityProviders).remove
+    ).map((id) => `identity provider ${id} ${from}`),
+    ...(i.applications === undefined ? [] : setDiff(flow.applications, i.applications).remove).map(
+      (appId) => `application ${appId} ${from}`,
+    ),
+  ];
+  const extensions = [
+    [
+      "attribute collection start",
+      flow.attributeCollectionStartExtensionId,
+      i.attributeCollectionStartExtensionId,
+    ],
+    [
+      "attribute collection submit",
+      flow.attributeCollectionSubmitExtensionId,
+      i.attributeCollectionSubmitExtensionId,
+    ],
+  ] as const;
+  for (const [what, current, wanted] of extensions) {
+    if (wanted === null && current !== null) removals.push(`${what} extension ${current} ${from}`);
+  }
+  return removals;
+}

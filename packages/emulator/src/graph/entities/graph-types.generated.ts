@@ -827,6 +827,18 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {},
   },
+  onPasswordSubmitCustomExtension: {
+    base: "customAuthenticationExtension",
+    props: {
+      id: "String!",
+      authenticationConfiguration: "customExtensionAuthenticationConfiguration",
+      clientConfiguration: "customExtensionClientConfiguration",
+      description: "String",
+      displayName: "String",
+      endpointConfiguration: "customExtensionEndpointConfiguration",
+      behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
   onPremisesExtensionAttributes: {
     base: null,
     props: {

@@ -11,6 +11,9 @@ export const EXTENSION_TYPES = [
   "onAttributeCollectionSubmitCustomExtension",
   "onOtpSendCustomExtension",
   "onVerifiedIdClaimValidationCustomExtension",
+  // In the v1.0 schema (for just-in-time password migration) though api-surface 5.1 does not list it;
+  // its listener (onPasswordSubmitListener) is not served, so it can be created but not bound.
+  "onPasswordSubmitCustomExtension",
 ] as const;
 
 /** Records live here, each with its `@odata.type` (the collection is polymorphic). */

@@ -10,6 +10,7 @@ import {
   secretKey,
   suppliedKey,
 } from "../trust-framework/keys.ts";
+import { pkcs12Key } from "../trust-framework/pkcs12-key.ts";
 import { audit, jsonBody } from "./common.ts";
 
 const READ = ["TrustFrameworkKeySet.Read.All", "TrustFrameworkKeySet.ReadWrite.All"];
@@ -194,6 +195,13 @@ export const trustFrameworkKeySetRoutes: GraphRoute[] = [
     permissions: [],
     handle: (req, x) =>
       addKey(req, p(x, "id"), (b) => ({ key: certificateKey(b) }), "Upload policy key certificate"),
+  },
+  {
+    method: "POST",
+    path: `${base}/{id}/uploadPkcs12`,
+    versions: beta,
+    permissions: [],
+    handle: (req, x) => addKey(req, p(x, "id"), pkcs12Key, "Upload policy key PKCS12"),
   },
   {
     method: "GET",

@@ -99,6 +99,11 @@ export function certificateKey(body: JsonObject): JsonObject {
   } catch {
     throw bad("'key' is not an X.509 certificate (base64 DER or PEM).");
   }
+  return keyFromCertificate(cert);
+}
+
+/** An RSA signing key from a certificate: its public members, `x5c`, `x5t` and the certificate's validity. */
+export function keyFromCertificate(cert: X509Certificate): JsonObject {
   const jwk = cert.publicKey.export({ format: "jwk" });
   if (jwk.kty !== "RSA") throw bad("Only RSA certificates can be used as policy keys.");
   return {
