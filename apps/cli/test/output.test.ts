@@ -78,27 +78,6 @@ describe("render", () => {
 });
 
 describe("table columns", () => {
-  const id = "440f1b3d-34aa-4c1e-9a0e-6f4b1d2c3e5f";
-  const user = { id, displayName: "Ana Lima de Souza Ferreira", mail: "ana.lima.de.souza@example.com" };
-
-  it.each([
-    // width, the header line, and whether the id is whole
-    [120, "Id                                    DisplayName                 Mail", true],
-    [80, "Id                                    DisplayName                 Mail", true],
-    [60, "Id                                    DisplayName   Mail", true],
-    [46, "Id                                    Display…", true],
-    [30, "Id", false],
-  ] as const)(
-    "at %i columns narrows, then drops trailing columns before cutting the id",
-    (width, header, whole) => {
-      const out = render([user], { format: "table", width });
-      const lines = out.trimEnd().split("\n");
-      for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
-      expect(lines[0]).toBe(header);
-      expect(lines[2]?.startsWith(id)).toBe(whole);
-    },
-  );
-
   it("leaves out columns that are empty in every row, so the others keep their width", () => {
     const out = render(
       [
