@@ -1,5 +1,6 @@
-import { clientSecretCredential, createCiamClient, customCloud } from "@ciamkit/core";
+import { clientSecretCredential, createCiamClient } from "@ciamkit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emulatorCloud } from "./helpers/demo-client.ts";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
 
 let backend: Backend;
@@ -13,12 +14,7 @@ async function clientWithWrongSecret(source: { kind: "profile"; name: string } |
   const { emulator } = backend;
   const tenant = emulator.tenants[0];
   if (tenant === undefined) throw new Error("no demo tenant");
-  const cloud = customCloud({
-    authorityHost: emulator.loginUrl,
-    graphEndpoint: emulator.graphUrl,
-    armEndpoint: emulator.armUrl,
-    ca: emulator.caCertPem,
-  });
+  const cloud = emulatorCloud(emulator);
   const runner = createCiamClient({
     credential: clientSecretCredential({
       tenantId: tenant.tenantId,

@@ -17,12 +17,7 @@ export function demoClient(
 ): CiamClient {
   const tenant = emulator.tenants[0];
   if (tenant === undefined) throw new Error("no demo tenant");
-  const cloud = customCloud({
-    authorityHost: emulator.loginUrl,
-    graphEndpoint: emulator.graphUrl,
-    armEndpoint: emulator.armUrl,
-    ca: emulator.caCertPem,
-  });
+  const cloud = emulatorCloud(emulator);
   return createCiamClient({
     credential: clientSecretCredential({
       tenantId: tenant.tenantId,
@@ -34,5 +29,15 @@ export function demoClient(
     cloud,
     retry: { maxRetries: 0 },
     ...overrides,
+  });
+}
+
+/** The emulator as a custom cloud: its login, Graph and ARM origins, trusted through its CA. */
+export function emulatorCloud(emulator: RunningEmulator) {
+  return customCloud({
+    authorityHost: emulator.loginUrl,
+    graphEndpoint: emulator.graphUrl,
+    armEndpoint: emulator.armUrl,
+    ca: emulator.caCertPem,
   });
 }
