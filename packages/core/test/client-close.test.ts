@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientSecretCredential } from "../src/auth/client-secret.ts";
+import { childEnv } from "./helpers/child-client.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
 
@@ -21,20 +22,7 @@ function runChild(close: boolean): Promise<{ report: ChildReport; code: number |
     process.execPath,
     ["--conditions=@ciamkit/source", new URL("./helpers/exit-child.ts", import.meta.url).pathname],
     {
-      env: {
-        ...process.env,
-        CIAMKIT_EXIT_CHILD: JSON.stringify({
-          loginUrl: t.emu.loginUrl,
-          graphUrl: t.emu.graphUrl,
-          armUrl: t.emu.armUrl,
-          ca: t.emu.caCertPem,
-          tenantId: t.tenant.tenantId,
-          clientId: t.tenant.clientId,
-          clientSecret: t.tenant.clientSecret,
-          knownAuthorities: t.tenant.knownAuthorities,
-          close,
-        }),
-      },
+      env: childEnv(t, "CIAMKIT_EXIT_CHILD", { close }),
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -2,6 +2,7 @@
 // journal holds a given number of commits; the kill points are seeded so a failure can be replayed.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { childEnv } from "./child-client.ts";
 import type { CoreEmulator } from "./emulator.ts";
 
 /** The seed of kill points: CIAMKIT_FAULT_SEED, else a fixed one. */
@@ -40,21 +41,7 @@ export function startImportChild(t: CoreEmulator, file: string, journalFile: str
     process.execPath,
     ["--conditions=@ciamkit/source", new URL("./import-child.ts", import.meta.url).pathname],
     {
-      env: {
-        ...process.env,
-        CIAMKIT_IMPORT_CHILD: JSON.stringify({
-          loginUrl: t.emu.loginUrl,
-          graphUrl: t.emu.graphUrl,
-          armUrl: t.emu.armUrl,
-          ca: t.emu.caCertPem,
-          tenantId: t.tenant.tenantId,
-          clientId: t.tenant.clientId,
-          clientSecret: t.tenant.clientSecret,
-          knownAuthorities: t.tenant.knownAuthorities,
-          file,
-          journalFile,
-        }),
-      },
+      env: childEnv(t, "CIAMKIT_IMPORT_CHILD", { file, journalFile }),
       stdio: ["ignore", "ignore", "pipe"],
     },
   );
