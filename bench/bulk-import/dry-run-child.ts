@@ -1,26 +1,11 @@
 // One dry run (BENCH_CONTENDER: the emulator's connection and the file; BENCH_CHECK_EXISTING), in a
 // process that holds nothing else, so its peak RSS is the dry run's own. Sends the figures over IPC.
-import { clientSecretCredential, createCiamClient, customCloud, importUsers } from "@ciamkit/core";
+import { importUsers } from "@ciamkit/core";
+import { ciamkitClient } from "./ciamkit-client.ts";
 import type { ContenderConfig } from "./contender.ts";
 
 const config = JSON.parse(process.env.BENCH_CONTENDER ?? "{}") as ContenderConfig;
-const cloud = customCloud({
-  authorityHost: config.loginUrl,
-  graphEndpoint: config.graphUrl,
-  armEndpoint: config.armUrl,
-  knownAuthorities: config.tenant.knownAuthorities,
-  ca: config.caCertPem,
-});
-const client = createCiamClient({
-  credential: clientSecretCredential({
-    tenantId: config.tenant.tenantId,
-    clientId: config.tenant.clientId,
-    clientSecret: config.tenant.clientSecret,
-    cloud,
-  }),
-  tenantId: config.tenant.tenantId,
-  cloud,
-});
+const client = ciamkitClient(config);
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
 const report = await importUsers(client.context(), {
