@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
-import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import { updateUserFlowOperation } from "../src/graph/user-flows/update-user-flow.ts";
 import { RemovalNotConfirmedError, type RemovalRequest } from "../src/operations/confirm-removals.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startFlowEmulator } from "./helpers/user-flows.ts";
+import { newAppId, startFlowEmulator } from "./helpers/user-flows.ts";
 
 // `user_flow_update` and `user_flow_setup` replace a flow's providers and apps, so they can unlink what
 // the destructive `*_remove` operations do; they ask the caller's confirmer before sending anything.
@@ -17,16 +16,10 @@ let shopApp: string;
 let kioskApp: string;
 beforeAll(async () => {
   ({ t, client } = await startFlowEmulator());
-  shopApp = await newApp("Shop");
-  kioskApp = await newApp("Kiosk");
+  shopApp = await newAppId(client, "Shop");
+  kioskApp = await newAppId(client, "Kiosk");
 });
 afterAll(() => t.stop());
-
-async function newApp(displayName: string): Promise<string> {
-  const app = await client.run(createApplicationOperation, { displayName });
-  if (app.appId == null) throw new Error("no appId");
-  return app.appId;
-}
 
 const mark = () => t.emu.control.monitor.requests().length;
 const graphWrites = (from: number) =>

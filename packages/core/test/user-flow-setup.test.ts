@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
-import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
 import { listUserFlowAttributesOperation } from "../src/graph/user-flow-attributes/list-user-flow-attributes.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
 import { listUserFlowsOperation } from "../src/graph/user-flows/list-user-flows.ts";
@@ -9,7 +8,7 @@ import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
-import { startFlowEmulator } from "./helpers/user-flows.ts";
+import { newAppId, startFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
@@ -17,16 +16,10 @@ let shopApp: string;
 let kioskApp: string;
 beforeAll(async () => {
   ({ t, client } = await startFlowEmulator());
-  shopApp = await newApp("Shop");
-  kioskApp = await newApp("Kiosk");
+  shopApp = await newAppId(client, "Shop");
+  kioskApp = await newAppId(client, "Kiosk");
 });
 afterAll(() => t.stop());
-
-async function newApp(displayName: string): Promise<string> {
-  const app = await client.run(createApplicationOperation, { displayName });
-  if (app.appId == null) throw new Error("no appId");
-  return app.appId;
-}
 
 const graphWrites = (from: number) =>
   t.emu.control.monitor

@@ -1,4 +1,5 @@
 import type { CiamClient } from "../../src/client.ts";
+import { createApplicationOperation } from "../../src/graph/applications/create-application.ts";
 import { createIdentityProviderOperation } from "../../src/graph/identity-providers/create-identity-provider.ts";
 import { createUserFlowAttributeOperation } from "../../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
 import { type CoreEmulator, startCoreEmulator } from "./emulator.ts";
@@ -24,4 +25,11 @@ export async function createLoyaltyAttribute(client: CiamClient): Promise<string
   return (
     await client.run(createUserFlowAttributeOperation, { displayName: "LoyaltyTier", dataType: "string" })
   ).id;
+}
+
+/** Registers an app for the flow tests to link; returns its appId. */
+export async function newAppId(client: CiamClient, displayName: string): Promise<string> {
+  const app = await client.run(createApplicationOperation, { displayName });
+  if (app.appId == null) throw new Error("no appId");
+  return app.appId;
 }
