@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { importPKCS8, SignJWT } from "jose";
+import { decodeJwt, importPKCS8, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAssertionCredential, workloadIdentityCredential } from "../src/auth/client-assertion.ts";
 import { clientCertificateCredential, loadCertificate } from "../src/auth/client-certificate.ts";
@@ -22,13 +22,6 @@ beforeAll(async () => {
   t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 } });
 });
 afterAll(() => t.stop());
-
-function claims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split(".")[1] as string, "base64url").toString()) as Record<
-    string,
-    unknown
-  >;
-}
 
 const common = () => ({ tenantId: t.tenant.tenantId, clientId: t.tenant.clientId, cloud: t.cloud });
 
@@ -66,15 +59,15 @@ describe("credentials against the emulator over HTTPS, MSAL unmodified", () => {
   it("client secret: Graph and ARM tokens with the app's roles", async () => {
     const credential = clientSecretCredential({ ...common(), clientSecret: t.tenant.clientSecret });
     const graph = await credential.getToken(GRAPH);
-    expect(claims(graph.token)).toMatchObject({
+    expect(decodeJwt(graph.token)).toMatchObject({
       aud: "https://graph.microsoft.com",
       tid: t.tenant.tenantId,
       appidacr: "1",
     });
-    expect(claims(graph.token).roles).toContain("User.ReadWrite.All");
+    expect(decodeJwt(graph.token).roles).toContain("User.ReadWrite.All");
     expect(graph.expiresOnTimestamp).toBeGreaterThan(Date.now() + 10 * 60_000);
     const arm = await credential.getToken(ARM);
-    expect(claims(arm.token).aud).toBe("https://management.azure.com/");
+    expect(decodeJwt(arm.token).aud).toBe("https://management.azure.com/");
   });
 
   it("concurrent callers share one token request per scope", async () => {
@@ -110,7 +103,7 @@ describe("credentials against the emulator over HTTPS, MSAL unmodified", () => {
       certificate: cert.cert,
       privateKey: cert.key,
     });
-    expect(claims((await credential.getToken(GRAPH)).token)).toMatchObject({
+    expect(decodeJwt((await credential.getToken(GRAPH)).token)).toMatchObject({
       appidacr: "2",
       tid: t.tenant.tenantId,
     });
@@ -130,7 +123,7 @@ describe("credentials against the emulator over HTTPS, MSAL unmodified", () => {
       },
     });
     expect(env.kind).toBe("certificate");
-    expect(claims((await env.credential.getToken(GRAPH)).token).appidacr).toBe("2");
+    expect(decodeJwt((await env.credential.getToken(GRAPH)).token).appidacr).toBe("2");
   });
 
   it("a key that does not match the certificate is refused before any request", () => {
@@ -149,7 +142,7 @@ describe("credentials against the emulator over HTTPS, MSAL unmodified", () => {
         return signedAssertion();
       },
     });
-    expect(claims((await credential.getToken(GRAPH)).token).appidacr).toBe("2");
+    expect(decodeJwt((await credential.getToken(GRAPH)).token).appidacr).toBe("2");
     expect(calls).toBe(1);
   });
 
@@ -159,7 +152,7 @@ describe("credentials against the emulator over HTTPS, MSAL unmodified", () => {
     writeFileSync(file, await signedAssertion());
     const credential = workloadIdentityCredential({ ...common(), tokenFilePath: file });
     const first = await credential.getToken(GRAPH);
-    expect(claims(first.token).appidacr).toBe("2");
+    expect(decodeJwt(first.token).appidacr).toBe("2");
     // A new assertion (new jti) in the file: a forced refresh must use it, since the emulator
     // refuses a replayed jti (RFC 7523 §3).
     await new Promise((r) => setTimeout(r, 20));
@@ -215,7 +208,7 @@ describe("device code with a token cache on disk", () => {
     const token = await make().getToken(GRAPH);
     expect(prompts).toHaveLength(1);
     expect(prompts[0]?.verificationUri).toMatch(/^https:\/\//);
-    expect(claims(token.token)).toMatchObject({ tid: t.tenant.tenantId, upn: admin.userPrincipalName });
+    expect(decodeJwt(token.token)).toMatchObject({ tid: t.tenant.tenantId, upn: admin.userPrincipalName });
     expect(statSync(cachePath).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
 
@@ -342,7 +335,7 @@ describe("{tenant}.ciamlogin.com authorities", () => {
       fetch: routed,
     });
     const token = await credential.getToken(GRAPH);
-    expect(claims(token.token).tid).toBe(t.tenant.tenantId);
+    expect(decodeJwt(token.token).tid).toBe(t.tenant.tenantId);
     expect(
       seen.some((u) => u.startsWith(`https://${t.tenant.subdomain}.ciamlogin.com/${t.tenant.tenantId}/`)),
     ).toBe(true);

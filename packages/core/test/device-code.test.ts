@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeviceCodePrompt } from "../src/auth/device-code.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
@@ -21,13 +22,6 @@ beforeAll(async () => {
   t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 } });
 });
 afterAll(() => t.stop());
-
-function claims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split(".")[1] as string, "base64url").toString()) as Record<
-    string,
-    unknown
-  >;
-}
 
 function admin(): string {
   const upn = t.tenant.adminUser?.userPrincipalName;
@@ -66,15 +60,15 @@ describe("device code with refresh tokens", () => {
         onPrompt: approvingAs(admin(), prompts),
       });
     const credential = make();
-    expect(claims((await credential.getToken(GRAPH)).token).aud).toBe("https://graph.microsoft.com");
+    expect(decodeJwt((await credential.getToken(GRAPH)).token).aud).toBe("https://graph.microsoft.com");
     const arm = await credential.getToken(ARM);
     expect(prompts).toHaveLength(1);
-    expect(claims(arm.token)).toMatchObject({ aud: "https://management.azure.com/", upn: admin() });
+    expect(decodeJwt(arm.token)).toMatchObject({ aud: "https://management.azure.com/", upn: admin() });
     // The refresh token is on disk (owner-only), so the next run needs no prompt for either resource.
     expect(readFileSync(cachePath, "utf8")).toContain('"RefreshToken"');
     expect(statSync(cachePath).mode & 0o777).toBe(0o600);
     const next = make();
-    expect(claims((await next.getToken(ARM, { forceRefresh: true })).token).upn).toBe(admin());
+    expect(decodeJwt((await next.getToken(ARM, { forceRefresh: true })).token).upn).toBe(admin());
     expect(prompts).toHaveLength(1);
     await Promise.all([credential.close?.(), next.close?.()]);
   }, 30_000);
@@ -96,7 +90,7 @@ describe("device code with refresh tokens", () => {
     approver = otherUser();
     const token = await credential.getToken(ARM);
     expect(prompts).toHaveLength(2);
-    expect(claims(token.token)).toMatchObject({ aud: "https://management.azure.com/", upn: otherUser() });
+    expect(decodeJwt(token.token)).toMatchObject({ aud: "https://management.azure.com/", upn: otherUser() });
     // Only the new sign-in is left in the cache, so the next run uses it.
     const cached = JSON.parse(readFileSync(cachePath, "utf8")) as { Account: Record<string, unknown> };
     expect(Object.keys(cached.Account)).toHaveLength(1);
@@ -198,8 +192,8 @@ describe("a token cache per profile", () => {
       legacyTokenCachePath: false,
       onPrompt: approvingAs(otherUser(), otherPrompts),
     });
-    expect(claims((await first.getToken(GRAPH)).token).upn).toBe(admin());
-    expect(claims((await second.getToken(GRAPH)).token).upn).toBe(otherUser());
+    expect(decodeJwt((await first.getToken(GRAPH)).token).upn).toBe(admin());
+    expect(decodeJwt((await second.getToken(GRAPH)).token).upn).toBe(otherUser());
     expect([adminPrompts.length, otherPrompts.length]).toEqual([1, 1]);
     for (const name of ["admin", "helpdesk"]) {
       const file = profileTokenCachePath(name, configDir);
@@ -213,7 +207,7 @@ describe("a token cache per profile", () => {
       legacyTokenCachePath: false,
       onPrompt: approvingAs(admin(), otherPrompts),
     });
-    expect(claims((await again.getToken(ARM)).token).upn).toBe(otherUser());
+    expect(decodeJwt((await again.getToken(ARM)).token).upn).toBe(otherUser());
     expect(otherPrompts).toHaveLength(1);
     await Promise.all([first.close?.(), second.close?.(), again.close?.()]);
   }, 30_000);
@@ -235,7 +229,7 @@ describe("a token cache per profile", () => {
       legacyTokenCachePath: legacy,
       onPrompt: approvingAs(admin(), prompts),
     });
-    expect(claims((await migrated.getToken(ARM)).token).upn).toBe(admin());
+    expect(decodeJwt((await migrated.getToken(ARM)).token).upn).toBe(admin());
     expect(prompts).toHaveLength(1);
     expect(readFileSync(profileTokenCachePath("upgraded", configDir), "utf8")).toContain('"RefreshToken"');
     await Promise.all([old.close?.(), migrated.close?.()]);
