@@ -71,6 +71,8 @@ export { importUsersOperation } from "./bulk/user-import-operation.ts";
 // The client entry point.
 export type { CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";
+// Tenant values shown as text: control and bidi characters escaped.
+export { escapeControlCharacters } from "./display-text.ts";
 export { addCertificateOperation } from "./graph/applications/add-certificate.ts";
 export { addPasswordOperation } from "./graph/applications/add-password.ts";
 export type { Application } from "./graph/applications/application-schema.ts";
@@ -251,6 +253,8 @@ export type { RequestOptions, ServiceClientOptions } from "./http/service-client
 export { ServiceClient } from "./http/service-client.ts";
 export type { FetchTransport, FetchTransportOptions } from "./http/transport.ts";
 export { createFetchTransport } from "./http/transport.ts";
+// Unusable input found while an operation runs (the CLI exits 2, MCP answers an input error).
+export { InputError } from "./input-error.ts";
 // The operation catalog.
 export type { ChangeAction } from "./operations/change-actions.ts";
 export { CHANGE_VERBS, changeActionSchema } from "./operations/change-actions.ts";
@@ -267,6 +271,8 @@ export { areaPrefix, cliCommand, defineOperation } from "./operations/define-ope
 export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
+export type { UnknownField } from "./operations/unknown-fields.ts";
+export { unknownFieldIssues, unknownFields } from "./operations/unknown-fields.ts";
 // Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
 export type { ProfileCredentialOptions } from "./profiles/profile-credential.ts";
 export { cloudFromProfile, credentialFromProfile } from "./profiles/profile-credential.ts";

@@ -7,7 +7,7 @@ import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
 import { removalConfirmer } from "./confirm-removals.ts";
 import { CURSOR_TABLE_SIZE, type CursorTable } from "./cursor-table.ts";
 import { errorResult, toolErrorResult } from "./error-result.ts";
-import { hiddenInputRefusal, hiddenInputs } from "./hidden-inputs.ts";
+import { hiddenInputRefusal, hiddenInputs, offeredFields, unknownInputRefusal } from "./hidden-inputs.ts";
 import type { OperationRunner } from "./operation-runner.ts";
 import { toolInputSchema } from "./page-size.ts";
 import { renderText } from "./render-text.ts";
@@ -42,12 +42,19 @@ export async function callOperation(
   extra: ToolExtra,
 ): Promise<CallToolResult> {
   const started = performance.now();
-  const refusal = hiddenInputRefusal(operation.name, hiddenInputs(operation), args);
+  const hidden = hiddenInputs(operation);
+  const refusal = hiddenInputRefusal(operation.name, hidden, args);
   if (refusal !== undefined) {
     runtime.log(`ciam-mcp: ${operation.name} refused a CLI-only input`);
     return refusal;
   }
-  const input = toolInputSchema(operation).safeParse(args);
+  const schema = toolInputSchema(operation);
+  const unknown = unknownInputRefusal(operation.name, offeredFields(schema, hidden), args);
+  if (unknown !== undefined) {
+    runtime.log(`ciam-mcp: ${operation.name} refused an unknown input`);
+    return unknown;
+  }
+  const input = schema.safeParse(args);
   if (!input.success) {
     runtime.log(`ciam-mcp: ${operation.name} refused invalid input`);
     return errorResult(

@@ -9,7 +9,12 @@ import {
 import { z } from "zod";
 import type { ToolExtra } from "./call-operation.ts";
 import { errorResult } from "./error-result.ts";
-import { hiddenInputRefusal, withoutHiddenInputs } from "./hidden-inputs.ts";
+import {
+  hiddenInputRefusal,
+  offeredFields,
+  unknownInputRefusal,
+  withoutHiddenInputs,
+} from "./hidden-inputs.ts";
 import { referenceRepeatedInputs } from "./input-references.ts";
 import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
@@ -52,7 +57,9 @@ export function addTool<I extends ObjectSchema>(
 ): void {
   const { hiddenInputs: hidden = [], ...declared } = config;
   server.registerTool(name, { ...declared, inputSchema: anyArguments }, (args, extra) => {
-    const refusal = hiddenInputRefusal(name, hidden, args);
+    const refusal =
+      hiddenInputRefusal(name, hidden, args) ??
+      unknownInputRefusal(name, offeredFields(config.inputSchema, hidden), args);
     if (refusal !== undefined) return refusal;
     const parsed = config.inputSchema.safeParse(args);
     if (parsed.success) return callback(parsed.data, extra);

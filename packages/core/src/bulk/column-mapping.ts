@@ -2,9 +2,11 @@
  * Column mapping: which input column feeds which user field. Given inline or as a JSON/YAML file;
  * without one, columns named like the fields map to themselves.
  */
+
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { InputError } from "../input-error.ts";
 
 /** The user fields an import row can set (Graph `user` names, plus the sign-in identity and password). */
 export const IMPORT_FIELDS = [
@@ -99,7 +101,10 @@ export function withMappingPairs(mapping: ColumnMapping, pairs: readonly string[
     else columns[key] = value;
   }
   const parsed = columnMappingSchema.safeParse({ columns, extensions, extensionAppId });
-  if (!parsed.success) throw new Error(`The column mapping is invalid: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new InputError(
+      `The column mapping is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   return parsed.data;
 }
 

@@ -1,7 +1,9 @@
 /** The authentication event listeners resource client (`/identity/authenticationEventListeners`). */
+
 import { any, eq } from "../../http/odata.ts";
 import type { ListResult } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
+import { InputError } from "../../input-error.ts";
 import { entitySetClient } from "../entity-set-client.ts";
 import {
   type EventListener,
@@ -51,7 +53,7 @@ export function handlerBody(
   if (kind === "onFraudProtectionLoadStart") {
     const provider = target.fraudProvider;
     if (provider === undefined)
-      throw new Error("onFraudProtectionLoadStart needs a fraud protection provider.");
+      throw new InputError("onFraudProtectionLoadStart needs a fraud protection provider.");
     return {
       "@odata.type": `#microsoft.graph.${handler}`,
       signUp: {
