@@ -25,7 +25,7 @@ function pipeline(script: string, env: Record<string, string> = t.env): Promise<
         ...env,
         NODE: process.execPath,
         BIN,
-        SLOW_JS: "setTimeout(() => process.stdout.write(process.argv[1]), 1000)",
+        SLOW_JS: "setTimeout(() => process.stdout.write(process.argv[1]), Number(process.argv[2] ?? 1000))",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -107,10 +107,11 @@ describe("stdin from a slow producer", () => {
   });
 
   it("login --secret-stdin takes the secret", async () => {
+    // Later than the others: login loads the sign-in code before it reads stdin.
     const tenant = t.emulator.tenants[0];
     const run = await pipeline(
       [
-        `${SLOW} "$SECRET" | ${CIAM} login --tenant ${tenant?.tenantId} --client-id ${tenant?.clientId}`,
+        `${SLOW} "$SECRET" 4000 | ${CIAM} login --tenant ${tenant?.tenantId} --client-id ${tenant?.clientId}`,
         `--secret-stdin --authority-host ${t.emulator.loginUrl} --graph-endpoint ${t.emulator.graphUrl}`,
         `--arm-endpoint ${t.emulator.armUrl} --ca "${t.caFile}"`,
       ].join(" "),
