@@ -27,11 +27,11 @@ export function unknownFields(known: readonly string[], input: unknown): Unknown
     });
 }
 
-/** `field: not an input field; did you mean x?` for each unknown field (the known ones listed when none is close). */
+/** `field: not an input field (did you mean x?)` for each unknown field (the known ones listed when none is close). */
 export function unknownFieldIssues(known: readonly string[], input: unknown): string[] {
   return unknownFields(known, input).map(({ field, suggestion }) =>
     suggestion === undefined
       ? `${field}: not an input field (the fields are ${known.join(", ")})`
-      : `${field}: not an input field; did you mean ${suggestion}?`,
+      : `${field}: not an input field (did you mean ${suggestion}?)`,
   );
 }
