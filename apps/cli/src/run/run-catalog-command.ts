@@ -62,6 +62,8 @@ export async function runCatalogCommand({
         globals.input,
         fields[stdinField] !== undefined,
       );
+    // Ctrl-C while stdin was read also ends a producer early: never go on with what it sent so far.
+    controller.signal.throwIfAborted();
     const mcpOnly = (spec.notOffered ?? []).filter((field) => input[field] !== undefined);
     if (mcpOnly.length > 0) {
       throw new UsageError(
