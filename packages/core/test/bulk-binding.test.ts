@@ -179,3 +179,47 @@ describe("the export state is bound to its tenant, cloud and query", () => {
     expect(String((error as Error).message)).not.toContain("s3cr3t");
   });
 });
+
+describe("the emulator on a new port is the same cloud", () => {
+  it("after a restart on the same data directory, an import and an interrupted export carry on", async () => {
+    const dataDir = tmp.path("emulator-data");
+    let emulator = await startCoreEmulator({ dataDir });
+    const file = csv("restart", 3);
+    const out = tmp.path("restart.jsonl");
+    try {
+      await emulator.control("POST", "/seed", { tenant: emulator.tenant.tenantId, users: 150 });
+      expect(await emulator.client().run(importUsersOperation, { file })).toMatchObject({ created: 3 });
+      const controller = new AbortController();
+      await expect(
+        exportUsers(
+          emulator.client().context({
+            signal: controller.signal,
+            onProgress: (p) => {
+              if ((p.done ?? 0) >= 50) controller.abort(new Error("interrupted"));
+            },
+          }),
+          { file: out, select: ["id"], pageSize: 50 },
+        ),
+      ).rejects.toThrow(/interrupted/);
+      const port = new URL(emulator.emu.graphUrl).port;
+      await emulator.stop();
+
+      emulator = await startCoreEmulator({ dataDir });
+      expect(new URL(emulator.emu.graphUrl).port).not.toBe(port);
+      const again = await emulator.client().run(importUsersOperation, { file });
+      expect(again).toMatchObject({ created: 3, resumed: 3, envelopes: 0 });
+      const resumed = await exportUsers(emulator.client().context(), {
+        file: out,
+        select: ["id"],
+        pageSize: 50,
+      });
+      expect(resumed.resumed).toBe(true);
+      const ids = readFileSync(out, "utf8").trim().split("\n");
+      const users = emulator.emu.store.tenant(emulator.tenant.tenantId)?.collection("users").size;
+      expect(ids).toHaveLength(users ?? -1);
+      expect(new Set(ids).size).toBe(ids.length);
+    } finally {
+      await emulator.stop();
+    }
+  });
+});

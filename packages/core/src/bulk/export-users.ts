@@ -99,6 +99,17 @@ function resumeState(
   return state as ExportState;
 }
 
+/**
+ * The saved next link, on this run's Graph port: the binding already holds the host, and the
+ * emulator behind `ciam --emulator` listens on a new port each time it starts.
+ */
+function onThisPort(link: string, base: string): string {
+  const next = new URL(link);
+  const here = new URL(base);
+  if (next.hostname === here.hostname) next.port = here.port;
+  return next.toString();
+}
+
 /** Exports users; resumes from the state file when one is left by an interrupted run. */
 export async function exportUsers(ctx: OperationContext, options: ExportUsersOptions): Promise<ExportResult> {
   const format = formatOf(options.file, options.format);
@@ -115,7 +126,7 @@ export async function exportUsers(ctx: OperationContext, options: ExportUsersOpt
   else if (statSync(options.file).size > state.bytes) truncateSync(options.file, state.bytes);
   let exported = state?.exported ?? 0;
   let pages = state?.pages ?? 0;
-  const start = state?.nextLink ?? "/users";
+  const start = state === undefined ? "/users" : onThisPort(state.nextLink, ctx.graph.baseUrl);
   const query =
     state === undefined ? { $select: select.join(","), $top: pageSize, $filter: options.filter } : undefined;
   for await (const page of paginatePages<Record<string, unknown>>(ctx.graph, start, {
