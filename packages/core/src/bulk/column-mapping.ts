@@ -2,11 +2,11 @@
  * Column mapping: which input column feeds which user field. Given inline or as a JSON/YAML file;
  * without one, columns named like the fields map to themselves.
  */
-
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { InputError } from "../input-error.ts";
+import { InvalidInputError } from "../operations/run-operation.ts";
+import { checkInputFile } from "./file-access.ts";
 
 /** The user fields an import row can set (Graph `user` names, plus the sign-in identity and password). */
 export const IMPORT_FIELDS = [
@@ -102,26 +102,51 @@ export function withMappingPairs(mapping: ColumnMapping, pairs: readonly string[
   }
   const parsed = columnMappingSchema.safeParse({ columns, extensions, extensionAppId });
   if (!parsed.success)
-    throw new InputError(
-      `The column mapping is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    throw new InvalidInputError(
+      "user_import",
+      parsed.error.issues.map(
+        (issue) => `map: the column mapping is invalid: ${issuePath(issue.path)}${issue.message}`,
+      ),
     );
   return parsed.data;
 }
 
-/** Reads a mapping file (JSON or YAML); a bad file is a clear error naming the file. */
+/** A mapping file larger than this is not a mapping. */
+const MAPPING_MAX_BYTES = 1_000_000;
+
+/**
+ * Reads a mapping file (JSON or YAML); a missing, unreadable or bad file is an {@link InvalidInputError}
+ * naming the file and the line of a syntax error, never the file's text.
+ */
 export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
+  checkInputFile("user_import", "mapping", path, MAPPING_MAX_BYTES);
   const text = await readFile(path, "utf8");
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (error) {
-    throw new Error(`The mapping file ${path} is not valid JSON or YAML: ${(error as Error).message}`);
+    // The parser's message quotes the offending line: keep only where it is and what kind of error.
+    const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const code = (error as { code?: unknown }).code;
+    throw new InvalidInputError("user_import", [
+      `mapping: ${path} is not valid JSON or YAML${at === undefined ? "" : ` (line ${at.line}, column ${at.col}${typeof code === "string" ? `: ${code}` : ""})`}`,
+    ]);
   }
   const parsed = columnMappingSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`The mapping file ${path} is invalid: ${z.prettifyError(parsed.error)}`);
+    throw new InvalidInputError(
+      "user_import",
+      parsed.error.issues.map(
+        (issue) => `mapping: the mapping file ${path} is invalid: ${issuePath(issue.path)}${issue.message}`,
+      ),
+    );
   }
   return parsed.data;
+}
+
+/** `columns.signInName: ` for an issue's path (empty at the top). */
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? "" : `${path.map(String).join(".")}: `;
 }
 
 /**
@@ -204,9 +229,8 @@ export function missingColumns(
       guess === undefined
         ? `add a "${field}" column or map one: --map ${field}=<column> (mapping.columns.${field})`
         : `map it: --map ${field}=${guess} (mapping.columns.${field} = "${guess}")`;
-    problems.push(
-      `mapping: no column "${column}" for ${field} in the file (columns: ${header.join(", ")}); ${how}`,
-    );
+    // The header's own names are not listed: the "CSV" may be any file, and its first line a secret.
+    problems.push(`mapping: no column "${column}" for ${field} in the file's header; ${how}`);
   }
   return problems;
 }

@@ -4,12 +4,12 @@
  * are created in `$batch` envelopes paced just under the write quota, and a journal makes a rerun
  * continue where a crash or Ctrl-C stopped without creating anyone twice.
  */
-import { writeFileSync } from "node:fs";
 import { defaultDomain } from "../graph/organization/organization-client.ts";
 import { BATCH_LIMIT } from "../http/batch.ts";
 import type { OperationContext } from "../operations/context.ts";
 import { InvalidInputError } from "../operations/run-operation.ts";
 import { AdaptivePacer } from "./adaptive-pacer.ts";
+import { bindingOf, stableHash } from "./bulk-binding.ts";
 import {
   applyMapping,
   type ColumnMapping,
@@ -19,11 +19,12 @@ import {
   secretColumns,
   withMappingPairs,
 } from "./column-mapping.ts";
+import { checkInputFile, checkOutputFile, writeOwnerOnly } from "./file-access.ts";
 import { ImportJournal } from "./import-journal.ts";
 import { countReason, emptyReport, type ImportReport } from "./import-report.ts";
 import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
 import { RejectFile } from "./reject-file.ts";
-import { type BulkFileFormat, countRows, csvHeader, formatOf, readRows } from "./row-source.ts";
+import { type BulkFileFormat, countRows, csvHeader, formatOf, readRows, scanInput } from "./row-source.ts";
 import { DuplicateTracker, identityKey, validateRow } from "./row-validation.ts";
 
 /** Options of {@link importUsers}. */
@@ -44,8 +45,15 @@ export interface ImportUsersOptions {
   onConflict?: "skip" | "update" | "fail" | undefined;
   /** `given`: every row carries its password (default); `generate`: rows without one get a random password to change at first sign-in. */
   passwords?: "given" | "generate" | undefined;
+  /** JSON Lines of rejected rows, created owner-only (0600). */
   rejectFile?: string | undefined;
+  /**
+   * The journal a rerun resumes from (none without it). It is bound to the tenant, the cloud, the
+   * input and the mapping: one written for anything else is refused, never reused.
+   */
   journalFile?: string | undefined;
+  /** What the journal's binding names as the input (default: a SHA-256 of the file's bytes). */
+  inputIdentity?: string | undefined;
   reportFile?: string | undefined;
   /** `$batch` envelopes in flight at most (default 8); the pacer decides how fast they leave. */
   maxConcurrency?: number | undefined;
@@ -54,10 +62,22 @@ export interface ImportUsersOptions {
   maxRate?: number | undefined;
 }
 
+/** The operation name errors and journals carry. */
+const IMPORT = "user_import";
+
 /** Imports users; resolves with the report (also written to `reportFile`), rejects only on abort or a setup error. */
 export async function importUsers(ctx: OperationContext, options: ImportUsersOptions): Promise<ImportReport> {
   const started = performance.now();
   const dryRun = options.dryRun ?? false;
+  const journalFile = dryRun ? undefined : options.journalFile;
+  // Paths first: a missing input or an output in a missing directory is an input error at once.
+  checkInputFile(IMPORT, "file", options.file);
+  for (const [field, path] of [
+    ["rejectFile", options.rejectFile],
+    ["journalFile", journalFile],
+    ["reportFile", options.reportFile],
+  ] as const)
+    if (path !== undefined) checkOutputFile(IMPORT, field, path);
   const mapping = withMappingPairs(
     typeof options.mapping === "string"
       ? await loadColumnMapping(options.mapping)
@@ -70,12 +90,29 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   if (format === "csv") {
     const header = await csvHeader(options.file, ctx.signal);
     const problems = missingColumns(mapping, header, (options.passwords ?? "given") === "given");
-    if (problems.length > 0) throw new InvalidInputError("user_import", problems);
+    if (problems.length > 0) throw new InvalidInputError(IMPORT, problems);
   }
-  // Only worth a pass over the file when someone watches the progress.
-  let total = ctx.onProgress === undefined ? undefined : await countRows(options.file, format, ctx.signal);
+  // A run that writes reads the whole file first: one that cannot be parsed is refused before the
+  // first create (a dry run writes nothing, so its one pass finds the same errors). The pass also
+  // gives the hash the journal is bound to, and the exact row count.
+  const scan = dryRun ? undefined : await scanInput(options.file, format, ctx.signal);
+  let total =
+    ctx.onProgress === undefined
+      ? undefined
+      : (scan?.rows ?? (await countRows(options.file, format, ctx.signal)));
   const report = emptyReport(dryRun);
-  const journal = await ImportJournal.open(dryRun ? undefined : options.journalFile);
+  const journal = await ImportJournal.open(
+    journalFile,
+    bindingOf(ctx, IMPORT, options.inputIdentity ?? scan?.identity ?? "", stableHash(mapping)),
+    {
+      operation: IMPORT,
+      field: "journalFile",
+      file: journalFile ?? "",
+      startOver: "import the file from scratch (users created by the earlier run then count as skipped)",
+      input: `the content of ${options.file}`,
+      settings: "the column mapping",
+    },
+  );
   const issuer = await defaultDomain(ctx.graph, { signal: ctx.signal });
   const writer: WriterContext = {
     graph: ctx.graph,
@@ -172,7 +209,7 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
     await rejects.close();
     report.seconds = Math.round((performance.now() - started) / 100) / 10;
     if (options.reportFile !== undefined)
-      writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+      writeOwnerOnly(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   }
   total = report.rows;
   progress();

@@ -1,5 +1,9 @@
-/** The reject file: one JSON line per bad row, with its line number and reasons, secrets removed. */
+/**
+ * The reject file: one JSON line per bad row, with its line number and reasons, secrets removed. It
+ * holds customers' names and e-mails, so it is owner-only (0600).
+ */
 import { createWriteStream, type WriteStream } from "node:fs";
+import { openOwnerOnly } from "./file-access.ts";
 
 /** One rejected row as written to the reject file. */
 export interface RejectEntry {
@@ -14,7 +18,7 @@ export class RejectFile {
   readonly #secretColumns: ReadonlySet<string>;
 
   constructor(path: string | undefined, secretColumns: ReadonlySet<string>) {
-    this.#stream = path === undefined ? undefined : createWriteStream(path, { flags: "w" });
+    this.#stream = path === undefined ? undefined : createWriteStream(path, { fd: openOwnerOnly(path, "w") });
     this.#secretColumns = secretColumns;
   }
 

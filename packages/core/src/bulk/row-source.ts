@@ -1,10 +1,16 @@
 /**
- * Streamed readers of an import file: CSV (csv-parse) and JSON Lines (node:readline). Each yields one
- * record at a time with its 1-based line number, so memory does not grow with the file.
+ * Streamed readers of an import file: CSV (csv-source.ts) and JSON Lines (node:readline), both behind
+ * a UTF-8 check. Each yields one record at a time with its 1-based line number, so memory does not
+ * grow with the file.
  */
+import { createHash, type Hash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { parse } from "csv-parse";
+import { pipeline } from "node:stream";
+import { csvRows } from "./csv-source.ts";
+import { Utf8Check } from "./utf8-check.ts";
+
+export { csvHeader } from "./csv-source.ts";
 
 /** The formats an import or export file can have. */
 export type BulkFileFormat = "csv" | "jsonl";
@@ -23,46 +29,12 @@ export function formatOf(path: string, format?: BulkFileFormat): BulkFileFormat 
   return /\.csv$/i.test(path) ? "csv" : "jsonl";
 }
 
-async function* csvRows(path: string, signal?: AbortSignal): AsyncGenerator<SourceRow> {
-  const parser = createReadStream(path, { signal }).pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      // A short row is a row with empty trailing fields, reported by validation, not a parse failure.
-      relax_column_count: true,
-    }),
-  );
-  for await (const item of parser as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number; records: number };
-  }>) {
-    const fields: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(item.record)) if (v !== "") fields[k] = v;
-    // `info.lines` is the line the record ends on; multi-line quoted fields are rare in user exports.
-    yield { line: item.info.lines, fields };
-  }
-}
-
-/** The column names of a CSV file's header row (empty for an empty file), read without the rest of the file. */
-export async function csvHeader(path: string, signal?: AbortSignal): Promise<string[]> {
-  const parser = createReadStream(path, { signal }).pipe(
-    parse({ bom: true, trim: true, skip_empty_lines: true, to: 1 }),
-  );
-  for await (const record of parser as AsyncIterable<string[]>) {
-    parser.destroy();
-    return record;
-  }
-  return [];
-}
-
-async function* jsonlRows(path: string, signal?: AbortSignal): AsyncGenerator<SourceRow> {
-  const lines = createInterface({
-    input: createReadStream(path, { signal }),
-    crlfDelay: Number.POSITIVE_INFINITY,
+async function* jsonlRows(path: string, signal?: AbortSignal, hash?: Hash): AsyncGenerator<SourceRow> {
+  const input = new Utf8Check("user_import", path, hash);
+  pipeline(createReadStream(path, { signal }), input, () => {
+    // An error, if any, reaches the loop below: readline rejects its iteration with it.
   });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let line = 0;
   for await (const text of lines) {
     line++;
@@ -85,8 +57,32 @@ export function readRows(
   path: string,
   format: BulkFileFormat,
   signal?: AbortSignal,
+  hash?: Hash,
 ): AsyncGenerator<SourceRow> {
-  return format === "csv" ? csvRows(path, signal) : jsonlRows(path, signal);
+  return format === "csv" ? csvRows(path, signal, hash) : jsonlRows(path, signal, hash);
+}
+
+/** What one full pass over an import file found: a hash of its bytes, and its records. */
+export interface InputScan {
+  /** `sha256:<hex>` of the file's bytes: what a journal is bound to. */
+  identity: string;
+  rows: number;
+}
+
+/**
+ * Reads the whole file once before anything is written: a file that cannot be parsed (a broken
+ * quote, bytes that are not UTF-8, a header naming a column twice) fails here, with nothing sent;
+ * otherwise the hash of its bytes and its exact record count come back.
+ */
+export async function scanInput(
+  path: string,
+  format: BulkFileFormat,
+  signal?: AbortSignal,
+): Promise<InputScan> {
+  const hash = createHash("sha256");
+  let rows = 0;
+  for await (const _ of readRows(path, format, signal, hash)) rows++;
+  return { identity: `sha256:${hash.digest("hex")}`, rows };
 }
 
 /**
