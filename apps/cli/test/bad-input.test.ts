@@ -1,6 +1,6 @@
 // Every documented CLI error, as a table: the command line, the exit code docs/cli.md promises for it,
 // and what the one line on stderr says. Exit 1 means a defect in ciam, so no row may reach it.
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,6 +31,13 @@ beforeAll(async () => {
   expect((await ciam(twin, t.env)).status).toBe(0);
   writeFileSync(join(dir, "users.csv"), "signInName,displayName,extra\nada@example.com,Ada,x\n");
   writeFileSync(join(dir, "array.json"), "[1,2]");
+  writeFileSync(join(dir, "broken.yaml"), "columns: [1\n");
+  writeFileSync(join(dir, "odd.yaml"), "nope: 1\n");
+  const row = (n: number) => `u${n}@example.com,U ${n},Passw0rd!${n}x`;
+  writeFileSync(join(dir, "bad.csv"), `signInName,displayName,password\n${row(1)}\n"${row(2)}\n${row(3)}\n`);
+  mkdirSync(join(dir, "folder.csv"));
+  const css = ["branding", "image-set", "--stream", "customCSS", "--text", ".a{color:red}", "-o", "none"];
+  expect((await ciam(css, t.env)).status).toBe(0);
 }, 60_000);
 afterAll(async () => t?.close());
 
@@ -188,21 +195,53 @@ const rows: Row[] = [
   ),
   row(
     2,
-    "missing mapping file",
+    "mapping file missing",
     "user import {dir}/users.csv --mapping {dir}/nowhere.yaml",
-    /nowhere\.yaml does not exist .*\(ENOENT\); check the path/,
+    /nowhere\.yaml does not exist/,
   ),
   row(
     2,
-    "missing .jsonl file",
-    "user import {dir}/nowhere.jsonl",
-    /nowhere\.jsonl does not exist .*\(ENOENT\)/,
+    "mapping file not JSON or YAML",
+    "user import {dir}/users.csv --mapping {dir}/broken.yaml",
+    /not valid JSON or YAML/,
+  ),
+  row(
+    2,
+    "mapping file with an unknown key",
+    "user import {dir}/users.csv --mapping {dir}/odd.yaml",
+    /Unrecognized key: "nope"/,
+  ),
+  row(
+    2,
+    "CSV with a quote never closed",
+    "user import {dir}/bad.csv",
+    /bad\.csv: line 3: a quoted field opens/,
+  ),
+  row(2, "import file missing (.csv)", "user import {dir}/nowhere.csv", /nowhere\.csv does not exist/),
+  row(2, "import file missing (.jsonl)", "user import {dir}/nowhere.jsonl", /nowhere\.jsonl does not exist/),
+  row(
+    2,
+    "import file that is a folder",
+    "user import {dir}/folder.csv",
+    /folder\.csv is a directory, not a file/,
   ),
   row(
     2,
     "export into a missing folder",
-    "user export --file {dir}/no-such-folder/users.csv",
-    /no-such-folder\/users\.csv does not exist \(or its folder does not\) \(ENOENT\)/,
+    "user export --file {dir}/none/users.csv",
+    /the directory of .*none\/users\.csv does not exist/,
+  ),
+  row(
+    2,
+    "--input that is a folder",
+    "user create --input {dir}/folder.csv",
+    /folder\.csv cannot be read \(EISDIR\)/,
+  ),
+  row(
+    2,
+    "a file the system refuses to write (any file: the general rule)",
+    "branding image-get --stream customCSS --save-to {dir}/none/site.css",
+    /none\/site\.css does not exist \(or its folder does not\) \(ENOENT\); check the path/,
     { reads: true },
   ),
   // 3: authentication.
@@ -233,18 +272,6 @@ const rows: Row[] = [
   row(6, "conflict", "user create --display-name Twin --sign-in-name twin@example.com", /request-id /),
   row(7, "some items failed", `group member-add --id {group} --member-ids {user} ${NIL} -o json`, /"failed"/),
 ];
-
-// Cases whose fix lands with the bulk-safety branch (packages/core/src/bulk): each still exits 1 (or
-// hangs) on this branch. LEAD: after merging bulk-safety, move them into `rows` (and write their files
-// in beforeAll):
-//   row(2, "mapping file not JSON or YAML", "user import {dir}/users.csv --mapping {dir}/broken.yaml", /broken\.yaml/)
-//     with broken.yaml = "columns: [1"
-//   row(2, "mapping file with an unknown key", "user import {dir}/users.csv --mapping {dir}/odd.yaml", /nope/)
-//     with odd.yaml = "nope: 1"
-//   row(2, "CSV with an unclosed quote", "user import {dir}/bad.csv", /line 3/)
-//     with bad.csv = "signInName,displayName\na@example.com,A\n\"b@example.com,B\nc@example.com,C\n"
-//   row(2, "missing .csv file", "user import {dir}/nowhere.csv", /nowhere\.csv/)
-//   row(2, ".csv path that is a folder", "user import {dir}/folder.csv", /folder\.csv/) after mkdir
 
 describe("every documented error exits with its documented code, on one line", () => {
   it.each(rows.map((row) => [row.name, row] as const))("%s", async (_name, row) => {

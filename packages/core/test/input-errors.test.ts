@@ -7,6 +7,7 @@ import { getGroupOperation } from "../src/graph/groups/get-group.ts";
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
 import { updateUserOperation } from "../src/graph/users/update-user.ts";
 import { InputError } from "../src/input-error.ts";
+import type { Operation } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
@@ -62,7 +63,7 @@ describe("input the operation cannot use", () => {
     "reports %s as invalid input of the operation, with nothing sent",
     async (_what, operation, input, message) => {
       const before = served();
-      const error = await failure(client.run(operation, input));
+      const error = await failure(client.run(operation as Operation, input));
       expect(error).toBeInstanceOf(InvalidInputError);
       expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message).toMatch(new RegExp(`^Invalid input for ${operation.name}: `));
