@@ -45,12 +45,12 @@ export class DataDirBusyError extends Error {
   /** The process holding it, when its lock file could be read. */
   readonly holder: DataDirHolder | undefined;
 
-  constructor(dir: string, holder: DataDirHolder | undefined, waitedMs: number) {
+  constructor(dir: string, holder: DataDirHolder | undefined, waitMs: number) {
     const who =
       holder === undefined
         ? "another process"
         : `${holder.holder} (pid ${holder.pid}${holder.host === hostname() ? "" : ` on ${holder.host}`}, since ${holder.since})`;
-    const waited = waitedMs > 0 ? ` after waiting ${Math.round(waitedMs / 1000)} s` : "";
+    const waited = waitMs > 0 ? ` after waiting ${Math.round(waitMs / 1000)} s` : "";
     super(`${dir} is still in use by ${who}${waited}`);
     this.dir = dir;
     this.holder = holder;
@@ -105,7 +105,7 @@ export async function lockDataDir(
       continue;
     }
     const waited = Date.now() - started;
-    if (waited >= waitMs) throw new DataDirBusyError(dir, holder, waited);
+    if (waited >= waitMs) throw new DataDirBusyError(dir, holder, waitMs);
     if (!announced && holder !== undefined) {
       announced = true;
       options.onWait?.(holder);
