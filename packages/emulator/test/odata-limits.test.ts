@@ -2,7 +2,7 @@
 // stack overflow (500), and the emulator keeps serving. Over HTTPS, directly and through $batch (whose
 // request URLs are in the body, so they can be far longer than a request line).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FILTER_HEIGHT, MAX_FILTER_NESTING } from "../src/graph/odata/filter-parser.ts";
+import { MAX_FILTER_HEIGHT, MAX_FILTER_NESTING } from "../src/graph/odata/filter-limits.ts";
 import { type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
 
 let fx: GraphFixture;

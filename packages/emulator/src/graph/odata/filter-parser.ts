@@ -1,5 +1,6 @@
 import { GraphError } from "../route.ts";
 import type { ComparisonOp, FilterExpr, Literal } from "./filter-ast.ts";
+import { filterHeight, MAX_FILTER_HEIGHT, MAX_FILTER_NESTING } from "./filter-limits.ts";
 
 /**
  * Parses a `$filter` expression: comparisons, `in`, `and`/`or`/`not` with parentheses,
@@ -14,53 +15,12 @@ export function parseFilter(text: string): FilterExpr {
   const expr = p.parseOr();
   p.skipSpace();
   if (!p.done()) p.fail("unexpected text");
-  if (height(expr) > MAX_FILTER_HEIGHT) p.tooDeep();
+  if (filterHeight(expr) > MAX_FILTER_HEIGHT) p.tooDeep();
   return expr;
 }
 
-/**
- * Nesting levels of parentheses, `not`, function arguments and lambda bodies. Microsoft's OData
- * parser (Microsoft.OData.Core `ODataUriParserSettings.FilterLimit`) allows 800 recursive calls, about
- * nine per parenthesis: some 90 levels.
- */
-export const MAX_FILTER_NESTING = 100;
-/** Height of the parsed tree, where `a or b or c` chains count one per operator. */
-export const MAX_FILTER_HEIGHT = 800;
 /** How much of a filter an error message quotes. */
 const QUOTED = 200;
-
-/** The tree's height, without recursion (the tree may be deeper than the stack before this check). */
-function height(root: FilterExpr): number {
-  let max = 0;
-  const stack: [FilterExpr, number][] = [[root, 1]];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [e, h] = top;
-    if (h > max) max = h;
-    if (max > MAX_FILTER_HEIGHT) return max;
-    for (const child of children(e)) stack.push([child, h + 1]);
-  }
-  return max;
-}
-
-function children(e: FilterExpr): readonly FilterExpr[] {
-  switch (e.kind) {
-    case "and":
-    case "or":
-    case "compare":
-      return [e.left, e.right];
-    case "in":
-      return [e.left];
-    case "not":
-      return [e.operand];
-    case "call":
-      return e.args;
-    case "lambda":
-      return [e.body];
-    default:
-      return [];
-  }
-}
-
 const COMPARISON = new Set<string>(["eq", "ne", "gt", "ge", "lt", "le"]);
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2}))?/;
