@@ -13,6 +13,7 @@ import { hiddenInputRefusal, withoutHiddenInputs } from "./hidden-inputs.ts";
 import { referenceRepeatedInputs } from "./input-references.ts";
 import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
+import { unknownFieldsRefusal } from "./unknown-fields.ts";
 
 /** A tool as the server declares it: zod schemas (enforced on every call) and its hints. */
 export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
@@ -55,7 +56,11 @@ export function addTool<I extends ObjectSchema>(
     const refusal = hiddenInputRefusal(name, hidden, args);
     if (refusal !== undefined) return refusal;
     const parsed = config.inputSchema.safeParse(args);
-    if (parsed.success) return callback(parsed.data, extra);
+    if (parsed.success) {
+      return (
+        unknownFieldsRefusal(name, config.inputSchema, args, parsed.data) ?? callback(parsed.data, extra)
+      );
+    }
     return errorResult(
       `Invalid input for ${name} (nothing was sent): ${issueList(parsed.error)}. Next: fix these fields to match the tool's input schema and call it again.`,
     );
