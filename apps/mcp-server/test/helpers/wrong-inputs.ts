@@ -60,7 +60,9 @@ export function wrongInputs(
   const valid = sampleInput(schema) as Record<string, unknown>;
   const keys = Object.keys(properties).filter((key) => !isFileField(key));
   const cases: WrongInput[] = [];
-  const add = (label: string, args: unknown, mustFail = true) => cases.push({ label, args, mustFail });
+  const add = (label: string, args: unknown, mustFail = true) => {
+    cases.push({ label, args, mustFail });
+  };
   const rng = fc.sample(fc.integer({ min: 0, max: 1_000_000 }), {
     seed: options.seed,
     numRuns: keys.length + 1,
@@ -89,7 +91,7 @@ export function wrongInputs(
     seed: options.seed,
     numRuns: options.random,
   });
-  mixes.forEach((mix, i) => add(`random mix ${i + 1}: ${mix.label}`, mix.args));
+  for (const [i, mix] of mixes.entries()) add(`random mix ${i + 1}: ${mix.label}`, mix.args);
   return cases;
 }
 
