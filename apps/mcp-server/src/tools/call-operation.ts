@@ -13,6 +13,7 @@ import { toolInputSchema } from "./page-size.ts";
 import { renderText } from "./render-text.ts";
 import { outputJsonSchema } from "./slim-schema.ts";
 import { issueList } from "./tool-list.ts";
+import { unknownFieldsRefusal } from "./unknown-fields.ts";
 
 /** What every tool call runs with. */
 export interface ToolRuntime {
@@ -47,12 +48,19 @@ export async function callOperation(
     runtime.log(`ciam-mcp: ${operation.name} refused a CLI-only input`);
     return refusal;
   }
-  const input = toolInputSchema(operation).safeParse(args);
+  const schema = toolInputSchema(operation);
+  const input = schema.safeParse(args);
   if (!input.success) {
     runtime.log(`ciam-mcp: ${operation.name} refused invalid input`);
     return errorResult(
       `Invalid input for ${operation.name} (nothing was sent): ${issueList(input.error)}. Next: fix these fields to match the input schema and call it again.`,
     );
+  }
+  // operation_run hands its `input` over unparsed: a field the operation does not take is refused here.
+  const unknown = unknownFieldsRefusal(operation.name, schema, args, input.data);
+  if (unknown !== undefined) {
+    runtime.log(`ciam-mcp: ${operation.name} refused unknown fields`);
+    return unknown;
   }
   let data: Record<string, unknown> = input.data;
   if (operation.list === true && typeof data.cursor === "string") {
