@@ -25,6 +25,13 @@ describe("the operation catalog", () => {
     ]);
   });
 
+  it("keeps its order: MCP tools/list, CLI help and the generated docs follow it", async () => {
+    // Update on purpose (vitest -u) when adding an operation; the diff shows where it lands.
+    await expect(`${operations.map((op) => op.name).join("\n")}\n`).toMatchFileSnapshot(
+      "./catalog-order.txt",
+    );
+  });
+
   describe.each(operations.map((op) => [op.name, op] as const))("%s", (name, op) => {
     it("is named <area-prefix>_<verb> in snake_case and maps to a CLI command", () => {
       expect(name).toMatch(/^[a-z]+(_[a-z]+)+$/);
