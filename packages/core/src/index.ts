@@ -41,7 +41,7 @@ export type { AccessToken, CachingOptions, GetTokenOptions, TokenProvider } from
 export { cachingTokenProvider } from "./auth/token-provider.ts";
 export * from "./bulk/index.ts";
 // The client entry point.
-export type { CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
+export type { AdditionalPolicy, CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";
 export * from "./graph/applications/index.ts";
 export * from "./graph/audit-logs/index.ts";
@@ -129,12 +129,17 @@ export { RemovalNotConfirmedError } from "./operations/confirm-removals.ts";
 export type { OperationContext, OperationProgress } from "./operations/context.ts";
 export type {
   InputSurface,
+  ListInput,
+  ListItem,
   ObjectSchema,
   Operation,
   OperationAccess,
+  OperationInput,
+  OperationOutput,
 } from "./operations/define-operation.ts";
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
 export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
+export { iterateOperation } from "./operations/iterate-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
 // Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
