@@ -1,12 +1,24 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ciam, json, requireBuilt, sandbox } from "./harness.ts";
 
 const box = sandbox();
+const others: ReturnType<typeof sandbox>[] = [];
 beforeAll(() => requireBuilt());
-afterAll(() => box.remove());
+afterAll(() => {
+  box.remove();
+  for (const other of others) other.remove();
+});
 
 describe("--emulator", () => {
   it("runs against the demo tenant without any sign-in", async () => {
@@ -76,5 +88,51 @@ describe("--emulator", () => {
       await exited;
     }
     expect(existsSync(join(box.env.CIAM_DATA_DIR ?? "", "emulator", "server.json"))).toBe(false);
+  });
+});
+
+describe("--emulator's state directory", () => {
+  const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
+
+  it("is owner-only: 0700 directory, 0600 files, also when it was created wider", async () => {
+    const own = sandbox();
+    others.push(own);
+    const stateDir = join(own.env.CIAM_DATA_DIR ?? "", "emulator");
+    const first = await ciam(["--emulator", "organization", "get", "-o", "json"], own.env);
+    expect(first.status, first.stderr).toBe(0);
+    expect(mode(stateDir)).toBe("700");
+    expect(readdirSync(stateDir).sort()).toEqual(["journal.jsonl", "snapshot.json"]);
+    for (const file of readdirSync(stateDir)) expect(mode(join(stateDir, file))).toBe("600");
+
+    // A state written by an earlier version, readable by everyone: the next command tightens it.
+    chmodSync(stateDir, 0o755);
+    chmodSync(join(stateDir, "snapshot.json"), 0o644);
+    chmodSync(join(stateDir, "journal.jsonl"), 0o644);
+    const again = await ciam(["--emulator", "organization", "get", "-o", "json"], own.env);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toBe("");
+    expect(mode(stateDir)).toBe("700");
+    for (const file of readdirSync(stateDir)) expect(mode(join(stateDir, file))).toBe("600");
+  });
+
+  it("refuses a corrupt state with one line naming the file and what to do (exit 2), changing nothing", async () => {
+    const own = sandbox();
+    others.push(own);
+    const stateDir = join(own.env.CIAM_DATA_DIR ?? "", "emulator");
+    mkdirSync(stateDir, { recursive: true });
+    const snapshot = join(stateDir, "snapshot.json");
+    writeFileSync(snapshot, '{"format":"ciamkit-emulator-snapshot","version":1,"tenants":[');
+    const run = await ciam(["--emulator", "user", "list", "-o", "json"], own.env);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ciam: error: the emulator's state cannot be loaded: /);
+    expect(lines[0]).toContain(`${snapshot} is not valid JSON`);
+    expect(lines[0]).toContain(`move the directory aside (mv '${stateDir}' '${stateDir}.corrupt')`);
+    expect(readFileSync(snapshot, "utf8")).toBe(
+      '{"format":"ciamkit-emulator-snapshot","version":1,"tenants":[',
+    );
+    expect(readdirSync(stateDir)).toEqual(["snapshot.json"]);
   });
 });

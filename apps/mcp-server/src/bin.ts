@@ -82,6 +82,7 @@ async function main(): Promise<number> {
       port: config.port,
       ...(config.token === undefined ? {} : { token: config.token }),
       insecureNoAuth: config.insecureNoAuth,
+      ...config.httpSettings,
       log: say,
     });
     closeServer = () => http.close();

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { profileNameSchema } from "@ciamkit/core";
-import { isLoopbackHost } from "./http/access.ts";
+import { MAKE_TOKEN_HINT, tokenWeakness } from "./http/bearer-token.ts";
+import { isLoopbackHost } from "./http/host-check.ts";
+import { HTTP_FLAGS, HTTP_FLAGS_USAGE, type HttpFlagSettings, readHttpFlags } from "./http/http-flags.ts";
 
 /** How ciam-mcp was asked to run, from its command line and environment. */
 export interface McpConfig {
@@ -11,6 +13,8 @@ export interface McpConfig {
   token: string | undefined;
   /** Serve HTTP without a token (loopback only; for local tools that cannot send headers). */
   insecureNoAuth: boolean;
+  /** HTTP: more allowed Host names, session idle time and caps (only those given). */
+  httpSettings: HttpFlagSettings;
   /** List and allow only read tools. */
   readOnly: boolean;
   /** Areas (toolsets) to enable; all when undefined. */
@@ -45,6 +49,7 @@ Options:
   --host <address>        address to bind with --http (default 127.0.0.1)
   --port <number>         port with --http (default 3000; 0 picks a free one)
   --insecure-no-auth      with --http on loopback only: accept requests without the bearer token
+${HTTP_FLAGS_USAGE}
   --read-only             offer and allow read tools only
   --toolsets <a,b>        enable only these areas (e.g. users,groups)
   --tools <a,b>           enable only these tools (e.g. user_list,user_get)
@@ -59,7 +64,8 @@ Options:
 Environment: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
 AZURE_CLIENT_CERTIFICATE_PASSWORD, AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST (credentials;
 when AZURE_TENANT_ID or AZURE_CLIENT_ID is set they override any profile); CIAM_CONFIG_DIR (where
-profiles are kept); CIAM_MCP_TOKEN (the HTTP bearer token; generated and printed on stderr when unset).`;
+profiles are kept); CIAM_MCP_TOKEN (the HTTP bearer token, at least 32 random characters, e.g. from
+\`openssl rand -base64 32\`; generated and printed on stderr when unset).`;
 
 /** Parses ciam-mcp's arguments; throws {@link UsageError} with a one-line reason on a mistake. */
 export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): McpConfig {
@@ -109,12 +115,18 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   if (v["insecure-no-auth"] === true && token !== undefined) {
     throw new UsageError("--insecure-no-auth cannot be combined with CIAM_MCP_TOKEN");
   }
+  const weakness = http && token !== undefined ? tokenWeakness(token) : undefined;
+  if (weakness !== undefined)
+    throw new UsageError(`CIAM_MCP_TOKEN is too weak: ${weakness}. ${MAKE_TOKEN_HINT}.`);
+  const httpSettings = readHttpFlags(v, http);
+  if (typeof httpSettings === "string") throw new UsageError(httpSettings);
   return {
     transport: http ? "http" : "stdio",
     host: v.host ?? "127.0.0.1",
     port,
     token,
     insecureNoAuth: v["insecure-no-auth"] === true,
+    httpSettings,
     readOnly: v["read-only"] === true,
     toolsets: list("toolsets", v.toolsets),
     tools: list("tools", v.tools),
@@ -138,6 +150,7 @@ function parse(argv: readonly string[]) {
       host: { type: "string" },
       port: { type: "string" },
       "insecure-no-auth": { type: "boolean" },
+      ...HTTP_FLAGS,
       "read-only": { type: "boolean" },
       toolsets: { type: "string" },
       tools: { type: "string" },

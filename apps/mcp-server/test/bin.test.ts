@@ -24,6 +24,9 @@ const cleanEnv = {
   CIAM_CONFIG_DIR: join(tmpdir(), "ciam-mcp-bin-test-no-profiles"),
 };
 
+/** A token the server accepts (32+ characters, not guessable); the environment's value is never printed. */
+const BIN_TOKEN = "bin-7Hq2Lx9Vm4Rt8Zc1Wk6Np3Bd5Gf0Js";
+
 beforeAll(() => {
   if (!existsSync(built)) {
     throw new Error(
@@ -76,7 +79,7 @@ describe("the built ciam-mcp", () => {
 
   it("serves Streamable HTTP with the bearer token, prints how to connect, and keeps stdout empty", async () => {
     const child: ChildProcess = spawn(process.execPath, [bin, "--http", "--port", "0", "--emulator"], {
-      env: { ...cleanEnv, CIAM_MCP_TOKEN: "bin-test-token" },
+      env: { ...cleanEnv, CIAM_MCP_TOKEN: BIN_TOKEN },
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
@@ -94,12 +97,12 @@ describe("the built ciam-mcp", () => {
       expect(stderr).toContain(`claude mcp add --transport http ciamkit ${url}`);
       // A bare package name makes npx on Node < 22.19 pick an Inspector 0.x that rejects --header.
       expect(stderr).toContain(`npx -y @modelcontextprotocol/inspector@latest --cli ${url} --transport http`);
-      expect(stderr).not.toContain("bin-test-token");
+      expect(stderr).not.toContain(BIN_TOKEN);
 
       const client = new Client({ name: "bin-test", version: "1" });
       await client.connect(
         new StreamableHTTPClientTransport(new URL(url), {
-          requestInit: { headers: { authorization: "Bearer bin-test-token" } },
+          requestInit: { headers: { authorization: `Bearer ${BIN_TOKEN}` } },
         }),
       );
       expect((await client.listTools()).tools).toHaveLength(operations.length);
@@ -124,6 +127,16 @@ describe("the built ciam-mcp", () => {
     const result = await run(args);
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe("");
+  });
+
+  it("refuses a weak CIAM_MCP_TOKEN before starting anything, and says how to make one", async () => {
+    const result = await run(["--http", "--emulator"], { ...cleanEnv, CIAM_MCP_TOKEN: "a" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^ciam-mcp: CIAM_MCP_TOKEN is too weak: it has 1 characters; at least 32 are needed\. Make one with `openssl rand -base64 32`/m,
+    );
+    expect(result.stderr).not.toMatch(/serving|emulator/);
     expect(result.stdout).toBe("");
   });
 

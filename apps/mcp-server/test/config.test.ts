@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig, UsageError } from "../src/config.ts";
 
+const TOKEN = "cfg-4hT9wQ2mZr7XbN5kLp8VcJ3dF6gH1sAe";
+
 describe("parseConfig", () => {
   it("defaults to stdio with every tool and no emulator", () => {
     expect(parseConfig([], {})).toMatchObject({
@@ -26,7 +28,7 @@ describe("parseConfig", () => {
         "users, groups",
         "--tools=user_list",
       ],
-      { CIAM_MCP_TOKEN: "tok" },
+      { CIAM_MCP_TOKEN: TOKEN },
     );
     expect(config).toMatchObject({
       transport: "http",
@@ -35,7 +37,7 @@ describe("parseConfig", () => {
       readOnly: true,
       toolsets: ["users", "groups"],
       tools: ["user_list"],
-      token: "tok",
+      token: TOKEN,
     });
   });
 
@@ -49,10 +51,49 @@ describe("parseConfig", () => {
     [["--emulator", "--profile", "prod"], /--profile and --emulator cannot be combined/],
     [["--profile", "../prod"], /--profile '..\/prod' is not a profile name/],
     [["--profile"], /Option '--profile <value>' argument missing/],
+    [["--allowed-host", "a.example"], /--allowed-host only applies with --http/],
+    [
+      ["--http", "--allowed-host", "a.example/x"],
+      /--allowed-host 'a.example\/x' is not a host name or address/,
+    ],
+    [["--http", "--allowed-host", "*"], /--allowed-host '\*' is not a host name/],
+    [["--http", "--session-idle", "0"], /--session-idle must be a whole number from 1 to 10080, not '0'/],
+    [["--http", "--max-sessions", "many"], /--max-sessions must be a whole number/],
+    [
+      ["--http", "--max-per-client", "9", "--max-sessions", "8"],
+      /--max-per-client cannot be more than --max-sessions/,
+    ],
     [["extra"], /Unexpected argument 'extra'/],
   ])("rejects %j with a usage error that says what is wrong", (argv, message) => {
     expect(() => parseConfig(argv, {})).toThrow(UsageError);
     expect(() => parseConfig(argv, {})).toThrow(message);
+  });
+
+  it("reads the HTTP transport's allowed hosts and session limits", () => {
+    const config = parseConfig(
+      [
+        "--http",
+        "--host",
+        "0.0.0.0",
+        "--allowed-host",
+        "mcp.example.com, 10.0.0.5:3000",
+        "--allowed-host=[fd00::2]",
+        "--session-idle",
+        "5",
+        "--max-sessions",
+        "100",
+        "--max-per-client",
+        "4",
+      ],
+      {},
+    );
+    expect(config.httpSettings).toEqual({
+      allowedHosts: ["mcp.example.com", "10.0.0.5:3000", "[fd00::2]"],
+      sessionIdleMs: 300_000,
+      maxSessions: 100,
+      maxSessionsPerClient: 4,
+    });
+    expect(parseConfig(["--http"], {}).httpSettings).toEqual({});
   });
 
   it("takes --profile by name; without it the current profile is used", () => {
@@ -65,7 +106,7 @@ describe("parseConfig", () => {
   });
 
   it("refuses to turn authentication off when a token is configured", () => {
-    expect(() => parseConfig(["--http", "--insecure-no-auth"], { CIAM_MCP_TOKEN: "x" })).toThrow(
+    expect(() => parseConfig(["--http", "--insecure-no-auth"], { CIAM_MCP_TOKEN: TOKEN })).toThrow(
       /cannot be combined/,
     );
   });

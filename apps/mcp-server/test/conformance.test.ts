@@ -39,6 +39,10 @@ beforeAll(async () => {
         runner: { run: () => Promise.reject(new Error("the suite runs no operation")) },
       }),
     insecureNoAuth: true,
+    // The suite opens a session per scenario, dozens within seconds from one address, and closes none.
+    maxSessions: 200,
+    maxSessionsPerClient: 200,
+    sessionBurst: 200,
   });
   out = mkdtempSync(join(tmpdir(), "ciam-mcp-conformance-"));
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type McpHttpServer, startMcpHttpServer } from "../src/http/http-server.ts";
 import { createCiamMcpServer } from "../src/server.ts";
 import { type Backend, startBackend, textOf } from "./helpers/harness.ts";
+import { TEST_TOKEN } from "./helpers/raw-http.ts";
 
 let backend: Backend;
 let http: McpHttpServer;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   backend = await startBackend();
   http = await startMcpHttpServer({
     createServer: () => createCiamMcpServer({ runner: backend.client }),
-    token: "http-tools-token",
+    token: TEST_TOKEN,
   });
 });
 afterAll(async () => {
@@ -24,7 +25,7 @@ async function httpClient(): Promise<Client> {
   const client = new Client({ name: "http-tools", version: "1" }, { capabilities: { elicitation: {} } });
   await client.connect(
     new StreamableHTTPClientTransport(new URL(http.url), {
-      requestInit: { headers: { authorization: "Bearer http-tools-token" } },
+      requestInit: { headers: { authorization: `Bearer ${TEST_TOKEN}` } },
     }),
   );
   return client;

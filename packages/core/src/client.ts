@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Cloud } from "./auth/clouds.ts";
 import { globalCloud } from "./auth/clouds.ts";
 import type { TokenProvider } from "./auth/token-provider.ts";
@@ -18,7 +19,8 @@ import { ServiceClient } from "./http/service-client.ts";
 import { createFetchTransport } from "./http/transport.ts";
 import type { ConfirmRemovals } from "./operations/confirm-removals.ts";
 import type { OperationContext, OperationProgress } from "./operations/context.ts";
-import type { ObjectSchema, Operation } from "./operations/define-operation.ts";
+import type { ListInput, ListItem, ObjectSchema, Operation } from "./operations/define-operation.ts";
+import { iterateOperation } from "./operations/iterate-operation.ts";
 import { runOperation } from "./operations/run-operation.ts";
 
 /** Options of {@link createCiamClient}. */
@@ -41,6 +43,20 @@ export interface CiamClientOptions {
   timeoutMs?: number | undefined;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch | undefined;
+  /** Your own policies, added to the standard ones at their {@link AdditionalPolicy.position}. */
+  policies?: readonly AdditionalPolicy[] | undefined;
+}
+
+/**
+ * A policy added to a client's pipeline and where it goes, as the Azure SDK's `additionalPolicies`.
+ * `perCall`: once per call, before retries, after the client request id and user agent are set (to
+ * add a header, count or trace calls). `perRetry`: on every attempt, last before the request is sent,
+ * after the bearer token (to see or change each request exactly as it goes out). Policies of one
+ * position run in the order given.
+ */
+export interface AdditionalPolicy {
+  policy: PipelinePolicy;
+  position: "perCall" | "perRetry";
 }
 
 /** Options of {@link CiamClient.run}. */
@@ -63,9 +79,18 @@ export interface CiamClient {
   /** Runs a catalog operation with input validation and permission-aware errors. */
   run<I extends ObjectSchema, O extends ObjectSchema>(
     operation: Operation<I, O>,
-    input: unknown,
+    input: z.input<I>,
     options?: RunOptions,
-  ): ReturnType<typeof runOperation<I, O>>;
+  ): Promise<z.output<O>>;
+  /**
+   * The items of a list operation across pages (`for await (const user of client.iterate(listUsersOperation,
+   * { mail }))`), following `nextCursor` and holding one page at a time; `limit` is the page size.
+   */
+  iterate<Op extends Operation>(
+    operation: Op,
+    input: ListInput<Op>,
+    options?: RunOptions,
+  ): AsyncGenerator<ListItem<Op>, void, undefined>;
   /**
    * Closes the connection pools of Graph/ARM calls and of the credential (its `close()`), so the
    * process can exit at once. Both stay usable afterwards; a later call reconnects.
@@ -97,12 +122,39 @@ export function defaultPolicies(
   ];
 }
 
+/** The standard policies with the caller's added at their positions; a repeated name is refused. */
+function clientPolicies(options: CiamClientOptions): PipelinePolicy[] {
+  const added = options.policies ?? [];
+  const at = (position: AdditionalPolicy["position"]) =>
+    added.filter((p) => p.position === position).map((p) => p.policy);
+  const standard = defaultPolicies(options);
+  // Per call: before read-after-write, which repeats a whole call (retries included) on a fresh 404.
+  const perCall = standard.findIndex((p) => p.name === "read-after-write");
+  const policies = [
+    ...standard.slice(0, perCall),
+    ...at("perCall"),
+    ...standard.slice(perCall),
+    ...at("perRetry"),
+  ];
+  const names = new Set<string>();
+  for (const policy of policies) {
+    if (names.has(policy.name)) {
+      throw new Error(
+        `Two pipeline policies are named "${policy.name}": give each added policy its own name (the standard ones are ${standard.map((p) => p.name).join(", ")}).`,
+      );
+    }
+    names.add(policy.name);
+  }
+  return policies;
+}
+
 /** Creates a client for one tenant. */
 export function createCiamClient(options: CiamClientOptions): CiamClient {
   const cloud = options.cloud ?? globalCloud;
   const cas = [options.cloud?.ca ?? [], options.ca ?? []].flat();
+  const policies = clientPolicies(options);
   const transport = createFetchTransport({ ca: cas.length > 0 ? cas : undefined, fetch: options.fetch });
-  const send: SendRequest = createPipeline(defaultPolicies(options), transport.send);
+  const send: SendRequest = createPipeline(policies, transport.send);
   const graph = new ServiceClient({
     service: "graph",
     baseUrl: `${cloud.graphEndpoint}/v1.0`,
@@ -134,6 +186,7 @@ export function createCiamClient(options: CiamClientOptions): CiamClient {
     tenantId: options.tenantId,
     context,
     run: (operation, input, runOptions) => runOperation(operation, context(runOptions), input),
+    iterate: (operation, input, runOptions) => iterateOperation(operation, context(runOptions), input),
     close: async () => {
       await Promise.all([transport.close(), options.credential.close?.()]);
     },

@@ -15,6 +15,7 @@ import { setBrandingFileOperation } from "../src/graph/branding/set-branding-fil
 import { updateBrandingOperation } from "../src/graph/branding/update-branding.ts";
 import { updateLocalizationOperation } from "../src/graph/branding/update-localization.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
+import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { jpeg, png } from "./helpers/branding-images.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
@@ -167,7 +168,7 @@ describe("images and CSS", () => {
     );
   });
 
-  it.each([
+  it.each<[string, OperationInput<typeof setBrandingFileOperation>, string]>([
     ["a 246 px wide header logo", { stream: "headerLogo", contentBase64: b64(png(246, 36)) }, "246×36 px"],
     [
       "an 11 KB square logo",

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import type { Operation } from "../src/operations/define-operation.ts";
 import { areaPrefix, cliCommand } from "../src/operations/define-operation.ts";
 import { getOperation, operationAreas, operations, operationsByArea } from "../src/operations/registry.ts";
 
@@ -7,22 +9,40 @@ describe("the operation catalog", () => {
   it("has the directory operations", () => {
     expect(operations.length).toBeGreaterThanOrEqual(29);
     expect(new Set(operations.map((op) => op.name)).size).toBe(operations.length);
-    expect(operationAreas()).toEqual([
-      "organization",
-      "users",
-      "groups",
-      "apps",
-      "service-principals",
-      "audit-logs",
-      "tenants",
-      "user-flows",
-      "user-flow-attributes",
-      "identity-providers",
-      "branding",
-      "custom-extensions",
-      "event-listeners",
-      "trust-framework",
-    ]);
+  });
+
+  it("holds every operation defined in src, through its area's list", async () => {
+    // An operation file whose operation is missing from its area's operations.ts would be no tool,
+    // no command and no doc entry.
+    const src = new URL("../src/", import.meta.url);
+    const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter(
+      (file) => file.endsWith(".ts") && /\bdefineOperation\(/.test(readFileSync(new URL(file, src), "utf8")),
+    );
+    const defined = new Set<unknown>();
+    for (const file of files) {
+      if (file.endsWith("define-operation.ts")) continue;
+      const module = (await import(new URL(file, src).href)) as Record<string, unknown>;
+      for (const value of Object.values(module)) if (isOperation(value)) defined.add(value);
+    }
+    expect(defined.size).toBeGreaterThanOrEqual(operations.length);
+    expect([...defined].filter((op) => !operations.includes(op as Operation)).map(nameOf)).toEqual([]);
+  });
+
+  it("exports every operation from @ciamkit/core, through its area's index.ts", async () => {
+    const publicValues = new Set<unknown>(Object.values(await import("../src/index.ts")));
+    expect(operations.filter((op) => !publicValues.has(op)).map(nameOf)).toEqual([]);
+  });
+
+  it("keeps each area's operations together (an MCP toolset, a CLI command group)", () => {
+    const areas = operations.map((op) => op.area).filter((area, i, all) => area !== all[i - 1]);
+    expect(areas).toEqual(operationAreas());
+  });
+
+  it("keeps its order: MCP tools/list, CLI help and the generated docs follow it", async () => {
+    // Update on purpose (vitest -u) when adding an operation; the diff shows where it lands.
+    await expect(`${operations.map((op) => op.name).join("\n")}\n`).toMatchFileSnapshot(
+      "./catalog-order.txt",
+    );
   });
 
   describe.each(operations.map((op) => [op.name, op] as const))("%s", (name, op) => {
@@ -92,3 +112,20 @@ describe("the operation catalog", () => {
     ]);
   });
 });
+
+function isOperation(value: unknown): value is Operation {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "name" in value &&
+    "area" in value &&
+    "input" in value &&
+    value.input instanceof z.ZodObject &&
+    "run" in value &&
+    typeof value.run === "function"
+  );
+}
+
+function nameOf(op: unknown): string {
+  return (op as Operation).name;
+}

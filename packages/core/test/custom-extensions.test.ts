@@ -2,12 +2,14 @@ import { GRAPH_APP_ROLES } from "@ciamkit/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { createCustomExtensionOperation } from "../src/graph/custom-extensions/create-custom-extension.ts";
+import type { ExtensionKind } from "../src/graph/custom-extensions/custom-extension-schema.ts";
 import { deleteCustomExtensionOperation } from "../src/graph/custom-extensions/delete-custom-extension.ts";
 import { getCustomExtensionOperation } from "../src/graph/custom-extensions/get-custom-extension.ts";
 import { listCustomExtensionsOperation } from "../src/graph/custom-extensions/list-custom-extensions.ts";
 import { updateCustomExtensionOperation } from "../src/graph/custom-extensions/update-custom-extension.ts";
 import { validateCustomExtensionOperation } from "../src/graph/custom-extensions/validate-custom-extension.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
+import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
@@ -40,14 +42,14 @@ beforeEach(async () => {
 const targetUrl = "https://claims.contoso.example/api/token-start";
 
 describe("custom extensions", () => {
-  it.each([
+  it.each<[ExtensionKind, Partial<OperationInput<typeof createCustomExtensionOperation>>]>([
     ["onTokenIssuanceStart", { claims: ["loyaltyTier", "region"] }],
     ["onAttributeCollectionStart", {}],
     ["onAttributeCollectionSubmit", { fallbackToMicrosoftProviderOnError: true }],
     ["onOtpSend", { timeoutInMilliseconds: 1500, maximumRetries: 0 }],
     ["onVerifiedIdClaimValidation", {}],
     ["onPasswordSubmit", {}],
-  ] as const)("creates a %s extension from an appId, reads, updates and deletes it", async (kind, extra) => {
+  ])("creates a %s extension from an appId, reads, updates and deletes it", async (kind, extra) => {
     const created = await client.run(createCustomExtensionOperation, {
       kind,
       displayName: `${kind} hook`,
@@ -78,7 +80,7 @@ describe("custom extensions", () => {
     );
   });
 
-  it.each([
+  it.each<[string, Partial<OperationInput<typeof createCustomExtensionOperation>>]>([
     [
       "an http endpoint",
       { targetUrl: "http://claims.contoso.example/x", appId: "9b1e0c4e-0000-4000-8000-000000000001" },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseErrorBody } from "../src/http/error-body.ts";
 import {
   ApiError,
@@ -209,5 +209,35 @@ describe("the advice of a 403", () => {
     } else {
       expect(error.message).toContain("grant it with `ciam app grant --permission Policy.Read.All`");
     }
+  });
+});
+
+describe("isApiError", () => {
+  const init = { service: "graph", status: 404, code: "Request_ResourceNotFound", message: "gone" } as const;
+
+  it("recognises an error thrown by another copy of @ciamkit/core by its name and fields", async () => {
+    // A second copy of the module, as two installed versions of core give: its classes are others.
+    vi.resetModules();
+    const other = await import("../src/http/errors.ts");
+    const foreign = new other.NotFoundError(init);
+    expect(foreign).not.toBeInstanceOf(ApiError);
+    expect(isApiError(foreign)).toBe(true);
+    expect(isApiError(new other.ConnectionError({ ...init, status: 0, requestMayHaveBeenSent: false }))).toBe(
+      true,
+    );
+  });
+
+  it("recognises an object that is no Error instance but has the name and fields", () => {
+    expect(isApiError({ name: "ThrottledError", ...init, status: 429, retryAfterMs: 1000 })).toBe(true);
+    expect(isApiError(JSON.parse(JSON.stringify(new PermissionError({ ...init, status: 403 }))))).toBe(true);
+  });
+
+  it("takes nothing else for one: another name, or the name without the fields", () => {
+    expect(isApiError(new Error("gone"))).toBe(false);
+    expect(isApiError({ ...init, name: "TypeError" })).toBe(false);
+    expect(isApiError({ name: "NotFoundError", message: "gone" })).toBe(false);
+    expect(isApiError({ ...init, name: "NotFoundError", status: "404" })).toBe(false);
+    expect(isApiError("NotFoundError")).toBe(false);
+    expect(isApiError(null)).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { listIdentityProvidersOperation } from "../src/graph/identity-providers/
 import { updateIdentityProviderOperation } from "../src/graph/identity-providers/update-identity-provider.ts";
 import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flow.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
+import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
@@ -104,7 +105,7 @@ describe("identity providers", () => {
     expect(rotated.id).toBe(oidc.id);
   });
 
-  it.each([
+  it.each<[string, OperationInput<typeof createIdentityProviderOperation>]>([
     ["a social provider without secret", { kind: "social", identityProviderType: "Google", clientId: "x" }],
     [
       "an oidc provider over http",
@@ -129,6 +130,7 @@ describe("identity providers", () => {
         scope: "profile",
       },
     ],
+    // @ts-expect-error: not a kind (refused at compile time, and at run time for untyped callers)
     ["an unknown kind", { kind: "saml" }],
   ])("refuses %s before sending", async (_, input) => {
     await expect(client.run(createIdentityProviderOperation, input)).rejects.toBeInstanceOf(

@@ -24,9 +24,10 @@ import { listUserFlowAttributesOperation } from "../src/graph/user-flow-attribut
 import { findUserFlowByAppOperation } from "../src/graph/user-flows/find-user-flow-by-app.ts";
 import { listFlowIdpsOperation } from "../src/graph/user-flows/list-flow-idps.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
+import type { OperationInput } from "../src/operations/define-operation.ts";
 import { jpeg, png } from "./helpers/branding-images.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startWorkforceEmulator, type WorkforceEmulator } from "./helpers/workforce.ts";
+import { pollTokenOf, startWorkforceEmulator, type WorkforceEmulator } from "./helpers/workforce.ts";
 
 /** What the management app is granted (admin consent): least privilege for what it does below. */
 const MANAGEMENT_PERMISSIONS = [
@@ -63,7 +64,7 @@ it("walks the seed document: tenant, admin, certificate app, then flow, branding
     countryCode: "US",
     location: "United States",
   });
-  const { tenant } = await azure.run(waitTenantCreateOperation, { pollToken: started.pollToken });
+  const { tenant } = await azure.run(waitTenantCreateOperation, { pollToken: pollTokenOf(started) });
   const tenantId = String(tenant.properties.tenantId);
 
   // 2. As the new tenant's first administrator (the creator, a guest from the workforce tenant).
@@ -99,7 +100,7 @@ it("walks the seed document: tenant, admin, certificate app, then flow, branding
     spaRedirectUris: ["https://shop.contoso.example/"],
   });
   const shopAppId = String(shop.appId);
-  const flowSpec = {
+  const flowSpec: OperationInput<typeof setupUserFlowOperation> = {
     displayName: "Contoso customers",
     identityProviders: ["EmailPassword-OAUTH", "Google-OAUTH"],
     customAttributes: [

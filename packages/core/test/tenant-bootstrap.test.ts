@@ -12,7 +12,7 @@ import { grantPermissionOperation } from "../src/graph/service-principals/grant-
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
 import { ConflictError } from "../src/http/errors.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startWorkforceEmulator, type WorkforceEmulator } from "./helpers/workforce.ts";
+import { pollTokenOf, startWorkforceEmulator, type WorkforceEmulator } from "./helpers/workforce.ts";
 
 let env: WorkforceEmulator;
 let t: CoreEmulator;
@@ -36,7 +36,7 @@ describe("a new external tenant, from creation to an automation app and back", (
       countryCode: "AU",
       location: "Australia",
     });
-    const { tenant } = await azure.run(waitTenantCreateOperation, { pollToken: started.pollToken });
+    const { tenant } = await azure.run(waitTenantCreateOperation, { pollToken: pollTokenOf(started) });
     const tenantId = String(tenant.properties.tenantId);
 
     // The creator administers the new tenant with delegated Graph permissions.

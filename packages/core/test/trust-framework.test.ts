@@ -186,6 +186,7 @@ describe("policy key sets", () => {
     await expect(b2c.run(getActiveKeyOperation, { id: "Old" })).rejects.toBeInstanceOf(NotFoundError);
     await b2c.run(generateKeyOperation, { id: "Old", use: "enc", kty: "OCT", exp: 1_000_000 });
     await expect(b2c.run(getActiveKeyOperation, { id: "Old" })).rejects.toBeInstanceOf(NotFoundError);
+    // @ts-expect-error: not a key type (refused at compile time, and at run time for untyped callers)
     await expect(b2c.run(generateKeyOperation, { id: "Old", use: "sig", kty: "EC" })).rejects.toBeInstanceOf(
       InvalidInputError,
     );

@@ -6,6 +6,7 @@ import { getUserFlowAttributeOperation } from "../src/graph/user-flow-attributes
 import { listUserFlowAttributesOperation } from "../src/graph/user-flow-attributes/list-user-flow-attributes.ts";
 import { updateUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/update-user-flow-attribute.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
+import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
@@ -61,9 +62,11 @@ describe("user-flow attributes", () => {
     );
   });
 
-  it.each([
+  it.each<[string, OperationInput<typeof createUserFlowAttributeOperation>]>([
+    // @ts-expect-error: not a data type (refused at compile time, and at run time for untyped callers)
     ["a dateTime attribute", { displayName: "Birthday", dataType: "dateTime" }],
     ["a name with a dash", { displayName: "shoe-size", dataType: "int64" }],
+    // @ts-expect-error: dataType is required
     ["no data type", { displayName: "Size" }],
   ])("refuses %s before sending", async (_, input) => {
     await expect(client.run(createUserFlowAttributeOperation, input)).rejects.toBeInstanceOf(

@@ -5,6 +5,7 @@ import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
 import { listUserFlowsOperation } from "../src/graph/user-flows/list-user-flows.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import { PermissionError } from "../src/http/errors.ts";
+import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
@@ -191,7 +192,7 @@ describe("user_flow_setup", () => {
     ]);
   });
 
-  it.each([
+  it.each<[string, Partial<OperationInput<typeof setupUserFlowOperation>>, RegExp]>([
     [
       "an identity provider the tenant lacks",
       { identityProviders: ["Facebook-OAUTH"] },
@@ -222,6 +223,7 @@ describe("user_flow_setup", () => {
     await expect(
       client.run(setupUserFlowOperation, {
         displayName: "X",
+        // @ts-expect-error: an input names its attribute (refused at compile time, and at run time for untyped callers)
         page: { views: [{ inputs: [{ label: "x" }] }] },
       }),
     ).rejects.toBeInstanceOf(InvalidInputError);

@@ -1,113 +1,55 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { startEmulator } from "./emulator.ts";
-import { FaultSettingsSchema } from "./policy/faults.ts";
+import { dirname, join } from "node:path";
+import { BIN_EXIT, type BinCommand, HELP, parseBinArgs, UsageError } from "./bin-options.ts";
+import { type RunningEmulator, startEmulator } from "./emulator.ts";
 
-const HELP = `ciam-emulator: a local HTTPS emulator of the Entra token service, Microsoft Graph and ARM.
+const say = (text: string): void => void process.stderr.write(`ciam-emulator: ${text}\n`);
 
-Usage: ciam-emulator [options]
-
-  --host <ip>             interface to bind (default 127.0.0.1)
-  --port <n>              Graph port (default 0 = any free port)
-  --login-port <n>        token service port (default 0)
-  --arm-port <n>          ARM port (default 0)
-  --data-dir <dir>        keep state in <dir> (journal + snapshot); in memory when absent
-  --seed <n>              seed number of the demo tenant contoso (default 1)
-  --no-seed               start without the demo tenant
-  --throttling <on|off>   Graph's published throttling budgets (default on)
-  --time-scale <x>        shorten every throttling window by this factor (default 1)
-  --faults <file|json>    fault rules: {"seed":1,"rules":[{"method":"POST","path":"/users","fault":{"kind":"error","status":503},"probability":0.1}]}
-  --control-key <key>     key of the control API (default random)
-  --ca-file <path>        where to write the CA certificate (default <data-dir>/ca.pem or a temp file)
-  --json                  print the connection details as one JSON line
-  -h, --help              this text
-`;
-
-const { values } = parseArgs({
-  options: {
-    host: { type: "string" },
-    port: { type: "string" },
-    "login-port": { type: "string" },
-    "arm-port": { type: "string" },
-    "data-dir": { type: "string" },
-    seed: { type: "string" },
-    "no-seed": { type: "boolean" },
-    throttling: { type: "string" },
-    "time-scale": { type: "string" },
-    faults: { type: "string" },
-    "control-key": { type: "string" },
-    "ca-file": { type: "string" },
-    json: { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  },
-  strict: true,
-});
-
-if (values.help === true) {
+let command: BinCommand;
+try {
+  command = parseBinArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  say(error.message);
+  process.exit(BIN_EXIT.usage);
+}
+if (command.kind === "help") {
   process.stdout.write(HELP);
-  process.exit(0);
+  process.exit(BIN_EXIT.ok);
 }
-
-function port(name: string, value: string | undefined): number {
-  if (value === undefined) return 0;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    fail(`--${name} must be a port number (0-65535), not '${value}'.`);
-  return n;
+if (command.kind === "version") {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  process.stdout.write(`${pkg.version}\n`);
+  process.exit(BIN_EXIT.ok);
 }
+const { dataDir, json } = command;
 
-function fail(message: string): never {
-  process.stderr.write(`ciam-emulator: ${message}\n`);
-  process.exit(2);
+let emu: RunningEmulator;
+try {
+  emu = await startEmulator(command.options);
+} catch (error) {
+  const { code, message } = startFailure(error);
+  say(message);
+  process.exit(code);
 }
-
-function faults(value: string | undefined) {
-  if (value === undefined) return {};
-  const text = value.trimStart().startsWith("{") ? value : readFileSync(value, "utf8");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    fail("--faults is neither a JSON object nor a file holding one.");
-  }
-  const parsed = FaultSettingsSchema.safeParse(json);
-  if (!parsed.success)
-    fail(`--faults: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  return parsed.data;
-}
-
-const throttling = values.throttling ?? "on";
-if (throttling !== "on" && throttling !== "off") fail("--throttling must be 'on' or 'off'.");
-const timeScale = Number(values["time-scale"] ?? "1");
-if (!(timeScale > 0)) fail("--time-scale must be a positive number.");
-const seed = values.seed === undefined ? 1 : Number(values.seed);
-if (!Number.isInteger(seed)) fail("--seed must be an integer.");
-const dataDir = values["data-dir"] === undefined ? undefined : resolve(values["data-dir"]);
-
-const emu = await startEmulator({
-  ...(values.host === undefined ? {} : { host: values.host }),
-  ports: {
-    graph: port("port", values.port),
-    login: port("login-port", values["login-port"]),
-    arm: port("arm-port", values["arm-port"]),
-  },
-  ...(dataDir === undefined ? {} : { dataDir }),
-  seed: values["no-seed"] === true ? false : seed,
-  throttling: throttling === "off" ? false : { timeScale },
-  faults: faults(values.faults),
-  ...(values["control-key"] === undefined ? {} : { controlKey: values["control-key"] }),
-});
 
 // The CA is public; writing it lets curl, NODE_EXTRA_CA_CERTS or a browser trust the emulator.
-const caFile = resolve(
-  values["ca-file"] ?? join(dataDir ?? join(tmpdir(), `ciam-emulator-${process.pid}`), "ca.pem"),
-);
-mkdirSync(resolve(caFile, ".."), { recursive: true });
-writeFileSync(caFile, emu.caCertPem);
+const caFile = command.caFile ?? join(dataDir ?? join(tmpdir(), `ciam-emulator-${process.pid}`), "ca.pem");
+try {
+  mkdirSync(dirname(caFile), { recursive: true });
+  writeFileSync(caFile, emu.caCertPem);
+} catch (error) {
+  await emu.stop();
+  say(
+    `the CA certificate cannot be written to ${caFile} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose another place with --ca-file.`,
+  );
+  process.exit(BIN_EXIT.cannotStart);
+}
 
-if (values.json === true) {
+if (json) {
   process.stdout.write(
     `${JSON.stringify({
       loginUrl: emu.loginUrl,
@@ -166,3 +108,33 @@ const stop = (): void => {
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+
+/** One line and an exit code for a failed start: 3 when the environment is the cause, 1 for a bug. */
+function startFailure(error: unknown): { code: number; message: string } {
+  const err = error as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
+  switch (err.name) {
+    case "DataDirCorruptError":
+      return { code: BIN_EXIT.cannotStart, message: `the data directory cannot be loaded: ${err.message}` };
+    case "DataDirBusyError":
+      return {
+        code: BIN_EXIT.cannotStart,
+        message: `the data directory ${err.message}; stop it first, or use another --data-dir.`,
+      };
+  }
+  if (err.syscall === "getaddrinfo") {
+    return {
+      code: BIN_EXIT.usage,
+      message: `--host ${err.hostname ?? ""} is not an address of this machine (${err.code}).`,
+    };
+  }
+  if (err.syscall === "listen" || err.code === "EADDRINUSE" || err.code === "EADDRNOTAVAIL") {
+    return {
+      code: BIN_EXIT.cannotStart,
+      message: `cannot listen on ${err.address ?? "the host"}${err.port === undefined ? "" : `:${err.port}`} (${err.code}); choose another --host or port.`,
+    };
+  }
+  if (err.syscall !== undefined && err.code !== undefined && err.path !== undefined) {
+    return { code: BIN_EXIT.cannotStart, message: `${err.path} cannot be used (${err.code}).` };
+  }
+  return { code: BIN_EXIT.failure, message: `unexpected error (a bug): ${err.message ?? String(error)}` };
+}

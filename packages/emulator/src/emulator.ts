@@ -16,7 +16,9 @@ import { DeviceCodes } from "./login/device-codes.ts";
 import { handleLogin } from "./login/login-service.ts";
 import { RefreshTokens } from "./login/refresh-tokens.ts";
 import { createSigningKeys } from "./login/signing-keys.ts";
+import { type DataDirLock, type DataDirLockOptions, lockDataDir } from "./persist/dir-lock.ts";
 import { Persistence } from "./persist/journal.ts";
+import { emitWarning } from "./persist/private-files.ts";
 import { FaultInjector, type FaultSettingsInput } from "./policy/faults.ts";
 import type { ThrottleSettingsInput } from "./policy/throttle-settings.ts";
 import { Throttler } from "./policy/throttling.ts";
@@ -35,8 +37,15 @@ export interface EmulatorOptions {
   ports?: { login?: number; graph?: number; arm?: number };
   /** Certificate and key to serve, and the CA that issued them; generated at start when absent. */
   tls?: TlsMaterial;
-  /** Keep state in this directory (journal + snapshot); in memory when absent. */
+  /**
+   * Keep state in this directory (journal + snapshot); in memory when absent. One process at a
+   * time uses a data directory: it is locked from loading until `stop()` has saved it.
+   */
   dataDir?: string;
+  /** With `dataDir`: whether and how long to wait while another process holds it (default: not at all). */
+  dataDirLock?: DataDirLockOptions;
+  /** Where warnings go (a data directory whose mode could not be made owner-only); Node's warnings by default. */
+  onWarning?: (message: string) => void;
   /** Seed number of the demo tenant `contoso` (default 1), or `false` for an empty emulator. */
   seed?: number | false;
   /** Throttling settings, or `false` to switch it off. On by default, with Graph's published budgets. */
@@ -87,6 +96,24 @@ export interface RunningEmulator {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
+  const warn = options.onWarning ?? emitWarning;
+  // The lock comes first: a process that waits should not have spent the CPU on keys meanwhile.
+  const lock =
+    options.dataDir === undefined ? undefined : await lockDataDir(options.dataDir, options.dataDirLock, warn);
+  try {
+    return await startLocked(options, host, lock, warn);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function startLocked(
+  options: EmulatorOptions,
+  host: string,
+  lock: DataDirLock | undefined,
+  warn: (message: string) => void,
+): Promise<RunningEmulator> {
   const [tls, keys, demoCert] = await Promise.all([
     options.tls ?? generateTls([host]),
     createSigningKeys(),
@@ -94,7 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   ]);
   const store = new Store();
   const now = () => new Date();
-  const persistence = options.dataDir === undefined ? undefined : new Persistence(options.dataDir);
+  const persistence = options.dataDir === undefined ? undefined : new Persistence(options.dataDir, warn);
   const loaded = persistence?.open(store, now()).loaded ?? false;
   const ctx: EmulatorContext = {
     store,
@@ -161,7 +188,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (stopped) return;
       stopped = true;
       await Promise.all(listeners.map((l) => l.close()));
-      persistence?.close(store, now());
+      try {
+        persistence?.close(store, now());
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

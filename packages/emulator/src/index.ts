@@ -47,6 +47,15 @@ export {
   seedDirectory,
 } from "./graph/seed-directory.ts";
 export { type GraphErrorBody, graphErrorBody } from "./graph-error.ts";
+export { DataDirCorruptError } from "./persist/data-dir-error.ts";
+export {
+  DataDirBusyError,
+  type DataDirHolder,
+  type DataDirLock,
+  type DataDirLockOptions,
+  LOCK_FILE,
+  lockDataDir,
+} from "./persist/dir-lock.ts";
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from "./persist/snapshot.ts";
 export {
   FAULT_HEADER,

@@ -1,9 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { emulatorDataDir, serverFile } from "../run/data-dir.ts";
+import { SERVER_HOLDER, startEmbeddedEmulator } from "../run/emulator-session.ts";
 import { UsageError } from "../run/exit-codes.ts";
 import { fail } from "../run/fail.ts";
-import { refuseWhileServed } from "../run/session.ts";
 
 function seedNumber(value: string): number {
   const seed = Number(value);
@@ -16,9 +16,7 @@ export async function emulatorReset(options: { seed: string }): Promise<void> {
   try {
     const seed = seedNumber(options.seed);
     const dataDir = emulatorDataDir();
-    refuseWhileServed(dataDir);
-    const { startEmulator } = await import("@ciamkit/emulator");
-    const emulator = await startEmulator({ dataDir, seed });
+    const emulator = await startEmbeddedEmulator({ holder: "ciam emulator reset", emulator: { seed } });
     try {
       await emulator.control.reset({ seed });
       const tenant = emulator.tenants[0];
@@ -43,12 +41,9 @@ export async function emulatorStart(options: { port: string; json?: boolean | un
     if (!Number.isInteger(port) || port < 0 || port > 65533)
       throw new UsageError("--port must be a port number");
     const dataDir = emulatorDataDir();
-    refuseWhileServed(dataDir);
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const { startEmulator } = await import("@ciamkit/emulator");
-    const emulator = await startEmulator({
-      dataDir,
-      ports: port === 0 ? {} : { graph: port, login: port + 1, arm: port + 2 },
+    const emulator = await startEmbeddedEmulator({
+      holder: SERVER_HOLDER,
+      emulator: { ports: port === 0 ? {} : { graph: port, login: port + 1, arm: port + 2 } },
     });
     const caFile = join(dataDir, "ca.pem");
     writeFileSync(caFile, emulator.caCertPem);

@@ -25,6 +25,8 @@ export function describeError(error: unknown): { code: ExitCode; message: string
           /^sign-in failed\b/i.test(message) ? message : `sign-in failed: ${message}`,
         ),
       };
+    case "EmulatorBusyError":
+      return { code: EXIT.api, message };
     case "PermissionError":
       return { code: EXIT.permission, message: withRequestId(error as ApiError, message) };
     case "NotFoundError":

@@ -113,7 +113,11 @@ export async function runCatalogCommand({
       );
     }
 
-    session = await openSession(core, { emulator: globals.emulator, profile: globals.profile });
+    session = await openSession(core, {
+      emulator: globals.emulator,
+      profile: globals.profile,
+      signal: controller.signal,
+    });
     if (spec.access === "destructive" && globals.yes !== true) {
       const go = await confirmDestructive(
         core,

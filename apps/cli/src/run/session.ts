@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CiamClient, Cloud } from "@ciamkit/core";
-import { emulatorDataDir, serverFile } from "./data-dir.ts";
+import { openEmulatorSession } from "./emulator-session.ts";
 import { UsageError } from "./exit-codes.ts";
 import { canAskPerson } from "./interactive.ts";
 
@@ -17,6 +17,8 @@ export interface SessionOptions {
   emulator?: boolean | undefined;
   profile?: string | undefined;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Cancels waiting for the emulator's state while another process uses it. */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface SessionOptions {
  */
 export async function openSession(core: Core, options: SessionOptions): Promise<Session> {
   const env = options.env ?? process.env;
-  if (options.emulator === true) return openEmulatorSession(core, env);
+  if (options.emulator === true) return openEmulatorSession(core, env, options.signal);
   // A device code is shown only to a person: in a script or CI a sign-in that needs one fails at once.
   const onPrompt = canAskPerson(env)
     ? (prompt: { message: string }) => void process.stderr.write(`${prompt.message}\n`)
@@ -87,60 +89,4 @@ function envCloud(core: Core, env: Readonly<Record<string, string | undefined>>)
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-/** The embedded emulator on its persistent data dir, signed in as the demo tenant's management app. */
-async function openEmulatorSession(
-  core: Core,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<Session> {
-  const dataDir = emulatorDataDir(env);
-  refuseWhileServed(dataDir);
-  const { startEmulator } = await import("@ciamkit/emulator");
-  const emulator = await startEmulator({ dataDir });
-  const tenant = emulator.tenants[0];
-  if (tenant === undefined) {
-    await emulator.stop();
-    throw new UsageError("the emulator has no demo tenant; start over with `ciam emulator reset`");
-  }
-  const cloud = core.customCloud({
-    name: "emulator",
-    authorityHost: emulator.loginUrl,
-    graphEndpoint: emulator.graphUrl,
-    armEndpoint: emulator.armUrl,
-    ca: emulator.caCertPem,
-  });
-  const credential = core.clientSecretCredential({
-    tenantId: tenant.tenantId,
-    clientId: tenant.clientId,
-    clientSecret: tenant.clientSecret,
-    cloud,
-  });
-  const client = core.createCiamClient({ credential, tenantId: tenant.tenantId, cloud });
-  return {
-    client,
-    async close() {
-      await client.close();
-      await emulator.stop();
-    },
-  };
-}
-
-/** Two processes must not write one journal: a served emulator owns its data dir. */
-export function refuseWhileServed(dataDir: string): void {
-  let pid: number | undefined;
-  try {
-    pid = (JSON.parse(readFileSync(serverFile(dataDir), "utf8")) as { pid?: number }).pid;
-  } catch {
-    return;
-  }
-  if (pid === undefined || pid === process.pid) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // a stale file from a server that did not exit cleanly
-  }
-  throw new UsageError(
-    `the emulator's state is in use by \`ciam emulator start\` (pid ${pid}); connect with the AZURE_* settings it printed, or stop it first`,
-  );
 }

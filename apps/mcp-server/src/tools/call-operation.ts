@@ -7,12 +7,13 @@ import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
 import { removalConfirmer } from "./confirm-removals.ts";
 import { CURSOR_TABLE_SIZE, type CursorTable } from "./cursor-table.ts";
 import { errorResult, toolErrorResult } from "./error-result.ts";
-import { hiddenInputRefusal, hiddenInputs, offeredFields, unknownInputRefusal } from "./hidden-inputs.ts";
+import { hiddenInputRefusal, hiddenInputs } from "./hidden-inputs.ts";
 import type { OperationRunner } from "./operation-runner.ts";
 import { toolInputSchema } from "./page-size.ts";
 import { renderText } from "./render-text.ts";
 import { outputJsonSchema } from "./slim-schema.ts";
 import { issueList } from "./tool-list.ts";
+import { unknownFieldsRefusal } from "./unknown-fields.ts";
 
 /** What every tool call runs with. */
 export interface ToolRuntime {
@@ -42,24 +43,24 @@ export async function callOperation(
   extra: ToolExtra,
 ): Promise<CallToolResult> {
   const started = performance.now();
-  const hidden = hiddenInputs(operation);
-  const refusal = hiddenInputRefusal(operation.name, hidden, args);
+  const refusal = hiddenInputRefusal(operation.name, hiddenInputs(operation), args);
   if (refusal !== undefined) {
     runtime.log(`ciam-mcp: ${operation.name} refused a CLI-only input`);
     return refusal;
   }
   const schema = toolInputSchema(operation);
-  const unknown = unknownInputRefusal(operation.name, offeredFields(schema, hidden), args);
-  if (unknown !== undefined) {
-    runtime.log(`ciam-mcp: ${operation.name} refused an unknown input`);
-    return unknown;
-  }
   const input = schema.safeParse(args);
   if (!input.success) {
     runtime.log(`ciam-mcp: ${operation.name} refused invalid input`);
     return errorResult(
       `Invalid input for ${operation.name} (nothing was sent): ${issueList(input.error)}. Next: fix these fields to match the input schema and call it again.`,
     );
+  }
+  // operation_run hands its `input` over unparsed: a field the operation does not take is refused here.
+  const unknown = unknownFieldsRefusal(operation.name, schema, args, input.data);
+  if (unknown !== undefined) {
+    runtime.log(`ciam-mcp: ${operation.name} refused unknown fields`);
+    return unknown;
   }
   let data: Record<string, unknown> = input.data;
   if (operation.list === true && typeof data.cursor === "string") {

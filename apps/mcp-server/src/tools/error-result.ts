@@ -8,10 +8,11 @@ import {
   ThrottledError,
 } from "@ciamkit/core";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { boundedText } from "./bounded-text.ts";
 
 /** An `isError` tool result with one text block: what happened, the ids to quote, what to do next. */
 export function errorResult(text: string): CallToolResult {
-  return { isError: true, content: [{ type: "text", text }] };
+  return { isError: true, content: [{ type: "text", text: boundedText(text) }] };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { inputsNotOffered, type ObjectSchema, type Operation, unknownFieldIssues } from "@ciamkit/core";
+import { inputsNotOffered, type Operation } from "@ciamkit/core";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { errorResult } from "./error-result.ts";
 import { isObject, type JsonSchema } from "./slim-schema.ts";
@@ -6,11 +6,6 @@ import { isObject, type JsonSchema } from "./slim-schema.ts";
 /** The input fields of an operation that MCP does not offer: those the catalog marks CLI-only. */
 export function hiddenInputs(operation: Operation): string[] {
   return inputsNotOffered(operation, "mcp");
-}
-
-/** The input fields a tool offers: its schema's, less the hidden ones. */
-export function offeredFields(schema: ObjectSchema, hidden: readonly string[]): string[] {
-  return Object.keys(schema.shape).filter((field) => !hidden.includes(field));
 }
 
 /** A tool's input JSON Schema without the hidden fields (in `properties` and `required`). */
@@ -39,22 +34,5 @@ export function hiddenInputRefusal(
   if (sent.length === 0) return undefined;
   return errorResult(
     `Invalid input for ${tool} (nothing was sent): ${sent.join(", ")} ${sent.length === 1 ? "is" : "are"} offered by the ciam CLI only (it would act on the MCP server's machine). Next: call ${tool} without ${sent.length === 1 ? "it" : "them"}; the result carries the data.`,
-  );
-}
-
-/**
- * An `isError` result when the arguments carry a field the tool does not have (`jobTitel`), naming
- * the field it was probably meant to be. Refused rather than dropped, as zod would: the call would
- * otherwise succeed without the change the model asked for.
- */
-export function unknownInputRefusal(
-  tool: string,
-  known: readonly string[],
-  args: Record<string, unknown>,
-): CallToolResult | undefined {
-  const issues = unknownFieldIssues(known, args);
-  if (issues.length === 0) return undefined;
-  return errorResult(
-    `Invalid input for ${tool} (nothing was sent): ${issues.join("; ")}. Next: call it again with the fields of its input schema.`,
   );
 }

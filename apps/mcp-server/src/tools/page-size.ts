@@ -14,8 +14,16 @@ export const MAX_PAGE_SIZE = 100;
  */
 export function toolInputSchema(operation: Operation): ObjectSchema {
   if (operation.list !== true) return operation.input;
-  return operation.input.safeExtend({
-    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-    cursor: z.string().optional(),
-  });
+  // Made once per operation: every session's tools and every call use the same schema.
+  let schema = listInputs.get(operation);
+  if (schema === undefined) {
+    schema = operation.input.safeExtend({
+      limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+      cursor: z.string().optional(),
+    });
+    listInputs.set(operation, schema);
+  }
+  return schema;
 }
+
+const listInputs = new WeakMap<Operation, ObjectSchema>();

@@ -18,7 +18,7 @@ export function sampleInput(schema: unknown): unknown {
       const properties = (s.properties ?? {}) as Record<string, unknown>;
       const required = (s.required ?? []) as string[];
       return Object.fromEntries(
-        required.map((key) => [key, FILE_FIELD.test(key) ? samplePath(key) : sampleInput(properties[key])]),
+        required.map((key) => [key, isFileField(key) ? samplePath(key) : sampleInput(properties[key])]),
       );
     }
     case "array":
@@ -37,6 +37,11 @@ export function sampleInput(schema: unknown): unknown {
 
 /** Inputs naming a file on the server's machine (`user_export`'s `file`): kept out of the working directory. */
 const FILE_FIELD = /(file|path|saveTo)$/i;
+
+/** True for an input naming a file on the server's machine. */
+export function isFileField(key: string): boolean {
+  return FILE_FIELD.test(key);
+}
 
 function samplePath(key: string): string {
   return join(tmpdir(), `ciamkit-mcp-sample-${process.pid}-${key}`);

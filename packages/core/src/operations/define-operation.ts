@@ -68,6 +68,25 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
   run(ctx: OperationContext, input: z.output<I>): Promise<z.input<O>>;
 }
 
+/** The input a caller passes to an operation (before defaults): `OperationInput<typeof listUsersOperation>`. */
+export type OperationInput<Op extends Operation> = z.input<Op["input"]>;
+
+/** What running an operation returns (its validated output): `OperationOutput<typeof getUserOperation>`. */
+export type OperationOutput<Op extends Operation> = z.output<Op["output"]>;
+
+/** One item of a list operation's pages (its output's `items`): `ListItem<typeof listUsersOperation>`. */
+export type ListItem<Op extends Operation> =
+  OperationOutput<Op> extends { items: readonly (infer T)[] } ? T : never;
+
+/**
+ * The input of a list operation (one that returns `items` and `nextCursor`), or `never` for any other
+ * operation, so passing one where a list is expected does not compile.
+ */
+export type ListInput<Op extends Operation> =
+  OperationOutput<Op> extends { items: readonly unknown[]; nextCursor?: string | undefined }
+    ? OperationInput<Op>
+    : never;
+
 /**
  * Declares an operation, keeping its types. Throws when its markers contradict its schemas (a list
  * without paging fields, a read claimed not idempotent, a binary field the output lacks, a

@@ -88,3 +88,9 @@ export async function startWorkforceEmulator(options: {
     },
   };
 }
+
+/** The poll token of a started tenant creation or deletion; ARM finishing at once (no token) fails the test. */
+export function pollTokenOf(started: { pollToken?: string | undefined }): string {
+  if (started.pollToken === undefined) throw new Error("ARM finished at once: the result has no pollToken");
+  return started.pollToken;
+}

@@ -7,7 +7,8 @@ export const SNAPSHOT_FORMAT = "ciamkit-emulator-snapshot";
 /** Version of the snapshot layout this emulator writes and reads. */
 export const SNAPSHOT_VERSION = 1;
 
-const TenantInfoSchema = z.object({
+/** A tenant's identity, as snapshots and journal lines carry it. */
+export const TenantInfoSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(["external", "workforce", "b2c"]),
   displayName: z.string(),

@@ -14,15 +14,18 @@ export interface ExpandItem {
 /** Parses `$expand` against the collection's navigation properties; 400 for an unknown one. */
 export function parseExpand(value: string | null, spec: CollectionSpec): ExpandItem[] {
   if (value === null) return [];
-  return splitTopLevel(value).map((part) => {
-    const m = /^\s*([A-Za-z]+)\s*(?:\(\s*\$select=([^)]*)\))?\s*$/i.exec(part);
+  return splitTopLevel(value).map((raw) => {
+    // Trimmed first: leading and trailing `\s*` around the optional group would backtrack
+    // quadratically over a long run of spaces.
+    const part = raw.trim();
+    const m = /^([A-Za-z]+)\s*(?:\(\s*\$select=([^)]*)\))?$/i.exec(part);
     const name = m?.[1];
     const related = name === undefined ? undefined : spec.expand?.[name];
     if (m === null || name === undefined || related === undefined) {
       throw new GraphError(
         400,
         "Request_BadRequest",
-        `Could not find a property named '${part.trim()}' on type 'microsoft.graph.${spec.type}'.`,
+        `Could not find a property named '${quoted(part)}' on type 'microsoft.graph.${spec.type}'.`,
       );
     }
     const select = m[2]
@@ -41,9 +44,11 @@ export interface SortKey {
 
 /** Parses `$orderby`; properties the collection sorts only with advanced queries need ConsistencyLevel. */
 export function parseOrderby(value: string, spec: CollectionSpec, advancedAllowed: boolean): SortKey[] {
-  return splitTopLevel(value).map((part) => {
-    const m = /^\s*([A-Za-z0-9_/]+)(?:\s+(asc|desc))?\s*$/i.exec(part);
-    if (m === null) throw new GraphError(400, "Request_BadRequest", `Invalid $orderby clause '${part}'.`);
+  return splitTopLevel(value).map((raw) => {
+    const part = raw.trim();
+    const m = /^([A-Za-z0-9_/]+)(?:\s+(asc|desc))?$/i.exec(part);
+    if (m === null)
+      throw new GraphError(400, "Request_BadRequest", `Invalid $orderby clause '${quoted(part)}'.`);
     const property = m[1] as string;
     const support = spec.orderby?.[property];
     if (support === undefined || (support === "advanced" && !advancedAllowed)) {
@@ -72,6 +77,11 @@ export function sortBy(items: JsonObject[], keys: readonly SortKey[]): JsonObjec
     }
     return String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0;
   });
+}
+
+/** At most 200 characters of a clause, for an error message. */
+function quoted(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /** Splits on commas outside parentheses: `members($select=id,displayName),owners`. */

@@ -1,20 +1,26 @@
 import { GraphError } from "../route.ts";
 import type { ComparisonOp, FilterExpr, Literal } from "./filter-ast.ts";
+import { filterHeight, MAX_FILTER_HEIGHT, MAX_FILTER_NESTING } from "./filter-limits.ts";
 
 /**
  * Parses a `$filter` expression: comparisons, `in`, `and`/`or`/`not` with parentheses,
  * `startswith`/`endswith`/`contains`, `any`/`all` lambdas, and literals with OData quoting
  * (`'O''Brien'`), GUIDs and DateTimeOffsets unquoted. Syntax errors are Graph's
- * `400 Request_BadRequest` "Invalid filter clause".
+ * `400 Request_BadRequest` "Invalid filter clause"; so is a filter nested or chained deeper than
+ * Graph's OData parser allows ({@link MAX_FILTER_NESTING}, {@link MAX_FILTER_HEIGHT}), which would
+ * otherwise overflow the stack of this parser or of the code that walks the tree.
  */
 export function parseFilter(text: string): FilterExpr {
   const p = new Parser(text);
   const expr = p.parseOr();
   p.skipSpace();
   if (!p.done()) p.fail("unexpected text");
+  if (filterHeight(expr) > MAX_FILTER_HEIGHT) p.tooDeep();
   return expr;
 }
 
+/** How much of a filter an error message quotes. */
+const QUOTED = 200;
 const COMPARISON = new Set<string>(["eq", "ne", "gt", "ge", "lt", "le"]);
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2}))?/;
@@ -26,6 +32,7 @@ class Parser {
   readonly #text: string;
   #pos = 0;
   readonly #variables: string[] = [];
+  #nesting = 0;
 
   constructor(text: string) {
     this.#text = text;
@@ -36,11 +43,30 @@ class Parser {
   }
 
   fail(why: string): never {
+    const text = this.#text.length > QUOTED ? `${this.#text.slice(0, QUOTED)}…` : this.#text;
     throw new GraphError(
       400,
       "Request_BadRequest",
-      `Invalid filter clause: ${why} at position ${this.#pos} in '${this.#text}'.`,
+      `Invalid filter clause: ${why} at position ${this.#pos} in '${text}'.`,
     );
+  }
+
+  /** Microsoft.OData.Core's text (`UriQueryExpressionParser_TooDeep`) for a filter nested too deeply. */
+  tooDeep(): never {
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      "Invalid filter clause: Recursion depth exceeded allowed limit.",
+    );
+  }
+
+  /** Enters a nesting level (parenthesis, `not`, function, lambda); leaving is {@link #leave}. */
+  #enter(): void {
+    if (++this.#nesting > MAX_FILTER_NESTING) this.tooDeep();
+  }
+
+  #leave(): void {
+    this.#nesting--;
   }
 
   skipSpace(): void {
@@ -70,19 +96,28 @@ class Parser {
 
   parseOr(): FilterExpr {
     let left = this.#parseAnd();
-    while (this.#keyword("or")) left = { kind: "or", left, right: this.#parseAnd() };
+    for (let n = 1; this.#keyword("or"); n++) {
+      if (n >= MAX_FILTER_HEIGHT) this.tooDeep();
+      left = { kind: "or", left, right: this.#parseAnd() };
+    }
     return left;
   }
 
   #parseAnd(): FilterExpr {
     let left = this.#parseNot();
-    while (this.#keyword("and")) left = { kind: "and", left, right: this.#parseNot() };
+    for (let n = 1; this.#keyword("and"); n++) {
+      if (n >= MAX_FILTER_HEIGHT) this.tooDeep();
+      left = { kind: "and", left, right: this.#parseNot() };
+    }
     return left;
   }
 
   #parseNot(): FilterExpr {
-    if (this.#keyword("not")) return { kind: "not", operand: this.#parseNot() };
-    return this.#parseComparison();
+    if (!this.#keyword("not")) return this.#parseComparison();
+    this.#enter();
+    const operand = this.#parseNot();
+    this.#leave();
+    return { kind: "not", operand };
   }
 
   #parseComparison(): FilterExpr {
@@ -111,7 +146,9 @@ class Parser {
     this.skipSpace();
     if (this.#text[this.#pos] === "(") {
       this.#pos++;
+      this.#enter();
       const inner = this.parseOr();
+      this.#leave();
       this.#expect(")");
       return inner;
     }
@@ -123,6 +160,7 @@ class Parser {
     if (FUNCTIONS.has(lower) && /^\s*\(/.test(this.#text.slice(this.#pos + ident.length))) {
       this.#pos += ident.length;
       this.#expect("(");
+      this.#enter();
       const args: FilterExpr[] = [this.parseOr()];
       this.skipSpace();
       while (this.#text[this.#pos] === ",") {
@@ -130,6 +168,7 @@ class Parser {
         args.push(this.parseOr());
         this.skipSpace();
       }
+      this.#leave();
       this.#expect(")");
       if (args.length !== 2) this.fail(`${lower} takes two arguments`);
       return { kind: "call", name: lower as "startswith" | "endswith" | "contains", args };
@@ -159,7 +198,9 @@ class Parser {
         // Graph's directory has no nested lambdas: a lambda over an outer lambda's variable is refused.
         if (this.#variables.includes(segments[0] as string)) this.fail("nested lambda");
         this.#variables.push(variable);
+        this.#enter();
         const body = this.parseOr();
+        this.#leave();
         this.#variables.pop();
         this.#expect(")");
         return { kind: "lambda", quantifier, path: segments, variable, body };

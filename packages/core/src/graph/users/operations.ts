@@ -1,0 +1,17 @@
+import type { Operation } from "../../operations/define-operation.ts";
+import { createUserOperation } from "./create-user.ts";
+import { deleteUserOperation } from "./delete-user.ts";
+import { findUserOperation } from "./find-user.ts";
+import { getUserOperation } from "./get-user.ts";
+import { listUsersOperation } from "./list-users.ts";
+import { updateUserOperation } from "./update-user.ts";
+
+/** The operations of the users area in catalog order (the registry joins the areas' lists). */
+export const usersOperations: readonly Operation[] = [
+  listUsersOperation,
+  getUserOperation,
+  findUserOperation,
+  createUserOperation,
+  updateUserOperation,
+  deleteUserOperation,
+];
