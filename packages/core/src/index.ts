@@ -58,8 +58,11 @@ export {
   IMPORT_FIELDS,
   loadColumnMapping,
 } from "./bulk/column-mapping.ts";
+export type { ExportPage, ExportPageOptions } from "./bulk/export-page.ts";
+export { exportPage, INLINE_EXPORT_MAX_PAGE } from "./bulk/export-page.ts";
 export type { ExportResult, ExportUsersOptions } from "./bulk/export-users.ts";
 export { DEFAULT_EXPORT_SELECT, exportUsers } from "./bulk/export-users.ts";
+export { INLINE_IMPORT_MAX_CHARS, INLINE_IMPORT_MAX_ROWS } from "./bulk/import-input.ts";
 export type { ImportReport } from "./bulk/import-report.ts";
 export { importReportSchema, summarizeReport } from "./bulk/import-report.ts";
 export type { ImportUsersOptions } from "./bulk/import-users.ts";
@@ -264,6 +267,15 @@ export type {
   OperationAccess,
 } from "./operations/define-operation.ts";
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
+export type { HostPathAccess, HostPathInput, HostPathValue } from "./operations/host-paths.ts";
+export {
+  accessWithFiles,
+  hostPath,
+  hostPathAccess,
+  hostPathInputs,
+  hostPathValues,
+  mapHostPaths,
+} from "./operations/host-paths.ts";
 export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";

@@ -2,9 +2,9 @@
  * Column mapping: which input column feeds which user field. Given inline or as a JSON/YAML file;
  * without one, columns named like the fields map to themselves.
  */
-import { readFile } from "node:fs/promises";
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
+import { readHostFile } from "../operations/host-file.ts";
 
 /** The user fields an import row can set (Graph `user` names, plus the sign-in identity and password). */
 export const IMPORT_FIELDS = [
@@ -103,20 +103,54 @@ export function withMappingPairs(mapping: ColumnMapping, pairs: readonly string[
   return parsed.data;
 }
 
-/** Reads a mapping file (JSON or YAML); a bad file is a clear error naming the file. */
+/** The largest mapping file read (a mapping is a few lines). */
+const MAPPING_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Reads a mapping file (JSON or YAML); a bad file is a clear error naming the file and where in it,
+ * never quoting it: the path may name any file (a `.env`), and the error may reach a model or a log.
+ */
 export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
-  const text = await readFile(path, "utf8");
+  const bytes = await readHostFile(path, {
+    operation: "user_import",
+    field: "mapping",
+    maxBytes: MAPPING_MAX_BYTES,
+  });
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseYaml(new TextDecoder().decode(bytes));
   } catch (error) {
-    throw new Error(`The mapping file ${path} is not valid JSON or YAML: ${(error as Error).message}`);
+    if (!(error instanceof YAMLParseError)) throw error;
+    const at = error.linePos?.[0];
+    const where = at === undefined ? "" : ` at line ${at.line}, column ${at.col}`;
+    throw new Error(
+      `The mapping file ${path} is not valid JSON or YAML${where} (${error.code}). Next: fix it; a mapping looks like "columns: { signInName: email }".`,
+    );
   }
   const parsed = columnMappingSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`The mapping file ${path} is invalid: ${z.prettifyError(parsed.error)}`);
+    const problems = parsed.error.issues.map(issueWithoutContent).join("; ");
+    throw new Error(
+      `The mapping file ${path} is invalid: ${problems}. Next: fix it; a mapping looks like "columns: { signInName: email }".`,
+    );
   }
   return parsed.data;
+}
+
+/** Keys a mapping may have: they can be named in a message; any other key came from the file. */
+const MAPPING_KEYS = new Set<string>(["columns", "extensions", "extensionAppId", ...IMPORT_FIELDS]);
+
+/**
+ * A zod issue about a mapping file without what the file holds: keys only where they are known ones
+ * (zod's own messages name types, bounds and options, never the value; its unknown-key message would).
+ */
+function issueWithoutContent(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((key) => (MAPPING_KEYS.has(String(key)) ? String(key) : "<key>")).join(".");
+  const message =
+    issue.code === "unrecognized_keys"
+      ? `${issue.keys.length} unknown key${issue.keys.length === 1 ? "" : "s"} (allowed: ${(issue.path.length === 0 ? ["columns", "extensions", "extensionAppId"] : IMPORT_FIELDS).join(", ")})`
+      : issue.message;
+  return `${path === "" ? "(top level)" : path}: ${message}`;
 }
 
 /**
@@ -199,8 +233,9 @@ export function missingColumns(
       guess === undefined
         ? `add a "${field}" column or map one: --map ${field}=<column> (mapping.columns.${field})`
         : `map it: --map ${field}=${guess} (mapping.columns.${field} = "${guess}")`;
+    // The header is the file's first line, and the file may not be a CSV at all (a `.env`): name it, never quote it.
     problems.push(
-      `mapping: no column "${column}" for ${field} in the file (columns: ${header.join(", ")}); ${how}`,
+      `mapping: no column "${column}" for ${field} in the file's header row (${header.length} column${header.length === 1 ? "" : "s"}); ${how}`,
     );
   }
   return problems;

@@ -1,6 +1,6 @@
 /**
- * `importUsers`: streams a CSV or JSON Lines file of customer accounts into the tenant. Every row is
- * validated first (bad rows go to the reject file with their line and never stop the run), valid rows
+ * `importUsers`: streams a CSV or JSON Lines file of customer accounts (or the same data given inline)
+ * into the tenant. Every row is validated first (bad rows go to the reject file with their line and never stop the run), valid rows
  * are created in `$batch` envelopes paced just under the write quota, and a journal makes a rerun
  * continue where a crash or Ctrl-C stopped without creating anyone twice.
  */
@@ -19,18 +19,24 @@ import {
   secretColumns,
   withMappingPairs,
 } from "./column-mapping.ts";
+import { inlineSource } from "./import-input.ts";
 import { ImportJournal } from "./import-journal.ts";
-import { countReason, emptyReport, type ImportReport } from "./import-report.ts";
+import { countReason, emptyReport, type ImportReport, keepReject } from "./import-report.ts";
 import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
+import { inlineJournalKey, memoryJournal, type RowJournal } from "./memory-journal.ts";
 import { RejectFile } from "./reject-file.ts";
 import { type BulkFileFormat, countRows, csvHeader, formatOf, readRows } from "./row-source.ts";
 import { DuplicateTracker, identityKey, validateRow } from "./row-validation.ts";
 
 /** Options of {@link importUsers}. */
 export interface ImportUsersOptions {
-  /** The CSV or JSON Lines file. */
-  file: string;
-  /** Defaults from the file name (`.csv`, else JSON Lines). */
+  /** The CSV or JSON Lines file; or give its text as `content`, or its records as `rows`. */
+  file?: string | undefined;
+  /** The file's text. */
+  content?: string | undefined;
+  /** The records, column → value (line N of reports is row N). */
+  rows?: readonly Record<string, unknown>[] | undefined;
+  /** Defaults from the file name (`.csv`, else JSON Lines); `content` starting with `{` is JSON Lines, else CSV. */
   format?: BulkFileFormat | undefined;
   /** A mapping, or the path of a JSON/YAML mapping file; default: columns named like the fields. */
   mapping?: ColumnMapping | string | undefined;
@@ -45,6 +51,7 @@ export interface ImportUsersOptions {
   /** `given`: every row carries its password (default); `generate`: rows without one get a random password to change at first sign-in. */
   passwords?: "given" | "generate" | undefined;
   rejectFile?: string | undefined;
+  /** The journal a rerun resumes from. Inline data without one keeps its journal in memory (see memory-journal.ts). */
   journalFile?: string | undefined;
   reportFile?: string | undefined;
   /** `$batch` envelopes in flight at most (default 8); the pacer decides how fast they leave. */
@@ -58,24 +65,38 @@ export interface ImportUsersOptions {
 export async function importUsers(ctx: OperationContext, options: ImportUsersOptions): Promise<ImportReport> {
   const started = performance.now();
   const dryRun = options.dryRun ?? false;
+  const given = [options.file, options.content, options.rows].filter((x) => x !== undefined).length;
+  if (given !== 1) throw new InvalidInputError("user_import", [ONE_SOURCE]);
+  const inline = inlineSource(options);
   const mapping = withMappingPairs(
     typeof options.mapping === "string"
       ? await loadColumnMapping(options.mapping)
       : columnMappingSchema.parse(options.mapping ?? {}),
     options.map ?? [],
   );
-  const format = formatOf(options.file, options.format);
+  const input = inline?.source ?? (options.file as string);
+  const format = inline?.format ?? formatOf(options.file as string, options.format);
   // A CSV without a column for a required field would reject every row for the same reason: refuse it
   // before the journal, reject file or any request is touched, and say which --map entry fixes it.
   if (format === "csv") {
-    const header = await csvHeader(options.file, ctx.signal);
+    const header = await csvHeader(input, ctx.signal);
     const problems = missingColumns(mapping, header, (options.passwords ?? "given") === "given");
     if (problems.length > 0) throw new InvalidInputError("user_import", problems);
   }
   // Only worth a pass over the file when someone watches the progress.
-  let total = ctx.onProgress === undefined ? undefined : await countRows(options.file, format, ctx.signal);
+  let total = ctx.onProgress === undefined ? undefined : await countRows(input, format, ctx.signal);
   const report = emptyReport(dryRun);
-  const journal = await ImportJournal.open(dryRun ? undefined : options.journalFile);
+  const journal: RowJournal =
+    inline !== undefined && options.journalFile === undefined && !dryRun
+      ? memoryJournal(
+          inlineJournalKey({
+            graphUrl: ctx.graph.baseUrl,
+            tenantId: ctx.tenantId,
+            format: inline.format,
+            text: inline.source.text,
+          }),
+        )
+      : await ImportJournal.open(dryRun ? undefined : options.journalFile);
   const issuer = await defaultDomain(ctx.graph, { signal: ctx.signal });
   const writer: WriterContext = {
     graph: ctx.graph,
@@ -123,13 +144,14 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
 
   try {
     let chunk: ChunkItem[] = [];
-    for await (const source of readRows(options.file, format, ctx.signal)) {
+    for await (const source of readRows(input, format, ctx.signal)) {
       report.rows++;
       // Rows that need no request (rejected, resumed, validated only) still move the progress.
       if (report.rows % PROGRESS_ROWS === 0 && inFlight.size === 0) progress();
       const reject = (reasons: string[]) => {
         report.rejected++;
         for (const r of reasons) countReason(report, r);
+        keepReject(report, source.line, reasons);
         rejects.write(source.line, reasons, source.fields);
       };
       if (source.parseError !== undefined) {
@@ -178,6 +200,10 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   progress();
   return report;
 }
+
+/** The one way to say which data to import. */
+const ONE_SOURCE =
+  "file, content, rows: give the data to import as exactly one of them (a CSV or JSON Lines file, its text, or its records)";
 
 /** Rows with an outcome so far (the reader runs up to `maxConcurrency` envelopes ahead of them). */
 function settled(r: ImportReport): number {

@@ -1,10 +1,11 @@
 /**
  * Streamed readers of an import file: CSV (csv-parse) and JSON Lines (node:readline). Each yields one
- * record at a time with its 1-based line number, so memory does not grow with the file.
+ * record at a time with its 1-based line number, so memory does not grow with the file. Inline text
+ * (see import-input.ts) is read the same way.
  */
-import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { parse } from "csv-parse";
+import { openSource, type RowSource } from "./import-input.ts";
 
 /** The formats an import or export file can have. */
 export type BulkFileFormat = "csv" | "jsonl";
@@ -23,8 +24,8 @@ export function formatOf(path: string, format?: BulkFileFormat): BulkFileFormat 
   return /\.csv$/i.test(path) ? "csv" : "jsonl";
 }
 
-async function* csvRows(path: string, signal?: AbortSignal): AsyncGenerator<SourceRow> {
-  const parser = createReadStream(path, { signal }).pipe(
+async function* csvRows(path: RowSource, signal?: AbortSignal): AsyncGenerator<SourceRow> {
+  const parser = openSource(path, signal).pipe(
     parse({
       columns: (header: string[]) => header.map((h) => h.trim()),
       bom: true,
@@ -47,8 +48,8 @@ async function* csvRows(path: string, signal?: AbortSignal): AsyncGenerator<Sour
 }
 
 /** The column names of a CSV file's header row (empty for an empty file), read without the rest of the file. */
-export async function csvHeader(path: string, signal?: AbortSignal): Promise<string[]> {
-  const parser = createReadStream(path, { signal }).pipe(
+export async function csvHeader(path: RowSource, signal?: AbortSignal): Promise<string[]> {
+  const parser = openSource(path, signal).pipe(
     parse({ bom: true, trim: true, skip_empty_lines: true, to: 1 }),
   );
   for await (const record of parser as AsyncIterable<string[]>) {
@@ -58,9 +59,9 @@ export async function csvHeader(path: string, signal?: AbortSignal): Promise<str
   return [];
 }
 
-async function* jsonlRows(path: string, signal?: AbortSignal): AsyncGenerator<SourceRow> {
+async function* jsonlRows(path: RowSource, signal?: AbortSignal): AsyncGenerator<SourceRow> {
   const lines = createInterface({
-    input: createReadStream(path, { signal }),
+    input: openSource(path, signal),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let line = 0;
@@ -82,7 +83,7 @@ async function* jsonlRows(path: string, signal?: AbortSignal): AsyncGenerator<So
 
 /** The records of an import file, streamed. */
 export function readRows(
-  path: string,
+  path: RowSource,
   format: BulkFileFormat,
   signal?: AbortSignal,
 ): AsyncGenerator<SourceRow> {
@@ -94,10 +95,14 @@ export function readRows(
  * (a CSV record spanning lines counts once per line, so this is an upper bound), counted in one
  * streamed pass so progress can show a total without holding the file.
  */
-export async function countRows(path: string, format: BulkFileFormat, signal?: AbortSignal): Promise<number> {
+export async function countRows(
+  path: RowSource,
+  format: BulkFileFormat,
+  signal?: AbortSignal,
+): Promise<number> {
   let lines = 0;
   let blank = true;
-  for await (const chunk of createReadStream(path, { signal }) as AsyncIterable<Buffer>) {
+  for await (const chunk of openSource(path, signal) as AsyncIterable<Buffer>) {
     for (const byte of chunk) {
       if (byte === 0x0a) {
         if (!blank) lines++;
