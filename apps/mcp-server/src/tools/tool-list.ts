@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { ToolExtra } from "./call-operation.ts";
 import { errorResult } from "./error-result.ts";
 import { hiddenInputRefusal, withoutHiddenInputs } from "./hidden-inputs.ts";
+import { type FilesPolicy, offeredInputSchema } from "./host-path-inputs.ts";
 import { referenceRepeatedInputs } from "./input-references.ts";
 import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
@@ -23,6 +24,8 @@ export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
   annotations: ToolAnnotations;
   /** Input fields neither listed nor accepted (an operation's CLI-only inputs). */
   hiddenInputs?: readonly string[] | undefined;
+  /** Which host paths (`hostPath()` inputs) the listed schema offers: none by default. */
+  files?: FilesPolicy | undefined;
 }
 
 /**
@@ -50,7 +53,7 @@ export function addTool<I extends ObjectSchema>(
   config: ToolConfig<I>,
   callback: (args: z.output<I>, extra: ToolExtra) => CallToolResult | Promise<CallToolResult>,
 ): void {
-  const { hiddenInputs: hidden = [], ...declared } = config;
+  const { hiddenInputs: hidden = [], files = {}, ...declared } = config;
   server.registerTool(name, { ...declared, inputSchema: anyArguments }, (args, extra) => {
     const refusal = hiddenInputRefusal(name, hidden, args);
     if (refusal !== undefined) return refusal;
@@ -65,7 +68,7 @@ export function addTool<I extends ObjectSchema>(
     title: config.title,
     description: config.description,
     inputSchema: slimSchema(
-      withoutHiddenInputs(z.toJSONSchema(config.inputSchema, { target: "draft-07", io: "input" }), hidden),
+      withoutHiddenInputs(offeredInputSchema(config.inputSchema, files, "draft-07"), hidden),
       false,
     ) as Tool["inputSchema"],
     outputSchema: slimSchema(outputJsonSchema(config.outputSchema), true) as Tool["outputSchema"],
