@@ -49,7 +49,12 @@ const widget = defineOperation({
 describe("CLI-only inputs", () => {
   it("are not listed, and are refused without calling anything", async () => {
     const calls: unknown[] = [];
-    const runner = { run: async (_op: unknown, input: unknown) => (calls.push(input), { id: "w1" }) };
+    const runner = {
+      run: async (_op: unknown, input: unknown) => {
+        calls.push(input);
+        return { id: "w1" };
+      },
+    };
     const client = await connectClient({ client: runner }, { catalog: [widget] });
     const { tools } = await client.listTools();
     expect(Object.keys((tools[0] as Tool).inputSchema.properties ?? {})).toEqual(["id"]);
@@ -62,7 +67,12 @@ describe("CLI-only inputs", () => {
 
   it("are left out of operation_describe and refused by operation_run in discovery mode", async () => {
     const calls: unknown[] = [];
-    const runner = { run: async (_op: unknown, input: unknown) => (calls.push(input), { id: "w1" }) };
+    const runner = {
+      run: async (_op: unknown, input: unknown) => {
+        calls.push(input);
+        return { id: "w1" };
+      },
+    };
     const client = await connectClient({ client: runner }, { catalog: [widget], discovery: true });
     const described = await client.callTool({
       name: "operation_describe",

@@ -28,7 +28,8 @@ export type Resolved = { path: string } | { problem: string };
  * read must exist there; a file to write must be in an existing folder there and not be a link.
  */
 export function resolveInFilesDir(root: string, name: string, access: HostPathAccess): Resolved {
-  if (/[\u0000-\u001f\u007f]/.test(name)) return { problem: "contains a control character" };
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    return { problem: "contains a control character" };
   if (isAbsolute(name) || /^[A-Za-z]:|^[\\/~]/.test(name))
     return { problem: "is not relative to the files directory" };
   if (name.split(/[\\/]/).includes("..")) return { problem: "leaves the files directory ('..')" };
