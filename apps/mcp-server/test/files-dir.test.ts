@@ -13,6 +13,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { hostPathInputs, operations } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,6 +99,41 @@ describe("tools/list with --files-dir", () => {
     );
     expect(existsSync(join(files, "all.jsonl"))).toBe(false);
     expect(requests()).toBe(before);
+    await client.close();
+  });
+});
+
+/** The top-level input fields of a tool that name a file it writes (the catalog's hostPath("write")). */
+const writtenFields = new Map(
+  operations.map((op) => [
+    op.name,
+    hostPathInputs(op.input)
+      .filter((p) => p.access === "write")
+      .map((p) => p.path),
+  ]),
+);
+
+describe("a tool that may write a file is not a read (contract, every tool)", () => {
+  it.each([
+    ["--files-dir", false],
+    ["--files-dir --read-only", true],
+  ])("%s", async (_, readOnly) => {
+    const client = await connectClient(backend, { filesDir: files, readOnly });
+    const { tools } = await client.listTools();
+    for (const tool of tools) {
+      const offered = (writtenFields.get(tool.name) ?? []).filter(
+        (f) => f in (tool.inputSchema.properties ?? {}),
+      );
+      // Read-only: no tool is offered a path it writes. Otherwise, one that is is not read-only.
+      if (readOnly) expect(offered, tool.name).toEqual([]);
+      else if (offered.length > 0) expect(tool.annotations?.readOnlyHint, tool.name).toBe(false);
+    }
+    const writers = tools.filter((t) =>
+      (writtenFields.get(t.name) ?? []).some((f) => f in (t.inputSchema.properties ?? {})),
+    );
+    expect(writers.map((t) => t.name)).toEqual(
+      readOnly ? [] : ["user_import", "user_export", "branding_image_get"],
+    );
     await client.close();
   });
 });
