@@ -6,6 +6,8 @@ import { INLINE_IMPORT_MAX_ROWS } from "../src/bulk/import-input.ts";
 import { exportUsersOperation } from "../src/bulk/user-export-operation.ts";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
 import type { CiamClient } from "../src/client.ts";
+import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
+import { findUserOperation } from "../src/graph/users/find-user.ts";
 import { encodeCursor } from "../src/http/paginate.ts";
 import { b2cClientWith } from "./helpers/app-client.ts";
 import { customer, signInNames, tempDir, writeRequests } from "./helpers/bulk-files.ts";
@@ -30,31 +32,89 @@ afterEach(() => tmp.cleanup());
 const names = () => signInNames(t.emu, t.tenant.tenantId);
 
 describe("user_import with inline data", () => {
-  it("imports rows, lists the rejected ones, and the same rows again resume without creating anyone twice", async () => {
+  it("imports rows and lists the rejected ones, writing no file", async () => {
     const rows = [customer(1, "inl"), customer(2, "inl"), { ...customer(3, "inl"), password: "weak" }];
     const first = await admin.run(importUsersOperation, { rows });
     expect(first).toMatchObject({ rows: 3, created: 2, rejected: 1, failed: 0, resumed: 0 });
     expect(first.rejects).toEqual([{ line: 3, reasons: [expect.stringMatching(/^password /)] }]);
     // Nothing on disk, not even a default journal beside a file that does not exist.
     expect(readdirSync(process.cwd()).filter((f) => f.includes("journal"))).toEqual([]);
-    const writes = writeRequests(t.emu);
-    // A retry after a lost answer: the journal kept in memory for this data and tenant says who exists.
-    const again = await admin.run(importUsersOperation, { rows });
-    expect(again).toMatchObject({ rows: 3, created: 2, resumed: 2, rejected: 1, failed: 0 });
-    expect(again.summary).toContain("(2 committed by an earlier run)");
-    expect(writeRequests(t.emu)).toBe(writes);
     expect(names().get("inl1@example.com")).toBe(1);
-    expect(names().get("inl2@example.com")).toBe(1);
   });
 
-  it("keeps the memory journal per tenant: the same rows for another tenant are created there", async () => {
-    const rows = [customer(1, "tnt")];
-    await admin.run(importUsersOperation, { rows });
+  it("resumes a stopped import of the same rows from the journal kept in memory, creating everyone once", async () => {
+    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
+    try {
+      const rows = Array.from({ length: 100 }, (_, i) => customer(i + 1, "stop"));
+      const controller = new AbortController();
+      const first = admin.run(
+        importUsersOperation,
+        { rows },
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if ((p.done ?? 0) >= 30) controller.abort(new Error("stopped by the user"));
+          },
+        },
+      );
+      await expect(first).rejects.toThrow(/stopped by the user/);
+      const createdBefore = [...names().keys()].filter((n) => n.startsWith("stop")).length;
+      expect(createdBefore).toBeGreaterThan(0);
+      expect(createdBefore).toBeLessThan(100);
+      const again = await admin.run(importUsersOperation, { rows });
+      // Without the journal, the users made before the stop would come back as existing (skipped).
+      expect(again).toMatchObject({ rows: 100, created: 100, skipped: 0, failed: 0 });
+      expect(again.resumed).toBeGreaterThan(0);
+      const holders = [...names()].filter(([n]) => n.startsWith("stop"));
+      expect(holders).toHaveLength(100);
+      expect(holders.every(([, n]) => n === 1)).toBe(true);
+    } finally {
+      await t.control("PUT", "/throttling", { enabled: false });
+    }
+  });
+
+  it("forgets a finished import: the same rows again are checked against the tenant, never taken as done", async () => {
+    const rows = [customer(1, "again")];
+    expect(await admin.run(importUsersOperation, { rows })).toMatchObject({ created: 1 });
+    // Still there: found by the service's conflict and skipped.
+    expect(await admin.run(importUsersOperation, { rows })).toMatchObject({
+      created: 0,
+      skipped: 1,
+      resumed: 0,
+    });
+    // Deleted since: created again, not reported as created by an earlier run without existing.
+    const found = await admin.run(findUserOperation, { issuerAssignedId: "again1@example.com" });
+    await admin.run(deleteUserOperation, { id: String(found.users[0]?.id) });
+    expect(await admin.run(importUsersOperation, { rows })).toMatchObject({ created: 1, resumed: 0 });
+    expect(names().get("again1@example.com")).toBe(1);
+  });
+
+  it("keeps the journal per tenant: rows stopped in one tenant are all created in another", async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => customer(i + 1, "tnt"));
+    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
     const other = b2cClientWith(t, ["User.ReadWrite.All", "Organization.Read.All"]);
     try {
-      const there = await other.run(importUsersOperation, { rows });
-      expect(there).toMatchObject({ created: 1, resumed: 0 });
+      const controller = new AbortController();
+      const stopped = admin.run(
+        importUsersOperation,
+        { rows },
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if ((p.done ?? 0) >= 20) controller.abort(new Error("stopped"));
+          },
+        },
+      );
+      await expect(stopped).rejects.toThrow(/stopped/);
+      await t.control("PUT", "/throttling", { enabled: false });
+      // The same data for another tenant: nothing there was committed, so every row is written.
+      expect(await other.run(importUsersOperation, { rows })).toMatchObject({ created: 60, resumed: 0 });
+      // The first tenant still resumes from its own.
+      const back = await admin.run(importUsersOperation, { rows });
+      expect(back).toMatchObject({ created: 60, skipped: 0 });
+      expect(back.resumed).toBeGreaterThan(0);
     } finally {
+      await t.control("PUT", "/throttling", { enabled: false });
       await other.close();
     }
   });

@@ -23,7 +23,7 @@ import { inlineSource } from "./import-input.ts";
 import { ImportJournal } from "./import-journal.ts";
 import { countReason, emptyReport, type ImportReport, keepReject } from "./import-report.ts";
 import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
-import { inlineJournalKey, memoryJournal, type RowJournal } from "./memory-journal.ts";
+import { forgetMemoryJournal, inlineJournalKey, memoryJournal, type RowJournal } from "./memory-journal.ts";
 import { RejectFile } from "./reject-file.ts";
 import { type BulkFileFormat, countRows, csvHeader, formatOf, readRows } from "./row-source.ts";
 import { DuplicateTracker, identityKey, validateRow } from "./row-validation.ts";
@@ -86,16 +86,19 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   // Only worth a pass over the file when someone watches the progress.
   let total = ctx.onProgress === undefined ? undefined : await countRows(input, format, ctx.signal);
   const report = emptyReport(dryRun);
-  const journal: RowJournal =
+  // Inline data without a journal file keeps its journal in memory until the import finishes.
+  const memoryKey =
     inline !== undefined && options.journalFile === undefined && !dryRun
-      ? memoryJournal(
-          inlineJournalKey({
-            graphUrl: ctx.graph.baseUrl,
-            tenantId: ctx.tenantId,
-            format: inline.format,
-            text: inline.source.text,
-          }),
-        )
+      ? inlineJournalKey({
+          graphUrl: ctx.graph.baseUrl,
+          tenantId: ctx.tenantId,
+          format: inline.format,
+          text: inline.source.text,
+        })
+      : undefined;
+  const journal: RowJournal =
+    memoryKey !== undefined
+      ? memoryJournal(memoryKey)
       : await ImportJournal.open(dryRun ? undefined : options.journalFile);
   const issuer = await defaultDomain(ctx.graph, { signal: ctx.signal });
   const writer: WriterContext = {
@@ -196,6 +199,7 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
     if (options.reportFile !== undefined)
       writeFileSync(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   }
+  if (memoryKey !== undefined) forgetMemoryJournal(memoryKey);
   total = report.rows;
   progress();
   return report;

@@ -1,9 +1,11 @@
 /**
  * The journal of an inline import (`content` or `rows`, as an MCP client sends them): kept in memory
- * for the life of the process instead of in a file, keyed by cloud, tenant and a hash of the data.
- * Sending the same rows again to the same tenant (a retry after a timeout, a cancelled call) resumes
- * like a rerun of a file import: nobody is created twice. Bounded: the least recently used journal goes
- * first past {@link MEMORY_JOURNALS}.
+ * instead of in a file, keyed by cloud, tenant and a hash of the data, until the import finishes.
+ * Sending the same rows again to the same tenant after a cancelled, failed or interrupted call
+ * resumes like a rerun of a file import: nobody is created twice, and a row whose answer was lost is
+ * counted as created. A finished import forgets its journal, so the same rows later are a new import
+ * (users that exist are found by the service's conflict, never reported as created without being
+ * there). Bounded: the least recently used journal goes first past {@link MEMORY_JOURNALS}.
  */
 import { createHash } from "node:crypto";
 import type { JournalEntry, JournalStatus } from "./import-journal.ts";
@@ -46,6 +48,11 @@ export function memoryJournal(key: string): RowJournal {
     journals.delete(oldest);
   }
   return new MemoryJournal(entries);
+}
+
+/** Forgets the journal of an inline import that finished. */
+export function forgetMemoryJournal(key: string): void {
+  journals.delete(key);
 }
 
 /** Statuses after which a row is never written again. */
