@@ -10,7 +10,7 @@ import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
 import { findUserOperation } from "../src/graph/users/find-user.ts";
 import { encodeCursor } from "../src/http/paginate.ts";
 import { b2cClientWith } from "./helpers/app-client.ts";
-import { customer, signInNames, tempDir, writeRequests } from "./helpers/bulk-files.ts";
+import { customer, signInNames, tempDir } from "./helpers/bulk-files.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
 
