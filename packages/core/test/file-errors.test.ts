@@ -83,6 +83,24 @@ describe("errors about a bad file quote nothing from it", () => {
     expect(message).not.toContain(SECRET);
   });
 
+  it.each([
+    ["a quote inside a field", `AZURE_CLIENT_SECRET=${SECRET}"x"\n`, /line 1: a quote inside a field/],
+    [
+      "a quote never closed",
+      `displayName,signInName,password\n"${SECRET},x@example.com,y\n`,
+      /a quote that is never closed/,
+    ],
+  ])("a file that is not CSV (%s): the file and the kind of error, not the text", async (_, text, kind) => {
+    const file = tmp.path("prod.env");
+    writeFileSync(file, text);
+    const message = await failure(admin.run(importUsersOperation, { file, format: "csv", dryRun: true }));
+    expect(message).toMatch(
+      new RegExp(`^Invalid input for user_import: ${file.replaceAll("/", "\\/")}: not valid CSV`),
+    );
+    expect(message).toMatch(kind);
+    expect(message).not.toContain(SECRET);
+  });
+
   it("a file that is too large for its input: the size and the bound, not the bytes", async () => {
     const file = tmp.path("policy.xml");
     writeFileSync(file, `${SECRET}\n`.repeat(80_000));

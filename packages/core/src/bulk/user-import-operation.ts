@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../operations/define-operation.ts";
 import { hostPath } from "../operations/host-paths.ts";
 import { columnMappingSchema, mappingPairSchema } from "./column-mapping.ts";
+import { csvErrorWithoutContent } from "./csv-errors.ts";
 import { importContentSchema, importRowsSchema } from "./import-input.ts";
 import { importReportSchema, summarizeReport } from "./import-report.ts";
 import { importUsers } from "./import-users.ts";
@@ -85,7 +86,10 @@ export const importUsersOperation = defineOperation({
     const journalFile =
       input.journalFile ??
       (input.dryRun || input.file === undefined ? undefined : `${input.file}.journal.jsonl`);
-    const report = await importUsers(ctx, { ...input, journalFile });
+    const where = input.file ?? (input.content === undefined ? "rows" : "content");
+    const report = await importUsers(ctx, { ...input, journalFile }).catch((error: unknown) => {
+      throw csvErrorWithoutContent(error, where);
+    });
     return { ...report, summary: summarizeReport(report) };
   },
 });
