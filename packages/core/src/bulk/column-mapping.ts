@@ -5,6 +5,7 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 import { readHostFile } from "../operations/host-file.ts";
+import { InvalidInputError } from "../operations/run-operation.ts";
 
 /** The user fields an import row can set (Graph `user` names, plus the sign-in identity and password). */
 export const IMPORT_FIELDS = [
@@ -103,6 +104,9 @@ export function withMappingPairs(mapping: ColumnMapping, pairs: readonly string[
   return parsed.data;
 }
 
+/** How a mapping looks, for the message about one that does not. */
+const EXAMPLE = 'a mapping looks like "columns: { signInName: email, displayName: name }"';
+
 /** The largest mapping file read (a mapping is a few lines). */
 const MAPPING_MAX_BYTES = 1024 * 1024;
 
@@ -123,16 +127,16 @@ export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
     if (!(error instanceof YAMLParseError)) throw error;
     const at = error.linePos?.[0];
     const where = at === undefined ? "" : ` at line ${at.line}, column ${at.col}`;
-    throw new Error(
-      `The mapping file ${path} is not valid JSON or YAML${where} (${error.code}). Next: fix it; a mapping looks like "columns: { signInName: email }".`,
-    );
+    throw new InvalidInputError("user_import", [
+      `mapping: the mapping file ${path} is not valid JSON or YAML${where} (${error.code}); ${EXAMPLE}`,
+    ]);
   }
   const parsed = columnMappingSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(issueWithoutContent).join("; ");
-    throw new Error(
-      `The mapping file ${path} is invalid: ${problems}. Next: fix it; a mapping looks like "columns: { signInName: email }".`,
-    );
+    throw new InvalidInputError("user_import", [
+      `mapping: the mapping file ${path} is invalid: ${problems}; ${EXAMPLE}`,
+    ]);
   }
   return parsed.data;
 }
