@@ -15,7 +15,7 @@ export const importUsersOperation = defineOperation({
     "Creates customer accounts from CSV or JSON Lines data with a column mapping. Bad rows are listed; writes are paced under Graph's quota; a journal makes the same call again resume. Try dryRun first. Returns counts.",
   access: "write",
   idempotent: false,
-  permissions: ["User.ReadWrite.All"],
+  permissions: ["User.ReadWrite.All", "Organization.Read.All"],
   positional: "file",
   input: z
     .object({
