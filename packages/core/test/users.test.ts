@@ -138,7 +138,11 @@ describe("user operations against the emulator", () => {
       .run(createUserOperation, { displayName: "Nope", signInName: "nope@example.com" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionError);
-    expect((error as PermissionError).requiredPermissions).toEqual(["User.ReadWrite.All"]);
+    // The app lacks both: the user write, and the default domain's read (the issuer of the sign-in name).
+    expect((error as PermissionError).requiredPermissions).toEqual([
+      "User.ReadWrite.All",
+      "Organization.Read.All",
+    ]);
     expect((error as Error).message).toContain("ciam app grant --permission User.ReadWrite.All");
     await client.close();
   });

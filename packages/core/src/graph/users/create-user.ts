@@ -19,7 +19,7 @@ export const createUserOperation = defineOperation({
     "Creates a customer account signing in with email (or user name) and password, as sign-up would (no `password`: a random, unreturned one).",
   access: "write",
   idempotent: false,
-  permissions: ["User.ReadWrite.All"],
+  permissions: ["User.ReadWrite.All", "Organization.Read.All"],
   input: z
     .object({
       displayName: z.string().trim().min(1).max(256),

@@ -23,7 +23,7 @@ export const findUserOperation = defineOperation({
   description:
     "Finds users by sign-in name: a local account's email or user name, or a social account's subject and issuer (google.com, …).",
   access: "read",
-  permissions: ["User.Read.All"],
+  permissions: ["User.Read.All", "Organization.Read.All"],
   input: z.object({
     issuerAssignedId: z.string().min(1).max(512).describe("An email, a user name, or the IdP's subject."),
     issuer: z.string().min(1).max(512).optional().describe("Default: the tenant's default domain."),
