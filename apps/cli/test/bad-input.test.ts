@@ -209,7 +209,7 @@ const rows: Row[] = [
     2,
     "mapping file with an unknown key",
     "user import {dir}/users.csv --mapping {dir}/odd.yaml",
-    /Unrecognized key: "nope"/,
+    /odd\.yaml is invalid: .*unknown key/,
   ),
   row(
     2,
