@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameRefSchema } from "../fields.ts";
 
 /**
  * A sign-up/sign-in user flow as ciamkit returns it: Graph's `externalUsersSelfServiceSignUpEventsFlow`
@@ -130,4 +131,4 @@ export const flowAttributeSchema = z.object({
 });
 
 /** A flow id or its display name, as operations accept it. */
-export const flowRefSchema = z.string().trim().min(1).max(256).describe("Id or display name.");
+export const flowRefSchema = nameRefSchema.describe("Id or display name.");
