@@ -3,10 +3,16 @@ import { eq } from "../../http/odata.ts";
 import { paginate } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
-import { toUserFlowAttribute, type UserFlowAttribute } from "./user-flow-attribute-schema.ts";
+import {
+  type GraphUserFlowAttribute,
+  type UserFlowAttributeCreate,
+  userFlowAttributeMapping,
+} from "./user-flow-attribute-mapping.ts";
+import type { UserFlowAttribute } from "./user-flow-attribute-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
 const PATH = "/identity/userFlowAttributes";
+const toUserFlowAttribute = userFlowAttributeMapping.fromGraph;
 
 /** Every attribute, or only built-in or custom ones (`$filter` on userFlowAttributeType). */
 export async function listAttributes(
@@ -16,7 +22,7 @@ export async function listAttributes(
   const query =
     options.type === undefined ? undefined : { $filter: String(eq("userFlowAttributeType", options.type)) };
   const out: UserFlowAttribute[] = [];
-  for await (const raw of paginate<Record<string, unknown>>(graph, PATH, { query, signal: options.signal })) {
+  for await (const raw of paginate<GraphUserFlowAttribute>(graph, PATH, { query, signal: options.signal })) {
     out.push(toUserFlowAttribute(raw));
   }
   return out;
@@ -28,16 +34,17 @@ export async function getAttribute(
   id: string,
   options: Common & { readAfterWrite?: boolean | undefined } = {},
 ): Promise<UserFlowAttribute> {
-  return toUserFlowAttribute(await graph.get<Record<string, unknown>>(`${PATH}/${segment(id)}`, options));
+  return toUserFlowAttribute(await graph.get<GraphUserFlowAttribute>(`${PATH}/${segment(id)}`, options));
 }
 
 /** Creates a custom attribute. */
 export async function createAttribute(
   graph: ServiceClient,
-  body: { displayName: string; description?: string | undefined; dataType: string },
+  spec: UserFlowAttributeCreate,
   options: Common = {},
 ): Promise<UserFlowAttribute> {
-  return toUserFlowAttribute(await graph.post<Record<string, unknown>>(PATH, body, options));
+  const body = userFlowAttributeMapping.toGraphCreate(spec);
+  return toUserFlowAttribute(await graph.post<GraphUserFlowAttribute>(PATH, body, options));
 }
 
 /** Changes a custom attribute's description (the only updatable property). */
@@ -47,7 +54,11 @@ export async function updateAttributeDescription(
   description: string | null,
   options: Common = {},
 ): Promise<void> {
-  await graph.patch(`${PATH}/${segment(id)}`, { description }, options);
+  await graph.patch(
+    `${PATH}/${segment(id)}`,
+    userFlowAttributeMapping.toGraphPatch({ description }),
+    options,
+  );
 }
 
 /** Deletes a custom attribute. */

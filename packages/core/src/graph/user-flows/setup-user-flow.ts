@@ -6,6 +6,10 @@ import { InvalidInputError } from "../../operations/run-operation.ts";
 import { appIdSchema, descriptionSchema, displayNameSchema } from "../fields.ts";
 import { listProviders } from "../identity-providers/identity-providers-client.ts";
 import {
+  customAttributeDataTypeSchema,
+  customAttributeNameSchema,
+} from "../user-flow-attributes/user-flow-attribute-schema.ts";
+import {
   createAttribute,
   listAttributes,
   updateAttributeDescription,
@@ -38,14 +42,8 @@ const input = z.object({
   customAttributes: z
     .array(
       z.object({
-        name: z
-          .string()
-          .regex(
-            /^[A-Za-z][A-Za-z0-9_ ]*$/,
-            "letters, digits, underscores and spaces, starting with a letter",
-          )
-          .max(100),
-        dataType: z.enum(["string", "boolean", "int64"]),
+        name: customAttributeNameSchema,
+        dataType: customAttributeDataTypeSchema,
         description: descriptionSchema.optional(),
       }),
     )
