@@ -3,29 +3,34 @@ import { paginate } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
 import { entitySetClient } from "../entity-set-client.ts";
-import { type IdentityProvider, toIdentityProvider } from "./identity-provider-schema.ts";
+import { type GraphIdentityProvider, identityProviderMapping } from "./identity-provider-mapping.ts";
+import type { IdentityProvider } from "./identity-provider-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
 const PATH = "/identity/identityProviders";
+const providers = entitySetClient<GraphIdentityProvider, IdentityProvider>(
+  PATH,
+  identityProviderMapping.fromGraph,
+);
 
 /** Every identity provider of the tenant, built-in and configured. */
 export async function listProviders(graph: ServiceClient, options: Common = {}): Promise<IdentityProvider[]> {
   const out: IdentityProvider[] = [];
-  for await (const raw of paginate<Record<string, unknown>>(graph, PATH, options))
-    out.push(toIdentityProvider(raw));
+  for await (const raw of paginate<GraphIdentityProvider>(graph, PATH, options))
+    out.push(identityProviderMapping.fromGraph(raw));
   return out;
 }
 
-/** A provider by id, as Graph returns it (with its `@odata.type`). */
-export function getRawProvider(
+/** A provider by id. */
+export async function getProvider(
   graph: ServiceClient,
   id: string,
   options: Common & { readAfterWrite?: boolean | undefined } = {},
-): Promise<Record<string, unknown>> {
-  return graph.get<Record<string, unknown>>(`${PATH}/${segment(id)}`, options);
+): Promise<IdentityProvider> {
+  return identityProviderMapping.fromGraph(
+    await graph.get<GraphIdentityProvider>(`${PATH}/${segment(id)}`, options),
+  );
 }
-
-const providers = entitySetClient<Record<string, unknown>, IdentityProvider>(PATH, toIdentityProvider);
 
 /** Creates a provider; the body carries its `@odata.type`. */
 export const createProvider = providers.create;
