@@ -1,17 +1,32 @@
 /** The custom authentication extensions resource client (`/identity/customAuthenticationExtensions`). */
-import type { ListResult } from "../../http/paginate.ts";
+import { type ListResult, paginate } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
 import { entitySetClient } from "../entity-set-client.ts";
 import {
-  type CustomExtension,
+  customExtensionMapping,
+  extensionFieldsBody,
   type GraphCustomExtension,
-  toCustomExtension,
-} from "./custom-extension-schema.ts";
+} from "./custom-extension-mapping.ts";
+import type { CustomExtension } from "./custom-extension-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
 const PATH = "/identity/customAuthenticationExtensions";
-const extensions = entitySetClient<GraphCustomExtension, CustomExtension>(PATH, toCustomExtension);
+const extensions = entitySetClient<GraphCustomExtension, CustomExtension>(
+  PATH,
+  customExtensionMapping.fromGraph,
+);
+
+/** Every extension of the tenant (read across pages). */
+export async function listAllCustomExtensions(
+  graph: ServiceClient,
+  options: Common = {},
+): Promise<CustomExtension[]> {
+  const out: CustomExtension[] = [];
+  for await (const raw of paginate<GraphCustomExtension>(graph, PATH, options))
+    out.push(customExtensionMapping.fromGraph(raw));
+  return out;
+}
 
 /** A page of extensions. */
 export function listCustomExtensions(
@@ -61,16 +76,7 @@ export async function validateAuthenticationConfiguration(
       : await graph.request<Validation>("POST", `${PATH}/validateAuthenticationConfiguration`, {
           ...options,
           idempotent: true,
-          body: {
-            endpointConfiguration: {
-              "@odata.type": "#microsoft.graph.httpRequestEndpoint",
-              targetUrl: target.targetUrl,
-            },
-            authenticationConfiguration: {
-              "@odata.type": "#microsoft.graph.azureAdTokenAuthentication",
-              resourceId: target.resourceId,
-            },
-          },
+          body: extensionFieldsBody(target),
         });
   const errors = body?.errors ?? [];
   return { valid: errors.length === 0, errors, warnings: body?.warnings ?? [] };
