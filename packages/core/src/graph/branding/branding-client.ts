@@ -3,10 +3,11 @@ import { errorFromResponse, NotFoundError } from "../../http/errors.ts";
 import { responseJson } from "../../http/pipeline.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
+import { isGuid } from "../fields.ts";
+import { brandingMapping, type GraphBranding } from "./branding-mapping.ts";
 import type { Branding, BrandingStream } from "./branding-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The organization id branding paths hang off: the tenant id itself. A tenant given by domain is
@@ -17,7 +18,7 @@ export async function organizationId(
   tenantId: string,
   options: Common = {},
 ): Promise<string> {
-  if (GUID.test(tenantId)) return tenantId.toLowerCase();
+  if (isGuid(tenantId)) return tenantId.toLowerCase();
   const body = await graph.get<{ value?: { id: string }[] }>("/organization", {
     ...options,
     query: { $select: "id" },
@@ -35,13 +36,14 @@ const localePath = (orgId: string, locale: string) => `${base(orgId)}/localizati
  * A branding as the sign-in page shows it for a locale: `0` is the default branding; a culture name
  * gives the localization's values over the default's (Graph's `Accept-Language` view).
  */
-export function getBranding(
+export async function getBranding(
   graph: ServiceClient,
   orgId: string,
   locale = "0",
   options: Common = {},
 ): Promise<Branding> {
-  return graph.get<Branding>(base(orgId), { ...options, headers: { "accept-language": locale } });
+  const headers = { "accept-language": locale };
+  return brandingMapping.fromGraph(await graph.get<GraphBranding>(base(orgId), { ...options, headers }));
 }
 
 /** The default branding, or `undefined` when the tenant has none yet (Graph answers 404). */
@@ -79,28 +81,30 @@ export async function listLocalizations(
   orgId: string,
   options: Common = {},
 ): Promise<Branding[]> {
-  const body = await graph.get<{ value?: Branding[] }>(`${base(orgId)}/localizations`, options);
-  return body?.value ?? [];
+  const body = await graph.get<{ value?: GraphBranding[] }>(`${base(orgId)}/localizations`, options);
+  return (body?.value ?? []).map(brandingMapping.fromGraph);
 }
 
 /** One localization's own values (not merged with the default). */
-export function getLocalization(
+export async function getLocalization(
   graph: ServiceClient,
   orgId: string,
   locale: string,
   options: Common = {},
 ): Promise<Branding> {
-  return graph.get<Branding>(localePath(orgId, locale), options);
+  return brandingMapping.fromGraph(await graph.get<GraphBranding>(localePath(orgId, locale), options));
 }
 
 /** Creates a localization (201); Graph creates the default branding too when missing. */
-export function createLocalization(
+export async function createLocalization(
   graph: ServiceClient,
   orgId: string,
   body: Record<string, unknown>,
   options: Common = {},
 ): Promise<Branding> {
-  return graph.post<Branding>(`${base(orgId)}/localizations`, body, options);
+  return brandingMapping.fromGraph(
+    await graph.post<GraphBranding>(`${base(orgId)}/localizations`, body, options),
+  );
 }
 
 /** Updates a localization's strings (PATCH, 204). */
