@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import {
+  keyActionBody,
+  keyFromGraph,
+  keySetMapping,
+} from "../src/graph/trust-framework/trust-framework-mapping.ts";
+
+/** A key set as Graph beta returns it; a key as the service would hold it, private members included. */
+const graphKeySet = {
+  "@odata.context": "https://graph.microsoft.com/beta/$metadata#trustFramework/keySets/$entity",
+  id: "B2C_1A_TokenSigningKeyContainer",
+  keys: [
+    {
+      kid: "k1",
+      kty: "RSA",
+      use: "sig",
+      nbf: 1767225600,
+      exp: 1798761600,
+      e: "AQAB",
+      n: "0vx7…",
+      d: "private-exponent",
+      p: "private-prime",
+      k: "symmetric-secret",
+    },
+  ],
+};
+
+describe("the trust framework mapping", () => {
+  it("reads a key set with its keys' public members only, each present", () => {
+    const keySet = keySetMapping.fromGraph(graphKeySet);
+    expect(keySet).toEqual({
+      id: "B2C_1A_TokenSigningKeyContainer",
+      keys: [
+        {
+          kid: "k1",
+          kty: "RSA",
+          use: "sig",
+          nbf: 1767225600,
+          exp: 1798761600,
+          status: null,
+          e: "AQAB",
+          n: "0vx7…",
+          x5c: null,
+          x5t: null,
+        },
+      ],
+    });
+    expect(JSON.stringify(keySet)).not.toMatch(/private|symmetric/);
+    expect(keySetMapping.fromGraph({ id: "B2C_1A_Empty" })).toEqual({ id: "B2C_1A_Empty", keys: [] });
+    expect(keyFromGraph({ kid: "only" })).toMatchObject({ kid: "only", kty: null });
+  });
+
+  it("creates a key set by id and keys it by the id the service stores", () => {
+    expect(keySetMapping.toGraphCreate({ id: "TokenSigningKeyContainer" })).toEqual({
+      id: "TokenSigningKeyContainer",
+    });
+    expect(keySetMapping.naturalKey({ id: "TokenSigningKeyContainer" })).toBe(
+      keySetMapping.naturalKey(keySetMapping.fromGraph(graphKeySet)),
+    );
+  });
+
+  it("builds a key action's body from the given fields only", () => {
+    expect(keyActionBody({ use: "sig", kty: "RSA" })).toEqual({ use: "sig", kty: "RSA" });
+    expect(keyActionBody({ use: "enc", k: "s", nbf: 0, exp: undefined, id: "x" } as never)).toEqual({
+      use: "enc",
+      k: "s",
+      nbf: 0,
+    });
+  });
+});
