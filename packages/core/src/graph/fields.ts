@@ -2,6 +2,7 @@
  * Named input schemas of the fields many resources share, so that a limit lives in one place: the
  * operations, and the specs of tenant as code, build on them. Each keeps Graph's limit; an operation
  * adds its own `.describe()` (shown in MCP schemas and CLI help) where its meaning is particular.
+ * Object ids are common.ts's `idSchema`, with the list and `$select` inputs.
  */
 import { z } from "zod";
 
@@ -12,13 +13,10 @@ export const displayNameSchema = z.string().trim().min(1).max(256);
  * An id that reads as a name (`Google-OAUTH`, `extension_…_Tier`, `city`), or a display name that
  * stands for an object: the limits of a display name.
  */
-export const nameRefSchema = z.string().trim().min(1).max(256);
+export const nameRefSchema = displayNameSchema;
 
 /** A description as Graph accepts it (up to 1,024 characters). */
 export const descriptionSchema = z.string().max(1024);
-
-/** A directory object id; user operations also accept a userPrincipalName. */
-export const objectIdSchema = z.string().trim().min(1).max(1024);
 
 /** An application's client id (`appId`), a UUID. */
 export const appIdSchema = z.uuid();
