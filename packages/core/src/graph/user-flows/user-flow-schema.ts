@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameRefSchema } from "../fields.ts";
+import { descriptionSchema, nameRefSchema } from "../fields.ts";
 
 /**
  * A sign-up/sign-in user flow as ciamkit returns it: Graph's `externalUsersSelfServiceSignUpEventsFlow`
@@ -59,7 +59,7 @@ export const pageInputSchema = z.object({
 /** One view (page) of the attribute collection page. */
 export const pageViewSchema = z.object({
   title: z.string().max(256).nullable().optional(),
-  description: z.string().max(1024).nullable().optional(),
+  description: descriptionSchema.nullable().optional(),
   inputs: z.array(pageInputSchema).max(100),
 });
 
