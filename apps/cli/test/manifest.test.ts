@@ -100,11 +100,23 @@ describe("the command manifest", () => {
   it("takes an operation's positional input as the argument, its flag no longer required", () => {
     const byName = new Map(buildManifest().commands.map((c) => [c.operation, c]));
     const imports = byName.get("user_import");
-    expect(imports?.positional).toEqual({ field: "file", required: true });
+    // Optional now: the same data can be given inline (--content, --rows), as MCP clients give it.
+    expect(imports?.positional).toEqual({ field: "file", required: false });
     expect(imports?.options.find((o) => o.field === "file")?.required).toBe(false);
     expect(imports?.example).toBe("ciam user import <file>");
-    expect(byName.get("user_export")?.positional).toEqual({ field: "file", required: true });
+    expect(byName.get("user_export")?.positional).toEqual({ field: "file", required: false });
     expect(byName.get("user_list")?.positional).toBeUndefined();
+  });
+
+  it("names the inputs that write a file, so read-only mode can refuse them", () => {
+    const writes = buildManifest()
+      .commands.filter((c) => c.writesFiles !== undefined)
+      .map((c) => [c.operation, c.writesFiles]);
+    expect(writes).toEqual([
+      ["user_import", ["rejectFile", "journalFile", "reportFile"]],
+      ["user_export", ["file", "stateFile"]],
+      ["branding_image_get", ["saveTo"]],
+    ]);
   });
 
   it("marks a JSON option whose schema also takes a string (a path) as taking text", () => {

@@ -84,7 +84,7 @@ describe("bad files: exit 2 at once, one line naming the file, nothing sent", ()
         "--mapping",
         file("bad.yaml", `columns: [${SECRET}\n`),
       ],
-      /mapping: .*bad\.yaml is not valid JSON or YAML \(line \d+, column \d+/,
+      /mapping: the mapping file .*bad\.yaml is not valid JSON or YAML at line \d+, column \d+ \(/,
     ],
     [
       "a mapping file with an unknown field",

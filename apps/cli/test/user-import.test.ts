@@ -130,17 +130,16 @@ describe("ciam user import <file>", () => {
   });
 
   it.each([
-    ["no file", ["user", "import"], /missing the <file> argument: `ciam user import <file>` \(or --file\)/],
+    [
+      "no file",
+      ["user", "import"],
+      /invalid input: give the data to import as exactly one of file, content, rows \(see `ciam user import --help`\)/,
+    ],
     ["two files", ["user", "import", "a.csv", "b.csv"], /too many arguments/],
     [
       "a bad --map entry",
       ["user", "import", "a.csv", "--map", "nickname=x"],
       /invalid --map: expected <field>=<column>/,
-    ],
-    [
-      "an export without a file",
-      ["user", "export"],
-      /missing the <file> argument: `ciam user export <file>`/,
     ],
   ])("%s: one usage line, exit 2, no request", async (_name, args, message) => {
     const before = t.requests();
@@ -154,7 +153,7 @@ describe("ciam user import <file>", () => {
 
   it("documents the argument in its help, usage line and example", async () => {
     const help = await ciam(["user", "import", "--help"], t.bare);
-    expect(help.stdout).toMatch(/^Usage: ciam user import \[options\] <file>$/m);
+    expect(help.stdout).toMatch(/^Usage: ciam user import \[options\] \[file\]$/m);
     expect(help.stdout).toMatch(/^Arguments:\n {2}file {2,}The CSV/m);
     expect(help.stdout).toContain("ciam user import <file>\n");
   });

@@ -3,6 +3,7 @@
 import { CredentialConfigurationError, operations, ProfileError } from "@ciamkit/core";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { type McpConfig, parseConfig, USAGE, UsageError } from "./config.ts";
+import { openFilesDir } from "./files/files-dir.ts";
 import { startMcpHttpServer } from "./http/http-server.ts";
 import { packageInfo } from "./package-info.ts";
 import { permissionReport } from "./permissions.ts";
@@ -29,8 +30,15 @@ async function main(): Promise<number> {
       say(answer);
       return 0;
     }
-    // Fail on an unknown toolset or tool before connecting to anything.
+    // Fail on an unknown toolset or tool, or a missing files directory, before connecting to anything.
     selectOperations(operations, config);
+    if (config.filesDir !== undefined) {
+      try {
+        openFilesDir(config.filesDir);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
   } catch (error) {
     if (error instanceof UsageError || error instanceof UnknownToolError) {
       say(`ciam-mcp: ${error.message}`);
@@ -65,6 +73,7 @@ async function main(): Promise<number> {
       tools: config.tools,
       allowDestructive: config.allowDestructive,
       discovery: config.discovery,
+      filesDir: config.filesDir,
       log: say,
     });
   let closeServer: () => Promise<void>;

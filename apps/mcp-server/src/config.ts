@@ -31,6 +31,11 @@ export interface McpConfig {
   emulator: boolean;
   /** The sign-in profile (`ciam login`) to act as; `AZURE_*` variables override it, as in the CLI. */
   profile: string | undefined;
+  /**
+   * The one directory whose files tools may read and write, by names relative to it; without it no
+   * tool takes a path (the data travels inline).
+   */
+  filesDir: string | undefined;
   help: boolean;
   version: boolean;
 }
@@ -50,7 +55,9 @@ Options:
   --port <number>         port with --http (default 3000; 0 picks a free one)
   --insecure-no-auth      with --http on loopback only: accept requests without the bearer token
 ${HTTP_FLAGS_USAGE}
-  --read-only             offer and allow read tools only
+  --read-only             offer and allow read tools only (and no tool writes a file)
+  --files-dir <dir>       let tools read and write files in this directory (names relative to it);
+                          without it, no tool takes a path: data travels in the call and its result
   --toolsets <a,b>        enable only these areas (e.g. users,groups)
   --tools <a,b>           enable only these tools (e.g. user_list,user_get)
   --allow-destructive     allow destructive tools without confirmation when the client cannot ask the user
@@ -101,6 +108,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
       "--insecure-no-auth is only allowed on a loopback --host (127.0.0.1, ::1, localhost): anyone who can reach the address could use the server",
     );
   }
+  if (v["files-dir"] !== undefined && v["files-dir"].trim() === "")
+    throw new UsageError("--files-dir needs a directory");
   if (v.profile !== undefined) {
     if (v.emulator === true) throw new UsageError("--profile and --emulator cannot be combined");
     const name = profileNameSchema.safeParse(v.profile);
@@ -135,6 +144,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     discovery: v.discovery === true,
     emulator: v.emulator === true,
     profile: v.profile,
+    filesDir: v["files-dir"],
     help: v.help === true,
     version: v.version === true,
   };
@@ -159,6 +169,7 @@ function parse(argv: readonly string[]) {
       "list-permissions": { type: "boolean" },
       emulator: { type: "boolean" },
       profile: { type: "string" },
+      "files-dir": { type: "string" },
       version: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

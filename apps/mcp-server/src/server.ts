@@ -1,6 +1,7 @@
 import { operations as catalog, type Operation } from "@ciamkit/core";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { registerDiscoveryTools } from "./discovery/discovery-tools.ts";
+import { openFilesDir } from "./files/files-dir.ts";
 import { packageInfo } from "./package-info.ts";
 import { registerGuidedPrompts } from "./prompts/guided-prompts.ts";
 import { registerObjectResources } from "./resources/object-resources.ts";
@@ -25,12 +26,17 @@ export interface CiamMcpServerOptions extends ToolSelection {
   catalog?: readonly Operation[] | undefined;
   /** Diagnostic lines; stderr in the bin, never stdout. */
   log?: ((line: string) => void) | undefined;
+  /**
+   * The one directory whose files tools may read and write, by names relative to it (`--files-dir`);
+   * without it, no tool takes a path on this machine.
+   */
+  filesDir?: string | undefined;
 }
 
 /**
  * Builds the ciamkit MCP server: the catalog's operations as tools (or discovery's three meta-tools),
  * the tenant overview resource and the guided prompts. Throws an `UnknownToolError` when the selection
- * names a toolset or tool the catalog does not have.
+ * names a toolset or tool the catalog does not have, and an `Error` when `filesDir` is not a directory.
  */
 export function createCiamMcpServer(options: CiamMcpServerOptions): McpServer {
   const enabled = selectOperations(options.catalog ?? catalog, options);
@@ -47,6 +53,10 @@ export function createCiamMcpServer(options: CiamMcpServerOptions): McpServer {
     confirm: { allowDestructive: options.allowDestructive === true },
     cursors: createCursorTable(),
     log: options.log ?? (() => {}),
+    files: {
+      dir: options.filesDir === undefined ? undefined : openFilesDir(options.filesDir),
+      readOnly: options.readOnly === true,
+    },
   };
   const tools: ToolList = [];
   if (options.discovery === true) registerDiscoveryTools(server, enabled, runtime, tools);

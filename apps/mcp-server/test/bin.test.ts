@@ -123,6 +123,11 @@ describe("the built ciam-mcp", () => {
     [["--bogus"], 2, /Unknown option '--bogus'/],
     [["--tools", "user_nuke"], 2, /Unknown tool user_nuke/],
     [[], 2, /AZURE_TENANT_ID and AZURE_CLIENT_ID are not set\. .*--profile.*--emulator\.$/m],
+    [
+      ["--emulator", "--files-dir", join(tmpdir(), "ciam-mcp-no-such-files-dir")],
+      2,
+      /^ciam-mcp: --files-dir \S+ciam-mcp-no-such-files-dir does not exist; create it or name another directory\n$/,
+    ],
   ])("exits %j with code %i and a one-line reason on stderr", async (args, code, message) => {
     const result = await run(args);
     expect(result.code).toBe(code);

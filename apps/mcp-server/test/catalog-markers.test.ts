@@ -1,23 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { defineOperation } from "@ciamkit/core";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
 
 let backend: Backend;
-let dir: string;
 beforeAll(async () => {
   backend = await startBackend();
-  dir = mkdtempSync(join(tmpdir(), "ciam-mcp-markers-"));
 });
 afterAll(async () => {
   await backend.close();
-  rmSync(dir, { recursive: true, force: true });
 });
-
-const graphRequests = () =>
-  backend.emulator.control.monitor.requests().filter((r) => r.service === "graph").length;
 
 describe("annotations from the catalog's markers", () => {
   // A model may retry an idempotent tool after a timeout; it must not retry a create.
@@ -38,50 +31,63 @@ describe("annotations from the catalog's markers", () => {
   });
 });
 
-describe("CLI-only inputs", () => {
-  it("are not listed", async () => {
-    const client = await connectClient(backend, { toolsets: ["branding", "users"] });
-    const { tools } = await client.listTools();
-    const properties = (name: string) =>
-      Object.keys((tools.find((t) => t.name === name) as Tool).inputSchema.properties ?? {});
-    expect(properties("branding_image_get")).toEqual(["stream", "locale"]);
-    expect(properties("user_import")).not.toContain("reportFile");
-    expect(properties("user_import")).toContain("rejectFile");
-    await client.close();
-  });
+// No catalog operation has a CLI-only input now (paths follow the file rule, see host-paths.test.ts);
+// the marker still works for one that would, as this small catalog shows.
+const widget = defineOperation({
+  name: "widget_get",
+  area: "widgets",
+  title: "Get a widget",
+  description: "Gets one.",
+  access: "read",
+  permissions: [],
+  inputSurfaces: { terminalWidth: "cli" },
+  input: z.object({ id: z.string(), terminalWidth: z.number().int().optional() }),
+  output: z.object({ id: z.string() }),
+  run: async (_ctx, input) => ({ id: input.id }),
+});
 
-  it("are refused, writing nothing and calling nothing", async () => {
-    const client = await connectClient(backend, { toolsets: ["branding"] });
-    const target = join(dir, "logo.png");
-    const before = graphRequests();
-    const result = await client.callTool({
-      name: "branding_image_get",
-      arguments: { stream: "bannerLogo", saveTo: target },
-    });
+describe("CLI-only inputs", () => {
+  it("are not listed, and are refused without calling anything", async () => {
+    const calls: unknown[] = [];
+    const runner = {
+      run: async (_op: unknown, input: unknown) => {
+        calls.push(input);
+        return { id: "w1" };
+      },
+    };
+    const client = await connectClient({ client: runner }, { catalog: [widget] });
+    const { tools } = await client.listTools();
+    expect(Object.keys((tools[0] as Tool).inputSchema.properties ?? {})).toEqual(["id"]);
+    const result = await client.callTool({ name: "widget_get", arguments: { id: "w1", terminalWidth: 80 } });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("saveTo is offered by the ciam CLI only");
-    expect(existsSync(target)).toBe(false);
-    expect(graphRequests()).toBe(before);
+    expect(textOf(result)).toContain("terminalWidth is offered by the ciam CLI only");
+    expect(calls).toEqual([]);
     await client.close();
   });
 
   it("are left out of operation_describe and refused by operation_run in discovery mode", async () => {
-    const client = await connectClient(backend, { discovery: true, allowDestructive: true });
+    const calls: unknown[] = [];
+    const runner = {
+      run: async (_op: unknown, input: unknown) => {
+        calls.push(input);
+        return { id: "w1" };
+      },
+    };
+    const client = await connectClient({ client: runner }, { catalog: [widget], discovery: true });
     const described = await client.callTool({
       name: "operation_describe",
-      arguments: { name: "branding_image_get" },
+      arguments: { name: "widget_get" },
     });
     const schema = (described.structuredContent as { inputSchema: { properties: Record<string, unknown> } })
       .inputSchema;
-    expect(Object.keys(schema.properties)).toEqual(["stream", "locale"]);
-    const target = join(dir, "run.png");
+    expect(Object.keys(schema.properties)).toEqual(["id"]);
     const run = await client.callTool({
       name: "operation_run",
-      arguments: { name: "branding_image_get", input: { stream: "bannerLogo", saveTo: target } },
+      arguments: { name: "widget_get", input: { id: "w1", terminalWidth: 80 } },
     });
     expect(run.isError).toBe(true);
-    expect(textOf(run)).toContain("saveTo is offered by the ciam CLI only");
-    expect(existsSync(target)).toBe(false);
+    expect(textOf(run)).toContain("terminalWidth is offered by the ciam CLI only");
+    expect(calls).toEqual([]);
     await client.close();
   });
 });

@@ -55,7 +55,6 @@ describe("every catalog operation is a tool", () => {
     async (name) => {
       const tool = tools.find((t) => t.name === name) as Tool;
       // The SDK client validates structuredContent against the listed outputSchema and throws if it does not match.
-      // File inputs (user_export's `file`) point into the temp folder (see sampleInput).
       const args = sampleInput(tool.inputSchema) as Record<string, unknown>;
       const result = await client.callTool({ name, arguments: args });
       if (result.isError === true) {

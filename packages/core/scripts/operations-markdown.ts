@@ -3,6 +3,7 @@
 // avoids Markdown tables and hard wraps so that Biome's Markdown formatter leaves it byte-for-byte as is.
 import { z } from "zod";
 import { cliCommand, type Operation } from "../src/operations/define-operation.ts";
+import { hostPathInputs } from "../src/operations/host-paths.ts";
 import { isIdempotent } from "../src/operations/input-surfaces.ts";
 
 /** A JSON Schema node as `z.toJSONSchema` emits it (only the keywords the renderer reads). */
@@ -162,10 +163,19 @@ function renderOperation(operation: Operation): string[] {
   }
   lines.push("Input:", "");
   const only = new Map(Object.entries(operation.inputSurfaces ?? {}));
+  const paths = new Map(hostPathInputs(operation.input).map((p) => [p.path, p.access]));
   for (const field of fields) {
     const indent = "  ".repeat(field.path.replaceAll(".*", "").split(".").length - 1);
     const surface = only.get(field.path);
-    const where = surface === undefined ? "" : surface === "cli" ? ", CLI only" : ", MCP only";
+    const path = paths.get(field.path);
+    const where =
+      path !== undefined
+        ? `, ${field.type.includes(" or ") ? "a string is a " : ""}path ${path === "read" ? "read" : "written"}`
+        : surface === undefined
+          ? ""
+          : surface === "cli"
+            ? ", CLI only"
+            : ", MCP only";
     const head = `${indent}- \`${field.path}\` (${field.type}${field.required ? ", required" : ""}${where})`;
     lines.push(field.description === "" ? head : `${head}: ${inline(field.description)}`);
   }
@@ -182,7 +192,7 @@ export function renderOperationsMarkdown(catalog: readonly Operation[]): string 
     "<!-- Generated from the operation catalog of @ciamkit/core: do not edit by hand. -->",
     "<!-- Regenerate with `pnpm --filter @ciamkit/core docs:operations`; a test fails when this file drifts. -->",
     "",
-    `Every operation of the \`@ciamkit/core\` catalog (${catalog.length} in ${areas.length} areas). Each one is an MCP tool of \`ciam-mcp\` under its name, a command of the \`ciam\` CLI, and runnable from code with \`client.run(operation, input)\`. Access \`read\` never changes anything and is all that \`ciam-mcp --read-only\` offers; \`destructive\` deletes or replaces data and is confirmed with the user before the MCP server runs it. \`idempotent\` (a write or destructive operation; every read is): calling it again with the same input changes nothing more; \`list\`: it returns one page and a \`nextCursor\`; \`binary\`: the named output field carries a file's bytes as base64. An input marked CLI only is not offered to MCP clients. Permissions are the least-privileged Microsoft Graph application permissions (or Azure RBAC actions for ARM) the operation needs.`,
+    `Every operation of the \`@ciamkit/core\` catalog (${catalog.length} in ${areas.length} areas). Each one is an MCP tool of \`ciam-mcp\` under its name, a command of the \`ciam\` CLI, and runnable from code with \`client.run(operation, input)\`. Access \`read\` never changes anything and is all that \`ciam-mcp --read-only\` offers; \`destructive\` deletes or replaces data and is confirmed with the user before the MCP server runs it. \`idempotent\` (a write or destructive operation; every read is): calling it again with the same input changes nothing more; \`list\`: it returns one page and a \`nextCursor\`; \`binary\`: the named output field carries a file's bytes as base64. An input marked CLI only is not offered to MCP clients. An input marked path names a file on the machine that runs the operation, read or written: the CLI takes any path; \`ciam-mcp\` offers it only when started with \`--files-dir\` (then as a name inside that directory; in \`--read-only\` mode, no path that is written), and otherwise takes the same data inline. Permissions are the least-privileged Microsoft Graph application permissions (or Azure RBAC actions for ARM) the operation needs.`,
     "",
     "## Areas",
     "",

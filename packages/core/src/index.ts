@@ -138,6 +138,15 @@ export type {
   OperationOutput,
 } from "./operations/define-operation.ts";
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
+export type { HostPathAccess, HostPathInput, HostPathValue } from "./operations/host-paths.ts";
+export {
+  accessWithFiles,
+  hostPath,
+  hostPathAccess,
+  hostPathInputs,
+  hostPathValues,
+  mapHostPaths,
+} from "./operations/host-paths.ts";
 export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
 export { iterateOperation } from "./operations/iterate-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";

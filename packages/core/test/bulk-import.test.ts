@@ -187,9 +187,9 @@ describe("user import: mapping, validation and the reject file", () => {
     await expect(run).rejects.toMatchObject({
       name: "InvalidInputError",
       issues: [
-        // The header's names are not echoed (the "CSV" could be any file); the suggestion is enough.
+        // The header's names are not echoed (the "CSV" could be any file): their count and the suggestion are enough.
         expect.stringMatching(
-          /^mapping: no column "signInName" for signInName in the file's header; .*--map signInName=email/,
+          /^mapping: no column "signInName" for signInName in the file's header row \(3 columns\); .*--map signInName=email/,
         ),
       ],
     });

@@ -157,7 +157,7 @@ describe("import input files", () => {
     const bad = await refused({ file, mapping: yaml });
     expect(bad).toMatch(
       new RegExp(
-        `^mapping: ${yaml.replaceAll(".", "\\.")} is not valid JSON or YAML \\(line \\d+, column \\d+`,
+        `^mapping: the mapping file ${yaml.replaceAll(".", "\\.")} is not valid JSON or YAML at line \\d+, column \\d+ \\(`,
       ),
     );
     expect(bad).not.toContain("s3cr3t");

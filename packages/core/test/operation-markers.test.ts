@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineOperation, type Operation } from "../src/operations/define-operation.ts";
+import { hostPath } from "../src/operations/host-paths.ts";
 import { inputsNotOffered, isIdempotent } from "../src/operations/input-surfaces.ts";
 import { getOperation, operations } from "../src/operations/registry.ts";
 
@@ -46,6 +47,25 @@ describe("operation markers", () => {
       { input: z.object({ path: z.string() }), inputSurfaces: { path: "cli" } },
       /path must be optional/,
     ],
+    // An MCP server without --files-dir must be able to leave every host path out.
+    [
+      "a required host path",
+      { input: z.object({ file: hostPath("read", "A file.") }) },
+      /host path file must be optional/,
+    ],
+    [
+      "a required host path inside a list",
+      { input: z.object({ items: z.array(z.object({ file: hostPath("read", "A file.") })) }) },
+      /host path items\[\]\.file must be optional/,
+    ],
+    [
+      "a host path with an input surface",
+      {
+        input: z.object({ saveTo: hostPath("write", "A file.").optional() }),
+        inputSurfaces: { saveTo: "cli" },
+      },
+      /host path saveTo takes no input surface/,
+    ],
   ])("refuses %s at definition", (_, change, message) => {
     expect(() => defineOperation({ ...base, ...change } as unknown as Operation)).toThrow(message);
   });
@@ -85,13 +105,7 @@ describe("operation markers", () => {
     expect(isIdempotent(op as Operation)).toBe(expected);
   });
 
-  it("marks file contents and server-side file writes", () => {
-    const image = getOperation("branding_image_get");
-    expect(image?.binary).toBe("contentBase64");
-    expect(inputsNotOffered(image as Operation, "mcp")).toEqual(["saveTo"]);
-    expect(inputsNotOffered(getOperation("user_import") as Operation, "mcp")).toEqual(["reportFile"]);
-    // Every other file path (import source, export target, uploads, resume state) is offered to both.
-    const cliOnly = operations.flatMap((op) => inputsNotOffered(op, "mcp").map((f) => `${op.name}.${f}`));
-    expect(cliOnly).toEqual(["user_import.reportFile", "branding_image_get.saveTo"]);
+  it("marks file contents", () => {
+    expect(getOperation("branding_image_get")?.binary).toBe("contentBase64");
   });
 });

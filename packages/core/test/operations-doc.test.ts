@@ -33,13 +33,16 @@ describe("docs/operations.md", () => {
     }
   });
 
-  it("says which inputs the CLI alone offers and which operation returns bytes", () => {
+  it("says which inputs are paths on the host and which operation returns bytes", () => {
     const text = readFileSync(committed, "utf8");
-    const image = text.split("### `branding_image_get`\n")[1]?.split("\n### ")[0] ?? "";
+    const section = (name: string) => text.split(`### \`${name}\`\n`)[1]?.split("\n### ")[0] ?? "";
+    const image = section("branding_image_get");
     expect(image).toContain("access: read · binary (`contentBase64`)");
-    expect(image).toContain("- `saveTo` (string, CLI only)");
+    expect(image).toContain("- `saveTo` (string, path written)");
     expect(image).toContain("- `stream` (");
-    expect(image).not.toContain("- `stream` (string, CLI only");
+    expect(image).not.toContain("- `stream` (string, path");
+    expect(section("user_import")).toContain("- `mapping` (string or object, a string is a path read)");
+    expect(section("branding_apply")).toContain("- `default.files.*.file` (string, path read)");
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -224,6 +224,30 @@ describe("policy key sets", () => {
     await expect(
       external.run(uploadPfxOperation, { id: "SamlSigning", file, password: "pfx-password-42" }),
     ).rejects.toBeInstanceOf(PermissionError);
+  });
+
+  it("uploads a PKCS#12 given inline as base64, bounded like a file, and refuses a larger one before sending", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ciam-pfx-inline-"));
+    const { cert, key } = selfSignedCertificate("Inline SAML signing");
+    const file = writePkcs12(join(dir, "inline.pfx"), key, [cert], "inline-pw-7");
+    await b2c.run(createKeySetOperation, { id: "InlineSigning" });
+    const pfxBase64 = readFileSync(file).toString("base64");
+    const uploaded = await b2c.run(uploadPfxOperation, {
+      id: "InlineSigning",
+      pfxBase64,
+      password: "inline-pw-7",
+    });
+    expect(uploaded).toMatchObject({ kty: "RSA", use: "sig" });
+    const before = e.emu.control.monitor.requests().length;
+    const big = join(dir, "big.pfx");
+    writeFileSync(big, Buffer.alloc(64 * 1024 + 1));
+    await expect(b2c.run(uploadPfxOperation, { id: "InlineSigning", file: big })).rejects.toThrow(
+      `file: ${big} has 65537 bytes, the most is 65536`,
+    );
+    await expect(
+      b2c.run(uploadPfxOperation, { id: "InlineSigning", pfxBase64: "A".repeat(87_384 + 4) }),
+    ).rejects.toThrow(/pfxBase64: Too big/);
+    expect(e.emu.control.monitor.requests().length).toBe(before);
   });
 
   it("an external tenant refuses key sets (AADB2C 403)", async () => {

@@ -19,9 +19,15 @@ function optionType(option: OptionSpec): string {
 }
 
 function access(spec: CommandSpec): string {
+  const writes = (spec.writesFiles ?? []).map((field) => {
+    const flag = spec.options.find((o) => o.field === field)?.flag ?? field;
+    return spec.positional?.field === field ? `<${flag}>` : `--${flag}`;
+  });
   switch (spec.access) {
     case "read":
-      return "read";
+      return writes.length === 0
+        ? "read"
+        : `read; writes a file with ${writes.map((w) => `\`${w}\``).join(" or ")}, refused then with \`--read-only\``;
     case "write":
       return "write — refused with `--read-only`";
     case "destructive":

@@ -1,5 +1,5 @@
 import type { Operation } from "@ciamkit/core";
-import { cliCommand, inputsNotOffered, operations } from "@ciamkit/core";
+import { cliCommand, hostPathInputs, inputsNotOffered, operations } from "@ciamkit/core";
 import { z } from "zod";
 import type { CommandSpec, Manifest, OptionSpec, OptionType } from "./manifest-types.ts";
 
@@ -128,6 +128,9 @@ export function commandSpec(operation: Operation): CommandSpec {
   const schema = z.toJSONSchema(operation.input, { io: "input", unrepresentable: "any" }) as JsonSchema;
   const required = new Set(schema.required ?? []);
   const notOffered = inputsNotOffered(operation, "cli");
+  const writesFiles = hostPathInputs(operation.input)
+    .filter((p) => p.access === "write" && /^\w+$/.test(p.path))
+    .map((p) => p.path);
   const positional =
     operation.positional === undefined
       ? undefined
@@ -162,6 +165,7 @@ export function commandSpec(operation: Operation): CommandSpec {
     list,
     ...(operation.binary === undefined ? {} : { binary: operation.binary }),
     ...(notOffered.length === 0 ? {} : { notOffered }),
+    ...(writesFiles.length === 0 ? {} : { writesFiles }),
     ...(positional === undefined ? {} : { positional }),
     example,
   };

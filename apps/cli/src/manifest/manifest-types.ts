@@ -58,6 +58,11 @@ export interface CommandSpec {
   /** Input fields the catalog offers to MCP only: no flag, and refused in `--input`. */
   notOffered?: string[] | undefined;
   /**
+   * Input fields naming a file the command writes (the catalog's `hostPath("write")`): given, the
+   * command writes a file, so read-only mode refuses it even when the operation only reads the tenant.
+   */
+  writesFiles?: string[] | undefined;
+  /**
    * The input field also given as the command's one positional argument (`ciam user import <file>`):
    * the argument wins over the flag, and one of them is required when the field is.
    */

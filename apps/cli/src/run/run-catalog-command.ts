@@ -41,7 +41,8 @@ export async function runCatalogCommand({
     const format: OutputFormat = globals.output ?? defaultFormat(process.stdout.isTTY === true);
     if (globals.query !== undefined) validateQuery(globals.query);
     const path = `ciam ${spec.group} ${spec.verb}`;
-    if (spec.access !== "read" && (globals.readOnly === true || truthy(process.env.CIAM_READ_ONLY))) {
+    const readOnly = globals.readOnly === true || truthy(process.env.CIAM_READ_ONLY);
+    if (spec.access !== "read" && readOnly) {
       throw new UsageError(`refused: \`${path}\` changes the tenant and read-only mode is on`);
     }
     const input: Record<string, unknown> = {
@@ -55,6 +56,14 @@ export async function runCatalogCommand({
         globals.input,
         fields[stdinField] !== undefined,
       );
+    // An operation that writes a file is not a read, whatever it does to the tenant.
+    const written = (spec.writesFiles ?? []).filter((field) => input[field] !== undefined);
+    if (written.length > 0 && readOnly) {
+      const flags = written.map((f) => `--${spec.options.find((o) => o.field === f)?.flag ?? f}`);
+      throw new UsageError(
+        `refused: \`${path}\` writes a file (${flags.join(", ")}) and read-only mode is on; leave it out to print the result`,
+      );
+    }
     const mcpOnly = (spec.notOffered ?? []).filter((field) => input[field] !== undefined);
     if (mcpOnly.length > 0) {
       throw new UsageError(

@@ -5,6 +5,7 @@ import { annotationsFor } from "../tools/annotations.ts";
 import { callOperation, type ToolRuntime } from "../tools/call-operation.ts";
 import { errorResult } from "../tools/error-result.ts";
 import { hiddenInputs, withoutHiddenInputs } from "../tools/hidden-inputs.ts";
+import { type FilesPolicy, offeredInputSchema, toolAccess } from "../tools/host-path-inputs.ts";
 import { toolInputSchema } from "../tools/page-size.ts";
 import { addTool, type ToolList } from "../tools/tool-list.ts";
 import { searchOperations } from "./search.ts";
@@ -93,7 +94,7 @@ export function registerDiscoveryTools(
         description: op.description,
         permissions: [...op.permissions],
         inputSchema: withoutHiddenInputs(
-          z.toJSONSchema(toolInputSchema(op), { io: "input" }) as Record<string, unknown>,
+          offeredInputSchema(toolInputSchema(op), runtime.files),
           hiddenInputs(op),
         ),
       };
@@ -118,8 +119,8 @@ export function registerDiscoveryTools(
       }),
       outputSchema: z.object({ operation: z.string(), result: z.record(z.string(), z.unknown()) }),
       annotations: annotationsFor({
-        access: widestAccess(operations),
-        idempotent: operations.every(isIdempotent),
+        access: widestAccess(operations, runtime.files),
+        idempotent: operations.every((op) => isIdempotent(toolAccess(op, runtime.files))),
       }),
     },
     async ({ name, input }, extra) => {
@@ -138,8 +139,9 @@ export function registerDiscoveryTools(
   );
 }
 
-/** The most an operation offered here can change: what `operation_run` may do, so its hints. */
-function widestAccess(operations: readonly Operation[]): OperationAccess {
-  if (operations.some((op) => op.access === "destructive")) return "destructive";
-  return operations.some((op) => op.access === "write") ? "write" : "read";
+/** The most an operation offered here can change (files included): what `operation_run` may do, so its hints. */
+function widestAccess(operations: readonly Operation[], files: FilesPolicy): OperationAccess {
+  const access = operations.map((op) => toolAccess(op, files).access);
+  if (access.includes("destructive")) return "destructive";
+  return access.includes("write") ? "write" : "read";
 }

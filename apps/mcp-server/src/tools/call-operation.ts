@@ -8,6 +8,7 @@ import { removalConfirmer } from "./confirm-removals.ts";
 import { CURSOR_TABLE_SIZE, type CursorTable } from "./cursor-table.ts";
 import { errorResult, toolErrorResult } from "./error-result.ts";
 import { hiddenInputRefusal, hiddenInputs } from "./hidden-inputs.ts";
+import { checkHostPaths, type FilesPolicy } from "./host-path-inputs.ts";
 import type { OperationRunner } from "./operation-runner.ts";
 import { toolInputSchema } from "./page-size.ts";
 import { renderText } from "./render-text.ts";
@@ -23,6 +24,8 @@ export interface ToolRuntime {
   cursors: CursorTable;
   /** Diagnostic lines (stderr in the bin): tool, outcome, duration; never arguments or results. */
   log: (line: string) => void;
+  /** Where tools may read and write files (`--files-dir`); nowhere by default. */
+  files: FilesPolicy;
 }
 
 /** The `extra` the SDK passes to a tool callback. */
@@ -30,7 +33,8 @@ export type ToolExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /**
  * The one wrapper every tool goes through (the catalog tools and discovery's `operation_run`):
- * validate the arguments against the tool's input schema, confirm a destructive call, run the
+ * validate the arguments against the tool's input schema, refuse or resolve paths on the server's
+ * machine (see {@link checkHostPaths}), confirm a destructive call, run the
  * operation with the request's cancellation signal and progress token, shape the result into
  * `structuredContent` plus a compact text rendering, and turn every failure into an `isError`
  * result. Nothing escapes as a protocol error.
@@ -63,7 +67,7 @@ export async function callOperation(
     return unknown;
   }
   let data: Record<string, unknown> = input.data;
-  if (operation.list === true && typeof data.cursor === "string") {
+  if (pagesWithCursor(operation) && typeof data.cursor === "string") {
     const cursor = runtime.cursors.resolve(operation.name, data.cursor);
     if (cursor === undefined) {
       runtime.log(`ciam-mcp: ${operation.name} refused an unknown cursor`);
@@ -73,6 +77,12 @@ export async function callOperation(
     }
     data = { ...data, cursor };
   }
+  const paths = checkHostPaths(operation.name, toolInputSchema(operation), data, runtime.files);
+  if (!paths.ok) {
+    runtime.log(`ciam-mcp: ${operation.name} refused a file path`);
+    return paths.result;
+  }
+  data = paths.input;
   const done = (outcome: string) =>
     runtime.log(`ciam-mcp: ${operation.name} ${outcome} in ${Math.round(performance.now() - started)} ms`);
   const removals = removalConfirmer(server.server, runtime.confirm, extra.requestId);
@@ -120,9 +130,19 @@ export async function callOperation(
   }
 }
 
-/** A list page with its `nextCursor` swapped for a short id from the table (see {@link CursorTable}). */
+/**
+ * An operation that takes a `cursor` and returns a `nextCursor`: a list, or an export returned page by
+ * page. Its cursors are handed out short (see {@link CursorTable}).
+ */
+function pagesWithCursor(operation: Operation): boolean {
+  return (
+    operation.list === true || ("cursor" in operation.input.shape && "nextCursor" in operation.output.shape)
+  );
+}
+
+/** A page with its `nextCursor` swapped for a short id from the table (see {@link CursorTable}). */
 function shortCursor(cursors: CursorTable, operation: Operation, output: unknown): unknown {
-  if (operation.list !== true || output === null || typeof output !== "object") return output;
+  if (!pagesWithCursor(operation) || output === null || typeof output !== "object") return output;
   const next = (output as { nextCursor?: unknown }).nextCursor;
   if (typeof next !== "string") return output;
   return { ...output, nextCursor: cursors.shorten(operation.name, next) };

@@ -22,8 +22,7 @@ export function withoutHiddenInputs(schema: JsonSchema, hidden: readonly string[
 
 /**
  * An `isError` result when the arguments carry a hidden field. Refused rather than ignored: zod would
- * drop the unknown field silently, and a model asking to write a file on the server's host must learn
- * that nothing was written.
+ * drop the unknown field silently, and a model must learn that what it asked for was not done.
  */
 export function hiddenInputRefusal(
   tool: string,
@@ -33,6 +32,6 @@ export function hiddenInputRefusal(
   const sent = hidden.filter((key) => args[key] !== undefined);
   if (sent.length === 0) return undefined;
   return errorResult(
-    `Invalid input for ${tool} (nothing was sent): ${sent.join(", ")} ${sent.length === 1 ? "is" : "are"} offered by the ciam CLI only (it would act on the MCP server's machine). Next: call ${tool} without ${sent.length === 1 ? "it" : "them"}; the result carries the data.`,
+    `Invalid input for ${tool} (nothing was sent): ${sent.join(", ")} ${sent.length === 1 ? "is" : "are"} offered by the ciam CLI only. Next: call ${tool} without ${sent.length === 1 ? "it" : "them"}.`,
   );
 }

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { ToolExtra } from "./call-operation.ts";
 import { errorResult } from "./error-result.ts";
 import { hiddenInputRefusal, withoutHiddenInputs } from "./hidden-inputs.ts";
+import { type FilesPolicy, offeredInputSchema, offersPath } from "./host-path-inputs.ts";
 import { referenceRepeatedInputs } from "./input-references.ts";
 import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
@@ -24,6 +25,8 @@ export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
   annotations: ToolAnnotations;
   /** Input fields neither listed nor accepted (an operation's CLI-only inputs). */
   hiddenInputs?: readonly string[] | undefined;
+  /** Which host paths (`hostPath()` inputs) the listed schema offers: none by default. */
+  files?: FilesPolicy | undefined;
 }
 
 /**
@@ -51,7 +54,7 @@ export function addTool<I extends ObjectSchema>(
   config: ToolConfig<I>,
   callback: (args: z.output<I>, extra: ToolExtra) => CallToolResult | Promise<CallToolResult>,
 ): void {
-  const { hiddenInputs: hidden = [], ...declared } = config;
+  const { hiddenInputs: hidden = [], files = {}, ...declared } = config;
   server.registerTool(name, { ...declared, inputSchema: anyArguments }, (args, extra) => {
     const refusal = hiddenInputRefusal(name, hidden, args);
     if (refusal !== undefined) return refusal;
@@ -69,7 +72,7 @@ export function addTool<I extends ObjectSchema>(
     name,
     title: config.title,
     description: config.description,
-    inputSchema: listedInput(config.inputSchema, hidden),
+    inputSchema: listedInput(config.inputSchema, hidden, files),
     outputSchema: listedOutput(config.outputSchema),
     annotations: config.annotations,
   });
@@ -83,17 +86,23 @@ export function addTool<I extends ObjectSchema>(
 const listedInputs = new WeakMap<ObjectSchema, Map<string, Tool["inputSchema"]>>();
 const listedOutputs = new WeakMap<ObjectSchema, Tool["outputSchema"]>();
 
-function listedInput(schema: ObjectSchema, hidden: readonly string[]): Tool["inputSchema"] {
-  const byHidden = listedInputs.get(schema) ?? new Map<string, Tool["inputSchema"]>();
-  listedInputs.set(schema, byHidden);
-  const key = hidden.join(",");
-  let listed = byHidden.get(key);
+function listedInput(
+  schema: ObjectSchema,
+  hidden: readonly string[],
+  files: FilesPolicy,
+): Tool["inputSchema"] {
+  const byUse = listedInputs.get(schema) ?? new Map<string, Tool["inputSchema"]>();
+  listedInputs.set(schema, byUse);
+  // The listed schema depends on the files policy only through which host paths it offers.
+  const paths = `${offersPath(files, "read") ? "r" : ""}${offersPath(files, "write") ? "w" : ""}`;
+  const key = `${paths}:${hidden.join(",")}`;
+  let listed = byUse.get(key);
   if (listed === undefined) {
     listed = slimSchema(
-      withoutHiddenInputs(z.toJSONSchema(schema, { target: "draft-07", io: "input" }), hidden),
+      withoutHiddenInputs(offeredInputSchema(schema, files, "draft-07"), hidden),
       false,
     ) as Tool["inputSchema"];
-    byHidden.set(key, listed);
+    byUse.set(key, listed);
   }
   return listed;
 }

@@ -1,6 +1,3 @@
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 /**
  * A small input that satisfies a tool's JSON Schema: every required property, with the simplest value
  * of its type and format. The generic tool test calls every tool with it, so a tool added to the
@@ -17,9 +14,8 @@ export function sampleInput(schema: unknown): unknown {
     case "object": {
       const properties = (s.properties ?? {}) as Record<string, unknown>;
       const required = (s.required ?? []) as string[];
-      return Object.fromEntries(
-        required.map((key) => [key, isFileField(key) ? samplePath(key) : sampleInput(properties[key])]),
-      );
+      // No listed input is a path on the server's machine (host-paths.test.ts), so none needs a place.
+      return Object.fromEntries(required.map((key) => [key, sampleInput(properties[key])]));
     }
     case "array":
       return Array.from({ length: Math.max(1, Number(s.minItems ?? 1)) }, () => sampleInput(s.items));
@@ -33,18 +29,6 @@ export function sampleInput(schema: unknown): unknown {
     default:
       return "x";
   }
-}
-
-/** Inputs naming a file on the server's machine (`user_export`'s `file`): kept out of the working directory. */
-const FILE_FIELD = /(file|path|saveTo)$/i;
-
-/** True for an input naming a file on the server's machine. */
-export function isFileField(key: string): boolean {
-  return FILE_FIELD.test(key);
-}
-
-function samplePath(key: string): string {
-  return join(tmpdir(), `ciamkit-mcp-sample-${process.pid}-${key}`);
 }
 
 function sampleString(s: Record<string, unknown>): string {

@@ -2,9 +2,9 @@
  * Column mapping: which input column feeds which user field. Given inline or as a JSON/YAML file;
  * without one, columns named like the fields map to themselves.
  */
-import { readFile } from "node:fs/promises";
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
+import { readHostFile } from "../operations/host-file.ts";
 import { InvalidInputError } from "../operations/run-operation.ts";
 import { checkInputFile } from "./file-access.ts";
 
@@ -111,35 +111,43 @@ export function withMappingPairs(mapping: ColumnMapping, pairs: readonly string[
   return parsed.data;
 }
 
-/** A mapping file larger than this is not a mapping. */
-const MAPPING_MAX_BYTES = 1_000_000;
+/** How a mapping looks, for the message about one that does not. */
+const EXAMPLE = 'a mapping looks like "columns: { signInName: email, displayName: name }"';
+
+/** The largest mapping file read (a mapping is a few lines). */
+const MAPPING_MAX_BYTES = 1024 * 1024;
 
 /**
  * Reads a mapping file (JSON or YAML); a missing, unreadable or bad file is an {@link InvalidInputError}
- * naming the file and the line of a syntax error, never the file's text.
+ * naming the file and where in it, never quoting it: the path may name any file (a `.env`), and the
+ * error may reach a model or a log.
  */
 export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
+  // A missing path or a directory is named as such; the read itself keeps to the same bound.
   checkInputFile("user_import", "mapping", path, MAPPING_MAX_BYTES);
-  const text = await readFile(path, "utf8");
+  const bytes = await readHostFile(path, {
+    operation: "user_import",
+    field: "mapping",
+    maxBytes: MAPPING_MAX_BYTES,
+  });
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseYaml(new TextDecoder().decode(bytes));
   } catch (error) {
     // The parser's message quotes the offending line: keep only where it is and what kind of error.
-    const at = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-    const code = (error as { code?: unknown }).code;
+    const at = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+    const where = at === undefined ? "" : ` at line ${at.line}, column ${at.col}`;
+    const code = error instanceof YAMLParseError ? ` (${error.code})` : "";
     throw new InvalidInputError("user_import", [
-      `mapping: ${path} is not valid JSON or YAML${at === undefined ? "" : ` (line ${at.line}, column ${at.col}${typeof code === "string" ? `: ${code}` : ""})`}`,
+      `mapping: the mapping file ${path} is not valid JSON or YAML${where}${code}; ${EXAMPLE}`,
     ]);
   }
   const parsed = columnMappingSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new InvalidInputError(
-      "user_import",
-      parsed.error.issues.map(
-        (issue) => `mapping: the mapping file ${path} is invalid: ${issuePath(issue.path)}${issue.message}`,
-      ),
-    );
+    const problems = parsed.error.issues.map(issueWithoutContent).join("; ");
+    throw new InvalidInputError("user_import", [
+      `mapping: the mapping file ${path} is invalid: ${problems}; ${EXAMPLE}`,
+    ]);
   }
   return parsed.data;
 }
@@ -147,6 +155,22 @@ export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
 /** `columns.signInName: ` for an issue's path (empty at the top). */
 function issuePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? "" : `${path.map(String).join(".")}: `;
+}
+
+/** Keys a mapping may have: they can be named in a message; any other key came from the file. */
+const MAPPING_KEYS = new Set<string>(["columns", "extensions", "extensionAppId", ...IMPORT_FIELDS]);
+
+/**
+ * A zod issue about a mapping file without what the file holds: keys only where they are known ones
+ * (zod's own messages name types, bounds and options, never the value; its unknown-key message would).
+ */
+function issueWithoutContent(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((key) => (MAPPING_KEYS.has(String(key)) ? String(key) : "<key>")).join(".");
+  const message =
+    issue.code === "unrecognized_keys"
+      ? `${issue.keys.length} unknown key${issue.keys.length === 1 ? "" : "s"} (allowed: ${(issue.path.length === 0 ? ["columns", "extensions", "extensionAppId"] : IMPORT_FIELDS).join(", ")})`
+      : issue.message;
+  return `${path === "" ? "(top level)" : path}: ${message}`;
 }
 
 /**
@@ -229,8 +253,10 @@ export function missingColumns(
       guess === undefined
         ? `add a "${field}" column or map one: --map ${field}=<column> (mapping.columns.${field})`
         : `map it: --map ${field}=${guess} (mapping.columns.${field} = "${guess}")`;
-    // The header's own names are not listed: the "CSV" may be any file, and its first line a secret.
-    problems.push(`mapping: no column "${column}" for ${field} in the file's header; ${how}`);
+    // The header is the file's first line, and the file may not be a CSV at all (a `.env`): name it, never quote it.
+    problems.push(
+      `mapping: no column "${column}" for ${field} in the file's header row (${header.length} column${header.length === 1 ? "" : "s"}); ${how}`,
+    );
   }
   return problems;
 }

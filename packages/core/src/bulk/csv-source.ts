@@ -1,14 +1,15 @@
 /**
- * The CSV reader of an import file (csv-parse behind a UTF-8 check), streamed one record at a time.
- * Each record carries the line it starts on; a file that cannot be parsed fails with an
- * {@link InvalidInputError} naming the line where the broken record starts (not where the parser gave
- * up), and a header that names a column twice is refused. Errors never quote the file.
+ * The CSV reader of an import file or of inline CSV text (csv-parse behind a UTF-8 check), streamed one
+ * record at a time. Each record carries the line it starts on; input that cannot be parsed fails with
+ * an {@link InvalidInputError} naming the line where the broken record starts (not where the parser
+ * gave up), and a header that names a column twice is refused. Errors never quote the input
+ * (csv-parse's own messages do: `… value is "SECRET=…"`).
  */
 import type { Hash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream";
 import { type Options, type Parser, parse } from "csv-parse";
 import { InvalidInputError } from "../operations/run-operation.ts";
+import { openSource, type RowSource, sourceName } from "./import-input.ts";
 import type { SourceRow } from "./row-source.ts";
 import { Utf8Check } from "./utf8-check.ts";
 
@@ -37,15 +38,19 @@ function startLine(last: Position, emptyLines: number | undefined): number {
 /** A csv-parse error as an input error naming the line its record starts on; other errors unchanged. */
 function parseError(file: string, error: unknown, last: Position): unknown {
   const code = (error as { code?: unknown }).code;
-  if (typeof code !== "string" || !code.startsWith("CSV_")) return error;
+  // csv-parse's codes: CSV_… and INVALID_OPENING_QUOTE (its message quotes the field).
+  if (typeof code !== "string" || !/^(CSV_|INVALID_)/.test(code)) return error;
   const info = error as { lines?: number; empty_lines?: number };
   const line = startLine(last, info.empty_lines);
+  const at = info.lines !== undefined && info.lines !== line ? ` (at line ${info.lines})` : "";
   const why =
     code === "CSV_QUOTE_NOT_CLOSED"
       ? "a quoted field opens in the record starting here and is never closed"
       : code === "CSV_INVALID_CLOSING_QUOTE" || code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE"
-        ? `a quoted field in the record starting here is followed by other characters${info.lines !== undefined && info.lines !== line ? ` (at line ${info.lines})` : ""}`
-        : `the record starting here is not valid CSV (${code})`;
+        ? `a quoted field in the record starting here is followed by other characters${at}`
+        : code === "INVALID_OPENING_QUOTE"
+          ? `a field in the record starting here has a quote inside it but does not start with one${at}`
+          : `the record starting here is not valid CSV (${code})`;
   return new InvalidInputError(OPERATION, [
     `${file}: line ${line}: ${why}; a quote inside a quoted field is written twice ("")`,
   ]);
@@ -67,17 +72,22 @@ function headerNames(file: string, line: number, names: readonly string[]): stri
   return trimmed;
 }
 
-/** A parser fed from `file` through the UTF-8 check; errors of any stage end its iteration. */
-function parser(file: string, options: Options, signal?: AbortSignal, hash?: Hash): Parser {
+/** A parser fed from `source` through the UTF-8 check; errors of any stage end its iteration. */
+function parser(source: RowSource, options: Options, signal?: AbortSignal, hash?: Hash): Parser {
   const csv = parse(options);
-  pipeline(createReadStream(file, { signal }), new Utf8Check(OPERATION, file, hash), csv, () => {
+  pipeline(openSource(source, signal), new Utf8Check(OPERATION, sourceName(source), hash), csv, () => {
     // The error, if any, reaches the reader through the parser's iteration.
   });
   return csv;
 }
 
-/** The records of a CSV file by column name, each with the line it starts on. `hash` sees every byte. */
-export async function* csvRows(file: string, signal?: AbortSignal, hash?: Hash): AsyncGenerator<SourceRow> {
+/** The records of a CSV file (or text) by column name, each with the line it starts on. `hash` sees every byte. */
+export async function* csvRows(
+  source: RowSource,
+  signal?: AbortSignal,
+  hash?: Hash,
+): AsyncGenerator<SourceRow> {
+  const file = sourceName(source);
   // Kept by the parser's callbacks as it parses, which can be ahead of the records read so far: at an
   // error it is where the broken record starts.
   const last: Position = { end: 0, empty: 0 };
@@ -97,7 +107,7 @@ export async function* csvRows(file: string, signal?: AbortSignal, hash?: Hash):
     },
   };
   // csv-parse's types tie on_record to array records; with `columns` it receives (and may return) objects.
-  const csv: Parser = parser(file, options as unknown as Options, signal, hash);
+  const csv: Parser = parser(source, options as unknown as Options, signal, hash);
   try {
     for await (const { record, line } of csv as AsyncIterable<{
       record: Record<string, string>;
@@ -113,8 +123,9 @@ export async function* csvRows(file: string, signal?: AbortSignal, hash?: Hash):
 }
 
 /** The column names of a CSV file's header row (empty for an empty file), read without the rest of the file. */
-export async function csvHeader(file: string, signal?: AbortSignal): Promise<string[]> {
-  const csv = parser(file, { ...OPTIONS, info: true, to: 1 }, signal);
+export async function csvHeader(source: RowSource, signal?: AbortSignal): Promise<string[]> {
+  const file = sourceName(source);
+  const csv = parser(source, { ...OPTIONS, info: true, to: 1 }, signal);
   try {
     for await (const item of csv as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       csv.destroy();

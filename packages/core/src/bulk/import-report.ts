@@ -1,6 +1,9 @@
 /** The import report: counts with reasons, as JSON (schema below) and as a one-paragraph summary. */
 import { z } from "zod";
 
+/** How many rejected rows a report lists (the reject file, when given, has them all). */
+export const KEPT_REJECTS = 100;
+
 /** The report of one import run (counts cover the whole file, rows committed by earlier runs included). */
 export const importReportSchema = z.object({
   dryRun: z.boolean(),
@@ -19,6 +22,9 @@ export const importReportSchema = z.object({
   throttled: z.number().int().describe("429 answers received."),
   envelopes: z.number().int().describe("$batch requests sent."),
   reasons: z.record(z.string(), z.number().int()).describe("Reason → rows, for rejected and failed rows."),
+  rejects: z
+    .array(z.object({ line: z.number().int(), reasons: z.array(z.string()) }))
+    .describe(`The first ${KEPT_REJECTS} rejected rows: line (of rows: the row's number) and reasons.`),
   seconds: z.number(),
 });
 
@@ -41,8 +47,14 @@ export function emptyReport(dryRun: boolean): ImportReport {
     throttled: 0,
     envelopes: 0,
     reasons: {},
+    rejects: [],
     seconds: 0,
   };
+}
+
+/** Lists a rejected row in the report, up to {@link KEPT_REJECTS} (its fields stay out: only where and why). */
+export function keepReject(report: ImportReport, line: number, reasons: readonly string[]): void {
+  if (report.rejects.length < KEPT_REJECTS) report.rejects.push({ line, reasons: [...reasons] });
 }
 
 /** Counts a reason; only the part before the first colon-free detail is kept, so counts stay few. */

@@ -1,6 +1,6 @@
 /**
- * `importUsers`: streams a CSV or JSON Lines file of customer accounts into the tenant. Every row is
- * validated first (bad rows go to the reject file with their line and never stop the run), valid rows
+ * `importUsers`: streams a CSV or JSON Lines file of customer accounts (or the same data given inline)
+ * into the tenant. Every row is validated first (bad rows go to the reject file with their line and never stop the run), valid rows
  * are created in `$batch` envelopes paced just under the write quota, and a journal makes a rerun
  * continue where a crash or Ctrl-C stopped without creating anyone twice.
  */
@@ -20,18 +20,24 @@ import {
   withMappingPairs,
 } from "./column-mapping.ts";
 import { checkInputFile, checkOutputFile, writeOwnerOnly } from "./file-access.ts";
+import { inlineSource, type RowSource } from "./import-input.ts";
 import { ImportJournal } from "./import-journal.ts";
-import { countReason, emptyReport, type ImportReport } from "./import-report.ts";
+import { countReason, emptyReport, type ImportReport, keepReject } from "./import-report.ts";
 import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
+import { forgetMemoryJournal, inlineJournalKey, memoryJournal, type RowJournal } from "./memory-journal.ts";
 import { RejectFile } from "./reject-file.ts";
 import { type BulkFileFormat, countRows, csvHeader, formatOf, readRows, scanInput } from "./row-source.ts";
 import { DuplicateTracker, identityKey, validateRow } from "./row-validation.ts";
 
 /** Options of {@link importUsers}. */
 export interface ImportUsersOptions {
-  /** The CSV or JSON Lines file. */
-  file: string;
-  /** Defaults from the file name (`.csv`, else JSON Lines). */
+  /** The CSV or JSON Lines file; or give its text as `content`, or its records as `rows`. */
+  file?: string | undefined;
+  /** The file's text. */
+  content?: string | undefined;
+  /** The records, column → value (line N of reports is row N). */
+  rows?: readonly Record<string, unknown>[] | undefined;
+  /** Defaults from the file name (`.csv`, else JSON Lines); `content` starting with `{` is JSON Lines, else CSV. */
   format?: BulkFileFormat | undefined;
   /** A mapping, or the path of a JSON/YAML mapping file; default: columns named like the fields. */
   mapping?: ColumnMapping | string | undefined;
@@ -48,11 +54,12 @@ export interface ImportUsersOptions {
   /** JSON Lines of rejected rows, created owner-only (0600). */
   rejectFile?: string | undefined;
   /**
-   * The journal a rerun resumes from (none without it). It is bound to the tenant, the cloud, the
-   * input and the mapping: one written for anything else is refused, never reused.
+   * The journal a rerun resumes from. It is bound to the tenant, the cloud, the input and the mapping:
+   * one written for anything else is refused, never reused. Without it a file import keeps no journal,
+   * and inline data keeps its journal in memory until the import finishes (see memory-journal.ts).
    */
   journalFile?: string | undefined;
-  /** What the journal's binding names as the input (default: a SHA-256 of the file's bytes). */
+  /** What the journal's binding names as the input (default: a SHA-256 of the input's bytes, a file's or the inline text's as UTF-8). */
   inputIdentity?: string | undefined;
   reportFile?: string | undefined;
   /** `$batch` envelopes in flight at most (default 8); the pacer decides how fast they leave. */
@@ -70,8 +77,11 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   const started = performance.now();
   const dryRun = options.dryRun ?? false;
   const journalFile = dryRun ? undefined : options.journalFile;
+  const given = [options.file, options.content, options.rows].filter((x) => x !== undefined).length;
+  if (given !== 1) throw new InvalidInputError(IMPORT, [ONE_SOURCE]);
+  const inline = inlineSource(options);
   // Paths first: a missing input or an output in a missing directory is an input error at once.
-  checkInputFile(IMPORT, "file", options.file);
+  if (options.file !== undefined) checkInputFile(IMPORT, "file", options.file);
   for (const [field, path] of [
     ["rejectFile", options.rejectFile],
     ["journalFile", journalFile],
@@ -84,35 +94,40 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
       : columnMappingSchema.parse(options.mapping ?? {}),
     options.map ?? [],
   );
-  const format = formatOf(options.file, options.format);
+  const input: RowSource = inline?.source ?? (options.file as string);
+  const format = inline?.format ?? formatOf(options.file as string, options.format);
   // A CSV without a column for a required field would reject every row for the same reason: refuse it
   // before the journal, reject file or any request is touched, and say which --map entry fixes it.
   if (format === "csv") {
-    const header = await csvHeader(options.file, ctx.signal);
+    const header = await csvHeader(input, ctx.signal);
     const problems = missingColumns(mapping, header, (options.passwords ?? "given") === "given");
     if (problems.length > 0) throw new InvalidInputError(IMPORT, problems);
   }
-  // A run that writes reads the whole file first: one that cannot be parsed is refused before the
+  // A run that writes reads the whole input first: one that cannot be parsed is refused before the
   // first create (a dry run writes nothing, so its one pass finds the same errors). The pass also
-  // gives the hash the journal is bound to, and the exact row count.
-  const scan = dryRun ? undefined : await scanInput(options.file, format, ctx.signal);
+  // gives the hash the journal is bound to (of the file's bytes, or of the inline text's), and the
+  // exact row count.
+  const scan = dryRun ? undefined : await scanInput(input, format, ctx.signal);
   let total =
-    ctx.onProgress === undefined
-      ? undefined
-      : (scan?.rows ?? (await countRows(options.file, format, ctx.signal)));
+    ctx.onProgress === undefined ? undefined : (scan?.rows ?? (await countRows(input, format, ctx.signal)));
   const report = emptyReport(dryRun);
-  const journal = await ImportJournal.open(
-    journalFile,
-    bindingOf(ctx, IMPORT, options.inputIdentity ?? scan?.identity ?? "", stableHash(mapping)),
-    {
-      operation: IMPORT,
-      field: "journalFile",
-      file: journalFile ?? "",
-      startOver: "import the file from scratch (users created by the earlier run then count as skipped)",
-      input: `the content of ${options.file}`,
-      settings: "the column mapping",
-    },
-  );
+  const binding = bindingOf(ctx, IMPORT, options.inputIdentity ?? scan?.identity ?? "", stableHash(mapping));
+  // Inline data without a journal file keeps its journal in memory until the import finishes.
+  const memoryKey =
+    inline !== undefined && journalFile === undefined && !dryRun
+      ? inlineJournalKey(binding, ctx.graph.baseUrl, inline.format)
+      : undefined;
+  const journal: RowJournal =
+    memoryKey !== undefined
+      ? memoryJournal(memoryKey)
+      : await ImportJournal.open(journalFile, binding, {
+          operation: IMPORT,
+          field: "journalFile",
+          file: journalFile ?? "",
+          startOver: `import the ${inline === undefined ? "file" : "data"} from scratch (users created by the earlier run then count as skipped)`,
+          input: inline === undefined ? `the content of ${options.file}` : `the ${inline.source.name} given`,
+          settings: "the column mapping",
+        });
   const issuer = await defaultDomain(ctx.graph, { signal: ctx.signal });
   const writer: WriterContext = {
     graph: ctx.graph,
@@ -160,13 +175,14 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
 
   try {
     let chunk: ChunkItem[] = [];
-    for await (const source of readRows(options.file, format, ctx.signal)) {
+    for await (const source of readRows(input, format, ctx.signal)) {
       report.rows++;
       // Rows that need no request (rejected, resumed, validated only) still move the progress.
       if (report.rows % PROGRESS_ROWS === 0 && inFlight.size === 0) progress();
       const reject = (reasons: string[]) => {
         report.rejected++;
         for (const r of reasons) countReason(report, r);
+        keepReject(report, source.line, reasons);
         rejects.write(source.line, reasons, source.fields);
       };
       if (source.parseError !== undefined) {
@@ -211,10 +227,15 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
     if (options.reportFile !== undefined)
       writeOwnerOnly(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
   }
+  if (memoryKey !== undefined) forgetMemoryJournal(memoryKey);
   total = report.rows;
   progress();
   return report;
 }
+
+/** The one way to say which data to import. */
+const ONE_SOURCE =
+  "file, content, rows: give the data to import as exactly one of them (a CSV or JSON Lines file, its text, or its records)";
 
 /** Rows with an outcome so far (the reader runs up to `maxConcurrency` envelopes ahead of them). */
 function settled(r: ImportReport): number {

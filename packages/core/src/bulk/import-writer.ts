@@ -9,8 +9,9 @@ import { retryAfterMs } from "../http/retry-after.ts";
 import type { ServiceClient } from "../http/service-client.ts";
 import { sleep } from "../http/sleep.ts";
 import type { AdaptivePacer } from "./adaptive-pacer.ts";
-import type { ImportJournal, JournalEntry } from "./import-journal.ts";
+import type { JournalEntry } from "./import-journal.ts";
 import { countReason, type ImportReport } from "./import-report.ts";
+import type { RowJournal } from "./memory-journal.ts";
 import type { ImportRow } from "./row-validation.ts";
 
 /** A valid row waiting to be written. */
@@ -35,7 +36,7 @@ export interface WriterContext {
   graph: ServiceClient;
   issuer: string;
   pacer: AdaptivePacer;
-  journal: ImportJournal;
+  journal: RowJournal;
   report: ImportReport;
   onConflict: "skip" | "update" | "fail";
   passwords: "given" | "generate";

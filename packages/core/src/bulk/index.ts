@@ -10,8 +10,11 @@ export {
   IMPORT_FIELDS,
   loadColumnMapping,
 } from "./column-mapping.ts";
+export type { ExportPage, ExportPageOptions } from "./export-page.ts";
+export { exportPage, INLINE_EXPORT_MAX_PAGE } from "./export-page.ts";
 export type { ExportResult, ExportUsersOptions } from "./export-users.ts";
 export { DEFAULT_EXPORT_SELECT, exportUsers } from "./export-users.ts";
+export { INLINE_IMPORT_MAX_CHARS, INLINE_IMPORT_MAX_ROWS } from "./import-input.ts";
 export type { ImportReport } from "./import-report.ts";
 export { importReportSchema, summarizeReport } from "./import-report.ts";
 export type { ImportUsersOptions } from "./import-users.ts";

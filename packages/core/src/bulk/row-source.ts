@@ -1,13 +1,13 @@
 /**
  * Streamed readers of an import file: CSV (csv-source.ts) and JSON Lines (node:readline), both behind
  * a UTF-8 check. Each yields one record at a time with its 1-based line number, so memory does not
- * grow with the file.
+ * grow with the file. Inline text (see import-input.ts) is read the same way.
  */
 import { createHash, type Hash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream";
 import { csvRows } from "./csv-source.ts";
+import { openSource, type RowSource, sourceName } from "./import-input.ts";
 import { Utf8Check } from "./utf8-check.ts";
 
 export { csvHeader } from "./csv-source.ts";
@@ -29,9 +29,9 @@ export function formatOf(path: string, format?: BulkFileFormat): BulkFileFormat 
   return /\.csv$/i.test(path) ? "csv" : "jsonl";
 }
 
-async function* jsonlRows(path: string, signal?: AbortSignal, hash?: Hash): AsyncGenerator<SourceRow> {
-  const input = new Utf8Check("user_import", path, hash);
-  pipeline(createReadStream(path, { signal }), input, () => {
+async function* jsonlRows(source: RowSource, signal?: AbortSignal, hash?: Hash): AsyncGenerator<SourceRow> {
+  const input = new Utf8Check("user_import", sourceName(source), hash);
+  pipeline(openSource(source, signal), input, () => {
     // An error, if any, reaches the loop below: readline rejects its iteration with it.
   });
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
@@ -52,36 +52,36 @@ async function* jsonlRows(path: string, signal?: AbortSignal, hash?: Hash): Asyn
   }
 }
 
-/** The records of an import file, streamed. */
+/** The records of an import file (or of inline text), streamed. */
 export function readRows(
-  path: string,
+  source: RowSource,
   format: BulkFileFormat,
   signal?: AbortSignal,
   hash?: Hash,
 ): AsyncGenerator<SourceRow> {
-  return format === "csv" ? csvRows(path, signal, hash) : jsonlRows(path, signal, hash);
+  return format === "csv" ? csvRows(source, signal, hash) : jsonlRows(source, signal, hash);
 }
 
 /** What one full pass over an import file found: a hash of its bytes, and its records. */
 export interface InputScan {
-  /** `sha256:<hex>` of the file's bytes: what a journal is bound to. */
+  /** `sha256:<hex>` of the file's bytes (of inline text, its UTF-8 bytes): what a journal is bound to. */
   identity: string;
   rows: number;
 }
 
 /**
- * Reads the whole file once before anything is written: a file that cannot be parsed (a broken
+ * Reads the whole input once before anything is written: a file that cannot be parsed (a broken
  * quote, bytes that are not UTF-8, a header naming a column twice) fails here, with nothing sent;
  * otherwise the hash of its bytes and its exact record count come back.
  */
 export async function scanInput(
-  path: string,
+  source: RowSource,
   format: BulkFileFormat,
   signal?: AbortSignal,
 ): Promise<InputScan> {
   const hash = createHash("sha256");
   let rows = 0;
-  for await (const _ of readRows(path, format, signal, hash)) rows++;
+  for await (const _ of readRows(source, format, signal, hash)) rows++;
   return { identity: `sha256:${hash.digest("hex")}`, rows };
 }
 
@@ -90,10 +90,14 @@ export async function scanInput(
  * (a CSV record spanning lines counts once per line, so this is an upper bound), counted in one
  * streamed pass so progress can show a total without holding the file.
  */
-export async function countRows(path: string, format: BulkFileFormat, signal?: AbortSignal): Promise<number> {
+export async function countRows(
+  source: RowSource,
+  format: BulkFileFormat,
+  signal?: AbortSignal,
+): Promise<number> {
   let lines = 0;
   let blank = true;
-  for await (const chunk of createReadStream(path, { signal }) as AsyncIterable<Buffer>) {
+  for await (const chunk of openSource(source, signal) as AsyncIterable<Buffer>) {
     for (const byte of chunk) {
       if (byte === 0x0a) {
         if (!blank) lines++;

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import type { OperationContext } from "./context.ts";
+import { hostPathInputs } from "./host-paths.ts";
 
 /** How much an operation can change: drives MCP annotations, read-only mode and CLI confirmation. */
 export type OperationAccess = "read" | "write" | "destructive";
 
 /**
- * The one front end an input field is offered on. `cli`: a local-machine convenience a model must not
- * drive on the server's host (e.g. `saveTo`, which writes a file where the MCP server runs); `mcp`: a
- * form only a tool client needs. An input without a surface is offered on both.
+ * The one front end an input field is offered on. `cli`: a convenience of the command line a tool
+ * client has no use for; `mcp`: a form only a tool client needs. An input without a surface is offered
+ * on both. (A path on the host is not a surface question: declare it with `hostPath()`.)
  */
 export type InputSurface = "cli" | "mcp";
 
@@ -50,7 +51,8 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
    */
   readonly binary?: (keyof z.output<O> & string) | undefined;
   /**
-   * Input fields offered on one front end only (see {@link InputSurface}); each must be optional.
+   * Input fields offered on one front end only (see {@link InputSurface}); each must be optional, and
+   * none is a host path (`hostPath()` inputs follow their own rule: CLI, or MCP with `--files-dir`).
    * The other front end does not list the field and refuses an input that carries it.
    */
   readonly inputSurfaces?: { readonly [K in keyof I["shape"]]?: InputSurface } | undefined;
@@ -90,7 +92,8 @@ export type ListInput<Op extends Operation> =
 /**
  * Declares an operation, keeping its types. Throws when its markers contradict its schemas (a list
  * without paging fields, a read claimed not idempotent, a binary field the output lacks, a
- * single-surface input that is required or unknown), so a wrong marker fails at import, not in a tool.
+ * single-surface input that is required or unknown, a host path a surface could not withhold), so a
+ * wrong marker fails at import, not in a tool.
  */
 export function defineOperation<I extends ObjectSchema, O extends ObjectSchema>(
   definition: Operation<I, O>,
@@ -117,6 +120,13 @@ function markerProblems(op: Operation<ObjectSchema, ObjectSchema>): string[] {
     if (schema === undefined) problems.push(`input surface for unknown field ${field}`);
     else if (!z.safeParse(schema, undefined).success)
       problems.push(`single-surface input ${field} must be optional`);
+  }
+  for (const path of hostPathInputs(op.input)) {
+    // An MCP server without --files-dir (or a read-only one, for a path written to) leaves it out.
+    if (!path.droppable) problems.push(`host path ${path.path} must be optional`);
+    const top = path.path.split(/[.[]/)[0] ?? "";
+    if (op.inputSurfaces?.[top] !== undefined)
+      problems.push(`host path ${path.path} takes no input surface (hostPath() decides where it is offered)`);
   }
   return problems;
 }

@@ -72,7 +72,7 @@ export const applyBrandingOperation = defineOperation({
     const loaded: LoadedFile[][] = [];
     const problems: string[] = [];
     for (const target of targets) {
-      const result = await loadFiles(target.where, target.spec.files);
+      const result = await loadFiles(NAME, target.where, target.spec.files);
       loaded.push(result.files);
       problems.push(...result.problems);
     }

@@ -2,21 +2,37 @@
  * The pure half of `branding_apply`: the spec of one branding (texts, colours, layout, files), loading
  * and checking every file before anything is sent (the properties that differ: branding-mapping.ts).
  */
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { type BrandingFileInfo, checkBrandingFile } from "./branding-file.ts";
+import { base64Length, readHostFile } from "../../operations/host-file.ts";
+import { hostPath } from "../../operations/host-paths.ts";
+import { InvalidInputError } from "../../operations/run-operation.ts";
+import {
+  BRANDING_FILE_RULES,
+  BRANDING_MAX_BYTES,
+  type BrandingFileInfo,
+  checkBrandingFile,
+} from "./branding-file.ts";
 import { BRANDING_STREAMS, type BrandingStream, brandingPropertiesShape } from "./branding-schema.ts";
+
+/** The fields of a branding file: a path on the host, base64 bytes, or (CSS) text; bounded like a file. */
+export const brandingFileSpecShape = {
+  file: hostPath("read", "Path of the file.").optional(),
+  contentBase64: z
+    .string()
+    .max(base64Length(BRANDING_MAX_BYTES))
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64")
+    .optional()
+    .describe("The bytes, base64."),
+  text: z
+    .string()
+    .max(BRANDING_FILE_RULES.customCSS.maxBytes ?? 0)
+    .optional()
+    .describe("CSS text (customCSS only)."),
+};
 
 /** A branding file given as a path, base64 bytes, or (CSS) text. */
 export const brandingFileSpecSchema = z
-  .object({
-    file: z.string().min(1).optional().describe("Path of the file."),
-    contentBase64: z
-      .string()
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64")
-      .optional(),
-    text: z.string().optional().describe("CSS text (customCSS only)."),
-  })
+  .object(brandingFileSpecShape)
   .refine(
     (v) => [v.file, v.contentBase64, v.text].filter((x) => x !== undefined).length === 1,
     "give exactly one of file, contentBase64, text",
@@ -40,11 +56,18 @@ export interface LoadedFile {
 
 type FileSpec = z.output<typeof brandingFileSpecSchema>;
 
+/** The bytes of a file given inline (base64 or text). */
+export function brandingFileBytes(spec: Pick<FileSpec, "contentBase64" | "text">): Uint8Array {
+  if (spec.contentBase64 !== undefined) return new Uint8Array(Buffer.from(spec.contentBase64, "base64"));
+  return new TextEncoder().encode(spec.text ?? "");
+}
+
 /**
  * Reads and checks the files of one branding. Problems are returned (prefixed with `where`), never
  * thrown, so that every file of every locale is checked before the caller decides to send anything.
  */
 export async function loadFiles(
+  operation: string,
   where: string,
   files: Partial<Record<BrandingStream, FileSpec>> | undefined,
 ): Promise<{ files: LoadedFile[]; problems: string[] }> {
@@ -59,19 +82,17 @@ export async function loadFiles(
     }
     let bytes: Uint8Array;
     if (spec.file !== undefined) {
+      const field = `${where}.files.${stream}`;
       try {
-        bytes = new Uint8Array(await readFile(spec.file));
-      } catch (error) {
-        problems.push(
-          `${where}.files.${stream}: cannot read ${spec.file} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+        bytes = new Uint8Array(
+          await readHostFile(spec.file, { operation, field, maxBytes: BRANDING_MAX_BYTES }),
         );
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error;
+        problems.push(...error.issues);
         continue;
       }
-    } else if (spec.contentBase64 !== undefined) {
-      bytes = new Uint8Array(Buffer.from(spec.contentBase64, "base64"));
-    } else {
-      bytes = new TextEncoder().encode(spec.text ?? "");
-    }
+    } else bytes = brandingFileBytes(spec);
     const checked = checkBrandingFile(stream, bytes);
     if (checked.info === undefined || checked.problems.length > 0) {
       problems.push(...checked.problems.map((p) => `${where}.files.${p}`));

@@ -34,6 +34,14 @@ export const BRANDING_FILE_RULES: Readonly<Record<BrandingStream, Rule>> = {
   customCSS: { formats: ["text/css"], maxBytes: 25 * KB },
 };
 
+/**
+ * The largest branding file of any stream (the background image's 300 KB): the bound of a file read
+ * from a path and of the inline `contentBase64`, before the stream's own rule applies.
+ */
+export const BRANDING_MAX_BYTES = Math.max(
+  ...Object.values(BRANDING_FILE_RULES).map((rule) => rule.maxBytes ?? 0),
+);
+
 function sniff(bytes: Uint8Array): Omit<BrandingFileInfo, "sizeBytes"> | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

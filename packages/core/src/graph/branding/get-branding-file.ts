@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { hostPath } from "../../operations/host-paths.ts";
 import { getBrandingFile, organizationId } from "./branding-client.ts";
 import { anyLocaleSchema, BRANDING_READ } from "./branding-ops-common.ts";
 import { brandingStreamSchema } from "./branding-schema.ts";
@@ -14,13 +15,11 @@ export const getBrandingFileOperation = defineOperation({
     "Downloads a branding file (logo, background, favicon, CSS) of the default ('0') or a language: type, size, bytes; found is false if none.",
   access: "read",
   binary: "contentBase64",
-  // Writing a file where the server runs is the CLI's business, not a model's (MCP gets the bytes).
-  inputSurfaces: { saveTo: "cli" },
   permissions: BRANDING_READ,
   input: z.object({
     stream: brandingStreamSchema,
     locale: anyLocaleSchema,
-    saveTo: z.string().min(1).optional().describe("Write the file here instead of returning its bytes."),
+    saveTo: hostPath("write", "Write the file here instead of returning its bytes.").optional(),
   }),
   output: z.object({
     stream: brandingStreamSchema,

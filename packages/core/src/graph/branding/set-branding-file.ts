@@ -1,32 +1,14 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { readHostFile } from "../../operations/host-file.ts";
 import { InvalidInputError } from "../../operations/run-operation.ts";
+import { brandingFileBytes, brandingFileSpecShape } from "./branding-apply-plan.ts";
 import { getLocalization, organizationId, setBrandingFile } from "./branding-client.ts";
-import { checkBrandingFile } from "./branding-file.ts";
+import { BRANDING_MAX_BYTES, checkBrandingFile } from "./branding-file.ts";
 import { anyLocaleSchema, BRANDING_WRITE } from "./branding-ops-common.ts";
 import { BRANDING_STREAM_LIMITS, brandingStreamSchema } from "./branding-schema.ts";
 
 const NAME = "branding_image_set";
-
-/** The bytes of a file given as a path, base64 or (CSS) text. */
-async function fileBytes(input: {
-  file?: string | undefined;
-  contentBase64?: string | undefined;
-  text?: string | undefined;
-}): Promise<Uint8Array> {
-  if (input.file !== undefined) {
-    try {
-      return new Uint8Array(await readFile(input.file));
-    } catch (error) {
-      throw new InvalidInputError(NAME, [
-        `file: cannot read ${input.file} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-      ]);
-    }
-  }
-  if (input.contentBase64 !== undefined) return new Uint8Array(Buffer.from(input.contentBase64, "base64"));
-  return new TextEncoder().encode(input.text ?? "");
-}
 
 /** `branding_image_set`: upload a logo, background, favicon or the custom CSS. */
 export const setBrandingFileOperation = defineOperation({
@@ -34,7 +16,7 @@ export const setBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Upload a branding image or CSS",
   description:
-    "Uploads a branding file (logo, background, favicon, customCSS) for the default ('0') or a language, from a path, base64 or CSS text.",
+    "Uploads a branding file (logo, background, favicon, customCSS) for the default ('0') or a language, as base64 or CSS text.",
   access: "write",
   idempotent: true,
   permissions: BRANDING_WRITE,
@@ -42,13 +24,7 @@ export const setBrandingFileOperation = defineOperation({
     .object({
       stream: brandingStreamSchema.describe(BRANDING_STREAM_LIMITS),
       locale: anyLocaleSchema,
-      file: z.string().min(1).optional().describe("Path of the file."),
-      contentBase64: z
-        .string()
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, "base64")
-        .optional()
-        .describe("The bytes, base64."),
-      text: z.string().optional().describe("CSS text (customCSS only)."),
+      ...brandingFileSpecShape,
     })
     .refine(
       (v) => [v.file, v.contentBase64, v.text].filter((x) => x !== undefined).length === 1,
@@ -65,7 +41,12 @@ export const setBrandingFileOperation = defineOperation({
     relativeUrl: z.string().nullish().describe("Path under one of the branding's cdnList hosts."),
   }),
   run: async (ctx, input) => {
-    const bytes = await fileBytes(input);
+    const bytes =
+      input.file === undefined
+        ? brandingFileBytes(input)
+        : new Uint8Array(
+            await readHostFile(input.file, { operation: NAME, field: "file", maxBytes: BRANDING_MAX_BYTES }),
+          );
     const { info, problems } = checkBrandingFile(input.stream, bytes);
     if (info === undefined || problems.length > 0) throw new InvalidInputError(NAME, problems);
     const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });

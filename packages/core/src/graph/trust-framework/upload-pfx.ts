@@ -1,27 +1,36 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { readPkcs12 } from "../../auth/pkcs12.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { base64Length, readHostFile } from "../../operations/host-file.ts";
+import { hostPath } from "../../operations/host-paths.ts";
 import { InvalidInputError } from "../../operations/run-operation.ts";
 import { keyAction } from "./trust-framework-client.ts";
 import { B2C_ONLY, fullKeySetId, keySetIdSchema, trustFrameworkKeySchema } from "./trust-framework-schema.ts";
 
 const NAME = "trust_framework_keyset_upload_pfx";
 
+/** The largest PKCS#12 file accepted, as a file or inline (one RSA key with its chain is a few KB). */
+const PFX_MAX_BYTES = 64 * 1024;
+
 /** `trust_framework_keyset_upload_pfx`: a certificate with its private key (.pfx) as a signing key. */
 export const uploadPfxOperation = defineOperation({
   name: NAME,
   area: "trust-framework",
   title: "Upload a PKCS#12 file to a B2C key set",
-  description: `Adds a certificate with its private key (.pfx/.p12, file or base64) to a key set, e.g. for SAML signing; the key is never returned. ${B2C_ONLY}`,
+  description: `Adds a certificate with its private key (.pfx/.p12) to a key set, e.g. for SAML signing; the key is never returned. ${B2C_ONLY}`,
   access: "write",
   idempotent: false,
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z
     .object({
       id: keySetIdSchema,
-      file: z.string().min(1).optional().describe("A .pfx/.p12 file."),
-      pfxBase64: z.string().min(1).optional().describe("The file's bytes, base64."),
+      file: hostPath("read", "A .pfx/.p12 file.").optional(),
+      pfxBase64: z
+        .string()
+        .min(1)
+        .max(base64Length(PFX_MAX_BYTES))
+        .optional()
+        .describe("The file's bytes, base64."),
       password: z.string().max(1024).optional().describe("Write-only. The file's password."),
     })
     .refine(
@@ -33,9 +42,7 @@ export const uploadPfxOperation = defineOperation({
     const bytes =
       input.file === undefined
         ? Buffer.from(input.pfxBase64 as string, "base64")
-        : await readFile(input.file).catch(() => {
-            throw new InvalidInputError(NAME, [`file: ${input.file} cannot be read`]);
-          });
+        : await readHostFile(input.file, { operation: NAME, field: "file", maxBytes: PFX_MAX_BYTES });
     // Opened here first, so a wrong password or a file B2C cannot use fails before anything is sent.
     try {
       const { privateKey } = readPkcs12(bytes, input.password, input.file ?? "pfxBase64");
