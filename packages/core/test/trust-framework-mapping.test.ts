@@ -3,6 +3,7 @@ import {
   keyActionBody,
   keyFromGraph,
   keySetMapping,
+  policyIdOf,
 } from "../src/graph/trust-framework/trust-framework-mapping.ts";
 
 /** A key set as Graph beta returns it; a key as the service would hold it, private members included. */
@@ -66,5 +67,18 @@ describe("the trust framework mapping", () => {
       k: "s",
       nbf: 0,
     });
+  });
+});
+
+describe("a policy's natural key", () => {
+  it("is the PolicyId its root element declares, not one elsewhere in the document", () => {
+    const xml = `<?xml version="1.0"?>
+<TrustFrameworkPolicy xmlns="http://schemas.microsoft.com/online/cpim/schemas/2013/06" TenantId="contoso.onmicrosoft.com"
+  PolicyId="B2C_1A_signup_signin" PublicPolicyUri="http://contoso.onmicrosoft.com/B2C_1A_signup_signin">
+  <BasePolicy><PolicyId>B2C_1A_TrustFrameworkExtensions</PolicyId></BasePolicy>
+</TrustFrameworkPolicy>`;
+    expect(policyIdOf(xml)).toBe("B2C_1A_signup_signin");
+    expect(policyIdOf('<Other PolicyId="B2C_1A_x"/>')).toBeUndefined();
+    expect(policyIdOf('<TrustFrameworkPolicy PolicyId="signup"/>')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
  * The Identity Experience Framework's mapping (Graph beta, Azure AD B2C): a policy key set and its
  * keys in and out of ciamkit's {@link KeySet} (a key's public members only: the service never returns
  * a private or symmetric part, and nothing here would keep one), the bodies of the key actions, and a
- * key set's natural key. A policy is an XML document: its natural key is its PolicyId (upload-policy.ts).
+ * key set's natural key; a policy is an XML document, known by the PolicyId it declares.
  */
 import { definedOnly, type GraphBody, pick, type ResourceMapping } from "../mapping.ts";
 import {
@@ -40,6 +40,15 @@ export const keySetMapping = {
   toGraphCreate: (spec: { id: string }): GraphBody => ({ id: spec.id }),
   naturalKey: (keySet: Pick<KeySet, "id">) => fullKeySetId(keySet.id).toLowerCase(),
 } satisfies ResourceMapping<GraphKeySet, KeySet, { id: string }, never>;
+
+/**
+ * The `PolicyId` of a TrustFrameworkPolicy document (a policy's id and natural key), read before
+ * anything is sent; `undefined` when the document is not a policy with a `B2C_1A_` id.
+ */
+export function policyIdOf(xml: string): string | undefined {
+  const root = /<TrustFrameworkPolicy\b[^>]*>/.exec(xml)?.[0];
+  return root === undefined ? undefined : /\sPolicyId\s*=\s*"(B2C_1A_[A-Za-z0-9_-]+)"/i.exec(root)?.[1];
+}
 
 /** A key action's body: the given fields only (absent validity bounds are left out, not null). */
 export const keyActionBody = (fields: KeyActionFields): GraphBody =>
