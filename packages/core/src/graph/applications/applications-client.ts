@@ -50,22 +50,22 @@ export async function listApplications(
 }
 
 /** An application by object id or appId. */
-export async function getApplication(
+export function getApplication(
   graph: ServiceClient,
   id: { id?: string | undefined; appId?: string | undefined },
   options: Common = {},
 ): Promise<Application> {
-  return applicationMapping.fromGraph(await graph.get<GraphApplication>(applicationPath(id), options));
+  return graph.get<GraphApplication>(applicationPath(id), options).then(applicationMapping.fromGraph);
 }
 
 /** Registers an application. */
-export async function createApplication(
+export function createApplication(
   graph: ServiceClient,
   spec: ApplicationCreate,
   options: Common = {},
 ): Promise<Application> {
   const body = applicationMapping.toGraphCreate(spec);
-  return applicationMapping.fromGraph(await graph.post<GraphApplication>("/applications", body, options));
+  return graph.post<GraphApplication>("/applications", body, options).then(applicationMapping.fromGraph);
 }
 
 /** Deletes an application (and, through Graph, its service principal). */

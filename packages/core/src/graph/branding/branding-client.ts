@@ -36,14 +36,14 @@ const localePath = (orgId: string, locale: string) => `${base(orgId)}/localizati
  * A branding as the sign-in page shows it for a locale: `0` is the default branding; a culture name
  * gives the localization's values over the default's (Graph's `Accept-Language` view).
  */
-export async function getBranding(
+export function getBranding(
   graph: ServiceClient,
   orgId: string,
   locale = "0",
   options: Common = {},
 ): Promise<Branding> {
   const headers = { "accept-language": locale };
-  return brandingMapping.fromGraph(await graph.get<GraphBranding>(base(orgId), { ...options, headers }));
+  return graph.get<GraphBranding>(base(orgId), { ...options, headers }).then(brandingMapping.fromGraph);
 }
 
 /** The default branding, or `undefined` when the tenant has none yet (Graph answers 404). */
@@ -86,25 +86,25 @@ export async function listLocalizations(
 }
 
 /** One localization's own values (not merged with the default). */
-export async function getLocalization(
+export function getLocalization(
   graph: ServiceClient,
   orgId: string,
   locale: string,
   options: Common = {},
 ): Promise<Branding> {
-  return brandingMapping.fromGraph(await graph.get<GraphBranding>(localePath(orgId, locale), options));
+  return graph.get<GraphBranding>(localePath(orgId, locale), options).then(brandingMapping.fromGraph);
 }
 
 /** Creates a localization (201); Graph creates the default branding too when missing. */
-export async function createLocalization(
+export function createLocalization(
   graph: ServiceClient,
   orgId: string,
   body: Record<string, unknown>,
   options: Common = {},
 ): Promise<Branding> {
-  return brandingMapping.fromGraph(
-    await graph.post<GraphBranding>(`${base(orgId)}/localizations`, body, options),
-  );
+  return graph
+    .post<GraphBranding>(`${base(orgId)}/localizations`, body, options)
+    .then(brandingMapping.fromGraph);
 }
 
 /** Updates a localization's strings (PATCH, 204). */

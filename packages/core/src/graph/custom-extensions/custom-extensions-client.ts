@@ -1,5 +1,5 @@
 /** The custom authentication extensions resource client (`/identity/customAuthenticationExtensions`). */
-import { type ListResult, paginate } from "../../http/paginate.ts";
+import type { ListResult } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
 import { entitySetClient } from "../entity-set-client.ts";
@@ -18,15 +18,10 @@ const extensions = entitySetClient<GraphCustomExtension, CustomExtension>(
 );
 
 /** Every extension of the tenant (read across pages). */
-export async function listAllCustomExtensions(
+export const listAllCustomExtensions = (
   graph: ServiceClient,
   options: Common = {},
-): Promise<CustomExtension[]> {
-  const out: CustomExtension[] = [];
-  for await (const raw of paginate<GraphCustomExtension>(graph, PATH, options))
-    out.push(customExtensionMapping.fromGraph(raw));
-  return out;
-}
+): Promise<CustomExtension[]> => extensions.all(graph, options);
 
 /** A page of extensions. */
 export function listCustomExtensions(

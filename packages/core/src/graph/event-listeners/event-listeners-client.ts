@@ -1,6 +1,6 @@
 /** The authentication event listeners resource client (`/identity/authenticationEventListeners`). */
 import { any, eq } from "../../http/odata.ts";
-import { type ListResult, paginate } from "../../http/paginate.ts";
+import type { ListResult } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { entitySetClient } from "../entity-set-client.ts";
 import { eventListenerMapping, type GraphListener } from "./event-listener-mapping.ts";
@@ -33,17 +33,7 @@ export function listEventListeners(
 export const getEventListener = listeners.get;
 
 /** The first listener `predicate` accepts, reading pages only until it is found. */
-export async function findEventListener(
-  graph: ServiceClient,
-  predicate: (listener: EventListener) => boolean,
-  options: Common = {},
-): Promise<EventListener | undefined> {
-  for await (const raw of paginate<GraphListener>(graph, PATH, options)) {
-    const listener = eventListenerMapping.fromGraph(raw);
-    if (predicate(listener)) return listener;
-  }
-  return undefined;
-}
+export const findEventListener = listeners.find;
 
 /** Creates a listener. */
 export const createEventListener = listeners.create;

@@ -40,19 +40,15 @@ export async function listGroups(
 }
 
 /** A group by id. */
-export async function getGroup(graph: ServiceClient, id: string, options: Common = {}): Promise<Group> {
-  return groupMapping.fromGraph(await graph.get<GraphGroup>(`/groups/${segment(id)}`, options));
+export function getGroup(graph: ServiceClient, id: string, options: Common = {}): Promise<Group> {
+  return graph.get<GraphGroup>(`/groups/${segment(id)}`, options).then(groupMapping.fromGraph);
 }
 
 /** Creates a security group. */
-export async function createGroup(
-  graph: ServiceClient,
-  spec: GroupCreate,
-  options: Common = {},
-): Promise<Group> {
-  return groupMapping.fromGraph(
-    await graph.post<GraphGroup>("/groups", groupMapping.toGraphCreate(spec), options),
-  );
+export function createGroup(graph: ServiceClient, spec: GroupCreate, options: Common = {}): Promise<Group> {
+  return graph
+    .post<GraphGroup>("/groups", groupMapping.toGraphCreate(spec), options)
+    .then(groupMapping.fromGraph);
 }
 
 /** Updates a group (PATCH, 204). */

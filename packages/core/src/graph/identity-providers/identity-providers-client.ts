@@ -1,7 +1,5 @@
 /** The identity-providers resource client (`/identity/identityProviders`, api-surface 3.2). */
-import { paginate } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
-import { segment } from "../common.ts";
 import { entitySetClient } from "../entity-set-client.ts";
 import { type GraphIdentityProvider, identityProviderMapping } from "./identity-provider-mapping.ts";
 import type { IdentityProvider } from "./identity-provider-schema.ts";
@@ -14,23 +12,10 @@ const providers = entitySetClient<GraphIdentityProvider, IdentityProvider>(
 );
 
 /** Every identity provider of the tenant, built-in and configured. */
-export async function listProviders(graph: ServiceClient, options: Common = {}): Promise<IdentityProvider[]> {
-  const out: IdentityProvider[] = [];
-  for await (const raw of paginate<GraphIdentityProvider>(graph, PATH, options))
-    out.push(identityProviderMapping.fromGraph(raw));
-  return out;
-}
+export const listProviders = providers.all;
 
 /** A provider by id. */
-export async function getProvider(
-  graph: ServiceClient,
-  id: string,
-  options: Common & { readAfterWrite?: boolean | undefined } = {},
-): Promise<IdentityProvider> {
-  return identityProviderMapping.fromGraph(
-    await graph.get<GraphIdentityProvider>(`${PATH}/${segment(id)}`, options),
-  );
-}
+export const getProvider = providers.get;
 
 /** Creates a provider; the body carries its `@odata.type`. */
 export const createProvider = providers.create;

@@ -2,19 +2,17 @@ import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { appIdSchema, descriptionSchema, displayNameSchema } from "../fields.ts";
 import { pageAttributes } from "./flow-page.ts";
-import { pageSchema, userFlowSchema } from "./user-flow-schema.ts";
+import { flowProvidersSchema, pageSchema, signUpAllowedSchema, userFlowSchema } from "./user-flow-schema.ts";
 import { createFlow } from "./user-flows-client.ts";
 
 const input = z
   .object({
     displayName: displayNameSchema.describe("Unique in the tenant."),
     description: descriptionSchema.optional(),
-    signUpAllowed: z.boolean().default(true).describe("false: sign-in only."),
-    identityProviders: z
-      .array(z.string().min(1))
-      .min(1)
-      .default(["EmailPassword-OAUTH"])
-      .describe("EmailPassword-OAUTH, EmailOtpSignup-OAUTH, Google-OAUTH, …"),
+    signUpAllowed: signUpAllowedSchema,
+    identityProviders: flowProvidersSchema.describe(
+      "EmailPassword-OAUTH, EmailOtpSignup-OAUTH, Google-OAUTH, …",
+    ),
     applications: z.array(appIdSchema).optional().describe("Client ids (an app uses one flow)."),
     attributes: z
       .array(z.string().min(1))

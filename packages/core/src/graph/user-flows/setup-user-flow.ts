@@ -17,7 +17,7 @@ import {
 import { editablePage, pageAttributes, pageWithout } from "./flow-page.ts";
 import { attributeResolver, pageWithIds, setDiff, setupRemovals } from "./flow-setup-plan.ts";
 import { userFlowChanges, userFlowMapping } from "./user-flow-mapping.ts";
-import { pageSchema, userFlowSchema } from "./user-flow-schema.ts";
+import { flowProvidersSchema, pageSchema, signUpAllowedSchema, userFlowSchema } from "./user-flow-schema.ts";
 import {
   addFlowAttribute,
   createFlow,
@@ -33,12 +33,10 @@ const NAME = "user_flow_setup";
 const input = z.object({
   displayName: displayNameSchema.describe("Found by it, created under it."),
   description: descriptionSchema.optional(),
-  signUpAllowed: z.boolean().default(true).describe("false: sign-in only."),
-  identityProviders: z
-    .array(z.string().min(1))
-    .min(1)
-    .default(["EmailPassword-OAUTH"])
-    .describe("Exactly the providers offered (ids); social ones must exist."),
+  signUpAllowed: signUpAllowedSchema,
+  identityProviders: flowProvidersSchema.describe(
+    "Exactly the providers offered (ids); social ones must exist.",
+  ),
   customAttributes: z
     .array(
       z.object({

@@ -6,8 +6,8 @@
  */
 import { definedOnly, type GraphBody, odataType, pick, type ResourceMapping, typeName } from "../mapping.ts";
 import { pageAttributes } from "./flow-page.ts";
-import { pageMatches, setDiff } from "./flow-setup-plan.ts";
-import type { PageInput, UserFlow } from "./user-flow-schema.ts";
+import { INPUT_SETTINGS, pageMatches, setDiff } from "./flow-setup-plan.ts";
+import type { FlowAttribute, FlowProvider, PageInput, UserFlow } from "./user-flow-schema.ts";
 
 /** The flow's discriminator: Graph requires it on every write (and the handlers' own on theirs). */
 const FLOW_TYPE = odataType("externalUsersSelfServiceSignUpEventsFlow");
@@ -88,17 +88,7 @@ export interface UserFlowChanges {
 const ids = (refs: GraphRef[] | undefined): string[] =>
   (refs ?? []).flatMap((r) => (r.id === undefined ? [] : [r.id]));
 const unique = (values: readonly string[]): string[] => [...new Set(values)];
-const INPUT_FIELDS = [
-  "attribute",
-  "label",
-  "inputType",
-  "required",
-  "hidden",
-  "editable",
-  "writeToDirectory",
-  "validationRegEx",
-  "defaultValue",
-] as const;
+const INPUT_FIELDS = ["attribute", ...INPUT_SETTINGS, "defaultValue"] as const;
 
 /** Graph's flow in ciamkit's shape. */
 function fromGraph(raw: GraphUserFlow): UserFlow {
@@ -280,7 +270,7 @@ export function flowProviderFromGraph(raw: {
   id: string;
   displayName?: string | null;
   identityProviderType?: string | null;
-}) {
+}): FlowProvider {
   return {
     id: raw.id,
     type: typeName(raw["@odata.type"]),
@@ -295,6 +285,6 @@ export function flowAttributeFromGraph(raw: {
   displayName?: string | null;
   dataType: string;
   userFlowAttributeType: string;
-}) {
+}): FlowAttribute {
   return pick(raw, ["id", "displayName", "dataType", "userFlowAttributeType"]);
 }

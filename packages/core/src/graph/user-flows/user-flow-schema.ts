@@ -122,6 +122,9 @@ export const flowProviderSchema = z.object({
   identityProviderType: z.string().nullish(),
 });
 
+/** An identity provider offered on a flow, as ciamkit returns it. */
+export type FlowProvider = z.infer<typeof flowProviderSchema>;
+
 /** An attribute collected by a flow. */
 export const flowAttributeSchema = z.object({
   id: z.string(),
@@ -129,6 +132,15 @@ export const flowAttributeSchema = z.object({
   dataType: z.string(),
   userFlowAttributeType: z.string(),
 });
+
+/** An attribute collected by a flow, as ciamkit returns it. */
+export type FlowAttribute = z.infer<typeof flowAttributeSchema>;
+
+/** Whether customers can sign up, or only sign in; sign-up when not given. */
+export const signUpAllowedSchema = z.boolean().default(true).describe("false: sign-in only.");
+
+/** The identity providers a flow offers, by id; email with password when not given. */
+export const flowProvidersSchema = z.array(z.string().min(1)).min(1).default(["EmailPassword-OAUTH"]);
 
 /** A flow id or its display name, as operations accept it. */
 export const flowRefSchema = nameRefSchema.describe("Id or display name.");

@@ -1,9 +1,9 @@
 /** The user-flows resource client: the Graph calls behind the user-flow operations (api-surface 2). */
 import { NotFoundError } from "../../http/errors.ts";
 import { any, eq } from "../../http/odata.ts";
-import { type ListResult, listPage, paginate } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
+import { entitySetClient } from "../entity-set-client.ts";
 import { isGuid } from "../fields.ts";
 import { odataRef } from "../mapping.ts";
 import {
@@ -35,36 +35,16 @@ function flowAppsPath(flowId: string): string {
   return `${FLOWS}/${segment(flowId)}/conditions/applications/includeApplications`;
 }
 
-const toUserFlow = userFlowMapping.fromGraph;
+const flows = entitySetClient<GraphUserFlow, UserFlow>(FLOWS, userFlowMapping.fromGraph);
 
 /** A page of flows. */
-export async function listFlowPage(
-  graph: ServiceClient,
-  options: Common & { limit: number; cursor?: string | undefined },
-): Promise<ListResult<UserFlow>> {
-  const page = await listPage<GraphUserFlow>(graph, FLOWS, options);
-  return { ...page, items: page.items.map(toUserFlow) };
-}
+export const listFlowPage = flows.page;
 
 /** Every user flow of the tenant (tenants have few; read across pages). */
-export async function listFlows(graph: ServiceClient, options: Common = {}): Promise<UserFlow[]> {
-  const out: UserFlow[] = [];
-  for await (const raw of paginate<GraphUserFlow>(graph, FLOWS, { signal: options.signal }))
-    out.push(toUserFlow(raw));
-  return out;
-}
+export const listFlows = flows.all;
 
-/**
- * A flow by id. Reads that follow ciamkit's own write of the flow (`readAfterWrite`) retry a brief 404
- * while the write replicates; a plain lookup answers not-found at once.
- */
-export async function getFlow(
-  graph: ServiceClient,
-  id: string,
-  options: Common & { readAfterWrite?: boolean | undefined } = {},
-): Promise<UserFlow> {
-  return toUserFlow(await graph.get<GraphUserFlow>(`${FLOWS}/${segment(id)}`, options));
-}
+/** A flow by id (`readAfterWrite` after ciamkit's own write of it). */
+export const getFlow = flows.get;
 
 /** A flow by id or by display name (case-insensitive), or a {@link NotFoundError} naming it. */
 export async function resolveFlow(
@@ -88,22 +68,11 @@ export async function resolveFlow(
 }
 
 /** The flows an application is linked to (at most one), by Graph's type-cast lambda filter (api-surface 2.4). */
-export async function flowsForApp(
-  graph: ServiceClient,
-  appId: string,
-  options: Common = {},
-): Promise<UserFlow[]> {
+export function flowsForApp(graph: ServiceClient, appId: string, options: Common = {}): Promise<UserFlow[]> {
   const filter = any(`${CAST}/conditions/applications/includeApplications`, "app", (p) =>
     eq(p("appId"), appId),
   );
-  const out: UserFlow[] = [];
-  for await (const raw of paginate<GraphUserFlow>(graph, FLOWS, {
-    query: { $filter: String(filter) },
-    signal: options.signal,
-  })) {
-    out.push(toUserFlow(raw));
-  }
-  return out;
+  return flows.all(graph, { filter: String(filter), signal: options.signal });
 }
 
 /** Creates a flow; Graph's create response omits the identity providers, so the flow is read back. */
@@ -112,8 +81,8 @@ export async function createFlow(
   spec: UserFlowCreate,
   options: Common = {},
 ): Promise<UserFlow> {
-  const created = await graph.post<GraphUserFlow>(FLOWS, userFlowMapping.toGraphCreate(spec), options);
-  return getFlow(graph, created.id, { ...options, readAfterWrite: true });
+  const created = await flows.create(graph, userFlowMapping.toGraphCreate(spec), options);
+  return flows.get(graph, created.id, { ...options, readAfterWrite: true });
 }
 
 /** Sets the given fields of a flow (one PATCH, 204). */
@@ -123,13 +92,11 @@ export async function patchFlow(
   changes: UserFlowChanges,
   options: Common = {},
 ): Promise<void> {
-  await graph.patch(`${FLOWS}/${segment(id)}`, userFlowMapping.toGraphPatch(changes), options);
+  await flows.update(graph, id, userFlowMapping.toGraphPatch(changes), options);
 }
 
 /** Deletes a flow (its applications are unlinked with it). */
-export function deleteFlow(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
-  return graph.delete(`${FLOWS}/${segment(id)}`, options);
-}
+export const deleteFlow = flows.remove;
 
 /** The client ids of the applications linked to a flow. */
 export async function listFlowApps(
@@ -161,68 +128,45 @@ export function removeFlowApp(
   return graph.delete(`${flowAppsPath(flowId)}/${segment(appId)}`, options);
 }
 
+/**
+ * A flow's identity providers or attributes: a navigation of references, listed with the referenced
+ * entities, added by `$ref` to the entity (under `target`) and removed by its `$ref`.
+ */
+function flowReferences<Raw, T>(
+  pathOf: (flowId: string) => string,
+  target: string,
+  convert: (raw: Raw) => T,
+) {
+  return {
+    async list(graph: ServiceClient, flowId: string, options: Common = {}): Promise<T[]> {
+      return (await graph.get<{ value: Raw[] }>(pathOf(flowId), options)).value.map(convert);
+    },
+    async add(graph: ServiceClient, flowId: string, id: string, options: Common = {}): Promise<void> {
+      await graph.post(
+        `${pathOf(flowId)}/$ref`,
+        odataRef(graph.baseUrl, `${target}/${segment(id)}`),
+        options,
+      );
+    },
+    remove(graph: ServiceClient, flowId: string, id: string, options: Common = {}): Promise<void> {
+      return graph.delete(`${pathOf(flowId)}/${segment(id)}/$ref`, options);
+    },
+  };
+}
+
+const providers = flowReferences(flowProvidersPath, "/identity/identityProviders", flowProviderFromGraph);
+const attributes = flowReferences(flowAttributesPath, "/identity/userFlowAttributes", flowAttributeFromGraph);
+
 /** The identity providers a flow offers, with their type. */
-export async function listFlowProviders(graph: ServiceClient, flowId: string, options: Common = {}) {
-  const body = await graph.get<{ value: Parameters<typeof flowProviderFromGraph>[0][] }>(
-    flowProvidersPath(flowId),
-    options,
-  );
-  return body.value.map(flowProviderFromGraph);
-}
-
+export const listFlowProviders = providers.list;
 /** Adds an identity provider to a flow by reference. */
-export async function addFlowProvider(
-  graph: ServiceClient,
-  flowId: string,
-  providerId: string,
-  options: Common = {},
-): Promise<void> {
-  await graph.post(
-    `${flowProvidersPath(flowId)}/$ref`,
-    odataRef(graph.baseUrl, `/identity/identityProviders/${segment(providerId)}`),
-    options,
-  );
-}
-
+export const addFlowProvider = providers.add;
 /** Removes an identity provider from a flow. */
-export function removeFlowProvider(
-  graph: ServiceClient,
-  flowId: string,
-  providerId: string,
-  options: Common = {},
-): Promise<void> {
-  return graph.delete(`${flowProvidersPath(flowId)}/${segment(providerId)}/$ref`, options);
-}
+export const removeFlowProvider = providers.remove;
 
 /** The attributes a flow collects, with their data type. */
-export async function listFlowAttributes(graph: ServiceClient, flowId: string, options: Common = {}) {
-  const body = await graph.get<{ value: Parameters<typeof flowAttributeFromGraph>[0][] }>(
-    flowAttributesPath(flowId),
-    options,
-  );
-  return body.value.map(flowAttributeFromGraph);
-}
-
+export const listFlowAttributes = attributes.list;
 /** Adds an attribute to a flow by reference (Graph appends a default input to the first view). */
-export async function addFlowAttribute(
-  graph: ServiceClient,
-  flowId: string,
-  attributeId: string,
-  options: Common = {},
-): Promise<void> {
-  await graph.post(
-    `${flowAttributesPath(flowId)}/$ref`,
-    odataRef(graph.baseUrl, `/identity/userFlowAttributes/${segment(attributeId)}`),
-    options,
-  );
-}
-
+export const addFlowAttribute = attributes.add;
 /** Removes an attribute from a flow's attributes (Graph leaves its input on the page). */
-export function removeFlowAttribute(
-  graph: ServiceClient,
-  flowId: string,
-  attributeId: string,
-  options: Common = {},
-): Promise<void> {
-  return graph.delete(`${flowAttributesPath(flowId)}/${segment(attributeId)}/$ref`, options);
-}
+export const removeFlowAttribute = attributes.remove;
