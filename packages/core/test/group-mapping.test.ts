@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { groupMapping, memberFromGraph } from "../src/graph/groups/group-mapping.ts";
 
-/** A security group as Graph returns it, with properties ciamkit does not return. */
-const graphGroup = {
-  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#groups/$entity",
+/** The properties ciamkit returns of a security group. */
+const group = {
   id: "3f2e1d0c-0000-4000-8000-00000000c003",
   displayName: "Gold customers",
   description: null,
@@ -12,31 +11,23 @@ const graphGroup = {
   securityEnabled: true,
   groupTypes: [],
   createdDateTime: "2026-01-02T03:04:05Z",
+};
+
+/** The group as Graph returns it: annotated, with properties ciamkit does not return. */
+const graphGroup = {
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#groups/$entity",
+  ...group,
   visibility: null,
   proxyAddresses: [],
 };
 
 describe("the group mapping", () => {
   it("reads a group's own properties and writes it back as a security group's create body", () => {
-    const group = groupMapping.fromGraph(graphGroup);
-    expect(group).toEqual({
-      id: graphGroup.id,
-      displayName: "Gold customers",
-      description: null,
-      mailNickname: "Gold-customers",
-      mailEnabled: false,
-      securityEnabled: true,
-      groupTypes: [],
-      createdDateTime: "2026-01-02T03:04:05Z",
-    });
+    const read = groupMapping.fromGraph(graphGroup);
+    expect(read).toEqual(group);
     // No nickname given: it is derived from the name, as Graph stored it.
-    expect(groupMapping.toGraphCreate({ displayName: group.displayName ?? "" })).toEqual({
-      displayName: "Gold customers",
-      mailEnabled: false,
-      mailNickname: "Gold-customers",
-      securityEnabled: true,
-      groupTypes: [],
-    });
+    const { id: _id, description: _none, createdDateTime: _created, ...body } = group;
+    expect(groupMapping.toGraphCreate({ displayName: read.displayName ?? "" })).toEqual(body);
   });
 
   it("derives a nickname Graph accepts from any name, and keeps a given one", () => {
@@ -56,13 +47,8 @@ describe("the group mapping", () => {
   });
 
   it("reads a member's type from its @odata.type and keys a group by its name", () => {
-    expect(memberFromGraph({ id: "u", "@odata.type": "#microsoft.graph.user", displayName: "Ann" })).toEqual({
-      id: "u",
-      type: "user",
-      displayName: "Ann",
-      userPrincipalName: undefined,
-      mail: undefined,
-    });
+    const member = memberFromGraph({ id: "u", "@odata.type": "#microsoft.graph.user", displayName: "Ann" });
+    expect(member).toMatchObject({ id: "u", type: "user", displayName: "Ann" });
     expect(memberFromGraph({ id: "d" }).type).toBe("directoryObject");
     expect(groupMapping.naturalKey(groupMapping.fromGraph(graphGroup))).toBe(
       groupMapping.naturalKey({ id: "elsewhere", displayName: "GOLD CUSTOMERS" }),

@@ -21,15 +21,19 @@ const apple = {
   keyId: "KEY1234567",
   certificateData: "******",
 };
-const oidc = {
-  "@odata.type": G("oidcIdentityProvider"),
-  id: "0b6e2a0c-4b1f-4f1e-9a0d-3c7c2f6f0a11",
+/** An OIDC provider's readable settings. */
+const oidcSettings = {
   displayName: "Contoso SSO",
   clientId: "contoso-client",
   issuer: "https://sso.contoso.com/",
   wellKnownEndpoint: "https://sso.contoso.com/.well-known/openid-configuration",
   scope: "openid profile email",
   responseType: "code",
+};
+const oidc = {
+  "@odata.type": G("oidcIdentityProvider"),
+  id: "0b6e2a0c-4b1f-4f1e-9a0d-3c7c2f6f0a11",
+  ...oidcSettings,
   clientAuthentication: { "@odata.type": G("oidcClientSecretAuthentication"), clientSecret: "******" },
   inboundClaimMapping: { sub: "sub" },
 };
@@ -54,12 +58,7 @@ describe("the identity provider mapping", () => {
     expect(identityProviderMapping.fromGraph(oidc)).toEqual({
       type: "oidcIdentityProvider",
       id: oidc.id,
-      displayName: "Contoso SSO",
-      clientId: "contoso-client",
-      issuer: "https://sso.contoso.com/",
-      wellKnownEndpoint: "https://sso.contoso.com/.well-known/openid-configuration",
-      scope: "openid profile email",
-      responseType: "code",
+      ...oidcSettings,
     });
   });
 

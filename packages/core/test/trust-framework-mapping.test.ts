@@ -6,24 +6,22 @@ import {
   policyIdOf,
 } from "../src/graph/trust-framework/trust-framework-mapping.ts";
 
-/** A key set as Graph beta returns it; a key as the service would hold it, private members included. */
+/** The public members of an RSA signing key. */
+const publicMembers = {
+  kid: "k1",
+  kty: "RSA",
+  use: "sig",
+  nbf: 1767225600,
+  exp: 1798761600,
+  e: "AQAB",
+  n: "0vx7…",
+};
+
+/** A key set as Graph beta returns it, its key as the service would hold it (private members too). */
 const graphKeySet = {
   "@odata.context": "https://graph.microsoft.com/beta/$metadata#trustFramework/keySets/$entity",
   id: "B2C_1A_TokenSigningKeyContainer",
-  keys: [
-    {
-      kid: "k1",
-      kty: "RSA",
-      use: "sig",
-      nbf: 1767225600,
-      exp: 1798761600,
-      e: "AQAB",
-      n: "0vx7…",
-      d: "private-exponent",
-      p: "private-prime",
-      k: "symmetric-secret",
-    },
-  ],
+  keys: [{ ...publicMembers, d: "private-exponent", p: "private-prime", k: "symmetric-secret" }],
 };
 
 describe("the trust framework mapping", () => {
@@ -31,20 +29,7 @@ describe("the trust framework mapping", () => {
     const keySet = keySetMapping.fromGraph(graphKeySet);
     expect(keySet).toEqual({
       id: "B2C_1A_TokenSigningKeyContainer",
-      keys: [
-        {
-          kid: "k1",
-          kty: "RSA",
-          use: "sig",
-          nbf: 1767225600,
-          exp: 1798761600,
-          status: null,
-          e: "AQAB",
-          n: "0vx7…",
-          x5c: null,
-          x5t: null,
-        },
-      ],
+      keys: [{ ...publicMembers, status: null, x5c: null, x5t: null }],
     });
     expect(JSON.stringify(keySet)).not.toMatch(/private|symmetric/);
     expect(keySetMapping.fromGraph({ id: "B2C_1A_Empty" })).toEqual({ id: "B2C_1A_Empty", keys: [] });

@@ -4,6 +4,7 @@ import {
   flowAppBody,
   flowProviderFromGraph,
   type GraphUserFlow,
+  type UserFlowChanges,
   userFlowChanges,
   userFlowMapping,
 } from "../src/graph/user-flows/user-flow-mapping.ts";
@@ -12,6 +13,30 @@ const FLOW = "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow";
 const T = (name: string) => `#microsoft.graph.${name}ExternalUsersSelfServiceSignUp`;
 const APP = "11111111-2222-3333-4444-555555555555";
 const START = "0f1e2d3c-0000-4000-8000-0000000000a1";
+
+/** Two inputs of an attribute collection page, as ciamkit reads and writes them. */
+const emailInput = {
+  attribute: "email",
+  label: "Email Address",
+  inputType: "text",
+  hidden: true,
+  editable: false,
+  writeToDirectory: true,
+  required: true,
+  validationRegEx: "^.*",
+  options: [],
+} as const;
+const tierInput = {
+  attribute: "extension_abc_Tier",
+  label: "Tier",
+  inputType: "radioSingleSelect",
+  hidden: false,
+  editable: true,
+  writeToDirectory: true,
+  required: false,
+  validationRegEx: "^.*",
+  options: [{ label: "Gold", value: "gold" }],
+} as const;
 
 /** A flow as Graph's GET returns it (api-surface 2.3, 2.4): annotations, expanded navigations, defaults. */
 const graphFlow = {
@@ -52,27 +77,12 @@ const graphFlow = {
           inputs: [
             {
               "@odata.type": "#microsoft.graph.authenticationAttributeCollectionInputConfiguration",
-              attribute: "email",
-              label: "Email Address",
-              inputType: "text",
+              ...emailInput,
               defaultValue: null,
-              hidden: true,
-              editable: false,
-              writeToDirectory: true,
-              required: true,
-              validationRegEx: "^.*",
-              options: [],
             },
             {
-              attribute: "extension_abc_Tier",
-              label: "Tier",
-              inputType: "radioSingleSelect",
+              ...tierInput,
               defaultValue: null,
-              hidden: false,
-              editable: true,
-              writeToDirectory: true,
-              required: false,
-              validationRegEx: "^.*",
               options: [{ "@odata.type": "#x", label: "Gold", value: "gold" }],
             },
           ],
@@ -106,30 +116,8 @@ describe("the user flow mapping", () => {
             title: null,
             description: null,
             inputs: [
-              {
-                attribute: "email",
-                label: "Email Address",
-                inputType: "text",
-                defaultValue: null,
-                hidden: true,
-                editable: false,
-                writeToDirectory: true,
-                required: true,
-                validationRegEx: "^.*",
-                options: [],
-              },
-              {
-                attribute: "extension_abc_Tier",
-                label: "Tier",
-                inputType: "radioSingleSelect",
-                defaultValue: null,
-                hidden: false,
-                editable: true,
-                writeToDirectory: true,
-                required: false,
-                validationRegEx: "^.*",
-                options: [{ label: "Gold", value: "gold" }],
-              },
+              { ...emailInput, defaultValue: null },
+              { ...tierInput, defaultValue: null },
             ],
           },
         ],
@@ -185,36 +173,7 @@ describe("the user flow mapping", () => {
       onAttributeCollection: {
         "@odata.type": T("onAttributeCollection"),
         attributes: [{ id: "email" }, { id: "extension_abc_Tier" }],
-        attributeCollectionPage: {
-          views: [
-            {
-              inputs: [
-                {
-                  attribute: "email",
-                  label: "Email Address",
-                  inputType: "text",
-                  hidden: true,
-                  editable: false,
-                  writeToDirectory: true,
-                  required: true,
-                  validationRegEx: "^.*",
-                  options: [],
-                },
-                {
-                  attribute: "extension_abc_Tier",
-                  label: "Tier",
-                  inputType: "radioSingleSelect",
-                  hidden: false,
-                  editable: true,
-                  writeToDirectory: true,
-                  required: false,
-                  validationRegEx: "^.*",
-                  options: [{ label: "Gold", value: "gold" }],
-                },
-              ],
-            },
-          ],
-        },
+        attributeCollectionPage: { views: [{ inputs: [emailInput, tierInput] }] },
       },
       onUserCreateStart: source.onUserCreateStart,
       onAttributeCollectionStart: source.onAttributeCollectionStart,
@@ -222,8 +181,7 @@ describe("the user flow mapping", () => {
     // Read back, the body is the flow it came from.
     const again = userFlowMapping.fromGraph({ id: flow.id, priority: 500, ...body } as GraphUserFlow);
     // Only what Graph adds on its own is gone: the views' null title and description, inputs' null defaults.
-    const inputs = flow.page?.views[0]?.inputs.map(({ defaultValue: _, ...input }) => input);
-    expect(again).toEqual({ ...flow, page: { views: [{ inputs }] } });
+    expect(again).toEqual({ ...flow, page: { views: [{ inputs: [emailInput, tierInput] }] } });
   });
 
   it("collects the page's attributes on create when none are named, and labels an input by its attribute", () => {
@@ -303,17 +261,7 @@ describe("the user flow mapping", () => {
 
   it("lists only what differs, whole lists for providers and apps", () => {
     const flow = userFlowMapping.fromGraph(graphFlow);
-    expect(
-      userFlowChanges(flow, {
-        displayName: "Shop",
-        description: "Customers",
-        signUpAllowed: true,
-        identityProviders: ["EmailPassword-OAUTH"],
-        applications: [],
-        page: { views: [{ inputs: [{ attribute: "email", required: false }] }] },
-        attributeCollectionStartExtensionId: null,
-      }),
-    ).toEqual({
+    const differing: UserFlowChanges = {
       displayName: "Shop",
       description: "Customers",
       signUpAllowed: true,
@@ -321,7 +269,10 @@ describe("the user flow mapping", () => {
       applications: [],
       page: { views: [{ inputs: [{ attribute: "email", required: false }] }] },
       attributeCollectionStartExtensionId: null,
-    });
+    };
+    expect(userFlowChanges(flow, { ...differing, attributeCollectionSubmitExtensionId: null })).toEqual(
+      differing,
+    );
   });
 
   it("maps a flow's providers by type and links an app by its typed condition", () => {
