@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayNameSchema } from "../../graph/fields.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import {
   pollTokenSchema,
@@ -22,7 +23,7 @@ export const createTenantOperation = defineOperation({
   permissions: [TENANT_ACTIONS.write],
   input: z.object({
     ...tenantAddressShape,
-    displayName: z.string().trim().min(1).max(256).describe("The organization name."),
+    displayName: displayNameSchema.describe("The organization name."),
     countryCode: z
       .string()
       .regex(/^[A-Za-z]{2}$/, "a two-letter country code")

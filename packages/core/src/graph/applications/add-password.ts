@@ -29,14 +29,5 @@ export const addPasswordOperation = defineOperation({
     startDateTime: z.string().nullish(),
     endDateTime: z.string().nullish(),
   }),
-  run: (ctx, input) =>
-    addPassword(
-      ctx.graph,
-      input,
-      {
-        ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
-        ...(input.endDateTime === undefined ? {} : { endDateTime: input.endDateTime }),
-      },
-      { signal: ctx.signal },
-    ),
+  run: (ctx, input) => addPassword(ctx.graph, input, input, { signal: ctx.signal }),
 });

@@ -6,6 +6,13 @@ import { listPage } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { InputError } from "../../input-error.ts";
 import { segment } from "../common.ts";
+import {
+  type ApplicationCreate,
+  applicationMapping,
+  certificateCredential,
+  type GraphApplication,
+  passwordCredentialBody,
+} from "./application-mapping.ts";
 import type { Application } from "./application-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
@@ -25,7 +32,7 @@ export function applicationPath(id: { id?: string | undefined; appId?: string | 
 }
 
 /** A page of applications. */
-export function listApplications(
+export async function listApplications(
   graph: ServiceClient,
   options: Common & {
     displayNameStartsWith?: string | undefined;
@@ -37,12 +44,13 @@ export function listApplications(
     options.displayNameStartsWith === undefined
       ? undefined
       : startsWith("displayName", options.displayNameStartsWith);
-  return listPage<Application>(graph, "/applications", {
+  const page = await listPage<GraphApplication>(graph, "/applications", {
     query: { $filter: filter === undefined ? undefined : String(filter), $top: Math.min(options.limit, 999) },
     limit: options.limit,
     cursor: options.cursor,
     signal: options.signal,
   });
+  return { ...page, items: page.items.map(applicationMapping.fromGraph) };
 }
 
 /** An application by object id or appId. */
@@ -51,16 +59,17 @@ export function getApplication(
   id: { id?: string | undefined; appId?: string | undefined },
   options: Common = {},
 ): Promise<Application> {
-  return graph.get<Application>(applicationPath(id), options);
+  return graph.get<GraphApplication>(applicationPath(id), options).then(applicationMapping.fromGraph);
 }
 
 /** Registers an application. */
 export function createApplication(
   graph: ServiceClient,
-  body: Record<string, unknown>,
+  spec: ApplicationCreate,
   options: Common = {},
 ): Promise<Application> {
-  return graph.post<Application>("/applications", body, options);
+  const body = applicationMapping.toGraphCreate(spec);
+  return graph.post<GraphApplication>("/applications", body, options).then(applicationMapping.fromGraph);
 }
 
 /** Deletes an application (and, through Graph, its service principal). */
@@ -91,8 +100,11 @@ export function addPassword(
 ): Promise<NewPasswordCredential> {
   return graph.post<NewPasswordCredential>(
     `${applicationPath(id)}/addPassword`,
-    { passwordCredential: credential },
-    { ...options, readAfterWrite: true },
+    passwordCredentialBody(credential),
+    {
+      ...options,
+      readAfterWrite: true,
+    },
   );
 }
 
@@ -124,14 +136,6 @@ export async function addCertificate(
       query: { $select: "keyCredentials" },
     },
   );
-  const keyCredentials = [
-    ...(current?.keyCredentials ?? []),
-    {
-      type: "AsymmetricX509Cert",
-      usage: "Verify",
-      key: certificate.key,
-      ...(certificate.displayName === undefined ? {} : { displayName: certificate.displayName }),
-    },
-  ];
+  const keyCredentials = [...(current?.keyCredentials ?? []), certificateCredential(certificate)];
   await graph.patch(applicationPath(id), { keyCredentials }, options);
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { displayNameSchema, redirectUriSchema } from "../fields.ts";
 import { applicationSchema } from "./application-schema.ts";
 import { createApplication } from "./applications-client.ts";
-
-const redirectUri = z.url({ protocol: /^https?$/ }).max(256);
 
 /** `app_create`: register an application. */
 export const createApplicationOperation = defineOperation({
@@ -16,21 +15,11 @@ export const createApplicationOperation = defineOperation({
   idempotent: false,
   permissions: ["Application.ReadWrite.All"],
   input: z.object({
-    displayName: z.string().trim().min(1).max(256),
+    displayName: displayNameSchema,
     signInAudience: z.enum(["AzureADMyOrg", "AzureADMultipleOrgs"]).default("AzureADMyOrg"),
-    webRedirectUris: z.array(redirectUri).max(256).optional(),
-    spaRedirectUris: z.array(redirectUri).max(256).optional(),
+    webRedirectUris: z.array(redirectUriSchema).max(256).optional(),
+    spaRedirectUris: z.array(redirectUriSchema).max(256).optional(),
   }),
   output: applicationSchema,
-  run: (ctx, input) =>
-    createApplication(
-      ctx.graph,
-      {
-        displayName: input.displayName,
-        signInAudience: input.signInAudience,
-        ...(input.webRedirectUris === undefined ? {} : { web: { redirectUris: input.webRedirectUris } }),
-        ...(input.spaRedirectUris === undefined ? {} : { spa: { redirectUris: input.spaRedirectUris } }),
-      },
-      { signal: ctx.signal },
-    ),
+  run: (ctx, input) => createApplication(ctx.graph, input, { signal: ctx.signal }),
 });

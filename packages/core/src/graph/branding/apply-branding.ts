@@ -7,7 +7,6 @@ import {
   brandingSpecShape,
   type LoadedFile,
   loadFiles,
-  propertyChanges,
   sameBytes,
 } from "./branding-apply-plan.ts";
 import {
@@ -20,6 +19,7 @@ import {
   updateBranding,
   updateLocalization,
 } from "./branding-client.ts";
+import { brandingChanges, brandingMapping } from "./branding-mapping.ts";
 import { BRANDING_WRITE } from "./branding-ops-common.ts";
 import { type Branding, localeSchema } from "./branding-schema.ts";
 
@@ -89,10 +89,10 @@ export const applyBrandingOperation = defineOperation({
       let stored: Branding | undefined;
       if (target.locale === "0") {
         stored = defaultBranding;
-        const changes = propertyChanges(stored, target.spec);
+        const changes = brandingChanges(stored, target.spec);
         // A PATCH on a missing default creates it; files need it to exist first.
         if (Object.keys(changes).length > 0 || (stored === undefined && files.length > 0)) {
-          await updateBranding(ctx.graph, org, changes, options);
+          await updateBranding(ctx.graph, org, brandingMapping.toGraphPatch(changes), options);
           log.note(
             stored === undefined ? "created" : "updated",
             "branding",
@@ -103,13 +103,14 @@ export const applyBrandingOperation = defineOperation({
         }
       } else {
         stored = localized.find((l) => l.id.toLowerCase() === target.locale.toLowerCase());
-        const changes = propertyChanges(stored, target.spec);
+        const changes = brandingChanges(stored, target.spec);
         if (stored === undefined) {
           // Creating a localization also creates the default branding when it is missing (api-surface 4.4).
-          stored = await createLocalization(ctx.graph, org, { id: target.locale, ...changes }, options);
+          const body = brandingMapping.toGraphCreate({ ...changes, locale: target.locale });
+          stored = await createLocalization(ctx.graph, org, body, options);
           log.note("created", "brandingLocalization", target.locale, Object.keys(changes).join(", "));
         } else if (Object.keys(changes).length > 0) {
-          await updateLocalization(ctx.graph, org, stored.id, changes, options);
+          await updateLocalization(ctx.graph, org, stored.id, brandingMapping.toGraphPatch(changes), options);
           log.note("updated", "brandingLocalization", stored.id, Object.keys(changes).join(", "));
         }
       }

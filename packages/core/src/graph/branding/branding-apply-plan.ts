@@ -1,6 +1,6 @@
 /**
  * The pure half of `branding_apply`: the spec of one branding (texts, colours, layout, files), loading
- * and checking every file before anything is sent, and the properties that differ from what is stored.
+ * and checking every file before anything is sent (the properties that differ: branding-mapping.ts).
  */
 import { z } from "zod";
 import { base64Length, readHostFile } from "../../operations/host-file.ts";
@@ -101,29 +101,6 @@ export async function loadFiles(
     out.push({ stream, bytes, info: checked.info });
   }
   return { files: out, problems };
-}
-
-/** Whether a stored value already is the wanted one; objects match when every given field does. */
-function matches(stored: unknown, wanted: unknown): boolean {
-  if (wanted === null || typeof wanted !== "object") return (stored ?? null) === wanted;
-  if (Array.isArray(wanted)) return JSON.stringify(stored ?? []) === JSON.stringify(wanted);
-  if (stored === null || typeof stored !== "object") return false;
-  return Object.entries(wanted).every(
-    ([k, v]) => v === undefined || matches((stored as Record<string, unknown>)[k], v),
-  );
-}
-
-/** The given properties (not files) whose stored value differs: the PATCH body, empty when all match. */
-export function propertyChanges(
-  stored: Record<string, unknown> | undefined,
-  spec: Record<string, unknown>,
-): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(brandingPropertiesShape)) {
-    const wanted = spec[key];
-    if (wanted !== undefined && !matches(stored?.[key], wanted)) changes[key] = wanted;
-  }
-  return changes;
 }
 
 /** Whether two byte arrays hold the same bytes. */

@@ -3,10 +3,11 @@ import { errorFromResponse, NotFoundError } from "../../http/errors.ts";
 import { responseJson } from "../../http/pipeline.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
+import { isGuid } from "../fields.ts";
+import { brandingMapping, type GraphBranding } from "./branding-mapping.ts";
 import type { Branding, BrandingStream } from "./branding-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The organization id branding paths hang off: the tenant id itself. A tenant given by domain is
@@ -17,7 +18,7 @@ export async function organizationId(
   tenantId: string,
   options: Common = {},
 ): Promise<string> {
-  if (GUID.test(tenantId)) return tenantId.toLowerCase();
+  if (isGuid(tenantId)) return tenantId.toLowerCase();
   const body = await graph.get<{ value?: { id: string }[] }>("/organization", {
     ...options,
     query: { $select: "id" },
@@ -41,7 +42,8 @@ export function getBranding(
   locale = "0",
   options: Common = {},
 ): Promise<Branding> {
-  return graph.get<Branding>(base(orgId), { ...options, headers: { "accept-language": locale } });
+  const headers = { "accept-language": locale };
+  return graph.get<GraphBranding>(base(orgId), { ...options, headers }).then(brandingMapping.fromGraph);
 }
 
 /** The default branding, or `undefined` when the tenant has none yet (Graph answers 404). */
@@ -79,8 +81,8 @@ export async function listLocalizations(
   orgId: string,
   options: Common = {},
 ): Promise<Branding[]> {
-  const body = await graph.get<{ value?: Branding[] }>(`${base(orgId)}/localizations`, options);
-  return body?.value ?? [];
+  const body = await graph.get<{ value?: GraphBranding[] }>(`${base(orgId)}/localizations`, options);
+  return (body?.value ?? []).map(brandingMapping.fromGraph);
 }
 
 /** One localization's own values (not merged with the default). */
@@ -90,7 +92,7 @@ export function getLocalization(
   locale: string,
   options: Common = {},
 ): Promise<Branding> {
-  return graph.get<Branding>(localePath(orgId, locale), options);
+  return graph.get<GraphBranding>(localePath(orgId, locale), options).then(brandingMapping.fromGraph);
 }
 
 /** Creates a localization (201); Graph creates the default branding too when missing. */
@@ -100,7 +102,9 @@ export function createLocalization(
   body: Record<string, unknown>,
   options: Common = {},
 ): Promise<Branding> {
-  return graph.post<Branding>(`${base(orgId)}/localizations`, body, options);
+  return graph
+    .post<GraphBranding>(`${base(orgId)}/localizations`, body, options)
+    .then(brandingMapping.fromGraph);
 }
 
 /** Updates a localization's strings (PATCH, 204). */

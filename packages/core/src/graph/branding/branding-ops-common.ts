@@ -12,11 +12,3 @@ export const anyLocaleSchema = z
   .union([z.literal("0"), localeSchema])
   .default("0")
   .describe("'0' (default) or a culture, e.g. fr-FR.");
-
-/** The properties of an object that are set (not `undefined`), as a PATCH body. */
-export function definedOnly(
-  input: Record<string, unknown>,
-  skip: readonly string[] = [],
-): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([k, v]) => v !== undefined && !skip.includes(k)));
-}

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { createLocalization, organizationId } from "./branding-client.ts";
-import { BRANDING_WRITE, definedOnly } from "./branding-ops-common.ts";
+import { brandingMapping } from "./branding-mapping.ts";
+import { BRANDING_WRITE } from "./branding-ops-common.ts";
 import { brandingPropertiesShape, brandingSchema, localeSchema } from "./branding-schema.ts";
 
 /** `branding_localization_create`: branding for one more language. */
@@ -18,11 +19,6 @@ export const createLocalizationOperation = defineOperation({
   output: brandingSchema,
   run: async (ctx, input) => {
     const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
-    return createLocalization(
-      ctx.graph,
-      org,
-      { id: input.locale, ...definedOnly(input, ["locale"]) },
-      { signal: ctx.signal },
-    );
+    return createLocalization(ctx.graph, org, brandingMapping.toGraphCreate(input), { signal: ctx.signal });
   },
 });

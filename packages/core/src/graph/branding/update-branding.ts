@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { getBranding, organizationId, updateBranding } from "./branding-client.ts";
-import { BRANDING_WRITE, definedOnly } from "./branding-ops-common.ts";
+import { brandingMapping } from "./branding-mapping.ts";
+import { BRANDING_WRITE } from "./branding-ops-common.ts";
 import { brandingPropertiesShape, brandingSchema } from "./branding-schema.ts";
 
 /** `branding_update`: texts, colours and layout of the default branding. */
@@ -20,7 +21,7 @@ export const updateBrandingOperation = defineOperation({
   output: brandingSchema,
   run: async (ctx, input) => {
     const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
-    await updateBranding(ctx.graph, org, definedOnly(input), { signal: ctx.signal });
+    await updateBranding(ctx.graph, org, brandingMapping.toGraphPatch(input), { signal: ctx.signal });
     return getBranding(ctx.graph, org, "0", { signal: ctx.signal });
   },
 });

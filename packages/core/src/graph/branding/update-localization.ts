@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { getLocalization, organizationId, updateLocalization } from "./branding-client.ts";
-import { BRANDING_WRITE, definedOnly } from "./branding-ops-common.ts";
+import { brandingMapping } from "./branding-mapping.ts";
+import { BRANDING_WRITE } from "./branding-ops-common.ts";
 import { brandingPropertiesShape, brandingSchema, localeSchema } from "./branding-schema.ts";
 
 /** `branding_localization_update`: one language's texts. */
@@ -21,11 +22,11 @@ export const updateLocalizationOperation = defineOperation({
       "give at least one property to change",
     ),
   output: brandingSchema,
-  run: async (ctx, input) => {
+  run: async (ctx, { locale, ...properties }) => {
     const org = await organizationId(ctx.graph, ctx.tenantId, { signal: ctx.signal });
-    await updateLocalization(ctx.graph, org, input.locale, definedOnly(input, ["locale"]), {
+    await updateLocalization(ctx.graph, org, locale, brandingMapping.toGraphPatch(properties), {
       signal: ctx.signal,
     });
-    return getLocalization(ctx.graph, org, input.locale, { signal: ctx.signal });
+    return getLocalization(ctx.graph, org, locale, { signal: ctx.signal });
   },
 });

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { displayNameSchema } from "../fields.ts";
+import { customExtensionMapping, resourceIdOf } from "./custom-extension-mapping.ts";
 import {
   customExtensionSchema,
+  extensionFieldsShape,
   extensionKindSchema,
-  extensionODataType,
   targetUrlSchema,
 } from "./custom-extension-schema.ts";
 import { createCustomExtension } from "./custom-extensions-client.ts";
-import { extensionBody, extensionFieldsShape, hostOf } from "./extension-body.ts";
 
 /** `custom_extension_create`: a REST API Entra calls on an authentication event. */
 export const createCustomExtensionOperation = defineOperation({
@@ -23,7 +24,7 @@ export const createCustomExtensionOperation = defineOperation({
     .object({
       ...extensionFieldsShape,
       kind: extensionKindSchema,
-      displayName: z.string().trim().min(1).max(256),
+      displayName: displayNameSchema,
       targetUrl: targetUrlSchema,
     })
     .refine(
@@ -35,10 +36,13 @@ export const createCustomExtensionOperation = defineOperation({
       "claims are for onTokenIssuanceStart extensions only",
     ),
   output: customExtensionSchema,
-  run: (ctx, input) =>
+  run: (ctx, { appId, ...input }) =>
     createCustomExtension(
       ctx.graph,
-      { "@odata.type": extensionODataType(input.kind), ...extensionBody(input, hostOf(input.targetUrl)) },
+      customExtensionMapping.toGraphCreate({
+        ...input,
+        resourceId: resourceIdOf({ ...input, appId }, input.targetUrl),
+      }),
       { signal: ctx.signal },
     ),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appIdSchema, descriptionSchema, displayNameSchema, httpsUrlSchema } from "../fields.ts";
 
 /** The custom authentication extension types of Graph v1.0, by the event they handle (without `CustomExtension`). */
 export const EXTENSION_KINDS = [
@@ -19,28 +20,6 @@ export const extensionKindSchema = z
 /** An extension kind. */
 export type ExtensionKind = z.infer<typeof extensionKindSchema>;
 
-/** The `@odata.type` of a kind. */
-export const extensionODataType = (kind: ExtensionKind): string => `#microsoft.graph.${kind}CustomExtension`;
-
-/** The kind of an `@odata.type`, if it is one of the v1.0 types. */
-export function extensionKindOf(odataType: string | undefined): ExtensionKind | undefined {
-  const m = /^#?microsoft\.graph\.(\w+)CustomExtension$/i.exec(odataType ?? "");
-  return EXTENSION_KINDS.find((k) => k.toLowerCase() === m?.[1]?.toLowerCase());
-}
-
-/** `customAuthenticationExtension` as Graph returns it (CSDL names). */
-export interface GraphCustomExtension {
-  "@odata.type"?: string;
-  id: string;
-  displayName?: string | null;
-  description?: string | null;
-  endpointConfiguration?: { "@odata.type"?: string; targetUrl?: string | null } | null;
-  authenticationConfiguration?: { "@odata.type"?: string; resourceId?: string | null } | null;
-  clientConfiguration?: { timeoutInMilliseconds?: number | null; maximumRetries?: number | null } | null;
-  behaviorOnError?: { "@odata.type"?: string } | null;
-  claimsForTokenConfiguration?: { claimIdInApiResponse?: string | null }[] | null;
-}
-
 /** A custom authentication extension as ciamkit returns it: the Graph object flattened. */
 export const customExtensionSchema = z.object({
   id: z.string(),
@@ -60,28 +39,8 @@ export const customExtensionSchema = z.object({
 /** A custom extension as ciamkit returns it. */
 export type CustomExtension = z.infer<typeof customExtensionSchema>;
 
-/** Flattens Graph's extension. */
-export function toCustomExtension(g: GraphCustomExtension): CustomExtension {
-  return {
-    id: g.id,
-    kind: extensionKindOf(g["@odata.type"]) ?? String(g["@odata.type"] ?? "unknown"),
-    displayName: g.displayName,
-    description: g.description,
-    targetUrl: g.endpointConfiguration?.targetUrl,
-    resourceId: g.authenticationConfiguration?.resourceId,
-    timeoutInMilliseconds: g.clientConfiguration?.timeoutInMilliseconds,
-    maximumRetries: g.clientConfiguration?.maximumRetries,
-    fallbackToMicrosoftProviderOnError: /fallbackToMicrosoftProviderOnError/i.test(
-      g.behaviorOnError?.["@odata.type"] ?? "",
-    ),
-    claims: (g.claimsForTokenConfiguration ?? [])
-      .map((c) => c.claimIdInApiResponse ?? "")
-      .filter((c) => c !== ""),
-  };
-}
-
 /** An HTTPS endpoint URL. */
-export const targetUrlSchema = z.url({ protocol: /^https$/ }).describe("The HTTPS endpoint Entra calls.");
+export const targetUrlSchema = httpsUrlSchema.describe("The HTTPS endpoint Entra calls.");
 
 /** `api://{fqdn}/{appId}` (Graph's required resourceId format). */
 export const resourceIdSchema = z
@@ -95,3 +54,16 @@ export const validationSchema = z.object({
   errors: z.array(z.object({ code: z.string(), message: z.string() })),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });
+
+/** Writable fields shared by create, update and wire. */
+export const extensionFieldsShape = {
+  displayName: displayNameSchema.optional(),
+  description: descriptionSchema.nullable().optional(),
+  targetUrl: targetUrlSchema.optional(),
+  resourceId: resourceIdSchema.optional(),
+  appId: appIdSchema.optional().describe("Or the protecting app's appId."),
+  timeoutInMilliseconds: z.number().int().min(200).max(2000).optional().describe("How long Entra waits."),
+  maximumRetries: z.number().int().min(0).max(1).optional().describe("After a failure."),
+  fallbackToMicrosoftProviderOnError: z.boolean().optional(),
+  claims: z.array(z.string().min(1).max(256)).max(50).optional().describe("onTokenIssuanceStart only."),
+};

@@ -4,14 +4,24 @@ import type { RequestOptions, ServiceClient } from "../../http/service-client.ts
 import { segment } from "../common.ts";
 import { entitySetClient } from "../entity-set-client.ts";
 import {
-  type CustomExtension,
+  customExtensionMapping,
+  extensionFieldsBody,
   type GraphCustomExtension,
-  toCustomExtension,
-} from "./custom-extension-schema.ts";
+} from "./custom-extension-mapping.ts";
+import type { CustomExtension } from "./custom-extension-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
 const PATH = "/identity/customAuthenticationExtensions";
-const extensions = entitySetClient<GraphCustomExtension, CustomExtension>(PATH, toCustomExtension);
+const extensions = entitySetClient<GraphCustomExtension, CustomExtension>(
+  PATH,
+  customExtensionMapping.fromGraph,
+);
+
+/** Every extension of the tenant (read across pages). */
+export const listAllCustomExtensions = (
+  graph: ServiceClient,
+  options: Common = {},
+): Promise<CustomExtension[]> => extensions.all(graph, options);
 
 /** A page of extensions. */
 export function listCustomExtensions(
@@ -61,16 +71,7 @@ export async function validateAuthenticationConfiguration(
       : await graph.request<Validation>("POST", `${PATH}/validateAuthenticationConfiguration`, {
           ...options,
           idempotent: true,
-          body: {
-            endpointConfiguration: {
-              "@odata.type": "#microsoft.graph.httpRequestEndpoint",
-              targetUrl: target.targetUrl,
-            },
-            authenticationConfiguration: {
-              "@odata.type": "#microsoft.graph.azureAdTokenAuthentication",
-              resourceId: target.resourceId,
-            },
-          },
+          body: extensionFieldsBody(target),
         });
   const errors = body?.errors ?? [];
   return { valid: errors.length === 0, errors, warnings: body?.warnings ?? [] };

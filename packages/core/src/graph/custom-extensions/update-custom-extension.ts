@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
-import { customExtensionSchema, extensionKindOf, extensionODataType } from "./custom-extension-schema.ts";
+import { customExtensionMapping, resourceIdOf } from "./custom-extension-mapping.ts";
+import { customExtensionSchema, extensionFieldsShape } from "./custom-extension-schema.ts";
 import { getCustomExtension, updateCustomExtension } from "./custom-extensions-client.ts";
-import { extensionBody, extensionFieldsShape, hostOf } from "./extension-body.ts";
 
 /** `custom_extension_update`: change an extension's endpoint, protecting app, timeouts or claims. */
 export const updateCustomExtensionOperation = defineOperation({
@@ -23,17 +23,16 @@ export const updateCustomExtensionOperation = defineOperation({
     )
     .refine((v) => v.resourceId === undefined || v.appId === undefined, "give resourceId or appId, not both"),
   output: customExtensionSchema,
-  run: async (ctx, input) => {
-    const current = await getCustomExtension(ctx.graph, input.id, { signal: ctx.signal });
-    const kind = extensionKindOf(`#microsoft.graph.${current.kind}CustomExtension`);
-    // Graph wants the derived type on PATCH (api-surface 5.1); an unknown kind is sent as it was read.
-    const odataType = kind === undefined ? current.kind : extensionODataType(kind);
+  run: async (ctx, { id, appId, ...input }) => {
+    const current = await getCustomExtension(ctx.graph, id, { signal: ctx.signal });
+    // Graph wants the derived type on PATCH (api-surface 5.1): the mapping sends the stored kind's.
+    const resourceId = resourceIdOf({ ...input, appId }, input.targetUrl ?? current.targetUrl);
     await updateCustomExtension(
       ctx.graph,
-      input.id,
-      { "@odata.type": odataType, ...extensionBody(input, hostOf(input.targetUrl ?? current.targetUrl)) },
+      id,
+      customExtensionMapping.toGraphPatch({ ...input, kind: current.kind, resourceId }),
       { signal: ctx.signal },
     );
-    return getCustomExtension(ctx.graph, input.id, { signal: ctx.signal });
+    return getCustomExtension(ctx.graph, id, { signal: ctx.signal });
   },
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
+import { appIdSchema } from "../fields.ts";
+import { resourceIdOf } from "./custom-extension-mapping.ts";
 import { resourceIdSchema, targetUrlSchema, validationSchema } from "./custom-extension-schema.ts";
 import { validateAuthenticationConfiguration } from "./custom-extensions-client.ts";
 
@@ -18,7 +20,7 @@ export const validateCustomExtensionOperation = defineOperation({
       id: idSchema.optional(),
       targetUrl: targetUrlSchema.optional(),
       resourceId: resourceIdSchema.optional(),
-      appId: z.uuid().optional(),
+      appId: appIdSchema.optional(),
     })
     .refine(
       (v) =>
@@ -34,7 +36,7 @@ export const validateCustomExtensionOperation = defineOperation({
         ? { id: input.id }
         : {
             targetUrl: input.targetUrl as string,
-            resourceId: input.resourceId ?? `api://${new URL(input.targetUrl as string).host}/${input.appId}`,
+            resourceId: resourceIdOf(input, input.targetUrl) as string,
           },
       { signal: ctx.signal },
     ),

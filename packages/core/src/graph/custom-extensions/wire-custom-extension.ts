@@ -1,37 +1,32 @@
 import { z } from "zod";
 import { NotFoundError } from "../../http/errors.ts";
-import { paginate } from "../../http/paginate.ts";
 import { ChangeLog, changeReportShape } from "../../operations/change-actions.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { InvalidInputError } from "../../operations/run-operation.ts";
 import { getApplication } from "../applications/applications-client.ts";
+import { eventListenerMapping } from "../event-listeners/event-listener-mapping.ts";
+import type { ListenerKind } from "../event-listeners/event-listener-schema.ts";
 import {
-  type GraphListener,
-  type ListenerKind,
-  toEventListener,
-} from "../event-listeners/event-listener-schema.ts";
-import {
-  conditionsBody,
   createEventListener,
-  handlerBody,
+  findEventListener,
   updateEventListener,
 } from "../event-listeners/event-listeners-client.ts";
+import { appIdSchema, displayNameSchema } from "../fields.ts";
+import { customExtensionChanges, customExtensionMapping, resourceIdOf } from "./custom-extension-mapping.ts";
 import {
-  type CustomExtension,
   customExtensionSchema,
-  type GraphCustomExtension,
+  extensionFieldsShape,
   resourceIdSchema,
   targetUrlSchema,
-  toCustomExtension,
   validationSchema,
 } from "./custom-extension-schema.ts";
 import {
   createCustomExtension,
   getCustomExtension,
+  listAllCustomExtensions,
   updateCustomExtension,
   validateAuthenticationConfiguration,
 } from "./custom-extensions-client.ts";
-import { extensionBody, extensionFieldsShape, hostOf } from "./extension-body.ts";
 
 const NAME = "custom_extension_wire";
 
@@ -47,43 +42,19 @@ const WIRABLE = {
 const input = z
   .object({
     ...extensionFieldsShape,
-    displayName: z.string().trim().min(1).max(256).describe("Found by it, created under it."),
+    displayName: displayNameSchema.describe("Found by it, created under it."),
     kind: z
       .enum(Object.keys(WIRABLE) as [keyof typeof WIRABLE, ...(keyof typeof WIRABLE)[]])
       .default("onTokenIssuanceStart")
       .describe("The event."),
     targetUrl: targetUrlSchema,
     resourceId: resourceIdSchema.optional(),
-    appIds: z.array(z.uuid()).min(1).max(100).describe("Client ids of the apps whose sign-ins call it."),
+    appIds: z.array(appIdSchema).min(1).max(100).describe("Client ids of the apps whose sign-ins call it."),
   })
   .refine(
     (v) => (v.resourceId === undefined) !== (v.appId === undefined),
     "give exactly one of resourceId and appId",
   );
-
-type Spec = z.output<typeof input>;
-
-/** The extension fields the spec sets that differ from the stored extension. */
-function extensionDiff(stored: CustomExtension, spec: Spec, resourceId: string): string[] {
-  const diff: string[] = [];
-  if (stored.targetUrl !== spec.targetUrl) diff.push("targetUrl");
-  if (stored.resourceId !== resourceId) diff.push("resourceId");
-  if (spec.description !== undefined && (stored.description ?? null) !== spec.description)
-    diff.push("description");
-  if (spec.timeoutInMilliseconds !== undefined && stored.timeoutInMilliseconds !== spec.timeoutInMilliseconds)
-    diff.push("timeoutInMilliseconds");
-  if (spec.maximumRetries !== undefined && stored.maximumRetries !== spec.maximumRetries)
-    diff.push("maximumRetries");
-  if (
-    spec.fallbackToMicrosoftProviderOnError !== undefined &&
-    stored.fallbackToMicrosoftProviderOnError !== spec.fallbackToMicrosoftProviderOnError
-  ) {
-    diff.push("fallbackToMicrosoftProviderOnError");
-  }
-  if (spec.claims !== undefined && JSON.stringify(stored.claims) !== JSON.stringify(spec.claims))
-    diff.push("claims");
-  return diff;
-}
 
 /** `custom_extension_wire`: an extension for an API, bound to apps by a listener, validated. */
 export const wireCustomExtensionOperation = defineOperation({
@@ -110,7 +81,9 @@ export const wireCustomExtensionOperation = defineOperation({
     const options = { signal: ctx.signal };
     const log = new ChangeLog();
     const appIds = [...new Set(spec.appIds.map((a) => a.toLowerCase()))];
-    const resourceId = spec.resourceId ?? `api://${hostOf(spec.targetUrl)}/${spec.appId}`;
+    // The spec's extension fields: the create body, or what a stored extension is compared with.
+    const { appIds: _appIds, appId: _appId, kind, ...fields } = spec;
+    const resourceId = resourceIdOf(spec, spec.targetUrl) as string;
 
     // The apps must exist before anything is created for them.
     const missing: string[] = [];
@@ -124,43 +97,21 @@ export const wireCustomExtensionOperation = defineOperation({
     }
     if (missing.length > 0) throw new InvalidInputError(NAME, missing);
 
-    const extensions: CustomExtension[] = [];
-    for await (const raw of paginate<GraphCustomExtension>(
-      ctx.graph,
-      "/identity/customAuthenticationExtensions",
-      options,
-    )) {
-      extensions.push(toCustomExtension(raw));
-    }
-    let extension = extensions.find(
-      (e) => e.kind === spec.kind && e.displayName?.toLowerCase() === spec.displayName.toLowerCase(),
+    const key = customExtensionMapping.naturalKey(spec);
+    let extension = (await listAllCustomExtensions(ctx.graph, options)).find(
+      (e) => customExtensionMapping.naturalKey(e) === key,
     );
-    const fields = { ...spec, resourceId, appId: undefined };
     if (extension === undefined) {
-      extension = await createCustomExtension(
-        ctx.graph,
-        {
-          "@odata.type": `#microsoft.graph.${spec.kind}CustomExtension`,
-          ...extensionBody(fields, hostOf(spec.targetUrl)),
-        },
-        options,
-      );
+      const body = customExtensionMapping.toGraphCreate({ ...fields, kind, resourceId });
+      extension = await createCustomExtension(ctx.graph, body, options);
       log.note("created", "customExtension", extension.id, `${spec.kind} → ${spec.targetUrl}`);
     } else {
-      const diff = extensionDiff(extension, spec, resourceId);
-      if (diff.length > 0) {
-        const changed = Object.fromEntries(diff.map((k) => [k, fields[k as keyof typeof fields]]));
-        await updateCustomExtension(
-          ctx.graph,
-          extension.id,
-          {
-            "@odata.type": `#microsoft.graph.${spec.kind}CustomExtension`,
-            ...extensionBody(changed, hostOf(spec.targetUrl)),
-          },
-          options,
-        );
+      const changes = customExtensionChanges(extension, { ...fields, resourceId });
+      if (Object.keys(changes).length > 0) {
+        const body = customExtensionMapping.toGraphPatch({ ...changes, kind });
+        await updateCustomExtension(ctx.graph, extension.id, body, options);
         extension = await getCustomExtension(ctx.graph, extension.id, options);
-        log.note("updated", "customExtension", extension.id, diff.join(", "));
+        log.note("updated", "customExtension", extension.id, Object.keys(changes).join(", "));
       } else {
         log.note("unchanged", "customExtension", extension.id);
       }
@@ -169,32 +120,21 @@ export const wireCustomExtensionOperation = defineOperation({
     // The listener: the one of this event already calling the extension (a user flow's own listeners excluded).
     const listenerKind = WIRABLE[spec.kind];
     const extensionId = extension.id;
-    let listener = undefined as ReturnType<typeof toEventListener> | undefined;
-    for await (const raw of paginate<GraphListener>(
+    let listener = await findEventListener(
       ctx.graph,
-      "/identity/authenticationEventListeners",
-      options,
-    )) {
-      const l = toEventListener(raw);
-      if (
+      (l) =>
         l.kind === listenerKind &&
         l.customExtensionId === extensionId &&
-        l.authenticationEventsFlowId == null
-      ) {
-        listener = l;
-        break;
-      }
-    }
+        l.authenticationEventsFlowId == null,
+      options,
+    );
     if (listener === undefined) {
-      listener = await createEventListener(
-        ctx.graph,
-        {
-          "@odata.type": `#microsoft.graph.${listenerKind}Listener`,
-          conditions: conditionsBody(appIds),
-          handler: handlerBody(listenerKind, { customExtensionId: extensionId }),
-        },
-        options,
-      );
+      const body = eventListenerMapping.toGraphCreate({
+        kind: listenerKind,
+        appIds,
+        customExtensionId: extensionId,
+      });
+      listener = await createEventListener(ctx.graph, body, options);
       log.note("created", "eventListener", listener.id, listenerKind);
       for (const appId of appIds) log.note("linked", "application", appId, `to listener ${listener.id}`);
     } else {
@@ -202,12 +142,8 @@ export const wireCustomExtensionOperation = defineOperation({
       const add = appIds.filter((a) => !bound.includes(a));
       const remove = bound.filter((a) => !appIds.includes(a));
       if (add.length + remove.length > 0) {
-        await updateEventListener(
-          ctx.graph,
-          listener.id,
-          { "@odata.type": `#microsoft.graph.${listenerKind}Listener`, conditions: conditionsBody(appIds) },
-          options,
-        );
+        const body = eventListenerMapping.toGraphPatch({ kind: listenerKind, appIds });
+        await updateEventListener(ctx.graph, listener.id, body, options);
         for (const appId of add) log.note("linked", "application", appId, `to listener ${listener.id}`);
         for (const appId of remove)
           log.note("unlinked", "application", appId, `from listener ${listener.id}`);

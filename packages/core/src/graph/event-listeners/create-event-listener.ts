@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { appIdSchema } from "../fields.ts";
+import { eventListenerMapping } from "./event-listener-mapping.ts";
 import { eventListenerSchema, fraudProviderSchema, listenerKindSchema } from "./event-listener-schema.ts";
-import { conditionsBody, createEventListener, handlerBody } from "./event-listeners-client.ts";
+import { createEventListener } from "./event-listeners-client.ts";
 
 /** `event_listener_create`: bind a custom extension to an event for some apps. */
 export const createEventListenerOperation = defineOperation({
@@ -16,7 +18,7 @@ export const createEventListenerOperation = defineOperation({
   input: z
     .object({
       kind: listenerKindSchema,
-      appIds: z.array(z.uuid()).min(1).max(50).describe("Client ids."),
+      appIds: z.array(appIdSchema).min(1).max(50).describe("Client ids."),
       customExtensionId: z.string().min(1).optional().describe("The custom extension to call (other kinds)."),
       fraudProvider: fraudProviderSchema.optional(),
       displayName: z.string().max(256).optional(),
@@ -30,14 +32,5 @@ export const createEventListenerOperation = defineOperation({
     ),
   output: eventListenerSchema,
   run: (ctx, input) =>
-    createEventListener(
-      ctx.graph,
-      {
-        "@odata.type": `#microsoft.graph.${input.kind}Listener`,
-        ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
-        conditions: conditionsBody(input.appIds),
-        handler: handlerBody(input.kind, input),
-      },
-      { signal: ctx.signal },
-    ),
+    createEventListener(ctx.graph, eventListenerMapping.toGraphCreate(input), { signal: ctx.signal }),
 });

@@ -18,20 +18,6 @@ export const listenerKindSchema = z
 /** A listener kind. */
 export type ListenerKind = z.infer<typeof listenerKindSchema>;
 
-/** `authenticationEventListener` as Graph returns it. */
-export interface GraphListener {
-  "@odata.type"?: string;
-  id: string;
-  displayName?: string | null;
-  authenticationEventsFlowId?: string | null;
-  conditions?: { applications?: { includeApplications?: { appId: string }[] | null } | null } | null;
-  handler?: {
-    "@odata.type"?: string;
-    customExtension?: { id?: string } | null;
-    signUp?: { fraudProtectionProvider?: { "@odata.type"?: string; id?: string } | null } | null;
-  } | null;
-}
-
 /** An event listener as ciamkit returns it. */
 export const eventListenerSchema = z.object({
   id: z.string(),
@@ -47,20 +33,6 @@ export const eventListenerSchema = z.object({
 
 /** An event listener as ciamkit returns it. */
 export type EventListener = z.infer<typeof eventListenerSchema>;
-
-/** Flattens Graph's listener. */
-export function toEventListener(g: GraphListener): EventListener {
-  const type = String(g["@odata.type"] ?? "").replace(/^#microsoft\.graph\./, "");
-  return {
-    id: g.id,
-    kind: type.endsWith("Listener") ? type.slice(0, -"Listener".length) : type,
-    displayName: g.displayName,
-    appIds: (g.conditions?.applications?.includeApplications ?? []).map((a) => a.appId),
-    customExtensionId: g.handler?.customExtension?.id ?? null,
-    fraudProtectionProviderId: g.handler?.signUp?.fraudProtectionProvider?.id ?? null,
-    authenticationEventsFlowId: g.authenticationEventsFlowId,
-  };
-}
 
 /** A fraud protection provider reference. */
 export const fraudProviderSchema = z.object({

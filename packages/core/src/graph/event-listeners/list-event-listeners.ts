@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { listInputShape, listOutputSchema } from "../common.ts";
+import { appIdSchema } from "../fields.ts";
 import { eventListenerSchema } from "./event-listener-schema.ts";
 import { listEventListeners } from "./event-listeners-client.ts";
 
@@ -15,7 +16,7 @@ export const listEventListenersOperation = defineOperation({
   list: true,
   permissions: ["EventListener.Read.All"],
   input: z.object({
-    appId: z.uuid().optional().describe("Only those for this app."),
+    appId: appIdSchema.optional().describe("Only those for this app."),
     ...listInputShape,
   }),
   output: listOutputSchema(eventListenerSchema),

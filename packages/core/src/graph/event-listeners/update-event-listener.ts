@@ -2,13 +2,10 @@ import { z } from "zod";
 import { InputError } from "../../input-error.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
-import { eventListenerSchema, LISTENER_KINDS, type ListenerKind } from "./event-listener-schema.ts";
-import {
-  conditionsBody,
-  getEventListener,
-  handlerBody,
-  updateEventListener,
-} from "./event-listeners-client.ts";
+import { appIdSchema } from "../fields.ts";
+import { eventListenerMapping } from "./event-listener-mapping.ts";
+import { eventListenerSchema, LISTENER_KINDS } from "./event-listener-schema.ts";
+import { getEventListener, updateEventListener } from "./event-listeners-client.ts";
 
 /** `event_listener_update`: change a listener's apps, extension or name. */
 export const updateEventListenerOperation = defineOperation({
@@ -23,7 +20,7 @@ export const updateEventListenerOperation = defineOperation({
   input: z
     .object({
       id: idSchema,
-      appIds: z.array(z.uuid()).max(50).optional().describe("Replaces the list (client ids)."),
+      appIds: z.array(appIdSchema).max(50).optional().describe("Replaces the list (client ids)."),
       customExtensionId: z.string().min(1).optional(),
       displayName: z.string().max(256).optional(),
     })
@@ -39,23 +36,15 @@ export const updateEventListenerOperation = defineOperation({
         `Listener ${input.id} (${current.kind}) is managed by a user flow; change its extension on the flow.`,
       );
     }
+    // Graph wants the derived type on PATCH (api-surface 5.2): the mapping sends the stored kind's.
+    const { id, ...changes } = input;
     await updateEventListener(
       ctx.graph,
-      input.id,
+      id,
+      eventListenerMapping.toGraphPatch({ ...changes, kind: current.kind }),
       {
-        // Graph wants the derived type on PATCH (api-surface 5.2).
-        "@odata.type": `#microsoft.graph.${current.kind}Listener`,
-        ...(input.displayName === undefined ? {} : { displayName: input.displayName }),
-        ...(input.appIds === undefined ? {} : { conditions: conditionsBody(input.appIds) }),
-        ...(input.customExtensionId === undefined
-          ? {}
-          : {
-              handler: handlerBody(current.kind as ListenerKind, {
-                customExtensionId: input.customExtensionId,
-              }),
-            }),
+        signal: ctx.signal,
       },
-      { signal: ctx.signal },
     );
     return getEventListener(ctx.graph, input.id, { signal: ctx.signal });
   },

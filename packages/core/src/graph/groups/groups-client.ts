@@ -4,12 +4,21 @@ import type { ListResult } from "../../http/paginate.ts";
 import { listPage } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
+import { odataRef } from "../mapping.ts";
+import {
+  type GraphGroup,
+  type GraphMember,
+  type GroupChanges,
+  type GroupCreate,
+  groupMapping,
+  memberFromGraph,
+} from "./group-mapping.ts";
 import type { Group, Member } from "./group-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
 
 /** A page of groups. */
-export function listGroups(
+export async function listGroups(
   graph: ServiceClient,
   options: Common & {
     displayNameStartsWith?: string | undefined;
@@ -21,49 +30,40 @@ export function listGroups(
     options.displayNameStartsWith === undefined
       ? undefined
       : startsWith("displayName", options.displayNameStartsWith);
-  return listPage<Group>(graph, "/groups", {
+  const page = await listPage<GraphGroup>(graph, "/groups", {
     query: { $filter: filter === undefined ? undefined : String(filter), $top: Math.min(options.limit, 999) },
     limit: options.limit,
     cursor: options.cursor,
     signal: options.signal,
   });
+  return { ...page, items: page.items.map(groupMapping.fromGraph) };
 }
 
 /** A group by id. */
 export function getGroup(graph: ServiceClient, id: string, options: Common = {}): Promise<Group> {
-  return graph.get<Group>(`/groups/${segment(id)}`, options);
+  return graph.get<GraphGroup>(`/groups/${segment(id)}`, options).then(groupMapping.fromGraph);
 }
 
-/** Creates a group. */
-export function createGroup(
-  graph: ServiceClient,
-  body: Record<string, unknown>,
-  options: Common = {},
-): Promise<Group> {
-  return graph.post<Group>("/groups", body, options);
+/** Creates a security group. */
+export function createGroup(graph: ServiceClient, spec: GroupCreate, options: Common = {}): Promise<Group> {
+  return graph
+    .post<GraphGroup>("/groups", groupMapping.toGraphCreate(spec), options)
+    .then(groupMapping.fromGraph);
 }
 
 /** Updates a group (PATCH, 204). */
 export async function updateGroup(
   graph: ServiceClient,
   id: string,
-  changes: Record<string, unknown>,
+  changes: GroupChanges,
   options: Common = {},
 ): Promise<void> {
-  await graph.patch(`/groups/${segment(id)}`, changes, options);
+  await graph.patch(`/groups/${segment(id)}`, groupMapping.toGraphPatch(changes), options);
 }
 
 /** Deletes a group. */
 export function deleteGroup(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
   return graph.delete(`/groups/${segment(id)}`, options);
-}
-
-interface RawMember {
-  id: string;
-  "@odata.type"?: string;
-  displayName?: string | null;
-  userPrincipalName?: string | null;
-  mail?: string | null;
 }
 
 /** A page of a group's direct members, each with its type (`#microsoft.graph.user` → `user`). */
@@ -72,22 +72,13 @@ export async function listMembers(
   id: string,
   options: Common & { limit: number; cursor?: string | undefined },
 ): Promise<ListResult<Member>> {
-  const page = await listPage<RawMember>(graph, `/groups/${segment(id)}/members`, {
+  const page = await listPage<GraphMember>(graph, `/groups/${segment(id)}/members`, {
     query: { $top: Math.min(options.limit, 999) },
     limit: options.limit,
     cursor: options.cursor,
     signal: options.signal,
   });
-  return {
-    ...page,
-    items: page.items.map((m) => ({
-      id: m.id,
-      type: (m["@odata.type"] ?? "#microsoft.graph.directoryObject").replace(/^#microsoft\.graph\./, ""),
-      displayName: m.displayName,
-      userPrincipalName: m.userPrincipalName,
-      mail: m.mail,
-    })),
-  };
+  return { ...page, items: page.items.map(memberFromGraph) };
 }
 
 /** Adds a directory object to a group (`POST members/$ref`). */
@@ -99,7 +90,7 @@ export async function addMember(
 ): Promise<void> {
   await graph.post(
     `/groups/${segment(groupId)}/members/$ref`,
-    { "@odata.id": `${graph.baseUrl}/directoryObjects/${segment(memberId)}` },
+    odataRef(graph.baseUrl, `/directoryObjects/${segment(memberId)}`),
     { ...options, readAfterWrite: true },
   );
 }

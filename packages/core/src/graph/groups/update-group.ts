@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
+import { descriptionSchema, displayNameSchema } from "../fields.ts";
 import { groupSchema } from "./group-schema.ts";
 import { getGroup, updateGroup } from "./groups-client.ts";
 
@@ -17,8 +18,8 @@ export const updateGroupOperation = defineOperation({
   input: z
     .object({
       id: idSchema,
-      displayName: z.string().trim().min(1).max(256).optional(),
-      description: z.string().max(1024).nullable().optional(),
+      displayName: displayNameSchema.optional(),
+      description: descriptionSchema.nullable().optional(),
     })
     .refine(
       (i) => i.displayName !== undefined || i.description !== undefined,
@@ -27,14 +28,7 @@ export const updateGroupOperation = defineOperation({
   output: groupSchema,
   run: async (ctx, input) => {
     const { id, ...changes } = input;
-    await updateGroup(
-      ctx.graph,
-      id,
-      Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
-      {
-        signal: ctx.signal,
-      },
-    );
+    await updateGroup(ctx.graph, id, changes, { signal: ctx.signal });
     return getGroup(ctx.graph, id, { signal: ctx.signal });
   },
 });

@@ -1,34 +1,25 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { displayNameSchema, httpsUrlSchema, secretSchema } from "../fields.ts";
+import { identityProviderMapping } from "./identity-provider-mapping.ts";
 import { identityProviderSchema } from "./identity-provider-schema.ts";
 import { createProvider } from "./identity-providers-client.ts";
-
-const secret = z.string().min(1).max(4096);
 
 const input = z
   .object({
     kind: z
       .enum(["social", "apple", "oidc"])
       .describe("social: Google or Facebook; oidc: any OpenID Connect provider."),
-    displayName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(256)
-      .optional()
-      .describe("On the sign-in button; default: the provider type."),
+    displayName: displayNameSchema.optional().describe("On the sign-in button; default: the provider type."),
     identityProviderType: z.string().min(1).max(64).optional().describe("social only."),
     clientId: z.string().min(1).max(1024).optional().describe("social, oidc: issued by the provider."),
-    clientSecret: secret.optional().describe("social, oidc; write-only."),
+    clientSecret: secretSchema.optional().describe("social, oidc; write-only."),
     developerId: z.string().min(1).max(64).optional().describe("apple: team id."),
     serviceId: z.string().min(1).max(256).optional().describe("apple."),
     keyId: z.string().min(1).max(64).optional().describe("apple."),
-    certificateData: secret.optional().describe("apple: the .p8 private key; write-only."),
+    certificateData: secretSchema.optional().describe("apple: the .p8 private key; write-only."),
     issuer: z.url().optional().describe("oidc."),
-    wellKnownEndpoint: z
-      .url({ protocol: /^https$/ })
-      .optional()
-      .describe("oidc: https metadata URL."),
+    wellKnownEndpoint: httpsUrlSchema.optional().describe("oidc: https metadata URL."),
     scope: z.string().min(1).max(1024).default("openid profile email").describe("oidc; must include openid."),
     responseType: z.enum(["code", "id_token", "code,id_token"]).default("code").describe("oidc."),
   })
@@ -47,43 +38,6 @@ const input = z
     }
   });
 
-/** Graph's create body for each kind (api-surface 3.2). */
-function body(i: z.output<typeof input>): Record<string, unknown> {
-  switch (i.kind) {
-    case "social":
-      return {
-        "@odata.type": "#microsoft.graph.socialIdentityProvider",
-        displayName: i.displayName ?? i.identityProviderType,
-        identityProviderType: i.identityProviderType,
-        clientId: i.clientId,
-        clientSecret: i.clientSecret,
-      };
-    case "apple":
-      return {
-        "@odata.type": "#microsoft.graph.appleManagedIdentityProvider",
-        displayName: i.displayName ?? "Sign in with Apple",
-        developerId: i.developerId,
-        serviceId: i.serviceId,
-        keyId: i.keyId,
-        certificateData: i.certificateData,
-      };
-    case "oidc":
-      return {
-        "@odata.type": "#microsoft.graph.oidcIdentityProvider",
-        displayName: i.displayName,
-        clientId: i.clientId,
-        issuer: i.issuer,
-        wellKnownEndpoint: i.wellKnownEndpoint,
-        scope: i.scope,
-        responseType: i.responseType,
-        clientAuthentication: {
-          "@odata.type": "#microsoft.graph.oidcClientSecretAuthentication",
-          clientSecret: i.clientSecret,
-        },
-      };
-  }
-}
-
 /** `identity_provider_create`: configure Google, Facebook, Apple or an OIDC provider. */
 export const createIdentityProviderOperation = defineOperation({
   name: "identity_provider_create",
@@ -96,5 +50,6 @@ export const createIdentityProviderOperation = defineOperation({
   permissions: ["IdentityProvider.ReadWrite.All"],
   input,
   output: identityProviderSchema,
-  run: (ctx, i) => createProvider(ctx.graph, body(i), { signal: ctx.signal }),
+  run: (ctx, i) =>
+    createProvider(ctx.graph, identityProviderMapping.toGraphCreate(i), { signal: ctx.signal }),
 });

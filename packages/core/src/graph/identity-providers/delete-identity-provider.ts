@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { nameRefSchema } from "../fields.ts";
 import { deleteProvider } from "./identity-providers-client.ts";
 
 /** `identity_provider_delete`: remove a configured identity provider. */
@@ -12,7 +13,7 @@ export const deleteIdentityProviderOperation = defineOperation({
   access: "destructive",
   idempotent: true,
   permissions: ["IdentityProvider.ReadWrite.All"],
-  input: z.object({ id: z.string().trim().min(1).max(256) }),
+  input: z.object({ id: nameRefSchema }),
   output: z.object({ id: z.string(), deleted: z.literal(true) }),
   run: async (ctx, input) => {
     await deleteProvider(ctx.graph, input.id, { signal: ctx.signal });

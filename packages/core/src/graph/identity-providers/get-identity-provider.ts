@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
-import { identityProviderSchema, toIdentityProvider } from "./identity-provider-schema.ts";
-import { getRawProvider } from "./identity-providers-client.ts";
+import { nameRefSchema } from "../fields.ts";
+import { identityProviderSchema } from "./identity-provider-schema.ts";
+import { getProvider } from "./identity-providers-client.ts";
 
 /** `identity_provider_get`: one identity provider. */
 export const getIdentityProviderOperation = defineOperation({
@@ -12,8 +13,7 @@ export const getIdentityProviderOperation = defineOperation({
     "Returns an identity provider by id (EmailPassword-OAUTH, Google-OAUTH, an OIDC provider's GUID), without its secret.",
   access: "read",
   permissions: ["IdentityProvider.Read.All"],
-  input: z.object({ id: z.string().trim().min(1).max(256) }),
+  input: z.object({ id: nameRefSchema }),
   output: identityProviderSchema,
-  run: async (ctx, input) =>
-    toIdentityProvider(await getRawProvider(ctx.graph, input.id, { signal: ctx.signal })),
+  run: (ctx, input) => getProvider(ctx.graph, input.id, { signal: ctx.signal }),
 });

@@ -31,16 +31,3 @@ export const identityProviderSchema = z.object({
 
 /** An identity provider as ciamkit returns it. */
 export type IdentityProvider = z.infer<typeof identityProviderSchema>;
-
-const SECRET_FIELDS = new Set(["clientSecret", "certificateData", "clientAuthentication"]);
-
-/** Graph's provider in ciamkit's shape: the type without its namespace, secrets dropped. */
-export function toIdentityProvider(raw: Record<string, unknown>): IdentityProvider {
-  const out: Record<string, unknown> = {
-    type: String(raw["@odata.type"] ?? "").replace(/^#microsoft\.graph\./, ""),
-  };
-  for (const key of Object.keys(identityProviderSchema.shape)) {
-    if (key !== "type" && !SECRET_FIELDS.has(key) && raw[key] !== undefined) out[key] = raw[key];
-  }
-  return out as IdentityProvider;
-}

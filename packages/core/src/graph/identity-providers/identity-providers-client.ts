@@ -1,31 +1,21 @@
 /** The identity-providers resource client (`/identity/identityProviders`, api-surface 3.2). */
-import { paginate } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
-import { segment } from "../common.ts";
 import { entitySetClient } from "../entity-set-client.ts";
-import { type IdentityProvider, toIdentityProvider } from "./identity-provider-schema.ts";
+import { type GraphIdentityProvider, identityProviderMapping } from "./identity-provider-mapping.ts";
+import type { IdentityProvider } from "./identity-provider-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
 const PATH = "/identity/identityProviders";
+const providers = entitySetClient<GraphIdentityProvider, IdentityProvider>(
+  PATH,
+  identityProviderMapping.fromGraph,
+);
 
 /** Every identity provider of the tenant, built-in and configured. */
-export async function listProviders(graph: ServiceClient, options: Common = {}): Promise<IdentityProvider[]> {
-  const out: IdentityProvider[] = [];
-  for await (const raw of paginate<Record<string, unknown>>(graph, PATH, options))
-    out.push(toIdentityProvider(raw));
-  return out;
-}
+export const listProviders = providers.all;
 
-/** A provider by id, as Graph returns it (with its `@odata.type`). */
-export function getRawProvider(
-  graph: ServiceClient,
-  id: string,
-  options: Common & { readAfterWrite?: boolean | undefined } = {},
-): Promise<Record<string, unknown>> {
-  return graph.get<Record<string, unknown>>(`${PATH}/${segment(id)}`, options);
-}
-
-const providers = entitySetClient<Record<string, unknown>, IdentityProvider>(PATH, toIdentityProvider);
+/** A provider by id. */
+export const getProvider = providers.get;
 
 /** Creates a provider; the body carries its `@odata.type`. */
 export const createProvider = providers.create;

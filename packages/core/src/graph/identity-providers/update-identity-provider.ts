@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
-import { identityProviderSchema, toIdentityProvider } from "./identity-provider-schema.ts";
-import { getRawProvider, patchProvider } from "./identity-providers-client.ts";
+import { displayNameSchema, nameRefSchema, secretSchema } from "../fields.ts";
+import { identityProviderMapping } from "./identity-provider-mapping.ts";
+import { identityProviderSchema } from "./identity-provider-schema.ts";
+import { getProvider, patchProvider } from "./identity-providers-client.ts";
 
 /** `identity_provider_update`: rename a provider or rotate its client id or secret. */
 export const updateIdentityProviderOperation = defineOperation({
@@ -15,31 +17,20 @@ export const updateIdentityProviderOperation = defineOperation({
   permissions: ["IdentityProvider.ReadWrite.All"],
   input: z
     .object({
-      id: z.string().trim().min(1).max(256),
-      displayName: z.string().trim().min(1).max(256).optional(),
+      id: nameRefSchema,
+      displayName: displayNameSchema.optional(),
       clientId: z.string().min(1).max(1024).optional(),
-      clientSecret: z.string().min(1).max(4096).optional().describe("Write-only, never returned."),
+      clientSecret: secretSchema.optional().describe("Write-only, never returned."),
       keyId: z.string().min(1).max(64).optional().describe("apple only."),
-      certificateData: z.string().min(1).max(4096).optional().describe("apple only; write-only."),
+      certificateData: secretSchema.optional().describe("apple only; write-only."),
     })
     .refine((i) => Object.keys(i).some((k) => k !== "id"), "give at least one change"),
   output: identityProviderSchema,
   run: async (ctx, input) => {
     const options = { signal: ctx.signal };
-    const { id, clientSecret, ...plain } = input;
-    const before = await getRawProvider(ctx.graph, id, options);
-    const type = String(before["@odata.type"]);
-    const changes: Record<string, unknown> = { "@odata.type": type, ...plain };
-    if (clientSecret !== undefined) {
-      // An OIDC provider keeps its secret inside clientAuthentication (CSDL oidcClientSecretAuthentication).
-      if (type.endsWith("oidcIdentityProvider")) {
-        changes.clientAuthentication = {
-          "@odata.type": "#microsoft.graph.oidcClientSecretAuthentication",
-          clientSecret,
-        };
-      } else changes.clientSecret = clientSecret;
-    }
-    await patchProvider(ctx.graph, id, changes, options);
-    return toIdentityProvider(await getRawProvider(ctx.graph, id, { ...options, readAfterWrite: true }));
+    const { id, ...changes } = input;
+    const { type } = await getProvider(ctx.graph, id, options);
+    await patchProvider(ctx.graph, id, identityProviderMapping.toGraphPatch({ type, ...changes }), options);
+    return getProvider(ctx.graph, id, { ...options, readAfterWrite: true });
   },
 });

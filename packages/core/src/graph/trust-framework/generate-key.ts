@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { keyAction } from "./trust-framework-client.ts";
+import { keyActionBody } from "./trust-framework-mapping.ts";
 import {
   B2C_ONLY,
   fullKeySetId,
   keySetIdSchema,
+  keyUseSchema,
   trustFrameworkKeySchema,
-  validityBody,
   validityShape,
 } from "./trust-framework-schema.ts";
 
@@ -21,21 +22,13 @@ export const generateKeyOperation = defineOperation({
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z.object({
     id: keySetIdSchema,
-    use: z.enum(["sig", "enc"]),
+    use: keyUseSchema,
     kty: z.enum(["RSA", "OCT"]),
     ...validityShape,
   }),
   output: trustFrameworkKeySchema,
   run: (ctx, input) =>
-    keyAction(
-      ctx.graphBeta,
-      fullKeySetId(input.id),
-      "generateKey",
-      {
-        use: input.use,
-        kty: input.kty,
-        ...validityBody(input),
-      },
-      { signal: ctx.signal },
-    ),
+    keyAction(ctx.graphBeta, fullKeySetId(input.id), "generateKey", keyActionBody(input), {
+      signal: ctx.signal,
+    }),
 });

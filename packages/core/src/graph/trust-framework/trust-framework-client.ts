@@ -3,7 +3,8 @@ import { errorFromResponse } from "../../http/errors.ts";
 import { responseText } from "../../http/pipeline.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
-import { type KeySet, publicKey, type TrustFrameworkKey } from "./trust-framework-schema.ts";
+import { type GraphKeySet, keyFromGraph, keySetMapping } from "./trust-framework-mapping.ts";
+import type { KeySet, TrustFrameworkKey } from "./trust-framework-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
 const POLICIES = "/trustFramework/policies";
@@ -47,26 +48,22 @@ export function deletePolicy(beta: ServiceClient, id: string, options: Common = 
   return beta.delete(`${POLICIES}/${segment(id)}`, options);
 }
 
-interface RawKeySet {
-  id: string;
-  keys?: Record<string, unknown>[];
-}
-const toKeySet = (k: RawKeySet): KeySet => ({ id: k.id, keys: (k.keys ?? []).map(publicKey) });
+const toKeySet = keySetMapping.fromGraph;
 
 /** Every key set. */
 export async function listKeySets(beta: ServiceClient, options: Common = {}): Promise<KeySet[]> {
-  const body = await beta.get<{ value?: RawKeySet[] }>(KEYSETS, options);
+  const body = await beta.get<{ value?: GraphKeySet[] }>(KEYSETS, options);
   return (body?.value ?? []).map(toKeySet);
 }
 
 /** One key set. */
 export async function getKeySet(beta: ServiceClient, id: string, options: Common = {}): Promise<KeySet> {
-  return toKeySet(await beta.get<RawKeySet>(`${KEYSETS}/${segment(id)}`, options));
+  return toKeySet(await beta.get<GraphKeySet>(`${KEYSETS}/${segment(id)}`, options));
 }
 
 /** Creates an empty key set; the service prefixes `B2C_1A_` to the id. */
 export async function createKeySet(beta: ServiceClient, id: string, options: Common = {}): Promise<KeySet> {
-  return toKeySet(await beta.post<RawKeySet>(KEYSETS, { id }, options));
+  return toKeySet(await beta.post<GraphKeySet>(KEYSETS, keySetMapping.toGraphCreate({ id }), options));
 }
 
 /** Deletes a key set. */
@@ -82,7 +79,7 @@ export async function keyAction(
   body: Record<string, unknown>,
   options: Common = {},
 ): Promise<TrustFrameworkKey> {
-  return publicKey(
+  return keyFromGraph(
     await beta.post<Record<string, unknown>>(`${KEYSETS}/${segment(id)}/${action}`, body, options),
   );
 }
@@ -93,7 +90,7 @@ export async function getActiveKey(
   id: string,
   options: Common = {},
 ): Promise<TrustFrameworkKey> {
-  return publicKey(
+  return keyFromGraph(
     await beta.get<Record<string, unknown>>(`${KEYSETS}/${segment(id)}/getActiveKey`, options),
   );
 }

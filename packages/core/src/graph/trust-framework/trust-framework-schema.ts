@@ -32,13 +32,6 @@ export const trustFrameworkKeySchema = z.object({
 /** A policy key. */
 export type TrustFrameworkKey = z.infer<typeof trustFrameworkKeySchema>;
 
-/** Keeps only the public members of a key as Graph returned it. */
-export function publicKey(raw: Record<string, unknown>): TrustFrameworkKey {
-  return trustFrameworkKeySchema.parse(
-    Object.fromEntries(Object.keys(trustFrameworkKeySchema.shape).map((k) => [k, raw[k] ?? null])),
-  );
-}
-
 /** `trustFrameworkKeySet` (beta). */
 export const keySetSchema = z.object({ id: z.string(), keys: z.array(trustFrameworkKeySchema) });
 
@@ -51,16 +44,8 @@ export const validityShape = {
   exp: z.number().int().min(0).optional().describe("Epoch seconds."),
 };
 
-/** The validity bounds given in `input`, for a key action's body (absent ones are left out, not null). */
-export function validityBody(input: { nbf?: number | undefined; exp?: number | undefined }): {
-  nbf?: number;
-  exp?: number;
-} {
-  return {
-    ...(input.nbf === undefined ? {} : { nbf: input.nbf }),
-    ...(input.exp === undefined ? {} : { exp: input.exp }),
-  };
-}
+/** What a new key is for: signing or encryption. */
+export const keyUseSchema = z.enum(["sig", "enc"]);
 
 /** The B2C-only scope note every trust framework operation carries. */
 export const B2C_ONLY = "B2C only.";

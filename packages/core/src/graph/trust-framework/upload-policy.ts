@@ -4,18 +4,13 @@ import { readHostFile } from "../../operations/host-file.ts";
 import { hostPath } from "../../operations/host-paths.ts";
 import { InvalidInputError } from "../../operations/run-operation.ts";
 import { putPolicy } from "./trust-framework-client.ts";
+import { policyIdOf } from "./trust-framework-mapping.ts";
 import { B2C_ONLY } from "./trust-framework-schema.ts";
 
 const NAME = "trust_framework_policy_upload";
 
 /** The largest policy document accepted, as a file or inline (B2C custom policies stay well under it). */
 const POLICY_MAX_BYTES = 1024 * 1024;
-
-/** The `PolicyId` of a TrustFrameworkPolicy document, read before anything is sent. */
-export function policyIdOf(xml: string): string | undefined {
-  const root = /<TrustFrameworkPolicy\b[^>]*>/.exec(xml)?.[0];
-  return root === undefined ? undefined : /\sPolicyId\s*=\s*"(B2C_1A_[A-Za-z0-9_-]+)"/i.exec(root)?.[1];
-}
 
 /** `trust_framework_policy_upload`: create or replace a custom policy from its XML. */
 export const uploadPolicyOperation = defineOperation({

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { keyAction } from "./trust-framework-client.ts";
+import { keyActionBody } from "./trust-framework-mapping.ts";
 import {
   B2C_ONLY,
   fullKeySetId,
   keySetIdSchema,
   trustFrameworkKeySchema,
-  validityBody,
   validityShape,
 } from "./trust-framework-schema.ts";
 
@@ -31,11 +31,9 @@ export const uploadSecretOperation = defineOperation({
       ctx.graphBeta,
       fullKeySetId(input.id),
       "uploadSecret",
+      keyActionBody({ ...input, k: input.secret }),
       {
-        use: input.use,
-        k: input.secret,
-        ...validityBody(input),
+        signal: ctx.signal,
       },
-      { signal: ctx.signal },
     ),
 });

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
-import { userFlowAttributeSchema } from "./user-flow-attribute-schema.ts";
+import { descriptionSchema } from "../fields.ts";
+import {
+  customAttributeDataTypeSchema,
+  customAttributeNameSchema,
+  userFlowAttributeSchema,
+} from "./user-flow-attribute-schema.ts";
 import { createAttribute } from "./user-flow-attributes-client.ts";
 
 /** `user_flow_attribute_create`: a custom attribute. */
@@ -14,13 +19,9 @@ export const createUserFlowAttributeOperation = defineOperation({
   idempotent: false,
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({
-    displayName: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_ ]*$/, "letters, digits, underscores and spaces, starting with a letter")
-      .max(100)
-      .describe("Spaces are dropped from the id."),
-    description: z.string().max(1024).optional().describe("Shown at sign-up."),
-    dataType: z.enum(["string", "boolean", "int64"]),
+    displayName: customAttributeNameSchema.describe("Spaces are dropped from the id."),
+    description: descriptionSchema.optional().describe("Shown at sign-up."),
+    dataType: customAttributeDataTypeSchema,
   }),
   output: userFlowAttributeSchema,
   run: (ctx, input) => createAttribute(ctx.graph, input, { signal: ctx.signal }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { descriptionSchema } from "../fields.ts";
 import { attributeIdSchema, userFlowAttributeSchema } from "./user-flow-attribute-schema.ts";
 import { getAttribute, updateAttributeDescription } from "./user-flow-attributes-client.ts";
 
@@ -13,7 +14,7 @@ export const updateUserFlowAttributeOperation = defineOperation({
   access: "write",
   idempotent: true,
   permissions: ["IdentityUserFlow.ReadWrite.All"],
-  input: z.object({ id: attributeIdSchema, description: z.string().max(1024).nullable() }),
+  input: z.object({ id: attributeIdSchema, description: descriptionSchema.nullable() }),
   output: userFlowAttributeSchema,
   run: async (ctx, input) => {
     await updateAttributeDescription(ctx.graph, input.id, input.description, { signal: ctx.signal });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameRefSchema } from "../fields.ts";
 
 /** A user-flow attribute (`identityUserFlowAttribute`, api-surface 3.1). */
 export const userFlowAttributeSchema = z.object({
@@ -14,16 +15,14 @@ export const userFlowAttributeSchema = z.object({
 /** A user-flow attribute as ciamkit returns it. */
 export type UserFlowAttribute = z.infer<typeof userFlowAttributeSchema>;
 
-/** Graph's attribute without its annotations. */
-export function toUserFlowAttribute(raw: Record<string, unknown>): UserFlowAttribute {
-  return {
-    id: String(raw.id),
-    displayName: raw.displayName as string | null | undefined,
-    description: raw.description as string | null | undefined,
-    dataType: String(raw.dataType),
-    userFlowAttributeType: String(raw.userFlowAttributeType),
-  };
-}
-
 /** An attribute id in a path or an `@odata.id`. */
-export const attributeIdSchema = z.string().trim().min(1).max(256);
+export const attributeIdSchema = nameRefSchema;
+
+/** A custom attribute's name as input (Graph drops the spaces in its id). */
+export const customAttributeNameSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_ ]*$/, "letters, digits, underscores and spaces, starting with a letter")
+  .max(100);
+
+/** The data type of a custom attribute, fixed at creation. */
+export const customAttributeDataTypeSchema = z.enum(["string", "boolean", "int64"]);

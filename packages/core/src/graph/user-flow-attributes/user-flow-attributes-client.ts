@@ -1,56 +1,50 @@
 /** The user-flow attributes resource client (`/identity/userFlowAttributes`, api-surface 3.1). */
 import { eq } from "../../http/odata.ts";
-import { paginate } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
-import { segment } from "../common.ts";
-import { toUserFlowAttribute, type UserFlowAttribute } from "./user-flow-attribute-schema.ts";
+import { entitySetClient } from "../entity-set-client.ts";
+import {
+  type GraphUserFlowAttribute,
+  type UserFlowAttributeCreate,
+  userFlowAttributeMapping,
+} from "./user-flow-attribute-mapping.ts";
+import type { UserFlowAttribute } from "./user-flow-attribute-schema.ts";
 
 type Common = Pick<RequestOptions, "signal">;
-const PATH = "/identity/userFlowAttributes";
+const attributes = entitySetClient<GraphUserFlowAttribute, UserFlowAttribute>(
+  "/identity/userFlowAttributes",
+  userFlowAttributeMapping.fromGraph,
+);
 
 /** Every attribute, or only built-in or custom ones (`$filter` on userFlowAttributeType). */
-export async function listAttributes(
+export function listAttributes(
   graph: ServiceClient,
   options: Common & { type?: "builtIn" | "custom" | undefined } = {},
 ): Promise<UserFlowAttribute[]> {
-  const query =
-    options.type === undefined ? undefined : { $filter: String(eq("userFlowAttributeType", options.type)) };
-  const out: UserFlowAttribute[] = [];
-  for await (const raw of paginate<Record<string, unknown>>(graph, PATH, { query, signal: options.signal })) {
-    out.push(toUserFlowAttribute(raw));
-  }
-  return out;
+  const filter = options.type === undefined ? undefined : String(eq("userFlowAttributeType", options.type));
+  return attributes.all(graph, { filter, signal: options.signal });
 }
 
 /** An attribute by id. */
-export async function getAttribute(
-  graph: ServiceClient,
-  id: string,
-  options: Common & { readAfterWrite?: boolean | undefined } = {},
-): Promise<UserFlowAttribute> {
-  return toUserFlowAttribute(await graph.get<Record<string, unknown>>(`${PATH}/${segment(id)}`, options));
-}
+export const getAttribute = attributes.get;
 
 /** Creates a custom attribute. */
-export async function createAttribute(
+export function createAttribute(
   graph: ServiceClient,
-  body: { displayName: string; description?: string | undefined; dataType: string },
+  spec: UserFlowAttributeCreate,
   options: Common = {},
 ): Promise<UserFlowAttribute> {
-  return toUserFlowAttribute(await graph.post<Record<string, unknown>>(PATH, body, options));
+  return attributes.create(graph, userFlowAttributeMapping.toGraphCreate(spec), options);
 }
 
 /** Changes a custom attribute's description (the only updatable property). */
-export async function updateAttributeDescription(
+export function updateAttributeDescription(
   graph: ServiceClient,
   id: string,
   description: string | null,
   options: Common = {},
 ): Promise<void> {
-  await graph.patch(`${PATH}/${segment(id)}`, { description }, options);
+  return attributes.update(graph, id, userFlowAttributeMapping.toGraphPatch({ description }), options);
 }
 
 /** Deletes a custom attribute. */
-export function deleteAttribute(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
-  return graph.delete(`${PATH}/${segment(id)}`, options);
-}
+export const deleteAttribute = attributes.remove;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { appIdSchema } from "../fields.ts";
 import { flowRefSchema } from "./user-flow-schema.ts";
 import { addFlowApp, flowsForApp, removeFlowApp, resolveFlow } from "./user-flows-client.ts";
 
@@ -15,7 +16,7 @@ export const addFlowAppOperation = defineOperation({
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({
     flow: flowRefSchema,
-    appId: z.uuid().describe("Client id."),
+    appId: appIdSchema.describe("Client id."),
     move: z.boolean().default(false).describe("Unlink the app from its current flow first."),
   }),
   output: z.object({

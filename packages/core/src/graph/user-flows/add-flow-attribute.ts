@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { editablePage, pageWithInput } from "./flow-page.ts";
 import { flowRefSchema, pageInputSchema, userFlowSchema } from "./user-flow-schema.ts";
-import { addFlowAttribute, getFlow, patchPage, resolveFlow } from "./user-flows-client.ts";
+import { addFlowAttribute, getFlow, patchFlow, resolveFlow } from "./user-flows-client.ts";
 
 /** `user_flow_attribute_add`: collect one more attribute on a flow. */
 export const addFlowAttributeOperation = defineOperation({
@@ -28,12 +28,8 @@ export const addFlowAttributeOperation = defineOperation({
       flow = await getFlow(ctx.graph, flow.id, { ...options, readAfterWrite: true });
     }
     if (input.input === undefined) return flow;
-    await patchPage(
-      ctx.graph,
-      flow.id,
-      pageWithInput(editablePage(flow), input.attributeId, input.input),
-      options,
-    );
+    const page = pageWithInput(editablePage(flow), input.attributeId, input.input);
+    await patchFlow(ctx.graph, flow.id, { page }, options);
     return getFlow(ctx.graph, flow.id, { ...options, readAfterWrite: true });
   },
 });

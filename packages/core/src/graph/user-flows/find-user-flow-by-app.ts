@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { appIdSchema } from "../fields.ts";
 import { userFlowSchema } from "./user-flow-schema.ts";
 import { flowsForApp } from "./user-flows-client.ts";
 
@@ -12,7 +13,7 @@ export const findUserFlowByAppOperation = defineOperation({
     "Finds the user flow an app is linked to, by its client id (appId, not object id). Returns the flow, or null when none.",
   access: "read",
   permissions: ["EventListener.Read.All"],
-  input: z.object({ appId: z.uuid().describe("Client id.") }),
+  input: z.object({ appId: appIdSchema.describe("Client id.") }),
   output: z.object({ flow: userFlowSchema.nullable() }),
   run: async (ctx, input) => {
     const flows = await flowsForApp(ctx.graph, input.appId, { signal: ctx.signal });

@@ -38,7 +38,8 @@ export function pageWithIds(page: PageInput, idOf: (ref: string) => string): Pag
   };
 }
 
-const FLAGS = [
+/** The settings of a page input, besides its attribute, default value and options. */
+export const INPUT_SETTINGS = [
   "label",
   "inputType",
   "required",
@@ -50,7 +51,7 @@ const FLAGS = [
 
 function inputMatches(stored: StoredInput, wanted: Input): boolean {
   if (!same(stored.attribute, wanted.attribute)) return false;
-  for (const key of FLAGS) {
+  for (const key of INPUT_SETTINGS) {
     const w = wanted[key];
     // A field the spec leaves out is whatever Graph stored (its default): not a difference.
     if (w !== undefined && (stored[key] ?? undefined) !== w) return false;

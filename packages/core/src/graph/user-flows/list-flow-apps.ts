@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { flowRefSchema } from "./user-flow-schema.ts";
-import { flowAppsPath, resolveFlow } from "./user-flows-client.ts";
+import { listFlowApps, resolveFlow } from "./user-flows-client.ts";
 
 /** `user_flow_app_list`: applications linked to a flow. */
 export const listFlowAppsOperation = defineOperation({
@@ -16,9 +16,7 @@ export const listFlowAppsOperation = defineOperation({
   output: z.object({ flowId: z.string(), applications: z.array(z.string()) }),
   run: async (ctx, input) => {
     const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });
-    const body = await ctx.graph.get<{ value: { appId: string }[] }>(flowAppsPath(flow.id), {
-      signal: ctx.signal,
-    });
-    return { flowId: flow.id, applications: body.value.map((a) => a.appId) };
+    const applications = await listFlowApps(ctx.graph, flow.id, { signal: ctx.signal });
+    return { flowId: flow.id, applications };
   },
 });

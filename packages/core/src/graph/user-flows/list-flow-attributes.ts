@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { flowAttributeSchema, flowRefSchema } from "./user-flow-schema.ts";
-import { flowAttributesPath, resolveFlow } from "./user-flows-client.ts";
+import { listFlowAttributes, resolveFlow } from "./user-flows-client.ts";
 
 /** `user_flow_attribute_list`: attributes a flow collects. */
 export const listFlowAttributesOperation = defineOperation({
@@ -16,20 +16,7 @@ export const listFlowAttributesOperation = defineOperation({
   output: z.object({ flowId: z.string(), attributes: z.array(flowAttributeSchema) }),
   run: async (ctx, input) => {
     const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });
-    const body = await ctx.graph.get<{ value: z.input<typeof flowAttributeSchema>[] }>(
-      flowAttributesPath(flow.id),
-      {
-        signal: ctx.signal,
-      },
-    );
-    return {
-      flowId: flow.id,
-      attributes: body.value.map((a) => ({
-        id: a.id,
-        displayName: a.displayName,
-        dataType: a.dataType,
-        userFlowAttributeType: a.userFlowAttributeType,
-      })),
-    };
+    const attributes = await listFlowAttributes(ctx.graph, flow.id, { signal: ctx.signal });
+    return { flowId: flow.id, attributes };
   },
 });

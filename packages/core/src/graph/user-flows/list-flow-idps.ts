@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { flowProviderSchema, flowRefSchema } from "./user-flow-schema.ts";
-import { flowProvidersPath, resolveFlow } from "./user-flows-client.ts";
-
-interface RawProvider {
-  "@odata.type"?: string;
-  id: string;
-  displayName?: string | null;
-  identityProviderType?: string | null;
-}
+import { listFlowProviders, resolveFlow } from "./user-flows-client.ts";
 
 /** `user_flow_idp_list`: identity providers offered by a flow. */
 export const listFlowIdpsOperation = defineOperation({
@@ -23,17 +16,7 @@ export const listFlowIdpsOperation = defineOperation({
   output: z.object({ flowId: z.string(), identityProviders: z.array(flowProviderSchema) }),
   run: async (ctx, input) => {
     const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });
-    const body = await ctx.graph.get<{ value: RawProvider[] }>(flowProvidersPath(flow.id), {
-      signal: ctx.signal,
-    });
-    return {
-      flowId: flow.id,
-      identityProviders: body.value.map((p) => ({
-        id: p.id,
-        type: (p["@odata.type"] ?? "").replace(/^#microsoft\.graph\./, ""),
-        displayName: p.displayName,
-        identityProviderType: p.identityProviderType,
-      })),
-    };
+    const identityProviders = await listFlowProviders(ctx.graph, flow.id, { signal: ctx.signal });
+    return { flowId: flow.id, identityProviders };
   },
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { listPage } from "../../http/paginate.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { listInputShape, listOutputSchema } from "../common.ts";
 import { userFlowSchema } from "./user-flow-schema.ts";
-import { type RawFlow, toUserFlow } from "./user-flows-client.ts";
+import { listFlowPage } from "./user-flows-client.ts";
 
 /** `user_flow_list`: the tenant's sign-up/sign-in user flows. */
 export const listUserFlowsOperation = defineOperation({
@@ -17,12 +16,6 @@ export const listUserFlowsOperation = defineOperation({
   permissions: ["EventListener.Read.All"],
   input: z.object({ ...listInputShape }),
   output: listOutputSchema(userFlowSchema),
-  run: async (ctx, input) => {
-    const page = await listPage<RawFlow>(ctx.graph, "/identity/authenticationEventsFlows", {
-      limit: input.limit,
-      cursor: input.cursor,
-      signal: ctx.signal,
-    });
-    return { ...page, items: page.items.map(toUserFlow) };
-  },
+  run: (ctx, input) =>
+    listFlowPage(ctx.graph, { limit: input.limit, cursor: input.cursor, signal: ctx.signal }),
 });

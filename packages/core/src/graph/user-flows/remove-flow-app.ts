@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { appIdSchema } from "../fields.ts";
 import { flowRefSchema } from "./user-flow-schema.ts";
 import { removeFlowApp, resolveFlow } from "./user-flows-client.ts";
 
@@ -14,7 +15,7 @@ export const removeFlowAppOperation = defineOperation({
   access: "destructive",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
-  input: z.object({ flow: flowRefSchema, appId: z.uuid().describe("Client id.") }),
+  input: z.object({ flow: flowRefSchema, appId: appIdSchema.describe("Client id.") }),
   output: z.object({ flowId: z.string(), appId: z.string(), removed: z.literal(true) }),
   run: async (ctx, input) => {
     const flow = await resolveFlow(ctx.graph, input.flow, { signal: ctx.signal });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { editablePage, pageHas, pageWithout } from "./flow-page.ts";
 import { flowRefSchema, userFlowSchema } from "./user-flow-schema.ts";
-import { getFlow, patchPage, removeFlowAttribute, resolveFlow } from "./user-flows-client.ts";
+import { getFlow, patchFlow, removeFlowAttribute, resolveFlow } from "./user-flows-client.ts";
 
 /** `user_flow_attribute_remove`: stop collecting an attribute, page included. */
 export const removeFlowAttributeOperation = defineOperation({
@@ -24,7 +24,7 @@ export const removeFlowAttributeOperation = defineOperation({
     // Removing by $ref leaves the page as it was, so the page read before is the one to fix.
     const page = editablePage(flow);
     if (pageHas(page, input.attributeId))
-      await patchPage(ctx.graph, flow.id, pageWithout(page, input.attributeId), options);
+      await patchFlow(ctx.graph, flow.id, { page: pageWithout(page, input.attributeId) }, options);
     return getFlow(ctx.graph, flow.id, { ...options, readAfterWrite: true });
   },
 });

@@ -3,24 +3,27 @@ import { ChangeLog, changeReportShape } from "../../operations/change-actions.ts
 import { confirmRemovals } from "../../operations/confirm-removals.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { InvalidInputError } from "../../operations/run-operation.ts";
+import { appIdSchema, descriptionSchema, displayNameSchema } from "../fields.ts";
 import { listProviders } from "../identity-providers/identity-providers-client.ts";
+import {
+  customAttributeDataTypeSchema,
+  customAttributeNameSchema,
+} from "../user-flow-attributes/user-flow-attribute-schema.ts";
 import {
   createAttribute,
   listAttributes,
   updateAttributeDescription,
 } from "../user-flow-attributes/user-flow-attributes-client.ts";
 import { editablePage, pageAttributes, pageWithout } from "./flow-page.ts";
-import { attributeResolver, pageMatches, pageWithIds, setDiff, setupRemovals } from "./flow-setup-plan.ts";
-import { pageSchema, userFlowSchema } from "./user-flow-schema.ts";
+import { attributeResolver, pageWithIds, setDiff, setupRemovals } from "./flow-setup-plan.ts";
+import { userFlowChanges, userFlowMapping } from "./user-flow-mapping.ts";
+import { flowProvidersSchema, pageSchema, signUpAllowedSchema, userFlowSchema } from "./user-flow-schema.ts";
 import {
   addFlowAttribute,
   createFlow,
   getFlow,
-  HANDLER_TYPES,
   listFlows,
-  pageBody,
   patchFlow,
-  patchPage,
   removeFlowApp,
   removeFlowAttribute,
 } from "./user-flows-client.ts";
@@ -28,26 +31,18 @@ import {
 const NAME = "user_flow_setup";
 
 const input = z.object({
-  displayName: z.string().trim().min(1).max(256).describe("Found by it, created under it."),
-  description: z.string().max(1024).optional(),
-  signUpAllowed: z.boolean().default(true).describe("false: sign-in only."),
-  identityProviders: z
-    .array(z.string().min(1))
-    .min(1)
-    .default(["EmailPassword-OAUTH"])
-    .describe("Exactly the providers offered (ids); social ones must exist."),
+  displayName: displayNameSchema.describe("Found by it, created under it."),
+  description: descriptionSchema.optional(),
+  signUpAllowed: signUpAllowedSchema,
+  identityProviders: flowProvidersSchema.describe(
+    "Exactly the providers offered (ids); social ones must exist.",
+  ),
   customAttributes: z
     .array(
       z.object({
-        name: z
-          .string()
-          .regex(
-            /^[A-Za-z][A-Za-z0-9_ ]*$/,
-            "letters, digits, underscores and spaces, starting with a letter",
-          )
-          .max(100),
-        dataType: z.enum(["string", "boolean", "int64"]),
-        description: z.string().max(1024).optional(),
+        name: customAttributeNameSchema,
+        dataType: customAttributeDataTypeSchema,
+        description: descriptionSchema.optional(),
       }),
     )
     .max(50)
@@ -59,7 +54,7 @@ const input = z.object({
     .describe("Exactly those collected (ids or custom names); default: the page's."),
   page: pageSchema.optional().describe("Inputs name attributes by id or custom attribute name."),
   applications: z
-    .array(z.uuid())
+    .array(appIdSchema)
     .optional()
     .describe("Exactly the apps (client ids) using the flow; omitted: left as is."),
   moveApplications: z
@@ -125,7 +120,8 @@ export const setupUserFlowOperation = defineOperation({
       if (!resolver.isKnown(ref))
         problems.push(`attributes: ${ref} is neither an attribute id nor a custom attribute`);
     }
-    const existing = flows.find((f) => f.displayName.toLowerCase() === spec.displayName.toLowerCase());
+    const key = userFlowMapping.naturalKey(spec);
+    const existing = flows.find((f) => userFlowMapping.naturalKey(f) === key);
     // Graph links an application to one flow only (api-surface 2.7): one used elsewhere is moved or refused.
     const taken = (spec.applications ?? []).flatMap((appId) => {
       const other = flows.find(
@@ -186,31 +182,19 @@ export const setupUserFlowOperation = defineOperation({
     }
 
     if (existing === undefined) {
-      const body: Record<string, unknown> = {
-        displayName: spec.displayName,
-        ...(spec.description === undefined ? {} : { description: spec.description }),
-        onInteractiveAuthFlowStart: {
-          "@odata.type": HANDLER_TYPES.onInteractiveAuthFlowStart,
-          isSignUpAllowed: spec.signUpAllowed,
+      const flow = await createFlow(
+        ctx.graph,
+        {
+          displayName: spec.displayName,
+          description: spec.description,
+          signUpAllowed: spec.signUpAllowed,
+          identityProviders: providerIds,
+          applications: spec.applications?.length ? spec.applications : undefined,
+          attributes: wanted,
+          page,
         },
-        onAuthenticationMethodLoadStart: {
-          "@odata.type": HANDLER_TYPES.onAuthenticationMethodLoadStart,
-          identityProviders: providerIds.map((id) => ({ id })),
-        },
-      };
-      if (spec.applications !== undefined && spec.applications.length > 0) {
-        body.conditions = {
-          applications: { includeApplications: spec.applications.map((appId) => ({ appId })) },
-        };
-      }
-      if (wanted !== undefined && wanted.length > 0) {
-        body.onAttributeCollection = {
-          "@odata.type": HANDLER_TYPES.onAttributeCollection,
-          attributes: wanted.map((id) => ({ id })),
-          ...(page === undefined ? {} : { attributeCollectionPage: pageBody(page) }),
-        };
-      }
-      const flow = await createFlow(ctx.graph, body, options);
+        options,
+      );
       log.note("created", "userFlow", flow.id, spec.displayName);
       for (const appId of flow.applications)
         log.note("linked", "application", appId, `to ${spec.displayName}`);
@@ -234,40 +218,6 @@ export const setupUserFlowOperation = defineOperation({
       current = await getFlow(ctx.graph, flowId, { ...options, readAfterWrite: true });
     }
 
-    const changes: Record<string, unknown> = {};
-    const details: string[] = [];
-    if (spec.description !== undefined && (current.description ?? "") !== spec.description) {
-      changes.description = spec.description;
-      details.push("description");
-    }
-    if (current.signUpAllowed !== spec.signUpAllowed) {
-      changes.onInteractiveAuthFlowStart = {
-        "@odata.type": HANDLER_TYPES.onInteractiveAuthFlowStart,
-        isSignUpAllowed: spec.signUpAllowed,
-      };
-      details.push(`signUpAllowed: ${current.signUpAllowed} → ${spec.signUpAllowed}`);
-    }
-    const idps = setDiff(current.identityProviders, providerIds);
-    if (idps.add.length + idps.remove.length > 0) {
-      changes.onAuthenticationMethodLoadStart = {
-        "@odata.type": HANDLER_TYPES.onAuthenticationMethodLoadStart,
-        identityProviders: providerIds.map((id) => ({ id })),
-      };
-      for (const id of idps.add) log.note("added", "flowIdentityProvider", id, `to ${current.displayName}`);
-      for (const id of idps.remove)
-        log.note("removed", "flowIdentityProvider", id, `from ${current.displayName}`);
-    }
-    const apps =
-      spec.applications === undefined
-        ? { add: [], remove: [] }
-        : setDiff(current.applications, spec.applications);
-    if (apps.add.length + apps.remove.length > 0) {
-      changes.conditions = {
-        applications: { includeApplications: (spec.applications ?? []).map((appId) => ({ appId })) },
-      };
-      for (const id of apps.add) log.note("linked", "application", id, `to ${current.displayName}`);
-      for (const id of apps.remove) log.note("unlinked", "application", id, `from ${current.displayName}`);
-    }
     // The page: the spec's when it gives one; otherwise the stored page without inputs of removed attributes
     // (Graph's $ref removal leaves them, api-surface 2.9).
     const wantedPage =
@@ -275,20 +225,30 @@ export const setupUserFlowOperation = defineOperation({
       (attributeDiff.remove.length > 0 && current.page !== null
         ? attributeDiff.remove.reduce(pageWithout, editablePage(current))
         : undefined);
-    const pageChanged = wantedPage !== undefined && !pageMatches(current.page, wantedPage);
-    if (Object.keys(changes).length > 0) {
-      if (pageChanged) {
-        changes.onAttributeCollection = {
-          "@odata.type": HANDLER_TYPES.onAttributeCollection,
-          attributeCollectionPage: pageBody(wantedPage),
-        };
-      }
-      await patchFlow(ctx.graph, flowId, changes, options);
-    } else if (pageChanged) {
-      await patchPage(ctx.graph, flowId, wantedPage, options);
-    }
+    // One PATCH with everything that differs.
+    const changes = userFlowChanges(current, {
+      description: spec.description,
+      signUpAllowed: spec.signUpAllowed,
+      identityProviders: providerIds,
+      applications: spec.applications,
+      page: wantedPage,
+    });
+    if (Object.keys(changes).length > 0) await patchFlow(ctx.graph, flowId, changes, options);
+    const idps = setDiff(current.identityProviders, changes.identityProviders ?? current.identityProviders);
+    for (const id of idps.add) log.note("added", "flowIdentityProvider", id, `to ${current.displayName}`);
+    for (const id of idps.remove)
+      log.note("removed", "flowIdentityProvider", id, `from ${current.displayName}`);
+    const apps = setDiff(current.applications, changes.applications ?? current.applications);
+    for (const id of apps.add) log.note("linked", "application", id, `to ${current.displayName}`);
+    for (const id of apps.remove) log.note("unlinked", "application", id, `from ${current.displayName}`);
+    const details = [
+      ...(changes.description === undefined ? [] : ["description"]),
+      ...(changes.signUpAllowed === undefined
+        ? []
+        : [`signUpAllowed: ${current.signUpAllowed} → ${changes.signUpAllowed}`]),
+    ];
     if (details.length > 0) log.note("updated", "userFlow", flowId, details.join(", "));
-    if (pageChanged) log.note("updated", "attributeCollectionPage", flowId);
+    if (changes.page !== undefined) log.note("updated", "attributeCollectionPage", flowId);
     if (!log.changed) {
       log.note("unchanged", "userFlow", flowId, current.displayName);
       return { flow: current, changed: false, actions: log.actions };

@@ -1,18 +1,11 @@
 import { z } from "zod";
 import { confirmRemovals } from "../../operations/confirm-removals.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { appIdSchema, descriptionSchema, displayNameSchema } from "../fields.ts";
 import { pageAttributes } from "./flow-page.ts";
 import { setDiff } from "./flow-setup-plan.ts";
 import { flowRefSchema, pageSchema, type UserFlow, userFlowSchema } from "./user-flow-schema.ts";
-import {
-  addFlowAttribute,
-  extensionHandlers,
-  getFlow,
-  HANDLER_TYPES,
-  patchFlow,
-  patchPage,
-  resolveFlow,
-} from "./user-flows-client.ts";
+import { addFlowAttribute, getFlow, patchFlow, resolveFlow } from "./user-flows-client.ts";
 
 /** `user_flow_update`: change a flow's settings, providers, apps or page. */
 export const updateUserFlowOperation = defineOperation({
@@ -27,11 +20,11 @@ export const updateUserFlowOperation = defineOperation({
   input: z
     .object({
       flow: flowRefSchema,
-      displayName: z.string().trim().min(1).max(256).optional(),
-      description: z.string().max(1024).nullable().optional(),
+      displayName: displayNameSchema.optional(),
+      description: descriptionSchema.nullable().optional(),
       signUpAllowed: z.boolean().optional(),
       identityProviders: z.array(z.string().min(1)).min(1).optional().describe("Replaces the providers."),
-      applications: z.array(z.uuid()).optional().describe("Replaces the linked apps (client ids)."),
+      applications: z.array(appIdSchema).optional().describe("Replaces the linked apps (client ids)."),
       page: pageSchema.optional().describe("Replaces the page whole."),
       attributeCollectionStartExtensionId: z.uuid().nullable().optional().describe("null removes it."),
       attributeCollectionSubmitExtensionId: z.uuid().nullable().optional().describe("null removes it."),
@@ -40,40 +33,21 @@ export const updateUserFlowOperation = defineOperation({
   output: userFlowSchema,
   run: async (ctx, i) => {
     const options = { signal: ctx.signal };
-    const flow = await resolveFlow(ctx.graph, i.flow, options);
+    const { flow: ref, page, ...settings } = i;
+    const flow = await resolveFlow(ctx.graph, ref, options);
     // Replacing providers or apps can unlink what the `*_remove` operations would: ask first (nothing sent yet).
     await confirmRemovals(ctx, "user_flow_update", flowRemovals(flow, i));
-    const changes: Record<string, unknown> = {};
-    if (i.displayName !== undefined) changes.displayName = i.displayName;
-    if (i.description !== undefined) changes.description = i.description;
-    if (i.signUpAllowed !== undefined) {
-      changes.onInteractiveAuthFlowStart = {
-        "@odata.type": HANDLER_TYPES.onInteractiveAuthFlowStart,
-        isSignUpAllowed: i.signUpAllowed,
-      };
-    }
-    if (i.identityProviders !== undefined) {
-      changes.onAuthenticationMethodLoadStart = {
-        "@odata.type": HANDLER_TYPES.onAuthenticationMethodLoadStart,
-        identityProviders: [...new Set(i.identityProviders)].map((id) => ({ id })),
-      };
-    }
-    if (i.applications !== undefined) {
-      changes.conditions = {
-        applications: { includeApplications: [...new Set(i.applications)].map((appId) => ({ appId })) },
-      };
-    }
-    Object.assign(changes, extensionHandlers(i));
-    if (Object.keys(changes).length > 0) await patchFlow(ctx.graph, flow.id, changes, options);
-    if (i.page !== undefined) {
+    if (Object.values(settings).some((v) => v !== undefined))
+      await patchFlow(ctx.graph, flow.id, settings, options);
+    if (page !== undefined) {
       // Graph refuses a page PATCH on a flow without onAttributeCollection and page inputs for
       // attributes the flow lacks: add those attributes by reference first (api-surface 2.5, 2.9).
-      for (const attribute of pageAttributes(i.page)) {
+      for (const attribute of pageAttributes(page)) {
         if (!flow.attributes.some((a) => a.toLowerCase() === attribute.toLowerCase())) {
           await addFlowAttribute(ctx.graph, flow.id, attribute, options);
         }
       }
-      await patchPage(ctx.graph, flow.id, i.page, options);
+      await patchFlow(ctx.graph, flow.id, { page }, options);
     }
     return getFlow(ctx.graph, flow.id, { ...options, readAfterWrite: true });
   },

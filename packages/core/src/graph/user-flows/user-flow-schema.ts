@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { descriptionSchema, nameRefSchema } from "../fields.ts";
 
 /**
  * A sign-up/sign-in user flow as ciamkit returns it: Graph's `externalUsersSelfServiceSignUpEventsFlow`
@@ -58,7 +59,7 @@ export const pageInputSchema = z.object({
 /** One view (page) of the attribute collection page. */
 export const pageViewSchema = z.object({
   title: z.string().max(256).nullable().optional(),
-  description: z.string().max(1024).nullable().optional(),
+  description: descriptionSchema.nullable().optional(),
   inputs: z.array(pageInputSchema).max(100),
 });
 
@@ -121,6 +122,9 @@ export const flowProviderSchema = z.object({
   identityProviderType: z.string().nullish(),
 });
 
+/** An identity provider offered on a flow, as ciamkit returns it. */
+export type FlowProvider = z.infer<typeof flowProviderSchema>;
+
 /** An attribute collected by a flow. */
 export const flowAttributeSchema = z.object({
   id: z.string(),
@@ -129,5 +133,14 @@ export const flowAttributeSchema = z.object({
   userFlowAttributeType: z.string(),
 });
 
+/** An attribute collected by a flow, as ciamkit returns it. */
+export type FlowAttribute = z.infer<typeof flowAttributeSchema>;
+
+/** Whether customers can sign up, or only sign in; sign-up when not given. */
+export const signUpAllowedSchema = z.boolean().default(true).describe("false: sign-in only.");
+
+/** The identity providers a flow offers, by id; email with password when not given. */
+export const flowProvidersSchema = z.array(z.string().min(1)).min(1).default(["EmailPassword-OAUTH"]);
+
 /** A flow id or its display name, as operations accept it. */
-export const flowRefSchema = z.string().trim().min(1).max(256).describe("Id or display name.");
+export const flowRefSchema = nameRefSchema.describe("Id or display name.");

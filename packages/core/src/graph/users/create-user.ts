@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { displayNameSchema } from "../fields.ts";
 import { defaultDomain } from "../organization/organization-client.ts";
 import { userSchema } from "./user-schema.ts";
 import { createUser } from "./users-client.ts";
@@ -22,7 +23,7 @@ export const createUserOperation = defineOperation({
   permissions: ["User.ReadWrite.All", "Organization.Read.All"],
   input: z
     .object({
-      displayName: z.string().trim().min(1).max(256),
+      displayName: displayNameSchema,
       signInName: z.string().trim().min(1).max(512).describe("Email (or user name) to sign in with."),
       signInType: z.enum(["emailAddress", "userName"]).default("emailAddress"),
       password: z

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { InputError } from "../../input-error.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
+import { displayNameSchema } from "../fields.ts";
 import { userSchema } from "./user-schema.ts";
 import { getUser, updateUser } from "./users-client.ts";
 
 const changesShape = {
-  displayName: z.string().trim().min(1).max(256).optional(),
+  displayName: displayNameSchema.optional(),
   givenName: z.string().max(64).nullable().optional(),
   surname: z.string().max(64).nullable().optional(),
   mail: z.email().nullable().optional(),

@@ -1,0 +1,74 @@
+/**
+ * The application registration's mapping: Graph's `application` in and out of ciamkit's
+ * {@link Application} (credential metadata without secret text or key bytes), the create body of a
+ * web, SPA or daemon app, the bodies of a new client secret and certificate, and the natural key.
+ */
+import { type GraphBody, pick, type ResourceMapping } from "../mapping.ts";
+import {
+  type Application,
+  applicationSchema,
+  keyCredentialSchema,
+  passwordCredentialSchema,
+} from "./application-schema.ts";
+
+/** An application as Graph returns it. */
+export type GraphApplication = Record<string, unknown>;
+
+/** An application to register: web apps have web redirect URIs, SPAs SPA ones, daemons neither. */
+export interface ApplicationCreate {
+  displayName: string;
+  signInAudience: string;
+  webRedirectUris?: readonly string[] | undefined;
+  spaRedirectUris?: readonly string[] | undefined;
+}
+
+type Item = Record<string, unknown>;
+const keys = <T extends object>(shape: T) => Object.keys(shape) as (keyof T & string)[];
+const APPLICATION = keys(applicationSchema.shape);
+const PASSWORD = keys(passwordCredentialSchema.shape);
+const KEY = keys(keyCredentialSchema.shape);
+const list = (value: unknown, fields: readonly string[]) =>
+  Array.isArray(value) ? value.map((item: Item) => pick(item, fields)) : value;
+const redirects = (value: unknown) =>
+  value !== null && typeof value === "object" ? pick(value as Item, ["redirectUris"]) : value;
+
+/** Graph's application with its credentials' metadata only: a secret's text and a key's bytes stay out. */
+function fromGraph(raw: GraphApplication): Application {
+  const app: Item = pick(raw, APPLICATION);
+  if ("passwordCredentials" in app) app.passwordCredentials = list(app.passwordCredentials, PASSWORD);
+  if ("keyCredentials" in app) app.keyCredentials = list(app.keyCredentials, KEY);
+  if ("web" in app) app.web = redirects(app.web);
+  if ("spa" in app) app.spa = redirects(app.spa);
+  return app as Application;
+}
+
+/** The application's mapping; its natural key is the display name (any casing). */
+export const applicationMapping = {
+  fromGraph,
+  toGraphCreate: (spec: ApplicationCreate): GraphBody => ({
+    displayName: spec.displayName,
+    signInAudience: spec.signInAudience,
+    ...(spec.webRedirectUris === undefined ? {} : { web: { redirectUris: spec.webRedirectUris } }),
+    ...(spec.spaRedirectUris === undefined ? {} : { spa: { redirectUris: spec.spaRedirectUris } }),
+  }),
+  naturalKey: (app: Pick<Application, "displayName" | "id">) => (app.displayName ?? app.id).toLowerCase(),
+} satisfies ResourceMapping<GraphApplication, Application, ApplicationCreate, never>;
+
+/** The body of `addPassword`: the new secret's name and end, when given (Graph makes the text). */
+export const passwordCredentialBody = (credential: {
+  displayName?: string | undefined;
+  endDateTime?: string | undefined;
+}): GraphBody => ({
+  passwordCredential: {
+    ...(credential.displayName === undefined ? {} : { displayName: credential.displayName }),
+    ...(credential.endDateTime === undefined ? {} : { endDateTime: credential.endDateTime }),
+  },
+});
+
+/** A certificate as a `keyCredential` to add: its DER bytes (base64), to verify the app's signed assertions. */
+export const certificateCredential = (certificate: { key: string; displayName?: string | undefined }) => ({
+  type: "AsymmetricX509Cert",
+  usage: "Verify",
+  key: certificate.key,
+  ...(certificate.displayName === undefined ? {} : { displayName: certificate.displayName }),
+});
