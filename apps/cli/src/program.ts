@@ -15,8 +15,8 @@ export interface CatalogInvocation {
   spec: CommandSpec;
   /** Parsed flags, keyed by input field. */
   fields: Record<string, unknown>;
-  /** The secret field to read from stdin (`--<flag>-stdin`), if asked. */
-  stdinField?: string | undefined;
+  /** The secret fields asked to be read from stdin (`--<flag>-stdin`); stdin holds one. */
+  stdinFields: string[];
   command: AnyCommand;
 }
 
@@ -185,11 +185,11 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
         if (spec.positional !== undefined && typeof args[0] === "string") {
           fields[spec.positional.field] = args[0];
         }
-        const stdinField = spec.options.find(
-          (o) => o.secret === true && command.getOptionValue(camel(stdinFlag(o))) === true,
-        )?.field;
+        const stdinFields = spec.options
+          .filter((o) => o.secret === true && command.getOptionValue(camel(stdinFlag(o))) === true)
+          .map((o) => o.field);
         const { runCatalogCommand } = await import("./run/run-catalog-command.ts");
-        await runCatalogCommand({ spec, fields, stdinField, command });
+        await runCatalogCommand({ spec, fields, stdinFields, command });
       });
     }
   }

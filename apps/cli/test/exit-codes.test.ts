@@ -1,9 +1,7 @@
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ciam, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { BIN, ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 beforeAll(async () => {
@@ -17,96 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** One line on stderr, exit 2, nothing on stdout. */
-function expectUsageError(run: Run, pattern: RegExp): void {
-  expect(run.status).toBe(2);
-  expect(run.stdout).toBe("");
-  expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
-  expect(run.stderr).toMatch(pattern);
-}
-
-describe("bad input: one line that says how to fix it, exit 2, no request sent", () => {
-  const cases: [string, string[], RegExp, "env" | "bare"][] = [
-    [
-      "unknown option",
-      ["user", "list", "--colour"],
-      /unknown option '--colour'.*ciam user list --help/,
-      "env",
-    ],
-    ["unknown command", ["user", "lst"], /unknown command 'lst'.*Did you mean list\?/, "env"],
-    [
-      "wrong type",
-      ["user", "list", "--limit", "ten"],
-      /'--limit <limit>' argument 'ten' is invalid\. expected an integer/,
-      "env",
-    ],
-    [
-      "value not in the enum",
-      ["user", "list", "--user-type", "Admin"],
-      /Allowed choices are Member, Guest/,
-      "env",
-    ],
-    [
-      "invalid value for the schema",
-      ["user", "create", "--display-name", "X", "--sign-in-name", "not-an-email"],
-      /invalid --sign-in-name: .*email/,
-      "env",
-    ],
-    [
-      "missing required option",
-      ["user", "get"],
-      /missing required option --id \(or "id" in --input\)/,
-      "env",
-    ],
-    [
-      "option without its value",
-      ["app", "grant", "--app-id", "x", "--permission"],
-      /argument missing/,
-      "env",
-    ],
-    [
-      "invalid --query",
-      ["user", "list", "--query", "[?displayName=="],
-      /--query is not valid JMESPath/,
-      "env",
-    ],
-    [
-      "unknown --output",
-      ["user", "list", "-o", "xml"],
-      /Allowed choices are table, json, yaml, tsv, none/,
-      "env",
-    ],
-    ["missing credentials", ["user", "list"], /not signed in: run `ciam login`.*--emulator/, "bare"],
-  ];
-  it.each(cases)("%s", async (_name, args, pattern, which) => {
-    const before = t.requests();
-    const run = await ciam(args, which === "env" ? t.env : t.bare);
-    expectUsageError(run, pattern);
-    expect(t.requests()).toBe(before);
-  });
-
-  it("malformed JSON from --input", async () => {
-    const before = t.requests();
-    expectUsageError(
-      await ciam(["user", "create", "--input", "-"], t.env, "{displayName:"),
-      /--input - is not valid JSON/,
-    );
-    const file = join(t.bare.HOME ?? "", "input.json");
-    writeFileSync(file, "[1,2]");
-    expectUsageError(await ciam(["user", "create", "--input", file], t.env), /must hold one JSON object/);
-    expect(t.requests()).toBe(before);
-  });
-
-  it("half a credential in AZURE_* variables", async () => {
-    const { AZURE_CLIENT_SECRET: _omit, ...env } = t.env;
-    const before = t.requests();
-    expectUsageError(
-      await ciam(["user", "list"], env),
-      /No credential is set: set one of AZURE_CLIENT_SECRET/,
-    );
-    expect(t.requests()).toBe(before);
-  });
-
+// Every documented bad input, with its exit code, is in bad-input.test.ts.
+describe("--input", () => {
   it("--input gives the whole input and flags override it", async () => {
     const run = await ciam(
       ["user", "create", "--input", "-", "--display-name", "Flag Wins", "-o", "json"],

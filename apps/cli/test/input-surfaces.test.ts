@@ -48,6 +48,7 @@ describe("MCP-only inputs in the CLI", () => {
     const invocation = {
       spec: commandSpec(widget),
       fields: {},
+      stdinFields: [],
       command: { optsWithGlobals: () => ({ input, output: "json" }) },
     } as unknown as CatalogInvocation;
     await runCatalogCommand(invocation);

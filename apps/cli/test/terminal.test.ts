@@ -1,65 +1,32 @@
 // What a person sees in a terminal: the confirmation prompt, the progress bar and colour, through tmux.
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ciam, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { ciam, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { hasTmux, openTerminal, type Terminal } from "./tmux.ts";
 
-const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
-const SOCKET = `ciam-test-${process.pid}`;
 let t: TestTenant;
-
-function tmux(...args: string[]): string {
-  const out = spawnSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
-  if (out.status !== 0) throw new Error(`tmux ${args.join(" ")}: ${out.stderr}`);
-  return out.stdout;
-}
-
-const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-
+let term: Terminal;
+const tmux = (...args: string[]) => term.tmux(...args);
 /** Starts `ciam args` in a fresh 120x30 tmux window; returns the window's name. */
-function start(
+const start = (
   name: string,
   args: string[],
   extraEnv: Record<string, string> = {},
   base: Record<string, string> = t.env,
-): string {
-  const script = join(t.bare.HOME ?? "", `${name}.sh`);
-  const env = { ...base, TERM: "xterm-256color", ...extraEnv };
-  writeFileSync(
-    script,
-    [
-      ...Object.entries(env).map(([k, v]) => `export ${k}=${quote(v)}`),
-      `${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(" ")}`,
-      'echo "[exit=$?]"',
-      "sleep 600",
-    ].join("\n"),
-  );
-  tmux("new-window", "-d", "-n", name, `bash ${quote(script)}`);
-  return name;
-}
-
-/** The window's screen, once `pattern` shows (polling; fails with the screen after 30 s). */
-async function screenShowing(name: string, pattern: RegExp, escapes = false): Promise<string> {
-  let screen = "";
-  for (let i = 0; i < 300; i++) {
-    screen = tmux("capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", `ciam:${name}`);
-    if (pattern.test(screen)) return screen;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${pattern} on the screen:\n${screen}`);
-}
+) => term.start(name, args, { ...base, ...extraEnv }, t.bare.HOME ?? "");
+const screenShowing = (name: string, pattern: RegExp, escapes = false) =>
+  term.screenShowing(name, pattern, escapes);
 
 beforeAll(async () => {
   if (!hasTmux) return;
   requireBuilt();
   t = await startTenant({ deviceCode: { intervalSeconds: 1 }, arm: { provisioningSeconds: 4 } });
-  tmux("new-session", "-d", "-s", "ciam", "-x", "120", "-y", "30");
+  term = openTerminal();
 });
 afterAll(async () => {
   if (!hasTmux) return;
-  spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+  term?.close();
   await t?.close();
 });
 

@@ -43,6 +43,8 @@ export * from "./bulk/index.ts";
 // The client entry point.
 export type { AdditionalPolicy, CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";
+// Tenant values shown as text: control and bidi characters escaped.
+export { escapeControlCharacters } from "./display-text.ts";
 export * from "./graph/applications/index.ts";
 export * from "./graph/audit-logs/index.ts";
 export * from "./graph/branding/index.ts";
@@ -121,6 +123,8 @@ export type { RequestOptions, ServiceClientOptions } from "./http/service-client
 export { ServiceClient } from "./http/service-client.ts";
 export type { FetchTransport, FetchTransportOptions } from "./http/transport.ts";
 export { createFetchTransport } from "./http/transport.ts";
+// Unusable input found while an operation runs (the CLI exits 2, MCP answers an input error).
+export { InputError } from "./input-error.ts";
 // The operation catalog.
 export type { ChangeAction } from "./operations/change-actions.ts";
 export { CHANGE_VERBS, changeActionSchema } from "./operations/change-actions.ts";
@@ -151,6 +155,8 @@ export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
 export { iterateOperation } from "./operations/iterate-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
+export type { UnknownField } from "./operations/unknown-fields.ts";
+export { unknownFieldIssues, unknownFields } from "./operations/unknown-fields.ts";
 // Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
 export type { ProfileCredentialOptions } from "./profiles/profile-credential.ts";
 export { cloudFromProfile, credentialFromProfile } from "./profiles/profile-credential.ts";

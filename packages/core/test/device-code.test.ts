@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeviceCodePrompt } from "../src/auth/device-code.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
 import { selectCacheEntries } from "../src/auth/token-cache-file.ts";
-import { ConnectionError } from "../src/http/errors.ts";
+import { listUsersOperation } from "../src/graph/users/list-users.ts";
+import { AuthenticationError, ConnectionError } from "../src/http/errors.ts";
 import type { LogEntry } from "../src/http/logger.ts";
 import { credentialFromProfile } from "../src/profiles/profile-credential.ts";
 import type { Profile } from "../src/profiles/profile-schema.ts";
@@ -119,6 +120,72 @@ describe("device code with refresh tokens", () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect(prompts).toHaveLength(1);
     await credential.close?.();
+  }, 30_000);
+});
+
+describe("device code without a person to answer", () => {
+  const deviceCodeRequests = () =>
+    t.emu.control.monitor.requests().filter((r) => r.path.includes("/devicecode")).length;
+
+  it("without onPrompt, a profile with no usable sign-in fails at once and requests no device code", async () => {
+    const before = deviceCodeRequests();
+    const ca = join(tempDir("ci-ca"), "ca.pem");
+    writeFileSync(ca, t.emu.caCertPem);
+    const profile: Profile = {
+      name: "ci",
+      tenantId: t.tenant.tenantId,
+      clientId: t.tenant.publicClientId,
+      cloud: {
+        kind: "custom",
+        authorityHost: t.emu.loginUrl,
+        graphEndpoint: t.emu.graphUrl,
+        armEndpoint: t.emu.armUrl,
+        caPath: ca,
+      },
+      credential: { kind: "device-code" },
+    };
+    const credential = credentialFromProfile(profile, {
+      configDir: tempDir("ci-config"),
+      legacyTokenCachePath: false,
+    });
+    const error = await credential.getToken(GRAPH).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ service: "login", code: "interaction_required" });
+    expect((error as Error).message).toBe(
+      `Sign-in failed (interaction_required): the saved sign-in of profile 'ci' cannot be used (none yet, expired or revoked), and this run has no terminal to show a device code on. Run \`ciam login --profile ci --tenant ${t.tenant.tenantId} --client-id ${t.tenant.publicClientId}\` in a terminal, then retry.`,
+    );
+    expect(deviceCodeRequests()).toBe(before);
+    await credential.close?.();
+  });
+
+  it("a sign-in still waiting when the attempt's deadline passes names the token service, not Graph", async () => {
+    const prompts: DeviceCodePrompt[] = [];
+    const client = t.client({
+      credential: deviceCodeCredential({
+        tenantId: t.tenant.tenantId,
+        clientId: t.tenant.publicClientId,
+        cloud: t.cloud,
+        tokenCachePath: false,
+        onPrompt: (prompt) => prompts.push(prompt),
+      }),
+      timeoutMs: 1500,
+      retry: { maxRetries: 0 },
+    });
+    const graphBefore = t.emu.control.monitor.counters().byService.graph ?? 0;
+    const error = await client.run(listUsersOperation, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ service: "login", code: "Timeout", requestMayHaveBeenSent: false });
+    expect((error as Error).message).toMatch(
+      /^The token service gave no access token for Graph within 1500 ms/,
+    );
+    expect(t.emu.control.monitor.counters().byService.graph ?? 0).toBe(graphBefore);
+    // The person approves late: the sign-in ends instead of polling on after the test.
+    expect(prompts).toHaveLength(1);
+    await t.control("POST", "/device-codes/approve", {
+      userCode: prompts[0]?.userCode,
+      userPrincipalName: admin(),
+    });
+    await client.close();
   }, 30_000);
 });
 

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { CredentialReference, Profile, ProfileCloud } from "@ciamkit/core";
 import type { GlobalOptions } from "../global-options.ts";
 import type { AnyCommand } from "../program.ts";
 import { UsageError } from "../run/exit-codes.ts";
 import { fail } from "../run/fail.ts";
+import { readStdinSecret } from "../run/read-input.ts";
 
 /** Options of `ciam login`. */
 export interface LoginOptions {
@@ -43,9 +43,11 @@ function cloudReference(options: LoginOptions): ProfileCloud {
   };
 }
 
-function readSecret(options: LoginOptions): string {
+async function readSecret(options: LoginOptions): Promise<string> {
   const secret =
-    options.secretStdin === true ? readFileSync(0, "utf8").trim() : process.env.AZURE_CLIENT_SECRET?.trim();
+    options.secretStdin === true
+      ? (await readStdinSecret("--secret-stdin")).trim()
+      : process.env.AZURE_CLIENT_SECRET?.trim();
   if (secret === undefined || secret === "") {
     throw new UsageError("no client secret: pipe it in with --secret-stdin, or set AZURE_CLIENT_SECRET");
   }
@@ -80,7 +82,7 @@ export async function login(options: LoginOptions, command: AnyCommand): Promise
     let reference: CredentialReference;
     switch (kind) {
       case "secret":
-        secret = readSecret(options);
+        secret = await readSecret(options);
         reference = { kind: "secret", ...(options.saveSecret === true ? { secret } : {}) };
         break;
       case "certificate":

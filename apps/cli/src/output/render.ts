@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from "@ciamkit/core/display-text";
 import { search } from "@jmespath-community/jmespath";
 import { stringify as toYaml } from "yaml";
 import type { OutputFormat } from "./formats.ts";
@@ -103,7 +104,8 @@ function renderTsv(data: unknown): string {
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
+/** A value in one TSV field: tabs and line breaks become a space, other control characters escapes. */
 function tsvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  return String(value).replace(/[\t\r\n]/g, " ");
+  return escapeControlCharacters(String(value).replace(/[\t\r\n]/g, " "));
 }

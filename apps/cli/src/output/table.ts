@@ -1,3 +1,5 @@
+import { escapeControlCharacters } from "@ciamkit/core/display-text";
+
 /**
  * A plain column table like the Azure CLI's `-o table`: a header row, a rule, one row per item;
  * columns are the scalar properties with a value in some row (nested objects and arrays are left
@@ -75,9 +77,10 @@ function headerName(key: string): string {
   return key.charAt(0).toUpperCase() + key.slice(1);
 }
 
+/** A value on one table line: line breaks and tabs become a space, other control characters escapes. */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  return String(value).replace(/[\r\n\t]+/g, " ");
+  return escapeControlCharacters(String(value).replace(/[\r\n\t]+/g, " "));
 }
 
 function pad(value: string, width: number): string {

@@ -1,4 +1,5 @@
 import type { RemovalRequest } from "@ciamkit/core";
+import { escapeControlCharacters } from "@ciamkit/core/display-text";
 import type { CommandSpec } from "../manifest/manifest-types.ts";
 import { confirm } from "../terminal/confirm.ts";
 import { UsageError } from "./exit-codes.ts";
@@ -33,7 +34,8 @@ export async function confirmDestructive(
     what = `${name === undefined ? "" : `'${String(name)}' `}(id ${String(item.id ?? input.id ?? "")})`;
   }
   const action = spec.title.replace(/^\w/, (c) => c.toLowerCase());
-  process.stderr.write(`This will ${action}: ${what}.\n`);
+  // The name is the tenant's text: escaped, so it cannot add lines to the question or rewrite it.
+  process.stderr.write(`This will ${action}: ${core.escapeControlCharacters(what)}.\n`);
   return confirm("Continue?", signal);
 }
 
@@ -47,7 +49,7 @@ export async function confirmRemovalsOnTerminal(
   how: { path: string; yes: boolean; signal: AbortSignal; beforeAsking: () => void },
 ): Promise<boolean> {
   if (how.yes) return true;
-  const what = request.removals.join("; ");
+  const what = escapeControlCharacters(request.removals.join("; "));
   if (!(process.stdin.isTTY && process.stderr.isTTY)) {
     throw new UsageError(
       `\`${how.path}\` would remove ${what}, and there is no terminal to confirm on; pass --yes to run it unattended, or keep them in the input`,

@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from "@ciamkit/core/display-text";
 import { colorsFor } from "../terminal/colors.ts";
 import { describeError } from "./report-error.ts";
 
@@ -5,6 +6,8 @@ import { describeError } from "./report-error.ts";
 export function fail(error: unknown, aborted = false): void {
   const { code, message } = aborted ? { code: 130 as const, message: "cancelled" } : describeError(error);
   const c = colorsFor(process.stderr);
-  process.stderr.write(`${c.red("ciam: error:")} ${message}\n`);
+  // One line, and nothing in it (a display name, a service's text) may move the cursor or reorder it.
+  const line = escapeControlCharacters(message.replace(/\s*\r?\n\s*/g, " ").trim());
+  process.stderr.write(`${c.red("ciam: error:")} ${line}\n`);
   process.exitCode = code;
 }

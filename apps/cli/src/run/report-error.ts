@@ -10,6 +10,7 @@ export function describeError(error: unknown): { code: ExitCode; message: string
     case "AbortError":
       return { code: EXIT.interrupted, message: "cancelled" };
     case "QueryError":
+    case "InputError":
     case "InvalidInputError":
     case "RemovalNotConfirmedError":
     case "CredentialConfigurationError":
@@ -30,10 +31,43 @@ export function describeError(error: unknown): { code: ExitCode; message: string
       return { code: EXIT.permission, message: withRequestId(error as ApiError, message) };
     case "NotFoundError":
       return { code: EXIT.notFound, message: withRequestId(error as ApiError, message) };
-    default:
+    default: {
       if (isApiLike(error)) return { code: EXIT.api, message: withRequestId(error, message) };
-      return { code: EXIT.failure, message: `unexpected error: ${message}` };
+      const file = fileProblem(error);
+      if (file !== undefined) return { code: EXIT.usage, message: file };
+      // Exit 1 is kept for what no rule above foresaw: a defect in ciam, said as such.
+      return {
+        code: EXIT.failure,
+        message: `unexpected error (a bug in ciam; please report it with the command you ran): ${message}`,
+      };
+    }
   }
+}
+
+/** What the file system says about a file the user named: where it is and what to do about it. */
+const FILE_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: "does not exist (or its folder does not)",
+  ENOTDIR: "is not in a folder (a part of the path is a file)",
+  EISDIR: "is a folder, not a file",
+  EACCES: "is not accessible to you",
+  EPERM: "is not accessible to you",
+  EEXIST: "already exists",
+  EROFS: "is on a read-only file system",
+  ENAMETOOLONG: "is too long a name",
+  ELOOP: "has too many symbolic links",
+};
+
+/**
+ * A file-system error about a path (a file to read, a folder to write into): the user's input, so
+ * a usage error naming the path, not a crash. Errors without a path are left to the defect rule.
+ */
+function fileProblem(error: unknown): string | undefined {
+  const e = error as Partial<NodeJS.ErrnoException> | null;
+  if (!(error instanceof Error) || typeof e?.code !== "string" || typeof e.path !== "string")
+    return undefined;
+  const problem = FILE_PROBLEMS[e.code];
+  if (problem === undefined) return undefined;
+  return `${e.path} ${problem} (${e.code}); check the path`;
 }
 
 function isApiLike(error: unknown): error is ApiError {

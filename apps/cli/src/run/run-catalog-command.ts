@@ -23,7 +23,7 @@ const PAGE_SIZE = 100;
 export async function runCatalogCommand({
   spec,
   fields,
-  stdinField,
+  stdinFields,
   command,
 }: CatalogInvocation): Promise<void> {
   const globals = command.optsWithGlobals() as CommandOptions;
@@ -46,16 +46,25 @@ export async function runCatalogCommand({
       throw new UsageError(`refused: \`${path}\` changes the tenant and read-only mode is on`);
     }
     const input: Record<string, unknown> = {
-      ...(globals.input === undefined ? {} : readInput(globals.input)),
+      ...(globals.input === undefined ? {} : await readInput(globals.input)),
       ...fields,
     };
+    if (stdinFields.length > 1) {
+      const flags = stdinFields.map((f) => `--${spec.options.find((o) => o.field === f)?.flag ?? f}-stdin`);
+      throw new UsageError(
+        `${flags.join(" and ")} would all read stdin; pipe in one, pass the others in --input`,
+      );
+    }
+    const stdinField = stdinFields[0];
     if (stdinField !== undefined)
-      input[stdinField] = readSecretFromStdin(
+      input[stdinField] = await readSecretFromStdin(
         spec,
         stdinField,
         globals.input,
         fields[stdinField] !== undefined,
       );
+    // Ctrl-C while stdin was read also ends a producer early: never go on with what it sent so far.
+    controller.signal.throwIfAborted();
     // An operation that writes a file is not a read, whatever it does to the tenant.
     const written = (spec.writesFiles ?? []).filter((field) => input[field] !== undefined);
     if (written.length > 0 && readOnly) {
@@ -93,6 +102,7 @@ export async function runCatalogCommand({
     const operation = core.getOperation(spec.operation);
     if (operation === undefined)
       throw new Error(`the catalog has no operation ${spec.operation}; rebuild ciam`);
+    refuseUnknownFields(core, operation, spec, input, path);
     const parsed = operation.input.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -199,8 +209,10 @@ async function runList(
         options.runOptions,
       )) as typeof page;
     } catch (error) {
-      options.writer.end();
+      // Before the first page nothing is printed, not even an empty list: a script reading stdout
+      // (`| jq length`) must not take a failure for "no items".
       if (count === 0) throw error;
+      options.writer.end();
       fail(error, options.runOptions.signal.aborted);
       process.stderr.write(`ciam: the listing stopped after ${count} items\n`);
       return process.exitCode === EXIT.interrupted ? EXIT.interrupted : EXIT.partial;
@@ -219,6 +231,35 @@ async function runList(
   }
   options.writer.end();
   return EXIT.success;
+}
+
+/**
+ * Refuses `--input` fields the operation does not have (flags are always known): dropped in
+ * silence, a misspelt `jobTitel` would let the command succeed without the change.
+ */
+function refuseUnknownFields(
+  core: Core,
+  operation: Operation,
+  spec: CatalogInvocation["spec"],
+  input: Record<string, unknown>,
+  path: string,
+): void {
+  const unknown = core.unknownFields(Object.keys(operation.input.shape), input);
+  const first = unknown[0];
+  if (first === undefined) return;
+  const flag = spec.options.find((o) => o.field === first.suggestion)?.flag;
+  const hint =
+    first.suggestion === undefined
+      ? ""
+      : `; did you mean "${first.suggestion}"${flag === undefined ? "" : ` (--${flag})`}?`;
+  const more =
+    unknown.length > 1
+      ? ` (and ${unknown
+          .slice(1)
+          .map((u) => `"${u.field}"`)
+          .join(", ")})`
+      : "";
+  throw new UsageError(`unknown field "${first.field}" in --input${more}${hint} (see \`${path} --help\`)`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { CiamClient, Cloud } from "@ciamkit/core";
 import { openEmulatorSession } from "./emulator-session.ts";
 import { UsageError } from "./exit-codes.ts";
+import { canAskPerson } from "./interactive.ts";
 
 type Core = typeof import("@ciamkit/core");
 
@@ -28,7 +29,10 @@ export interface SessionOptions {
 export async function openSession(core: Core, options: SessionOptions): Promise<Session> {
   const env = options.env ?? process.env;
   if (options.emulator === true) return openEmulatorSession(core, env, options.signal);
-  const onPrompt = (prompt: { message: string }) => process.stderr.write(`${prompt.message}\n`);
+  // A device code is shown only to a person: in a script or CI a sign-in that needs one fails at once.
+  const onPrompt = canAskPerson(env)
+    ? (prompt: { message: string }) => void process.stderr.write(`${prompt.message}\n`)
+    : undefined;
   const store = new core.ProfileStore(core.configDir(env));
   if (env.AZURE_CLIENT_ID || env.AZURE_TENANT_ID) {
     const profile =

@@ -1,4 +1,4 @@
-import type { ConfirmRemovals, RemovalRequest } from "@ciamkit/core";
+import { type ConfirmRemovals, escapeControlCharacters, type RemovalRequest } from "@ciamkit/core";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ConfirmPolicy } from "./confirm.ts";
@@ -24,7 +24,8 @@ export function removalConfirmer(
 ): RemovalConfirmer {
   let refusal: CallToolResult | undefined;
   const confirm = async (request: RemovalRequest): Promise<boolean> => {
-    const what = request.removals.join("; ");
+    // Removals name tenant objects by their names: escaped before the user or the model reads them.
+    const what = escapeControlCharacters(request.removals.join("; "));
     if (server.getClientCapabilities()?.elicitation === undefined) {
       if (policy.allowDestructive) return true;
       refusal = errorResult(

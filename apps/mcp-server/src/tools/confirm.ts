@@ -1,4 +1,4 @@
-import { areaPrefix, type Operation, operations } from "@ciamkit/core";
+import { areaPrefix, escapeControlCharacters, type Operation, operations } from "@ciamkit/core";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { errorResult } from "./error-result.ts";
@@ -36,9 +36,13 @@ export async function confirmDestructive(
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(", ");
   const name = lookUp === undefined ? undefined : await targetName(operation, args, lookUp);
-  const target = [name === undefined ? undefined : `'${name}'`, ids === "" ? undefined : `(${ids})`]
-    .filter((part) => part !== undefined)
-    .join(" ");
+  // The name is the tenant's text and the ids the model's: escaped, so neither can add lines to the
+  // question the user answers or reorder it.
+  const target = escapeControlCharacters(
+    [name === undefined ? undefined : `'${name}'`, ids === "" ? undefined : `(${ids})`]
+      .filter((part) => part !== undefined)
+      .join(" "),
+  );
   const answer = await server.elicitInput(
     {
       mode: "form",

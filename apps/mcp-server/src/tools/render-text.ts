@@ -1,3 +1,4 @@
+import { escapeControlCharacters } from "@ciamkit/core";
 import { stringify } from "yaml";
 
 /**
@@ -16,6 +17,22 @@ export function renderText(structured: Record<string, unknown>, notes: readonly 
     lines.push(`${items.length} item${items.length === 1 ? "" : "s"}${more}.`);
   }
   for (const note of notes) lines.push(`Note: ${note}.`);
-  const body = stringify(structured, { lineWidth: 0 }).trimEnd();
+  const body = stringify(escapeStrings(structured), { lineWidth: 0 }).trimEnd();
   return [...lines, body].join("\n");
+}
+
+/**
+ * The result with every string (keys too) escaped: a tenant value with a line break, a terminal
+ * escape or a bidi override must read as one value in the text, not as more lines of the result or
+ * as instructions after it. `structuredContent` keeps the values as they are (JSON escapes them).
+ */
+function escapeStrings(value: unknown): unknown {
+  if (typeof value === "string") return escapeControlCharacters(value);
+  if (Array.isArray(value)) return value.map(escapeStrings);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [escapeControlCharacters(k), escapeStrings(v)]),
+    );
+  }
+  return value;
 }

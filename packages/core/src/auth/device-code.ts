@@ -1,5 +1,6 @@
 import type { AccountInfo, AuthenticationResult } from "@azure/msal-node";
 import { InteractionRequiredAuthError, PublicClientApplication } from "@azure/msal-node";
+import { AuthenticationError } from "../http/errors.ts";
 import type { CredentialOptions } from "./msal-config.ts";
 import { msalConfiguration } from "./msal-config.ts";
 import { fromMsalError } from "./msal-errors.ts";
@@ -18,8 +19,13 @@ export interface DeviceCodePrompt {
 
 /** Options of {@link deviceCodeCredential}. */
 export interface DeviceCodeCredentialOptions extends CredentialOptions {
-  /** Shows the code to the user (the CLI prints it to stderr). */
-  onPrompt: (prompt: DeviceCodePrompt) => void;
+  /**
+   * Shows the code to the user (the CLI prints it to stderr on a terminal). Leave it out when nobody
+   * can answer (a script, CI, a service): a sign-in that needs a person then fails at once with an
+   * {@link AuthenticationError} (`interaction_required`) instead of requesting a device code and
+   * waiting for an approval that never comes.
+   */
+  onPrompt?: ((prompt: DeviceCodePrompt) => void) | undefined;
   /**
    * The token cache file; `false` keeps the cache in memory only. Default: one file per authority
    * and client, {@link defaultTokenCachePath} (profiles use one per profile).
@@ -94,10 +100,12 @@ export function deviceCodeCredential(options: DeviceCodeCredentialOptions): Toke
             if (!needsSignIn(error)) throw error;
           }
         }
+        const onPrompt = options.onPrompt;
+        if (onPrompt === undefined) throw signInNeeded(options);
         const result = await app.acquireTokenByDeviceCode({
           scopes: [scope],
           deviceCodeCallback: (response) =>
-            options.onPrompt({
+            onPrompt({
               userCode: response.userCode,
               verificationUri: response.verificationUri,
               message: response.message,
@@ -116,5 +124,25 @@ export function deviceCodeCredential(options: DeviceCodeCredentialOptions): Toke
       }
     },
     close: setup.close,
+  });
+}
+
+/**
+ * The error of a non-interactive run whose saved sign-in cannot be used (none yet, refused, expired):
+ * what `az` says in the same place ("run `az login`"), with the profile when there is one.
+ */
+function signInNeeded(options: DeviceCodeCredentialOptions): AuthenticationError {
+  const source = options.source;
+  const profile = source?.kind === "profile" ? source.name : undefined;
+  const login =
+    profile === undefined
+      ? "`ciam login`"
+      : `\`ciam login --profile ${profile} --tenant ${options.tenantId} --client-id ${options.clientId}\``;
+  const what = profile === undefined ? "the saved sign-in" : `the saved sign-in of profile '${profile}'`;
+  return new AuthenticationError({
+    service: "login",
+    status: 401,
+    code: "interaction_required",
+    message: `Sign-in failed (interaction_required): ${what} cannot be used (none yet, expired or revoked), and this run has no terminal to show a device code on. Run ${login} in a terminal, then retry.`,
   });
 }

@@ -1,10 +1,14 @@
 /** Pieces shared by the Graph resource clients and operations: ids in paths, list input/output, `$select`. */
+
 import { z } from "zod";
+import { InputError } from "../input-error.ts";
 
 /** Puts an id (object id, UPN, appId) into a path segment; rejects what could escape the segment. */
 export function segment(id: string): string {
   if (id === "" || id === "." || id === ".." || [...id].some((c) => c.charCodeAt(0) < 0x20)) {
-    throw new Error(`Not a valid id: ${JSON.stringify(id)}`);
+    throw new InputError(
+      `Not a valid id: ${JSON.stringify(id)} (an id has no control characters and is not empty, "." or ".."); give the object's id`,
+    );
   }
   return encodeURIComponent(id);
 }

@@ -4,6 +4,7 @@
  * `Azure-AsyncOperation` (a status resource) or `Location` (202 until done), waiting `Retry-After`,
  * reporting progress, resumable from a token and cancellable by `AbortSignal`.
  */
+import { InputError } from "../input-error.ts";
 import { ApiError, errorFromResponse } from "./errors.ts";
 import type { HttpMethod, PipelineResponse } from "./pipeline.ts";
 import { responseJson } from "./pipeline.ts";
@@ -58,7 +59,7 @@ export function decodeResumeToken(token: string): LroState {
   } catch {
     // fall through
   }
-  throw new Error("Not a resume token of a long-running operation.");
+  throw new InputError("Not a resume token of a long-running operation.");
 }
 
 const TERMINAL_FAILED = new Set(["failed", "canceled", "cancelled"]);

@@ -2,6 +2,7 @@
  * Paging over Graph (`@odata.nextLink`, https://learn.microsoft.com/graph/paging) and ARM (`nextLink`)
  * collections: async iterators that hold one page at a time, and a resumable cursor.
  */
+import { InputError } from "../input-error.ts";
 import type { RequestOptions, ServiceClient } from "./service-client.ts";
 
 /** One page of a collection. */
@@ -88,7 +89,9 @@ export function decodeCursor(cursor: string): CursorState {
   } catch {
     // fall through to the error below
   }
-  throw new Error("The cursor is not one returned by a previous list call; start again without a cursor.");
+  throw new InputError(
+    "The cursor is not one returned by a previous list call; start again without a cursor.",
+  );
 }
 
 /** The result of {@link listPage}. */

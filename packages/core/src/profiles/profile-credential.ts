@@ -48,7 +48,10 @@ export function cloudFromProfile(cloud: ProfileCloud): Cloud {
 export interface ProfileCredentialOptions {
   /** Where `AZURE_CLIENT_SECRET` is read for a secret profile without a stored secret; `process.env` by default. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Shows the device code to the user (device-code profiles). */
+  /**
+   * Shows the device code to the user (device-code profiles). Leave it out when nobody can answer:
+   * a profile whose saved sign-in cannot be used then fails at once (`interaction_required`).
+   */
   onPrompt?: ((prompt: DeviceCodePrompt) => void) | undefined;
   /** The configuration directory whose `token-cache/` holds device-code caches; {@link configDir} by default. */
   configDir?: string | undefined;
@@ -100,13 +103,8 @@ export function credentialFromProfile(
     case "device-code":
       return deviceCodeCredential({
         ...common,
-        onPrompt:
-          options.onPrompt ??
-          ((prompt) => {
-            throw new CredentialConfigurationError(
-              `Profile '${profile.name}' needs an interactive sign-in (${prompt.verificationUri}); run \`ciam login\` in a terminal.`,
-            );
-          }),
+        // Without onPrompt no device code is requested: a sign-in that needs a person fails at once.
+        onPrompt: options.onPrompt,
         tokenCachePath:
           reference.tokenCachePath ??
           profileTokenCachePath(profile.name, options.configDir ?? configDir(env)),

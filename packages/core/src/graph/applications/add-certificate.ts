@@ -1,5 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { z } from "zod";
+import { InputError } from "../../input-error.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { appRefShape, exactlyOneRef, exactlyOneRefMessage } from "./app-ref.ts";
 import { keyCredentialSchema } from "./application-schema.ts";
@@ -34,7 +35,7 @@ export const addCertificateOperation = defineOperation({
     try {
       certificate = new X509Certificate(input.certificatePem);
     } catch {
-      throw new Error("certificatePem is not a readable X.509 certificate.");
+      throw new InputError("certificatePem is not a readable X.509 certificate.");
     }
     const displayName =
       input.displayName ??

@@ -1,8 +1,10 @@
 /** The applications resource client. */
+
 import { startsWith } from "../../http/odata.ts";
 import type { ListResult } from "../../http/paginate.ts";
 import { listPage } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
+import { InputError } from "../../input-error.ts";
 import { segment } from "../common.ts";
 import {
   type ApplicationCreate,
@@ -24,7 +26,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function applicationPath(id: { id?: string | undefined; appId?: string | undefined }): string {
   if (id.id !== undefined) return `/applications/${segment(id.id)}`;
   if (id.appId !== undefined && GUID.test(id.appId)) return `/applications(appId='${id.appId}')`;
-  throw new Error("Give the application's object id (id) or its application (client) id (appId) as a GUID.");
+  throw new InputError(
+    "Give the application's object id (id) or its application (client) id (appId) as a GUID.",
+  );
 }
 
 /** A page of applications. */

@@ -4,6 +4,7 @@
  * calls, or a fraud protection provider) and app conditions, in and out of ciamkit's flat
  * {@link EventListener}.
  */
+import { InputError } from "../../input-error.ts";
 import { type GraphBody, odataType, type ResourceMapping, typeName } from "../mapping.ts";
 import { type EventListener, LISTENER_KINDS, type ListenerKind } from "./event-listener-schema.ts";
 
@@ -63,7 +64,7 @@ function handlerBody(kind: ListenerKind, target: ListenerTarget): GraphBody {
   }
   const provider = target.fraudProvider;
   if (provider === undefined)
-    throw new Error("onFraudProtectionLoadStart needs a fraud protection provider.");
+    throw new InputError("onFraudProtectionLoadStart needs a fraud protection provider.");
   return {
     "@odata.type": handler,
     signUp: {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InputError } from "../../input-error.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
 import { appIdSchema } from "../fields.ts";
@@ -31,7 +32,7 @@ export const updateEventListenerOperation = defineOperation({
   run: async (ctx, input) => {
     const current = await getEventListener(ctx.graph, input.id, { signal: ctx.signal });
     if (input.customExtensionId !== undefined && !Object.hasOwn(LISTENER_KINDS, current.kind)) {
-      throw new Error(
+      throw new InputError(
         `Listener ${input.id} (${current.kind}) is managed by a user flow; change its extension on the flow.`,
       );
     }

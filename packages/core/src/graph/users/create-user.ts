@@ -26,7 +26,12 @@ export const createUserOperation = defineOperation({
       displayName: displayNameSchema,
       signInName: z.string().trim().min(1).max(512).describe("Email (or user name) to sign in with."),
       signInType: z.enum(["emailAddress", "userName"]).default("emailAddress"),
-      password: z.string().min(8).max(256).optional().describe("Omitted: a random one nobody sees."),
+      password: z
+        .string()
+        .min(8)
+        .max(256)
+        .optional()
+        .describe("Write-only. Omitted: a random one nobody sees."),
       givenName: z.string().max(64).optional(),
       surname: z.string().max(64).optional(),
       mail: z.email().optional().describe("Default: the sign-in email."),

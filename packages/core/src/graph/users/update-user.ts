@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InputError } from "../../input-error.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
 import { displayNameSchema } from "../fields.ts";
@@ -32,7 +33,8 @@ export const updateUserOperation = defineOperation({
   run: async (ctx, input) => {
     const { id, ...changes } = input;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (Object.keys(defined).length === 0) throw new Error("Nothing to update: give at least one property.");
+    if (Object.keys(defined).length === 0)
+      throw new InputError("Nothing to update: give at least one property.");
     await updateUser(ctx.graph, id, defined, { signal: ctx.signal });
     return getUser(ctx.graph, id, { signal: ctx.signal });
   },
