@@ -149,7 +149,7 @@ describe("the built ciam-mcp", () => {
     const result = await run(["--read-only", "--toolsets", "users", "--list-permissions"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /Permissions for the 4 enabled tools:\nMicrosoft Graph application permissions:\n {2}User\.Read\.All +user_list, user_get, user_find, user_export\n/,
+      /Permissions for the 4 enabled tools:\nMicrosoft Graph application permissions:\n {2}Organization\.Read\.All +user_find\n {2}User\.Read\.All +user_list, user_get, user_find, user_export\n/,
     );
     expect(result.stderr).not.toContain("ReadWrite");
   });
