@@ -1,28 +1,23 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exportUsers } from "../src/bulk/export-users.ts";
 import { importUsers } from "../src/bulk/import-users.ts";
 import { exportUsersOperation } from "../src/bulk/user-export-operation.ts";
 import type { CiamClient } from "../src/client.ts";
-import { readJsonl, tempDir } from "./helpers/bulk-files.ts";
+import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { readJsonl } from "./helpers/bulk-files.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
-});
-afterAll(() => t.stop());
-beforeEach(async () => {
-  tmp = tempDir();
-  await t.control("POST", "/reset", {});
-  await t.control("POST", "/seed", { tenant: t.tenant.tenantId, users: 250 });
-});
-afterEach(() => tmp.cleanup());
+let tmp: BulkEnv["tmp"];
+useBulkEmulator(
+  (env) => {
+    ({ t, admin, tmp } = env);
+  },
+  { seedUsers: 250 },
+);
 
 const userCount = () => t.emu.store.tenant(t.tenant.tenantId)?.collection("users").size ?? 0;
 

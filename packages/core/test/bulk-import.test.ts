@@ -1,34 +1,25 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
 import type { CiamClient } from "../src/client.ts";
+import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
 import {
   customer,
   readJsonl,
   signInNames,
-  tempDir,
   writeCsv,
   writeJsonl,
   writeRequests,
 } from "./helpers/bulk-files.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
+let tmp: BulkEnv["tmp"];
+useBulkEmulator((env) => {
+  ({ t, admin, tmp } = env);
 });
-afterAll(() => t.stop());
-beforeEach(async () => {
-  tmp = tempDir();
-  await t.control("POST", "/reset", {});
-  t.emu.control.monitor.reset();
-});
-afterEach(() => tmp.cleanup());
 
 const names = () => signInNames(t.emu, t.tenant.tenantId);
 

@@ -3,26 +3,19 @@
 // line and quote nothing, and a journal bound to a hash of the data and to the mapping.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
 import type { CiamClient } from "../src/client.ts";
-import { customer, signInNames, tempDir, writeRequests } from "./helpers/bulk-files.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { customer, signInNames, writeRequests } from "./helpers/bulk-files.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
+let tmp: BulkEnv["tmp"];
+useBulkEmulator((env) => {
+  ({ t, admin, tmp } = env);
 });
-afterAll(() => t.stop());
-beforeEach(async () => {
-  tmp = tempDir();
-  await t.control("POST", "/reset", {});
-  t.emu.control.monitor.reset();
-});
-afterEach(() => tmp.cleanup());
 
 const SECRET = "s3cr3t-Value-42";
 

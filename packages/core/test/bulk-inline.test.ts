@@ -1,7 +1,7 @@
 // user_import and user_export with the data in the call instead of a file on the host (what an MCP
 // client sends): the same validation, report and resume, bounded, and no file anywhere.
 import { readdirSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { INLINE_IMPORT_MAX_ROWS } from "../src/bulk/import-input.ts";
 import { exportUsersOperation } from "../src/bulk/user-export-operation.ts";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
@@ -10,24 +10,16 @@ import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
 import { findUserOperation } from "../src/graph/users/find-user.ts";
 import { encodeCursor } from "../src/http/paginate.ts";
 import { b2cClientWith } from "./helpers/app-client.ts";
-import { customer, signInNames, tempDir } from "./helpers/bulk-files.ts";
+import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { customer, signInNames } from "./helpers/bulk-files.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
+let tmp: BulkEnv["tmp"];
+useBulkEmulator((env) => {
+  ({ t, admin, tmp } = env);
 });
-afterAll(() => t.stop());
-beforeEach(async () => {
-  tmp = tempDir();
-  await t.control("POST", "/reset", {});
-  t.emu.control.monitor.reset();
-});
-afterEach(() => tmp.cleanup());
 
 const names = () => signInNames(t.emu, t.tenant.tenantId);
 

@@ -3,28 +3,21 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exportUsers } from "../src/bulk/export-users.ts";
 import { type ImportUsersOptions, importUsers } from "../src/bulk/import-users.ts";
 import { firstInvalidUtf8, Utf8Check } from "../src/bulk/utf8-check.ts";
 import type { CiamClient } from "../src/client.ts";
-import { customer, signInNames, tempDir, writeCsv, writeJsonl, writeRequests } from "./helpers/bulk-files.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { customer, signInNames, writeCsv, writeJsonl, writeRequests } from "./helpers/bulk-files.ts";
+import type { CoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
+let tmp: BulkEnv["tmp"];
+useBulkEmulator((env) => {
+  ({ t, admin, tmp } = env);
 });
-afterAll(() => t.stop());
-beforeEach(async () => {
-  tmp = tempDir();
-  await t.control("POST", "/reset", {});
-  t.emu.control.monitor.reset();
-});
-afterEach(() => tmp.cleanup());
 
 const ours = (prefix: string) =>
   [...signInNames(t.emu, t.tenant.tenantId).keys()].filter((n) => n.startsWith(prefix)).length;

@@ -2,26 +2,23 @@
 // file the process can read (a `.env`, /etc/passwd), and the message may reach a model, a log or a CI
 // transcript. Each case plants a secret on the first line and checks that no error carries it.
 import { writeFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
 import type { CiamClient } from "../src/client.ts";
 import { uploadPolicyOperation } from "../src/graph/trust-framework/upload-policy.ts";
-import { tempDir, writeRequests } from "./helpers/bulk-files.ts";
+import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { writeRequests } from "./helpers/bulk-files.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
-});
-afterAll(() => t.stop());
-beforeEach(() => {
-  tmp = tempDir();
-});
-afterEach(() => tmp.cleanup());
+let tmp: BulkEnv["tmp"];
+useBulkEmulator(
+  (env) => {
+    ({ t, admin, tmp } = env);
+  },
+  { reset: false },
+);
 
 const SECRET = "s3cr3t-Value-42";
 const csv = () => {
