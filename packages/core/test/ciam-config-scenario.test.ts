@@ -1,4 +1,5 @@
 import { GRAPH_APP_ROLES } from "@ciamkit/emulator";
+import { jpeg, png } from "@ciamkit/emulator/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLocalizationOperation } from "../src/graph/branding/create-localization.ts";
 import { getBrandingOperation } from "../src/graph/branding/get-branding.ts";
@@ -9,7 +10,6 @@ import { createCustomExtensionOperation } from "../src/graph/custom-extensions/c
 import { validateCustomExtensionOperation } from "../src/graph/custom-extensions/validate-custom-extension.ts";
 import { createEventListenerOperation } from "../src/graph/event-listeners/create-event-listener.ts";
 import { listEventListenersOperation } from "../src/graph/event-listeners/list-event-listeners.ts";
-import { jpeg, png } from "./helpers/branding-images.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
 
