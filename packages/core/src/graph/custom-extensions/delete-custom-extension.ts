@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
-import { idSchema } from "../common.ts";
+import { deleted, deletedSchema, idSchema } from "../common.ts";
 import { deleteCustomExtension } from "./custom-extensions-client.ts";
 
 /** `custom_extension_delete`: remove a custom authentication extension. */
@@ -14,9 +14,9 @@ export const deleteCustomExtensionOperation = defineOperation({
   idempotent: true,
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
   input: z.object({ id: idSchema }),
-  output: z.object({ deleted: z.boolean(), id: z.string() }),
+  output: deletedSchema,
   run: async (ctx, input) => {
     await deleteCustomExtension(ctx.graph, input.id, { signal: ctx.signal });
-    return { deleted: true, id: input.id };
+    return deleted(input.id);
   },
 });

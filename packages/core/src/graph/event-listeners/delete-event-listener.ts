@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
-import { idSchema } from "../common.ts";
+import { deleted, deletedSchema, idSchema } from "../common.ts";
 import { deleteEventListener } from "./event-listeners-client.ts";
 
 /** `event_listener_delete`: stop calling an extension on an event. */
@@ -14,9 +14,9 @@ export const deleteEventListenerOperation = defineOperation({
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All"],
   input: z.object({ id: idSchema }),
-  output: z.object({ deleted: z.boolean(), id: z.string() }),
+  output: deletedSchema,
   run: async (ctx, input) => {
     await deleteEventListener(ctx.graph, input.id, { signal: ctx.signal });
-    return { deleted: true, id: input.id };
+    return deleted(input.id);
   },
 });

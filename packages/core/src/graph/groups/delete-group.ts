@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
-import { idSchema } from "../common.ts";
+import { deleted, deletedSchema, idSchema } from "../common.ts";
 import { deleteGroup } from "./groups-client.ts";
 
 /** `group_delete`: delete a group. */
@@ -13,9 +13,9 @@ export const deleteGroupOperation = defineOperation({
   idempotent: true,
   permissions: ["Group.ReadWrite.All"],
   input: z.object({ id: idSchema }),
-  output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  output: deletedSchema,
   run: async (ctx, input) => {
     await deleteGroup(ctx.graph, input.id, { signal: ctx.signal });
-    return { id: input.id, deleted: true as const };
+    return deleted(input.id);
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { deleted, deletedSchema } from "../common.ts";
 import { nameRefSchema } from "../fields.ts";
 import { deleteProvider } from "./identity-providers-client.ts";
 
@@ -14,9 +15,9 @@ export const deleteIdentityProviderOperation = defineOperation({
   idempotent: true,
   permissions: ["IdentityProvider.ReadWrite.All"],
   input: z.object({ id: nameRefSchema }),
-  output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  output: deletedSchema,
   run: async (ctx, input) => {
     await deleteProvider(ctx.graph, input.id, { signal: ctx.signal });
-    return { id: input.id, deleted: true as const };
+    return deleted(input.id);
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { deleted, deletedSchema } from "../common.ts";
 import { deletePolicy } from "./trust-framework-client.ts";
 import { B2C_ONLY, policyIdSchema } from "./trust-framework-schema.ts";
 
@@ -13,9 +14,9 @@ export const deletePolicyOperation = defineOperation({
   idempotent: true,
   permissions: ["Policy.ReadWrite.TrustFramework"],
   input: z.object({ id: policyIdSchema }),
-  output: z.object({ deleted: z.boolean(), id: z.string() }),
+  output: deletedSchema,
   run: async (ctx, input) => {
     await deletePolicy(ctx.graphBeta, input.id, { signal: ctx.signal });
-    return { deleted: true, id: input.id };
+    return deleted(input.id);
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { deleted, deletedSchema } from "../common.ts";
 import { attributeIdSchema } from "./user-flow-attribute-schema.ts";
 import { deleteAttribute } from "./user-flow-attributes-client.ts";
 
@@ -14,9 +15,9 @@ export const deleteUserFlowAttributeOperation = defineOperation({
   idempotent: true,
   permissions: ["IdentityUserFlow.ReadWrite.All"],
   input: z.object({ id: attributeIdSchema }),
-  output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  output: deletedSchema,
   run: async (ctx, input) => {
     await deleteAttribute(ctx.graph, input.id, { signal: ctx.signal });
-    return { id: input.id, deleted: true as const };
+    return deleted(input.id);
   },
 });

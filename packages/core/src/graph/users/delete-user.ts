@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
-import { idSchema } from "../common.ts";
+import { deleted, deletedSchema, idSchema } from "../common.ts";
 import { deleteUser } from "./users-client.ts";
 
 /** `user_delete`: delete a user. */
@@ -14,9 +14,9 @@ export const deleteUserOperation = defineOperation({
   idempotent: true,
   permissions: ["User.ReadWrite.All"],
   input: z.object({ id: idSchema.describe("Object id or userPrincipalName.") }),
-  output: z.object({ id: z.string(), deleted: z.literal(true) }),
+  output: deletedSchema,
   run: async (ctx, input) => {
     await deleteUser(ctx.graph, input.id, { signal: ctx.signal });
-    return { id: input.id, deleted: true as const };
+    return deleted(input.id);
   },
 });
