@@ -1,5 +1,5 @@
+import { deleteOperation } from "../by-id-operations.ts";
 import { idSchema } from "../common.ts";
-import { deleteOperation } from "../delete-operation.ts";
 import { deleteCustomExtension } from "./custom-extensions-client.ts";
 
 /** `custom_extension_delete`: remove a custom authentication extension. */

@@ -1,5 +1,5 @@
+import { deleteOperation } from "../by-id-operations.ts";
 import { idSchema } from "../common.ts";
-import { deleteOperation } from "../delete-operation.ts";
 import { deleteEventListener } from "./event-listeners-client.ts";
 
 /** `event_listener_delete`: stop calling an extension on an event. */

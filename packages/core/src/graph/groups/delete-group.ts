@@ -1,5 +1,5 @@
+import { deleteOperation } from "../by-id-operations.ts";
 import { idSchema } from "../common.ts";
-import { deleteOperation } from "../delete-operation.ts";
 import { deleteGroup } from "./groups-client.ts";
 
 /** `group_delete`: delete a group. */

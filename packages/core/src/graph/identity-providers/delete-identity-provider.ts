@@ -1,4 +1,4 @@
-import { deleteOperation } from "../delete-operation.ts";
+import { deleteOperation } from "../by-id-operations.ts";
 import { nameRefSchema } from "../fields.ts";
 import { deleteProvider } from "./identity-providers-client.ts";
 

@@ -1,4 +1,4 @@
-import { deleteOperation } from "../delete-operation.ts";
+import { deleteOperation } from "../by-id-operations.ts";
 import { deletePolicy } from "./trust-framework-client.ts";
 import { B2C_ONLY, policyIdSchema } from "./trust-framework-schema.ts";
 

@@ -1,4 +1,4 @@
-import { deleteOperation } from "../delete-operation.ts";
+import { deleteOperation } from "../by-id-operations.ts";
 import { attributeIdSchema } from "./user-flow-attribute-schema.ts";
 import { deleteAttribute } from "./user-flow-attributes-client.ts";
 

@@ -1,5 +1,5 @@
+import { deleteOperation } from "../by-id-operations.ts";
 import { idSchema } from "../common.ts";
-import { deleteOperation } from "../delete-operation.ts";
 import { deleteUser } from "./users-client.ts";
 
 /** `user_delete`: delete a user. */

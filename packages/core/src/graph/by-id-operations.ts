@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { OperationContext } from "../operations/context.ts";
+import type { ObjectSchema } from "../operations/define-operation.ts";
 import { defineOperation } from "../operations/define-operation.ts";
 import { deleted, deletedSchema } from "./common.ts";
 
@@ -37,5 +38,35 @@ export function deleteOperation(
       await text.remove(ctx, input.id);
       return deleted(input.id);
     },
+  });
+}
+
+/** What a get-by-id operation says of itself. */
+export interface GetOperationText<O extends ObjectSchema> {
+  title: string;
+  description: string;
+  permissions: readonly string[];
+  /** Reads the object (Graph's 404 becomes a not-found error). */
+  get: (ctx: OperationContext, id: string) => Promise<z.input<O>>;
+}
+
+/** A read of one object by id: input `{ id }`, output the object's schema. */
+export function getOperation<O extends ObjectSchema>(
+  name: string,
+  area: string,
+  id: z.ZodType<string>,
+  output: O,
+  text: GetOperationText<O>,
+) {
+  return defineOperation({
+    name,
+    area,
+    title: text.title,
+    description: text.description,
+    access: "read",
+    permissions: text.permissions,
+    input: z.object({ id }),
+    output,
+    run: (ctx, input) => text.get(ctx, input.id),
   });
 }
