@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import { updateUserFlowOperation } from "../src/graph/user-flows/update-user-flow.ts";
 import { RemovalNotConfirmedError, type RemovalRequest } from "../src/operations/confirm-removals.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { newAppId, startFlowEmulator } from "./helpers/user-flows.ts";
+import { useFlowEmulator } from "./helpers/user-flows.ts";
 
 // `user_flow_update` and `user_flow_setup` replace a flow's providers and apps, so they can unlink what
 // the destructive `*_remove` operations do; they ask the caller's confirmer before sending anything.
@@ -14,12 +14,15 @@ let t: CoreEmulator;
 let client: CiamClient;
 let shopApp: string;
 let kioskApp: string;
-beforeAll(async () => {
-  ({ t, client } = await startFlowEmulator());
-  shopApp = await newAppId(client, "Shop");
-  kioskApp = await newAppId(client, "Kiosk");
-});
-afterAll(() => t.stop());
+useFlowEmulator(
+  (env) =>
+    ({
+      t,
+      client,
+      apps: [shopApp = "", kioskApp = ""],
+    } = env),
+  { apps: ["Shop", "Kiosk"] },
+);
 
 const mark = () => t.emu.control.monitor.requests().length;
 const graphWrites = (from: number) =>

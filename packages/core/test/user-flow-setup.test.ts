@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { listUserFlowAttributesOperation } from "../src/graph/user-flow-attributes/list-user-flow-attributes.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
@@ -9,18 +9,21 @@ import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
-import { newAppId, startFlowEmulator } from "./helpers/user-flows.ts";
+import { useFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
 let shopApp: string;
 let kioskApp: string;
-beforeAll(async () => {
-  ({ t, client } = await startFlowEmulator());
-  shopApp = await newAppId(client, "Shop");
-  kioskApp = await newAppId(client, "Kiosk");
-});
-afterAll(() => t.stop());
+useFlowEmulator(
+  (env) =>
+    ({
+      t,
+      client,
+      apps: [shopApp = "", kioskApp = ""],
+    } = env),
+  { apps: ["Shop", "Kiosk"] },
+);
 
 const graphWrites = (from: number) =>
   t.emu.control.monitor
