@@ -12,17 +12,10 @@ import { useFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
-let shopApp: string;
-let kioskApp: string;
-useFlowEmulator(
-  (env) =>
-    ({
-      t,
-      client,
-      apps: [shopApp = "", kioskApp = ""],
-    } = env),
-  { apps: ["Shop", "Kiosk"] },
-);
+let apps: string[];
+useFlowEmulator((env) => ({ t, client, apps } = env), { apps: ["Shop", "Kiosk"] });
+const shopApp = () => apps[0] ?? "";
+const kioskApp = () => apps[1] ?? "";
 
 const mark = () => t.emu.control.monitor.requests().length;
 const graphWrites = (from: number) =>
@@ -46,7 +39,7 @@ describe("user_flow_update", () => {
     await client.run(setupUserFlowOperation, {
       displayName: "Update me",
       identityProviders: ["EmailPassword-OAUTH", "Google-OAUTH"],
-      applications: [shopApp],
+      applications: [shopApp()],
     });
   });
 
@@ -56,7 +49,7 @@ describe("user_flow_update", () => {
     const error = await client
       .run(
         updateUserFlowOperation,
-        { flow: "Update me", identityProviders: ["EmailPassword-OAUTH"], applications: [kioskApp] },
+        { flow: "Update me", identityProviders: ["EmailPassword-OAUTH"], applications: [kioskApp()] },
         { confirmRemovals: no.confirmRemovals },
       )
       .catch((e: unknown) => e);
@@ -66,14 +59,14 @@ describe("user_flow_update", () => {
         operation: "user_flow_update",
         removals: [
           "identity provider Google-OAUTH from 'Update me'",
-          `application ${shopApp} from 'Update me'`,
+          `application ${shopApp()} from 'Update me'`,
         ],
       },
     ]);
     expect(graphWrites(from)).toEqual([]);
     const flow = await client.run(getUserFlowOperation, { flow: "Update me" });
     expect(flow.identityProviders).toContain("Google-OAUTH");
-    expect(flow.applications).toEqual([shopApp]);
+    expect(flow.applications).toEqual([shopApp()]);
   });
 
   it("does not ask when nothing is unlinked (adds, renames, the same set)", async () => {
@@ -84,7 +77,7 @@ describe("user_flow_update", () => {
         flow: "Update me",
         description: "for the shop",
         identityProviders: ["Google-OAUTH", "EmailPassword-OAUTH"],
-        applications: [shopApp, kioskApp],
+        applications: [shopApp(), kioskApp()],
       },
       { confirmRemovals: yes.confirmRemovals },
     );
@@ -124,11 +117,11 @@ describe("user_flow_update", () => {
     const yes = recorder(true);
     const flow = await client.run(
       updateUserFlowOperation,
-      { flow: "Update me", applications: [shopApp] },
+      { flow: "Update me", applications: [shopApp()] },
       { confirmRemovals: yes.confirmRemovals },
     );
-    expect(yes.asked.map((r) => r.removals)).toEqual([[`application ${kioskApp} from 'Update me'`]]);
-    expect(flow.applications).toEqual([shopApp]);
+    expect(yes.asked.map((r) => r.removals)).toEqual([[`application ${kioskApp()} from 'Update me'`]]);
+    expect(flow.applications).toEqual([shopApp()]);
   });
 });
 
@@ -137,7 +130,7 @@ describe("user_flow_setup", () => {
     displayName: "Setup me",
     identityProviders: ["EmailPassword-OAUTH", "Google-OAUTH"],
     attributes: ["email", "city"],
-    applications: [kioskApp],
+    applications: [kioskApp()],
     moveApplications: true,
     ...over,
   });
@@ -164,7 +157,7 @@ describe("user_flow_setup", () => {
     expect(error).toBeInstanceOf(RemovalNotConfirmedError);
     expect(no.asked[0]?.removals).toEqual([
       "identity provider Google-OAUTH from 'Setup me'",
-      `application ${kioskApp} from 'Setup me'`,
+      `application ${kioskApp()} from 'Setup me'`,
       "attribute city from 'Setup me'",
     ]);
     expect(graphWrites(from)).toEqual([]);
@@ -174,13 +167,13 @@ describe("user_flow_setup", () => {
     const no = recorder(false);
     const from = mark();
     const error = await client
-      .run(setupUserFlowOperation, spec({ displayName: "Take shop", applications: [shopApp] }), {
+      .run(setupUserFlowOperation, spec({ displayName: "Take shop", applications: [shopApp()] }), {
         confirmRemovals: no.confirmRemovals,
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemovalNotConfirmedError);
-    expect(no.asked[0]?.removals).toEqual([`application ${shopApp} from 'Update me'`]);
+    expect(no.asked[0]?.removals).toEqual([`application ${shopApp()} from 'Update me'`]);
     expect(graphWrites(from)).toEqual([]);
-    expect((await client.run(getUserFlowOperation, { flow: "Update me" })).applications).toEqual([shopApp]);
+    expect((await client.run(getUserFlowOperation, { flow: "Update me" })).applications).toEqual([shopApp()]);
   });
 });
