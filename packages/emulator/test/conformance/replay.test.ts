@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GRAPH_APP_ID } from "../../src/graph/entities/graph-service-principal.ts";
+import { matchRoute } from "../../src/graph/route.ts";
+import { graphRoutes } from "../../src/graph/routes/index.ts";
+import { b2cDemoConnection } from "../../src/seed/b2c-seed.ts";
+import { DEMO_APP_PERMISSIONS } from "../../src/seed/demo-seed.ts";
+import { startTestEmulator, type TestEmulator } from "../helpers/emulator.ts";
+import { appWith, tokenFor } from "../helpers/graph-calls.ts";
+import { type Example, type FixtureFile, loadFixtures } from "./fixture.ts";
+import { compare, send, substitute, type Vars } from "./replay.ts";
+
+/**
+ * Replays the request/response pairs of Microsoft's Graph reference pages (fixtures/*.yaml, one file
+ * per area) against one in-process emulator: status, `@odata.context` and the documented property
+ * names. An example with `knownDeviation` must still deviate: when it starts to conform, the test
+ * fails and asks for the marker to go. Prints the pass figures per area (docs/emulator.md).
+ */
+const fixtures = loadFixtures();
+const results: { file: FixtureFile; example: Example; problems: string[] }[] = [];
+
+let t: TestEmulator;
+const tokens: Record<FixtureFile["tenant"], string> = { demo: "", b2c: "" };
+const base: Vars = {};
+let uniq = 0;
+
+beforeAll(async () => {
+  t = await startTestEmulator({ throttling: false });
+  const admin = await t.graphToken();
+  // The demo management app plus what its seed lacks for the documented calls (grants).
+  tokens.demo = (
+    await appWith(t, admin, [
+      ...DEMO_APP_PERMISSIONS,
+      "DelegatedPermissionGrant.ReadWrite.All",
+      "Organization.ReadWrite.All",
+    ])
+  ).token;
+  const b2c = b2cDemoConnection(t.emu.store, t.emu.loginUrl);
+  if (b2c === undefined) throw new Error("the seed has no B2C tenant");
+  tokens.b2c = await tokenFor(t, b2c.tenantId, b2c.clientId, b2c.clientSecret);
+  const graphSp = await send(
+    t,
+    tokens.demo,
+    { method: "GET", url: `/v1.0/servicePrincipals(appId='${GRAPH_APP_ID}')` },
+    {},
+  );
+  Object.assign(base, { domain: t.tenant.domain, tenantId: t.tenant.tenantId, graphSpId: graphSp.json.id });
+}, 60_000);
+
+afterAll(async () => {
+  await t?.emu.stop();
+  printSummary();
+});
+
+/** Runs an example's setup and request; returns what differs from the documented response. */
+async function replay(file: FixtureFile, ex: Example): Promise<string[]> {
+  const token = tokens[file.tenant];
+  const vars: Vars = {
+    ...base,
+    tenantId: file.tenant === "b2c" ? "" : base.tenantId,
+    uniq: `${Date.now().toString(36)}${++uniq}`,
+  };
+  if (file.tenant === "b2c") {
+    const b2c = b2cDemoConnection(t.emu.store, t.emu.loginUrl);
+    Object.assign(vars, { tenantId: b2c?.tenantId, domain: b2c?.domain });
+  }
+  for (const s of ex.setup) {
+    const r = await send(t, token, s, vars);
+    if (r.status >= 300)
+      return [
+        `setup ${s.method} ${substitute(s.url, vars)}: ${r.status} ${r.json?.error?.message ?? ""}`.trim(),
+      ];
+    if (s.as !== undefined) vars[s.as] = r.json ?? r.text;
+  }
+  return compare(substitute(ex.response, vars), await send(t, token, ex.request, vars));
+}
+
+for (const file of fixtures) {
+  describe(`${file.area} (${file.group})`, () => {
+    for (const ex of file.examples) {
+      it(`${ex.request.method} ${ex.request.url}: ${ex.name}`, async () => {
+        const problems = await replay(file, ex);
+        results.push({ file, example: ex, problems });
+        if (ex.knownDeviation === undefined)
+          expect(problems.join("; "), `documented at ${ex.source}`).toBe("");
+        else
+          expect(
+            problems.length,
+            `answers as documented now: remove knownDeviation "${ex.knownDeviation}" from fixtures/${file.area}.yaml`,
+          ).toBeGreaterThan(0);
+      });
+    }
+  });
+}
+
+describe("coverage of the served routes", () => {
+  it("every Graph route the emulator serves is replayed by at least one documented example", () => {
+    const requests = fixtures.flatMap((f) => f.examples.flatMap((e) => [...e.setup, e.request]));
+    const placeholder = (url: string) => url.replace(/\{[^}]+\}/g, "x").replace(/\?.*$/, "");
+    const unreached = graphRoutes.filter(
+      (route) =>
+        !requests.some((r) => {
+          const [, version, ...rest] = placeholder(r.url).split("/");
+          if (route.versions !== undefined && !route.versions.includes(version as "v1.0" | "beta"))
+            return false;
+          return matchRoute([route], r.method, `/${rest.join("/")}`).match !== undefined;
+        }),
+    );
+    expect(unreached.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+});
+
+function printSummary(): void {
+  const rows = new Map<string, { group: string; total: number; pass: number }>();
+  for (const r of results) {
+    const row = rows.get(r.file.area) ?? { group: r.file.group, total: 0, pass: 0 };
+    row.total++;
+    if (r.problems.length === 0) row.pass++;
+    rows.set(r.file.area, row);
+  }
+  if (rows.size === 0) return;
+  const pct = (p: number, n: number) => `${n === 0 ? 0 : Math.round((100 * p) / n)} %`;
+  const lines = [
+    "| area | group | documented examples | as documented | pass |",
+    "| --- | --- | ---: | ---: | ---: |",
+  ];
+  const groups = new Map<string, { total: number; pass: number }>();
+  for (const [area, row] of rows) {
+    lines.push(`| ${area} | ${row.group} | ${row.total} | ${row.pass} | ${pct(row.pass, row.total)} |`);
+    const g = groups.get(row.group) ?? { total: 0, pass: 0 };
+    g.total += row.total;
+    g.pass += row.pass;
+    groups.set(row.group, g);
+  }
+  for (const [group, g] of groups)
+    lines.push(`| **all ${group}** | | ${g.total} | ${g.pass} | ${pct(g.pass, g.total)} |`);
+  console.log(`Graph reference replay, pass figures per area:\n${lines.join("\n")}`);
+  // CONFORMANCE_DETAILS=1 lists every example that deviates, with what differs (for whoever fixes them).
+  if (process.env.CONFORMANCE_DETAILS === "1")
+    for (const r of results.filter((x) => x.problems.length > 0))
+      console.log(
+        `[${r.file.area}] ${r.example.request.method} ${r.example.request.url} (${r.example.name}): ${r.problems.join("; ")}`,
+      );
+}
