@@ -6,7 +6,7 @@ import { z } from "zod";
  * One documented request/response pair of Microsoft's Graph API reference, written down as facts:
  * method, URL, body, the status and the names of the properties the page's response shows. Ids in
  * URLs and bodies are `{name.path}` placeholders that the example's `setup` steps (or the run's
- * built-in values: `uniq`, `domain`, `tenantId`, `graphSpId`) resolve.
+ * built-in values: `uniq`, `domain`, `tenantId`, `graphSpId`, `certificate`, `pfx`, `pfxPassword`) resolve.
  */
 const step = z.strictObject({
   /** Binds the step's JSON reply to this name for later placeholders (`{app.id}`). */
@@ -23,6 +23,8 @@ const step = z.strictObject({
   contentType: z.string().optional(),
   /** A generated binary body instead of `body`: `png` is a small valid PNG image. */
   raw: z.enum(["png"]).optional(),
+  /** A setup step whose failure is fine (removing what an earlier example may have left). */
+  allowFailure: z.boolean().optional(),
 });
 
 const response = z.strictObject({
@@ -48,7 +50,7 @@ const example = z.strictObject({
   /** The reference page (and anchor) the example comes from. */
   source: z.string().regex(/^https:\/\/learn\.microsoft\.com\/graph\/api\//),
   setup: z.array(step).default([]),
-  request: step.omit({ as: true }),
+  request: step.omit({ as: true, allowFailure: true }),
   response,
   /** Why the emulator does not answer as documented yet; the replay fails once it does. */
   knownDeviation: z.string().min(1).optional(),
@@ -65,7 +67,8 @@ export const fixtureFile = z.strictObject({
 
 export type Step = z.infer<typeof step>;
 export type Example = z.infer<typeof example>;
-export type FixtureFile = z.infer<typeof fixtureFile>;
+/** A fixture file as loaded: its data and its file name (for messages). */
+export type FixtureFile = z.infer<typeof fixtureFile> & { file: string };
 
 const dir = new URL("./fixtures/", import.meta.url);
 
@@ -77,6 +80,6 @@ export function loadFixtures(): FixtureFile[] {
     .map((f) => {
       const parsed = fixtureFile.safeParse(parse(readFileSync(new URL(f, dir), "utf8")));
       if (!parsed.success) throw new Error(`fixtures/${f}: ${z.prettifyError(parsed.error)}`);
-      return parsed.data;
+      return { ...parsed.data, file: f };
     });
 }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPH_APP_ID } from "../../src/graph/entities/graph-service-principal.ts";
-import { matchRoute } from "../../src/graph/route.ts";
+import { type GraphVersion, matchRoute } from "../../src/graph/route.ts";
+import { routesFor } from "../../src/graph/route-table.ts";
 import { graphRoutes } from "../../src/graph/routes/index.ts";
 import { b2cDemoConnection } from "../../src/seed/b2c-seed.ts";
 import { DEMO_APP_PERMISSIONS } from "../../src/seed/demo-seed.ts";
+import { pkcs12File, proofToken, selfSignedCertificate } from "../helpers/certificate.ts";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator.ts";
 import { appWith, tokenFor } from "../helpers/graph-calls.ts";
 import { type Example, type FixtureFile, loadFixtures } from "./fixture.ts";
@@ -21,6 +23,7 @@ const results: { file: FixtureFile; example: Example; problems: string[] }[] = [
 let t: TestEmulator;
 const tokens: Record<FixtureFile["tenant"], string> = { demo: "", b2c: "" };
 const base: Vars = {};
+const b2cVars: Vars = {};
 let uniq = 0;
 
 beforeAll(async () => {
@@ -36,6 +39,7 @@ beforeAll(async () => {
   ).token;
   const b2c = b2cDemoConnection(t.emu.store, t.emu.loginUrl);
   if (b2c === undefined) throw new Error("the seed has no B2C tenant");
+  Object.assign(b2cVars, { tenantId: b2c.tenantId, domain: b2c.domain });
   tokens.b2c = await tokenFor(t, b2c.tenantId, b2c.clientId, b2c.clientSecret);
   const graphSp = await send(
     t,
@@ -43,7 +47,34 @@ beforeAll(async () => {
     { method: "GET", url: `/v1.0/servicePrincipals(appId='${GRAPH_APP_ID}')` },
     {},
   );
-  Object.assign(base, { domain: t.tenant.domain, tenantId: t.tenant.tenantId, graphSpId: graphSp.json.id });
+  const pfxPassword = "Pkcs12-Passw0rd";
+  // addKey/removeKey need a proof of possession signed by a key the application already holds.
+  const held = await selfSignedCertificate("CN=held");
+  const keyApp = await send(
+    t,
+    tokens.demo,
+    {
+      method: "POST",
+      url: "/v1.0/applications",
+      body: {
+        displayName: "addKey",
+        keyCredentials: [{ type: "AsymmetricX509Cert", usage: "Verify", key: held.der }],
+      },
+    },
+    {},
+  );
+  Object.assign(base, {
+    domain: t.tenant.domain,
+    tenantId: t.tenant.tenantId,
+    graphSpId: graphSp.json.id,
+    certificate: (await selfSignedCertificate("CN=conformance")).der,
+    pfx: (await pkcs12File(pfxPassword)).pfx,
+    pfxPassword,
+    keyApp: keyApp.json,
+    keyProof: await proofToken(held.privateKey, keyApp.json.id, new Date()),
+    newCertificate: (await selfSignedCertificate("CN=added")).der,
+    otherCertificate: (await selfSignedCertificate("CN=other")).der,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -54,18 +85,11 @@ afterAll(async () => {
 /** Runs an example's setup and request; returns what differs from the documented response. */
 async function replay(file: FixtureFile, ex: Example): Promise<string[]> {
   const token = tokens[file.tenant];
-  const vars: Vars = {
-    ...base,
-    tenantId: file.tenant === "b2c" ? "" : base.tenantId,
-    uniq: `${Date.now().toString(36)}${++uniq}`,
-  };
-  if (file.tenant === "b2c") {
-    const b2c = b2cDemoConnection(t.emu.store, t.emu.loginUrl);
-    Object.assign(vars, { tenantId: b2c?.tenantId, domain: b2c?.domain });
-  }
+  // `uniq` keeps names unique across examples (one emulator serves the whole file).
+  const vars: Vars = { ...base, ...(file.tenant === "b2c" ? b2cVars : {}), uniq: `u${++uniq}` };
   for (const s of ex.setup) {
     const r = await send(t, token, s, vars);
-    if (r.status >= 300)
+    if (r.status >= 300 && s.allowFailure !== true)
       return [
         `setup ${s.method} ${substitute(s.url, vars)}: ${r.status} ${r.json?.error?.message ?? ""}`.trim(),
       ];
@@ -85,27 +109,49 @@ for (const file of fixtures) {
         else
           expect(
             problems.length,
-            `answers as documented now: remove knownDeviation "${ex.knownDeviation}" from fixtures/${file.area}.yaml`,
+            `answers as documented now: remove knownDeviation "${ex.knownDeviation}" from fixtures/${file.file}`,
           ).toBeGreaterThan(0);
       });
     }
   });
 }
 
+/**
+ * Routes the emulator serves that no reference page shows an example of, with where they come from.
+ * Everything else must be replayed by at least one documented example.
+ */
+const UNDOCUMENTED: Readonly<Record<string, string>> = {
+  "PUT /organization/{orgId}/branding/{stream}":
+    "default-locale stream upload without /localizations/0 (the pages use /localizations/0/{stream})",
+  "PATCH /organization/{orgId}/branding/{stream}": "as above, PATCH form",
+  "GET /organization/{orgId}/branding/{stream}": "as above, GET form",
+  "POST /customAuthenticationExtensions/validateAuthenticationConfiguration":
+    "alias without /identity; the page documents /identity/customAuthenticationExtensions/…",
+  "GET /identity/authenticationEventListeners/{id}/{listenerCast}/handler/{handlerCast}/customExtension/$ref":
+    "the handler's extension reference, read by ciamkit; no page example",
+  "PUT /identity/authenticationEventListeners/{id}/{listenerCast}/handler/{handlerCast}/customExtension/$ref":
+    "the handler's extension reference, written by ciamkit; no page example",
+  "GET /trustFramework/policies/{id}": "the policy entity without $value; the page documents /$value",
+};
+
 describe("coverage of the served routes", () => {
-  it("every Graph route the emulator serves is replayed by at least one documented example", () => {
-    const requests = fixtures.flatMap((f) => f.examples.flatMap((e) => [...e.setup, e.request]));
-    const placeholder = (url: string) => url.replace(/\{[^}]+\}/g, "x").replace(/\?.*$/, "");
-    const unreached = graphRoutes.filter(
-      (route) =>
-        !requests.some((r) => {
-          const [, version, ...rest] = placeholder(r.url).split("/");
-          if (route.versions !== undefined && !route.versions.includes(version as "v1.0" | "beta"))
-            return false;
-          return matchRoute([route], r.method, `/${rest.join("/")}`).match !== undefined;
-        }),
-    );
-    expect(unreached.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  it("every Graph route the emulator serves is replayed by a documented example (or listed as undocumented)", () => {
+    const reached = new Set<string>();
+    for (const r of fixtures.flatMap((f) => f.examples.flatMap((e) => [...e.setup, e.request]))) {
+      const [, version, ...rest] = r.url
+        .replace(/\{[^}]+\}/g, "x")
+        .replace(/\?.*$/, "")
+        .split("/");
+      const routes = routesFor(graphRoutes, version as GraphVersion);
+      const route = matchRoute(routes, r.method, `/${rest.join("/")}`).match?.route;
+      if (route !== undefined) reached.add(`${route.method} ${route.path}`);
+    }
+    const unreached = graphRoutes
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !reached.has(key) && UNDOCUMENTED[key] === undefined);
+    expect(unreached).toEqual([]);
+    // An undocumented route that an example now reaches should leave the list.
+    expect(Object.keys(UNDOCUMENTED).filter((key) => reached.has(key))).toEqual([]);
   });
 });
 
