@@ -43,6 +43,14 @@ const response = z.strictObject({
   text: z.enum(["count", "xml", "bytes"]).optional(),
   /** Part of the documented Content-Type. */
   contentType: z.string().optional(),
+  /**
+   * The v1.0 CSDL type of the returned entity (of each `value` item for a collection), without the
+   * namespace: what is returned is checked against it when the Graph metadata is at hand.
+   */
+  type: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9]*$/)
+    .optional(),
 });
 
 const example = z.strictObject({

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPH_APP_ID } from "../../src/graph/entities/graph-service-principal.ts";
-import { type GraphVersion, matchRoute } from "../../src/graph/route.ts";
-import { routesFor } from "../../src/graph/route-table.ts";
-import { graphRoutes } from "../../src/graph/routes/index.ts";
+import { graphTypes } from "../../src/graph/entities/graph-types.generated.ts";
 import { b2cDemoConnection } from "../../src/seed/b2c-seed.ts";
 import { DEMO_APP_PERMISSIONS } from "../../src/seed/demo-seed.ts";
 import { pkcs12File, proofToken, selfSignedCertificate } from "../helpers/certificate.ts";
+import { type CsdlModel, graphMetadataPath, readCsdl } from "../helpers/csdl.ts";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator.ts";
 import { appWith, tokenFor } from "../helpers/graph-calls.ts";
+import { printSummary, type Result, unreachedRoutes } from "./coverage.ts";
+import { checkServedEntity } from "./csdl-shape.ts";
 import { type Example, type FixtureFile, loadFixtures } from "./fixture.ts";
-import { compare, send, substitute, type Vars } from "./replay.ts";
+import { type Answer, compare, send, substitute, type Vars } from "./replay.ts";
 
 /**
  * Replays the request/response pairs of Microsoft's Graph reference pages (fixtures/*.yaml, one file
@@ -18,7 +19,14 @@ import { compare, send, substitute, type Vars } from "./replay.ts";
  * fails and asks for the marker to go. Prints the pass figures per area (docs/emulator.md).
  */
 const fixtures = loadFixtures();
-const results: { file: FixtureFile; example: Example; problems: string[] }[] = [];
+const results: Result[] = [];
+/** Microsoft's v1.0 CSDL, when ../shared (or $CIAMKIT_SHARED_DIR) has it: then served values are checked against it. */
+const metadata = graphMetadataPath();
+const NO_METADATA =
+  "skipped: Microsoft's Graph metadata (../shared/graph-metadata/v1.0.csdl.xml or $CIAMKIT_SHARED_DIR) is absent";
+let model: CsdlModel | undefined;
+const csdlProblems = new Map<string, string[]>();
+const csdlChecked = new Set<string>();
 
 let t: TestEmulator;
 const tokens: Record<FixtureFile["tenant"], string> = { demo: "", b2c: "" };
@@ -27,6 +35,7 @@ const b2cVars: Vars = {};
 let uniq = 0;
 
 beforeAll(async () => {
+  if (metadata !== undefined) model = readCsdl(metadata);
   t = await startTestEmulator({ throttling: false });
   const admin = await t.graphToken();
   // The demo management app plus what its seed lacks for the documented calls (grants).
@@ -79,31 +88,49 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.emu.stop();
-  printSummary();
+  printSummary(results);
 });
 
-/** Runs an example's setup and request; returns what differs from the documented response. */
-async function replay(file: FixtureFile, ex: Example): Promise<string[]> {
+/** Runs an example's setup and request; returns what differs from the documented response, and the answer. */
+async function replay(file: FixtureFile, ex: Example): Promise<{ problems: string[]; answer?: Answer }> {
   const token = tokens[file.tenant];
   // `uniq` keeps names unique across examples (one emulator serves the whole file).
   const vars: Vars = { ...base, ...(file.tenant === "b2c" ? b2cVars : {}), uniq: `u${++uniq}` };
   for (const s of ex.setup) {
     const r = await send(t, token, s, vars);
-    if (r.status >= 300 && s.allowFailure !== true)
-      return [
-        `setup ${s.method} ${substitute(s.url, vars)}: ${r.status} ${r.json?.error?.message ?? ""}`.trim(),
-      ];
+    if (r.status >= 300 && s.allowFailure !== true) {
+      const why = `${r.status} ${r.json?.error?.message ?? ""}`.trim();
+      return { problems: [`setup ${s.method} ${substitute(s.url, vars)}: ${why}`] };
+    }
     if (s.as !== undefined) vars[s.as] = r.json ?? r.text;
   }
-  return compare(substitute(ex.response, vars), await send(t, token, ex.request, vars));
+  const answer = await send(t, token, ex.request, vars);
+  return { problems: compare(substitute(ex.response, vars), answer), answer };
+}
+
+/** Checks what an example returned against the CSDL type its fixture names (each item of a collection). */
+function checkCsdl(file: FixtureFile, ex: Example, answer: Answer | undefined): void {
+  const type = ex.response.type;
+  if (model === undefined || type === undefined || answer?.json === undefined || answer.status >= 300) return;
+  const { "@odata.context": _c, "@odata.count": _n, "@odata.nextLink": _l, ...body } = answer.json;
+  const items: unknown[] = Array.isArray(body.value) ? body.value : [body];
+  const problems = csdlProblems.get(file.area) ?? [];
+  for (const [i, item] of items.entries()) {
+    const where = `${ex.request.method} ${ex.request.url}${items.length > 1 ? `[${i}]` : ""}`;
+    const checked = checkServedEntity(model, type, item, where);
+    csdlChecked.add(checked.type).add(type);
+    problems.push(...checked.problems);
+  }
+  csdlProblems.set(file.area, problems);
 }
 
 for (const file of fixtures) {
   describe(`${file.area} (${file.group})`, () => {
     for (const ex of file.examples) {
       it(`${ex.request.method} ${ex.request.url}: ${ex.name}`, async () => {
-        const problems = await replay(file, ex);
+        const { problems, answer } = await replay(file, ex);
         results.push({ file, example: ex, problems });
+        checkCsdl(file, ex, answer);
         if (ex.knownDeviation === undefined)
           expect(problems.join("; "), `documented at ${ex.source}`).toBe("");
         else
@@ -113,77 +140,42 @@ for (const file of fixtures) {
           ).toBeGreaterThan(0);
       });
     }
+    // Runs after the area's examples (vitest keeps the order within a describe).
+    it.skipIf(metadata === undefined)(
+      "returns every entity in its v1.0 CSDL types (property names and kinds)",
+      () => {
+        // One line per kind of problem (the items of a list repeat theirs).
+        const problems = [
+          ...new Set((csdlProblems.get(file.area) ?? []).map((p) => p.replace(/\[\d+\]/g, "[]"))),
+        ];
+        expect(problems.join("\n")).toBe("");
+      },
+    );
   });
 }
 
-/**
- * Routes the emulator serves that no reference page shows an example of, with where they come from.
- * Everything else must be replayed by at least one documented example.
- */
-const UNDOCUMENTED: Readonly<Record<string, string>> = {
-  "PUT /organization/{orgId}/branding/{stream}":
-    "default-locale stream upload without /localizations/0 (the pages use /localizations/0/{stream})",
-  "PATCH /organization/{orgId}/branding/{stream}": "as above, PATCH form",
-  "GET /organization/{orgId}/branding/{stream}": "as above, GET form",
-  "POST /customAuthenticationExtensions/validateAuthenticationConfiguration":
-    "alias without /identity; the page documents /identity/customAuthenticationExtensions/…",
-  "GET /identity/authenticationEventListeners/{id}/{listenerCast}/handler/{handlerCast}/customExtension/$ref":
-    "the handler's extension reference, read by ciamkit; no page example",
-  "PUT /identity/authenticationEventListeners/{id}/{listenerCast}/handler/{handlerCast}/customExtension/$ref":
-    "the handler's extension reference, written by ciamkit; no page example",
-  "GET /trustFramework/policies/{id}": "the policy entity without $value; the page documents /$value",
-};
-
-describe("coverage of the served routes", () => {
+describe("coverage", () => {
   it("every Graph route the emulator serves is replayed by a documented example (or listed as undocumented)", () => {
-    const reached = new Set<string>();
-    for (const r of fixtures.flatMap((f) => f.examples.flatMap((e) => [...e.setup, e.request]))) {
-      const [, version, ...rest] = r.url
-        .replace(/\{[^}]+\}/g, "x")
-        .replace(/\?.*$/, "")
-        .split("/");
-      const routes = routesFor(graphRoutes, version as GraphVersion);
-      const route = matchRoute(routes, r.method, `/${rest.join("/")}`).match?.route;
-      if (route !== undefined) reached.add(`${route.method} ${route.path}`);
-    }
-    const unreached = graphRoutes
-      .map((r) => `${r.method} ${r.path}`)
-      .filter((key) => !reached.has(key) && UNDOCUMENTED[key] === undefined);
+    const { unreached, listedButReached } = unreachedRoutes(fixtures);
     expect(unreached).toEqual([]);
     // An undocumented route that an example now reaches should leave the list.
-    expect(Object.keys(UNDOCUMENTED).filter((key) => reached.has(key))).toEqual([]);
+    expect(listedButReached).toEqual([]);
   });
+
+  it.skipIf(metadata === undefined)(
+    "every entity type the emulator serves was checked against the v1.0 CSDL",
+    () => {
+      const m = model as CsdlModel;
+      const served = Object.keys(graphTypes).filter((name) => {
+        const type = m.types.get(`microsoft.graph.${name}`);
+        return type?.kind === "entity" && !type.abstract;
+      });
+      // A type no example returns needs an example (or a setup step that creates one for a list).
+      expect(served.filter((name) => !csdlChecked.has(name))).toEqual([]);
+    },
+  );
 });
 
-function printSummary(): void {
-  const rows = new Map<string, { group: string; total: number; pass: number }>();
-  for (const r of results) {
-    const row = rows.get(r.file.area) ?? { group: r.file.group, total: 0, pass: 0 };
-    row.total++;
-    if (r.problems.length === 0) row.pass++;
-    rows.set(r.file.area, row);
-  }
-  if (rows.size === 0) return;
-  const pct = (p: number, n: number) => `${n === 0 ? 0 : Math.round((100 * p) / n)} %`;
-  const lines = [
-    "| area | group | documented examples | as documented | pass |",
-    "| --- | --- | ---: | ---: | ---: |",
-  ];
-  const groups = new Map<string, { total: number; pass: number }>();
-  for (const [area, row] of rows) {
-    lines.push(`| ${area} | ${row.group} | ${row.total} | ${row.pass} | ${pct(row.pass, row.total)} |`);
-    const g = groups.get(row.group) ?? { total: 0, pass: 0 };
-    g.total += row.total;
-    g.pass += row.pass;
-    groups.set(row.group, g);
-  }
-  for (const [group, g] of groups)
-    lines.push(`| **all ${group}** | | ${g.total} | ${g.pass} | ${pct(g.pass, g.total)} |`);
-  console.log(`Graph reference replay, pass figures per area:\n${lines.join("\n")}`);
-  // CONFORMANCE_DETAILS=1 lists every example that deviates, with what differs (for whoever fixes them).
-  if (process.env.CONFORMANCE_DETAILS === "1")
-    for (const r of results.filter((x) => x.problems.length > 0))
-      console.log(
-        `[${r.file.area}] ${r.example.request.method} ${r.example.request.url} (${r.example.name}): ${r.problems.join("; ")}`,
-      );
-}
+describe.runIf(metadata === undefined)("CSDL checks", () => {
+  it.skip(NO_METADATA, () => {});
+});

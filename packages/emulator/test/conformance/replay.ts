@@ -5,7 +5,7 @@ import type { Example, Step } from "./fixture.ts";
 /** What a replay knows besides the setup replies: `{uniq}`, `{domain}`, `{tenantId}`, `{graphSpId}`. */
 export type Vars = Record<string, unknown>;
 
-interface Answer {
+export interface Answer {
   status: number;
   contentType: string;
   // biome-ignore lint/suspicious/noExplicitAny: Graph JSON compared structurally
