@@ -35,6 +35,8 @@ const response = z.strictObject({
   properties: z.array(z.string()).optional(),
   /** Property names the documented response shows on the items of `value` (each item is checked). */
   valueProperties: z.array(z.string()).optional(),
+  /** Properties the page documents as returned only on `$select`: they must not come back without it. */
+  absent: z.array(z.string()).optional(),
   /** The documented response is the whole (default) property set: nothing else may be returned. */
   exact: z.boolean().optional(),
   /** For error responses: Graph's `error.code`. */

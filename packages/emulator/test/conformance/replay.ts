@@ -102,6 +102,14 @@ export function compare(doc: Example["response"], got: Answer): string[] {
           ...names(item as Record<string, unknown>, doc.valueProperties, doc.exact === true, `value[${i}].`),
         );
   }
+  const returned = Array.isArray(body?.value)
+    ? (body.value as Record<string, unknown>[])
+    : body
+      ? [body]
+      : [];
+  for (const name of doc.absent ?? [])
+    if (returned.some((item) => item !== null && typeof item === "object" && name in item))
+      problems.push(`${name}: returned without $select (documented as $select-only)`);
   // One line per kind of problem across the items, so a list of 20 users reads as one deviation.
   return [...new Set(problems.map((p) => p.replace(/^value\[\d+\]\./, "value[].")))];
 }
