@@ -1,5 +1,5 @@
+import { png } from "../../src/testing/images.ts";
 import type { TestEmulator } from "../helpers/emulator.ts";
-import { png } from "../helpers/images.ts";
 import type { Example, Step } from "./fixture.ts";
 
 /** What a replay knows besides the setup replies: `{uniq}`, `{domain}`, `{tenantId}`, `{graphSpId}`. */
