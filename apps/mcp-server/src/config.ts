@@ -1,8 +1,13 @@
 import { parseArgs } from "node:util";
 import { profileNameSchema } from "@ciamkit/core";
-import { MAKE_TOKEN_HINT, tokenWeakness } from "./http/bearer-token.ts";
-import { isLoopbackHost } from "./http/host-check.ts";
-import { HTTP_FLAGS, HTTP_FLAGS_USAGE, type HttpFlagSettings, readHttpFlags } from "./http/http-flags.ts";
+import { MAKE_TOKEN_HINT, tokenWeakness } from "./transports/http/bearer-token.ts";
+import { isLoopbackHost } from "./transports/http/host-check.ts";
+import {
+  HTTP_FLAGS,
+  HTTP_FLAGS_USAGE,
+  type HttpFlagSettings,
+  readHttpFlags,
+} from "./transports/http/http-flags.ts";
 
 /** How ciam-mcp was asked to run, from its command line and environment. */
 export interface McpConfig {
