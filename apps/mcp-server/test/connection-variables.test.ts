@@ -3,12 +3,13 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { emulatorConnectionVariables } from "@ciamkit/core";
+import { CONNECTION_VARIABLES, emulatorConnectionVariables } from "@ciamkit/core";
 import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionCases } from "../../../packages/core/test/helpers/connection-cases.ts";
+import { USAGE } from "../src/config.ts";
 
 // The built bin, connected the way `ciam emulator start` tells a user to: its AZURE_* and CIAM_*
 // variables (real HTTPS, the CA from CIAM_CA_FILE, not NODE_EXTRA_CA_CERTS), no profile.
@@ -48,6 +49,10 @@ afterAll(async () => {
 });
 
 describe("ciam-mcp with the variables `ciam emulator start` prints", () => {
+  it("--help names every connection variable", () => {
+    for (const name of Object.keys(CONNECTION_VARIABLES)) expect(USAGE).toContain(name);
+  });
+
   it("serves the emulator's tenant over stdio", async () => {
     const transport = new StdioClientTransport({
       command: process.execPath,

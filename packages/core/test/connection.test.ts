@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
@@ -57,6 +57,12 @@ describe("fromEnvironment with the variables `ciam emulator start` prints", () =
 describe("one list of connection variables", () => {
   it("has one bad case per variable (shared with the ciam and ciam-mcp tests)", () => {
     expect(Object.keys(connectionCases).sort()).toEqual(Object.keys(CONNECTION_VARIABLES).sort());
+  });
+
+  it("docs/connecting.md documents each of them, and no other", () => {
+    const doc = readFileSync(new URL("../../../docs/connecting.md", import.meta.url), "utf8");
+    const rows = [...doc.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((m) => m[1]);
+    expect(rows).toEqual(Object.keys(CONNECTION_VARIABLES));
   });
 
   it.each(Object.entries(connectionCases))("a bad %s is refused, naming it", (_name, { change, error }) => {
