@@ -5,7 +5,7 @@ import type { Logger } from "../http/logger.ts";
 import { cloudFromProfile, credentialFromProfile } from "../profiles/profile-credential.ts";
 import type { Profile } from "../profiles/profile-schema.ts";
 import { configDir, ProfileStore } from "../profiles/profile-store.ts";
-import { environmentCloud, environmentOverridesProfile } from "./connection-variables.ts";
+import { environmentOverridesProfile } from "./connection-variables.ts";
 
 /** A signed-in client of a command-line entry, the tenant it acts on, and how to let go of it. */
 export interface CommandLineConnection {
@@ -67,8 +67,6 @@ export function connectFromCommandLine(options: CommandLineConnectOptions = {}):
     };
   }
   if (profile === undefined) {
-    // The cloud variables alone are checked all the same: a bad one is named even here.
-    environmentCloud(env);
     throw new NotSignedInError("AZURE_TENANT_ID and AZURE_CLIENT_ID are not set.");
   }
   return connectProfile(profile, env, options);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { CredentialConfigurationError } from "../auth/credential-configuration-error.ts";
 import { type Cloud, customCloud } from "../auth/clouds.ts";
+import { CredentialConfigurationError } from "../auth/credential-configuration-error.ts";
 
 /**
  * Every environment variable that says where and as whom a command-line entry connects (`ciam`,
