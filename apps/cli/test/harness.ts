@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { emulatorConnectionVariables } from "@ciamkit/core";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 
 /** The tracked launcher of the built CLI. */
@@ -97,16 +98,8 @@ export async function startTenant(options: EmulatorOptions = {}): Promise<TestTe
     emulator,
     bare: box.env,
     caFile,
-    env: {
-      ...box.env,
-      AZURE_TENANT_ID: tenant.tenantId,
-      AZURE_CLIENT_ID: tenant.clientId,
-      AZURE_CLIENT_SECRET: tenant.clientSecret,
-      AZURE_AUTHORITY_HOST: emulator.loginUrl,
-      CIAM_GRAPH_ENDPOINT: emulator.graphUrl,
-      CIAM_ARM_ENDPOINT: emulator.armUrl,
-      CIAM_CA_FILE: caFile,
-    },
+    // What `ciam emulator start` prints, minus NODE_EXTRA_CA_CERTS: the CA comes from CIAM_CA_FILE.
+    env: { ...box.env, ...(emulatorConnectionVariables(emulator, tenant, caFile) as Record<string, string>) },
     requests: () => emulator.control.monitor.counters().requests,
     async close() {
       await emulator.stop();
