@@ -1,0 +1,265 @@
+/**
+ * The Graph writes of each change, kind by kind, through each kind's client and mapping module.
+ * References (attribute names, provider keys, application names) become ids here, from the tenant's
+ * state as apply has made it so far: what an earlier step created is known to the later ones.
+ */
+import { applicationMapping } from "../graph/applications/application-mapping.ts";
+import { createApplication } from "../graph/applications/applications-client.ts";
+import { segment } from "../graph/common.ts";
+import { isGuid } from "../graph/fields.ts";
+import { createGroup, deleteGroup, updateGroup } from "../graph/groups/groups-client.ts";
+import { identityProviderMapping } from "../graph/identity-providers/identity-provider-mapping.ts";
+import {
+  createProvider,
+  deleteProvider,
+  patchProvider,
+} from "../graph/identity-providers/identity-providers-client.ts";
+import {
+  createAttribute,
+  deleteAttribute,
+  updateAttributeDescription,
+} from "../graph/user-flow-attributes/user-flow-attributes-client.ts";
+import { setDiff } from "../graph/user-flows/flow-setup-plan.ts";
+import type { UserFlowChanges } from "../graph/user-flows/user-flow-mapping.ts";
+import {
+  addFlowAttribute,
+  createFlow,
+  deleteFlow,
+  getFlow,
+  patchFlow,
+  removeFlowAttribute,
+} from "../graph/user-flows/user-flows-client.ts";
+import type { ServiceClient } from "../http/service-client.ts";
+import type { PlannedChange } from "./plan-types.ts";
+import type { SecretResolver } from "./secrets.ts";
+import type { ApplicationSpec, IdentityProviderSpec, TenantSpec, UserFlowSpec } from "./spec-schema.ts";
+
+/** Ids by lower-case natural key, kept current as apply creates and deletes. */
+export interface IdMaps {
+  attributes: Map<string, string>;
+  providers: Map<string, string>;
+  providerTypes: Map<string, string>;
+  /** Object id and client id of each application. */
+  applications: Map<string, { id: string; appId: string }>;
+}
+
+/** What a step runs with. */
+export interface StepContext {
+  graph: ServiceClient;
+  spec: TenantSpec;
+  ids: IdMaps;
+  secret: SecretResolver;
+  signal?: AbortSignal | undefined;
+}
+
+const lc = (s: string) => s.toLowerCase();
+const idOf = (map: Map<string, string>, name: string) => map.get(lc(name)) ?? name;
+const opts = (ctx: StepContext) => ({ signal: ctx.signal });
+
+/** The `requiredResourceAccess` of an application spec: resources by client id. */
+function requiredResourceAccess(ctx: StepContext, app: ApplicationSpec) {
+  return Object.entries(app.requiredPermissions ?? {}).map(([resource, p]) => ({
+    resourceAppId: isGuid(resource) ? resource : (ctx.ids.applications.get(lc(resource))?.appId ?? resource),
+    resourceAccess: [
+      ...(p.roles ?? []).map((id) => ({ id, type: "Role" })),
+      ...(p.scopes ?? []).map((id) => ({ id, type: "Scope" })),
+    ],
+  }));
+}
+
+function providerBody(ctx: StepContext, name: string, p: IdentityProviderSpec) {
+  switch (p.kind) {
+    case "social":
+      return identityProviderMapping.toGraphCreate({ ...p, clientSecret: ctx.secret(p.clientSecret) });
+    case "apple":
+      return identityProviderMapping.toGraphCreate({ ...p, certificateData: ctx.secret(p.certificateData) });
+    case "oidc":
+      return identityProviderMapping.toGraphCreate({
+        ...p,
+        displayName: name,
+        scope: p.scope ?? "openid profile email",
+        responseType: p.responseType ?? "code",
+        clientSecret: ctx.secret(p.clientSecret),
+      });
+  }
+}
+
+function flowIds(ctx: StepContext, flow: UserFlowSpec) {
+  const attribute = (name: string) => idOf(ctx.ids.attributes, name);
+  return {
+    identityProviders: flow.identityProviders?.map((k) => idOf(ctx.ids.providers, k)),
+    attributes: flow.attributes?.map(attribute),
+    applications: flow.applications?.map((n) => ctx.ids.applications.get(lc(n))?.appId ?? n),
+    page:
+      flow.page === undefined
+        ? undefined
+        : {
+            views: flow.page.views.map((v) => ({
+              ...v,
+              inputs: v.inputs.map((i) => ({ ...i, attribute: attribute(i.attribute) })),
+            })),
+          },
+  };
+}
+
+type Item<K extends keyof TenantSpec> = NonNullable<TenantSpec[K]>[string];
+const item = <K extends keyof TenantSpec>(ctx: StepContext, kind: K, name: string): Item<K> => {
+  const found = (ctx.spec[kind] as Record<string, Item<K>> | undefined)?.[name];
+  if (found === undefined) throw new Error(`the plan's spec has no ${kind} '${name}'`);
+  return found;
+};
+const changed = (change: PlannedChange, field: string) => change.fields.some((f) => f.field === field);
+
+/** Runs one change. Applications are created bare; their permissions follow in {@link applyPermissions}. */
+export async function runStep(ctx: StepContext, change: PlannedChange): Promise<void> {
+  const { graph } = ctx;
+  const id = change.id ?? "";
+  if (change.action === "delete" || change.action === "replace") {
+    await deleteOf(ctx, change.kind, id);
+    forget(ctx.ids, change.kind, change.name);
+    if (change.action === "delete") return;
+  }
+  const create = change.action !== "update";
+  switch (change.kind) {
+    case "userFlowAttributes": {
+      const a = item(ctx, "userFlowAttributes", change.name);
+      if (create) {
+        const made = await createAttribute(
+          graph,
+          { displayName: change.name, dataType: a.dataType, description: a.description },
+          opts(ctx),
+        );
+        ctx.ids.attributes.set(lc(change.name), made.id);
+      } else await updateAttributeDescription(graph, id, a.description ?? null, opts(ctx));
+      return;
+    }
+    case "identityProviders": {
+      const p = item(ctx, "identityProviders", change.name);
+      if (create) {
+        const made = await createProvider(graph, providerBody(ctx, change.name, p), opts(ctx));
+        ctx.ids.providers.set(lc(change.name), made.id);
+        return;
+      }
+      const plain = Object.fromEntries(
+        change.fields.map((f) => [f.field, (p as Record<string, unknown>)[f.field]]),
+      );
+      const body = identityProviderMapping.toGraphPatch({
+        ...plain,
+        type: ctx.ids.providerTypes.get(id) ?? "",
+      });
+      await patchProvider(graph, id, body, opts(ctx));
+      return;
+    }
+    case "applications": {
+      const a = item(ctx, "applications", change.name);
+      if (create) {
+        const made = await createApplication(
+          graph,
+          {
+            displayName: change.name,
+            signInAudience: a.signInAudience ?? "AzureADMyOrg",
+            webRedirectUris: a.web?.redirectUris,
+            spaRedirectUris: a.spa?.redirectUris,
+          },
+          opts(ctx),
+        );
+        ctx.ids.applications.set(lc(change.name), { id: made.id, appId: made.appId ?? "" });
+        return;
+      }
+      const body = applicationMapping.toGraphPatch({
+        signInAudience: changed(change, "signInAudience") ? a.signInAudience : undefined,
+        webRedirectUris: changed(change, "web") ? a.web?.redirectUris : undefined,
+        spaRedirectUris: changed(change, "spa") ? a.spa?.redirectUris : undefined,
+      });
+      if (Object.keys(body).length > 0) await graph.patch(`/applications/${segment(id)}`, body, opts(ctx));
+      return;
+    }
+    case "groups": {
+      const g = item(ctx, "groups", change.name);
+      if (create)
+        await createGroup(graph, { displayName: change.name, description: g.description }, opts(ctx));
+      else await updateGroup(graph, id, { description: g.description ?? null }, opts(ctx));
+      return;
+    }
+    case "userFlows":
+      await flowStep(ctx, change, create);
+      return;
+  }
+}
+
+async function flowStep(ctx: StepContext, change: PlannedChange, create: boolean): Promise<void> {
+  const flow = item(ctx, "userFlows", change.name);
+  const ids = flowIds(ctx, flow);
+  if (create) {
+    await createFlow(
+      ctx.graph,
+      {
+        displayName: change.name,
+        description: flow.description,
+        signUpAllowed: flow.signUpAllowed ?? true,
+        identityProviders: ids.identityProviders ?? ["EmailPassword-OAUTH"],
+        applications: ids.applications?.length ? ids.applications : undefined,
+        attributes: ids.attributes,
+        page: ids.page,
+      },
+      opts(ctx),
+    );
+    return;
+  }
+  const id = change.id ?? "";
+  // Attributes are references of their own ($ref), and a page may only name the flow's attributes.
+  if (changed(change, "attributes") && ids.attributes !== undefined) {
+    const current = await getFlow(ctx.graph, id, opts(ctx));
+    const diff = setDiff(current.attributes, ids.attributes);
+    for (const a of diff.add) await addFlowAttribute(ctx.graph, id, a, opts(ctx));
+    for (const a of diff.remove) await removeFlowAttribute(ctx.graph, id, a, opts(ctx));
+  }
+  const changes: UserFlowChanges = {};
+  if (changed(change, "description")) changes.description = flow.description ?? null;
+  if (changed(change, "signUpAllowed")) changes.signUpAllowed = flow.signUpAllowed;
+  if (changed(change, "identityProviders")) changes.identityProviders = ids.identityProviders;
+  if (changed(change, "applications")) changes.applications = ids.applications;
+  if (changed(change, "page")) changes.page = ids.page;
+  if (Object.values(changes).some((v) => v !== undefined)) await patchFlow(ctx.graph, id, changes, opts(ctx));
+}
+
+/** Sets the required permissions of the applications whose permissions the plan creates or changes. */
+export async function applyPermissions(ctx: StepContext, changes: readonly PlannedChange[]): Promise<void> {
+  for (const change of changes) {
+    if (
+      change.kind !== "applications" ||
+      change.action === "delete" ||
+      !changed(change, "requiredPermissions")
+    )
+      continue;
+    const app = item(ctx, "applications", change.name);
+    const target = ctx.ids.applications.get(lc(change.name));
+    if (target === undefined) continue;
+    const body = applicationMapping.toGraphPatch({
+      requiredResourceAccess: requiredResourceAccess(ctx, app),
+    });
+    await ctx.graph.patch(`/applications/${segment(target.id)}`, body, opts(ctx));
+  }
+}
+
+async function deleteOf(ctx: StepContext, kind: PlannedChange["kind"], id: string): Promise<void> {
+  const o = opts(ctx);
+  switch (kind) {
+    case "userFlowAttributes":
+      return deleteAttribute(ctx.graph, id, o);
+    case "identityProviders":
+      return deleteProvider(ctx.graph, id, o);
+    case "applications":
+      return ctx.graph.delete(`/applications/${segment(id)}`, o);
+    case "groups":
+      return deleteGroup(ctx.graph, id, o);
+    case "userFlows":
+      return deleteFlow(ctx.graph, id, o);
+  }
+}
+
+function forget(ids: IdMaps, kind: PlannedChange["kind"], name: string): void {
+  if (kind === "userFlowAttributes") ids.attributes.delete(lc(name));
+  if (kind === "identityProviders") ids.providers.delete(lc(name));
+  if (kind === "applications") ids.applications.delete(lc(name));
+}
