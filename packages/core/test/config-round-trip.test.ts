@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: specs write ${env:…} placeholders
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -131,7 +132,6 @@ describe("round trip: export A, apply to B, export B", () => {
     expect(text).toMatch(
       /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/@ciamkit\/core@[^/]+\/schemas\/identity-providers\.schema\.json\n/,
     );
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a spec placeholder, not a template
     expect(text).toContain("clientSecret: ${env:CIAM_IDENTITY_PROVIDERS_GOOGLE_OAUTH_CLIENT_SECRET}");
     expect(text).not.toContain("google-secret-a");
     // Names, never ids: the flow names its app, attributes and providers.

@@ -89,7 +89,7 @@ export function checkSpec(raw: unknown, options: CheckSpecOptions = {}): TenantS
         // An unknown key is reported on its object: name it, so the line found is the key's.
         const keys = (issue as { keys?: string[] }).keys;
         const at = issue.code === "unrecognized_keys" && keys?.[0] !== undefined ? [...path, keys[0]] : path;
-        return problemAt(options.locate, at, issue.message);
+        return problemAt(options.locate, at, issue.message, at !== path);
       }),
     );
   }

@@ -74,13 +74,16 @@ function parseFile(file: string, prefix: readonly string[], problems: SpecProble
 function nodeAt(
   root: Node | null,
   path: readonly (string | number)[],
+  atKey = false,
 ): { node: Node; exact: boolean } | undefined {
   let node: Node | null = root;
   for (const [i, step] of path.entries()) {
     let next: Node | undefined;
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
-      next = (pair?.value as Node | undefined) ?? (pair?.key as Node | undefined);
+      const last = i === path.length - 1;
+      next =
+        ((atKey && last ? pair?.key : pair?.value) as Node | undefined) ?? (pair?.key as Node | undefined);
     } else if (isSeq(node) && typeof step === "number") next = node.items[step] as Node | undefined;
     if (next === undefined) return node === null ? undefined : { node, exact: i === path.length };
     node = next;
@@ -144,11 +147,11 @@ export function loadSpecDir(
   for (const f of files)
     raw = mergeSpec(raw, f.prefix.length === 0 ? f.value : { [String(f.prefix[0])]: f.value });
   // The last file that wrote a path is where its value came from.
-  const locate: SpecLocator = (path) => {
+  const locate: SpecLocator = (path, atKey) => {
     let fallback: ReturnType<SpecLocator>;
     for (const f of [...files].reverse()) {
       if (f.prefix.some((p, i) => path[i] !== p)) continue;
-      const found = nodeAt(f.root, path.slice(f.prefix.length));
+      const found = nodeAt(f.root, path.slice(f.prefix.length), atKey);
       if (found === undefined) continue;
       const at = locateNode(f, found.node);
       if (found.exact) return at;
@@ -166,7 +169,7 @@ function locateNode(f: ParsedFile, node: Node) {
 }
 
 function locateIn(f: ParsedFile, path: readonly (string | number)[]) {
-  const found = nodeAt(f.root, path);
+  const found = nodeAt(f.root, path, true);
   return found === undefined ? { file: f.file } : locateNode(f, found.node);
 }
 

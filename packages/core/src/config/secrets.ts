@@ -4,6 +4,7 @@
  * beside the spec; CLI only), read only when apply sends it. Export writes `${env:NAME}` with a name
  * derived from the object, so a spec never holds a secret.
  */
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: placeholders are written ${env:NAME}
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
@@ -17,10 +18,8 @@ export const secretRefSchema = z
   .string()
   .regex(
     /^\$\{(env:[A-Za-z_][A-Za-z0-9_]*|file:[^}]+)\}$/,
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a spec placeholder, not a template
     "a secret is written as ${env:NAME} or ${file:path}, never in clear text",
   )
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: a spec placeholder, not a template
   .describe("Write-only: ${env:NAME} or ${file:path}.");
 
 /** Reads the secret a placeholder names. */

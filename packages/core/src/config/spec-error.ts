@@ -37,6 +37,7 @@ export function problemAt(
   locate: SpecLocator | undefined,
   path: readonly (string | number)[],
   message: string,
+  atKey = false,
 ): SpecProblem {
-  return { ...locate?.(path), path: path.join("."), message };
+  return { ...locate?.(path, atKey), path: path.join("."), message };
 }
