@@ -13,6 +13,8 @@ export interface SpecProblem {
 /** Where a spec path was written; undefined for an inline spec. */
 export type SpecLocator = (
   path: readonly (string | number)[],
+  /** Place it on the last step's key rather than its value (an unknown key). */
+  atKey?: boolean,
 ) => Omit<SpecProblem, "path" | "message"> | undefined;
 
 const where = (p: SpecProblem) =>
