@@ -26,7 +26,9 @@ import {
   createFlow,
   deleteFlow,
   getFlow,
+  listFlows,
   patchFlow,
+  removeFlowApp,
   removeFlowAttribute,
 } from "../graph/user-flows/user-flows-client.ts";
 import type { ServiceClient } from "../http/service-client.ts";
@@ -187,9 +189,24 @@ export async function runStep(ctx: StepContext, change: PlannedChange): Promise<
   }
 }
 
+/**
+ * Unlinks the given applications from any other flow: Graph links an application to one flow only
+ * (api-surface 2.7), so an app the spec moves is taken off its old flow first.
+ */
+async function takeApps(ctx: StepContext, flowName: string, appIds: readonly string[] | undefined) {
+  if (appIds === undefined || appIds.length === 0) return;
+  const wanted = new Set(appIds.map(lc));
+  for (const other of await listFlows(ctx.graph, opts(ctx))) {
+    if (lc(other.displayName) === lc(flowName)) continue;
+    for (const appId of other.applications)
+      if (wanted.has(lc(appId))) await removeFlowApp(ctx.graph, other.id, appId, opts(ctx));
+  }
+}
+
 async function flowStep(ctx: StepContext, change: PlannedChange, create: boolean): Promise<void> {
   const flow = item(ctx, "userFlows", change.name);
   const ids = flowIds(ctx, flow);
+  if (create || changed(change, "applications")) await takeApps(ctx, change.name, ids.applications);
   if (create) {
     await createFlow(
       ctx.graph,

@@ -1,7 +1,7 @@
 /**
  * Comparing a spec object with the live one, field by field: a field the spec leaves out is not
  * managed; lists compare in order (unordered ones are sorted first, see normalize.ts); a mapping of
- * names (required permissions) compares whole; an empty description is none.
+ * names (required permissions) compares whole; an empty description or list is none.
  */
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -10,13 +10,17 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /** Whether `live` is as `desired` states (fields `desired` leaves out are not compared). */
 export function covers(desired: unknown, live: unknown): boolean {
   if (desired === undefined) return true;
-  if (desired === "" && live === undefined) return true;
+  // An empty description or list is what Graph reads back as none.
+  if ((desired === "" || (Array.isArray(desired) && desired.length === 0)) && live === undefined) return true;
   if (Array.isArray(desired))
     return (
       Array.isArray(live) && desired.length === live.length && desired.every((d, i) => covers(d, live[i]))
     );
-  if (isObject(desired))
+  if (isObject(desired)) {
+    // A platform with no redirect URIs is no platform to Graph's reader.
+    if (live === undefined) return Object.values(desired).every((v) => covers(v, undefined));
     return isObject(live) && Object.entries(desired).every(([k, v]) => covers(v, live[k]));
+  }
   return desired === live;
 }
 
