@@ -10,6 +10,8 @@ import { loadSpecDir } from "../src/config/load-spec.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
 import { writeSpecFiles } from "../src/config/spec-files.ts";
 import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
+import { createCustomExtensionOperation } from "../src/graph/custom-extensions/create-custom-extension.ts";
+import { createEventListenerOperation } from "../src/graph/event-listeners/create-event-listener.ts";
 import { createGroupOperation } from "../src/graph/groups/create-group.ts";
 import { createIdentityProviderOperation } from "../src/graph/identity-providers/create-identity-provider.ts";
 import { createUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
@@ -77,6 +79,20 @@ async function configureA(client: CiamClient): Promise<void> {
     ],
   });
   await client.run(createGroupOperation, { displayName: "VIP customers", description: "Gold tier" });
+  const api = await client.run(createApplicationOperation, { displayName: "Claims API" });
+  const extension = await client.run(createCustomExtensionOperation, {
+    kind: "onTokenIssuanceStart",
+    displayName: "Loyalty claims",
+    targetUrl: "https://claims.example/token",
+    appId: api.appId ?? "",
+    claims: ["tier", "memberSince"],
+    timeoutInMilliseconds: 1500,
+  });
+  await client.run(createEventListenerOperation, {
+    kind: "onTokenIssuanceStart",
+    appIds: [shop.appId ?? ""],
+    customExtensionId: extension.id,
+  });
   await client.run(setupUserFlowOperation, {
     displayName: "Shop sign-up",
     description: "Customers of the shop",
@@ -123,6 +139,8 @@ describe("round trip: export A, apply to B, export B", () => {
     writeSpecFiles(dir, exported.spec);
     expect(readdirSync(dir).sort()).toEqual([
       "applications.yaml",
+      "custom-extensions.yaml",
+      "event-listeners.yaml",
       "groups.yaml",
       "identity-providers.yaml",
       "user-flow-attributes.yaml",
@@ -139,6 +157,11 @@ describe("round trip: export A, apply to B, export B", () => {
     expect(flows).toContain("- Shop\n");
     expect(flows).toContain("attribute: LoyaltyTier");
     expect(flows).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const extensions = readFileSync(join(dir, "custom-extensions.yaml"), "utf8");
+    expect(extensions).toContain("app: Claims API");
+    expect(readFileSync(join(dir, "event-listeners.yaml"), "utf8")).toContain(
+      "Loyalty claims:\n  applications:\n    - Shop\n",
+    );
 
     const loaded = loadSpecDir(dir, { env });
     const plan = await planTenant(clientB, loaded.spec, {
@@ -152,9 +175,12 @@ describe("round trip: export A, apply to B, export B", () => {
       "userFlowAttributes/Newsletter",
       "identityProviders/Google-OAUTH",
       "identityProviders/Partner ID",
+      "applications/Claims API",
       "applications/Shop",
       "applications/Shop SPA",
       "groups/VIP customers",
+      "customExtensions/Loyalty claims",
+      "eventListeners/Loyalty claims",
       "userFlows/Shop sign-up",
     ]);
     // The secret is masked in the plan; the seeded apps and group are adopted, not created again.

@@ -45,6 +45,9 @@ function idMaps(state: TenantState): IdMaps {
         { id: a.id, appId: a.appId ?? "" },
       ]),
     ),
+    extensions: new Map(
+      state.extensions.map((e) => [(e.displayName ?? e.id).toLowerCase(), { id: e.id, event: e.kind }]),
+    ),
   };
 }
 

@@ -32,6 +32,13 @@ import {
   removeFlowAttribute,
 } from "../graph/user-flows/user-flows-client.ts";
 import type { ServiceClient } from "../http/service-client.ts";
+import {
+  deleteCustomExtension,
+  deleteEventListener,
+  type ExtensionIds,
+  writeExtension,
+  writeListener,
+} from "./extension-kinds.ts";
 import type { PlannedChange } from "./plan-types.ts";
 import type { SecretResolver } from "./secrets.ts";
 import type { ApplicationSpec, IdentityProviderSpec, TenantSpec, UserFlowSpec } from "./spec-schema.ts";
@@ -43,6 +50,8 @@ export interface IdMaps {
   providerTypes: Map<string, string>;
   /** Object id and client id of each application. */
   applications: Map<string, { id: string; appId: string }>;
+  /** Custom extensions by name, with their event. */
+  extensions: Map<string, { id: string; event: string }>;
 }
 
 /** What a step runs with. */
@@ -183,11 +192,41 @@ export async function runStep(ctx: StepContext, change: PlannedChange): Promise<
       else await updateGroup(graph, id, { description: g.description ?? null }, opts(ctx));
       return;
     }
+    case "customExtensions": {
+      const fields = change.fields.map((f) => f.field);
+      await writeExtension(
+        graph,
+        change.name,
+        item(ctx, "customExtensions", change.name),
+        extensionIds(ctx),
+        {
+          id: create ? undefined : id,
+          changed: create ? undefined : fields,
+        },
+        ctx.signal,
+      );
+      return;
+    }
+    case "eventListeners":
+      await writeListener(
+        graph,
+        change.name,
+        item(ctx, "eventListeners", change.name),
+        extensionIds(ctx),
+        create ? undefined : id,
+        ctx.signal,
+      );
+      return;
     case "userFlows":
       await flowStep(ctx, change, create);
       return;
   }
 }
+
+const extensionIds = (ctx: StepContext): ExtensionIds => ({
+  extensions: ctx.ids.extensions,
+  appId: (name) => ctx.ids.applications.get(lc(name))?.appId,
+});
 
 /**
  * Unlinks the given applications from any other flow: Graph links an application to one flow only
@@ -270,6 +309,10 @@ async function deleteOf(ctx: StepContext, kind: PlannedChange["kind"], id: strin
       return ctx.graph.delete(`/applications/${segment(id)}`, o);
     case "groups":
       return deleteGroup(ctx.graph, id, o);
+    case "customExtensions":
+      return deleteCustomExtension(ctx.graph, id, o);
+    case "eventListeners":
+      return deleteEventListener(ctx.graph, id, o);
     case "userFlows":
       return deleteFlow(ctx.graph, id, o);
   }
@@ -279,4 +322,5 @@ function forget(ids: IdMaps, kind: PlannedChange["kind"], name: string): void {
   if (kind === "userFlowAttributes") ids.attributes.delete(lc(name));
   if (kind === "identityProviders") ids.providers.delete(lc(name));
   if (kind === "applications") ids.applications.delete(lc(name));
+  if (kind === "customExtensions") ids.extensions.delete(lc(name));
 }

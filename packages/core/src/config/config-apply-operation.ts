@@ -21,6 +21,7 @@ export const configApplyOperation = defineOperation({
   permissions: [
     ...CONFIG_READ_PERMISSIONS,
     "EventListener.ReadWrite.All",
+    "CustomAuthenticationExtension.ReadWrite.All",
     "IdentityUserFlow.ReadWrite.All",
     "IdentityProvider.ReadWrite.All",
     "Application.ReadWrite.All",

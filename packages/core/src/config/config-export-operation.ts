@@ -12,10 +12,11 @@ export const configExportOperation = defineOperation({
   area: "config",
   title: "Export the tenant's configuration",
   description:
-    "Reads flows, custom attributes, identity providers, apps and groups as a spec by name (no ids; secrets as ${env:NAME}), deterministic; see config_plan.",
+    "Reads flows, attributes, providers, apps, groups, extensions and listeners as a spec by name (no ids; secrets as ${env:NAME}), deterministic; see config_plan.",
   access: "read",
   permissions: [
     "EventListener.Read.All",
+    "CustomAuthenticationExtension.Read.All",
     "IdentityUserFlow.Read.All",
     "IdentityProvider.Read.All",
     "Application.Read.All",

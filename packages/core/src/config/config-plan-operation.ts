@@ -7,6 +7,7 @@ import { planSummarySchema } from "./plan-types.ts";
 /** The read permissions plan and apply need to read the tenant. */
 export const CONFIG_READ_PERMISSIONS = [
   "EventListener.Read.All",
+  "CustomAuthenticationExtension.Read.All",
   "IdentityUserFlow.Read.All",
   "IdentityProvider.Read.All",
   "Application.Read.All",

@@ -7,11 +7,14 @@
 import type { IdentityProvider } from "../graph/identity-providers/identity-provider-schema.ts";
 import { userFlowAttributeMapping } from "../graph/user-flow-attributes/user-flow-attribute-mapping.ts";
 import type { UserFlow } from "../graph/user-flows/user-flow-schema.ts";
+import { extensionSpec, listenerSpecs } from "./extension-kinds.ts";
 import { normalizeApplication, normalizeFlow } from "./normalize.ts";
 import { envPlaceholder, secretEnvName } from "./secrets.ts";
 import type {
   ApplicationSpec,
   AttributeSpec,
+  CustomExtensionSpec,
+  EventListenerSpec,
   GroupSpec,
   IdentityProviderSpec,
   Kind,
@@ -36,6 +39,8 @@ export interface LiveSpec {
   identityProviders: LiveKind<IdentityProviderSpec>;
   applications: LiveKind<ApplicationSpec>;
   groups: LiveKind<GroupSpec>;
+  customExtensions: LiveKind<CustomExtensionSpec>;
+  eventListeners: LiveKind<EventListenerSpec>;
   userFlows: LiveKind<UserFlowSpec>;
   /** The live provider's Graph type (`socialIdentityProvider`), for PATCH. */
   providerType: Map<string, string>;
@@ -174,6 +179,8 @@ export function liveSpec(state: TenantState): LiveSpec {
     identityProviders: new Map(),
     applications: new Map(),
     groups: new Map(),
+    customExtensions: new Map(),
+    eventListeners: new Map(),
     userFlows: new Map(),
     providerType: new Map(),
     refs,
@@ -228,6 +235,12 @@ export function liveSpec(state: TenantState): LiveSpec {
       spec: defined({ description: g.description === "" ? undefined : (g.description ?? undefined) }),
     });
   }
+  const knownApp = (appId: string) => apps.get(appId.toLowerCase())?.displayName ?? undefined;
+  for (const e of state.extensions) {
+    const spec = extensionSpec(e, knownApp);
+    if (spec !== undefined) add(live.customExtensions, { key: e.displayName ?? e.id, id: e.id, spec });
+  }
+  for (const l of listenerSpecs(state, refs.appName)) add(live.eventListeners, l);
   for (const f of state.flows) add(live.userFlows, { key: f.displayName, id: f.id, spec: flowSpec(f, refs) });
   return live;
 }

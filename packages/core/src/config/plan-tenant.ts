@@ -55,6 +55,8 @@ function replaceReason(kind: Kind, fields: readonly FieldChange[]): string | und
     return "an attribute's data type is fixed when it is created";
   if (kind === "identityProviders" && fields.some((f) => f.field === "kind"))
     return "a provider's kind is fixed when it is created";
+  if (kind === "customExtensions" && fields.some((f) => f.field === "event"))
+    return "an extension's event is fixed when it is created";
   return undefined;
 }
 

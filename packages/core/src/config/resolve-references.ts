@@ -6,7 +6,7 @@
  */
 import { isGuid } from "../graph/fields.ts";
 import type { LiveSpec } from "./live-spec.ts";
-import { normalizeApplication, normalizeFlow } from "./normalize.ts";
+import { normalizeApplication, normalizeFlow, sortedSet } from "./normalize.ts";
 import { problemAt, type SpecLocator, type SpecProblem } from "./spec-error.ts";
 import type { TenantSpec } from "./spec-schema.ts";
 import type { TenantState } from "./tenant-state.ts";
@@ -48,7 +48,39 @@ export function resolveReferences(
       problems.push(problemAt(locate, path, `no ${what} is named '${ref}' in the spec or the tenant`));
     return found ?? ref;
   };
+  const extensions = names(keysOf(spec.customExtensions), liveKeys(live.customExtensions));
   const out: TenantSpec = { ...spec };
+  if (spec.customExtensions !== undefined) {
+    out.customExtensions = Object.fromEntries(
+      Object.entries(spec.customExtensions).map(([name, e]) => [
+        name,
+        {
+          ...e,
+          ...(e.app === undefined
+            ? {}
+            : { app: resolve(apps, "application", ["customExtensions", name, "app"], e.app) }),
+          ...(e.claims === undefined ? {} : { claims: sortedSet(e.claims) }),
+        },
+      ]),
+    );
+  }
+  if (spec.eventListeners !== undefined) {
+    out.eventListeners = Object.fromEntries(
+      Object.entries(spec.eventListeners).map(([name, l]) => {
+        const extension = resolve(extensions, "custom extension", ["eventListeners", name], name);
+        return [
+          extension,
+          {
+            applications: sortedSet(
+              l.applications.map((a, i) =>
+                resolve(apps, "application", ["eventListeners", name, "applications", i], a),
+              ),
+            ),
+          },
+        ];
+      }),
+    );
+  }
   if (spec.applications !== undefined) {
     out.applications = Object.fromEntries(
       Object.entries(spec.applications).map(([name, app]) => {

@@ -6,6 +6,7 @@
  * inline (MCP, library) the kinds are the properties of one {@link TenantSpec}.
  */
 import { z } from "zod";
+import { extensionKindSchema, resourceIdSchema } from "../graph/custom-extensions/custom-extension-schema.ts";
 import { descriptionSchema, displayNameSchema, httpsUrlSchema, redirectUriSchema } from "../graph/fields.ts";
 import {
   customAttributeDataTypeSchema,
@@ -126,6 +127,28 @@ export const userFlowSpecSchema = z.strictObject({
   applications: z.array(displayNameSchema).optional().describe("Linked applications, by display name."),
 });
 
+/**
+ * A custom authentication extension, keyed by display name: the event it handles, the endpoint Entra
+ * calls and the application that protects it, by name (its resource id, `api://{host}/{appId}`, is
+ * made from it in each tenant), or a resource id as is.
+ */
+export const customExtensionSpecSchema = z.strictObject({
+  event: extensionKindSchema,
+  description: descriptionSchema.optional(),
+  targetUrl: httpsUrlSchema,
+  app: displayNameSchema.optional().describe("The app protecting the endpoint, by name."),
+  resourceId: resourceIdSchema.optional(),
+  timeoutInMilliseconds: z.number().int().min(200).max(2000).optional(),
+  maximumRetries: z.number().int().min(0).max(1).optional(),
+  fallbackToMicrosoftProviderOnError: z.boolean().optional(),
+  claims: z.array(z.string().min(1).max(256)).max(50).optional().describe("onTokenIssuanceStart only."),
+});
+
+/** An event listener, keyed by the name of the custom extension it calls: the apps it applies to, by name. */
+export const eventListenerSpecSchema = z.strictObject({
+  applications: z.array(displayNameSchema).describe("The applications it applies to, by name."),
+});
+
 /** A security group, keyed by display name (members are not managed). */
 export const groupSpecSchema = z.strictObject({ description: descriptionSchema.optional() });
 
@@ -137,6 +160,8 @@ export const KINDS = [
   "identityProviders",
   "applications",
   "groups",
+  "customExtensions",
+  "eventListeners",
   "userFlows",
 ] as const;
 
@@ -149,6 +174,8 @@ export const KIND_SCHEMAS = {
   identityProviders: keyed(identityProviderSpecSchema),
   applications: keyed(applicationSpecSchema),
   groups: keyed(groupSpecSchema),
+  customExtensions: keyed(customExtensionSpecSchema),
+  eventListeners: keyed(eventListenerSpecSchema),
   userFlows: keyed(userFlowSpecSchema),
 } as const satisfies Record<Kind, z.ZodType>;
 
@@ -158,6 +185,8 @@ export const KIND_FILES: Readonly<Record<Kind, string>> = {
   identityProviders: "identity-providers.yaml",
   applications: "applications.yaml",
   groups: "groups.yaml",
+  customExtensions: "custom-extensions.yaml",
+  eventListeners: "event-listeners.yaml",
   userFlows: "user-flows.yaml",
 };
 
@@ -167,6 +196,8 @@ export const tenantSpecSchema = z.strictObject({
   identityProviders: KIND_SCHEMAS.identityProviders.optional(),
   applications: KIND_SCHEMAS.applications.optional(),
   groups: KIND_SCHEMAS.groups.optional(),
+  customExtensions: KIND_SCHEMAS.customExtensions.optional(),
+  eventListeners: KIND_SCHEMAS.eventListeners.optional(),
   userFlows: KIND_SCHEMAS.userFlows.optional(),
 });
 
@@ -180,6 +211,8 @@ export type IdentityProviderSpec = z.output<typeof identityProviderSpecSchema>;
 export type ApplicationSpec = z.output<typeof applicationSpecSchema>;
 export type UserFlowSpec = z.output<typeof userFlowSpecSchema>;
 export type GroupSpec = z.output<typeof groupSpecSchema>;
+export type CustomExtensionSpec = z.output<typeof customExtensionSpecSchema>;
+export type EventListenerSpec = z.output<typeof eventListenerSpecSchema>;
 
 /** The key Graph gives a social provider of a type (`Google` → `Google-OAUTH`). */
 export const socialProviderKey = (type: string): string => `${type}-OAUTH`;

@@ -5,6 +5,11 @@
  */
 import { applicationMapping, type GraphApplication } from "../graph/applications/application-mapping.ts";
 import type { Application } from "../graph/applications/application-schema.ts";
+import type { CustomExtension } from "../graph/custom-extensions/custom-extension-schema.ts";
+import { listAllCustomExtensions } from "../graph/custom-extensions/custom-extensions-client.ts";
+import { entitySetClient } from "../graph/entity-set-client.ts";
+import { eventListenerMapping, type GraphListener } from "../graph/event-listeners/event-listener-mapping.ts";
+import type { EventListener } from "../graph/event-listeners/event-listener-schema.ts";
 import { type GraphGroup, groupMapping } from "../graph/groups/group-mapping.ts";
 import type { Group } from "../graph/groups/group-schema.ts";
 import type { IdentityProvider } from "../graph/identity-providers/identity-provider-schema.ts";
@@ -23,7 +28,14 @@ export interface TenantState {
   applications: Application[];
   groups: Group[];
   flows: UserFlow[];
+  extensions: CustomExtension[];
+  listeners: EventListener[];
 }
+
+const listeners = entitySetClient<GraphListener, EventListener>(
+  "/identity/authenticationEventListeners",
+  eventListenerMapping.fromGraph,
+);
 
 const APP_FIELDS = "id,appId,displayName,signInAudience,web,spa,requiredResourceAccess";
 const GROUP_FIELDS = "id,displayName,description,securityEnabled,mailEnabled,groupTypes";
@@ -41,10 +53,10 @@ async function all<Raw, T>(
   return out;
 }
 
-/** Reads the tenant's configuration (the five entity sets, in parallel). */
+/** Reads the tenant's configuration (the seven entity sets, in parallel). */
 export async function readTenantState(graph: ServiceClient, signal?: AbortSignal): Promise<TenantState> {
   const options = { signal };
-  const [attributes, providers, applications, groups, flows] = await Promise.all([
+  const [attributes, providers, applications, groups, flows, extensions, eventListeners] = await Promise.all([
     listAttributes(graph, options),
     listProviders(graph, options),
     all<GraphApplication, Application>(
@@ -56,6 +68,8 @@ export async function readTenantState(graph: ServiceClient, signal?: AbortSignal
     ),
     all<GraphGroup, Group>(graph, "/groups", GROUP_FIELDS, groupMapping.fromGraph, signal),
     listFlows(graph, options),
+    listAllCustomExtensions(graph, options),
+    listeners.all(graph, options),
   ]);
-  return { attributes, providers, applications, groups, flows };
+  return { attributes, providers, applications, groups, flows, extensions, listeners: eventListeners };
 }
