@@ -1,24 +1,36 @@
 /**
  * The live configuration of a tenant, as tenant as code compares it: every object of the managed
- * kinds, read through each kind's mapping module, in as few requests as Graph allows (each entity
- * set whole, with `$top` at Graph's maximum so a page holds what a tenant usually has).
+ * kinds, read through each kind's mapping module. The seven entity sets are read in one `$batch`
+ * request (https://learn.microsoft.com/graph/json-batching), with `$top` at Graph's maximum where the
+ * set takes it, so a tenant's configuration usually costs one request; further pages follow their
+ * next links, and a set whose read fails in the batch is read again on its own, which raises the
+ * error its kind's client would (a missing permission named, say).
  */
 import { applicationMapping, type GraphApplication } from "../graph/applications/application-mapping.ts";
 import type { Application } from "../graph/applications/application-schema.ts";
+import {
+  customExtensionMapping,
+  type GraphCustomExtension,
+} from "../graph/custom-extensions/custom-extension-mapping.ts";
 import type { CustomExtension } from "../graph/custom-extensions/custom-extension-schema.ts";
-import { listAllCustomExtensions } from "../graph/custom-extensions/custom-extensions-client.ts";
-import { entitySetClient } from "../graph/entity-set-client.ts";
 import { eventListenerMapping, type GraphListener } from "../graph/event-listeners/event-listener-mapping.ts";
 import type { EventListener } from "../graph/event-listeners/event-listener-schema.ts";
 import { type GraphGroup, groupMapping } from "../graph/groups/group-mapping.ts";
 import type { Group } from "../graph/groups/group-schema.ts";
+import {
+  type GraphIdentityProvider,
+  identityProviderMapping,
+} from "../graph/identity-providers/identity-provider-mapping.ts";
 import type { IdentityProvider } from "../graph/identity-providers/identity-provider-schema.ts";
-import { listProviders } from "../graph/identity-providers/identity-providers-client.ts";
+import {
+  type GraphUserFlowAttribute,
+  userFlowAttributeMapping,
+} from "../graph/user-flow-attributes/user-flow-attribute-mapping.ts";
 import type { UserFlowAttribute } from "../graph/user-flow-attributes/user-flow-attribute-schema.ts";
-import { listAttributes } from "../graph/user-flow-attributes/user-flow-attributes-client.ts";
+import { type GraphUserFlow, userFlowMapping } from "../graph/user-flows/user-flow-mapping.ts";
 import type { UserFlow } from "../graph/user-flows/user-flow-schema.ts";
-import { listFlows } from "../graph/user-flows/user-flows-client.ts";
-import { paginate } from "../http/paginate.ts";
+import { runBatch } from "../http/batch.ts";
+import { paginate, paginatePages } from "../http/paginate.ts";
 import type { ServiceClient } from "../http/service-client.ts";
 
 /** Every object of the managed kinds, as each kind's mapping reads it. */
@@ -32,44 +44,72 @@ export interface TenantState {
   listeners: EventListener[];
 }
 
-const listeners = entitySetClient<GraphListener, EventListener>(
-  "/identity/authenticationEventListeners",
-  eventListenerMapping.fromGraph,
-);
+/** Each set: where it is read, and how its records become the kind's typed objects. */
+const SETS = {
+  attributes: {
+    url: "/identity/userFlowAttributes",
+    convert: (r: unknown) => userFlowAttributeMapping.fromGraph(r as GraphUserFlowAttribute),
+  },
+  providers: {
+    url: "/identity/identityProviders",
+    convert: (r: unknown) => identityProviderMapping.fromGraph(r as GraphIdentityProvider),
+  },
+  applications: {
+    url: "/applications?$select=id,appId,displayName,signInAudience,web,spa,requiredResourceAccess&$top=999",
+    convert: (r: unknown) => applicationMapping.fromGraph(r as GraphApplication),
+  },
+  groups: {
+    url: "/groups?$select=id,displayName,description,securityEnabled,mailEnabled,groupTypes&$top=999",
+    convert: (r: unknown) => groupMapping.fromGraph(r as GraphGroup),
+  },
+  flows: {
+    url: "/identity/authenticationEventsFlows",
+    convert: (r: unknown) => userFlowMapping.fromGraph(r as GraphUserFlow),
+  },
+  extensions: {
+    url: "/identity/customAuthenticationExtensions",
+    convert: (r: unknown) => customExtensionMapping.fromGraph(r as GraphCustomExtension),
+  },
+  listeners: {
+    url: "/identity/authenticationEventListeners",
+    convert: (r: unknown) => eventListenerMapping.fromGraph(r as GraphListener),
+  },
+} as const;
 
-const APP_FIELDS = "id,appId,displayName,signInAudience,web,spa,requiredResourceAccess";
-const GROUP_FIELDS = "id,displayName,description,securityEnabled,mailEnabled,groupTypes";
+type Key = keyof typeof SETS;
 
-async function all<Raw, T>(
-  graph: ServiceClient,
-  path: string,
-  select: string,
-  convert: (raw: Raw) => T,
-  signal?: AbortSignal,
-) {
-  const out: T[] = [];
-  for await (const raw of paginate<Raw>(graph, path, { query: { $select: select, $top: 999 }, signal }))
-    out.push(convert(raw));
-  return out;
+interface Collection {
+  value?: unknown[];
+  "@odata.nextLink"?: string;
 }
 
-/** Reads the tenant's configuration (the seven entity sets, in parallel). */
+/** Reads the tenant's configuration: one `$batch` for the first page of every set, then any next pages. */
 export async function readTenantState(graph: ServiceClient, signal?: AbortSignal): Promise<TenantState> {
-  const options = { signal };
-  const [attributes, providers, applications, groups, flows, extensions, eventListeners] = await Promise.all([
-    listAttributes(graph, options),
-    listProviders(graph, options),
-    all<GraphApplication, Application>(
-      graph,
-      "/applications",
-      APP_FIELDS,
-      applicationMapping.fromGraph,
-      signal,
-    ),
-    all<GraphGroup, Group>(graph, "/groups", GROUP_FIELDS, groupMapping.fromGraph, signal),
-    listFlows(graph, options),
-    listAllCustomExtensions(graph, options),
-    listeners.all(graph, options),
-  ]);
-  return { attributes, providers, applications, groups, flows, extensions, listeners: eventListeners };
+  const keys = Object.keys(SETS) as Key[];
+  const results = await runBatch(
+    graph,
+    keys.map((key) => ({ id: key, method: "GET" as const, url: SETS[key].url })),
+    { signal, concurrency: 1 },
+  );
+  const out: Record<string, unknown[]> = {};
+  await Promise.all(
+    keys.map(async (key, i) => {
+      const set = SETS[key];
+      const result = results[i];
+      const items: unknown[] = [];
+      if (result?.status === 200) {
+        const body = (result.body ?? {}) as Collection;
+        items.push(...(body.value ?? []));
+        const next = body["@odata.nextLink"];
+        if (next !== undefined)
+          for await (const page of paginatePages(graph, next, { signal })) items.push(...page.items);
+      } else {
+        // Read on its own, the set's failure is raised as the service's error, classified.
+        for await (const raw of paginate(graph, set.url, { signal })) items.push(raw);
+      }
+      const convert = set.convert as (raw: unknown) => unknown;
+      out[key] = items.map((raw) => convert(raw));
+    }),
+  );
+  return out as unknown as TenantState;
 }
