@@ -135,6 +135,17 @@ describe("ciam config", () => {
     expect((await ciam(["config", "plan", dir], b.env)).status).toBe(2);
   });
 
+  it("shows the plan to a person as lines of changes with before → after (-o table)", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "groups.yaml"), "VIP customers:\n  description: Platinum tier\nNewcomers: {}\n");
+    const run = ok(await ciam(["config", "plan", dir, "-o", "table"], b.env));
+    expect(run.stdout).toMatch(/^Plan: 1 to create, 1 to update, 0 to replace, 0 to delete\.\n/);
+    expect(run.stdout).toContain("  + groups 'Newcomers'\n");
+    expect(run.stdout).toMatch(
+      / {2}~ groups 'VIP customers' \([0-9a-f-]{36}\)\n {6}description: "Gold tier" → "Platinum tier"\n/,
+    );
+  });
+
   it("apply without --yes and without a terminal changes nothing", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "groups.yaml"), "Never made: {}\n");

@@ -4,6 +4,7 @@ import { defineOperation } from "../operations/define-operation.ts";
 import { applyPlan, StalePlanError } from "./apply-plan.ts";
 import { planCounts, planCountsSchema, specFromInput, specInputShape } from "./config-input.ts";
 import { CONFIG_READ_PERMISSIONS } from "./config-plan-operation.ts";
+import { planText } from "./plan-summary.ts";
 import { planTenant } from "./plan-tenant.ts";
 import { plannedChangeSchema } from "./plan-types.ts";
 
@@ -36,7 +37,11 @@ export const configApplyOperation = defineOperation({
       .optional()
       .describe("From config_plan: refuse if the tenant changed since."),
   }),
-  output: z.object({ applied: z.array(plannedChangeSchema), counts: planCountsSchema }),
+  output: z.object({
+    applied: z.array(plannedChangeSchema),
+    counts: planCountsSchema,
+    summary: z.string().describe("What was done, as text."),
+  }),
   positional: "dir",
   run: async (ctx, input) => {
     const source = specFromInput(input);
@@ -63,6 +68,10 @@ export const configApplyOperation = defineOperation({
         ),
     );
     const result = await applyPlan(ctx, plan, { baseDir: source.baseDir, signal: ctx.signal });
-    return { applied: result.applied, counts: planCounts(result.applied) };
+    return {
+      applied: result.applied,
+      counts: planCounts(result.applied),
+      summary: planText(result.applied, "Applied"),
+    };
   },
 });

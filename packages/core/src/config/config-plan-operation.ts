@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operations/define-operation.ts";
 import { planCounts, planCountsSchema, specFromInput, specInputShape } from "./config-input.ts";
+import { planText } from "./plan-summary.ts";
 import { planTenant } from "./plan-tenant.ts";
 import { planSummarySchema } from "./plan-types.ts";
 
@@ -27,7 +28,10 @@ export const configPlanOperation = defineOperation({
     ...specInputShape,
     detailedExitcode: z.boolean().optional().describe("Exit 2 when there are changes, 0 when none."),
   }),
-  output: planSummarySchema.extend({ counts: planCountsSchema }),
+  output: planSummarySchema.extend({
+    counts: planCountsSchema,
+    summary: z.string().describe("The plan as text."),
+  }),
   inputSurfaces: { detailedExitcode: "cli" },
   positional: "dir",
   run: async (ctx, input) => {
@@ -43,6 +47,7 @@ export const configPlanOperation = defineOperation({
       stateHash: plan.stateHash,
       prune: plan.prune,
       counts: planCounts(plan.changes),
+      summary: planText(plan.changes),
     };
   },
 });
