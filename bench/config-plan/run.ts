@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: specs write ${env:NAME} placeholders
 // Requests and wall time of `planTenant` for a tenant with 20 user flows, 50 custom attributes, 10
-// identity providers, 20 apps, 5 groups and 5 custom extensions with their listeners, against a naive
+// identity providers, 20 apps, 5 groups, branding with 5 localizations and 5 custom extensions with
+// their listeners, against a naive
 // refresh in the same run: list each kind, then GET every object on its own, and a flow's providers,
 // attributes and apps by their navigations (what a per-resource tool does).
 // Usage: pnpm --filter @ciamkit/bench-config-plan bench   (BENCH_RUNS=5)
@@ -72,6 +73,12 @@ const spec: TenantSpecInput = {
     range(20).map((i) => [`App ${i}`, { web: { redirectUris: [`https://app${i}.example/signin`] } }]),
   ),
   groups: Object.fromEntries(range(5).map((i) => [`Group ${i}`, { description: `Group number ${i}` }])),
+  branding: {
+    default: { backgroundColor: "#0A2540", signInPageText: "Welcome" },
+    ...Object.fromEntries(
+      ["fr-FR", "de-DE", "es-ES", "it-IT", "ja-JP"].map((l) => [l, { signInPageText: `Welcome (${l})` }]),
+    ),
+  },
   customExtensions: Object.fromEntries(
     range(5).map((i) => [
       `Extension ${i}`,
@@ -122,6 +129,7 @@ async function naiveRefresh(graph: ServiceClient) {
   await each("/identity/identityProviders");
   await each("/applications");
   await each("/groups");
+  await each(`/organization/${tenant.tenantId}/branding/localizations`);
   await each("/identity/customAuthenticationExtensions");
   await each("/identity/authenticationEventListeners");
   await each("/identity/authenticationEventsFlows", (id) => [

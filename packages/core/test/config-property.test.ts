@@ -57,6 +57,29 @@ const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
       groups: fc.record(
         Object.fromEntries(groups.map((g) => [g, fc.record({ description }, { requiredKeys: [] })])),
       ),
+      branding: fc
+        .record({
+          locales: fc.subarray(["fr-FR", "de-DE"]),
+          base: fc.record(
+            {
+              backgroundColor: fc.constantFrom("#0A2540", "#fff"),
+              signInPageText: fc.constantFrom("Welcome", "Hello ✓"),
+              loginPageLayoutConfiguration: fc.record(
+                {
+                  layoutTemplateType: fc.constantFrom("default" as const, "verticalSplit" as const),
+                  isHeaderShown: fc.boolean(),
+                },
+                { requiredKeys: [] },
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+          withDefault: fc.boolean(),
+        })
+        .map(({ locales, base, withDefault }) => ({
+          ...(withDefault ? { default: base } : {}),
+          ...Object.fromEntries(locales.map((l) => [l, { signInPageText: `Text ${l}` }])),
+        })),
       // Each app on one flow at most (Graph links an application to one flow).
       userFlows: fc.shuffledSubarray(apps).chain((linked) =>
         fc.record(

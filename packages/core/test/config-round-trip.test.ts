@@ -10,6 +10,8 @@ import { loadSpecDir } from "../src/config/load-spec.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
 import { writeSpecFiles } from "../src/config/spec-files.ts";
 import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
+import { createLocalizationOperation } from "../src/graph/branding/create-localization.ts";
+import { updateBrandingOperation } from "../src/graph/branding/update-branding.ts";
 import { createCustomExtensionOperation } from "../src/graph/custom-extensions/create-custom-extension.ts";
 import { createEventListenerOperation } from "../src/graph/event-listeners/create-event-listener.ts";
 import { createGroupOperation } from "../src/graph/groups/create-group.ts";
@@ -79,6 +81,13 @@ async function configureA(client: CiamClient): Promise<void> {
     ],
   });
   await client.run(createGroupOperation, { displayName: "VIP customers", description: "Gold tier" });
+  await client.run(updateBrandingOperation, {
+    backgroundColor: "#0A2540",
+    signInPageText: "Welcome to the shop",
+    loginPageLayoutConfiguration: { layoutTemplateType: "verticalSplit", isHeaderShown: true },
+  });
+  await client.run(createLocalizationOperation, { locale: "fr-FR", signInPageText: "Bienvenue" });
+  await client.run(createLocalizationOperation, { locale: "de-DE", signInPageText: "Willkommen" });
   const api = await client.run(createApplicationOperation, { displayName: "Claims API" });
   const extension = await client.run(createCustomExtensionOperation, {
     kind: "onTokenIssuanceStart",
@@ -139,6 +148,7 @@ describe("round trip: export A, apply to B, export B", () => {
     writeSpecFiles(dir, exported.spec);
     expect(readdirSync(dir).sort()).toEqual([
       "applications.yaml",
+      "branding.yaml",
       "custom-extensions.yaml",
       "event-listeners.yaml",
       "groups.yaml",
@@ -179,6 +189,9 @@ describe("round trip: export A, apply to B, export B", () => {
       "applications/Shop",
       "applications/Shop SPA",
       "groups/VIP customers",
+      "branding/default",
+      "branding/de-DE",
+      "branding/fr-FR",
       "customExtensions/Loyalty claims",
       "eventListeners/Loyalty claims",
       "userFlows/Shop sign-up",

@@ -56,11 +56,11 @@ function idMaps(state: TenantState): IdMaps {
  * the tenant changed since the plan was made; run plan again then.
  */
 export async function applyPlan(
-  client: { graph: ServiceClient },
+  client: { graph: ServiceClient; tenantId: string },
   plan: TenantPlan,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const state = await readTenantState(client.graph, options.signal);
+  const state = await readTenantState(client, options.signal);
   const now = stateHash(liveSpec(state));
   if (now !== plan.stateHash) {
     throw new StalePlanError(
@@ -69,6 +69,7 @@ export async function applyPlan(
   }
   const ctx: StepContext = {
     graph: client.graph,
+    organizationId: state.organizationId,
     spec: plan.spec,
     ids: idMaps(state),
     secret: secretResolver(options),

@@ -32,6 +32,7 @@ import {
   removeFlowAttribute,
 } from "../graph/user-flows/user-flows-client.ts";
 import type { ServiceClient } from "../http/service-client.ts";
+import { removeBranding, writeBranding } from "./branding-kind.ts";
 import {
   deleteCustomExtension,
   deleteEventListener,
@@ -57,6 +58,8 @@ export interface IdMaps {
 /** What a step runs with. */
 export interface StepContext {
   graph: ServiceClient;
+  /** The organization branding belongs to. */
+  organizationId: string;
   spec: TenantSpec;
   ids: IdMaps;
   secret: SecretResolver;
@@ -192,6 +195,14 @@ export async function runStep(ctx: StepContext, change: PlannedChange): Promise<
       else await updateGroup(graph, id, { description: g.description ?? null }, opts(ctx));
       return;
     }
+    case "branding": {
+      const b = item(ctx, "branding", change.name);
+      const set = create
+        ? b
+        : Object.fromEntries(change.fields.map((f) => [f.field, (b as Record<string, unknown>)[f.field]]));
+      await writeBranding(graph, ctx.organizationId, change.name, set, create, ctx.signal);
+      return;
+    }
     case "customExtensions": {
       const fields = change.fields.map((f) => f.field);
       await writeExtension(
@@ -309,6 +320,8 @@ async function deleteOf(ctx: StepContext, kind: PlannedChange["kind"], id: strin
       return ctx.graph.delete(`/applications/${segment(id)}`, o);
     case "groups":
       return deleteGroup(ctx.graph, id, o);
+    case "branding":
+      return removeBranding(ctx.graph, ctx.organizationId, id === "0" ? "default" : id, ctx.signal);
     case "customExtensions":
       return deleteCustomExtension(ctx.graph, id, o);
     case "eventListeners":

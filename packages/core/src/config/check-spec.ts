@@ -109,6 +109,17 @@ export function checkSpec(raw: unknown, options: CheckSpecOptions = {}): TenantS
       seen.set(key.toLowerCase(), key);
     }
   }
+  for (const key of Object.keys(spec.branding ?? {})) {
+    if (key !== "default" && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(key))
+      problems.push(
+        problemAt(
+          options.locate,
+          ["branding", key],
+          "a branding is `default` or a culture such as fr-FR",
+          true,
+        ),
+      );
+  }
   const secret = secretResolver(options);
   for (const [key, idp] of Object.entries(spec.identityProviders ?? {})) {
     if (

@@ -27,6 +27,7 @@ export const configApplyOperation = defineOperation({
     "IdentityProvider.ReadWrite.All",
     "Application.ReadWrite.All",
     "Group.ReadWrite.All",
+    "OrganizationalBranding.ReadWrite.All",
   ],
   input: z.object({
     ...specInputShape,

@@ -12,7 +12,7 @@ export const configExportOperation = defineOperation({
   area: "config",
   title: "Export the tenant's configuration",
   description:
-    "Reads flows, attributes, providers, apps, groups, extensions and listeners as a spec by name (no ids; secrets as ${env:NAME}), deterministic; see config_plan.",
+    "Reads flows, attributes, providers, apps, groups, branding, extensions and listeners as a spec by name (no ids; secrets as ${env:NAME}), deterministic; see config_plan.",
   access: "read",
   permissions: [
     "EventListener.Read.All",
@@ -21,6 +21,7 @@ export const configExportOperation = defineOperation({
     "IdentityProvider.Read.All",
     "Application.Read.All",
     "Group.Read.All",
+    "OrganizationalBranding.Read.All",
   ],
   input: z.object({
     dir: hostPath("write", "Write one YAML file per kind into this folder.").optional(),

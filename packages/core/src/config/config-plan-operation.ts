@@ -13,6 +13,7 @@ export const CONFIG_READ_PERMISSIONS = [
   "IdentityProvider.Read.All",
   "Application.Read.All",
   "Group.Read.All",
+  "OrganizationalBranding.Read.All",
 ] as const;
 
 /** `config_plan`: what applying a spec would change, nothing written. */

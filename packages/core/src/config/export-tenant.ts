@@ -27,11 +27,11 @@ export interface ExportOptions {
  * cannot be told apart in a spec: that is an error naming both ids.
  */
 export async function exportTenant(
-  client: { graph: ServiceClient },
+  client: { graph: ServiceClient; tenantId: string },
   options: ExportOptions = {},
 ): Promise<TenantExport> {
   const kinds = options.kinds ?? KINDS;
-  const live = liveSpec(await readTenantState(client.graph, options.signal));
+  const live = liveSpec(await readTenantState(client, options.signal));
   const clashes = kinds.flatMap((kind) => duplicates(live, kind));
   if (clashes.length > 0)
     throw new InputError(

@@ -7,12 +7,14 @@
 import type { IdentityProvider } from "../graph/identity-providers/identity-provider-schema.ts";
 import { userFlowAttributeMapping } from "../graph/user-flow-attributes/user-flow-attribute-mapping.ts";
 import type { UserFlow } from "../graph/user-flows/user-flow-schema.ts";
+import { brandingSpec } from "./branding-kind.ts";
 import { extensionSpec, listenerSpecs } from "./extension-kinds.ts";
 import { normalizeApplication, normalizeFlow } from "./normalize.ts";
 import { envPlaceholder, secretEnvName } from "./secrets.ts";
 import type {
   ApplicationSpec,
   AttributeSpec,
+  BrandingSpec,
   CustomExtensionSpec,
   EventListenerSpec,
   GroupSpec,
@@ -39,6 +41,7 @@ export interface LiveSpec {
   identityProviders: LiveKind<IdentityProviderSpec>;
   applications: LiveKind<ApplicationSpec>;
   groups: LiveKind<GroupSpec>;
+  branding: LiveKind<BrandingSpec>;
   customExtensions: LiveKind<CustomExtensionSpec>;
   eventListeners: LiveKind<EventListenerSpec>;
   userFlows: LiveKind<UserFlowSpec>;
@@ -179,6 +182,7 @@ export function liveSpec(state: TenantState): LiveSpec {
     identityProviders: new Map(),
     applications: new Map(),
     groups: new Map(),
+    branding: new Map(),
     customExtensions: new Map(),
     eventListeners: new Map(),
     userFlows: new Map(),
@@ -241,6 +245,10 @@ export function liveSpec(state: TenantState): LiveSpec {
     if (spec !== undefined) add(live.customExtensions, { key: e.displayName ?? e.id, id: e.id, spec });
   }
   for (const l of listenerSpecs(state, refs.appName)) add(live.eventListeners, l);
+  for (const b of state.branding) {
+    const { key, spec } = brandingSpec(b);
+    add(live.branding, { key, id: b.id, spec });
+  }
   for (const f of state.flows) add(live.userFlows, { key: f.displayName, id: f.id, spec: flowSpec(f, refs) });
   return live;
 }

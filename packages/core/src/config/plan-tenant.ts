@@ -70,7 +70,11 @@ function kindChanges(
   const desired = (spec[kind] ?? {}) as Record<string, Record<string, unknown>>;
   const forward: PlannedChange[] = [];
   const listed = new Set<string>();
-  for (const name of Object.keys(desired).sort()) {
+  // The default branding comes before the localizations that override it.
+  const order = (name: string) => (kind === "branding" && name.toLowerCase() === "default" ? "" : name);
+  for (const name of Object.keys(desired).sort((a, b) =>
+    order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0,
+  )) {
     const want = desired[name] ?? {};
     listed.add(name.toLowerCase());
     const current = live[kind].get(name.toLowerCase())?.[0];
@@ -105,6 +109,8 @@ function kindChanges(
     for (const objects of live[kind].values()) {
       for (const o of objects) {
         if (listed.has(o.key.toLowerCase())) continue;
+        // The default branding is never pruned: deleting it takes every localization with it.
+        if (kind === "branding" && o.key === "default") continue;
         deletes.push({ action: "delete", kind, name: o.key, id: o.id, fields: [] });
       }
     }
@@ -143,12 +149,12 @@ export function prepareSpec(
  * the spec and the tenant, and nothing is written.
  */
 export async function planTenant(
-  client: { graph: ServiceClient },
+  client: { graph: ServiceClient; tenantId: string },
   spec: TenantSpecInput,
   options: PlanOptions = {},
 ): Promise<TenantPlan> {
   const checked = checkSpec(spec, options);
-  const state = await readTenantState(client.graph, options.signal);
+  const state = await readTenantState(client, options.signal);
   const live = liveSpec(state);
   const resolved = prepareSpec(checked, state, live, options.locate);
   const prune = options.prune === true;

@@ -6,6 +6,7 @@
  * inline (MCP, library) the kinds are the properties of one {@link TenantSpec}.
  */
 import { z } from "zod";
+import { brandingPropertiesShape } from "../graph/branding/branding-schema.ts";
 import { extensionKindSchema, resourceIdSchema } from "../graph/custom-extensions/custom-extension-schema.ts";
 import { descriptionSchema, displayNameSchema, httpsUrlSchema, redirectUriSchema } from "../graph/fields.ts";
 import {
@@ -149,6 +150,13 @@ export const eventListenerSpecSchema = z.strictObject({
   applications: z.array(displayNameSchema).describe("The applications it applies to, by name."),
 });
 
+/**
+ * Company branding, keyed by `default` (the default branding) or a culture (`fr-FR`, a localization
+ * overriding the default's texts): texts, colours, layout and sign-up page text overrides. Images and
+ * CSS are not part of it yet.
+ */
+export const brandingSpecSchema = z.strictObject(brandingPropertiesShape);
+
 /** A security group, keyed by display name (members are not managed). */
 export const groupSpecSchema = z.strictObject({ description: descriptionSchema.optional() });
 
@@ -160,6 +168,7 @@ export const KINDS = [
   "identityProviders",
   "applications",
   "groups",
+  "branding",
   "customExtensions",
   "eventListeners",
   "userFlows",
@@ -174,6 +183,7 @@ export const KIND_SCHEMAS = {
   identityProviders: keyed(identityProviderSpecSchema),
   applications: keyed(applicationSpecSchema),
   groups: keyed(groupSpecSchema),
+  branding: keyed(brandingSpecSchema),
   customExtensions: keyed(customExtensionSpecSchema),
   eventListeners: keyed(eventListenerSpecSchema),
   userFlows: keyed(userFlowSpecSchema),
@@ -185,6 +195,7 @@ export const KIND_FILES: Readonly<Record<Kind, string>> = {
   identityProviders: "identity-providers.yaml",
   applications: "applications.yaml",
   groups: "groups.yaml",
+  branding: "branding.yaml",
   customExtensions: "custom-extensions.yaml",
   eventListeners: "event-listeners.yaml",
   userFlows: "user-flows.yaml",
@@ -196,6 +207,7 @@ export const tenantSpecSchema = z.strictObject({
   identityProviders: KIND_SCHEMAS.identityProviders.optional(),
   applications: KIND_SCHEMAS.applications.optional(),
   groups: KIND_SCHEMAS.groups.optional(),
+  branding: KIND_SCHEMAS.branding.optional(),
   customExtensions: KIND_SCHEMAS.customExtensions.optional(),
   eventListeners: KIND_SCHEMAS.eventListeners.optional(),
   userFlows: KIND_SCHEMAS.userFlows.optional(),
@@ -211,6 +223,7 @@ export type IdentityProviderSpec = z.output<typeof identityProviderSpecSchema>;
 export type ApplicationSpec = z.output<typeof applicationSpecSchema>;
 export type UserFlowSpec = z.output<typeof userFlowSpecSchema>;
 export type GroupSpec = z.output<typeof groupSpecSchema>;
+export type BrandingSpec = z.output<typeof brandingSpecSchema>;
 export type CustomExtensionSpec = z.output<typeof customExtensionSpecSchema>;
 export type EventListenerSpec = z.output<typeof eventListenerSpecSchema>;
 

@@ -8,6 +8,9 @@
  */
 import { applicationMapping, type GraphApplication } from "../graph/applications/application-mapping.ts";
 import type { Application } from "../graph/applications/application-schema.ts";
+import { organizationId } from "../graph/branding/branding-client.ts";
+import { brandingMapping, type GraphBranding } from "../graph/branding/branding-mapping.ts";
+import type { Branding } from "../graph/branding/branding-schema.ts";
 import {
   customExtensionMapping,
   type GraphCustomExtension,
@@ -42,6 +45,10 @@ export interface TenantState {
   flows: UserFlow[];
   extensions: CustomExtension[];
   listeners: EventListener[];
+  /** The default branding (`0`) and its localizations. */
+  branding: Branding[];
+  /** The organization the branding belongs to. */
+  organizationId: string;
 }
 
 /** Each set: where it is read, and how its records become the kind's typed objects. */
@@ -76,7 +83,7 @@ const SETS = {
   },
 } as const;
 
-type Key = keyof typeof SETS;
+type Key = keyof typeof SETS | "branding";
 
 interface Collection {
   value?: unknown[];
@@ -84,17 +91,30 @@ interface Collection {
 }
 
 /** Reads the tenant's configuration: one `$batch` for the first page of every set, then any next pages. */
-export async function readTenantState(graph: ServiceClient, signal?: AbortSignal): Promise<TenantState> {
-  const keys = Object.keys(SETS) as Key[];
+export async function readTenantState(
+  client: { graph: ServiceClient; tenantId: string },
+  signal?: AbortSignal,
+): Promise<TenantState> {
+  const { graph } = client;
+  // The organization id is the tenant id when that is a GUID (no request).
+  const orgId = await organizationId(graph, client.tenantId, { signal });
+  const sets = {
+    ...SETS,
+    branding: {
+      url: `/organization/${orgId}/branding/localizations`,
+      convert: (r: unknown) => brandingMapping.fromGraph(r as GraphBranding),
+    },
+  };
+  const keys = Object.keys(sets) as Key[];
   const results = await runBatch(
     graph,
-    keys.map((key) => ({ id: key, method: "GET" as const, url: SETS[key].url })),
+    keys.map((key) => ({ id: key, method: "GET" as const, url: sets[key].url })),
     { signal, concurrency: 1 },
   );
   const out: Record<string, unknown[]> = {};
   await Promise.all(
     keys.map(async (key, i) => {
-      const set = SETS[key];
+      const set = sets[key];
       const result = results[i];
       const items: unknown[] = [];
       if (result?.status === 200) {
@@ -111,5 +131,5 @@ export async function readTenantState(graph: ServiceClient, signal?: AbortSignal
       out[key] = items.map((raw) => convert(raw));
     }),
   );
-  return out as unknown as TenantState;
+  return { ...(out as unknown as Omit<TenantState, "organizationId">), organizationId: orgId };
 }
