@@ -19,19 +19,7 @@ import {
   deleteAttribute,
   updateAttributeDescription,
 } from "../graph/user-flow-attributes/user-flow-attributes-client.ts";
-import { setDiff } from "../graph/user-flows/flow-setup-plan.ts";
-import type { UserFlowChanges } from "../graph/user-flows/user-flow-mapping.ts";
-import {
-  addFlowAttribute,
-  createFlow,
-  deleteFlow,
-  getFlow,
-  listFlows,
-  patchFlow,
-  removeFlowApp,
-  removeFlowAttribute,
-} from "../graph/user-flows/user-flows-client.ts";
-import type { ServiceClient } from "../http/service-client.ts";
+import { deleteFlow } from "../graph/user-flows/user-flows-client.ts";
 import { removeBranding, writeBranding } from "./branding-kind.ts";
 import {
   deleteCustomExtension,
@@ -40,35 +28,12 @@ import {
   writeExtension,
   writeListener,
 } from "./extension-kinds.ts";
+import { flowStep } from "./flow-steps.ts";
 import type { PlannedChange } from "./plan-types.ts";
-import type { SecretResolver } from "./secrets.ts";
-import type { ApplicationSpec, IdentityProviderSpec, TenantSpec, UserFlowSpec } from "./spec-schema.ts";
+import type { ApplicationSpec, IdentityProviderSpec } from "./spec-schema.ts";
+import { changed, type IdMaps, item, lc, opts, type StepContext } from "./step-context.ts";
 
-/** Ids by lower-case natural key, kept current as apply creates and deletes. */
-export interface IdMaps {
-  attributes: Map<string, string>;
-  providers: Map<string, string>;
-  providerTypes: Map<string, string>;
-  /** Object id and client id of each application. */
-  applications: Map<string, { id: string; appId: string }>;
-  /** Custom extensions by name, with their event. */
-  extensions: Map<string, { id: string; event: string }>;
-}
-
-/** What a step runs with. */
-export interface StepContext {
-  graph: ServiceClient;
-  /** The organization branding belongs to. */
-  organizationId: string;
-  spec: TenantSpec;
-  ids: IdMaps;
-  secret: SecretResolver;
-  signal?: AbortSignal | undefined;
-}
-
-const lc = (s: string) => s.toLowerCase();
-const idOf = (map: Map<string, string>, name: string) => map.get(lc(name)) ?? name;
-const opts = (ctx: StepContext) => ({ signal: ctx.signal });
+export type { IdMaps, StepContext } from "./step-context.ts";
 
 /** The `requiredResourceAccess` of an application spec: resources by client id. */
 function requiredResourceAccess(ctx: StepContext, app: ApplicationSpec) {
@@ -97,32 +62,6 @@ function providerBody(ctx: StepContext, name: string, p: IdentityProviderSpec) {
       });
   }
 }
-
-function flowIds(ctx: StepContext, flow: UserFlowSpec) {
-  const attribute = (name: string) => idOf(ctx.ids.attributes, name);
-  return {
-    identityProviders: flow.identityProviders?.map((k) => idOf(ctx.ids.providers, k)),
-    attributes: flow.attributes?.map(attribute),
-    applications: flow.applications?.map((n) => ctx.ids.applications.get(lc(n))?.appId ?? n),
-    page:
-      flow.page === undefined
-        ? undefined
-        : {
-            views: flow.page.views.map((v) => ({
-              ...v,
-              inputs: v.inputs.map((i) => ({ ...i, attribute: attribute(i.attribute) })),
-            })),
-          },
-  };
-}
-
-type Item<K extends keyof TenantSpec> = NonNullable<TenantSpec[K]>[string];
-const item = <K extends keyof TenantSpec>(ctx: StepContext, kind: K, name: string): Item<K> => {
-  const found = (ctx.spec[kind] as Record<string, Item<K>> | undefined)?.[name];
-  if (found === undefined) throw new Error(`the plan's spec has no ${kind} '${name}'`);
-  return found;
-};
-const changed = (change: PlannedChange, field: string) => change.fields.some((f) => f.field === field);
 
 /** Runs one change. Applications are created bare; their permissions follow in {@link applyPermissions}. */
 export async function runStep(ctx: StepContext, change: PlannedChange): Promise<void> {
@@ -238,57 +177,6 @@ const extensionIds = (ctx: StepContext): ExtensionIds => ({
   extensions: ctx.ids.extensions,
   appId: (name) => ctx.ids.applications.get(lc(name))?.appId,
 });
-
-/**
- * Unlinks the given applications from any other flow: Graph links an application to one flow only
- * (api-surface 2.7), so an app the spec moves is taken off its old flow first.
- */
-async function takeApps(ctx: StepContext, flowName: string, appIds: readonly string[] | undefined) {
-  if (appIds === undefined || appIds.length === 0) return;
-  const wanted = new Set(appIds.map(lc));
-  for (const other of await listFlows(ctx.graph, opts(ctx))) {
-    if (lc(other.displayName) === lc(flowName)) continue;
-    for (const appId of other.applications)
-      if (wanted.has(lc(appId))) await removeFlowApp(ctx.graph, other.id, appId, opts(ctx));
-  }
-}
-
-async function flowStep(ctx: StepContext, change: PlannedChange, create: boolean): Promise<void> {
-  const flow = item(ctx, "userFlows", change.name);
-  const ids = flowIds(ctx, flow);
-  if (create || changed(change, "applications")) await takeApps(ctx, change.name, ids.applications);
-  if (create) {
-    await createFlow(
-      ctx.graph,
-      {
-        displayName: change.name,
-        description: flow.description,
-        signUpAllowed: flow.signUpAllowed ?? true,
-        identityProviders: ids.identityProviders ?? ["EmailPassword-OAUTH"],
-        applications: ids.applications?.length ? ids.applications : undefined,
-        attributes: ids.attributes,
-        page: ids.page,
-      },
-      opts(ctx),
-    );
-    return;
-  }
-  const id = change.id ?? "";
-  // Attributes are references of their own ($ref), and a page may only name the flow's attributes.
-  if (changed(change, "attributes") && ids.attributes !== undefined) {
-    const current = await getFlow(ctx.graph, id, opts(ctx));
-    const diff = setDiff(current.attributes, ids.attributes);
-    for (const a of diff.add) await addFlowAttribute(ctx.graph, id, a, opts(ctx));
-    for (const a of diff.remove) await removeFlowAttribute(ctx.graph, id, a, opts(ctx));
-  }
-  const changes: UserFlowChanges = {};
-  if (changed(change, "description")) changes.description = flow.description ?? null;
-  if (changed(change, "signUpAllowed")) changes.signUpAllowed = flow.signUpAllowed;
-  if (changed(change, "identityProviders")) changes.identityProviders = ids.identityProviders;
-  if (changed(change, "applications")) changes.applications = ids.applications;
-  if (changed(change, "page")) changes.page = ids.page;
-  if (Object.values(changes).some((v) => v !== undefined)) await patchFlow(ctx.graph, id, changes, opts(ctx));
-}
 
 /** Sets the required permissions of the applications whose permissions the plan creates or changes. */
 export async function applyPermissions(ctx: StepContext, changes: readonly PlannedChange[]): Promise<void> {
