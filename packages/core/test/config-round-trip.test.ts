@@ -17,6 +17,7 @@ import { createEventListenerOperation } from "../src/graph/event-listeners/creat
 import { createGroupOperation } from "../src/graph/groups/create-group.ts";
 import { createIdentityProviderOperation } from "../src/graph/identity-providers/create-identity-provider.ts";
 import { createUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
+import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flow.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 
@@ -97,6 +98,18 @@ async function configureA(client: CiamClient): Promise<void> {
     claims: ["tier", "memberSince"],
     timeoutInMilliseconds: 1500,
   });
+  const validate = await client.run(createCustomExtensionOperation, {
+    kind: "onAttributeCollectionSubmit",
+    displayName: "Validate sign-up",
+    targetUrl: "https://claims.example/validate",
+    appId: api.appId ?? "",
+  });
+  await client.run(createUserFlowOperation, {
+    displayName: "Partner sign-up",
+    identityProviders: ["EmailPassword-OAUTH"],
+    attributes: ["email", "city"],
+    attributeCollectionSubmitExtensionId: validate.id,
+  });
   await client.run(createEventListenerOperation, {
     kind: "onTokenIssuanceStart",
     appIds: [shop.appId ?? ""],
@@ -167,6 +180,7 @@ describe("round trip: export A, apply to B, export B", () => {
     expect(flows).toContain("- Shop\n");
     expect(flows).toContain("attribute: LoyaltyTier");
     expect(flows).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(flows).toContain("attributeCollectionSubmitExtension: Validate sign-up");
     const extensions = readFileSync(join(dir, "custom-extensions.yaml"), "utf8");
     expect(extensions).toContain("app: Claims API");
     expect(readFileSync(join(dir, "event-listeners.yaml"), "utf8")).toContain(
@@ -193,7 +207,9 @@ describe("round trip: export A, apply to B, export B", () => {
       "branding/de-DE",
       "branding/fr-FR",
       "customExtensions/Loyalty claims",
+      "customExtensions/Validate sign-up",
       "eventListeners/Loyalty claims",
+      "userFlows/Partner sign-up",
       "userFlows/Shop sign-up",
     ]);
     // The secret is masked in the plan; the seeded apps and group are adopted, not created again.

@@ -10,6 +10,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /** Whether `live` is as `desired` states (fields `desired` leaves out are not compared). */
 export function covers(desired: unknown, live: unknown): boolean {
   if (desired === undefined) return true;
+  // null in a spec asks for none: what Graph reads back as absent.
+  if (desired === null && live === undefined) return true;
   // An empty description or list is what Graph reads back as none.
   if ((desired === "" || (Array.isArray(desired) && desired.length === 0)) && live === undefined) return true;
   if (Array.isArray(desired))

@@ -46,6 +46,12 @@ async function takeApps(ctx: StepContext, flowName: string, appIds: readonly str
   }
 }
 
+/** An extension's id by name; null for none, undefined when not given. */
+function extensionId(ctx: StepContext, name: string | null | undefined): string | null | undefined {
+  if (name === null || name === undefined) return name;
+  return ctx.ids.extensions.get(lc(name))?.id ?? name;
+}
+
 export async function flowStep(ctx: StepContext, change: PlannedChange, create: boolean): Promise<void> {
   const flow = item(ctx, "userFlows", change.name);
   const ids = flowIds(ctx, flow);
@@ -61,6 +67,10 @@ export async function flowStep(ctx: StepContext, change: PlannedChange, create: 
         applications: ids.applications?.length ? ids.applications : undefined,
         attributes: ids.attributes,
         page: ids.page,
+        attributeCollectionStartExtensionId:
+          extensionId(ctx, flow.attributeCollectionStartExtension) ?? undefined,
+        attributeCollectionSubmitExtensionId:
+          extensionId(ctx, flow.attributeCollectionSubmitExtension) ?? undefined,
       },
       opts(ctx),
     );
@@ -80,5 +90,9 @@ export async function flowStep(ctx: StepContext, change: PlannedChange, create: 
   if (changed(change, "identityProviders")) changes.identityProviders = ids.identityProviders;
   if (changed(change, "applications")) changes.applications = ids.applications;
   if (changed(change, "page")) changes.page = ids.page;
+  if (changed(change, "attributeCollectionStartExtension"))
+    changes.attributeCollectionStartExtensionId = extensionId(ctx, flow.attributeCollectionStartExtension);
+  if (changed(change, "attributeCollectionSubmitExtension"))
+    changes.attributeCollectionSubmitExtensionId = extensionId(ctx, flow.attributeCollectionSubmitExtension);
   if (Object.values(changes).some((v) => v !== undefined)) await patchFlow(ctx.graph, id, changes, opts(ctx));
 }

@@ -55,6 +55,7 @@ export interface References {
   attributeName(id: string): string;
   providerKey(id: string): string;
   appName(appId: string): string;
+  extensionName(id: string): string;
   appIdByName: Map<string, string>;
 }
 
@@ -148,6 +149,14 @@ function flowSpec(flow: UserFlow, refs: References): UserFlowSpec {
       attributes: flow.attributes.map(refs.attributeName),
       page,
       applications: flow.applications.map(refs.appName),
+      attributeCollectionStartExtension:
+        flow.attributeCollectionStartExtensionId === null
+          ? undefined
+          : refs.extensionName(flow.attributeCollectionStartExtensionId),
+      attributeCollectionSubmitExtension:
+        flow.attributeCollectionSubmitExtensionId === null
+          ? undefined
+          : refs.extensionName(flow.attributeCollectionSubmitExtensionId),
     }),
   );
 }
@@ -171,6 +180,8 @@ export function liveSpec(state: TenantState): LiveSpec {
       return p === undefined ? id : providerKey(p);
     },
     appName: (appId) => apps.get(appId.toLowerCase())?.displayName ?? appId,
+    extensionName: (id) =>
+      state.extensions.find((e) => e.id.toLowerCase() === id.toLowerCase())?.displayName ?? id,
     appIdByName: new Map(
       state.applications.flatMap((a) =>
         a.displayName == null || a.appId == null ? [] : [[a.displayName.toLowerCase(), a.appId]],

@@ -115,6 +115,14 @@ export function resolveReferences(
           resolved.attributes = flow.attributes.map((r, i) =>
             resolve(attributes, "attribute", at("attributes", i), r),
           );
+        for (const handler of [
+          "attributeCollectionStartExtension",
+          "attributeCollectionSubmitExtension",
+        ] as const) {
+          const ref = flow[handler];
+          if (typeof ref === "string")
+            resolved[handler] = resolve(extensions, "custom extension", at(handler), ref);
+        }
         if (flow.applications !== undefined)
           resolved.applications = flow.applications.map((r, i) =>
             resolve(apps, "application", at("applications", i), r),

@@ -126,6 +126,14 @@ export const userFlowSpecSchema = z.strictObject({
     })
     .optional(),
   applications: z.array(displayNameSchema).optional().describe("Linked applications, by display name."),
+  attributeCollectionStartExtension: displayNameSchema
+    .nullable()
+    .optional()
+    .describe("Custom extension called before the page shows, by name; null: none."),
+  attributeCollectionSubmitExtension: displayNameSchema
+    .nullable()
+    .optional()
+    .describe("Custom extension called on submit, by name; null: none."),
 });
 
 /**
