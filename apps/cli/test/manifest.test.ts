@@ -116,6 +116,7 @@ describe("the command manifest", () => {
       ["user_import", ["rejectFile", "journalFile", "reportFile"]],
       ["user_export", ["file", "stateFile"]],
       ["branding_image_get", ["saveTo"]],
+      ["config_export", ["dir"]],
     ]);
   });
 

@@ -132,7 +132,7 @@ describe("a tool that may write a file is not a read (contract, every tool)", ()
       (writtenFields.get(t.name) ?? []).some((f) => f in (t.inputSchema.properties ?? {})),
     );
     expect(writers.map((t) => t.name)).toEqual(
-      readOnly ? [] : ["user_import", "user_export", "branding_image_get"],
+      readOnly ? [] : ["user_import", "user_export", "branding_image_get", "config_export"],
     );
     await client.close();
   });

@@ -68,6 +68,11 @@ describe("host paths in the catalog", () => {
       "trust_framework_policy_upload.file read",
       "trust_framework_keyset_upload_certificate.file read",
       "trust_framework_keyset_upload_pfx.file read",
+      "config_export.dir write",
+      "config_plan.dir read",
+      "config_plan.values[] read",
+      "config_apply.dir read",
+      "config_apply.values[] read",
     ]);
   });
 
@@ -102,6 +107,12 @@ describe("host paths in the catalog", () => {
       ["trust_framework_policy_upload", { xml: "<TrustFrameworkPolicy/>" }],
       ["trust_framework_keyset_upload_certificate", { id: "k", certificate: "MIIB" }],
       ["trust_framework_keyset_upload_pfx", { id: "k", pfxBase64: "MIIB" }],
+      ["config_export", {}],
+      [
+        "config_plan",
+        { spec: { groups: { VIP: {} } }, overlays: [{ groups: { VIP: { description: "x" } } }] },
+      ],
+      ["config_apply", { spec: { groups: { VIP: {} } } }],
     ];
     for (const [name, input] of inline) {
       const op = getOperation(name);

@@ -6,6 +6,7 @@ import { render, validateQuery } from "../output/render.ts";
 import type { CatalogInvocation } from "../program.ts";
 import { createProgress, type ProgressReporter } from "../terminal/progress.ts";
 import { confirmDestructive, confirmRemovalsOnTerminal } from "./confirm-destructive.ts";
+import { detailedExitCode, detailedFailureCode } from "./detailed-exit-code.ts";
 import { EXIT, type ExitCode, UsageError } from "./exit-codes.ts";
 import { fail } from "./fail.ts";
 import { readInput, readSecretFromStdin } from "./read-input.ts";
@@ -168,11 +169,14 @@ export async function runCatalogCommand({
       progress.stop();
       const shown = format === "table" ? withoutBytes(result, spec.binary) : result;
       write(render(shown, { format, query: globals.query, width }));
-      process.exitCode = hasFailedItems(result) ? EXIT.partial : EXIT.success;
+      process.exitCode = hasFailedItems(result)
+        ? EXIT.partial
+        : (detailedExitCode(fields, result) ?? EXIT.success);
     }
   } catch (error) {
     progress?.stop();
     fail(error, controller.signal.aborted);
+    process.exitCode = detailedFailureCode(fields, process.exitCode as number | undefined);
   } finally {
     process.off("SIGINT", onSigint);
     await session?.close().catch(() => {});

@@ -92,7 +92,11 @@ function offeredPaths(node: JsonSchema, files: FilesPolicy): JsonSchema | undefi
   }
   for (const key of ["items", "additionalProperties"] as const) {
     const child = node[key];
-    if (isObject(child)) out[key] = offeredPaths(child, files) ?? {};
+    if (!isObject(child)) continue;
+    const kept = offeredPaths(child, files);
+    // A list of paths (`values[]`) not offered is no field at all, rather than a list of anything.
+    if (kept === undefined && key === "items") return undefined;
+    out[key] = kept ?? {};
   }
   for (const key of ["anyOf", "oneOf"] as const) {
     const options = node[key];

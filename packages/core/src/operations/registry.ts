@@ -2,6 +2,7 @@
 
 import { tenantsOperations } from "../arm/tenants/operations.ts";
 import { bulkOperations } from "../bulk/operations.ts";
+import { configOperations } from "../config/operations.ts";
 import { applicationsOperations } from "../graph/applications/operations.ts";
 import { auditLogsOperations } from "../graph/audit-logs/operations.ts";
 import { brandingOperations } from "../graph/branding/operations.ts";
@@ -37,6 +38,7 @@ export const operations: readonly Operation[] = [
   ...customExtensionsOperations,
   ...eventListenersOperations,
   ...trustFrameworkOperations,
+  ...configOperations,
 ];
 
 const byName = new Map(operations.map((op) => [op.name, op]));

@@ -22,6 +22,17 @@ export interface ApplicationCreate {
   spaRedirectUris?: readonly string[] | undefined;
 }
 
+/** What an update sets, each field only when given (a platform's list replaces the stored one). */
+export interface ApplicationChanges {
+  displayName?: string | undefined;
+  signInAudience?: string | undefined;
+  webRedirectUris?: readonly string[] | undefined;
+  spaRedirectUris?: readonly string[] | undefined;
+  requiredResourceAccess?:
+    | readonly { resourceAppId: string; resourceAccess: readonly { id: string; type: string }[] }[]
+    | undefined;
+}
+
 type Item = Record<string, unknown>;
 const keys = <T extends object>(shape: T) => Object.keys(shape) as (keyof T & string)[];
 const APPLICATION = keys(applicationSchema.shape);
@@ -51,8 +62,17 @@ export const applicationMapping = {
     ...(spec.webRedirectUris === undefined ? {} : { web: { redirectUris: spec.webRedirectUris } }),
     ...(spec.spaRedirectUris === undefined ? {} : { spa: { redirectUris: spec.spaRedirectUris } }),
   }),
+  toGraphPatch: (changes: ApplicationChanges): GraphBody => ({
+    ...(changes.displayName === undefined ? {} : { displayName: changes.displayName }),
+    ...(changes.signInAudience === undefined ? {} : { signInAudience: changes.signInAudience }),
+    ...(changes.webRedirectUris === undefined ? {} : { web: { redirectUris: changes.webRedirectUris } }),
+    ...(changes.spaRedirectUris === undefined ? {} : { spa: { redirectUris: changes.spaRedirectUris } }),
+    ...(changes.requiredResourceAccess === undefined
+      ? {}
+      : { requiredResourceAccess: changes.requiredResourceAccess }),
+  }),
   naturalKey: (app: Pick<Application, "displayName" | "id">) => (app.displayName ?? app.id).toLowerCase(),
-} satisfies ResourceMapping<GraphApplication, Application, ApplicationCreate, never>;
+} satisfies ResourceMapping<GraphApplication, Application, ApplicationCreate, ApplicationChanges>;
 
 /** The body of `addPassword`: the new secret's name and end, when given (Graph makes the text). */
 export const passwordCredentialBody = (credential: {

@@ -35,6 +35,12 @@ export interface IdentityProviderChanges {
   clientSecret?: string | undefined;
   keyId?: string | undefined;
   certificateData?: string | undefined;
+  developerId?: string | undefined;
+  serviceId?: string | undefined;
+  issuer?: string | undefined;
+  wellKnownEndpoint?: string | undefined;
+  scope?: string | undefined;
+  responseType?: string | undefined;
 }
 
 const SECRET_FIELDS = new Set(["clientSecret", "certificateData", "clientAuthentication"]);

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { confirmRemovals } from "../operations/confirm-removals.ts";
+import { defineOperation } from "../operations/define-operation.ts";
+import { applyPlan, StalePlanError } from "./apply-plan.ts";
+import { planCounts, planCountsSchema, specFromInput, specInputShape } from "./config-input.ts";
+import { CONFIG_READ_PERMISSIONS } from "./config-plan-operation.ts";
+import { planText } from "./plan-summary.ts";
+import { planTenant } from "./plan-tenant.ts";
+import { plannedChangeSchema } from "./plan-types.ts";
+
+const NAME = "config_apply";
+
+/** `config_apply`: make the tenant as the spec says (plan, then apply it). */
+export const configApplyOperation = defineOperation({
+  name: NAME,
+  area: "config",
+  title: "Apply a tenant spec",
+  description:
+    "Plans the spec and applies it in dependency order, adopting same-named objects; converges. Give config_plan's stateHash to refuse a tenant changed since.",
+  access: "destructive",
+  idempotent: true,
+  permissions: [
+    ...CONFIG_READ_PERMISSIONS,
+    "EventListener.ReadWrite.All",
+    "CustomAuthenticationExtension.ReadWrite.All",
+    "IdentityUserFlow.ReadWrite.All",
+    "IdentityProvider.ReadWrite.All",
+    "Application.ReadWrite.All",
+    "Group.ReadWrite.All",
+    "OrganizationalBranding.ReadWrite.All",
+  ],
+  input: z.object({
+    ...specInputShape,
+    stateHash: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("From config_plan: refuse if the tenant changed since."),
+  }),
+  output: z.object({
+    applied: z.array(plannedChangeSchema),
+    counts: planCountsSchema,
+    summary: z.string().describe("What was done, as text."),
+  }),
+  positional: "dir",
+  run: async (ctx, input) => {
+    const source = specFromInput(input);
+    const plan = await planTenant(ctx, source.spec, {
+      prune: input.prune,
+      locate: source.locate,
+      baseDir: source.baseDir,
+      signal: ctx.signal,
+    });
+    if (input.stateHash !== undefined && input.stateHash !== plan.stateHash) {
+      throw new StalePlanError(
+        `The tenant changed since the plan ${input.stateHash} was made (now ${plan.stateHash}); nothing was changed. Plan again, review it, and apply with its stateHash.`,
+      );
+    }
+    // Deleting and replacing objects is asked about with each one named (prune, a fixed field changed).
+    await confirmRemovals(
+      ctx,
+      NAME,
+      plan.changes
+        .filter((c) => c.action === "delete" || c.action === "replace")
+        .map(
+          (c) =>
+            `${c.kind} '${c.name}' (${c.action === "delete" ? "deleted" : `replaced: ${c.reason ?? ""}`})`,
+        ),
+    );
+    const result = await applyPlan(ctx, plan, { baseDir: source.baseDir, signal: ctx.signal });
+    return {
+      applied: result.applied,
+      counts: planCounts(result.applied),
+      summary: planText(result.applied, "Applied"),
+    };
+  },
+});

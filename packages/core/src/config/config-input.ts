@@ -1,0 +1,83 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: specs write ${env:NAME} placeholders
+/**
+ * The spec input the config operations share: a folder (CLI; a host path an MCP server never
+ * offers) or the spec inline (MCP, `--input`), with values overlays of either kind.
+ */
+import { z } from "zod";
+import { InputError } from "../input-error.ts";
+import { hostPath } from "../operations/host-paths.ts";
+import { checkSpec } from "./check-spec.ts";
+import { loadSpecDir, mergeSpec } from "./load-spec.ts";
+import type { SpecLocator } from "./spec-error.ts";
+import { KIND_FILES, type TenantSpec } from "./spec-schema.ts";
+
+const specObject = z.record(z.string(), z.unknown());
+
+/** The input fields naming the spec. */
+export const specInputShape = {
+  dir: hostPath("read", `Spec folder (${Object.values(KIND_FILES).join(", ")}).`).optional(),
+  spec: specObject
+    .optional()
+    .describe(
+      "The spec inline, by kind then name: { userFlows: { 'Sign up': {…} }, applications: {…}, … }; secrets as ${env:NAME}.",
+    ),
+  values: z
+    // Each element optional: an MCP server without --files-dir leaves them out (ADR 0006).
+    .array(hostPath("read", "A values file overlaid on the spec (repeatable, in order).").optional())
+    .max(20)
+    .optional(),
+  overlays: z.array(specObject).max(20).optional().describe("Values overlaid on the inline spec, in order."),
+  prune: z
+    .boolean()
+    .default(false)
+    .describe("Also delete objects of the spec's kinds that it does not list."),
+};
+
+/** A spec read from the input, with where its values were written (files only). */
+export interface SpecFromInput {
+  spec: TenantSpec;
+  locate?: SpecLocator | undefined;
+  baseDir?: string | undefined;
+}
+
+/** Reads the spec the input names: exactly one of `dir` and `spec`. */
+export function specFromInput(input: {
+  dir?: string | undefined;
+  spec?: Record<string, unknown> | undefined;
+  values?: readonly (string | undefined)[] | undefined;
+  overlays?: readonly Record<string, unknown>[] | undefined;
+}): SpecFromInput {
+  if ((input.dir === undefined) === (input.spec === undefined))
+    throw new InputError("Give the spec either as a folder (dir) or inline (spec), not both.");
+  if (input.dir !== undefined) {
+    if (input.overlays !== undefined)
+      throw new InputError("overlays go with an inline spec; a folder takes values files.");
+    const values = (input.values ?? []).filter((v): v is string => v !== undefined);
+    const loaded = loadSpecDir(input.dir, { values });
+    return { spec: loaded.spec, locate: loaded.locate, baseDir: loaded.baseDir };
+  }
+  if (input.values !== undefined)
+    throw new InputError("values files go with a folder; an inline spec takes overlays.");
+  let raw: unknown = input.spec;
+  for (const overlay of input.overlays ?? []) raw = mergeSpec(raw, overlay);
+  return { spec: checkSpec(raw) };
+}
+
+/** Counts of a plan's changes by action. */
+export const planCountsSchema = z.object({
+  create: z.number().int(),
+  update: z.number().int(),
+  replace: z.number().int(),
+  delete: z.number().int(),
+});
+
+/** The counts of `changes` by action. */
+export function planCounts(changes: readonly { action: string }[]): z.infer<typeof planCountsSchema> {
+  const count = (action: string) => changes.filter((c) => c.action === action).length;
+  return {
+    create: count("create"),
+    update: count("update"),
+    replace: count("replace"),
+    delete: count("delete"),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * A plan as text for a person (the CLI's table format prints it, an MCP client can show it): one line
+ * per change, in apply's order, with each changed field's before → after. Names and values are the
+ * tenant's and the spec's text: control characters are escaped so they cannot rewrite the lines.
+ */
+import { escapeControlCharacters } from "../display-text.ts";
+import type { PlannedChange } from "./plan-types.ts";
+
+const SIGN = { create: "+", update: "~", replace: "-/+", delete: "-" } as const;
+
+const value = (v: unknown) => (v === undefined ? "(none)" : escapeControlCharacters(JSON.stringify(v)));
+
+/** The plan's text: a count line, then each change and its fields. */
+export function planText(changes: readonly PlannedChange[], verb: "Plan" | "Applied" = "Plan"): string {
+  const count = (action: PlannedChange["action"]) => changes.filter((c) => c.action === action).length;
+  const head =
+    changes.length === 0
+      ? verb === "Plan"
+        ? "No changes: the tenant is as the spec says."
+        : "Nothing to apply: the tenant was as the spec says."
+      : `${verb}: ${count("create")} to create, ${count("update")} to update, ${count("replace")} to replace, ${count("delete")} to delete.`;
+  const lines = [head];
+  for (const c of changes) {
+    const id = c.id === undefined ? "" : ` (${escapeControlCharacters(c.id)})`;
+    const reason = c.reason === undefined ? "" : `: ${c.reason}`;
+    lines.push(`  ${SIGN[c.action]} ${c.kind} '${escapeControlCharacters(c.name)}'${id}${reason}`);
+    for (const f of c.fields) {
+      const field = escapeControlCharacters(f.field);
+      lines.push(
+        c.action === "create"
+          ? `      ${field}: ${value(f.after)}`
+          : `      ${field}: ${value(f.before)} → ${value(f.after)}`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,40 @@
+/**
+ * A spec as files: one YAML file per kind, each starting with the `yaml-language-server` line that
+ * points editors at the kind's JSON Schema (shipped in the package, `schemas/`), keys sorted at every
+ * level so the same spec is always the same bytes.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringify } from "yaml";
+import { CIAMKIT_VERSION } from "../version.ts";
+import { KIND_FILES, KINDS, type TenantSpec } from "./spec-schema.ts";
+
+/** The JSON Schema file of a kind's spec file, in the package's `schemas/` folder. */
+export const schemaFileName = (file: string): string => file.replace(/\.yaml$/, ".schema.json");
+
+/** Where editors find a kind's schema: the published package's copy, at this version. */
+export const schemaUrl = (file: string): string =>
+  `https://unpkg.com/@ciamkit/core@${CIAMKIT_VERSION}/schemas/${schemaFileName(file)}`;
+
+/** The files of a spec, by file name: one per kind the spec has. */
+export function specFiles(spec: TenantSpec): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const kind of KINDS) {
+    const items = spec[kind];
+    if (items === undefined) continue;
+    const body =
+      Object.keys(items).length === 0 ? "{}\n" : stringify(items, { sortMapEntries: true, lineWidth: 0 });
+    files[KIND_FILES[kind]] = `# yaml-language-server: $schema=${schemaUrl(KIND_FILES[kind])}\n${body}`;
+  }
+  return files;
+}
+
+/** Writes a spec's files into `dir` (created if missing); returns the paths written. */
+export function writeSpecFiles(dir: string, spec: TenantSpec): string[] {
+  mkdirSync(dir, { recursive: true });
+  return Object.entries(specFiles(spec)).map(([name, text]) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  });
+}
