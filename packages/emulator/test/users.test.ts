@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 
 describe("POST /users", () => {
-  it("creates a local customer account: 201 with the default property set, password kept as a hash", async () => {
+  it("creates a local customer account: 201 with the default property set and what it set, password kept as a hash", async () => {
     const r = await g.post("/users", customer("ana@example.com", { givenName: "Ana" }));
     expect(r.status).toBe(201);
     expect(r.body["@odata.context"]).toBe(`${fx.t.emu.graphUrl}/v1.0/$metadata#users/$entity`);
@@ -29,10 +29,12 @@ describe("POST /users", () => {
         "displayName",
         "givenName",
         "id",
+        "identities",
         "jobTitle",
         "mail",
         "mobilePhone",
         "officeLocation",
+        "passwordPolicies",
         "preferredLanguage",
         "surname",
         "userPrincipalName",

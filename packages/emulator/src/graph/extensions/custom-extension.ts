@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { blank, writeProperties } from "../entities/shape.ts";
 import { GraphError } from "../route.ts";
@@ -17,7 +18,7 @@ export const EXTENSION_TYPES = [
 ] as const;
 
 /** Records live here, each with its `@odata.type` (the collection is polymorphic). */
-export const EXTENSIONS = "customAuthenticationExtensions";
+export const EXTENSIONS = COLLECTIONS.customAuthenticationExtensions;
 /** Graph's per-tenant maximum of custom extension policies (api-surface 5.1). */
 export const MAX_EXTENSIONS = 100;
 

@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { Json, JsonObject } from "../../store/json.ts";
 import { complexValue, isGuid } from "../entities/shape.ts";
 import type { GraphRequest } from "../route.ts";
@@ -32,8 +33,8 @@ export function conditionsValue(req: GraphRequest, input: Json | undefined): Jso
   if (!Array.isArray(list)) throw bad("'includeApplications' must be an array of { appId }.");
   const registered = new Set(
     [
-      ...req.tenant.collection("applications").values(),
-      ...req.tenant.collection("servicePrincipals").values(),
+      ...req.tenant.collection(COLLECTIONS.applications).values(),
+      ...req.tenant.collection(COLLECTIONS.servicePrincipals).values(),
     ].map((a) => String(a.appId).toLowerCase()),
   );
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { addApplicationPassword } from "../credentials.ts";
 import { randomIds } from "../ids.ts";
@@ -67,7 +68,7 @@ function removeCredential(
     const kind = property === "passwordCredentials" ? "password" : "key";
     throw new GraphError(400, "Request_BadRequest", `No ${kind} credential found with keyId '${keyId}'.`);
   }
-  req.tenant.collection("applications").put(app.id as string, { ...app, [property]: remaining });
+  req.tenant.collection(COLLECTIONS.applications).put(app.id as string, { ...app, [property]: remaining });
   return id;
 }
 
@@ -98,7 +99,7 @@ function removePassword(req: GraphRequest, p: Readonly<Record<string, string>>) 
   checkOwnership(req, app);
   const { keyId } = parse(RemoveSchema, jsonBody(req));
   const id = removeCredential(req, app, "passwordCredentials", keyId);
-  req.tenant.collection("_credentials").delete(id);
+  req.tenant.collection(COLLECTIONS.credentials).delete(id);
   auditKeyChange(req, app, `[KeyIdentifier=${id},KeyType=Password]`, undefined);
   return { status: 204 };
 }
@@ -117,7 +118,7 @@ async function addKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
   await verifyProof(input.proof, app, req.now());
   const credential = certificateCredential(input.keyCredential as JsonObject, req.now());
   req.tenant
-    .collection("applications")
+    .collection(COLLECTIONS.applications)
     .put(app.id as string, { ...app, keyCredentials: [...(app.keyCredentials as JsonObject[]), credential] });
   auditKeyChange(
     req,

@@ -1,6 +1,8 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { APPLICATION_READ_ONLY, newApplication } from "../entities/application.ts";
 import { isGuid, writeProperties } from "../entities/shape.ts";
+import { INSUFFICIENT_PRIVILEGES } from "../graph-errors.ts";
 import { randomIds } from "../ids.ts";
 import { countCollection, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
@@ -16,7 +18,7 @@ const WRITE = APPLICATION_WRITE;
 
 /** The application at `/applications/{id}` or `/applications(appId='{appId}')`, or 404. */
 export function findApplication(req: GraphRequest, p: Readonly<Record<string, string>>): JsonObject {
-  const apps = req.tenant.collection("applications");
+  const apps = req.tenant.collection(COLLECTIONS.applications);
   if (p.id !== undefined) {
     const app = isGuid(p.id) ? apps.get(p.id.toLowerCase()) : undefined;
     if (app === undefined) throw notFound(p.id);
@@ -35,11 +37,7 @@ export function checkOwnership(req: GraphRequest, app: JsonObject): void {
   const perms = req.caller.permissions;
   if (perms.includes("Application.ReadWrite.All") || perms.includes("Directory.ReadWrite.All")) return;
   if (app.createdByAppId !== req.caller.appId) {
-    throw new GraphError(
-      403,
-      "Authorization_RequestDenied",
-      "Insufficient privileges to complete the operation.",
-    );
+    throw new GraphError(403, "Authorization_RequestDenied", INSUFFICIENT_PRIVILEGES);
   }
 }
 
@@ -64,7 +62,7 @@ function checkApplication(req: GraphRequest, app: JsonObject): void {
   if (!AUDIENCES.has(String(app.signInAudience))) throw invalidValue("signInAudience", "Application");
   const uris = new Set((app.identifierUris as string[]).map((u) => u.toLowerCase()));
   if (uris.size === 0) return;
-  for (const other of req.tenant.collection("applications").values()) {
+  for (const other of req.tenant.collection(COLLECTIONS.applications).values()) {
     if (other.id === app.id) continue;
     if ((other.identifierUris as string[]).some((u) => uris.has(u.toLowerCase())))
       throw objectConflict("identifierUris");
@@ -89,7 +87,7 @@ function createApplication(req: GraphRequest) {
     if (APPLICATION_READ_ONLY.has(name)) throw invalidValue(name, "Application");
   const app = newApplication(req.tenant.info, body, req.now(), randomIds, req.caller.appId);
   checkApplication(req, app);
-  req.tenant.collection("applications").put(app.id as string, app);
+  req.tenant.collection(COLLECTIONS.applications).put(app.id as string, app);
   audit(req, {
     activityDisplayName: "Add application",
     category: "ApplicationManagement",
@@ -111,7 +109,7 @@ function updateApplication(req: GraphRequest, p: Readonly<Record<string, string>
   const body = certificates(req, jsonBody(req));
   const after = writeProperties("application", structuredClone(before), body, APPLICATION_READ_ONLY);
   checkApplication(req, after);
-  req.tenant.collection("applications").put(after.id as string, after);
+  req.tenant.collection(COLLECTIONS.applications).put(after.id as string, after);
   const certs = body.keyCredentials !== undefined;
   audit(req, {
     activityDisplayName: certs
@@ -129,17 +127,17 @@ function deleteApplication(req: GraphRequest, p: Readonly<Record<string, string>
   const app = findApplication(req, p);
   checkOwnership(req, app);
   const id = app.id as string;
-  req.tenant.collection("applications").delete(id);
-  const creds = req.tenant.collection("_credentials");
+  req.tenant.collection(COLLECTIONS.applications).delete(id);
+  const creds = req.tenant.collection(COLLECTIONS.credentials);
   const secrets = [...creds.values()].filter((c) => c.appObjectId === id);
   for (const c of secrets) creds.delete(c.keyId as string);
   softDelete(req, "application", app, secrets);
   // Deleting an application also deletes its service principal in the home tenant, with its grants.
-  const sps = req.tenant.collection("servicePrincipals");
+  const sps = req.tenant.collection(COLLECTIONS.servicePrincipals);
   for (const sp of [...sps.values()]) {
     if (sp.appId !== app.appId) continue;
     sps.delete(sp.id as string);
-    const assignments = req.tenant.collection("appRoleAssignments");
+    const assignments = req.tenant.collection(COLLECTIONS.appRoleAssignments);
     for (const [aid, a] of [...assignments.entries()])
       if (a.principalId === sp.id || a.resourceId === sp.id) assignments.delete(aid);
   }
@@ -171,14 +169,16 @@ export const applicationRoutes: GraphRoute[] = [
     permissions: READ,
     directory: true,
     cost: 2,
-    handle: (req) => listCollection(req, applicationsSpec, req.tenant.collection("applications").values()),
+    handle: (req) =>
+      listCollection(req, applicationsSpec, req.tenant.collection(COLLECTIONS.applications).values()),
   },
   {
     method: "GET",
     path: "/applications/$count",
     permissions: READ,
     directory: true,
-    handle: (req) => countCollection(req, applicationsSpec, req.tenant.collection("applications").values()),
+    handle: (req) =>
+      countCollection(req, applicationsSpec, req.tenant.collection(COLLECTIONS.applications).values()),
   },
   { method: "POST", path: "/applications", permissions: WRITE, directory: true, handle: createApplication },
   ...both({

@@ -17,6 +17,7 @@ import {
   streamNamed,
 } from "../branding/branding-streams.ts";
 import { imageInfo } from "../branding/image-info.ts";
+import { notFound } from "../graph-errors.ts";
 import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { BRANDING_READ, BRANDING_WRITE } from "./branding.ts";
 
@@ -44,11 +45,7 @@ function owner(req: GraphRequest, orgId: string, locale: string) {
   const key = localeKey(locale);
   const record = key === DEFAULT_LOCALE ? ensureDefault(req.tenant) : findBranding(req.tenant, key);
   if (record === undefined) {
-    throw new GraphError(
-      404,
-      "Request_ResourceNotFound",
-      `Resource '${locale}' does not exist or one of its queried reference-property objects are not present.`,
-    );
+    throw notFound(locale);
   }
   return record;
 }
@@ -142,11 +139,7 @@ function getStream(req: GraphRequest, orgId: string, locale: string, segment: st
   checkOrganization(req, orgId);
   const record = findBranding(req.tenant, locale);
   if (record === undefined) {
-    throw new GraphError(
-      404,
-      "Request_ResourceNotFound",
-      `Resource '${locale}' does not exist or one of its queried reference-property objects are not present.`,
-    );
+    throw notFound(locale);
   }
   const file = streamOf(req.tenant, String(record.id), name);
   if (file === undefined) return { status: 200, body: {} };

@@ -14,6 +14,7 @@ import {
   serveBranding,
   uploadedStreams,
 } from "../branding/branding-records.ts";
+import { notFoundMessage } from "../graph-errors.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { jsonBody } from "./common.ts";
 
@@ -33,7 +34,7 @@ function brandingNotFound(locale: string): GraphError {
     "Request_ResourceNotFound",
     locale === DEFAULT_LOCALE
       ? "The tenant has no default company branding; create it with PATCH /organization/{id}/branding or by adding a localization."
-      : `Resource '${locale}' does not exist or one of its queried reference-property objects are not present.`,
+      : notFoundMessage(locale),
   );
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { newOAuth2PermissionGrant } from "../entities/app-role-assignment.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
@@ -41,7 +42,7 @@ const CreateSchema = z
   .refine((g) => (g.consentType === "Principal") === (g.principalId != null), { path: ["principalId"] });
 
 function find(req: GraphRequest, id: string): JsonObject {
-  const grant = req.tenant.collection("oauth2PermissionGrants").get(id);
+  const grant = req.tenant.collection(COLLECTIONS.oauth2PermissionGrants).get(id);
   if (grant === undefined) throw notFound(id);
   return grant;
 }
@@ -58,7 +59,7 @@ function createGrant(req: GraphRequest) {
     );
   }
   const input = parsed.data;
-  const sps = req.tenant.collection("servicePrincipals");
+  const sps = req.tenant.collection(COLLECTIONS.servicePrincipals);
   if (!sps.has(input.clientId.toLowerCase())) throw notFound(input.clientId);
   if (!sps.has(input.resourceId.toLowerCase())) throw notFound(input.resourceId);
   if (input.principalId != null && directoryObject(req, input.principalId.toLowerCase())?.type !== "user")
@@ -72,7 +73,7 @@ function createGrant(req: GraphRequest) {
     },
     randomUUID(),
   );
-  for (const g of req.tenant.collection("oauth2PermissionGrants").values()) {
+  for (const g of req.tenant.collection(COLLECTIONS.oauth2PermissionGrants).values()) {
     if (
       g.clientId === grant.clientId &&
       g.resourceId === grant.resourceId &&
@@ -85,7 +86,7 @@ function createGrant(req: GraphRequest) {
       );
     }
   }
-  req.tenant.collection("oauth2PermissionGrants").put(grant.id as string, grant);
+  req.tenant.collection(COLLECTIONS.oauth2PermissionGrants).put(grant.id as string, grant);
   audit(req, {
     activityDisplayName: "Add delegated permission grant",
     category: "ApplicationManagement",
@@ -112,7 +113,7 @@ function createGrant(req: GraphRequest) {
 
 function deleteGrant(req: GraphRequest, id: string) {
   const grant = find(req, id);
-  req.tenant.collection("oauth2PermissionGrants").delete(id);
+  req.tenant.collection(COLLECTIONS.oauth2PermissionGrants).delete(id);
   audit(req, {
     activityDisplayName: "Remove delegated permission grant",
     category: "ApplicationManagement",
@@ -131,7 +132,7 @@ export const oauth2PermissionGrantRoutes: GraphRoute[] = [
     directory: true,
     cost: 2,
     handle: (req) =>
-      listCollection(req, grantsSpec, req.tenant.collection("oauth2PermissionGrants").values()),
+      listCollection(req, grantsSpec, req.tenant.collection(COLLECTIONS.oauth2PermissionGrants).values()),
   },
   {
     method: "GET",

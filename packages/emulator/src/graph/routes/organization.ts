@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { ORGANIZATION_WRITABLE } from "../entities/organization.ts";
 import { writeProperties } from "../entities/shape.ts";
@@ -20,7 +21,7 @@ const organizationSpec: CollectionSpec = {
 };
 
 function findOrganization(req: GraphRequest, id: string): JsonObject {
-  const org = req.tenant.collection("organization").get(id.toLowerCase());
+  const org = req.tenant.collection(COLLECTIONS.organization).get(id.toLowerCase());
   if (org === undefined) throw notFound(id);
   return org;
 }
@@ -33,7 +34,7 @@ function updateOrganization(req: GraphRequest, id: string) {
       throw new GraphError(400, "Request_BadRequest", `Property '${name}' is read-only and cannot be set.`);
   }
   const after = writeProperties("organization", structuredClone(before), body);
-  req.tenant.collection("organization").put(after.id as string, after);
+  req.tenant.collection(COLLECTIONS.organization).put(after.id as string, after);
   audit(req, {
     activityDisplayName: "Update company settings",
     category: "DirectoryManagement",
@@ -57,7 +58,8 @@ export const organizationRoutes: GraphRoute[] = [
     path: "/organization",
     permissions: ["Organization.Read.All", "Organization.ReadWrite.All"],
     directory: true,
-    handle: (req) => listCollection(req, organizationSpec, req.tenant.collection("organization").values()),
+    handle: (req) =>
+      listCollection(req, organizationSpec, req.tenant.collection(COLLECTIONS.organization).values()),
   },
   {
     method: "GET",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { GRAPH_APP_ID, graphServicePrincipal } from "../entities/graph-service-principal.ts";
 import { newServicePrincipal, SERVICE_PRINCIPAL_READ_ONLY } from "../entities/service-principal.ts";
@@ -14,7 +15,7 @@ const WRITE = ["Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"];
 
 /** The service principal at `/servicePrincipals/{id}` or `/servicePrincipals(appId='{appId}')`, or 404. */
 export function findServicePrincipal(req: GraphRequest, p: Readonly<Record<string, string>>): JsonObject {
-  const sps = req.tenant.collection("servicePrincipals");
+  const sps = req.tenant.collection(COLLECTIONS.servicePrincipals);
   if (p.id !== undefined) {
     const sp = isGuid(p.id) ? sps.get(p.id.toLowerCase()) : undefined;
     if (sp === undefined) throw notFound(p.id);
@@ -37,7 +38,7 @@ function createServicePrincipal(req: GraphRequest) {
     );
   const body = parsed.data as JsonObject;
   const appId = String(body.appId).toLowerCase();
-  const sps = req.tenant.collection("servicePrincipals");
+  const sps = req.tenant.collection(COLLECTIONS.servicePrincipals);
   for (const sp of sps.values()) {
     if (sp.appId === appId) {
       throw new GraphError(
@@ -50,7 +51,7 @@ function createServicePrincipal(req: GraphRequest) {
   let sp: JsonObject;
   if (appId === GRAPH_APP_ID) sp = graphServicePrincipal(req.tenant.info, randomIds);
   else {
-    const app = [...req.tenant.collection("applications").values()].find((a) => a.appId === appId);
+    const app = [...req.tenant.collection(COLLECTIONS.applications).values()].find((a) => a.appId === appId);
     if (app === undefined) {
       throw new GraphError(
         400,
@@ -92,7 +93,7 @@ function updateServicePrincipal(req: GraphRequest, p: Readonly<Record<string, st
     body,
     new Set([...SERVICE_PRINCIPAL_READ_ONLY, "appId"]),
   );
-  req.tenant.collection("servicePrincipals").put(after.id as string, after);
+  req.tenant.collection(COLLECTIONS.servicePrincipals).put(after.id as string, after);
   audit(req, {
     activityDisplayName: "Update service principal",
     category: "ApplicationManagement",
@@ -116,11 +117,11 @@ function updateServicePrincipal(req: GraphRequest, p: Readonly<Record<string, st
 
 function deleteServicePrincipal(req: GraphRequest, p: Readonly<Record<string, string>>) {
   const sp = findServicePrincipal(req, p);
-  req.tenant.collection("servicePrincipals").delete(sp.id as string);
-  const assignments = req.tenant.collection("appRoleAssignments");
+  req.tenant.collection(COLLECTIONS.servicePrincipals).delete(sp.id as string);
+  const assignments = req.tenant.collection(COLLECTIONS.appRoleAssignments);
   for (const [aid, a] of [...assignments.entries()])
     if (a.principalId === sp.id || a.resourceId === sp.id) assignments.delete(aid);
-  const grants = req.tenant.collection("oauth2PermissionGrants");
+  const grants = req.tenant.collection(COLLECTIONS.oauth2PermissionGrants);
   for (const [gid, g] of [...grants.entries()])
     if (g.clientId === sp.id || g.resourceId === sp.id) grants.delete(gid);
   audit(req, {
@@ -145,7 +146,11 @@ export const servicePrincipalRoutes: GraphRoute[] = [
     permissions: READ,
     directory: true,
     handle: (req) =>
-      listCollection(req, servicePrincipalsSpec, req.tenant.collection("servicePrincipals").values()),
+      listCollection(
+        req,
+        servicePrincipalsSpec,
+        req.tenant.collection(COLLECTIONS.servicePrincipals).values(),
+      ),
   },
   {
     method: "GET",
@@ -153,7 +158,11 @@ export const servicePrincipalRoutes: GraphRoute[] = [
     permissions: READ,
     directory: true,
     handle: (req) =>
-      countCollection(req, servicePrincipalsSpec, req.tenant.collection("servicePrincipals").values()),
+      countCollection(
+        req,
+        servicePrincipalsSpec,
+        req.tenant.collection(COLLECTIONS.servicePrincipals).values(),
+      ),
   },
   {
     method: "POST",

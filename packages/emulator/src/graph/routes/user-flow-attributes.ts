@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { newCustomAttribute, serveAttribute } from "../entities/user-flow-attribute.ts";
 import { type CollectionSpec, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
@@ -50,7 +51,7 @@ function createAttribute(req: GraphRequest) {
       `A user flow attribute named '${String(attribute.displayName)}' already exists.`,
     );
   }
-  req.tenant.collection("userFlowAttributes").put(attribute.id as string, attribute);
+  req.tenant.collection(COLLECTIONS.userFlowAttributes).put(attribute.id as string, attribute);
   audit(req, {
     activityDisplayName: "Add user flow attribute",
     category: "Policy",
@@ -89,7 +90,7 @@ function updateAttribute(req: GraphRequest, id: string) {
     ...before,
     description: body.description === undefined ? (before.description ?? null) : body.description,
   };
-  req.tenant.collection("userFlowAttributes").put(after.id as string, after);
+  req.tenant.collection(COLLECTIONS.userFlowAttributes).put(after.id as string, after);
   audit(req, {
     activityDisplayName: "Update user flow attribute",
     category: "Policy",
@@ -116,7 +117,7 @@ function deleteAttribute(req: GraphRequest, id: string) {
       `Attribute '${String(attribute.id)}' is used by user flow '${String(using[0]?.displayName)}'; remove it from the flow first.`,
     );
   }
-  req.tenant.collection("userFlowAttributes").delete(attribute.id as string);
+  req.tenant.collection(COLLECTIONS.userFlowAttributes).delete(attribute.id as string);
   audit(req, {
     activityDisplayName: "Delete user flow attribute",
     category: "Policy",
