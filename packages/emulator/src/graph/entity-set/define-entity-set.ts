@@ -23,6 +23,8 @@ export interface AuditDeclaration {
   activity: string;
   /** The audit target type: `Group`, `User`, `ServicePrincipal`, `Company`. */
   targetType: string;
+  /** Activities other than `<verb> <activity>` (a service principal's delete is `Remove service principal`). */
+  activities?: Partial<Readonly<Record<"Add" | "Update" | "Delete", string>>>;
   /** Extra target fields (a user's `userPrincipalName`). */
   target?: (record: JsonObject) => Partial<AuditTarget>;
 }
@@ -138,7 +140,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     };
     if (verb !== "Delete") target.modifiedProperties = changes(before, after, names, d.update?.secret);
     audit(req, {
-      activityDisplayName: activity ?? `${verb} ${d.audit.activity}`,
+      activityDisplayName: activity ?? d.audit.activities?.[verb] ?? `${verb} ${d.audit.activity}`,
       category: d.audit.category,
       operationType: verb,
       targets: [target],
