@@ -84,12 +84,14 @@ export interface EntitySetDeclaration {
     /** Whether the body changes the record itself (a PATCH with only `@odata.bind`s does not). */
     changesRecord?: (body: JsonObject) => boolean;
     /** Another audit activity than `Update <noun>` for this request (`Reset user password`). */
-    activity?: (req: GraphRequest) => string | undefined;
+    activity?: (req: GraphRequest, body: JsonObject) => string | undefined;
     /** Names withheld from the audit values (passwords). */
     secret?: ReadonlySet<string>;
   };
   remove?: {
     permissions: readonly string[];
+    /** Runs before the record leaves the collection; throws to refuse (ownership). */
+    before?: (req: GraphRequest, record: JsonObject) => void;
     /** Runs after the record left the collection (soft delete, membership edges). */
     after?: (req: GraphRequest, record: JsonObject) => void;
   };
@@ -217,6 +219,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
         directory,
         handle: (req, p) => {
           const record = key(p, req);
+          r.before?.(req, record);
           records(req).delete(String(record.id));
           r.after?.(req, record);
           writeAudit(req, "Delete", record, record, []);
@@ -283,7 +286,7 @@ function update(
   const after = u.apply(req, structuredClone(before), body);
   if (u.changesRecord?.(body) ?? true) {
     set.records(req).put(String(after.id), after);
-    set.audit(req, "Update", before, after, Object.keys(body), u.activity?.(req));
+    set.audit(req, "Update", before, after, Object.keys(body), u.activity?.(req, body));
   }
   u.after?.(req, before, after, body);
   return { status: 204 };
