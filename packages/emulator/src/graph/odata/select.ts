@@ -1,5 +1,5 @@
 import type { JsonObject } from "../../store/json.ts";
-import { isExtensionProperty, propertyKind } from "../entities/shape.ts";
+import { isExtensionProperty, propertyKind, typeProperties } from "../entities/shape.ts";
 import { GraphError } from "../route.ts";
 
 /**
@@ -13,17 +13,30 @@ export function parseSelect(value: string | null, type: string, extensions: bool
     .map((s) => s.trim())
     .filter((s) => s !== "");
   if (names.length === 0) return undefined;
-  for (const name of names) {
-    if (extensions && isExtensionProperty(name)) continue;
-    if (propertyKind(type, name) === undefined) {
-      throw new GraphError(
-        400,
-        "Request_BadRequest",
-        `Could not find a property named '${name}' on type 'microsoft.graph.${type}'.`,
-      );
-    }
+  // Graph matches `$select` names without case (`$select=DisplayName`) and serves them as declared.
+  return names.map((name) => {
+    if (extensions && isExtensionProperty(name)) return name;
+    if (propertyKind(type, name) !== undefined) return name;
+    const declared = caseless(type).get(name.toLowerCase());
+    if (declared !== undefined) return declared;
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      `Could not find a property named '${name}' on type 'microsoft.graph.${type}'.`,
+    );
+  });
+}
+
+const byLowerName = new Map<string, Map<string, string>>();
+
+/** The type's property names by their lower-case form. */
+function caseless(type: string): Map<string, string> {
+  let map = byLowerName.get(type);
+  if (map === undefined) {
+    map = new Map(Object.keys(typeProperties(type)).map((n) => [n.toLowerCase(), n]));
+    byLowerName.set(type, map);
   }
-  return names;
+  return map;
 }
 
 /**
