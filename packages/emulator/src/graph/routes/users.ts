@@ -55,7 +55,7 @@ function buildUser(req: GraphRequest, body: JsonObject): JsonObject {
   if (password === undefined && !federatedOnly) throw invalidValue("passwordProfile", "User");
   const user = newUser(req.tenant.info, body, req.now());
   checkUpn(String(user.userPrincipalName), req.tenant.info);
-  if (password !== undefined) checkPassword(password, user, user.passwordPolicies as string | null);
+  if (password !== undefined) checkPassword(password, user.passwordPolicies as string | null);
   checkUnique(req, user);
   // Taken before the put: an index that finds the collection a user larger than itself rebuilds from
   // scratch, which made every create O(directory size).
@@ -97,7 +97,7 @@ function applyUpdate(req: GraphRequest, after: JsonObject, body: JsonObject): Js
     const password = passwordOf(body);
     after.passwordProfile = { ...complexValue("passwordProfile", passwordProfile), password: null };
     if (password !== undefined) {
-      checkPassword(password, after, after.passwordPolicies as string | null);
+      checkPassword(password, after.passwordPolicies as string | null);
       after.lastPasswordChangeDateTime = isoDate(req.now());
       // A password reset ends the user's sessions: refresh tokens issued before it fail with AADSTS50173.
       after.signInSessionsValidFromDateTime = req.now().toISOString();
