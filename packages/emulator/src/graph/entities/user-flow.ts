@@ -81,7 +81,8 @@ export function newFlow(
 /**
  * Applies a PATCH body (api-surface 2.5): the flow's `@odata.type` and each handler's are required;
  * a handler replaces the old one, `attributeCollectionPage` inputs wholesale; `onAttributeCollection`
- * can change only if the flow has one (set at creation or by adding an attribute).
+ * can change only if the flow has one (set at creation or by adding an attribute) or the PATCH names
+ * its `attributes`.
  */
 export function updateFlow(
   before: JsonObject,
@@ -91,7 +92,10 @@ export function updateFlow(
 ): JsonObject {
   checkDiscriminator(body["@odata.type"], FLOW_TYPE, "the user flow");
   checkTopLevel(body, version);
-  if (body.onAttributeCollection !== undefined && before.onAttributeCollection === null) {
+  // A flow created without the attribute collection step gets one from a PATCH that names its
+  // attributes (the update page's "add city" example lists every attribute the flow keeps).
+  const named = isObject(body.onAttributeCollection) && Array.isArray(body.onAttributeCollection.attributes);
+  if (body.onAttributeCollection !== undefined && before.onAttributeCollection === null && !named) {
     throw bad(
       "'onAttributeCollection' can be updated only on a user flow created with it; add an attribute to the flow (attributes/$ref) first.",
     );
