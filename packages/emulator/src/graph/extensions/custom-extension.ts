@@ -25,6 +25,15 @@ export const MAX_EXTENSIONS = 100;
 const READ_ONLY = new Set(["id"]);
 
 /**
+ * The types `behaviorOnError` takes: the fallback, or its (abstract) base type, which Microsoft's
+ * examples send for "no fallback" and Graph accepts.
+ */
+export const BEHAVIOR_ON_ERROR_TYPES = [
+  "fallbackToMicrosoftProviderOnError",
+  "customExtensionBehaviorOnError",
+];
+
+/**
  * Writes client properties onto an extension record: abstract-typed properties need their concrete
  * `@odata.type` (httpRequestEndpoint, azureAdTokenAuthentication, fallbackToMicrosoftProviderOnError),
  * the rest are checked against the concrete type's CSDL shape (claimsForTokenConfiguration exists
@@ -40,7 +49,7 @@ export function writeExtension(type: string, target: JsonObject, input: JsonObje
     else if (name === "authenticationConfiguration" && value !== null)
       target[name] = polymorphicValue(name, value, ["azureAdTokenAuthentication"]);
     else if (name === "behaviorOnError" && value !== null)
-      target[name] = polymorphicValue(name, value, ["fallbackToMicrosoftProviderOnError"]);
+      target[name] = polymorphicValue(name, value, BEHAVIOR_ON_ERROR_TYPES);
     else plain[name] = value;
   }
   writeProperties(type, target, plain, READ_ONLY);

@@ -4,7 +4,7 @@ import { complexValue, isGuid } from "../entities/shape.ts";
 import type { GraphRequest } from "../route.ts";
 import { GraphError } from "../route.ts";
 import { notFound } from "../routes/common.ts";
-import { EXTENSIONS, extensionType } from "./custom-extension.ts";
+import { BEHAVIOR_ON_ERROR_TYPES, EXTENSIONS, extensionType } from "./custom-extension.ts";
 import { LISTENER_TYPES } from "./listener-types.ts";
 import { odataTypeOf, polymorphicValue } from "./polymorphic.ts";
 
@@ -62,9 +62,11 @@ function overwriteConfiguration(input: Json): JsonObject | null {
   const { behaviorOnError, ...rest } = input;
   const out = complexValue("customExtensionOverwriteConfiguration", rest, "configuration");
   if (behaviorOnError !== undefined && behaviorOnError !== null) {
-    out.behaviorOnError = polymorphicValue("configuration.behaviorOnError", behaviorOnError, [
-      "fallbackToMicrosoftProviderOnError",
-    ]);
+    out.behaviorOnError = polymorphicValue(
+      "configuration.behaviorOnError",
+      behaviorOnError,
+      BEHAVIOR_ON_ERROR_TYPES,
+    );
   }
   return out;
 }
