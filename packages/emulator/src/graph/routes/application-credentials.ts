@@ -6,7 +6,7 @@ import { randomIds } from "../ids.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { APPLICATION_WRITE, appTarget, both, checkOwnership, findApplication } from "./applications.ts";
 import { audit, jsonBody } from "./common.ts";
-import { certificateCredential, verifyProof } from "./key-credentials.ts";
+import { certificateCredential, pfxCredential, verifyProof } from "./key-credentials.ts";
 
 const CERTIFICATES_AND_SECRETS = "Update application – Certificates and secrets management ";
 
@@ -116,7 +116,11 @@ async function addKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
   const app = findApplication(req, p);
   const input = parse(AddKeySchema, jsonBody(req));
   await verifyProof(input.proof, app, req.now());
-  const credential = certificateCredential(input.keyCredential as JsonObject, req.now());
+  const key = input.keyCredential as JsonObject;
+  const credential =
+    key.type === "X509CertAndPassword"
+      ? pfxCredential(key, (input.passwordCredential as JsonObject | null | undefined)?.secretText, req.now())
+      : certificateCredential(key, req.now());
   req.tenant
     .collection(COLLECTIONS.applications)
     .put(app.id as string, { ...app, keyCredentials: [...(app.keyCredentials as JsonObject[]), credential] });
@@ -124,7 +128,7 @@ async function addKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
     req,
     app,
     undefined,
-    `[KeyIdentifier=${credential.keyId as string},KeyType=AsymmetricX509Cert,KeyUsage=${credential.usage as string}]`,
+    `[KeyIdentifier=${credential.keyId as string},KeyType=${credential.type as string},KeyUsage=${credential.usage as string}]`,
   );
   return {
     status: 200,
