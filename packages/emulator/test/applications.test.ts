@@ -1,22 +1,14 @@
 import { ConfidentialClientApplication } from "@azure/msal-node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
 import type { SecretHash } from "../src/store/secrets.ts";
 import { verifySecret } from "../src/store/secrets.ts";
 import { pkcs12File, proofToken, selfSignedCertificate } from "./helpers/certificate.ts";
 import { claimsOf } from "./helpers/emulator.ts";
-import { type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { useGraphFixture } from "./helpers/graph.ts";
 import { msalNetworkClient } from "./helpers/https.ts";
 
-let fx: GraphFixture;
-let g: GraphClient;
-
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
-beforeEach(() => fx.reset());
+const { fx, g } = useGraphFixture();
 
 describe("applications", () => {
   it("creates (201), gets by id and by appId, updates (204) and deletes (204) with its service principal", async () => {

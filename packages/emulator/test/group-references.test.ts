@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { customer, type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { describe, expect, it } from "vitest";
+import { customer, useGraphFixture } from "./helpers/graph.ts";
 
 // Replays the requests of Microsoft's Graph reference pages for group owners, members, memberOf and
 // transitiveMemberOf (Create group, Add owners, Remove owner, List members, List memberOf, List
 // transitiveMemberOf, Get a count of a group's members), and checks status and properties.
 
-let fx: GraphFixture;
-let g: GraphClient;
 const EVENTUAL = { ConsistencyLevel: "eventual" };
 const ref = (kind: string, id: string) => `https://graph.microsoft.com/v1.0/${kind}/${id}`;
 const group = (extra: Record<string, unknown> = {}) => ({
@@ -18,12 +16,7 @@ const group = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
-beforeEach(() => fx.reset());
+const { fx, g } = useGraphFixture();
 
 async function user(email: string): Promise<string> {
   return (await g.post("/users", customer(email))).body.id as string;

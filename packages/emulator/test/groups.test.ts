@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { customer, type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { customer, useGraphFixture } from "./helpers/graph.ts";
 
-let fx: GraphFixture;
-let g: GraphClient;
 let groupsBefore: number;
 const ref = (id: string) => `https://graph.microsoft.com/v1.0/directoryObjects/${id}`;
 const group = (extra: Record<string, unknown> = {}) => ({
@@ -14,13 +12,8 @@ const group = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
+const { fx, g } = useGraphFixture();
 beforeEach(async () => {
-  await fx.reset();
   groupsBefore = fx.tenant.collection("groups").size;
 });
 

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { customer, type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { describe, expect, it } from "vitest";
+import { customer, useGraphFixture } from "./helpers/graph.ts";
 
 // Requests from Microsoft's Graph reference pages that the emulator used to refuse: listing custom
 // authentication extensions by type with isOf(), $select names in another case, and any() without a
 // lambda body.
 
-let fx: GraphFixture;
-let g: GraphClient;
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
-beforeEach(() => fx.reset());
+const { g } = useGraphFixture();
 
 async function extension(type: string, appId: string): Promise<string> {
   const r = await g.post("/identity/customAuthenticationExtensions", {

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SecretHash } from "../src/store/secrets.ts";
 import { verifySecret } from "../src/store/secrets.ts";
-import { customer, type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { customer, useGraphFixture } from "./helpers/graph.ts";
 
-let fx: GraphFixture;
-let g: GraphClient;
 let seeded: number;
 
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
+const { fx, g } = useGraphFixture();
 beforeEach(async () => {
-  await fx.reset();
   seeded = fx.tenant.collection("users").size;
 });
 
