@@ -154,6 +154,21 @@ describe("default property sets", () => {
     expect(selected.body).toHaveProperty("allowExternalSenders");
   });
 
+  it("serves the properties the reference examples show beyond the v1.0 CSDL", async () => {
+    const { body } = await g.post("/groups", group());
+    expect(body.creationOptions).toEqual([]);
+    expect((await g.get(`/groups/${body.id}`)).body.creationOptions).toEqual([]);
+    expect((await g.get(`/groups/${body.id}?$select=id`)).body).not.toHaveProperty("creationOptions");
+    expect((await g.get(`/groups/${body.id}?$select=creationOptions`)).body.creationOptions).toEqual([]);
+    const sp = (await g.get("/servicePrincipals?$top=1")).body.value[0];
+    expect(sp).toHaveProperty("publisherName");
+    expect(sp.endpoints).toEqual([]);
+    const org = (await g.get("/organization")).body.value[0];
+    expect(org.directorySizeQuota).toMatchObject({ total: 50_000 });
+    expect(org.directorySizeQuota.used).toBeGreaterThan(0);
+    expect(org).toHaveProperty("isMultipleDataLocationsForServicesEnabled", null);
+  });
+
   it("POST /users answers with the created object: the default set and the identities and policies it set", async () => {
     const r = await g.post("/users", customer("ana@example.com"));
     expect(r.status).toBe(201);

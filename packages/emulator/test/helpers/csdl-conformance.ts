@@ -24,7 +24,11 @@ function conformance(
   if (odataType !== undefined && odataType !== `#${typeName}`)
     problems.push(`${path}: @odata.type ${String(odataType)} on ${typeName}`);
   const props = allProperties(model, typeName).filter((p) => p.type !== "Edm.Stream");
-  const names = new Set([...props.map((p) => p.name), ...allNavigation(model, typeName)]);
+  const names = new Set([
+    ...props.map((p) => p.name),
+    ...allNavigation(model, typeName),
+    ...(DOCUMENTED_BEYOND_CSDL[typeName] ?? []),
+  ]);
   for (const key of Object.keys(obj)) {
     if (!names.has(key) && !key.includes("@odata.") && !key.startsWith("extension_"))
       problems.push(`${path}.${key}: not a property of ${typeName}`);
@@ -38,6 +42,16 @@ function conformance(
   }
   return problems;
 }
+
+/**
+ * Properties Microsoft's reference examples show that the v1.0 CSDL does not declare (the beta
+ * metadata declares the service principal's and the organization's); the emulator serves them.
+ */
+const DOCUMENTED_BEYOND_CSDL: Readonly<Record<string, readonly string[]>> = {
+  "microsoft.graph.group": ["creationOptions"],
+  "microsoft.graph.servicePrincipal": ["publisherName"],
+  "microsoft.graph.organization": ["directorySizeQuota", "isMultipleDataLocationsForServicesEnabled"],
+};
 
 /**
  * Checks a served value against a CSDL type (`Edm.*`, an enum, a complex or entity type, or a

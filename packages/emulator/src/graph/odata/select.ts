@@ -6,7 +6,12 @@ import { GraphError } from "../route.ts";
  * Parses `$select` against a type: a comma-separated list of structural properties (and extension
  * attributes where the type has them). An unknown name is Graph's `400 Request_BadRequest`.
  */
-export function parseSelect(value: string | null, type: string, extensions: boolean): string[] | undefined {
+export function parseSelect(
+  value: string | null,
+  type: string,
+  extensions: boolean,
+  documented: readonly string[] = [],
+): string[] | undefined {
   if (value === null) return undefined;
   const names = value
     .split(",")
@@ -17,6 +22,8 @@ export function parseSelect(value: string | null, type: string, extensions: bool
   return names.map((name) => {
     if (extensions && isExtensionProperty(name)) return name;
     if (propertyKind(type, name) !== undefined) return name;
+    const extra = documented.find((d) => d.toLowerCase() === name.toLowerCase());
+    if (extra !== undefined) return extra;
     const declared = caseless(type).get(name.toLowerCase());
     if (declared !== undefined) return declared;
     throw new GraphError(

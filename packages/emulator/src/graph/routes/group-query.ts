@@ -36,6 +36,7 @@ export const GROUP_DEFAULT_SELECT = [
   "deletedDateTime",
   "classification",
   "createdDateTime",
+  "creationOptions",
   "description",
   "displayName",
   "expirationDateTime",
@@ -74,6 +75,8 @@ export function groupsSpec(req: GraphRequest): CollectionSpec {
     directory: true,
     page: { default: 100, max: 999 },
     defaultSelect: GROUP_DEFAULT_SELECT,
+    // Shown by the group pages' examples, absent from the v1.0 CSDL; nothing the emulator creates sets it.
+    documented: { creationOptions: () => [] },
     search: ["displayName", "description", "mailNickname"],
     orderby: { displayName: "basic", createdDateTime: "advanced", mailNickname: "advanced" },
     expand: {

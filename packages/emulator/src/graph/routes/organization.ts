@@ -3,9 +3,17 @@ import { ORGANIZATION_WRITABLE } from "../entities/organization.ts";
 import { writeProperties } from "../entities/shape.ts";
 import { defineEntitySet } from "../entity-set/define-entity-set.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
-import { GraphError, type GraphRoute } from "../route.ts";
+import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 
-const organizationSpec: CollectionSpec = {
+/** Graph's directory quota of a tenant whose domain is not verified (organization resource page). */
+const DIRECTORY_QUOTA = 50_000;
+
+/**
+ * `/organization` answers as the organization page's examples show, with the two properties they
+ * carry beyond the v1.0 CSDL: `directorySizeQuota` (the directory objects held) and
+ * `isMultipleDataLocationsForServicesEnabled`.
+ */
+const organizationSpec = (req: GraphRequest): CollectionSpec => ({
   entitySet: "organization",
   type: "organization",
   directory: true,
@@ -16,7 +24,16 @@ const organizationSpec: CollectionSpec = {
     directory: true,
     properties: { id: { ops: "eq" } },
   },
-};
+  documented: {
+    directorySizeQuota: () => ({
+      used: [COLLECTIONS.users, COLLECTIONS.groups, COLLECTIONS.applications, COLLECTIONS.servicePrincipals]
+        .map((c) => req.tenant.collection(c).size)
+        .reduce((a, b) => a + b, 0),
+      total: DIRECTORY_QUOTA,
+    }),
+    isMultipleDataLocationsForServicesEnabled: () => null,
+  },
+});
 
 /** `/organization`: the tenant's one organization record (list, get, PATCH of the writable settings). */
 export const organizationSet = defineEntitySet({
