@@ -1,7 +1,7 @@
 import { type CollectionName, collectionOf } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import type { Collection } from "../../store/store.ts";
-import type { AuditTarget } from "../entities/directory-audit.ts";
+import type { AuditTarget, DirectoryAuditInput } from "../entities/directory-audit.ts";
 import { isGuid, typeProperties } from "../entities/shape.ts";
 import { notFound } from "../graph-errors.ts";
 import {
@@ -27,7 +27,11 @@ export interface AuditDeclaration {
   activities?: Partial<Readonly<Record<"Add" | "Update" | "Delete", string>>>;
   /** Extra target fields (a user's `userPrincipalName`). */
   target?: (record: JsonObject) => Partial<AuditTarget>;
+  /** The whole record, where Graph audits a change otherwise (a grant is audited on its client). */
+  entry?: (verb: AuditVerb, before: JsonObject, after: JsonObject) => DirectoryAuditInput;
 }
+
+export type AuditVerb = "Add" | "Update" | "Delete";
 
 /**
  * An entity set as Graph's reference page describes it. {@link defineEntitySet} turns it into the
@@ -60,6 +64,8 @@ export interface EntitySetDeclaration {
     /** When listing allows more than getting one (`Group.ReadBasic.All` lists groups). */
     listPermissions?: readonly string[];
     listCost?: number;
+    /** Resource units of getting one (1 when omitted). */
+    cost?: number;
     /** `GET /{name}/$count` (ConsistencyLevel: eventual); directory sets have it. */
     count?: boolean;
   };
@@ -134,6 +140,10 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     return record;
   };
   const writeAudit: EntitySet["audit"] = (req, verb, before, after, names, activity) => {
+    if (d.audit.entry !== undefined) {
+      audit(req, d.audit.entry(verb, before, after));
+      return;
+    }
     const target: AuditTarget = {
       id: String(after.id),
       displayName: (after.displayName ?? null) as string | null,
@@ -198,6 +208,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       path,
       permissions: d.read.permissions,
       directory,
+      ...(d.read.cost === undefined ? {} : { cost: d.read.cost }),
       handle: (req, p) => getEntity(req, spec(req), key(p, req)),
     });
     if (d.update !== undefined) {
