@@ -11,7 +11,7 @@ import {
   listCollection,
   serveRecord,
 } from "../odata/collection-query.ts";
-import type { GraphRequest, GraphResult, GraphRoute } from "../route.ts";
+import type { GraphError, GraphRequest, GraphResult, GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "../routes/common.ts";
 import { type ReferenceNavigation, referenceRoutes } from "./reference-navigation.ts";
 
@@ -52,6 +52,12 @@ export interface EntitySetDeclaration {
   listSpec?: CollectionSpec;
   /** Directory objects: `Directory.Read.All` / `Directory.ReadWrite.All` also allow the calls. */
   directory: boolean;
+  /** What a list serves when it is more than the collection (built-in user flow attributes). */
+  list?: (req: GraphRequest) => Iterable<JsonObject>;
+  /** Another 404 than Graph's directory one, where the resource page documents its own. */
+  notFound?: (key: string) => GraphError;
+  /** The `Location` of a created record (default: the set's URL and the id). */
+  location?: (req: GraphRequest, record: JsonObject) => string;
   /** Finds a record by the key in the path; by default a GUID id compared without case. */
   find?: (req: GraphRequest, key: string) => JsonObject | undefined;
   /** Alternate key segments, `appId` gives `/{name}(appId='{appId}')`. */
@@ -136,9 +142,10 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
   const find = (req: GraphRequest, key: string): JsonObject => {
     const record =
       d.find !== undefined ? d.find(req, key) : isGuid(key) ? records(req).get(key.toLowerCase()) : undefined;
-    if (record === undefined) throw notFound(key);
+    if (record === undefined) throw (d.notFound ?? notFound)(key);
     return record;
   };
+  const listed = (req: GraphRequest): Iterable<JsonObject> => (d.list ?? ((r) => records(r).values()))(req);
   const writeAudit: EntitySet["audit"] = (req, verb, before, after, names, activity) => {
     if (d.audit.entry !== undefined) {
       audit(req, d.audit.entry(verb, before, after));
@@ -175,7 +182,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       permissions: d.read.listPermissions ?? d.read.permissions,
       directory,
       ...(d.read.listCost === undefined ? {} : { cost: d.read.listCost }),
-      handle: (req) => listCollection(req, d.listSpec ?? spec(req), records(req).values()),
+      handle: (req) => listCollection(req, d.listSpec ?? spec(req), listed(req)),
     },
   ];
   if (d.read.count ?? d.directory) {
@@ -184,7 +191,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       path: `${base}/$count`,
       permissions: d.read.permissions,
       directory,
-      handle: (req) => countCollection(req, d.listSpec ?? spec(req), records(req).values()),
+      handle: (req) => countCollection(req, d.listSpec ?? spec(req), listed(req)),
     });
   }
   const keyPaths: {
@@ -282,7 +289,11 @@ function create(
         );
   return {
     status: 201,
-    headers: { location: `${req.baseUrl}/${req.version}/${name}/${String(record.id)}` },
+    headers: {
+      location:
+        set.declaration.location?.(req, record) ??
+        `${req.baseUrl}/${req.version}/${name}/${String(record.id)}`,
+    },
     body: { "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${name}/$entity`, ...served },
   };
 }
