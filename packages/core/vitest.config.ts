@@ -1,14 +1,3 @@
-import { defineProject } from "vitest/config";
+import { ciamkitProject } from "../../vitest.project.ts";
 
-export default defineProject({
-  resolve: { conditions: ["@ciamkit/source"] },
-  ssr: { resolve: { conditions: ["@ciamkit/source"] } },
-  test: {
-    name: "@ciamkit/core",
-    include: ["test/**/*.test.ts"],
-    // Tests start an HTTPS emulator and sign in with MSAL; on a loaded 2-core machine that can take
-    // longer than vitest's 5 s default. No test asserts on time; this only bounds a hang.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
-});
+export default ciamkitProject("@ciamkit/core");

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { crc32, deflateSync } from "node:zlib";
+import { emulatorConnectionVariables } from "@ciamkit/core";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 
 /** The tracked launcher of the built CLI. */
@@ -98,16 +98,8 @@ export async function startTenant(options: EmulatorOptions = {}): Promise<TestTe
     emulator,
     bare: box.env,
     caFile,
-    env: {
-      ...box.env,
-      AZURE_TENANT_ID: tenant.tenantId,
-      AZURE_CLIENT_ID: tenant.clientId,
-      AZURE_CLIENT_SECRET: tenant.clientSecret,
-      AZURE_AUTHORITY_HOST: emulator.loginUrl,
-      CIAM_GRAPH_ENDPOINT: emulator.graphUrl,
-      CIAM_ARM_ENDPOINT: emulator.armUrl,
-      CIAM_CA_FILE: caFile,
-    },
+    // What `ciam emulator start` prints, minus NODE_EXTRA_CA_CERTS: the CA comes from CIAM_CA_FILE.
+    env: { ...box.env, ...(emulatorConnectionVariables(emulator, tenant, caFile) as Record<string, string>) },
     requests: () => emulator.control.monitor.counters().requests,
     async close() {
       await emulator.stop();
@@ -162,23 +154,4 @@ export async function appEnv(
 }
 
 /** A valid greyscale PNG of the given size (branding checks the real format and pixels). */
-export function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.writeUInt8(8, 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(Buffer.alloc((width + 1) * height))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
+export { png } from "@ciamkit/emulator/testing";

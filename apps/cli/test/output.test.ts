@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { defaultFormat } from "../src/output/formats.ts";
+import { defaultFormat, OUTPUT_FORMATS, type OutputFormat } from "../src/output/formats.ts";
 import { createListWriter } from "../src/output/list-writer.ts";
+import type { OutputFormatter } from "../src/output/output-format.ts";
+import { outputFormats } from "../src/output/registry.ts";
 import { QueryError, render, validateQuery } from "../src/output/render.ts";
 
 const users = [
@@ -143,5 +145,30 @@ describe("tables on a narrow terminal", () => {
     expect(lines).toHaveLength(5);
     expect(lines[3]).toContain("440f1b3d-34aa-4c1e-9a61-0c2b7d3e5f10");
     expect(lines[4]).toMatch(/^… 2 more columns/);
+  });
+});
+
+describe("the format registry", () => {
+  const users = [
+    { id: "u1", displayName: "Ann", city: "Oslo" },
+    { id: "u2", displayName: "Bob", city: "Rome" },
+    { id: "u3", displayName: "Cid", city: "Lima" },
+  ];
+
+  it("has one renderer for each --output name, and no other", () => {
+    expect(Object.keys(outputFormats)).toEqual([...OUTPUT_FORMATS]);
+    // @ts-expect-error: a format name without a renderer does not compile.
+    const withCsv: Record<OutputFormat | "csv", OutputFormatter> = outputFormats;
+    expect(withCsv).toBe(outputFormats);
+  });
+
+  it.each(OUTPUT_FORMATS)("-o %s streams a paged list as it renders the whole list", (format) => {
+    for (const pages of [[users.slice(0, 2), [], users.slice(2)], [[]]]) {
+      const chunks: string[] = [];
+      const writer = createListWriter(format, (text) => chunks.push(text), { width: 80 });
+      for (const page of pages) writer.page(page);
+      writer.end();
+      expect(chunks.join("")).toBe(render(pages.flat(), { format, width: 80 }));
+    }
   });
 });

@@ -1,17 +1,14 @@
 #!/usr/bin/env node
 // stdout is the MCP protocol: everything else, including help and errors, goes to stderr.
 import { CredentialConfigurationError, operations, ProfileError } from "@ciamkit/core";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { type McpConfig, parseConfig, USAGE, UsageError } from "./config.ts";
 import { openFilesDir } from "./files/files-dir.ts";
-import { startMcpHttpServer } from "./http/http-server.ts";
 import { packageInfo } from "./package-info.ts";
 import { permissionReport } from "./permissions.ts";
-import type { ConnectedTenant } from "./runtime/connect.ts";
-import { connectConfigured } from "./runtime/connect-profile.ts";
-import { connectionHelp } from "./runtime/connection-help.ts";
+import { type ConnectedTenant, connectConfigured } from "./runtime/connect.ts";
 import { createCiamMcpServer } from "./server.ts";
 import { selectOperations, UnknownToolError } from "./tools/select-operations.ts";
+import { transports } from "./transports/index.ts";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -76,37 +73,19 @@ async function main(): Promise<number> {
       filesDir: config.filesDir,
       log: say,
     });
-  let closeServer: () => Promise<void>;
-  if (config.transport === "stdio") {
-    const server = create();
-    const transport = new StdioServerTransport();
-    await server.connect(transport);
-    closeServer = () => server.close();
-    process.stdin.once("end", () => void shutdown());
-    say(`ciam-mcp ${packageInfo.version} ready on stdio for ${tenant.description}`);
-  } else {
-    const http = await startMcpHttpServer({
-      createServer: create,
-      host: config.host,
-      port: config.port,
-      ...(config.token === undefined ? {} : { token: config.token }),
-      insecureNoAuth: config.insecureNoAuth,
-      ...config.httpSettings,
-      log: say,
-    });
-    closeServer = () => http.close();
-    say(`ciam-mcp ${packageInfo.version} serving ${http.url} for ${tenant.description}`);
-    if (http.token === null) {
-      say("WARNING: --insecure-no-auth: any local program can use this server without a token.");
-    }
-    say(connectionHelp(http.url, http.token, config.token !== undefined));
-  }
-
   let closing = false;
+  const serving = await transports[config.transport](config, {
+    createServer: create,
+    say,
+    onEnd: () => void shutdown(),
+  });
+  say(`ciam-mcp ${packageInfo.version} ${serving.where} for ${tenant.description}`);
+  for (const line of serving.notes) say(line);
+
   async function shutdown(): Promise<void> {
     if (closing) return;
     closing = true;
-    await closeServer();
+    await serving.close();
     await tenant.close();
     process.exit(0);
   }

@@ -1,8 +1,13 @@
 import { parseArgs } from "node:util";
 import { profileNameSchema } from "@ciamkit/core";
-import { MAKE_TOKEN_HINT, tokenWeakness } from "./http/bearer-token.ts";
-import { isLoopbackHost } from "./http/host-check.ts";
-import { HTTP_FLAGS, HTTP_FLAGS_USAGE, type HttpFlagSettings, readHttpFlags } from "./http/http-flags.ts";
+import { MAKE_TOKEN_HINT, tokenWeakness } from "./transports/http/bearer-token.ts";
+import { isLoopbackHost } from "./transports/http/host-check.ts";
+import {
+  HTTP_FLAGS,
+  HTTP_FLAGS_USAGE,
+  type HttpFlagSettings,
+  readHttpFlags,
+} from "./transports/http/http-flags.ts";
 
 /** How ciam-mcp was asked to run, from its command line and environment. */
 export interface McpConfig {
@@ -69,9 +74,10 @@ ${HTTP_FLAGS_USAGE}
   --help                  print this help
 
 Environment: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH,
-AZURE_CLIENT_CERTIFICATE_PASSWORD, AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST (credentials;
-when AZURE_TENANT_ID or AZURE_CLIENT_ID is set they override any profile); CIAM_CONFIG_DIR (where
-profiles are kept); CIAM_MCP_TOKEN (the HTTP bearer token, at least 32 random characters, e.g. from
+AZURE_CLIENT_CERTIFICATE_PASSWORD, AZURE_FEDERATED_TOKEN_FILE, AZURE_AUTHORITY_HOST, CIAM_GRAPH_ENDPOINT,
+CIAM_ARM_ENDPOINT, CIAM_CA_FILE (where to connect and as whom, read as \`ciam\` reads them, see
+docs/connecting.md; when AZURE_TENANT_ID or AZURE_CLIENT_ID is set they override any profile);
+CIAM_CONFIG_DIR (where profiles are kept); CIAM_MCP_TOKEN (the HTTP bearer token, at least 32 random characters, e.g. from
 \`openssl rand -base64 32\`; generated and printed on stderr when unset).`;
 
 /** Parses ciam-mcp's arguments; throws {@link UsageError} with a one-line reason on a mistake. */

@@ -1,7 +1,7 @@
 import { operations as catalog, type Operation } from "@ciamkit/core";
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { registerDiscoveryTools } from "./discovery/discovery-tools.ts";
 import { openFilesDir } from "./files/files-dir.ts";
+import { McpServer } from "./mcp-sdk.ts";
 import { packageInfo } from "./package-info.ts";
 import { registerGuidedPrompts } from "./prompts/guided-prompts.ts";
 import { registerObjectResources } from "./resources/object-resources.ts";

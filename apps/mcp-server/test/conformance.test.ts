@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type McpHttpServer, startMcpHttpServer } from "../src/http/http-server.ts";
 import { createCiamMcpServer } from "../src/server.ts";
+import { type McpHttpServer, startMcpHttpServer } from "../src/transports/http/http-server.ts";
 
 // Run the suite's own entry with this Node (24 in CI; the suite needs 22 or newer).
 const require = createRequire(import.meta.url);

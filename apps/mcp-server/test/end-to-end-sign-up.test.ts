@@ -1,10 +1,10 @@
 import type { Snapshot } from "@ciamkit/emulator";
+import { png } from "@ciamkit/emulator/testing";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { callTool } from "./helpers/call-tool.ts";
 import { records, snapshotOverHttp } from "./helpers/control-api.ts";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
-import { png } from "./helpers/images.ts";
 
 // Issue 6's end-to-end task: "create a sign-up flow with email+password for app X and brand it",
 // driven through MCP tools only, as a model would, then checked in the emulator's stored state

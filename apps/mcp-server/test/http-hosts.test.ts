@@ -1,7 +1,7 @@
 import { hostname, networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { type McpHttpServer, startMcpHttpServer } from "../src/http/http-server.ts";
 import { createCiamMcpServer } from "../src/server.ts";
+import { type McpHttpServer, startMcpHttpServer } from "../src/transports/http/http-server.ts";
 import { initialize, rawRequest, TEST_TOKEN } from "./helpers/raw-http.ts";
 
 /** Host tests never run an operation. */

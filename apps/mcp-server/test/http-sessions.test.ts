@@ -2,9 +2,13 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { type McpHttpOptions, type McpHttpServer, startMcpHttpServer } from "../src/http/http-server.ts";
-import { createRateLimiter } from "../src/http/rate-limit.ts";
 import { createCiamMcpServer } from "../src/server.ts";
+import {
+  type McpHttpOptions,
+  type McpHttpServer,
+  startMcpHttpServer,
+} from "../src/transports/http/http-server.ts";
+import { createRateLimiter } from "../src/transports/http/rate-limit.ts";
 import { initialize, rawRequest, TEST_TOKEN } from "./helpers/raw-http.ts";
 
 const auth = { authorization: `Bearer ${TEST_TOKEN}` };

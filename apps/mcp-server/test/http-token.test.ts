@@ -14,9 +14,9 @@ vi.mock("node:crypto", async (importOriginal) => {
   };
 });
 
-const { bearerMatches, tokenWeakness } = await import("../src/http/bearer-token.ts");
+const { bearerMatches, tokenWeakness } = await import("../src/transports/http/bearer-token.ts");
 const { parseConfig, UsageError } = await import("../src/config.ts");
-const { startMcpHttpServer } = await import("../src/http/http-server.ts");
+const { startMcpHttpServer } = await import("../src/transports/http/http-server.ts");
 const { createCiamMcpServer } = await import("../src/server.ts");
 
 const good = randomBytes(32).toString("base64");

@@ -2,8 +2,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ElicitRequestSchema, type Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type McpHttpServer, startMcpHttpServer } from "../src/http/http-server.ts";
 import { createCiamMcpServer } from "../src/server.ts";
+import { type McpHttpServer, startMcpHttpServer } from "../src/transports/http/http-server.ts";
 import { type Backend, startBackend, textOf } from "./helpers/harness.ts";
 import { TEST_TOKEN } from "./helpers/raw-http.ts";
 

@@ -1,9 +1,9 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { isLoopbackHost } from "../src/http/host-check.ts";
-import { type McpHttpServer, startMcpHttpServer } from "../src/http/http-server.ts";
 import { createCiamMcpServer } from "../src/server.ts";
+import { isLoopbackHost } from "../src/transports/http/host-check.ts";
+import { type McpHttpServer, startMcpHttpServer } from "../src/transports/http/http-server.ts";
 import { initialize, rawPost, TEST_TOKEN } from "./helpers/raw-http.ts";
 
 /** Transport tests never run an operation: a server whose runner refuses, to prove it. */

@@ -1,7 +1,7 @@
+import { png } from "@ciamkit/emulator/testing";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
-import { png } from "./helpers/images.ts";
 
 let backend: Backend;
 let client: Client;

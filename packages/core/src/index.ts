@@ -43,6 +43,7 @@ export * from "./bulk/index.ts";
 // The client entry point.
 export type { AdditionalPolicy, CiamClient, CiamClientOptions, RunOptions } from "./client.ts";
 export { createCiamClient, defaultPolicies } from "./client.ts";
+export * from "./connection/index.ts";
 // Tenant values shown as text: control and bidi characters escaped.
 export { escapeControlCharacters } from "./display-text.ts";
 export * from "./graph/applications/index.ts";

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError } from "../src/http/errors.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
-beforeAll(async () => {
-  t = await startCoreEmulator();
+useCoreEmulator((env) => {
+  t = env.t;
 });
-afterAll(() => t.stop());
 
 describe("the ARM client against the emulator", () => {
   it("sends an ARM-audience token with x-ms-client-request-id and parses ARM's error envelope", async () => {

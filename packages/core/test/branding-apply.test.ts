@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { jpeg, png } from "@ciamkit/emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { applyBrandingOperation } from "../src/graph/branding/apply-branding.ts";
@@ -9,7 +10,6 @@ import { getBrandingFileOperation } from "../src/graph/branding/get-branding-fil
 import { listLocalizationsOperation } from "../src/graph/branding/list-localizations.ts";
 import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { jpeg, png } from "./helpers/branding-images.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { jpeg, png } from "@ciamkit/emulator/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { createLocalizationOperation } from "../src/graph/branding/create-localization.ts";
@@ -17,7 +18,6 @@ import { updateLocalizationOperation } from "../src/graph/branding/update-locali
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { jpeg, png } from "./helpers/branding-images.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";

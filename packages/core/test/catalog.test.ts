@@ -16,7 +16,9 @@ describe("the operation catalog", () => {
     // no command and no doc entry.
     const src = new URL("../src/", import.meta.url);
     const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter(
-      (file) => file.endsWith(".ts") && /\bdefineOperation\(/.test(readFileSync(new URL(file, src), "utf8")),
+      (file) =>
+        file.endsWith(".ts") &&
+        /\bexport const \w+Operation\b/.test(readFileSync(new URL(file, src), "utf8")),
     );
     const defined = new Set<unknown>();
     for (const file of files) {

@@ -1,4 +1,4 @@
-import { GRAPH_APP_ROLES } from "@ciamkit/emulator";
+import { jpeg, png } from "@ciamkit/emulator/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createLocalizationOperation } from "../src/graph/branding/create-localization.ts";
 import { getBrandingOperation } from "../src/graph/branding/get-branding.ts";
@@ -9,9 +9,9 @@ import { createCustomExtensionOperation } from "../src/graph/custom-extensions/c
 import { validateCustomExtensionOperation } from "../src/graph/custom-extensions/validate-custom-extension.ts";
 import { createEventListenerOperation } from "../src/graph/event-listeners/create-event-listener.ts";
 import { listEventListenersOperation } from "../src/graph/event-listeners/list-event-listeners.ts";
-import { jpeg, png } from "./helpers/branding-images.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator } from "./helpers/emulator.ts";
+import { protectingApi } from "./helpers/extension-api.ts";
 
 let e: CoreEmulator;
 beforeAll(async () => {
@@ -42,24 +42,13 @@ it("brands sign-in in two languages and wires a token issuance extension to an a
   });
 
   // The API behind the extension: an app registration with a service principal, granted Receive.Payload.
-  const api = await client.graph.post<{ appId: string }>("/applications", {
-    displayName: "Contoso claims API",
-  });
-  const sp = await client.graph.post<{ id: string }>("/servicePrincipals", { appId: api.appId });
-  const graph = await client.graph.get<{ id: string }>(
-    "/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')",
-  );
-  await client.graph.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
-    principalId: sp.id,
-    resourceId: graph.id,
-    appRoleId: GRAPH_APP_ROLES["CustomAuthenticationExtensions.Receive.Payload"],
-  });
+  const apiAppId = await protectingApi(client, "Contoso claims API");
   const shop = await client.graph.post<{ appId: string }>("/applications", { displayName: "Contoso shop" });
   const extension = await client.run(createCustomExtensionOperation, {
     kind: "onTokenIssuanceStart",
     displayName: "Loyalty claims",
     targetUrl: "https://claims.contoso.example/api/token-start",
-    appId: api.appId,
+    appId: apiAppId,
     claims: ["loyaltyTier"],
   });
   expect((await client.run(validateCustomExtensionOperation, { id: extension.id })).valid).toBe(true);

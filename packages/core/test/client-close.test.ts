@@ -1,15 +1,14 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientSecretCredential } from "../src/auth/client-secret.ts";
 import { childEnv } from "./helpers/child-client.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
-beforeAll(async () => {
-  t = await startCoreEmulator();
+useCoreEmulator((env) => {
+  t = env.t;
 });
-afterAll(() => t.stop());
 
 interface ChildReport {
   organizations: number;

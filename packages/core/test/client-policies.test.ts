@@ -1,15 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createCiamClient } from "../src/client.ts";
 import { listApplicationsOperation } from "../src/graph/applications/list-applications.ts";
 import type { PipelinePolicy } from "../src/http/pipeline.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
-beforeAll(async () => {
-  t = await startCoreEmulator();
+useCoreEmulator((env) => {
+  t = env.t;
 });
-afterAll(() => t.stop());
 afterEach(() => t.control("DELETE", "/faults"));
 
 /** What an added policy saw of each request it handled, and the status that came back. */

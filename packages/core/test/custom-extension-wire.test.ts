@@ -1,4 +1,3 @@
-import { GRAPH_APP_ROLES } from "@ciamkit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { listCustomExtensionsOperation } from "../src/graph/custom-extensions/list-custom-extensions.ts";
@@ -8,6 +7,7 @@ import { listEventListenersOperation } from "../src/graph/event-listeners/list-e
 import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { protectingApi } from "./helpers/extension-api.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 
 let t: CoreEmulator;
@@ -16,25 +16,10 @@ let apiAppId: string;
 let shop: string;
 let kiosk: string;
 
-/** The API behind the extension: an app with a service principal granted CustomAuthenticationExtensions.Receive.Payload. */
-async function protectingApi(): Promise<string> {
-  const api = await client.graph.post<{ appId: string }>("/applications", { displayName: "Claims API" });
-  const sp = await client.graph.post<{ id: string }>("/servicePrincipals", { appId: api.appId });
-  const graph = await client.graph.get<{ id: string }>(
-    "/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')",
-  );
-  await client.graph.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
-    principalId: sp.id,
-    resourceId: graph.id,
-    appRoleId: GRAPH_APP_ROLES["CustomAuthenticationExtensions.Receive.Payload"],
-  });
-  return api.appId;
-}
-
 beforeAll(async () => {
   t = await startCoreEmulator();
   client = t.client();
-  apiAppId = await protectingApi();
+  apiAppId = await protectingApi(client);
   shop = (await client.graph.post<{ appId: string }>("/applications", { displayName: "Shop" })).appId;
   kiosk = (await client.graph.post<{ appId: string }>("/applications", { displayName: "Kiosk" })).appId;
 });

@@ -1,5 +1,4 @@
-import { GRAPH_APP_ROLES } from "@ciamkit/emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { createCustomExtensionOperation } from "../src/graph/custom-extensions/create-custom-extension.ts";
 import type { ExtensionKind } from "../src/graph/custom-extensions/custom-extension-schema.ts";
@@ -11,32 +10,17 @@ import { validateCustomExtensionOperation } from "../src/graph/custom-extensions
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { type CoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
+import { protectingApi } from "./helpers/extension-api.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
 let e: CoreEmulator;
 let client: CiamClient;
 let apiAppId: string;
-beforeAll(async () => {
-  e = await startCoreEmulator();
-  client = e.client();
-});
-afterAll(() => e.stop());
+useCoreEmulator((env) => ({ t: e, client } = env));
 beforeEach(async () => {
   await e.emu.control.reset();
-  // The API the extensions call: an app with a service principal, granted Receive.Payload.
-  const app = await client.graph.post<{ appId: string }>("/applications", { displayName: "claims api" });
-  const sp = await client.graph.post<{ id: string }>("/servicePrincipals", { appId: app.appId });
-  const graph = await client.graph.get<{ id: string }>(
-    "/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')",
-  );
-  await client.graph.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
-    principalId: sp.id,
-    resourceId: graph.id,
-    appRoleId: GRAPH_APP_ROLES["CustomAuthenticationExtensions.Receive.Payload"],
-  });
-  apiAppId = app.appId;
+  apiAppId = await protectingApi(client, "claims api");
 });
 
 const targetUrl = "https://claims.contoso.example/api/token-start";

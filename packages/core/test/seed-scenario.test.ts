@@ -4,6 +4,7 @@
 // configures customer sign-up: identity providers, a user flow with custom attributes, branding in
 // two languages and a token-issuance extension, all read back at the end.
 import type { WorkforceConnection } from "@ciamkit/emulator";
+import { jpeg, png } from "@ciamkit/emulator/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTenantOperation } from "../src/arm/tenants/create-tenant.ts";
 import { waitTenantCreateOperation } from "../src/arm/tenants/wait-tenant-create.ts";
@@ -25,7 +26,6 @@ import { findUserFlowByAppOperation } from "../src/graph/user-flows/find-user-fl
 import { listFlowIdpsOperation } from "../src/graph/user-flows/list-flow-idps.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import type { OperationInput } from "../src/operations/define-operation.ts";
-import { jpeg, png } from "./helpers/branding-images.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { pollTokenOf, startWorkforceEmulator, type WorkforceEmulator } from "./helpers/workforce.ts";
 

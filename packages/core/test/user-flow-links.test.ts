@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { addFlowAppOperation } from "../src/graph/user-flows/add-flow-app.ts";
 import { addFlowAttributeOperation } from "../src/graph/user-flows/add-flow-attribute.ts";
@@ -13,16 +13,12 @@ import { removeFlowAttributeOperation } from "../src/graph/user-flows/remove-flo
 import { removeFlowIdpOperation } from "../src/graph/user-flows/remove-flow-idp.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../src/http/errors.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { createLoyaltyAttribute, startFlowEmulator } from "./helpers/user-flows.ts";
+import { useFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
 let loyalty: string;
-beforeAll(async () => {
-  ({ t, client } = await startFlowEmulator());
-  loyalty = await createLoyaltyAttribute(client);
-});
-afterAll(() => t.stop());
+useFlowEmulator((env) => ({ t, client, loyalty } = env), { loyalty: true });
 
 describe("applications on a flow", () => {
   it("lists, links idempotently and unlinks", async () => {

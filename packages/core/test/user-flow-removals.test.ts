@@ -1,25 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import { updateUserFlowOperation } from "../src/graph/user-flows/update-user-flow.ts";
 import { RemovalNotConfirmedError, type RemovalRequest } from "../src/operations/confirm-removals.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { newAppId, startFlowEmulator } from "./helpers/user-flows.ts";
+import { useFlowEmulator } from "./helpers/user-flows.ts";
 
 // `user_flow_update` and `user_flow_setup` replace a flow's providers and apps, so they can unlink what
 // the destructive `*_remove` operations do; they ask the caller's confirmer before sending anything.
 
 let t: CoreEmulator;
 let client: CiamClient;
-let shopApp: string;
-let kioskApp: string;
-beforeAll(async () => {
-  ({ t, client } = await startFlowEmulator());
-  shopApp = await newAppId(client, "Shop");
-  kioskApp = await newAppId(client, "Kiosk");
-});
-afterAll(() => t.stop());
+let apps: string[];
+useFlowEmulator((env) => ({ t, client, apps } = env), { apps: ["Shop", "Kiosk"] });
+const shopApp = () => apps[0] ?? "";
+const kioskApp = () => apps[1] ?? "";
 
 const mark = () => t.emu.control.monitor.requests().length;
 const graphWrites = (from: number) =>
@@ -43,7 +39,7 @@ describe("user_flow_update", () => {
     await client.run(setupUserFlowOperation, {
       displayName: "Update me",
       identityProviders: ["EmailPassword-OAUTH", "Google-OAUTH"],
-      applications: [shopApp],
+      applications: [shopApp()],
     });
   });
 
@@ -53,7 +49,7 @@ describe("user_flow_update", () => {
     const error = await client
       .run(
         updateUserFlowOperation,
-        { flow: "Update me", identityProviders: ["EmailPassword-OAUTH"], applications: [kioskApp] },
+        { flow: "Update me", identityProviders: ["EmailPassword-OAUTH"], applications: [kioskApp()] },
         { confirmRemovals: no.confirmRemovals },
       )
       .catch((e: unknown) => e);
@@ -63,14 +59,14 @@ describe("user_flow_update", () => {
         operation: "user_flow_update",
         removals: [
           "identity provider Google-OAUTH from 'Update me'",
-          `application ${shopApp} from 'Update me'`,
+          `application ${shopApp()} from 'Update me'`,
         ],
       },
     ]);
     expect(graphWrites(from)).toEqual([]);
     const flow = await client.run(getUserFlowOperation, { flow: "Update me" });
     expect(flow.identityProviders).toContain("Google-OAUTH");
-    expect(flow.applications).toEqual([shopApp]);
+    expect(flow.applications).toEqual([shopApp()]);
   });
 
   it("does not ask when nothing is unlinked (adds, renames, the same set)", async () => {
@@ -81,7 +77,7 @@ describe("user_flow_update", () => {
         flow: "Update me",
         description: "for the shop",
         identityProviders: ["Google-OAUTH", "EmailPassword-OAUTH"],
-        applications: [shopApp, kioskApp],
+        applications: [shopApp(), kioskApp()],
       },
       { confirmRemovals: yes.confirmRemovals },
     );
@@ -121,11 +117,11 @@ describe("user_flow_update", () => {
     const yes = recorder(true);
     const flow = await client.run(
       updateUserFlowOperation,
-      { flow: "Update me", applications: [shopApp] },
+      { flow: "Update me", applications: [shopApp()] },
       { confirmRemovals: yes.confirmRemovals },
     );
-    expect(yes.asked.map((r) => r.removals)).toEqual([[`application ${kioskApp} from 'Update me'`]]);
-    expect(flow.applications).toEqual([shopApp]);
+    expect(yes.asked.map((r) => r.removals)).toEqual([[`application ${kioskApp()} from 'Update me'`]]);
+    expect(flow.applications).toEqual([shopApp()]);
   });
 });
 
@@ -134,7 +130,7 @@ describe("user_flow_setup", () => {
     displayName: "Setup me",
     identityProviders: ["EmailPassword-OAUTH", "Google-OAUTH"],
     attributes: ["email", "city"],
-    applications: [kioskApp],
+    applications: [kioskApp()],
     moveApplications: true,
     ...over,
   });
@@ -161,7 +157,7 @@ describe("user_flow_setup", () => {
     expect(error).toBeInstanceOf(RemovalNotConfirmedError);
     expect(no.asked[0]?.removals).toEqual([
       "identity provider Google-OAUTH from 'Setup me'",
-      `application ${kioskApp} from 'Setup me'`,
+      `application ${kioskApp()} from 'Setup me'`,
       "attribute city from 'Setup me'",
     ]);
     expect(graphWrites(from)).toEqual([]);
@@ -171,13 +167,13 @@ describe("user_flow_setup", () => {
     const no = recorder(false);
     const from = mark();
     const error = await client
-      .run(setupUserFlowOperation, spec({ displayName: "Take shop", applications: [shopApp] }), {
+      .run(setupUserFlowOperation, spec({ displayName: "Take shop", applications: [shopApp()] }), {
         confirmRemovals: no.confirmRemovals,
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemovalNotConfirmedError);
-    expect(no.asked[0]?.removals).toEqual([`application ${shopApp} from 'Update me'`]);
+    expect(no.asked[0]?.removals).toEqual([`application ${shopApp()} from 'Update me'`]);
     expect(graphWrites(from)).toEqual([]);
-    expect((await client.run(getUserFlowOperation, { flow: "Update me" })).applications).toEqual([shopApp]);
+    expect((await client.run(getUserFlowOperation, { flow: "Update me" })).applications).toEqual([shopApp()]);
   });
 });

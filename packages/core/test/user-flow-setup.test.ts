@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { listUserFlowAttributesOperation } from "../src/graph/user-flow-attributes/list-user-flow-attributes.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
@@ -9,18 +9,14 @@ import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
-import { newAppId, startFlowEmulator } from "./helpers/user-flows.ts";
+import { useFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
-let shopApp: string;
-let kioskApp: string;
-beforeAll(async () => {
-  ({ t, client } = await startFlowEmulator());
-  shopApp = await newAppId(client, "Shop");
-  kioskApp = await newAppId(client, "Kiosk");
-});
-afterAll(() => t.stop());
+let apps: string[];
+useFlowEmulator((env) => ({ t, client, apps } = env), { apps: ["Shop", "Kiosk"] });
+const shopApp = () => apps[0] ?? "";
+const kioskApp = () => apps[1] ?? "";
 
 const graphWrites = (from: number) =>
   t.emu.control.monitor
@@ -53,7 +49,7 @@ const spec = () => ({
       },
     ],
   },
-  applications: [shopApp],
+  applications: [shopApp()],
 });
 
 describe("user_flow_setup", () => {
@@ -68,7 +64,7 @@ describe("user_flow_setup", () => {
       expect.objectContaining({ action: "created", resource: "userFlow" }),
     );
     expect(result.actions).toContainEqual(
-      expect.objectContaining({ action: "linked", resource: "application", id: shopApp }),
+      expect.objectContaining({ action: "linked", resource: "application", id: shopApp() }),
     );
     // One POST for the attribute, one for the flow with everything in it.
     expect(graphWrites(from).map((r) => `${r.method} ${r.path.split("?")[0]}`)).toEqual([
@@ -77,7 +73,7 @@ describe("user_flow_setup", () => {
     ]);
     const flow = await client.run(getUserFlowOperation, { flow: "Shop sign-up" });
     expect(flow.identityProviders.sort()).toEqual(["EmailPassword-OAUTH", "Google-OAUTH"]);
-    expect(flow.applications).toEqual([shopApp]);
+    expect(flow.applications).toEqual([shopApp()]);
     expect(flow.attributes).toEqual(["email", "displayName", tier?.id]);
     expect(flow.page?.views[0]?.inputs.map((i) => [i.attribute, i.label, i.inputType])).toEqual([
       ["email", "Email", "text"],
@@ -97,7 +93,7 @@ describe("user_flow_setup", () => {
   it("sends only the difference when the spec changes", async () => {
     const changed = spec();
     changed.identityProviders = ["EmailPassword-OAUTH"];
-    changed.applications = [shopApp, kioskApp];
+    changed.applications = [shopApp(), kioskApp()];
     const firstInput = changed.page.views[0]?.inputs[0];
     if (firstInput !== undefined) firstInput.label = "Email address";
     const from = mark();
@@ -105,13 +101,13 @@ describe("user_flow_setup", () => {
     expect(result.changed).toBe(true);
     expect(result.actions.filter((a) => a.action !== "unchanged")).toEqual([
       expect.objectContaining({ action: "removed", resource: "flowIdentityProvider", id: "Google-OAUTH" }),
-      expect.objectContaining({ action: "linked", resource: "application", id: kioskApp }),
+      expect.objectContaining({ action: "linked", resource: "application", id: kioskApp() }),
       expect.objectContaining({ action: "updated", resource: "attributeCollectionPage" }),
     ]);
     // No attribute or description was touched: one PATCH carries providers, apps and page.
     expect(graphWrites(from).map((r) => r.method)).toEqual(["PATCH"]);
     expect(result.flow.identityProviders).toEqual(["EmailPassword-OAUTH"]);
-    expect(result.flow.applications.sort()).toEqual([shopApp, kioskApp].sort());
+    expect(result.flow.applications.sort()).toEqual([shopApp(), kioskApp()].sort());
     expect(result.flow.page?.views[0]?.inputs[0]?.label).toBe("Email address");
     // And the changed spec is now the steady state.
     const again = mark();
@@ -175,20 +171,20 @@ describe("user_flow_setup", () => {
 
   it("refuses an application another flow uses, and moves it when asked", async () => {
     const from = mark();
-    const kiosk = { displayName: "Kiosk sign-up", applications: [kioskApp] };
+    const kiosk = { displayName: "Kiosk sign-up", applications: [kioskApp()] };
     const error = await client.run(setupUserFlowOperation, kiosk).catch((e) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect(String(error.message)).toContain(`${kioskApp} uses the flow 'Shop sign-up'`);
+    expect(String(error.message)).toContain(`${kioskApp()} uses the flow 'Shop sign-up'`);
     expect(graphWrites(from)).toEqual([]);
     const moved = await client.run(setupUserFlowOperation, { ...kiosk, moveApplications: true });
     expect(moved.actions).toEqual([
-      { action: "unlinked", resource: "application", id: kioskApp, detail: "from Shop sign-up" },
+      { action: "unlinked", resource: "application", id: kioskApp(), detail: "from Shop sign-up" },
       expect.objectContaining({ action: "created", resource: "userFlow" }),
-      expect.objectContaining({ action: "linked", resource: "application", id: kioskApp }),
+      expect.objectContaining({ action: "linked", resource: "application", id: kioskApp() }),
     ]);
-    expect(moved.flow.applications).toEqual([kioskApp]);
+    expect(moved.flow.applications).toEqual([kioskApp()]);
     expect((await client.run(getUserFlowOperation, { flow: "Shop sign-up" })).applications).toEqual([
-      shopApp,
+      shopApp(),
     ]);
   });
 

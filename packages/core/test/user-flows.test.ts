@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flow.ts";
 import { deleteUserFlowOperation } from "../src/graph/user-flows/delete-user-flow.ts";
@@ -10,16 +10,12 @@ import { ConflictError, NotFoundError, PermissionError, ValidationError } from "
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
-import { createLoyaltyAttribute, startFlowEmulator } from "./helpers/user-flows.ts";
+import { useFlowEmulator } from "./helpers/user-flows.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
 let loyalty: string;
-beforeAll(async () => {
-  ({ t, client } = await startFlowEmulator());
-  loyalty = await createLoyaltyAttribute(client);
-});
-afterAll(() => t.stop());
+useFlowEmulator((env) => ({ t, client, loyalty } = env), { loyalty: true });
 
 const flows = () => [
   ...(t.emu.store.tenant(t.tenant.tenantId)?.collection("authenticationEventsFlows").values() ?? []),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { b2cDemoConnection } from "../src/seed/b2c-seed.ts";
+import { jpeg, png } from "../src/testing/images.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
 import { appWith, call, type Reply, tokenFor } from "./helpers/graph-calls.ts";
-import { jpeg, png } from "./helpers/images.ts";
 
 let t: TestEmulator;
 let token: string;

@@ -3,12 +3,12 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
 import { b2cDemoConnection } from "../src/seed/b2c-seed.ts";
+import { png } from "../src/testing/images.ts";
 import { selfSignedCertificate } from "./helpers/certificate.ts";
 import { graphMetadataPath, readCsdl } from "./helpers/csdl.ts";
 import { checkValue } from "./helpers/csdl-conformance.ts";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
 import { call, tokenFor } from "./helpers/graph-calls.ts";
-import { png } from "./helpers/images.ts";
 
 const NS = "microsoft.graph.";
 const metadata = graphMetadataPath();

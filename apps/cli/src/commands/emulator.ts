@@ -56,14 +56,17 @@ export async function emulatorStart(options: { port: string; json?: boolean | un
     };
     writeFileSync(serverFile(dataDir), `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });
     const tenant = emulator.tenants[0];
+    const { emulatorConnectionVariables } = await import("@ciamkit/core");
     const settings = {
-      AZURE_TENANT_ID: tenant?.tenantId ?? "",
-      AZURE_CLIENT_ID: tenant?.clientId ?? "",
-      AZURE_CLIENT_SECRET: tenant?.clientSecret ?? "",
-      AZURE_AUTHORITY_HOST: emulator.loginUrl,
-      CIAM_GRAPH_ENDPOINT: emulator.graphUrl,
-      CIAM_ARM_ENDPOINT: emulator.armUrl,
-      CIAM_CA_FILE: caFile,
+      ...emulatorConnectionVariables(
+        emulator,
+        {
+          tenantId: tenant?.tenantId ?? "",
+          clientId: tenant?.clientId ?? "",
+          clientSecret: tenant?.clientSecret ?? "",
+        },
+        caFile,
+      ),
       NODE_EXTRA_CA_CERTS: caFile,
     };
     if (options.json === true) {

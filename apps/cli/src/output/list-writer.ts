@@ -1,7 +1,6 @@
-import { stringify as toYaml } from "yaml";
 import type { OutputFormat } from "./formats.ts";
+import { outputFormats } from "./registry.ts";
 import { render } from "./render.ts";
-import { renderTableRows, type TableLayout, tableFooter, tableLayout } from "./table.ts";
 
 /** Writes a list page by page, so the first items show before the last page is read. */
 export interface ListWriter {
@@ -12,8 +11,8 @@ export interface ListWriter {
 
 /**
  * A writer for `format`. The printed whole is what {@link render} prints for all items at once
- * (one JSON array, one YAML sequence, one table whose layout the first page fixes). With `--query`
- * the items are collected and queried as one array, as the Azure CLI does.
+ * (each format's `stream`). With `--query` the items are collected and queried as one array, as the
+ * Azure CLI does.
  */
 export function createListWriter(
   format: OutputFormat,
@@ -27,43 +26,14 @@ export function createListWriter(
       end: () => write(render(all, { format, query: options.query, width: options.width })),
     };
   }
+  const stream = outputFormats[format].stream(write, { width: options.width });
   let count = 0;
-  let layout: TableLayout | undefined;
   return {
     page(items) {
       if (items.length === 0) return;
-      switch (format) {
-        case "json":
-          write(
-            `${count === 0 ? "[\n" : ",\n"}${items.map((i) => indent(JSON.stringify(i, null, 2))).join(",\n")}`,
-          );
-          break;
-        case "yaml":
-          write(toYaml(items));
-          break;
-        case "tsv":
-          write(render(items, { format }));
-          break;
-        case "table":
-          layout ??= tableLayout(items, options.width);
-          if (layout !== undefined) write(renderTableRows(items, layout, count === 0));
-          break;
-        case "none":
-          break;
-      }
+      stream.page(items, count === 0);
       count += items.length;
     },
-    end() {
-      if (format === "json") write(count === 0 ? "[]\n" : "\n]\n");
-      else if (format === "yaml" && count === 0) write("[]\n");
-      else if (format === "table" && layout !== undefined) write(tableFooter(layout));
-    },
+    end: () => stream.end(count),
   };
-}
-
-function indent(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => `  ${line}`)
-    .join("\n");
 }

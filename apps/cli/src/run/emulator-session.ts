@@ -28,20 +28,7 @@ export async function openEmulatorSession(core: Core, env: Env, signal?: AbortSi
     await emulator.stop();
     throw new UsageError("the emulator has no demo tenant; start over with `ciam emulator reset`");
   }
-  const cloud = core.customCloud({
-    name: "emulator",
-    authorityHost: emulator.loginUrl,
-    graphEndpoint: emulator.graphUrl,
-    armEndpoint: emulator.armUrl,
-    ca: emulator.caCertPem,
-  });
-  const credential = core.clientSecretCredential({
-    tenantId: tenant.tenantId,
-    clientId: tenant.clientId,
-    clientSecret: tenant.clientSecret,
-    cloud,
-  });
-  const client = core.createCiamClient({ credential, tenantId: tenant.tenantId, cloud });
+  const { client } = core.emulatorConnection(emulator, tenant);
   return {
     client,
     async close() {

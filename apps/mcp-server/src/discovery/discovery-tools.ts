@@ -1,6 +1,6 @@
 import { isIdempotent, type Operation, type OperationAccess } from "@ciamkit/core";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import type { McpServer } from "../mcp-sdk.ts";
 import { annotationsFor } from "../tools/annotations.ts";
 import { callOperation, type ToolRuntime } from "../tools/call-operation.ts";
 import { errorResult } from "../tools/error-result.ts";

@@ -1,5 +1,5 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import type { McpServer } from "../mcp-sdk.ts";
 import { TENANT_OVERVIEW_URI } from "../resources/tenant-overview.ts";
 
 /** A guided task: its name, what it is for, its arguments, and the instructions it gives the model. */

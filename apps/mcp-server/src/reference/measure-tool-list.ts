@@ -1,7 +1,5 @@
 import { operationAreas } from "@ciamkit/core";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { ListToolsResult } from "@modelcontextprotocol/sdk/types.js";
+import { Client, InMemoryTransport, type ListToolsResult } from "../mcp-sdk.ts";
 import { type CiamMcpServerOptions, createCiamMcpServer } from "../server.ts";
 
 /** The size of one `tools/list` answer. */

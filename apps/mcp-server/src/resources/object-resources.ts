@@ -1,6 +1,5 @@
 import type { Operation } from "@ciamkit/core";
-import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, McpError, type McpServer, ResourceTemplate } from "../mcp-sdk.ts";
 import { compact } from "../tools/compact.ts";
 import type { OperationRunner } from "../tools/operation-runner.ts";
 import { outputJsonSchema } from "../tools/slim-schema.ts";

@@ -1,5 +1,5 @@
 import { getOperation, type Operation, redactText } from "@ciamkit/core";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp-sdk.ts";
 import { compact } from "../tools/compact.ts";
 import type { OperationRunner } from "../tools/operation-runner.ts";
 import { outputJsonSchema } from "../tools/slim-schema.ts";

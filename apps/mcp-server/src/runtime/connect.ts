@@ -1,12 +1,4 @@
-import {
-  type CiamClient,
-  type Cloud,
-  clientSecretCredential,
-  createCiamClient,
-  customCloud,
-  fromEnvironment,
-  type Logger,
-} from "@ciamkit/core";
+import { type CiamClient, connectFromCommandLine, emulatorConnection, type Logger } from "@ciamkit/core";
 import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 
 /** The tenant the server acts on, and how to let go of it. */
@@ -19,33 +11,39 @@ export interface ConnectedTenant {
   close(): Promise<void>;
 }
 
-/** Options of {@link connectFromEnvironment}. */
-export interface EnvironmentConnectOptions {
+/** Which tenant the command line asked for. */
+export interface ConnectionChoice {
+  emulator: boolean;
+  /** A profile name from `--profile`; the current profile when undefined. */
+  profile: string | undefined;
+}
+
+/** Options of {@link connectConfigured}. */
+export interface ConnectConfiguredOptions {
   /** Defaults to `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
-  /** The cloud when `AZURE_AUTHORITY_HOST` names no Microsoft cloud, e.g. a profile's custom cloud. */
-  cloud?: Cloud | undefined;
+  /** Where a device-code profile's sign-in prompt goes: stderr, since stdout may be the protocol. */
+  say?: ((line: string) => void) | undefined;
   logger?: Logger | undefined;
 }
 
-/** Connects with core's `fromEnvironment()`: the AZURE_* variables the Azure SDKs use. */
-export function connectFromEnvironment(options: EnvironmentConnectOptions = {}): ConnectedTenant {
-  const env = fromEnvironment({
+/**
+ * Connects to the tenant the command line chose: `--emulator`, else core's
+ * `connectFromCommandLine()`, which `ciam` uses too (the same variables, profiles and order; see
+ * docs/connecting.md).
+ */
+export async function connectConfigured(
+  choice: ConnectionChoice,
+  options: ConnectConfiguredOptions = {},
+): Promise<ConnectedTenant> {
+  if (choice.emulator) return connectToEmulator(options.logger);
+  const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return connectFromCommandLine({
+    profile: choice.profile,
     ...(options.env === undefined ? {} : { env: options.env }),
-    cloud: options.cloud,
+    onPrompt: (prompt) => say(prompt.message),
     logger: options.logger,
   });
-  const client = createCiamClient({
-    credential: env.credential,
-    tenantId: env.tenantId,
-    cloud: env.cloud,
-    logger: options.logger,
-  });
-  return {
-    client,
-    description: `tenant ${env.tenantId} (${env.cloud.name} cloud) as app ${env.clientId} with a ${env.kind} credential`,
-    close: () => client.close(),
-  };
 }
 
 /**
@@ -57,27 +55,12 @@ export async function connectToEmulator(logger?: Logger): Promise<ConnectedTenan
   try {
     const tenant = emulator.tenants[0];
     if (tenant === undefined) throw new Error("The emulator started without its demo tenant.");
-    const cloud = customCloud({
-      name: "emulator",
-      authorityHost: emulator.loginUrl,
-      graphEndpoint: emulator.graphUrl,
-      armEndpoint: emulator.armUrl,
-      ca: emulator.caCertPem,
-    });
-    const credential = clientSecretCredential({
-      tenantId: tenant.tenantId,
-      clientId: tenant.clientId,
-      clientSecret: tenant.clientSecret,
-      cloud,
-      logger,
-    });
-    const client = createCiamClient({ credential, tenantId: tenant.tenantId, cloud, logger });
+    const connection = emulatorConnection(emulator, tenant, logger);
     return {
-      client,
+      ...connection,
       emulator,
-      description: `the embedded emulator's demo tenant ${tenant.domain} (${tenant.tenantId}); Graph at ${emulator.graphUrl}`,
       close: async () => {
-        await client.close();
+        await connection.close();
         await emulator.stop();
       },
     };

@@ -1,5 +1,5 @@
 import { isIdempotent, type Operation } from "@ciamkit/core";
-import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { ToolAnnotations } from "../mcp-sdk.ts";
 
 /**
  * The four MCP hints of a tool, from its operation's access level and its `idempotent` marker. Every

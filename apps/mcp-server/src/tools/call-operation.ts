@@ -1,7 +1,11 @@
 import { isApiError, type Operation, type OperationProgress, RemovalNotConfirmedError } from "@ciamkit/core";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
-import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
+import type {
+  CallToolResult,
+  McpServer,
+  RequestHandlerExtra,
+  ServerNotification,
+  ServerRequest,
+} from "../mcp-sdk.ts";
 import { compact } from "./compact.ts";
 import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
 import { removalConfirmer } from "./confirm-removals.ts";

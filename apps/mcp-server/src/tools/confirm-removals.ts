@@ -1,6 +1,5 @@
 import { type ConfirmRemovals, escapeControlCharacters, type RemovalRequest } from "@ciamkit/core";
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, Server } from "../mcp-sdk.ts";
 import type { ConfirmPolicy } from "./confirm.ts";
 import { errorResult } from "./error-result.ts";
 

@@ -1,6 +1,5 @@
 import { areaPrefix, escapeControlCharacters, type Operation, operations } from "@ciamkit/core";
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, Server } from "../mcp-sdk.ts";
 import { errorResult } from "./error-result.ts";
 import type { OperationRunner } from "./operation-runner.ts";
 

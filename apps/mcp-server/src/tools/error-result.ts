@@ -8,7 +8,7 @@ import {
   redactText,
   ThrottledError,
 } from "@ciamkit/core";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "../mcp-sdk.ts";
 import { boundedText } from "./bounded-text.ts";
 
 /** An `isError` tool result with one text block: what happened, the ids to quote, what to do next. */

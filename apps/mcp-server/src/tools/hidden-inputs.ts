@@ -1,5 +1,5 @@
 import { inputsNotOffered, type Operation } from "@ciamkit/core";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "../mcp-sdk.ts";
 import { errorResult } from "./error-result.ts";
 import { isObject, type JsonSchema } from "./slim-schema.ts";
 

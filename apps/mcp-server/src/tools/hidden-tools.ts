@@ -1,5 +1,5 @@
 import type { Operation } from "@ciamkit/core";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp-sdk.ts";
 import { errorResult } from "./error-result.ts";
 import type { ToolSelection } from "./select-operations.ts";
 

@@ -15,9 +15,9 @@ import {
   type Operation,
   type OperationAccess,
 } from "@ciamkit/core";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { resolveInFilesDir } from "../files/files-dir.ts";
+import type { CallToolResult } from "../mcp-sdk.ts";
 import { errorResult } from "./error-result.ts";
 import { isObject, type JsonSchema } from "./slim-schema.ts";
 

@@ -1,4 +1,4 @@
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "../mcp-sdk.ts";
 import { isObject, type JsonSchema } from "./slim-schema.ts";
 
 /** Below this many bytes a repeated field costs less than naming where it is spelled out. */

@@ -1,4 +1,4 @@
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "../mcp-sdk.ts";
 import { isObject, type JsonSchema } from "./slim-schema.ts";
 
 /** The fewest properties an output needs before naming another tool's shape pays for itself. */

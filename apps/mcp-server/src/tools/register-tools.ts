@@ -1,5 +1,5 @@
 import type { Operation } from "@ciamkit/core";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer } from "../mcp-sdk.ts";
 import { annotationsFor } from "./annotations.ts";
 import { callOperation, type ToolRuntime } from "./call-operation.ts";
 import { hiddenInputs } from "./hidden-inputs.ts";

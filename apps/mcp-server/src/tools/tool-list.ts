@@ -1,12 +1,12 @@
 import type { ObjectSchema } from "@ciamkit/core";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
 import {
   type CallToolResult,
   ListToolsRequestSchema,
+  type McpServer,
   type Tool,
   type ToolAnnotations,
-} from "@modelcontextprotocol/sdk/types.js";
-import { z } from "zod";
+} from "../mcp-sdk.ts";
 import type { ToolExtra } from "./call-operation.ts";
 import { errorResult } from "./error-result.ts";
 import { hiddenInputRefusal, withoutHiddenInputs } from "./hidden-inputs.ts";

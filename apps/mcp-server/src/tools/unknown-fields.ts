@@ -1,5 +1,5 @@
 import type { ObjectSchema } from "@ciamkit/core";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "../mcp-sdk.ts";
 import { errorResult } from "./error-result.ts";
 
 /**

@@ -1,15 +1,18 @@
+import {
+  environmentCloud,
+  readConnectionVariables,
+  requireHttps,
+} from "../connection/connection-variables.ts";
 import type { Logger } from "../http/logger.ts";
 import { workloadIdentityCredential } from "./client-assertion.ts";
 import { clientCertificateCredential } from "./client-certificate.ts";
 import { clientSecretCredential } from "./client-secret.ts";
 import type { Cloud } from "./clouds.ts";
 import { cloudForAuthorityHost, globalCloud } from "./clouds.ts";
+import { CredentialConfigurationError } from "./credential-configuration-error.ts";
 import type { TokenProvider } from "./token-provider.ts";
 
-/** Thrown when the environment does not describe exactly one usable credential; names the variables involved. */
-export class CredentialConfigurationError extends Error {
-  override readonly name = "CredentialConfigurationError";
-}
+export { CredentialConfigurationError };
 
 /** Options of {@link fromEnvironment}. */
 export interface FromEnvironmentOptions {
@@ -34,21 +37,21 @@ export interface EnvironmentCredential {
  * Builds an app-only credential from the variables the Azure SDKs use: `AZURE_TENANT_ID`,
  * `AZURE_CLIENT_ID`, and exactly one of `AZURE_CLIENT_SECRET`, `AZURE_CLIENT_CERTIFICATE_PATH` (with
  * optional `AZURE_CLIENT_CERTIFICATE_PASSWORD`) or `AZURE_FEDERATED_TOKEN_FILE`; `AZURE_AUTHORITY_HOST`
- * picks the cloud. Throws a {@link CredentialConfigurationError} saying which variable is missing or conflicting.
+ * picks the cloud, or with `CIAM_GRAPH_ENDPOINT`, `CIAM_ARM_ENDPOINT` and `CIAM_CA_FILE` describes a
+ * custom one such as the emulator's (the {@link CONNECTION_VARIABLES}, as `ciam` and `ciam-mcp` read
+ * them). Throws a {@link CredentialConfigurationError} saying which variable is missing or conflicting.
  */
 export function fromEnvironment(options: FromEnvironmentOptions = {}): EnvironmentCredential {
   const env = options.env ?? process.env;
-  const get = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === "" ? undefined : value;
-  };
-  const tenantId = get("AZURE_TENANT_ID");
-  const clientId = get("AZURE_CLIENT_ID");
-  const secret = get("AZURE_CLIENT_SECRET");
-  const certificatePath = get("AZURE_CLIENT_CERTIFICATE_PATH");
-  const password = get("AZURE_CLIENT_CERTIFICATE_PASSWORD");
-  const tokenFile = get("AZURE_FEDERATED_TOKEN_FILE");
-  const authorityHost = get("AZURE_AUTHORITY_HOST");
+  const {
+    AZURE_TENANT_ID: tenantId,
+    AZURE_CLIENT_ID: clientId,
+    AZURE_CLIENT_SECRET: secret,
+    AZURE_CLIENT_CERTIFICATE_PATH: certificatePath,
+    AZURE_CLIENT_CERTIFICATE_PASSWORD: password,
+    AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+    AZURE_AUTHORITY_HOST: authorityHost,
+  } = readConnectionVariables(env);
 
   const missing = [
     tenantId === undefined && "AZURE_TENANT_ID",
@@ -78,20 +81,17 @@ export function fromEnvironment(options: FromEnvironmentOptions = {}): Environme
     );
   }
 
-  let cloud = options.cloud ?? globalCloud;
-  if (authorityHost !== undefined) {
-    if (!authorityHost.startsWith("https://")) {
-      throw new CredentialConfigurationError(
-        `AZURE_AUTHORITY_HOST must be an https URL, got ${JSON.stringify(authorityHost)}.`,
-      );
-    }
+  const custom = environmentCloud(env);
+  let cloud = custom ?? options.cloud ?? globalCloud;
+  if (authorityHost !== undefined && custom === undefined) {
+    requireHttps("AZURE_AUTHORITY_HOST", authorityHost);
     const known = cloudForAuthorityHost(authorityHost);
     if (known !== undefined) cloud = known;
     else if (options.cloud !== undefined)
       cloud = { ...options.cloud, authorityHost: authorityHost.replace(/\/+$/, "") };
     else {
       throw new CredentialConfigurationError(
-        `AZURE_AUTHORITY_HOST ${authorityHost} is not a Microsoft cloud; pass the cloud's Graph and ARM endpoints (customCloud) too.`,
+        `AZURE_AUTHORITY_HOST ${authorityHost} is not a Microsoft cloud; set the cloud's CIAM_GRAPH_ENDPOINT (and CIAM_ARM_ENDPOINT, CIAM_CA_FILE) too, or pass its cloud (customCloud).`,
       );
     }
   }

@@ -16,6 +16,14 @@ export function segment(id: string): string {
 /** An object id; user operations also accept a userPrincipalName. */
 export const idSchema = z.string().trim().min(1).max(1024);
 
+/** The output of a delete by id: the id deleted (a delete of what is already gone is not an error). */
+export const deletedSchema = z.object({ id: z.string(), deleted: z.literal(true) });
+
+/** What a delete by id returns once Graph has answered. */
+export function deleted(id: string): z.infer<typeof deletedSchema> {
+  return { id, deleted: true };
+}
+
 /** Input fields every list operation shares. */
 export const listInputShape = {
   limit: z.number().int().min(1).max(1000).default(100).describe("Page size."),

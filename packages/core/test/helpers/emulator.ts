@@ -1,5 +1,6 @@
 import type { EmulatorOptions, RunningEmulator, TenantConnection } from "@ciamkit/emulator";
 import { startEmulator } from "@ciamkit/emulator";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { clientSecretCredential } from "../../src/auth/client-secret.ts";
 import type { Cloud } from "../../src/auth/clouds.ts";
 import { customCloud } from "../../src/auth/clouds.ts";
@@ -78,4 +79,33 @@ export async function startCoreEmulator(options: EmulatorOptions = {}): Promise<
       await emu.stop();
     },
   };
+}
+
+/** What a test file works with: the running emulator and a client of the demo tenant's management app. */
+export interface CoreEmulatorEnv {
+  t: CoreEmulator;
+  client: CiamClient;
+}
+
+/**
+ * Registers the hooks most core test files share: one emulator (and one admin client) per file, stopped
+ * after it; with `clearFaults`, injected faults are removed and throttling is switched off after each
+ * test. `bind` receives the values once they exist, so a file keeps its own names for them.
+ */
+export function useCoreEmulator(
+  bind: (env: CoreEmulatorEnv) => void,
+  options: { clearFaults?: boolean; emulator?: EmulatorOptions } = {},
+): void {
+  let t: CoreEmulator | undefined;
+  beforeAll(async () => {
+    t = await startCoreEmulator(options.emulator);
+    bind({ t, client: t.client() });
+  });
+  afterAll(() => t?.stop());
+  if (options.clearFaults === true) {
+    afterEach(async () => {
+      await t?.control("DELETE", "/faults");
+      await t?.control("PUT", "/throttling", { enabled: false });
+    });
+  }
 }

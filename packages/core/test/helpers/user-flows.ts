@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import type { CiamClient } from "../../src/client.ts";
 import { createApplicationOperation } from "../../src/graph/applications/create-application.ts";
 import { createIdentityProviderOperation } from "../../src/graph/identity-providers/create-identity-provider.ts";
@@ -32,4 +33,34 @@ export async function newAppId(client: CiamClient, displayName: string): Promise
   const app = await client.run(createApplicationOperation, { displayName });
   if (app.appId == null) throw new Error("no appId");
   return app.appId;
+}
+
+/** What the flow test files work with: the emulator, its client, and what `useFlowEmulator` created. */
+export interface FlowEnv {
+  t: CoreEmulator;
+  client: CiamClient;
+  /** The appIds of the `apps` asked for, in their order. */
+  apps: string[];
+  /** The id of the custom attribute `LoyaltyTier`, when asked for. */
+  loyalty: string;
+}
+
+/**
+ * Registers the hooks of a flow test file: one emulator per file (with Google, see `startFlowEmulator`),
+ * the apps named in `apps` and, with `loyalty`, the custom attribute; stopped after the file.
+ */
+export function useFlowEmulator(
+  bind: (env: FlowEnv) => void,
+  options: { apps?: readonly string[]; loyalty?: boolean } = {},
+): void {
+  let t: CoreEmulator | undefined;
+  beforeAll(async () => {
+    const started = await startFlowEmulator();
+    t = started.t;
+    const apps: string[] = [];
+    for (const name of options.apps ?? []) apps.push(await newAppId(started.client, name));
+    const loyalty = options.loyalty === true ? await createLoyaltyAttribute(started.client) : "";
+    bind({ ...started, apps, loyalty });
+  });
+  afterAll(() => t?.stop());
 }

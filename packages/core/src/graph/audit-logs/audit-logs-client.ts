@@ -11,12 +11,23 @@ export interface LogPaging {
   signal?: AbortSignal | undefined;
 }
 
-function filterText(filter: ODataFilter | undefined): string | undefined {
-  return filter === undefined ? undefined : String(filter);
-}
-
-function maybeAnd(parts: (ODataFilter | undefined)[]): ODataFilter | undefined {
-  return parts.some((p) => p !== undefined) ? and(...parts) : undefined;
+/**
+ * The `$filter` of a log list: a time window on `timeField` and equality on the given fields (the
+ * filter's name → the record's property), `and`-ed; absent when nothing is asked.
+ */
+function logFilter(
+  timeField: string,
+  filters: { since?: Date | undefined; until?: Date | undefined } & Record<string, string | Date | undefined>,
+  properties: Record<string, string>,
+): string | undefined {
+  const parts: ODataFilter[] = [];
+  if (filters.since !== undefined) parts.push(ge(timeField, filters.since));
+  if (filters.until !== undefined) parts.push(le(timeField, filters.until));
+  for (const [name, property] of Object.entries(properties)) {
+    const value = filters[name];
+    if (typeof value === "string") parts.push(eq(property, value));
+  }
+  return parts.length === 0 ? undefined : String(and(...parts));
 }
 
 /** Directory audit records, newest first by Graph's default ordering. */
@@ -31,15 +42,13 @@ export function listDirectoryAudits<T>(
   },
   paging: LogPaging,
 ): Promise<ListResult<T>> {
-  const filter = maybeAnd([
-    filters.since === undefined ? undefined : ge("activityDateTime", filters.since),
-    filters.until === undefined ? undefined : le("activityDateTime", filters.until),
-    filters.category === undefined ? undefined : eq("category", filters.category),
-    filters.loggedByService === undefined ? undefined : eq("loggedByService", filters.loggedByService),
-    filters.activity === undefined ? undefined : eq("activityDisplayName", filters.activity),
-  ]);
+  const $filter = logFilter("activityDateTime", filters, {
+    category: "category",
+    loggedByService: "loggedByService",
+    activity: "activityDisplayName",
+  });
   return listPage<T>(graph, "/auditLogs/directoryAudits", {
-    query: { $filter: filterText(filter), $top: Math.min(paging.limit, 999) },
+    query: { $filter, $top: Math.min(paging.limit, 999) },
     ...paging,
   });
 }
@@ -56,15 +65,13 @@ export function listSignIns<T>(
   },
   paging: LogPaging,
 ): Promise<ListResult<T>> {
-  const filter = maybeAnd([
-    filters.since === undefined ? undefined : ge("createdDateTime", filters.since),
-    filters.until === undefined ? undefined : le("createdDateTime", filters.until),
-    filters.userId === undefined ? undefined : eq("userId", filters.userId),
-    filters.appId === undefined ? undefined : eq("appId", filters.appId),
-    filters.userPrincipalName === undefined ? undefined : eq("userPrincipalName", filters.userPrincipalName),
-  ]);
+  const $filter = logFilter("createdDateTime", filters, {
+    userId: "userId",
+    appId: "appId",
+    userPrincipalName: "userPrincipalName",
+  });
   return listPage<T>(graph, "/auditLogs/signIns", {
-    query: { $filter: filterText(filter), $top: Math.min(paging.limit, 1000) },
+    query: { $filter, $top: Math.min(paging.limit, 1000) },
     ...paging,
   });
 }

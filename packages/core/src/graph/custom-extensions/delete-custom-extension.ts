@@ -1,22 +1,17 @@
-import { z } from "zod";
-import { defineOperation } from "../../operations/define-operation.ts";
+import { deleteOperation } from "../by-id-operations.ts";
 import { idSchema } from "../common.ts";
 import { deleteCustomExtension } from "./custom-extensions-client.ts";
 
 /** `custom_extension_delete`: remove a custom authentication extension. */
-export const deleteCustomExtensionOperation = defineOperation({
-  name: "custom_extension_delete",
-  area: "custom-extensions",
-  title: "Delete a custom extension",
-  description:
-    "Deletes a custom extension by id; delete or rebind its event listeners first (event_listener_list).",
-  access: "destructive",
-  idempotent: true,
-  permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
-  input: z.object({ id: idSchema }),
-  output: z.object({ deleted: z.boolean(), id: z.string() }),
-  run: async (ctx, input) => {
-    await deleteCustomExtension(ctx.graph, input.id, { signal: ctx.signal });
-    return { deleted: true, id: input.id };
+export const deleteCustomExtensionOperation = deleteOperation(
+  "custom_extension_delete",
+  "custom-extensions",
+  idSchema,
+  {
+    title: "Delete a custom extension",
+    description:
+      "Deletes a custom extension by id; delete or rebind its event listeners first (event_listener_list).",
+    permissions: ["CustomAuthenticationExtension.ReadWrite.All"],
+    remove: (ctx, id) => deleteCustomExtension(ctx.graph, id, { signal: ctx.signal }),
   },
-});
+);

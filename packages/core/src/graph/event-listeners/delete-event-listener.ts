@@ -1,22 +1,17 @@
-import { z } from "zod";
-import { defineOperation } from "../../operations/define-operation.ts";
+import { deleteOperation } from "../by-id-operations.ts";
 import { idSchema } from "../common.ts";
 import { deleteEventListener } from "./event-listeners-client.ts";
 
 /** `event_listener_delete`: stop calling an extension on an event. */
-export const deleteEventListenerOperation = defineOperation({
-  name: "event_listener_delete",
-  area: "event-listeners",
-  title: "Delete an event listener",
-  description:
-    "Deletes an event listener: Entra stops calling its extension for those apps (the extension stays).",
-  access: "destructive",
-  idempotent: true,
-  permissions: ["EventListener.ReadWrite.All"],
-  input: z.object({ id: idSchema }),
-  output: z.object({ deleted: z.boolean(), id: z.string() }),
-  run: async (ctx, input) => {
-    await deleteEventListener(ctx.graph, input.id, { signal: ctx.signal });
-    return { deleted: true, id: input.id };
+export const deleteEventListenerOperation = deleteOperation(
+  "event_listener_delete",
+  "event-listeners",
+  idSchema,
+  {
+    title: "Delete an event listener",
+    description:
+      "Deletes an event listener: Entra stops calling its extension for those apps (the extension stays).",
+    permissions: ["EventListener.ReadWrite.All"],
+    remove: (ctx, id) => deleteEventListener(ctx.graph, id, { signal: ctx.signal }),
   },
-});
+);

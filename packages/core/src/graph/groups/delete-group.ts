@@ -1,21 +1,11 @@
-import { z } from "zod";
-import { defineOperation } from "../../operations/define-operation.ts";
+import { deleteOperation } from "../by-id-operations.ts";
 import { idSchema } from "../common.ts";
 import { deleteGroup } from "./groups-client.ts";
 
 /** `group_delete`: delete a group. */
-export const deleteGroupOperation = defineOperation({
-  name: "group_delete",
-  area: "groups",
+export const deleteGroupOperation = deleteOperation("group_delete", "groups", idSchema, {
   title: "Delete a group",
   description: "Deletes a group; its members are not deleted, only their membership. Returns the id deleted.",
-  access: "destructive",
-  idempotent: true,
   permissions: ["Group.ReadWrite.All"],
-  input: z.object({ id: idSchema }),
-  output: z.object({ id: z.string(), deleted: z.literal(true) }),
-  run: async (ctx, input) => {
-    await deleteGroup(ctx.graph, input.id, { signal: ctx.signal });
-    return { id: input.id, deleted: true as const };
-  },
+  remove: (ctx, id) => deleteGroup(ctx.graph, id, { signal: ctx.signal }),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
+import { deleted, deletedSchema } from "../common.ts";
 import { deleteKeySet } from "./trust-framework-client.ts";
 import { B2C_ONLY, fullKeySetId, keySetIdSchema } from "./trust-framework-schema.ts";
 
@@ -13,10 +14,10 @@ export const deleteKeySetOperation = defineOperation({
   idempotent: true,
   permissions: ["TrustFrameworkKeySet.ReadWrite.All"],
   input: z.object({ id: keySetIdSchema }),
-  output: z.object({ deleted: z.boolean(), id: z.string() }),
+  output: deletedSchema,
   run: async (ctx, input) => {
     const id = fullKeySetId(input.id);
     await deleteKeySet(ctx.graphBeta, id, { signal: ctx.signal });
-    return { deleted: true, id };
+    return deleted(id);
   },
 });

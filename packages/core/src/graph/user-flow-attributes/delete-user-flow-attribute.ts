@@ -1,22 +1,17 @@
-import { z } from "zod";
-import { defineOperation } from "../../operations/define-operation.ts";
+import { deleteOperation } from "../by-id-operations.ts";
 import { attributeIdSchema } from "./user-flow-attribute-schema.ts";
 import { deleteAttribute } from "./user-flow-attributes-client.ts";
 
 /** `user_flow_attribute_delete`: delete a custom attribute. */
-export const deleteUserFlowAttributeOperation = defineOperation({
-  name: "user_flow_attribute_delete",
-  area: "user-flow-attributes",
-  title: "Delete a custom user-flow attribute",
-  description:
-    "Deletes a custom attribute (not built-ins); remove it from flows first (user_flow_attribute_remove).",
-  access: "destructive",
-  idempotent: true,
-  permissions: ["IdentityUserFlow.ReadWrite.All"],
-  input: z.object({ id: attributeIdSchema }),
-  output: z.object({ id: z.string(), deleted: z.literal(true) }),
-  run: async (ctx, input) => {
-    await deleteAttribute(ctx.graph, input.id, { signal: ctx.signal });
-    return { id: input.id, deleted: true as const };
+export const deleteUserFlowAttributeOperation = deleteOperation(
+  "user_flow_attribute_delete",
+  "user-flow-attributes",
+  attributeIdSchema,
+  {
+    title: "Delete a custom user-flow attribute",
+    description:
+      "Deletes a custom attribute (not built-ins); remove it from flows first (user_flow_attribute_remove).",
+    permissions: ["IdentityUserFlow.ReadWrite.All"],
+    remove: (ctx, id) => deleteAttribute(ctx.graph, id, { signal: ctx.signal }),
   },
-});
+);

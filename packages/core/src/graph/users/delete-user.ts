@@ -1,22 +1,17 @@
-import { z } from "zod";
-import { defineOperation } from "../../operations/define-operation.ts";
+import { deleteOperation } from "../by-id-operations.ts";
 import { idSchema } from "../common.ts";
 import { deleteUser } from "./users-client.ts";
 
 /** `user_delete`: delete a user. */
-export const deleteUserOperation = defineOperation({
-  name: "user_delete",
-  area: "users",
-  title: "Delete a user",
-  description:
-    "Deletes a user: sign-in stops at once; restorable from deleted items for 30 days. Returns the id.",
-  access: "destructive",
-  idempotent: true,
-  permissions: ["User.ReadWrite.All"],
-  input: z.object({ id: idSchema.describe("Object id or userPrincipalName.") }),
-  output: z.object({ id: z.string(), deleted: z.literal(true) }),
-  run: async (ctx, input) => {
-    await deleteUser(ctx.graph, input.id, { signal: ctx.signal });
-    return { id: input.id, deleted: true as const };
+export const deleteUserOperation = deleteOperation(
+  "user_delete",
+  "users",
+  idSchema.describe("Object id or userPrincipalName."),
+  {
+    title: "Delete a user",
+    description:
+      "Deletes a user: sign-in stops at once; restorable from deleted items for 30 days. Returns the id.",
+    permissions: ["User.ReadWrite.All"],
+    remove: (ctx, id) => deleteUser(ctx.graph, id, { signal: ctx.signal }),
   },
-});
+);

@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { isInitializeRequest, type McpServer, StreamableHTTPServerTransport } from "../../mcp-sdk.ts";
 import { bearerMatches, MAKE_TOKEN_HINT, tokenWeakness } from "./bearer-token.ts";
 import { hostPolicy, isAllInterfaces, isLoopbackHost } from "./host-check.ts";
 import { createRateLimiter } from "./rate-limit.ts";
