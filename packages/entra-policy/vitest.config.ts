@@ -1,10 +1,3 @@
-import { defineProject } from "vitest/config";
+import { ciamkitProject } from "../../vitest.project.ts";
 
-export default defineProject({
-  resolve: { conditions: ["@ciamkit/source"] },
-  ssr: { resolve: { conditions: ["@ciamkit/source"] } },
-  test: {
-    name: "@ciamkit/entra-policy",
-    include: ["test/**/*.test.ts"],
-  },
-});
+export default ciamkitProject("@ciamkit/entra-policy");

@@ -130,6 +130,13 @@ describe("$count and type casts on members, owners, memberOf, transitiveMemberOf
     expect(String((await g.get(`/users/${a}/transitiveMemberOf/$count`, EVENTUAL)).body)).toBe("2");
     const groupOf = await g.get(`/groups/${inner.id}/memberOf/microsoft.graph.group?$select=id`);
     expect(groupOf.body.value).toEqual([{ id: outer.id }]);
+    const members = await g.get(`/groups/${outer.id}/transitiveMembers?$select=id`);
+    expect(members.body.value).toEqual([
+      { "@odata.type": "#microsoft.graph.group", id: inner.id },
+      { "@odata.type": "#microsoft.graph.user", id: a },
+    ]);
+    const users = await g.get(`/groups/${outer.id}/transitiveMembers/microsoft.graph.user/$count`, EVENTUAL);
+    expect(String(users.body)).toBe("1");
     const byUpn = await g.get(`/users/${a}@contoso.onmicrosoft.com/memberOf/$count`, EVENTUAL);
     expect(byUpn.status).toBe(200);
   });

@@ -25,6 +25,13 @@ describe("/oauth2PermissionGrants (a declared entity set)", () => {
     expect(created.body).toMatchObject({ clientId: client, resourceId: resource, scope: "read write" });
     expect((await admin.post("/oauth2PermissionGrants", body)).status).toBe(409);
     expect((await admin.get(`/oauth2PermissionGrants/${created.body.id}`)).body.scope).toBe("read write");
+    expect((await admin.patch(`/oauth2PermissionGrants/${created.body.id}`, { scope: "read" })).status).toBe(
+      204,
+    );
+    expect((await admin.get(`/oauth2PermissionGrants/${created.body.id}`)).body.scope).toBe("read");
+    expect(
+      (await admin.patch(`/oauth2PermissionGrants/${created.body.id}`, { clientId: resource })).status,
+    ).toBe(400);
     const filtered = await admin.get(`/oauth2PermissionGrants?$filter=clientId eq '${client}'`);
     expect(filtered.body.value).toHaveLength(1);
     expect((await admin.del(`/oauth2PermissionGrants/${created.body.id}`)).status).toBe(204);
@@ -36,6 +43,7 @@ describe("/oauth2PermissionGrants (a declared entity set)", () => {
     );
     expect(audits.map((a) => a.activityDisplayName)).toEqual([
       "Add delegated permission grant",
+      "Update delegated permission grant",
       "Remove delegated permission grant",
     ]);
     expect((audits[0]?.targetResources as { id: string }[])[0]?.id).toBe(client);

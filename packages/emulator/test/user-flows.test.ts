@@ -272,6 +272,20 @@ describe("update and delete", () => {
         label: "City",
       });
     }
+    // The update page's own example sends the page only: the built-in attribute joins the flow's.
+    const id = (await g.post(FLOWS, flowBody("City by page", withAttributes))).body.id;
+    const pageOnly = await g.patch(`${FLOWS}/${id}`, {
+      "@odata.type": "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
+      onAttributeCollection: {
+        "@odata.type": "#microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp",
+        attributeCollectionPage: {
+          views: [{ inputs: [input("email", "Email Address"), input("city", "City")] }],
+        },
+      },
+    });
+    expect(pageOnly.status).toBe(204);
+    const after = (await g.get(`${FLOWS}/${id}`)).body.onAttributeCollection;
+    expect(after.attributes.map((a: { id: string }) => a.id)).toEqual(["email", "displayName", "city"]);
   });
 
   it("deletes a flow, unlinking its apps", async () => {

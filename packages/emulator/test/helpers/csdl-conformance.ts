@@ -1,3 +1,4 @@
+import { DOCUMENTED_EXTRAS } from "../conformance/csdl-shape.ts";
 import { allNavigation, allProperties, type CsdlModel, derivedTypes } from "./csdl.ts";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,7 +28,7 @@ function conformance(
   const names = new Set([
     ...props.map((p) => p.name),
     ...allNavigation(model, typeName),
-    ...(DOCUMENTED_BEYOND_CSDL[typeName] ?? []),
+    ...(DOCUMENTED_EXTRAS[typeName.replace("microsoft.graph.", "")] ?? []),
   ]);
   for (const key of Object.keys(obj)) {
     if (!names.has(key) && !key.includes("@odata.") && !key.startsWith("extension_"))
@@ -42,16 +43,6 @@ function conformance(
   }
   return problems;
 }
-
-/**
- * Properties Microsoft's reference examples show that the v1.0 CSDL does not declare (the beta
- * metadata declares the service principal's and the organization's); the emulator serves them.
- */
-const DOCUMENTED_BEYOND_CSDL: Readonly<Record<string, readonly string[]>> = {
-  "microsoft.graph.group": ["creationOptions"],
-  "microsoft.graph.servicePrincipal": ["publisherName"],
-  "microsoft.graph.organization": ["directorySizeQuota", "isMultipleDataLocationsForServicesEnabled"],
-};
 
 /**
  * Checks a served value against a CSDL type (`Edm.*`, an enum, a complex or entity type, or a

@@ -108,12 +108,21 @@ export function updateFlow(
   }
   const patch = { ...body };
   const collection = patch.onAttributeCollection;
-  // A PATCH that leaves out `attributes` keeps the flow's; only the page is replaced.
+  // A PATCH that leaves out `attributes` keeps the flow's; only the page is replaced. A built-in
+  // attribute the new page asks for joins them (the update page's "add city" example sends the page only).
   if (isObject(collection) && collection.attributes === undefined && isObject(before.onAttributeCollection)) {
-    patch.onAttributeCollection = {
-      ...collection,
-      attributes: before.onAttributeCollection.attributes ?? [],
-    };
+    const kept = Array.isArray(before.onAttributeCollection.attributes)
+      ? before.onAttributeCollection.attributes
+      : [];
+    const ids = new Set(kept.map((a) => (isObject(a) ? String(a.id) : "")));
+    const added = pageInputAttributes(collection.attributeCollectionPage)
+      .map((id) => lookups.attribute(id))
+      .filter(
+        (a): a is JsonObject =>
+          a !== undefined && a.userFlowAttributeType === "builtIn" && !ids.has(String(a.id)),
+      )
+      .map((a) => ({ id: String(a.id) }));
+    patch.onAttributeCollection = { ...collection, attributes: [...kept, ...added] };
   }
   return applyFlowChanges(structuredClone(before), patch, version, lookups);
 }
@@ -205,4 +214,16 @@ export function checkLinkable(appId: string, flowId: string | null, lookups: Flo
       `Application '${appId}' is already linked to user flow '${String(other.displayName)}' (${String(other.id)}); an application can be linked to only one user flow.`,
     );
   }
+}
+
+/** The attribute ids a page's inputs name, in order. */
+function pageInputAttributes(page: Json | undefined): string[] {
+  if (!isObject(page) || !Array.isArray(page.views)) return [];
+  return page.views.flatMap((view) =>
+    isObject(view) && Array.isArray(view.inputs)
+      ? view.inputs.flatMap((input) =>
+          isObject(input) && typeof input.attribute === "string" ? [input.attribute] : [],
+        )
+      : [],
+  );
 }

@@ -162,7 +162,7 @@ export function listCollection(
   const size = top ?? spec.page.default;
   const page = items.slice(start, start + size);
   const body: JsonObject = {
-    "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}${selectNames === undefined ? "" : `(${selectNames.join(",")})`}`,
+    "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}${contextSelect(selectNames, expand)}`,
   };
   if (count && token === undefined) body["@odata.count"] = items.length;
   if (start + size < items.length) {
@@ -194,10 +194,16 @@ export function getEntity(req: GraphRequest, spec: CollectionSpec, record: JsonO
   const selectNames = selectOf(opts, spec);
   const expand = parseExpand(opts.get("$expand") ?? null, spec);
   const body: JsonObject = {
-    "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}${selectNames === undefined ? "" : `(${selectNames.join(",")})`}/$entity`,
+    "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}${contextSelect(selectNames, expand)}/$entity`,
     ...serveRecord(record, spec, selectNames, expand),
   };
   return { status: 200, body };
+}
+
+/** The select list of `@odata.context`: the selected properties, then each expanded one as `name()` (group-list example 7). */
+function contextSelect(selectNames: readonly string[] | undefined, expand: readonly ExpandItem[]): string {
+  if (selectNames === undefined) return "";
+  return `(${[...selectNames, ...expand.map((e) => `${e.name}()`)].join(",")})`;
 }
 
 function selectOf(opts: Map<string, string>, spec: CollectionSpec): string[] | undefined {

@@ -132,3 +132,20 @@ export function transitiveMemberOf(req: GraphRequest, memberId: string): JsonObj
   }
   return out;
 }
+
+/** A group's members and the members of its nested groups, each once, with their `@odata.type`. */
+export function transitiveMembers(req: GraphRequest, groupId: string): JsonObject[] {
+  const seen = new Set<string>([groupId]);
+  const out: JsonObject[] = [];
+  const queue = [groupId];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const member of members(req, next)) {
+      const id = String(member.id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(member);
+      if (member["@odata.type"] === "#microsoft.graph.group") queue.push(id);
+    }
+  }
+  return out;
+}

@@ -103,6 +103,8 @@ export function groupsSpec(req: GraphRequest): CollectionSpec {
       lambdas: {
         groupTypes: { properties: { $this: { ops: "eq", advanced: "ne not" } } },
         proxyAddresses: { properties: { $this: { ops: "eq startswith", advanced: "ne not endswith" } } },
+        // group-list example 7: `assignedLicenses/any()`, and by SKU.
+        assignedLicenses: { properties: { skuId: { ops: "eq" } } },
       },
     },
   };

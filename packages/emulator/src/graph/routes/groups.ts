@@ -17,6 +17,7 @@ import {
   type GroupEdge,
   hasEdge,
   removeEdge,
+  transitiveMembers,
 } from "./group-edges.ts";
 import { groupsSpec, memberOfNavigations, membersSpec } from "./group-query.ts";
 import { usersSpec } from "./user-query.ts";
@@ -177,6 +178,15 @@ export const groupSet = defineEntitySet({
     groupReferences("members", MEMBERS_READ, MEMBERS_WRITE),
     groupReferences("owners", MEMBERS_READ, ["Group.ReadWrite.All"]),
     ...memberOfNavigations(MEMBERS_READ),
+    {
+      // Members of the group and of its nested groups, each once (group-list-transitivemembers).
+      name: "transitiveMembers",
+      related: (req, group) => transitiveMembers(req, String(group.id)),
+      spec: () => membersSpec,
+      casts: { user: () => usersSpec, group: groupsSpec, servicePrincipal: () => servicePrincipalsSpec },
+      read: MEMBERS_READ,
+      cost: 3,
+    },
   ],
 });
 

@@ -93,15 +93,15 @@ export const oauth2PermissionGrantSet = defineEntitySet({
     activity: "delegated permission grant",
     targetType: "ServicePrincipal",
     entry: (verb, _before, grant) => ({
-      activityDisplayName: `${verb === "Add" ? "Add" : "Remove"} delegated permission grant`,
+      activityDisplayName: `${verb === "Delete" ? "Remove" : verb} delegated permission grant`,
       category: "ApplicationManagement",
-      operationType: verb === "Add" ? "Assign" : "Unassign",
+      operationType: verb === "Add" ? "Assign" : verb === "Update" ? "Update" : "Unassign",
       targets: [
         {
           id: String(grant.clientId),
           displayName: null,
           type: "ServicePrincipal",
-          ...(verb === "Add"
+          ...(verb !== "Delete"
             ? {
                 modifiedProperties: [
                   {
@@ -117,6 +117,19 @@ export const oauth2PermissionGrantSet = defineEntitySet({
     }),
   },
   create: { permissions: WRITE, build: buildGrant },
+  // PATCH changes the scopes only (oauth2permissiongrant-update).
+  update: {
+    permissions: WRITE,
+    apply: (_req, grant, body) => {
+      for (const name of Object.keys(body)) {
+        if (name !== "scope" && !name.startsWith("@odata."))
+          throw invalidValue(name, "OAuth2PermissionGrant");
+      }
+      if (body.scope !== undefined && typeof body.scope !== "string")
+        throw invalidValue("scope", "OAuth2PermissionGrant");
+      return body.scope === undefined ? grant : { ...grant, scope: body.scope };
+    },
+  },
   remove: { permissions: WRITE },
 });
 
