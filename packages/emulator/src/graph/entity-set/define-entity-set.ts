@@ -1,4 +1,4 @@
-import { collectionOf } from "../../store/collection-names.ts";
+import { type CollectionName, collectionOf } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import type { Collection } from "../../store/store.ts";
 import type { AuditTarget } from "../entities/directory-audit.ts";
@@ -198,4 +198,19 @@ function update(
   }
   u.after?.(req, before, after, body);
   return { status: 204 };
+}
+
+/** The `(appId='…')` alternate key of applications and service principals (client ids are lower case). */
+export function appIdKey(
+  collection: CollectionName,
+): NonNullable<EntitySetDeclaration["alternateKeys"]>[number] {
+  return {
+    property: "appId",
+    find: (req, appId) => {
+      const key = appId.toLowerCase();
+      for (const record of collectionOf(req.tenant, collection).values())
+        if (record.appId === key) return record;
+      return undefined;
+    },
+  };
 }

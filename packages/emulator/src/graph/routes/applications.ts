@@ -2,7 +2,7 @@ import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { APPLICATION_READ_ONLY, newApplication } from "../entities/application.ts";
 import { writeProperties } from "../entities/shape.ts";
-import { defineEntitySet } from "../entity-set/define-entity-set.ts";
+import { appIdKey, defineEntitySet } from "../entity-set/define-entity-set.ts";
 import { INSUFFICIENT_PRIVILEGES, notFound } from "../graph-errors.ts";
 import { randomIds } from "../ids.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
@@ -119,17 +119,7 @@ export const applicationSet = defineEntitySet({
   type: "application",
   spec: applicationsSpec,
   directory: true,
-  alternateKeys: [
-    {
-      property: "appId",
-      find: (req, appId) => {
-        const key = appId.toLowerCase();
-        for (const app of req.tenant.collection(COLLECTIONS.applications).values())
-          if (app.appId === key) return app;
-        return undefined;
-      },
-    },
-  ],
+  alternateKeys: [appIdKey(COLLECTIONS.applications)],
   read: { permissions: READ, listCost: 2 },
   audit: { category: "ApplicationManagement", activity: "application", targetType: "Application" },
   create: { permissions: WRITE, build: buildApplication },

@@ -116,36 +116,30 @@ export function memberOf(req: GraphRequest, memberId: string): JsonObject[] {
   return out;
 }
 
-/** Groups an object is a member of directly or through nested groups, each once. */
-export function transitiveMemberOf(req: GraphRequest, memberId: string): JsonObject[] {
-  const seen = new Set<string>();
+/**
+ * The objects reachable from `start` through `step` (breadth first), each once and never `start`
+ * itself; only groups are stepped through further.
+ */
+function reachable(start: string, step: (id: string) => JsonObject[]): JsonObject[] {
+  const seen = new Set<string>([start]);
   const out: JsonObject[] = [];
-  const queue = [memberId];
+  const queue = [start];
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    for (const group of memberOf(req, next)) {
-      const id = String(group.id);
+    for (const object of step(next)) {
+      const id = String(object.id);
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push(group);
-      queue.push(id);
+      out.push(object);
+      if (object["@odata.type"] === "#microsoft.graph.group") queue.push(id);
     }
   }
   return out;
 }
 
+/** Groups an object is a member of directly or through nested groups, each once. */
+export const transitiveMemberOf = (req: GraphRequest, memberId: string): JsonObject[] =>
+  reachable(memberId, (id) => memberOf(req, id));
+
 /** A group's members and the members of its nested groups, each once, with their `@odata.type`. */
-export function transitiveMembers(req: GraphRequest, groupId: string): JsonObject[] {
-  const seen = new Set<string>([groupId]);
-  const out: JsonObject[] = [];
-  const queue = [groupId];
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    for (const member of members(req, next)) {
-      const id = String(member.id);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push(member);
-      if (member["@odata.type"] === "#microsoft.graph.group") queue.push(id);
-    }
-  }
-  return out;
-}
+export const transitiveMembers = (req: GraphRequest, groupId: string): JsonObject[] =>
+  reachable(groupId, (id) => members(req, id));

@@ -141,22 +141,17 @@ export function memberOfNavigations(read: readonly string[]): ReferenceNavigatio
     expand: {},
     finish: withGroupType,
   });
-  return [
-    {
-      name: "memberOf",
-      related: (req, r) => memberOf(req, String(r.id)),
-      spec,
-      casts: { group: groupsSpec },
-      read,
-      cost: 2,
-    },
-    {
-      name: "transitiveMemberOf",
-      related: (req, r) => transitiveMemberOf(req, String(r.id)),
-      spec,
-      casts: { group: groupsSpec },
-      read,
-      cost: 2,
-    },
-  ];
+  return (
+    [
+      ["memberOf", memberOf],
+      ["transitiveMemberOf", transitiveMemberOf],
+    ] as const
+  ).map(([name, groupsOf]) => ({
+    name,
+    related: (req: GraphRequest, r: JsonObject) => groupsOf(req, String(r.id)),
+    spec,
+    casts: { group: groupsSpec },
+    read,
+    cost: 2,
+  }));
 }

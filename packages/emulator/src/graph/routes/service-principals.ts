@@ -4,7 +4,7 @@ import type { JsonObject } from "../../store/json.ts";
 import { GRAPH_APP_ID, graphServicePrincipal } from "../entities/graph-service-principal.ts";
 import { newServicePrincipal, SERVICE_PRINCIPAL_READ_ONLY } from "../entities/service-principal.ts";
 import { writeProperties } from "../entities/shape.ts";
-import { defineEntitySet } from "../entity-set/define-entity-set.ts";
+import { appIdKey, defineEntitySet } from "../entity-set/define-entity-set.ts";
 import { invalidValue, notFound } from "../graph-errors.ts";
 import { randomIds } from "../ids.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
@@ -65,17 +65,7 @@ export const servicePrincipalSet = defineEntitySet({
   type: "servicePrincipal",
   spec: servicePrincipalsSpec,
   directory: true,
-  alternateKeys: [
-    {
-      property: "appId",
-      find: (req, appId) => {
-        const key = appId.toLowerCase();
-        for (const sp of req.tenant.collection(COLLECTIONS.servicePrincipals).values())
-          if (sp.appId === key) return sp;
-        return undefined;
-      },
-    },
-  ],
+  alternateKeys: [appIdKey(COLLECTIONS.servicePrincipals)],
   read: { permissions: READ },
   audit: {
     category: "ApplicationManagement",
