@@ -46,7 +46,8 @@ describe("/oauth2PermissionGrants (a declared entity set)", () => {
       "Update delegated permission grant",
       "Remove delegated permission grant",
     ]);
-    expect((audits[0]?.targetResources as { id: string }[])[0]?.id).toBe(client);
+    const targets = (audits[0]?.targetResources ?? []) as { id: string }[];
+    expect(targets[0]?.id).toBe(client);
   });
 
   it("refuses a grant for a user that is not a principal (400) and an unknown client (404)", async () => {
