@@ -98,6 +98,30 @@ describe("group operations against the emulator", () => {
     expect(notFoundsRetried.at(-1)?.status).toBe(204);
   });
 
+  it("a 404 says 'may need a few seconds to replicate' only for an object this client created moments ago", async () => {
+    await t.control("PUT", "/faults", {
+      rules: [{ method: "POST", path: "/groups", fault: { kind: "replicationLag", ms: 60_000 }, times: 1 }],
+    });
+    const impatient = t.client({ readAfterWrite: { retries: 0 } });
+    const group = await impatient.run(createGroupOperation, { displayName: "Not yet replicated" });
+    const lagging = await impatient.run(getGroupOperation, { id: group.id }).catch((e: unknown) => e);
+    expect(lagging).toBeInstanceOf(NotFoundError);
+    expect((lagging as NotFoundError).createdMomentsAgo).toBe(true);
+    expect((lagging as Error).message).toMatch(
+      /created the object moments ago: it may need a few seconds to replicate/,
+    );
+    // Another client did not create it; an id nobody created is simply not found.
+    const other = await admin.run(getGroupOperation, { id: group.id }).catch((e: unknown) => e);
+    expect((other as NotFoundError).createdMomentsAgo).toBe(false);
+    expect((other as Error).message).not.toMatch(/replicate/);
+    const missing = await impatient
+      .run(getGroupOperation, { id: "68be84bf-0000-4000-8000-000000000000" })
+      .catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((missing as Error).message).not.toMatch(/replicate/);
+    await impatient.close();
+  });
+
   it("update needs something to change", async () => {
     await expect(admin.run(updateGroupOperation, { id: "x" })).rejects.toThrow(
       /displayName and\/or description/,

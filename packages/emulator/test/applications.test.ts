@@ -1,22 +1,14 @@
 import { ConfidentialClientApplication } from "@azure/msal-node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
 import type { SecretHash } from "../src/store/secrets.ts";
 import { verifySecret } from "../src/store/secrets.ts";
-import { proofToken, selfSignedCertificate } from "./helpers/certificate.ts";
+import { pkcs12File, proofToken, selfSignedCertificate } from "./helpers/certificate.ts";
 import { claimsOf } from "./helpers/emulator.ts";
-import { type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { useGraphFixture } from "./helpers/graph.ts";
 import { msalNetworkClient } from "./helpers/https.ts";
 
-let fx: GraphFixture;
-let g: GraphClient;
-
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
-beforeEach(() => fx.reset());
+const { fx, g } = useGraphFixture();
 
 describe("applications", () => {
   it("creates (201), gets by id and by appId, updates (204) and deletes (204) with its service principal", async () => {
@@ -130,6 +122,34 @@ describe("applications", () => {
     expect(
       (await g.post(`/applications/${app.id}/removeKey`, { keyId: firstKeyId, proof: removeProof })).status,
     ).toBe(400);
+  });
+
+  it("adds an X509CertAndPassword signing key with its password (addKey example 2), keeping only the certificate", async () => {
+    const first = await selfSignedCertificate();
+    const { body: app } = await g.post("/applications", { displayName: "saml" });
+    await g.patch(`/applications/${app.id}`, {
+      keyCredentials: [{ type: "AsymmetricX509Cert", usage: "Verify", key: first.der }],
+    });
+    const { pfx, der } = await pkcs12File("pfx-Pa55word");
+    const body = (password: string) => ({
+      keyCredential: { type: "X509CertAndPassword", usage: "Sign", key: pfx },
+      passwordCredential: { secretText: password },
+    });
+    const wrong = await g.post(`/applications/${app.id}/addKey`, {
+      ...body("not the password"),
+      proof: await proofToken(first.privateKey, app.id, new Date()),
+    });
+    expect(wrong.status).toBe(400);
+    const added = await g.post(`/applications/${app.id}/addKey`, {
+      ...body("pfx-Pa55word"),
+      proof: await proofToken(first.privateKey, app.id, new Date()),
+    });
+    expect(added.status).toBe(200);
+    expect(added.body).toMatchObject({ type: "X509CertAndPassword", usage: "Sign", key: null });
+    expect(added.body.endDateTime).toBe("2028-01-01T00:00:00Z");
+    const keys = (await g.get(`/applications/${app.id}?$select=keyCredentials`)).body.keyCredentials;
+    expect(keys.map((k: { key: string }) => k.key)).toEqual([first.der, der]);
+    expect(JSON.stringify(fx.tenant.collection("applications").get(app.id))).not.toContain("pfx-Pa55word");
   });
 
   it("refuses a key that is not a certificate", async () => {

@@ -1,16 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { newSignIn } from "../src/graph/entities/sign-in.ts";
-import { customer, type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { customer, useGraphFixture } from "./helpers/graph.ts";
 
-let fx: GraphFixture;
-let g: GraphClient;
-
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
-beforeEach(() => fx.reset());
+const { fx, g } = useGraphFixture();
 afterEach(() => {
   vi.useRealTimers();
 });

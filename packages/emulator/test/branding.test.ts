@@ -120,6 +120,17 @@ describe("localizations", () => {
     expect(list.body.value.map((l: { id: string }) => l.id)).toEqual(["0", "de-DE", "fr-FR"]);
     expect((await g("PATCH", "/localizations/de-DE", { signInPageText: "Willkommen" })).status).toBe(204);
     expect((await g("GET", "/localizations/de-DE")).body.signInPageText).toBe("Willkommen");
+    // The localization pages' examples: each localization carries its @odata.type, and one property
+    // reads alone as { value }.
+    expect(list.body.value[1]["@odata.type"]).toBe("#microsoft.graph.organizationalBrandingLocalization");
+    expect((await g("GET", "/localizations/de-DE")).body["@odata.type"]).toBe(
+      "#microsoft.graph.organizationalBrandingLocalization",
+    );
+    const text = await g("GET", "/localizations/de-DE/signInPageText");
+    expect(text.status).toBe(200);
+    expect(text.body.value).toBe("Willkommen");
+    expect(text.body["@odata.context"]).toMatch(/branding\/localizations\('de-DE'\)\/signInPageText$/);
+    expect((await g("GET", "/localizations/de-DE/noSuchThing")).status).toBe(400);
     expect((await g("DELETE", "/localizations/de-DE")).status).toBe(204);
     expect((await g("GET", "/localizations/de-DE")).status).toBe(404);
     expect((await g("PATCH", "/localizations/de-DE", { signInPageText: "x" })).status).toBe(404);

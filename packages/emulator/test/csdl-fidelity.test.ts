@@ -57,7 +57,11 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of served entities", () =
         "members@odata.bind": [`https://graph.microsoft.com/v1.0/users/${user.id}`],
       })
     ).body;
-    check("group", (await g.get(`/groups/${group.id}`)).body, "GET /groups/{id}");
+    check(
+      "group",
+      (await g.get(`/groups/${group.id}?$select=${everything(model, "group")}`)).body,
+      "GET /groups/{id}",
+    );
     const members = (await g.get(`/groups/${group.id}/members?$select=${everything(model, "user")}`)).body
       .value;
     for (const m of members) checks.push([`${NS}directoryObject`, m, "GET /groups/{id}/members"]);

@@ -61,6 +61,11 @@ describe("custom authentication extensions", () => {
       "onOtpSendCustomExtension",
       { behaviorOnError: { "@odata.type": "#microsoft.graph.fallbackToMicrosoftProviderOnError" } },
     ],
+    // The documented create request sends behaviorOnError with its (abstract) base type.
+    [
+      "onAttributeCollectionSubmitCustomExtension",
+      { behaviorOnError: { "@odata.type": "#microsoft.graph.customExtensionBehaviorOnError" } },
+    ],
     ["onVerifiedIdClaimValidationCustomExtension", {}],
     ["onPasswordSubmitCustomExtension", {}],
   ])("creates, reads, updates and deletes a %s", async (type, extra) => {

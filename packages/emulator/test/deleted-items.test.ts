@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { customer, type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { describe, expect, it } from "vitest";
+import { customer, useGraphFixture } from "./helpers/graph.ts";
 
-let fx: GraphFixture;
-let g: GraphClient;
-
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
-beforeEach(() => fx.reset());
+const { fx, g } = useGraphFixture();
 
 describe("directory/deletedItems", () => {
   it("keeps a deleted user for restore: listed, fetched, restored with its password", async () => {

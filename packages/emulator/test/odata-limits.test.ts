@@ -1,17 +1,11 @@
 // Query options nested or chained past what Graph's OData parser takes: a 400 like Graph's, never a
 // stack overflow (500), and the emulator keeps serving. Over HTTPS, directly and through $batch (whose
 // request URLs are in the body, so they can be far longer than a request line).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_FILTER_HEIGHT, MAX_FILTER_NESTING } from "../src/graph/odata/filter-limits.ts";
-import { type GraphClient, type GraphFixture, graphFixture } from "./helpers/graph.ts";
+import { useGraphFixture } from "./helpers/graph.ts";
 
-let fx: GraphFixture;
-let g: GraphClient;
-beforeAll(async () => {
-  fx = await graphFixture();
-  g = fx.g;
-});
-afterAll(() => fx.t.emu.stop());
+const { g } = useGraphFixture({ reset: false });
 
 const TOO_DEEP = {
   code: "Request_BadRequest",

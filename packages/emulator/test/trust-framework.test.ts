@@ -186,6 +186,27 @@ describe("trust framework key sets (B2C, beta)", () => {
     expect(everything).not.toContain(pfx.slice(0, 64));
   });
 
+  test("creates a key set with its keys in the body (201), as the create page's example does", async () => {
+    const cert = await selfSignedCertificate("CN=with keys");
+    const x5t = new X509Certificate(Buffer.from(cert.der, "base64")).fingerprint.replace(/:/g, "");
+    const r = await g("POST", "/keySets", {
+      id: "keyset1",
+      keys: [
+        { kid: "k-oct", kty: "oct", use: "enc", k: "a2V5LXNldC1zZWNyZXQ", nbf: 1767225600, exp: 1830297600 },
+        { kid: "k-rsa", kty: "RSA", use: "sig", x5c: [cert.der], x5t, e: "AQAB", n: "sXch" },
+      ],
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.id).toBe("B2C_1A_keyset1");
+    expect(r.body.keys).toEqual([
+      expect.objectContaining({ kid: "k-oct", kty: "OCT", use: "enc", k: null, nbf: 1767225600 }),
+      expect.objectContaining({ kid: "k-rsa", kty: "RSA", use: "sig", e: "AQAB" }),
+    ]);
+    expect(JSON.stringify(await t.emu.control.snapshot())).not.toContain("a2V5LXNldC1zZWNyZXQ");
+    expect((await g("POST", "/keySets", { id: "bad", keys: [{ kty: "oct", use: "enc" }] })).status).toBe(400);
+    expect((await g("GET", "/keySets/B2C_1A_bad")).status).toBe(404);
+  });
+
   test("PUT replaces the keys; secret members are kept out of every answer", async () => {
     await g("POST", "/keySets", { id: "Replace" });
     await g("POST", "/keySets/B2C_1A_Replace/generateKey", { use: "sig", kty: "RSA" });

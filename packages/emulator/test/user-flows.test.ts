@@ -222,6 +222,72 @@ describe("update and delete", () => {
     expect((await g.patch(`${FLOWS}/${id}`, patch)).status).toBe(204);
   });
 
+  it("adds the built-in city attribute to a flow's page by PATCH, as the update page's example does (204)", async () => {
+    const attribute = (id: string, displayName: string) => ({
+      id,
+      displayName,
+      description: displayName,
+      userFlowAttributeType: "builtIn",
+      dataType: "string",
+    });
+    const input = (attribute: string, label: string) => ({
+      attribute,
+      label,
+      inputType: "text",
+      hidden: false,
+      editable: true,
+      writeToDirectory: true,
+      required: false,
+      validationRegEx: "^[a-zA-Z_][0-9a-zA-Z_ ]*[0-9a-zA-Z_]+$",
+    });
+    for (const created of [flowBody("City with attributes", withAttributes), flowBody("City without")]) {
+      const id = (await g.post(FLOWS, created)).body.id;
+      const r = await g.patch(`${FLOWS}/${id}`, {
+        "@odata.type": "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
+        onAttributeCollection: {
+          "@odata.type": "#microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp",
+          attributes: [
+            attribute("email", "Email Address"),
+            attribute("displayName", "Display Name"),
+            attribute("city", "City"),
+          ],
+          attributeCollectionPage: {
+            views: [
+              {
+                inputs: [
+                  input("email", "Email Address"),
+                  input("displayName", "Display Name"),
+                  input("city", "City"),
+                ],
+              },
+            ],
+          },
+        },
+      });
+      expect(r.status).toBe(204);
+      const after = (await g.get(`${FLOWS}/${id}`)).body.onAttributeCollection;
+      expect(after.attributes.map((a: { id: string }) => a.id)).toEqual(["email", "displayName", "city"]);
+      expect(after.attributeCollectionPage.views[0].inputs[2]).toMatchObject({
+        attribute: "city",
+        label: "City",
+      });
+    }
+    // The update page's own example sends the page only: the built-in attribute joins the flow's.
+    const id = (await g.post(FLOWS, flowBody("City by page", withAttributes))).body.id;
+    const pageOnly = await g.patch(`${FLOWS}/${id}`, {
+      "@odata.type": "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
+      onAttributeCollection: {
+        "@odata.type": "#microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp",
+        attributeCollectionPage: {
+          views: [{ inputs: [input("email", "Email Address"), input("city", "City")] }],
+        },
+      },
+    });
+    expect(pageOnly.status).toBe(204);
+    const after = (await g.get(`${FLOWS}/${id}`)).body.onAttributeCollection;
+    expect(after.attributes.map((a: { id: string }) => a.id)).toEqual(["email", "displayName", "city"]);
+  });
+
   it("deletes a flow, unlinking its apps", async () => {
     const id = (
       await g.post(

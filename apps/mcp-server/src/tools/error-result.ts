@@ -3,6 +3,7 @@ import {
   AuthenticationError,
   ConnectionError,
   InvalidInputError,
+  NotFoundError,
   PermissionError,
   redactText,
   ThrottledError,
@@ -84,7 +85,9 @@ function nextStep(error: ApiError): string {
         return "ciam-mcp could not sign in: tell the user to fix the credential it was started with (the message above names what to check), then restart ciam-mcp; retrying will not help.";
       return "check the credential ciam-mcp runs with (AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret, certificate or token file).";
     case 404:
-      return "check the id (list the objects to find it); an object created a moment ago may need a few seconds to replicate.";
+      return error instanceof NotFoundError && error.createdMomentsAgo
+        ? "this object was created moments ago and may need a few seconds to replicate: retry shortly."
+        : "check the id (list the objects to find it).";
     case 409:
       return "an object with the same key exists; read it instead of creating it again.";
     default:

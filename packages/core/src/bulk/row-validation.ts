@@ -3,6 +3,7 @@
  * inside the file (tracked by hash, so memory stays small per row).
  */
 import { hash } from "node:crypto";
+import { PASSWORD_PROBLEM_TEXT, passwordPolicyProblem } from "@ciamkit/entra-policy";
 import { z } from "zod";
 import type { MappedRow } from "./column-mapping.ts";
 
@@ -19,10 +20,6 @@ const boolText = z.union([
 // Built once: a zod schema made per row allocated several kilobytes each time (a million-row dry run
 // spent most of its memory on them).
 const EMAIL = z.email();
-/** Character classes of Entra's password rule: lower, upper, digit, symbol. */
-const PASSWORD_CLASSES = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
-/** A part of a name the password may not contain: three letters or digits or more. */
-const NAME_PART = /[a-z0-9]{3,}/g;
 
 const text = (max: number) => z.coerce.string().trim().min(1).max(max);
 
@@ -74,27 +71,13 @@ function signIn(
 }
 
 /**
- * Why a password fails Entra's rule (8–256 characters, three of lower/upper/digit/symbol, no name
- * part of three letters or more: https://learn.microsoft.com/entra/identity/authentication/concept-password-ban-bad-combined-policy),
- * or `undefined` when it passes.
+ * Why a password fails Entra's published policy (allowed characters, 8–256 characters, three of
+ * lower/upper/digit/symbol: `@ciamkit/entra-policy`, the rule the emulator applies too), or
+ * `undefined` when it passes.
  */
-export function passwordProblem(
-  password: string,
-  row: Pick<ImportRow, "displayName" | "givenName" | "surname">,
-): string | undefined {
-  if (password.length < 8 || password.length > 256) return "password must have 8 to 256 characters";
-  let classes = 0;
-  for (const r of PASSWORD_CLASSES) if (r.test(password)) classes++;
-  if (classes < 3) return "password needs three of: lower case, upper case, digit, symbol";
-  const lower = password.toLowerCase();
-  // A loop rather than split/flatMap/filter: this runs for every row of files of millions of rows.
-  for (const name of [row.displayName, row.givenName, row.surname]) {
-    if (name === undefined) continue;
-    for (const [part] of name.toLowerCase().matchAll(NAME_PART)) {
-      if (lower.includes(part)) return "password contains part of the user's name";
-    }
-  }
-  return undefined;
+export function passwordProblem(password: string): string | undefined {
+  const problem = passwordPolicyProblem(password);
+  return problem === undefined ? undefined : PASSWORD_PROBLEM_TEXT[problem];
 }
 
 /** The outcome of validating one mapped row. */
@@ -121,7 +104,7 @@ export function validateRow(mapped: MappedRow, passwordRequired: boolean): RowCh
       ? { ok: false, reasons: ["password: missing (passwords are given, not generated)"] }
       : { ok: true, row };
   }
-  const problem = passwordProblem(row.password, row);
+  const problem = passwordProblem(row.password);
   return problem === undefined ? { ok: true, row } : { ok: false, reasons: [problem] };
 }
 

@@ -31,6 +31,8 @@ export interface ApiErrorInit {
   request?: { method: string; url: string } | undefined;
   /** Permissions the failed operation needs (for permission errors). */
   requiredPermissions?: readonly string[] | undefined;
+  /** A 404 naming an object this client created moments ago (for not-found errors). */
+  createdMomentsAgo?: boolean | undefined;
   cause?: unknown;
 }
 
@@ -151,9 +153,15 @@ export function permissionErrorReason(code: string, serviceMessage: string): Per
 
 const WRONG_TENANT_KIND_ADVICE =
   "The cause is the tenant's kind, not a permission: custom policies and policy keys (trust framework) exist only in Azure AD B2C tenants, and external (CIAM) and workforce tenants have none, so granting permissions will not help. Run this against a B2C tenant (its tenant id in AZURE_TENANT_ID or a profile for it); in an external tenant use user flows and custom authentication extensions instead.";
-/** 404: the object does not exist (or has not replicated yet). */
+/** 404: the object does not exist (or, when `createdMomentsAgo`, has not replicated yet). */
 export class NotFoundError extends ApiError {
   override readonly name = "NotFoundError";
+  /** The request named an object this client created moments ago: replication lag, worth a retry. */
+  readonly createdMomentsAgo: boolean;
+  constructor(init: ApiErrorInit) {
+    super(init);
+    this.createdMomentsAgo = init.createdMomentsAgo === true;
+  }
 }
 /** 409, or Graph's 400 for a unique-key clash (`ObjectConflict`, `Request_MultipleObjectsWithSameKeyValue`). */
 export class ConflictError extends ApiError {
@@ -214,10 +222,14 @@ const CONFLICT_CODES = new Set(["ObjectConflict", "Request_MultipleObjectsWithSa
 
 const NEXT_STEP: Record<number, string> = {
   401: "Check the credential (tenant, client id, secret or certificate) and that it is meant for this cloud.",
-  404: "Check the id; an object created a moment ago may not have replicated yet.",
+  404: "Check the id (list the objects to find it).",
   409: "An object with the same key already exists; read it instead of creating it.",
   429: "Wait for the time the service asked before retrying, or send fewer requests at once.",
 };
+
+/** The advice of a 404 naming an object this client created moments ago. */
+const REPLICATING =
+  "This client created the object moments ago: it may need a few seconds to replicate; retry shortly.";
 
 /** Picks the subclass callers branch on, from status and code. */
 function errorClass(status: number, code: string, details: readonly ApiErrorDetail[]): typeof ApiError {
@@ -261,7 +273,9 @@ export function errorFromResponse(
   const message =
     Class === PermissionError
       ? serviceMessage
-      : [serviceMessage, NEXT_STEP[status]].filter(Boolean).join(" ");
+      : [serviceMessage, response.createdMomentsAgo === true ? REPLICATING : NEXT_STEP[status]]
+          .filter(Boolean)
+          .join(" ");
   return new Class({
     service: request.service,
     status,
@@ -281,6 +295,7 @@ export function errorFromResponse(
     details: parsed.details,
     request: { method: request.method, url: request.url },
     requiredPermissions,
+    createdMomentsAgo: response.createdMomentsAgo === true,
   });
 }
 

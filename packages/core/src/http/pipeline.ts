@@ -39,6 +39,8 @@ export interface PipelineResponse {
   headers: Headers;
   body: Uint8Array;
   request: PipelineRequest;
+  /** A 404 naming an object this client created moments ago (set by the read-after-write policy). */
+  createdMomentsAgo?: boolean | undefined;
 }
 
 /** Sends a request onwards: the next policy, or the transport at the end. */

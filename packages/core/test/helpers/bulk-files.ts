@@ -18,7 +18,7 @@ export function customer(n: number, prefix = "cust"): Record<string, string> {
   return {
     displayName: `Customer ${n}`,
     signInName: `${prefix}${n}@example.com`,
-    // Letters for the number: a password must not contain a part of the name ("Customer 100").
+    // A distinct password per row (letters for the digits).
     password: `Zq!9${[...String(n)].map((d) => "pqrstuvwxy"[Number(d)]).join("")}#kT`,
   };
 }

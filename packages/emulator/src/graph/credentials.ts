@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../store/collection-names.ts";
 import type { JsonObject } from "../store/json.ts";
 import { hashSecret } from "../store/secrets.ts";
 import type { TenantState } from "../store/store.ts";
@@ -26,14 +27,14 @@ export function addApplicationPassword(
 ): JsonObject {
   const credential = newPasswordCredential(secretText, input, now, ids);
   const keyId = credential.keyId as string;
-  tenant.collection("_credentials").put(keyId, {
+  tenant.collection(COLLECTIONS.credentials).put(keyId, {
     appObjectId: app.id as string,
     keyId,
     type: "Password",
     secret: { ...hashSecret(secretText) },
     endDateTime: credential.endDateTime as string,
   });
-  tenant.collection("applications").put(app.id as string, {
+  tenant.collection(COLLECTIONS.applications).put(app.id as string, {
     ...app,
     passwordCredentials: [...(app.passwordCredentials as JsonObject[]), credential],
   });

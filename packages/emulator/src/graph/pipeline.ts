@@ -4,7 +4,9 @@ import { FAULT_HEADER, FaultHeaderError, type FaultPlan } from "../policy/faults
 import { isPermitted } from "../policy/permissions.ts";
 import { throttleFamily } from "../policy/throttle-family.ts";
 import { resourceUnits } from "../policy/throttling.ts";
+import { COLLECTIONS } from "../store/collection-names.ts";
 import { authenticateGraph, graphChallenge } from "./auth.ts";
+import { INSUFFICIENT_PRIVILEGES } from "./graph-errors.ts";
 import { GRAPH_JSON, type GraphIds, type GraphOutcome, graphErrorOutcome, graphHeaders } from "./outcome.ts";
 import { faultOutcome, notFoundMessage, throttledOutcome } from "./refusals.ts";
 import { INVALID, INVALID_JSON_MESSAGE, parseJsonBody } from "./request-body.ts";
@@ -177,14 +179,7 @@ export async function executeGraph(
     }
     const { route, params } = match;
     if (!isPermitted(route.permissions, caller.permissions, route.directory)) {
-      return delayed(
-        graphErrorOutcome(
-          ids,
-          403,
-          "Authorization_RequestDenied",
-          "Insufficient privileges to complete the operation.",
-        ),
-      );
+      return delayed(graphErrorOutcome(ids, 403, "Authorization_RequestDenied", INSUFFICIENT_PRIVILEGES));
     }
     const body = parseJsonBody(call);
     if (body === INVALID) return delayed(graphErrorOutcome(ids, 400, "BadRequest", INVALID_JSON_MESSAGE));
@@ -214,7 +209,7 @@ export async function executeGraph(
     const decision = ctx.throttler.check({
       appId: caller.appId,
       tenantId: tenant.info.id,
-      tenantUsers: tenant.collection("users").size,
+      tenantUsers: tenant.collection(COLLECTIONS.users).size,
       cost,
       write: method !== "GET",
       nowMs: ids.now.getTime(),

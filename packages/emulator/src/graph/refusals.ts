@@ -50,7 +50,4 @@ export function throttledOutcome(
   );
 }
 
-/** Graph's message for an object id it does not know (api-surface 11.2). */
-export function notFoundMessage(id: string): string {
-  return `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`;
-}
+export { notFoundMessage } from "./graph-errors.ts";

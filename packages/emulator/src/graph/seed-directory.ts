@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../store/collection-names.ts";
 import type { JsonObject } from "../store/json.ts";
 import { hashSecret } from "../store/secrets.ts";
 import type { TenantState } from "../store/store.ts";
@@ -90,9 +91,9 @@ export function seedDirectory(tenant: TenantState, spec: DirectorySeedSpec = {})
     info,
     spec.countryLetterCode === undefined ? {} : { countryLetterCode: spec.countryLetterCode },
   );
-  tenant.collection("organization").put(info.id, org);
+  tenant.collection(COLLECTIONS.organization).put(info.id, org);
 
-  const sps = tenant.collection("servicePrincipals");
+  const sps = tenant.collection(COLLECTIONS.servicePrincipals);
   let graphSp = [...sps.values()].find((sp) => sp.appId === "00000003-0000-0000-c000-000000000000");
   if (graphSp === undefined) {
     graphSp = graphServicePrincipal(info, ids);
@@ -130,7 +131,7 @@ export function seedDirectory(tenant: TenantState, spec: DirectorySeedSpec = {})
       }));
     }
     let app = newApplication(info, body, now, ids);
-    tenant.collection("applications").put(app.id as string, app);
+    tenant.collection(COLLECTIONS.applications).put(app.id as string, app);
     const sp = newServicePrincipal(info, app, {}, ids);
     sps.put(sp.id as string, sp);
     let secret: string | null = null;
@@ -139,7 +140,7 @@ export function seedDirectory(tenant: TenantState, spec: DirectorySeedSpec = {})
       const given = typeof wantSecret === "string" ? wantSecret : undefined;
       const cred = addApplicationPassword(tenant, app, { displayName: "seed" }, now, ids, given);
       secret = cred.secretText as string;
-      app = tenant.collection("applications").get(app.id as string) as JsonObject;
+      app = tenant.collection(COLLECTIONS.applications).get(app.id as string) as JsonObject;
     }
     for (const appRoleId of roles) {
       const assignment = newAppRoleAssignment(
@@ -149,14 +150,14 @@ export function seedDirectory(tenant: TenantState, spec: DirectorySeedSpec = {})
         now,
         ids.uuid(),
       );
-      tenant.collection("appRoleAssignments").put(assignment.id as string, assignment);
+      tenant.collection(COLLECTIONS.appRoleAssignments).put(assignment.id as string, assignment);
     }
     if (scopes.length > 0) {
       const grant = newOAuth2PermissionGrant(
         { clientId: sp.id as string, resourceId: graphSpId, scope: scopes.join(" ") },
         ids.uuid(),
       );
-      tenant.collection("oauth2PermissionGrants").put(grant.id as string, grant);
+      tenant.collection(COLLECTIONS.oauth2PermissionGrants).put(grant.id as string, grant);
     }
     apps.push({
       displayName: a.displayName,
@@ -184,9 +185,9 @@ export function seedDirectory(tenant: TenantState, spec: DirectorySeedSpec = {})
     body.passwordPolicies = "DisablePasswordExpiration";
     Object.assign(body, u.extensions ?? {});
     const user = newUser(info, body, now, ids);
-    tenant.collection("users").put(user.id as string, user);
+    tenant.collection(COLLECTIONS.users).put(user.id as string, user);
     if (u.password !== undefined)
-      tenant.collection("_userPasswords").put(user.id as string, { ...hashSecret(u.password) });
+      tenant.collection(COLLECTIONS.userPasswords).put(user.id as string, { ...hashSecret(u.password) });
     users.push({
       id: user.id as string,
       userPrincipalName: user.userPrincipalName as string,
@@ -212,12 +213,12 @@ export function seedDirectory(tenant: TenantState, spec: DirectorySeedSpec = {})
       now,
       ids,
     );
-    tenant.collection("groups").put(group.id as string, group);
+    tenant.collection(COLLECTIONS.groups).put(group.id as string, group);
     for (const login of g.members ?? []) {
       const memberId = byLogin.get(login.toLowerCase());
       if (memberId === undefined) throw new Error(`group ${g.displayName}: no seeded user ${login}`);
       const edge = memberEdgeId(group.id as string, memberId);
-      tenant.collection("_groupMembers").put(edge, { groupId: group.id as string, memberId });
+      tenant.collection(COLLECTIONS.groupMembers).put(edge, { groupId: group.id as string, memberId });
     }
     groups.push({ id: group.id as string, displayName: g.displayName });
   }

@@ -7,11 +7,15 @@ const NS = "microsoft.graph.";
  * Properties Graph returns beyond the v1.0 schema, as the reference pages show them (the same
  * documented extras identity-csdl.test.ts allows): accepted, not schema properties.
  */
-const DOCUMENTED_EXTRAS: Readonly<Record<string, readonly string[]>> = {
+export const DOCUMENTED_EXTRAS: Readonly<Record<string, readonly string[]>> = {
   externalUsersSelfServiceSignUpEventsFlow: ["priority"],
   authenticationConditionsApplications: ["includeAllApplications"],
   onAttributeCollectionExternalUsersSelfServiceSignUp: ["accessPackages"],
   builtInIdentityProvider: ["state"],
+  // Shown by the directory pages' examples (beta declares the last three).
+  group: ["creationOptions"],
+  servicePrincipal: ["publisherName"],
+  organization: ["directorySizeQuota", "isMultipleDataLocationsForServicesEnabled"],
 };
 
 /** Whether a problem is a documented extra property of a nested (complex) value. */

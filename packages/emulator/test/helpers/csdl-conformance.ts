@@ -1,3 +1,4 @@
+import { DOCUMENTED_EXTRAS } from "../conformance/csdl-shape.ts";
 import { allNavigation, allProperties, type CsdlModel, derivedTypes } from "./csdl.ts";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,7 +25,11 @@ function conformance(
   if (odataType !== undefined && odataType !== `#${typeName}`)
     problems.push(`${path}: @odata.type ${String(odataType)} on ${typeName}`);
   const props = allProperties(model, typeName).filter((p) => p.type !== "Edm.Stream");
-  const names = new Set([...props.map((p) => p.name), ...allNavigation(model, typeName)]);
+  const names = new Set([
+    ...props.map((p) => p.name),
+    ...allNavigation(model, typeName),
+    ...(DOCUMENTED_EXTRAS[typeName.replace("microsoft.graph.", "")] ?? []),
+  ]);
   for (const key of Object.keys(obj)) {
     if (!names.has(key) && !key.includes("@odata.") && !key.startsWith("extension_"))
       problems.push(`${path}.${key}: not a property of ${typeName}`);

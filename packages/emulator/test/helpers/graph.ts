@@ -1,4 +1,4 @@
-import { vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, vi } from "vitest";
 import type { JsonObject } from "../../src/store/json.ts";
 import type { TenantState } from "../../src/store/store.ts";
 import { startTestEmulator, type TestEmulator } from "./emulator.ts";
@@ -109,4 +109,33 @@ export function customer(email: string, extra: JsonObject = {}): JsonObject {
     passwordPolicies: "DisablePasswordExpiration",
     ...extra,
   };
+}
+
+/**
+ * One emulator for the test file (started in `beforeAll`, stopped in `afterAll`) and, unless `reset`
+ * is false, the freshly seeded demo tenant before each test. `fx` and `g` forward to the fixture once
+ * it has started, so a test file declares them once: `const { fx, g } = useGraphFixture();`.
+ */
+export function useGraphFixture(options: { reset?: boolean } = {}): { fx: GraphFixture; g: GraphClient } {
+  let current: GraphFixture | undefined;
+  const started = (): GraphFixture => {
+    if (current === undefined) throw new Error("useGraphFixture: the emulator starts in beforeAll");
+    return current;
+  };
+  beforeAll(async () => {
+    current = await graphFixture();
+  });
+  afterAll(() => current?.t.emu.stop());
+  if (options.reset !== false) beforeEach(() => started().reset());
+  const fx = new Proxy({} as GraphFixture, {
+    get: (_, name) => Reflect.get(started(), name),
+  });
+  const g: GraphClient = {
+    call: (...a) => started().g.call(...a),
+    get: (...a) => started().g.get(...a),
+    post: (...a) => started().g.post(...a),
+    patch: (...a) => started().g.patch(...a),
+    del: (...a) => started().g.del(...a),
+  };
+  return { fx, g };
 }

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { Json, JsonObject } from "../../store/json.ts";
 import type { TenantState } from "../../store/store.ts";
 import { blank, typeProperties } from "../entities/shape.ts";
+import { notFound } from "../graph-errors.ts";
 import { GraphError, type GraphRequest } from "../route.ts";
 import { type BrandingStream, STREAM_RULES } from "./branding-streams.ts";
 
@@ -47,12 +49,8 @@ export const CULTURE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i;
 
 /** The organization a branding path names: only the tenant's own id exists. */
 export function checkOrganization(req: GraphRequest, orgId: string): void {
-  if (req.tenant.collection("organization").get(orgId.toLowerCase()) === undefined) {
-    throw new GraphError(
-      404,
-      "Request_ResourceNotFound",
-      `Resource '${orgId}' does not exist or one of its queried reference-property objects are not present.`,
-    );
+  if (req.tenant.collection(COLLECTIONS.organization).get(orgId.toLowerCase()) === undefined) {
+    throw notFound(orgId);
   }
 }
 

@@ -81,7 +81,8 @@ export function newFlow(
 /**
  * Applies a PATCH body (api-surface 2.5): the flow's `@odata.type` and each handler's are required;
  * a handler replaces the old one, `attributeCollectionPage` inputs wholesale; `onAttributeCollection`
- * can change only if the flow has one (set at creation or by adding an attribute).
+ * can change only if the flow has one (set at creation or by adding an attribute) or the PATCH names
+ * its `attributes`.
  */
 export function updateFlow(
   before: JsonObject,
@@ -91,7 +92,10 @@ export function updateFlow(
 ): JsonObject {
   checkDiscriminator(body["@odata.type"], FLOW_TYPE, "the user flow");
   checkTopLevel(body, version);
-  if (body.onAttributeCollection !== undefined && before.onAttributeCollection === null) {
+  // A flow created without the attribute collection step gets one from a PATCH that names its
+  // attributes (the update page's "add city" example lists every attribute the flow keeps).
+  const named = isObject(body.onAttributeCollection) && Array.isArray(body.onAttributeCollection.attributes);
+  if (body.onAttributeCollection !== undefined && before.onAttributeCollection === null && !named) {
     throw bad(
       "'onAttributeCollection' can be updated only on a user flow created with it; add an attribute to the flow (attributes/$ref) first.",
     );
@@ -104,12 +108,21 @@ export function updateFlow(
   }
   const patch = { ...body };
   const collection = patch.onAttributeCollection;
-  // A PATCH that leaves out `attributes` keeps the flow's; only the page is replaced.
+  // A PATCH that leaves out `attributes` keeps the flow's; only the page is replaced. A built-in
+  // attribute the new page asks for joins them (the update page's "add city" example sends the page only).
   if (isObject(collection) && collection.attributes === undefined && isObject(before.onAttributeCollection)) {
-    patch.onAttributeCollection = {
-      ...collection,
-      attributes: before.onAttributeCollection.attributes ?? [],
-    };
+    const kept = Array.isArray(before.onAttributeCollection.attributes)
+      ? before.onAttributeCollection.attributes
+      : [];
+    const ids = new Set(kept.map((a) => (isObject(a) ? String(a.id) : "")));
+    const added = pageInputAttributes(collection.attributeCollectionPage)
+      .map((id) => lookups.attribute(id))
+      .filter(
+        (a): a is JsonObject =>
+          a !== undefined && a.userFlowAttributeType === "builtIn" && !ids.has(String(a.id)),
+      )
+      .map((a) => ({ id: String(a.id) }));
+    patch.onAttributeCollection = { ...collection, attributes: [...kept, ...added] };
   }
   return applyFlowChanges(structuredClone(before), patch, version, lookups);
 }
@@ -201,4 +214,16 @@ export function checkLinkable(appId: string, flowId: string | null, lookups: Flo
       `Application '${appId}' is already linked to user flow '${String(other.displayName)}' (${String(other.id)}); an application can be linked to only one user flow.`,
     );
   }
+}
+
+/** The attribute ids a page's inputs name, in order. */
+function pageInputAttributes(page: Json | undefined): string[] {
+  if (!isObject(page) || !Array.isArray(page.views)) return [];
+  return page.views.flatMap((view) =>
+    isObject(view) && Array.isArray(view.inputs)
+      ? view.inputs.flatMap((input) =>
+          isObject(input) && typeof input.attribute === "string" ? [input.attribute] : [],
+        )
+      : [],
+  );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { blank, writeProperties } from "../entities/shape.ts";
 import { GraphError } from "../route.ts";
@@ -17,11 +18,20 @@ export const EXTENSION_TYPES = [
 ] as const;
 
 /** Records live here, each with its `@odata.type` (the collection is polymorphic). */
-export const EXTENSIONS = "customAuthenticationExtensions";
+export const EXTENSIONS = COLLECTIONS.customAuthenticationExtensions;
 /** Graph's per-tenant maximum of custom extension policies (api-surface 5.1). */
 export const MAX_EXTENSIONS = 100;
 
 const READ_ONLY = new Set(["id"]);
+
+/**
+ * The types `behaviorOnError` takes: the fallback, or its (abstract) base type, which Microsoft's
+ * examples send for "no fallback" and Graph accepts.
+ */
+export const BEHAVIOR_ON_ERROR_TYPES = [
+  "fallbackToMicrosoftProviderOnError",
+  "customExtensionBehaviorOnError",
+];
 
 /**
  * Writes client properties onto an extension record: abstract-typed properties need their concrete
@@ -39,7 +49,7 @@ export function writeExtension(type: string, target: JsonObject, input: JsonObje
     else if (name === "authenticationConfiguration" && value !== null)
       target[name] = polymorphicValue(name, value, ["azureAdTokenAuthentication"]);
     else if (name === "behaviorOnError" && value !== null)
-      target[name] = polymorphicValue(name, value, ["fallbackToMicrosoftProviderOnError"]);
+      target[name] = polymorphicValue(name, value, BEHAVIOR_ON_ERROR_TYPES);
     else plain[name] = value;
   }
   writeProperties(type, target, plain, READ_ONLY);

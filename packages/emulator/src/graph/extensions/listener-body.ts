@@ -1,9 +1,10 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { Json, JsonObject } from "../../store/json.ts";
 import { complexValue, isGuid } from "../entities/shape.ts";
 import type { GraphRequest } from "../route.ts";
 import { GraphError } from "../route.ts";
 import { notFound } from "../routes/common.ts";
-import { EXTENSIONS, extensionType } from "./custom-extension.ts";
+import { BEHAVIOR_ON_ERROR_TYPES, EXTENSIONS, extensionType } from "./custom-extension.ts";
 import { LISTENER_TYPES } from "./listener-types.ts";
 import { odataTypeOf, polymorphicValue } from "./polymorphic.ts";
 
@@ -32,8 +33,8 @@ export function conditionsValue(req: GraphRequest, input: Json | undefined): Jso
   if (!Array.isArray(list)) throw bad("'includeApplications' must be an array of { appId }.");
   const registered = new Set(
     [
-      ...req.tenant.collection("applications").values(),
-      ...req.tenant.collection("servicePrincipals").values(),
+      ...req.tenant.collection(COLLECTIONS.applications).values(),
+      ...req.tenant.collection(COLLECTIONS.servicePrincipals).values(),
     ].map((a) => String(a.appId).toLowerCase()),
   );
   const seen = new Set<string>();
@@ -61,9 +62,11 @@ function overwriteConfiguration(input: Json): JsonObject | null {
   const { behaviorOnError, ...rest } = input;
   const out = complexValue("customExtensionOverwriteConfiguration", rest, "configuration");
   if (behaviorOnError !== undefined && behaviorOnError !== null) {
-    out.behaviorOnError = polymorphicValue("configuration.behaviorOnError", behaviorOnError, [
-      "fallbackToMicrosoftProviderOnError",
-    ]);
+    out.behaviorOnError = polymorphicValue(
+      "configuration.behaviorOnError",
+      behaviorOnError,
+      BEHAVIOR_ON_ERROR_TYPES,
+    );
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 /**
  * The event listener types a client creates directly, with the handler each takes and the custom
  * extension type that handler must point to (api-surface 5.2). The fraud protection handler binds a
@@ -41,4 +42,4 @@ export const FLOW_MANAGED_LISTENERS = [
 /** Graph's per-tenant maximum of event listeners (api-surface 5.2). */
 export const MAX_LISTENERS = 250;
 /** Listener records, each with its `@odata.type`. */
-export const LISTENERS = "authenticationEventListeners";
+export const LISTENERS = COLLECTIONS.authenticationEventListeners;

@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import type { TenantState } from "../../store/store.ts";
 import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../entities/graph-service-principal.ts";
@@ -43,7 +44,7 @@ export function validateAuthenticationConfiguration(
     });
   }
   const appId = (m?.[2] ?? /([0-9a-f-]{36})\/?$/i.exec(resourceId)?.[1])?.toLowerCase();
-  const sps = [...tenant.collection("servicePrincipals").values()];
+  const sps = [...tenant.collection(COLLECTIONS.servicePrincipals).values()];
   const sp = appId === undefined ? undefined : sps.find((s) => String(s.appId).toLowerCase() === appId);
   if (sp === undefined) {
     errors.push({
@@ -56,7 +57,7 @@ export function validateAuthenticationConfiguration(
   const granted =
     sp !== undefined &&
     graph !== undefined &&
-    [...tenant.collection("appRoleAssignments").values()].some(
+    [...tenant.collection(COLLECTIONS.appRoleAssignments).values()].some(
       (a) => a.principalId === sp.id && a.resourceId === graph.id && a.appRoleId === role,
     );
   if (!granted) {

@@ -41,6 +41,12 @@ export interface CollectionSpec {
    * undefined to scan them all; the filter still runs on them.
    */
   candidates?: (expr: FilterExpr, req: GraphRequest) => JsonObject[] | undefined;
+  /**
+   * Properties Graph serves (its reference examples show them) that the v1.0 CSDL does not declare,
+   * such as a group's `creationOptions`: computed from the record, selectable, and in the default set
+   * unless `defaultSelect` leaves them out.
+   */
+  documented?: Readonly<Record<string, (record: JsonObject) => Json>>;
   /** Last step of serving a record (hide `keyCredentials.key`, add `@odata.type`). */
   finish?: (served: JsonObject, select: readonly string[] | undefined, record: JsonObject) => JsonObject;
 }
@@ -131,7 +137,7 @@ export function listCollection(
   if (count && !eventual(req)) throw advancedQueryError("$count");
   // Advanced queries need both the header and $count=true (aka.ms/graph-docs/advanced-queries).
   const advancedAllowed = spec.directory && eventual(req) && count;
-  const selectNames = parseSelect(opts.get("$select") ?? null, spec.type, spec.filter.extensions === true);
+  const selectNames = selectOf(opts, spec);
   const expand = parseExpand(opts.get("$expand") ?? null, spec);
   const top = parseTop(opts.get("$top") ?? null, spec.page.max);
   let { items } = select(req, spec, opts, records, advancedAllowed);
@@ -156,7 +162,7 @@ export function listCollection(
   const size = top ?? spec.page.default;
   const page = items.slice(start, start + size);
   const body: JsonObject = {
-    "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}${selectNames === undefined ? "" : `(${selectNames.join(",")})`}`,
+    "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}${contextSelect(selectNames, expand)}`,
   };
   if (count && token === undefined) body["@odata.count"] = items.length;
   if (start + size < items.length) {
@@ -185,13 +191,28 @@ export function countCollection(
 /** Answers `GET` on one entity with `$select` (and `$expand`), with its `@odata.context`. */
 export function getEntity(req: GraphRequest, spec: CollectionSpec, record: JsonObject): GraphResult {
   const opts = options(req);
-  const selectNames = parseSelect(opts.get("$select") ?? null, spec.type, spec.filter.extensions === true);
+  const selectNames = selectOf(opts, spec);
   const expand = parseExpand(opts.get("$expand") ?? null, spec);
   const body: JsonObject = {
-    "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}${selectNames === undefined ? "" : `(${selectNames.join(",")})`}/$entity`,
+    "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}${contextSelect(selectNames, expand)}/$entity`,
     ...serveRecord(record, spec, selectNames, expand),
   };
   return { status: 200, body };
+}
+
+/** The select list of `@odata.context`: the selected properties, then each expanded one as `name()` (group-list example 7). */
+function contextSelect(selectNames: readonly string[] | undefined, expand: readonly ExpandItem[]): string {
+  if (selectNames === undefined) return "";
+  return `(${[...selectNames, ...expand.map((e) => `${e.name}()`)].join(",")})`;
+}
+
+function selectOf(opts: Map<string, string>, spec: CollectionSpec): string[] | undefined {
+  return parseSelect(
+    opts.get("$select") ?? null,
+    spec.type,
+    spec.filter.extensions === true,
+    Object.keys(spec.documented ?? {}),
+  );
 }
 
 /** Serves one record as a collection item or a created entity (`$select` ignored). */
@@ -202,6 +223,10 @@ export function serveRecord(
   expand: readonly ExpandItem[] = [],
 ): JsonObject {
   let out = project(record, selectNames, spec.defaultSelect);
+  for (const [name, value] of Object.entries(spec.documented ?? {})) {
+    const wanted = (selectNames ?? spec.defaultSelect)?.includes(name) ?? true;
+    if (wanted) out[name] = record[name] ?? value(record);
+  }
   if (spec.finish !== undefined) out = spec.finish(out, selectNames, record);
   for (const e of expand) {
     out[e.name] = e

@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from "../../store/json.ts";
+import { graphTypes } from "../entities/graph-types.generated.ts";
 import type { ComparisonOp, FilterExpr, Literal } from "./filter-ast.ts";
 
 /**
@@ -44,6 +45,8 @@ function evaluate(expr: FilterExpr, record: JsonObject, scope: Map<string, Json>
           ? x.endsWith(y)
           : x.includes(y);
     }
+    case "isof":
+      return isOf(record["@odata.type"], expr.type);
     case "lambda": {
       const collection = resolve(record, expr.path);
       if (!Array.isArray(collection)) return false;
@@ -115,4 +118,16 @@ function compare(op: ComparisonOp, a: Value, b: Value): boolean {
     case "le":
       return x <= y;
   }
+}
+
+/** Whether a record's `@odata.type` is the named type or derives from it (the CSDL shapes' base chain). */
+function isOf(recordType: Json | undefined, name: string): boolean {
+  const wanted = name.replace(/^#?microsoft\.graph\./i, "").toLowerCase();
+  let type: string | null =
+    typeof recordType === "string" ? recordType.replace(/^#?microsoft\.graph\./i, "") : null;
+  while (type !== null) {
+    if (type.toLowerCase() === wanted) return true;
+    type = graphTypes[type]?.base ?? null;
+  }
+  return false;
 }

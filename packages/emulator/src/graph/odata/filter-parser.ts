@@ -10,6 +10,8 @@ import { filterHeight, MAX_FILTER_HEIGHT, MAX_FILTER_NESTING } from "./filter-li
  * Graph's OData parser allows ({@link MAX_FILTER_NESTING}, {@link MAX_FILTER_HEIGHT}), which would
  * otherwise overflow the stack of this parser or of the code that walks the tree.
  */
+const TRUE: FilterExpr = { kind: "literal", literal: { type: "boolean", value: true } };
+
 export function parseFilter(text: string): FilterExpr {
   const p = new Parser(text);
   const expr = p.parseOr();
@@ -157,6 +159,15 @@ class Parser {
     const ident = IDENT.exec(this.#rest())?.[0];
     if (ident === undefined) this.fail("expression expected");
     const lower = ident.toLowerCase();
+    if (lower === "isof" && /^\s*\(/.test(this.#text.slice(this.#pos + ident.length))) {
+      this.#pos += ident.length;
+      this.#expect("(");
+      this.skipSpace();
+      const type = this.#parseLiteral();
+      if (type?.type !== "string") this.fail("isof takes a type name in quotes");
+      this.#expect(")");
+      return { kind: "isof", type: type.value };
+    }
     if (FUNCTIONS.has(lower) && /^\s*\(/.test(this.#text.slice(this.#pos + ident.length))) {
       this.#pos += ident.length;
       this.#expect("(");
@@ -191,6 +202,11 @@ class Parser {
         this.#pos += 3;
         this.#expect("(");
         this.skipSpace();
+        // `any()` without a body: whether the collection has an item (OData 4.01, 5.1.1.10.1).
+        if (quantifier === "any" && this.#text[this.#pos] === ")") {
+          this.#pos++;
+          return { kind: "lambda", quantifier, path: segments, variable: "", body: TRUE };
+        }
         const variable = IDENT.exec(this.#rest())?.[0];
         if (variable === undefined) this.fail("lambda variable expected");
         this.#pos += variable.length;

@@ -24,6 +24,8 @@ export interface FilterSupport {
       { properties: Readonly<Record<string, PropertySupport>>; check?: (body: FilterExpr) => void }
     >
   >;
+  /** The types `isof('microsoft.graph.x')` may name (a polymorphic set's types); none: `isof` refused. */
+  isOf?: readonly string[];
   /** Directory extension attributes: eq, ne, eq null (api-surface 6.4). */
   extensions?: boolean;
   /** Whether `ne`/`not` need an advanced query (directory objects) or are simply unsupported. */
@@ -131,6 +133,20 @@ export function checkFilter(expr: FilterExpr, support: FilterSupport, advancedAl
         useOp(e.name, name, props);
         return;
       }
+      case "isof": {
+        const known = support.isOf?.some(
+          (t) => `microsoft.graph.${t}`.toLowerCase() === e.type.toLowerCase(),
+        );
+        if (support.isOf === undefined || inner !== undefined)
+          throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported Query.");
+        if (known !== true)
+          throw new GraphError(
+            400,
+            "Request_BadRequest",
+            `Cannot find type '${e.type}' for the isof function.`,
+          );
+        return;
+      }
       case "lambda": {
         const name = e.path.join("/");
         if (inner !== undefined) throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported Query.");
@@ -144,6 +160,7 @@ export function checkFilter(expr: FilterExpr, support: FilterSupport, advancedAl
         }
         const lambda = support.lambdas?.[name];
         if (lambda === undefined || e.quantifier === "all") throw unsupported(name, support.resource);
+        if (e.variable === "") return; // `any()`: no body to check
         lambda.check?.(e.body);
         walk(e.body, lambda.properties, negated);
         return;

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { newAppRoleAssignment } from "../entities/app-role-assignment.ts";
+import { INSUFFICIENT_PRIVILEGES } from "../graph-errors.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import { listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
@@ -47,11 +49,7 @@ const CreateSchema = z.object({ principalId: z.guid(), resourceId: z.guid(), app
  */
 function assign(req: GraphRequest, pathSp: JsonObject, side: "resource" | "principal") {
   if (!req.caller.permissions.some((p) => APPLICATION_READ.includes(p))) {
-    throw new GraphError(
-      403,
-      "Authorization_RequestDenied",
-      "Insufficient privileges to complete the operation.",
-    );
+    throw new GraphError(403, "Authorization_RequestDenied", INSUFFICIENT_PRIVILEGES);
   }
   const parsed = CreateSchema.safeParse(jsonBody(req));
   if (!parsed.success) {
@@ -74,13 +72,13 @@ function assign(req: GraphRequest, pathSp: JsonObject, side: "resource" | "princ
   }
   const principal = directoryObject(req, principalId);
   if (principal === undefined || principal.type === "application") throw notFound(principalId);
-  const resource = req.tenant.collection("servicePrincipals").get(resourceId);
+  const resource = req.tenant.collection(COLLECTIONS.servicePrincipals).get(resourceId);
   if (resource === undefined) throw notFound(resourceId);
   const roles = (resource.appRoles ?? []) as JsonObject[];
   if (appRoleId !== DEFAULT_ROLE && !roles.some((r) => r.id === appRoleId && r.isEnabled !== false)) {
     throw new GraphError(400, "Request_BadRequest", "Permission being assigned was not found on application");
   }
-  const assignments = req.tenant.collection("appRoleAssignments");
+  const assignments = req.tenant.collection(COLLECTIONS.appRoleAssignments);
   for (const a of assignments.values()) {
     if (a.principalId === principalId && a.resourceId === resourceId && a.appRoleId === appRoleId) {
       throw new GraphError(400, "Request_BadRequest", "Permission entry already exists.");
@@ -135,7 +133,7 @@ function unassign(
   assignmentId: string,
   side: "resource" | "principal",
 ) {
-  const assignments = req.tenant.collection("appRoleAssignments");
+  const assignments = req.tenant.collection(COLLECTIONS.appRoleAssignments);
   const a = assignments.get(assignmentId);
   if (a === undefined || (side === "resource" ? a.resourceId : a.principalId) !== pathSp.id)
     throw notFound(assignmentId);
@@ -165,7 +163,9 @@ function unassign(
 
 function list(req: GraphRequest, sp: JsonObject, side: "resource" | "principal") {
   const key = side === "resource" ? "resourceId" : "principalId";
-  const items = [...req.tenant.collection("appRoleAssignments").values()].filter((a) => a[key] === sp.id);
+  const items = [...req.tenant.collection(COLLECTIONS.appRoleAssignments).values()].filter(
+    (a) => a[key] === sp.id,
+  );
   const entitySet = `servicePrincipals('${sp.id as string}')/${side === "resource" ? "appRoleAssignedTo" : "appRoleAssignments"}`;
   return listCollection(req, assignmentsSpec(entitySet), items);
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { addApplicationPassword } from "../credentials.ts";
 import { randomIds } from "../ids.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { APPLICATION_WRITE, appTarget, both, checkOwnership, findApplication } from "./applications.ts";
 import { audit, jsonBody } from "./common.ts";
-import { certificateCredential, verifyProof } from "./key-credentials.ts";
+import { certificateCredential, pfxCredential, verifyProof } from "./key-credentials.ts";
 
 const CERTIFICATES_AND_SECRETS = "Update application – Certificates and secrets management ";
 
@@ -67,7 +68,7 @@ function removeCredential(
     const kind = property === "passwordCredentials" ? "password" : "key";
     throw new GraphError(400, "Request_BadRequest", `No ${kind} credential found with keyId '${keyId}'.`);
   }
-  req.tenant.collection("applications").put(app.id as string, { ...app, [property]: remaining });
+  req.tenant.collection(COLLECTIONS.applications).put(app.id as string, { ...app, [property]: remaining });
   return id;
 }
 
@@ -98,7 +99,7 @@ function removePassword(req: GraphRequest, p: Readonly<Record<string, string>>) 
   checkOwnership(req, app);
   const { keyId } = parse(RemoveSchema, jsonBody(req));
   const id = removeCredential(req, app, "passwordCredentials", keyId);
-  req.tenant.collection("_credentials").delete(id);
+  req.tenant.collection(COLLECTIONS.credentials).delete(id);
   auditKeyChange(req, app, `[KeyIdentifier=${id},KeyType=Password]`, undefined);
   return { status: 204 };
 }
@@ -115,15 +116,19 @@ async function addKey(req: GraphRequest, p: Readonly<Record<string, string>>) {
   const app = findApplication(req, p);
   const input = parse(AddKeySchema, jsonBody(req));
   await verifyProof(input.proof, app, req.now());
-  const credential = certificateCredential(input.keyCredential as JsonObject, req.now());
+  const key = input.keyCredential as JsonObject;
+  const credential =
+    key.type === "X509CertAndPassword"
+      ? pfxCredential(key, (input.passwordCredential as JsonObject | null | undefined)?.secretText, req.now())
+      : certificateCredential(key, req.now());
   req.tenant
-    .collection("applications")
+    .collection(COLLECTIONS.applications)
     .put(app.id as string, { ...app, keyCredentials: [...(app.keyCredentials as JsonObject[]), credential] });
   auditKeyChange(
     req,
     app,
     undefined,
-    `[KeyIdentifier=${credential.keyId as string},KeyType=AsymmetricX509Cert,KeyUsage=${credential.usage as string}]`,
+    `[KeyIdentifier=${credential.keyId as string},KeyType=${credential.type as string},KeyUsage=${credential.usage as string}]`,
   );
   return {
     status: 200,

@@ -49,6 +49,9 @@ export const applicationsSpec: CollectionSpec = {
 
 /** How `/servicePrincipals` answers OData queries (servicePrincipal resource page). */
 export const servicePrincipalsSpec: CollectionSpec = {
+  // Shown by the service principal pages' examples (beta declares them; v1.0 has endpoints only as a
+  // navigation): the publisher's tenant name is not known to the record, so null.
+  documented: { publisherName: () => null, endpoints: () => [] },
   entitySet: "servicePrincipals",
   type: "servicePrincipal",
   directory: true,

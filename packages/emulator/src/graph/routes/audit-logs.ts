@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import { getEntity, listCollection } from "../odata/collection-query.ts";
@@ -87,7 +88,7 @@ export const auditLogRoutes: GraphRoute[] = [
     path: "/auditLogs/directoryAudits",
     permissions: PERMISSIONS,
     handle: (req) =>
-      listCollection(req, directoryAuditsSpec, req.tenant.collection("directoryAudits").values()),
+      listCollection(req, directoryAuditsSpec, req.tenant.collection(COLLECTIONS.directoryAudits).values()),
   },
   {
     method: "GET",
@@ -99,7 +100,7 @@ export const auditLogRoutes: GraphRoute[] = [
     method: "GET",
     path: "/auditLogs/signIns",
     permissions: PERMISSIONS,
-    handle: (req) => listCollection(req, signInsSpec, req.tenant.collection("signIns").values()),
+    handle: (req) => listCollection(req, signInsSpec, req.tenant.collection(COLLECTIONS.signIns).values()),
   },
   {
     method: "GET",

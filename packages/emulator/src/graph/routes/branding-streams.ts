@@ -1,3 +1,4 @@
+import type { Json } from "../../store/json.ts";
 import { auditBranding } from "../branding/branding-changes.ts";
 import {
   BRANDING_STREAMS,
@@ -17,6 +18,8 @@ import {
   streamNamed,
 } from "../branding/branding-streams.ts";
 import { imageInfo } from "../branding/image-info.ts";
+import { typeProperties } from "../entities/shape.ts";
+import { notFound, unknownSegment } from "../graph-errors.ts";
 import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { BRANDING_READ, BRANDING_WRITE } from "./branding.ts";
 
@@ -32,10 +35,16 @@ const IMAGE_TYPES: Readonly<Record<string, string | undefined>> = {
 
 function stream(segment: string): BrandingStream {
   const s = streamNamed(segment);
-  if (s === undefined) {
-    throw new GraphError(400, "Request_BadRequest", `Resource not found for the segment '${segment}'.`);
-  }
+  if (s === undefined) throw unknownSegment(segment);
   return s;
+}
+
+/** A structural property of a localization by its name, matched without case (`signInPageText`). */
+function propertyNamed(segment: string): string | undefined {
+  const lower = segment.toLowerCase();
+  return Object.keys(typeProperties("organizationalBrandingLocalization")).find(
+    (n) => n.toLowerCase() === lower,
+  );
 }
 
 /** The record a stream belongs to: the default is created on first upload, a localization must exist. */
@@ -44,11 +53,7 @@ function owner(req: GraphRequest, orgId: string, locale: string) {
   const key = localeKey(locale);
   const record = key === DEFAULT_LOCALE ? ensureDefault(req.tenant) : findBranding(req.tenant, key);
   if (record === undefined) {
-    throw new GraphError(
-      404,
-      "Request_ResourceNotFound",
-      `Resource '${locale}' does not exist or one of its queried reference-property objects are not present.`,
-    );
+    throw notFound(locale);
   }
   return record;
 }
@@ -138,16 +143,24 @@ function removeStream(req: GraphRequest, orgId: string, locale: string, segment:
 
 /** `GET …/{stream}`: the bytes with their media type; `200 {}` when nothing was uploaded, as the docs show (api-surface 4.4). */
 function getStream(req: GraphRequest, orgId: string, locale: string, segment: string): GraphResult {
-  const name = stream(segment);
   checkOrganization(req, orgId);
   const record = findBranding(req.tenant, locale);
   if (record === undefined) {
-    throw new GraphError(
-      404,
-      "Request_ResourceNotFound",
-      `Resource '${locale}' does not exist or one of its queried reference-property objects are not present.`,
-    );
+    throw notFound(locale);
   }
+  // `GET …/localizations/{id}/signInPageText`: one structural property as `{ value }` (OData's
+  // property request), as the localization page's example does.
+  const property = streamNamed(segment) === undefined ? propertyNamed(segment) : undefined;
+  if (property !== undefined) {
+    return {
+      status: 200,
+      body: {
+        "@odata.context": `${req.baseUrl}/${req.version}/$metadata#organization('${orgId}')/branding/localizations('${String(record.id)}')/${property}`,
+        value: (record[property] ?? null) as Json,
+      },
+    };
+  }
+  const name = stream(segment);
   const file = streamOf(req.tenant, String(record.id), name);
   if (file === undefined) return { status: 200, body: {} };
   return { status: 200, headers: { "content-type": file.contentType }, body: file.data };

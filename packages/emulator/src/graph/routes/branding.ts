@@ -14,6 +14,7 @@ import {
   serveBranding,
   uploadedStreams,
 } from "../branding/branding-records.ts";
+import { notFoundMessage } from "../graph-errors.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { jsonBody } from "./common.ts";
 
@@ -33,7 +34,7 @@ function brandingNotFound(locale: string): GraphError {
     "Request_ResourceNotFound",
     locale === DEFAULT_LOCALE
       ? "The tenant has no default company branding; create it with PATCH /organization/{id}/branding or by adding a localization."
-      : `Resource '${locale}' does not exist or one of its queried reference-property objects are not present.`,
+      : notFoundMessage(locale),
   );
 }
 
@@ -165,7 +166,10 @@ function listLocalizations(req: GraphRequest, orgId: string) {
     status: 200,
     body: {
       "@odata.context": `${req.baseUrl}/${req.version}/$metadata#organization('${orgId}')/branding/localizations`,
-      value: records.map((r) => serveBranding(req, r, String(r.id))),
+      value: records.map((r) => ({
+        "@odata.type": LOCALIZATION_TYPE,
+        ...serveBranding(req, r, String(r.id)),
+      })),
     },
   };
 }
@@ -178,12 +182,15 @@ function getLocalization(req: GraphRequest, orgId: string, locale: string) {
     status: 200,
     body: {
       "@odata.context": `${req.baseUrl}/${req.version}/$metadata#organization('${orgId}')/branding/localizations/$entity`,
+      "@odata.type": LOCALIZATION_TYPE,
       ...serveBranding(req, record, String(record.id)),
     },
   };
 }
 
 const base = "/organization/{orgId}/branding";
+/** Localizations carry their type, as the localization pages' examples show. */
+const LOCALIZATION_TYPE = "#microsoft.graph.organizationalBrandingLocalization";
 const p = (params: Readonly<Record<string, string>>, name: string): string => params[name] as string;
 
 /** Company branding and its localizations (api-surface 4), v1.0 and beta. */

@@ -1,53 +1,19 @@
 import { randomUUID } from "node:crypto";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { Json, JsonObject } from "../../store/json.ts";
 import { type DirectoryAuditInput, newDirectoryAudit } from "../entities/directory-audit.ts";
 import { isGuid } from "../entities/shape.ts";
+import { emptyPayload, notAnObject } from "../graph-errors.ts";
 import { GraphError, type GraphRequest } from "../route.ts";
 
-/** Graph's 404 for a directory object that does not exist. */
-export function notFound(id: string): GraphError {
-  return new GraphError(
-    404,
-    "Request_ResourceNotFound",
-    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-  );
-}
+export { invalidValue, notFound, objectConflict } from "../graph-errors.ts";
 
 /** The JSON object body of a write, or Graph's 400 when it is missing or not an object. */
 export function jsonBody(req: GraphRequest): JsonObject {
   const body = req.body;
-  if (body === undefined || body === null) {
-    throw new GraphError(400, "Request_BadRequest", "Empty Payload. JSON content expected.");
-  }
-  if (typeof body !== "object" || Array.isArray(body)) {
-    throw new GraphError(400, "Request_BadRequest", "Invalid JSON payload: an object was expected.");
-  }
+  if (body === undefined || body === null) throw emptyPayload();
+  if (typeof body !== "object" || Array.isArray(body)) throw notAnObject();
   return body as JsonObject;
-}
-
-/** Graph's 400 for a property value it refuses. */
-export function invalidValue(property: string, resource: string): GraphError {
-  return new GraphError(
-    400,
-    "Request_BadRequest",
-    `Invalid value specified for property '${property}' of resource '${resource}'.`,
-  );
-}
-
-/** Graph's 400 for a unique-key clash, with the `ObjectConflict` detail clients branch on. */
-export function objectConflict(property: string): GraphError {
-  return new GraphError(
-    400,
-    "Request_BadRequest",
-    `Another object with the same value for property ${property} already exists.`,
-    [
-      {
-        code: "ObjectConflict",
-        message: `Another object with the same value for property ${property} already exists.`,
-        target: property,
-      },
-    ],
-  );
 }
 
 /** Writes a `directoryAudit` for a change made by the request's caller. */
@@ -58,7 +24,7 @@ export function audit(req: GraphRequest, input: DirectoryAuditInput): void {
     req.now(),
     randomUUID(),
   );
-  req.tenant.collection("directoryAudits").put(entry.id as string, entry);
+  req.tenant.collection(COLLECTIONS.directoryAudits).put(entry.id as string, entry);
 }
 
 /** The properties whose values differ, for audit `modifiedProperties` (values of `secret` names withheld). */

@@ -34,6 +34,7 @@ export const extensionsSpec: CollectionSpec = {
     type: "customAuthenticationExtension",
     directory: false,
     properties: { id: { ops: "eq" }, displayName: { ops: "eq startswith" } },
+    isOf: ["customAuthenticationExtension", ...EXTENSION_TYPES],
   },
   finish: (served, _select, record) => ({ "@odata.type": record["@odata.type"] ?? null, ...served }),
 };

@@ -1,5 +1,7 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { isoDate } from "../entities/shape.ts";
+import { INSUFFICIENT_PRIVILEGES } from "../graph-errors.ts";
 import { type CollectionSpec, getEntity, listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { applicationsSpec } from "./application-query.ts";
@@ -51,8 +53,8 @@ export function softDelete(
   secrets: JsonObject[] = [],
 ): void {
   const id = record.id as string;
-  req.tenant.collection("deletedItems").put(id, { ...record, deletedDateTime: isoDate(req.now()) });
-  req.tenant.collection("_deletedItems").put(id, { type, secrets });
+  req.tenant.collection(COLLECTIONS.deletedItems).put(id, { ...record, deletedDateTime: isoDate(req.now()) });
+  req.tenant.collection(COLLECTIONS.deletedSecrets).put(id, { type, secrets });
 }
 
 function specFor(req: GraphRequest, type: DeletedType): CollectionSpec {
@@ -70,8 +72,8 @@ function specFor(req: GraphRequest, type: DeletedType): CollectionSpec {
 }
 
 function deletedOf(req: GraphRequest, type: DeletedType): JsonObject[] {
-  const meta = req.tenant.collection("_deletedItems");
-  return [...req.tenant.collection("deletedItems").values()].filter(
+  const meta = req.tenant.collection(COLLECTIONS.deletedSecrets);
+  return [...req.tenant.collection(COLLECTIONS.deletedItems).values()].filter(
     (r) => meta.get(r.id as string)?.type === type,
   );
 }
@@ -82,8 +84,10 @@ function find(
   id: string,
   use: "read" | "write",
 ): { record: JsonObject; type: DeletedType } {
-  const record = req.tenant.collection("deletedItems").get(id.toLowerCase());
-  const type = req.tenant.collection("_deletedItems").get(id.toLowerCase())?.type as DeletedType | undefined;
+  const record = req.tenant.collection(COLLECTIONS.deletedItems).get(id.toLowerCase());
+  const type = req.tenant.collection(COLLECTIONS.deletedSecrets).get(id.toLowerCase())?.type as
+    | DeletedType
+    | undefined;
   if (record === undefined || type === undefined) throw notFound(id);
   const allowed = [
     ...KINDS[type][use],
@@ -91,11 +95,7 @@ function find(
     "Directory.ReadWrite.All",
   ];
   if (!req.caller.permissions.some((p) => allowed.includes(p))) {
-    throw new GraphError(
-      403,
-      "Authorization_RequestDenied",
-      "Insufficient privileges to complete the operation.",
-    );
+    throw new GraphError(403, "Authorization_RequestDenied", INSUFFICIENT_PRIVILEGES);
   }
   return { record, type };
 }
@@ -104,7 +104,7 @@ function restore(req: GraphRequest, id: string): GraphResult {
   const { record, type } = find(req, id, "write");
   const restored: JsonObject = { ...record, deletedDateTime: null };
   const live = req.tenant.collection(KINDS[type].collection);
-  const secrets = (req.tenant.collection("_deletedItems").get(record.id as string)?.secrets ??
+  const secrets = (req.tenant.collection(COLLECTIONS.deletedSecrets).get(record.id as string)?.secrets ??
     []) as JsonObject[];
   if (type === "user") {
     // Someone may have taken the UPN or a sign-in name meanwhile: the restore then fails.
@@ -122,13 +122,14 @@ function restore(req: GraphRequest, id: string): GraphResult {
     live.put(restored.id as string, restored);
     index.add(restored);
     const password = secrets[0];
-    if (password !== undefined) req.tenant.collection("_userPasswords").put(restored.id as string, password);
+    if (password !== undefined)
+      req.tenant.collection(COLLECTIONS.userPasswords).put(restored.id as string, password);
   } else {
     live.put(restored.id as string, restored);
-    for (const c of secrets) req.tenant.collection("_credentials").put(c.keyId as string, c);
+    for (const c of secrets) req.tenant.collection(COLLECTIONS.credentials).put(c.keyId as string, c);
   }
-  req.tenant.collection("deletedItems").delete(restored.id as string);
-  req.tenant.collection("_deletedItems").delete(restored.id as string);
+  req.tenant.collection(COLLECTIONS.deletedItems).delete(restored.id as string);
+  req.tenant.collection(COLLECTIONS.deletedSecrets).delete(restored.id as string);
   auditDeletedItem(req, type, restored, `Restore ${type}`, "Restore");
   // Graph answers a restore with the restored object (200).
   return getEntity(req, { ...specFor(req, type), entitySet: "directoryObjects" }, restored);
@@ -158,8 +159,8 @@ function auditDeletedItem(
 
 function purge(req: GraphRequest, id: string) {
   const { record, type } = find(req, id, "write");
-  req.tenant.collection("deletedItems").delete(record.id as string);
-  req.tenant.collection("_deletedItems").delete(record.id as string);
+  req.tenant.collection(COLLECTIONS.deletedItems).delete(record.id as string);
+  req.tenant.collection(COLLECTIONS.deletedSecrets).delete(record.id as string);
   auditDeletedItem(req, type, record, `Hard delete ${type}`, "Delete");
   return { status: 204 };
 }

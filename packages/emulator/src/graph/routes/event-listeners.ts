@@ -43,6 +43,7 @@ const listenersSpec: CollectionSpec = {
       authenticationEventsFlowId: { ops: "eq eqnull" },
     },
     lambdas: { "conditions/applications/includeApplications": { properties: { appId: { ops: "eq" } } } },
+    isOf: ["authenticationEventListener", ...Object.keys(LISTENER_TYPES), ...FLOW_MANAGED_LISTENERS],
   },
   finish: (served, _select, record) => ({ "@odata.type": record["@odata.type"] ?? null, ...served }),
 };

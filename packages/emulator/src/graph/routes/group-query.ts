@@ -1,31 +1,13 @@
 import type { JsonObject } from "../../store/json.ts";
+import type { ReferenceNavigation } from "../entity-set/reference-navigation.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import type { PropertySupport } from "../odata/filter-support.ts";
 import type { GraphRequest } from "../route.ts";
-import { directoryObject } from "./common.ts";
+import { edgeObjects, memberOf, members, transitiveMemberOf } from "./group-edges.ts";
 import { USER_DEFAULT_SELECT, usersSpec } from "./user-query.ts";
 
 const TEXT: PropertySupport = { ops: "eq ge le in startswith", advanced: "ne not endswith eqnull" };
 const FLAG: PropertySupport = { ops: "eq", advanced: "ne not eqnull" };
-
-/** Member ids of a group, in the order they were added. */
-export function memberIds(req: GraphRequest, groupId: string): string[] {
-  const out: string[] = [];
-  for (const edge of req.tenant.collection("_groupMembers").values()) {
-    if (edge.groupId === groupId) out.push(edge.memberId as string);
-  }
-  return out;
-}
-
-/** A group's member records (users, groups, service principals), each with its `@odata.type`. */
-export function members(req: GraphRequest, groupId: string): JsonObject[] {
-  const out: JsonObject[] = [];
-  for (const id of memberIds(req, groupId)) {
-    const found = directoryObject(req, id);
-    if (found !== undefined) out.push({ "@odata.type": `#microsoft.graph.${found.type}`, ...found.record });
-  }
-  return out;
-}
 
 /**
  * A member as Graph serves a `directoryObject` collection: its `@odata.type` first, the selected
@@ -44,6 +26,47 @@ export function serveMember(
   return out;
 }
 
+/**
+ * The group properties Graph returns without `$select` (the group resource page and its List groups
+ * example); the others (`allowExternalSenders`, `assignedLicenses`, `hideFromAddressLists`,
+ * `isSubscribedByMail`, `unseenCount`, …) only when selected.
+ */
+export const GROUP_DEFAULT_SELECT = [
+  "id",
+  "deletedDateTime",
+  "classification",
+  "createdDateTime",
+  "creationOptions",
+  "description",
+  "displayName",
+  "expirationDateTime",
+  "groupTypes",
+  "isAssignableToRole",
+  "mail",
+  "mailEnabled",
+  "mailNickname",
+  "membershipRule",
+  "membershipRuleProcessingState",
+  "onPremisesDomainName",
+  "onPremisesLastSyncDateTime",
+  "onPremisesNetBiosName",
+  "onPremisesSamAccountName",
+  "onPremisesSecurityIdentifier",
+  "onPremisesSyncEnabled",
+  "preferredDataLocation",
+  "preferredLanguage",
+  "proxyAddresses",
+  "renewedDateTime",
+  "resourceBehaviorOptions",
+  "resourceProvisioningOptions",
+  "securityEnabled",
+  "securityIdentifier",
+  "theme",
+  "visibility",
+  "onPremisesProvisioningErrors",
+  "serviceProvisioningErrors",
+] as const;
+
 /** How `/groups` answers OData queries (group resource page). */
 export function groupsSpec(req: GraphRequest): CollectionSpec {
   return {
@@ -51,10 +74,14 @@ export function groupsSpec(req: GraphRequest): CollectionSpec {
     type: "group",
     directory: true,
     page: { default: 100, max: 999 },
+    defaultSelect: GROUP_DEFAULT_SELECT,
+    // Shown by the group pages' examples, absent from the v1.0 CSDL; nothing the emulator creates sets it.
+    documented: { creationOptions: () => [] },
     search: ["displayName", "description", "mailNickname"],
     orderby: { displayName: "basic", createdDateTime: "advanced", mailNickname: "advanced" },
     expand: {
       members: (g) => members(req, g.id as string).map((m) => serveMember(m, undefined, m)),
+      owners: (g) => edgeObjects(req, "owners", String(g.id)).map((m) => serveMember(m, undefined, m)),
     },
     filter: {
       resource: "Group",
@@ -76,6 +103,8 @@ export function groupsSpec(req: GraphRequest): CollectionSpec {
       lambdas: {
         groupTypes: { properties: { $this: { ops: "eq", advanced: "ne not" } } },
         proxyAddresses: { properties: { $this: { ops: "eq startswith", advanced: "ne not endswith" } } },
+        // group-list example 7: `assignedLicenses/any()`, and by SKU.
+        assignedLicenses: { properties: { skuId: { ops: "eq" } } },
       },
     },
   };
@@ -95,3 +124,34 @@ export const membersSpec: CollectionSpec = {
   filter: { ...usersSpec.filter, resource: "DirectoryObject", lambdas: {} },
   finish: serveMember,
 };
+
+/** `@odata.type` first on every group of a directoryObject collection, selected or not. */
+function withGroupType(served: JsonObject): JsonObject {
+  return { "@odata.type": "#microsoft.graph.group", ...served };
+}
+
+/**
+ * `memberOf` and `transitiveMemberOf` of a user, group or service principal: the groups it belongs
+ * to directly, or through nested groups; `$count` and the `microsoft.graph.group` cast included.
+ */
+export function memberOfNavigations(read: readonly string[]): ReferenceNavigation[] {
+  const spec = (req: GraphRequest): CollectionSpec => ({
+    ...groupsSpec(req),
+    entitySet: "directoryObjects",
+    expand: {},
+    finish: withGroupType,
+  });
+  return (
+    [
+      ["memberOf", memberOf],
+      ["transitiveMemberOf", transitiveMemberOf],
+    ] as const
+  ).map(([name, groupsOf]) => ({
+    name,
+    related: (req: GraphRequest, r: JsonObject) => groupsOf(req, String(r.id)),
+    spec,
+    casts: { group: groupsSpec },
+    read,
+    cost: 2,
+  }));
+}

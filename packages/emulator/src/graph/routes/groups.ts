@@ -1,29 +1,44 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { Json, JsonObject } from "../../store/json.ts";
 import { GROUP_READ_ONLY, newGroup } from "../entities/group.ts";
 import { writeProperties } from "../entities/shape.ts";
-import { countCollection, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
+import type { ReferenceNavigation } from "../entity-set/reference-navigation.ts";
+import { insufficientPrivileges, invalidValue, notFound, referenceExists } from "../graph-errors.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import {
-  audit,
-  changes,
-  directoryObject,
-  idFromReference,
-  invalidValue,
-  jsonBody,
-  notFound,
-} from "./common.ts";
+import { servicePrincipalsSpec } from "./application-query.ts";
+import { directoryObject, idFromReference } from "./common.ts";
 import { softDelete } from "./deleted-items.ts";
-import { addMember, findGroup, MEMBERS_WRITE } from "./group-members.ts";
-import { groupsSpec, memberIds } from "./group-query.ts";
+import {
+  addEdge,
+  dropEdgesOf,
+  edgeIds,
+  edgeObjects,
+  type GroupEdge,
+  hasEdge,
+  removeEdge,
+  transitiveMembers,
+} from "./group-edges.ts";
+import { groupsSpec, memberOfNavigations, membersSpec } from "./group-query.ts";
+import { usersSpec } from "./user-query.ts";
 
 const READ = ["Group.Read.All", "Group.ReadWrite.All"];
+const MEMBERS_READ = [
+  "GroupMember.Read.All",
+  "Group.Read.All",
+  "GroupMember.ReadWrite.All",
+  "Group.ReadWrite.All",
+];
+/** Adding and removing members: GroupMember.ReadWrite.All, or Group.ReadWrite.All. */
+export const MEMBERS_WRITE = ["GroupMember.ReadWrite.All", "Group.ReadWrite.All"];
 /** Graph allows at most 20 `@odata.bind` relationships in one create or update (api-surface 7). */
 const BIND_LIMIT = 20;
 const NICKNAME = /^[\x21-\x7e]{1,64}$/;
 const NICKNAME_FORBIDDEN = /[@()\\[\]";:.<>,]/;
+const BINDS = { members: "members@odata.bind", owners: "owners@odata.bind" } as const;
 
 /** Resolves `members@odata.bind` / `owners@odata.bind`: every reference must exist, or nothing changes. */
-function bindings(req: GraphRequest, body: JsonObject): { members: string[]; owners: string[] } {
+function bindings(req: GraphRequest, body: JsonObject): Record<GroupEdge, string[]> {
   const list = (name: string): string[] => {
     const v = body[name];
     if (v === undefined) return [];
@@ -35,15 +50,7 @@ function bindings(req: GraphRequest, body: JsonObject): { members: string[]; own
       );
     return v.map((ref: Json) => idFromReference(ref));
   };
-  const out = { members: list("members@odata.bind"), owners: list("owners@odata.bind") };
-  // Owners are not modelled (no /owners routes): refuse them rather than drop them silently.
-  if (out.owners.length > 0) {
-    throw new GraphError(
-      400,
-      "Request_BadRequest",
-      "The emulator does not support 'owners@odata.bind'; create the group without owners.",
-    );
-  }
+  const out = { members: list(BINDS.members), owners: list(BINDS.owners) };
   if (out.members.length + out.owners.length > BIND_LIMIT) {
     throw new GraphError(
       400,
@@ -53,10 +60,15 @@ function bindings(req: GraphRequest, body: JsonObject): { members: string[]; own
   }
   for (const id of [...out.members, ...out.owners])
     if (directoryObject(req, id) === undefined) throw notFound(id);
+  // Owners are users or service principals (group owners resource page).
+  for (const id of out.owners) {
+    const type = directoryObject(req, id)?.type;
+    if (type !== "user" && type !== "servicePrincipal") throw invalidValue("owners", "Group");
+  }
   return out;
 }
 
-function checkGroup(group: JsonObject): void {
+function checkGroup(group: JsonObject): JsonObject {
   if (typeof group.displayName !== "string" || group.displayName === "" || group.displayName.length > 256) {
     throw invalidValue("displayName", "Group");
   }
@@ -66,150 +78,119 @@ function checkGroup(group: JsonObject): void {
   if (typeof nick !== "string" || !NICKNAME.test(nick) || NICKNAME_FORBIDDEN.test(nick)) {
     throw invalidValue("mailNickname", "Group");
   }
+  return group;
 }
 
 const withoutBinds = (body: JsonObject): JsonObject =>
-  Object.fromEntries(
-    Object.entries(body).filter(([k]) => k !== "members@odata.bind" && k !== "owners@odata.bind"),
-  );
+  Object.fromEntries(Object.entries(body).filter(([k]) => k !== BINDS.members && k !== BINDS.owners));
 
-function createGroup(req: GraphRequest) {
-  const body = jsonBody(req);
-  const binds = bindings(req, body);
-  const group = newGroup(req.tenant.info, withoutBinds(body), req.now());
-  checkGroup(group);
-  req.tenant.collection("groups").put(group.id as string, group);
-  audit(req, {
-    activityDisplayName: "Add group",
-    category: "GroupManagement",
-    operationType: "Add",
-    targets: [
-      {
-        id: group.id as string,
-        displayName: group.displayName as string,
-        type: "Group",
-        modifiedProperties: changes({}, group, Object.keys(withoutBinds(body))),
-      },
-    ],
-  });
-  for (const id of binds.members) addMember(req, group, id);
-  const spec = groupsSpec(req);
+// Bindings are resolved before the record is stored and applied after it: a create that names a
+// missing member or owner changes nothing.
+const pending = new WeakMap<GraphRequest, Record<GroupEdge, string[]>>();
+
+/** A group's members or owners as a reference navigation (list, `$count`, casts, `$ref`). */
+function groupReferences(
+  kind: GroupEdge,
+  read: readonly string[],
+  write: readonly string[],
+): ReferenceNavigation {
   return {
-    status: 201,
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#groups/$entity`,
-      ...serveRecord(group, spec, undefined),
+    name: kind,
+    related: (req, group) => edgeObjects(req, kind, String(group.id)),
+    spec: () => membersSpec,
+    // Members are users, groups and service principals; owners users and service principals.
+    casts:
+      kind === "members"
+        ? { user: () => usersSpec, group: groupsSpec, servicePrincipal: () => servicePrincipalsSpec }
+        : { user: () => usersSpec, servicePrincipal: () => servicePrincipalsSpec },
+    read,
+    cost: 3,
+    references: {
+      write,
+      has: (req, group, id) => hasEdge(req, kind, String(group.id), id),
+      add: (req, group, id) => {
+        if (kind === "owners")
+          bindings(req, { [BINDS.owners]: [`https://graph.microsoft.com/v1.0/directoryObjects/${id}`] });
+        addEdge(req, kind, group, id);
+      },
+      remove: (req, group, id) => removeEdge(req, kind, group, id),
     },
   };
 }
 
-function updateGroup(req: GraphRequest, id: string) {
-  const body = jsonBody(req);
-  const before = findGroup(req, id);
-  const props = withoutBinds(body);
-  const perms = req.caller.permissions;
-  // Binding members needs only GroupMember.ReadWrite.All; changing the group itself needs Group.ReadWrite.All.
-  if (
-    Object.keys(props).length > 0 &&
-    !perms.includes("Group.ReadWrite.All") &&
-    !perms.includes("Directory.ReadWrite.All")
-  ) {
-    throw new GraphError(
-      403,
-      "Authorization_RequestDenied",
-      "Insufficient privileges to complete the operation.",
-    );
-  }
-  const binds = bindings(req, body);
-  const existing = new Set(memberIds(req, before.id as string));
-  for (const m of binds.members) {
-    if (existing.has(m))
-      throw new GraphError(
-        400,
-        "Request_BadRequest",
-        "One or more added object references already exist for the following modified properties: 'members'.",
-      );
-  }
-  const after = writeProperties("group", structuredClone(before), props, GROUP_READ_ONLY);
-  checkGroup(after);
-  if (Object.keys(props).length > 0) {
-    req.tenant.collection("groups").put(after.id as string, after);
-    audit(req, {
-      activityDisplayName: "Update group",
-      category: "GroupManagement",
-      operationType: "Update",
-      targets: [
-        {
-          id: after.id as string,
-          displayName: after.displayName as string,
-          type: "Group",
-          modifiedProperties: changes(before, after, Object.keys(props)),
-        },
-      ],
-    });
-  }
-  for (const m of binds.members) addMember(req, after, m);
-  return { status: 204 };
-}
-
-function deleteGroup(req: GraphRequest, id: string) {
-  const group = findGroup(req, id);
-  req.tenant.collection("groups").delete(group.id as string);
-  softDelete(req, "group", group);
-  const edges = req.tenant.collection("_groupMembers");
-  for (const [edgeId, e] of [...edges.entries()])
-    if (e.groupId === group.id || e.memberId === group.id) edges.delete(edgeId);
-  audit(req, {
-    activityDisplayName: "Delete group",
-    category: "GroupManagement",
-    operationType: "Delete",
-    targets: [{ id: group.id as string, displayName: group.displayName as string, type: "Group" }],
-  });
-  return { status: 204 };
-}
-
-/** `/groups` (api-surface 7); members are in group-members.ts. */
-export const groupRoutes: GraphRoute[] = [
-  {
-    method: "GET",
-    path: "/groups",
-    permissions: ["Group.ReadBasic.All", ...READ],
-    directory: true,
-    handle: (req) => listCollection(req, groupsSpec(req), req.tenant.collection("groups").values()),
-  },
-  {
-    method: "GET",
-    path: "/groups/$count",
-    permissions: READ,
-    directory: true,
-    handle: (req) => countCollection(req, groupsSpec(req), req.tenant.collection("groups").values()),
-  },
-  {
-    method: "GET",
-    path: "/groups/{id}",
-    permissions: READ,
-    directory: true,
-    handle: (req, p) => getEntity(req, groupsSpec(req), findGroup(req, p.id as string)),
-  },
-  {
-    method: "POST",
-    path: "/groups",
+/** `/groups` (api-surface 7): the group, its members and owners. */
+export const groupSet = defineEntitySet({
+  name: "groups",
+  collection: COLLECTIONS.groups,
+  type: "group",
+  spec: groupsSpec,
+  directory: true,
+  read: { permissions: READ, listPermissions: ["Group.ReadBasic.All", ...READ] },
+  audit: { category: "GroupManagement", activity: "group", targetType: "Group" },
+  create: {
     permissions: ["Group.Create", "Group.ReadWrite.All"],
-    directory: true,
-    handle: createGroup,
+    build: (req, body) => {
+      pending.set(req, bindings(req, body));
+      return checkGroup(newGroup(req.tenant.info, withoutBinds(body), req.now()));
+    },
+    after: (req, group) => {
+      const binds = pending.get(req);
+      for (const id of binds?.owners ?? []) addEdge(req, "owners", group, id);
+      for (const id of binds?.members ?? []) addEdge(req, "members", group, id);
+    },
   },
-  {
-    method: "PATCH",
-    path: "/groups/{id}",
+  update: {
     permissions: MEMBERS_WRITE,
-    directory: true,
-    handle: (req, p) => updateGroup(req, p.id as string),
+    changesRecord: (body) => Object.keys(withoutBinds(body)).length > 0,
+    apply: (req, group, body) => {
+      const props = withoutBinds(body);
+      const perms = req.caller.permissions;
+      // Binding members needs only GroupMember.ReadWrite.All; changing the group itself needs Group.ReadWrite.All.
+      if (
+        Object.keys(props).length > 0 &&
+        !perms.includes("Group.ReadWrite.All") &&
+        !perms.includes("Directory.ReadWrite.All")
+      ) {
+        throw insufficientPrivileges();
+      }
+      const binds = bindings(req, body);
+      for (const kind of ["members", "owners"] as const) {
+        const existing = new Set(edgeIds(req, kind, String(group.id)));
+        if (binds[kind].some((id) => existing.has(id))) throw referenceExists(kind);
+      }
+      pending.set(req, binds);
+      return checkGroup(writeProperties("group", group, props, GROUP_READ_ONLY));
+    },
+    after: (req, _before, group) => {
+      const binds = pending.get(req);
+      for (const id of binds?.owners ?? []) addEdge(req, "owners", group, id);
+      for (const id of binds?.members ?? []) addEdge(req, "members", group, id);
+    },
   },
-  {
-    method: "DELETE",
-    path: "/groups/{id}",
+  remove: {
     permissions: ["Group.ReadWrite.All"],
-    directory: true,
-    handle: (req, p) => deleteGroup(req, p.id as string),
+    after: (req, group) => {
+      softDelete(req, "group", group);
+      dropEdgesOf(req, String(group.id));
+    },
   },
-];
+  navigations: [
+    groupReferences("members", MEMBERS_READ, MEMBERS_WRITE),
+    groupReferences("owners", MEMBERS_READ, ["Group.ReadWrite.All"]),
+    ...memberOfNavigations(MEMBERS_READ),
+    {
+      // Members of the group and of its nested groups, each once (group-list-transitivemembers).
+      name: "transitiveMembers",
+      related: (req, group) => transitiveMembers(req, String(group.id)),
+      spec: () => membersSpec,
+      casts: { user: () => usersSpec, group: groupsSpec, servicePrincipal: () => servicePrincipalsSpec },
+      read: MEMBERS_READ,
+      cost: 3,
+    },
+  ],
+});
+
+/** The group at `/groups/{id}`, or 404. */
+export const findGroup = (req: GraphRequest, id: string): JsonObject => groupSet.find(req, id);
+
+export const groupRoutes: readonly GraphRoute[] = groupSet.routes;

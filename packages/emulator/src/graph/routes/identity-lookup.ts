@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { newApplication } from "../entities/application.ts";
 import { builtInProviders } from "../entities/identity-provider.ts";
@@ -16,7 +17,10 @@ import type { GraphRequest } from "../route.ts";
 
 /** Every identity provider of the tenant: built-in first, then configured ones in creation order. */
 export function allProviders(req: GraphRequest): JsonObject[] {
-  return [...builtInProviders(req.tenant.info.kind), ...req.tenant.collection("identityProviders").values()];
+  return [
+    ...builtInProviders(req.tenant.info.kind),
+    ...req.tenant.collection(COLLECTIONS.identityProviders).values(),
+  ];
 }
 
 /** A provider by id (case-insensitively, as Graph's keys compare). */
@@ -27,7 +31,7 @@ export function findProvider(req: GraphRequest, id: string): JsonObject | undefi
 
 /** Every user-flow attribute: built-in, then custom. */
 export function allAttributes(req: GraphRequest): JsonObject[] {
-  return [...builtInAttributes(), ...req.tenant.collection("userFlowAttributes").values()];
+  return [...builtInAttributes(), ...req.tenant.collection(COLLECTIONS.userFlowAttributes).values()];
 }
 
 /** An attribute by id, case-insensitively. */
@@ -38,7 +42,7 @@ export function findAttribute(req: GraphRequest, id: string): JsonObject | undef
 
 /** The tenant's user flows. */
 export function flows(req: GraphRequest): JsonObject[] {
-  return [...req.tenant.collection("authenticationEventsFlows").values()];
+  return [...req.tenant.collection(COLLECTIONS.authenticationEventsFlows).values()];
 }
 
 /** Flows that reference an identity provider or an attribute, for refusing to delete what is in use. */
@@ -62,8 +66,8 @@ export function flowLookups(req: GraphRequest): FlowLookups {
     attribute: (id) => findAttribute(req, id),
     appExists: (appId) =>
       [
-        ...req.tenant.collection("applications").values(),
-        ...req.tenant.collection("servicePrincipals").values(),
+        ...req.tenant.collection(COLLECTIONS.applications).values(),
+        ...req.tenant.collection(COLLECTIONS.servicePrincipals).values(),
       ].some((a) => String(a.appId).toLowerCase() === appId),
     linkedFlow: (appId, exceptFlowId) =>
       flows(req).find(
@@ -73,7 +77,8 @@ export function flowLookups(req: GraphRequest): FlowLookups {
             ((f.conditions as JsonObject).applications as JsonObject).includeApplications as JsonObject[]
           ).some((a) => a.appId === appId),
       ),
-    extension: (id) => req.tenant.collection("customAuthenticationExtensions").get(id.toLowerCase()),
+    extension: (id) =>
+      req.tenant.collection(COLLECTIONS.customAuthenticationExtensions).get(id.toLowerCase()),
   };
 }
 
@@ -85,13 +90,13 @@ export const EXTENSIONS_APP_NAME = "b2c-extensions-app. Do not modify. Used by A
  * first custom attribute is created (its appId without dashes names the extension properties).
  */
 export function extensionsAppId(req: GraphRequest): string {
-  const apps = req.tenant.collection("applications");
+  const apps = req.tenant.collection(COLLECTIONS.applications);
   const existing = [...apps.values()].find((a) => a.displayName === EXTENSIONS_APP_NAME);
   if (existing !== undefined) return existing.appId as string;
   const ids = { uuid: randomUUID, secret: () => "" };
   const app = newApplication(req.tenant.info, { displayName: EXTENSIONS_APP_NAME }, req.now(), ids);
   apps.put(app.id as string, app);
   const sp = newServicePrincipal(req.tenant.info, app, {}, ids);
-  req.tenant.collection("servicePrincipals").put(sp.id as string, sp);
+  req.tenant.collection(COLLECTIONS.servicePrincipals).put(sp.id as string, sp);
   return app.appId as string;
 }

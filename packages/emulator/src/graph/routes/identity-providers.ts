@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { hashSecret } from "../../store/secrets.ts";
 import {
@@ -73,10 +74,12 @@ function createProvider(req: GraphRequest) {
       `An identity provider with id '${String(provider.id)}' already exists.`,
     );
   }
-  req.tenant.collection("identityProviders").put(provider.id as string, provider);
+  req.tenant.collection(COLLECTIONS.identityProviders).put(provider.id as string, provider);
   const secret = providerSecret(type, body);
   if (secret !== undefined)
-    req.tenant.collection("_identityProviderSecrets").put(provider.id as string, { ...hashSecret(secret) });
+    req.tenant
+      .collection(COLLECTIONS.identityProviderSecrets)
+      .put(provider.id as string, { ...hashSecret(secret) });
   audit(req, {
     activityDisplayName: "Add identity provider",
     category: "Policy",
@@ -111,10 +114,12 @@ function updateProvider(req: GraphRequest, id: string) {
       throw new GraphError(400, "Request_BadRequest", `Property '${name}' cannot be updated.`);
   }
   const after = updatedProvider(type, before, body);
-  req.tenant.collection("identityProviders").put(after.id as string, after);
+  req.tenant.collection(COLLECTIONS.identityProviders).put(after.id as string, after);
   const secret = providerSecret(type, body);
   if (secret !== undefined)
-    req.tenant.collection("_identityProviderSecrets").put(after.id as string, { ...hashSecret(secret) });
+    req.tenant
+      .collection(COLLECTIONS.identityProviderSecrets)
+      .put(after.id as string, { ...hashSecret(secret) });
   audit(req, {
     activityDisplayName: "Update identity provider",
     category: "Policy",
@@ -146,8 +151,8 @@ function deleteProvider(req: GraphRequest, id: string) {
       `Identity provider '${String(provider.id)}' is used by user flow '${String(using[0]?.displayName)}'; remove it from the flow first.`,
     );
   }
-  req.tenant.collection("identityProviders").delete(provider.id as string);
-  req.tenant.collection("_identityProviderSecrets").delete(provider.id as string);
+  req.tenant.collection(COLLECTIONS.identityProviders).delete(provider.id as string);
+  req.tenant.collection(COLLECTIONS.identityProviderSecrets).delete(provider.id as string);
   audit(req, {
     activityDisplayName: "Delete identity provider",
     category: "Policy",

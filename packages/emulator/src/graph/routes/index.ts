@@ -8,7 +8,6 @@ import { brandingStreamRoutes } from "./branding-streams.ts";
 import { customExtensionRoutes } from "./custom-extensions.ts";
 import { deletedItemRoutes } from "./deleted-items.ts";
 import { eventListenerRoutes } from "./event-listeners.ts";
-import { groupMemberRoutes } from "./group-members.ts";
 import { groupRoutes } from "./groups.ts";
 import { identityProviderRoutes } from "./identity-providers.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
@@ -28,7 +27,6 @@ import { userRoutes } from "./users.ts";
 export const graphRoutes: readonly GraphRoute[] = [
   ...userRoutes,
   ...groupRoutes,
-  ...groupMemberRoutes,
   ...applicationRoutes,
   ...applicationCredentialRoutes,
   ...servicePrincipalRoutes,

@@ -4,6 +4,7 @@ import type { JsonObject } from "../../store/json.ts";
 import { newKeyCredential } from "../entities/application.ts";
 import { isoDate } from "../entities/shape.ts";
 import { GraphError } from "../route.ts";
+import { openPkcs12 } from "../trust-framework/pkcs12-key.ts";
 import { invalidValue } from "./common.ts";
 
 /** The audience of addKey/removeKey proof tokens: Azure AD Graph's app id (api-surface 10.3). */
@@ -26,14 +27,30 @@ export function certificateCredential(input: JsonObject, now: Date): JsonObject 
     throw invalidValue("keyCredentials", "Application");
   }
   if (typeof input.key !== "string") throw invalidValue("keyCredentials", "Application");
-  const cert = certificate(input.key);
+  return withCertificateDates(input, input.key, certificate(input.key), now);
+}
+
+/**
+ * An `X509CertAndPassword` signing credential of `addKey` (application-addkey, example 2): a .pfx
+ * in `key` opened with `passwordCredential.secretText`. Only its public certificate is kept (the
+ * private key and the password are never stored or served).
+ */
+export function pfxCredential(input: JsonObject, password: unknown, now: Date): JsonObject {
+  if (input.usage !== "Sign" || typeof input.key !== "string" || typeof password !== "string")
+    throw invalidValue("keyCredential", "Application");
+  const opened = openPkcs12(input.key, password);
+  if (typeof opened === "string") throw invalidValue("keyCredential", "Application");
+  const der = opened.cert.raw.toString("base64");
+  return withCertificateDates({ ...input, key: der }, der, opened.cert, now);
+}
+
+function withCertificateDates(input: JsonObject, key: string, cert: X509Certificate, now: Date): JsonObject {
   const withDates: JsonObject = {
     ...input,
     startDateTime: input.startDateTime ?? isoDate(new Date(cert.validFrom)),
     endDateTime: input.endDateTime ?? isoDate(new Date(cert.validTo)),
     customKeyIdentifier:
-      input.customKeyIdentifier ??
-      createHash("sha1").update(Buffer.from(input.key, "base64")).digest("base64"),
+      input.customKeyIdentifier ?? createHash("sha1").update(Buffer.from(key, "base64")).digest("base64"),
   };
   return newKeyCredential(withDates, now);
 }

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { newOAuth2PermissionGrant } from "../entities/app-role-assignment.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
+import { invalidValue, notFound } from "../graph-errors.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
-import { getEntity, listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import { audit, directoryObject, jsonBody, notFound } from "./common.ts";
+import { directoryObject } from "./common.ts";
 
 const grantsSpec: CollectionSpec = {
   entitySet: "oauth2PermissionGrants",
@@ -40,25 +42,13 @@ const CreateSchema = z
   .loose()
   .refine((g) => (g.consentType === "Principal") === (g.principalId != null), { path: ["principalId"] });
 
-function find(req: GraphRequest, id: string): JsonObject {
-  const grant = req.tenant.collection("oauth2PermissionGrants").get(id);
-  if (grant === undefined) throw notFound(id);
-  return grant;
-}
-
 /** Delegated consent: a client may act for users with these scopes on a resource (the token service reads `scope`). */
-function createGrant(req: GraphRequest) {
-  const parsed = CreateSchema.safeParse(jsonBody(req));
-  if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join(".") || "body";
-    throw new GraphError(
-      400,
-      "Request_BadRequest",
-      `Invalid value specified for property '${field}' of resource 'OAuth2PermissionGrant'.`,
-    );
-  }
+function buildGrant(req: GraphRequest, body: JsonObject): JsonObject {
+  const parsed = CreateSchema.safeParse(body);
+  if (!parsed.success)
+    throw invalidValue(parsed.error.issues[0]?.path.join(".") || "body", "OAuth2PermissionGrant");
   const input = parsed.data;
-  const sps = req.tenant.collection("servicePrincipals");
+  const sps = req.tenant.collection(COLLECTIONS.servicePrincipals);
   if (!sps.has(input.clientId.toLowerCase())) throw notFound(input.clientId);
   if (!sps.has(input.resourceId.toLowerCase())) throw notFound(input.resourceId);
   if (input.principalId != null && directoryObject(req, input.principalId.toLowerCase())?.type !== "user")
@@ -72,87 +62,75 @@ function createGrant(req: GraphRequest) {
     },
     randomUUID(),
   );
-  for (const g of req.tenant.collection("oauth2PermissionGrants").values()) {
+  for (const g of req.tenant.collection(COLLECTIONS.oauth2PermissionGrants).values()) {
     if (
       g.clientId === grant.clientId &&
       g.resourceId === grant.resourceId &&
       g.principalId === grant.principalId
-    ) {
+    )
       throw new GraphError(
         409,
         "Request_MultipleObjectsWithSameKeyValue",
         "Permission entry already exists.",
       );
-    }
   }
-  req.tenant.collection("oauth2PermissionGrants").put(grant.id as string, grant);
-  audit(req, {
-    activityDisplayName: "Add delegated permission grant",
-    category: "ApplicationManagement",
-    operationType: "Assign",
-    targets: [
-      {
-        id: grant.clientId as string,
-        displayName: null,
-        type: "ServicePrincipal",
-        modifiedProperties: [
-          { displayName: "DelegatedPermissionGrant.Scope", oldValue: undefined, newValue: grant.scope },
-        ],
-      },
-    ],
-  });
-  return {
-    status: 201,
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#oauth2PermissionGrants/$entity`,
-      ...grant,
-    },
-  };
-}
-
-function deleteGrant(req: GraphRequest, id: string) {
-  const grant = find(req, id);
-  req.tenant.collection("oauth2PermissionGrants").delete(id);
-  audit(req, {
-    activityDisplayName: "Remove delegated permission grant",
-    category: "ApplicationManagement",
-    operationType: "Unassign",
-    targets: [{ id: grant.clientId as string, displayName: null, type: "ServicePrincipal" }],
-  });
-  return { status: 204 };
+  return grant;
 }
 
 /** `/oauth2PermissionGrants`: delegated consent (api-surface 11.6 costs GETs 2 RU). */
-export const oauth2PermissionGrantRoutes: GraphRoute[] = [
-  {
-    method: "GET",
-    path: "/oauth2PermissionGrants",
-    permissions: READ,
-    directory: true,
-    cost: 2,
-    handle: (req) =>
-      listCollection(req, grantsSpec, req.tenant.collection("oauth2PermissionGrants").values()),
+export const oauth2PermissionGrantSet = defineEntitySet({
+  name: "oauth2PermissionGrants",
+  collection: COLLECTIONS.oauth2PermissionGrants,
+  type: "oAuth2PermissionGrant",
+  spec: grantsSpec,
+  directory: true,
+  // Grant ids are opaque strings, not GUIDs.
+  find: (req, id) => req.tenant.collection(COLLECTIONS.oauth2PermissionGrants).get(id),
+  read: { permissions: READ, listCost: 2, cost: 2, count: false },
+  // Graph audits a grant on its client service principal.
+  audit: {
+    category: "ApplicationManagement",
+    activity: "delegated permission grant",
+    targetType: "ServicePrincipal",
+    entry: (verb, _before, grant) => ({
+      activityDisplayName: `${verb === "Delete" ? "Remove" : verb} delegated permission grant`,
+      category: "ApplicationManagement",
+      operationType: verb === "Add" ? "Assign" : verb === "Update" ? "Update" : "Unassign",
+      targets: [
+        {
+          id: String(grant.clientId),
+          displayName: null,
+          type: "ServicePrincipal",
+          ...(verb !== "Delete"
+            ? {
+                modifiedProperties: [
+                  {
+                    displayName: "DelegatedPermissionGrant.Scope",
+                    oldValue: undefined,
+                    newValue: grant.scope,
+                  },
+                ],
+              }
+            : {}),
+        },
+      ],
+    }),
   },
-  {
-    method: "GET",
-    path: "/oauth2PermissionGrants/{id}",
-    permissions: READ,
-    directory: true,
-    cost: 2,
-    handle: (req, p) => getEntity(req, grantsSpec, find(req, p.id as string)),
-  },
-  {
-    method: "POST",
-    path: "/oauth2PermissionGrants",
+  create: { permissions: WRITE, build: buildGrant },
+  // PATCH changes the scopes only (oauth2permissiongrant-update).
+  update: {
     permissions: WRITE,
-    directory: true,
-    handle: createGrant,
+    apply: (_req, grant, body) => {
+      for (const name of Object.keys(body)) {
+        if (name !== "scope" && !name.startsWith("@odata."))
+          throw invalidValue(name, "OAuth2PermissionGrant");
+      }
+      if (body.scope !== undefined && typeof body.scope !== "string")
+        throw invalidValue("scope", "OAuth2PermissionGrant");
+      return body.scope === undefined ? grant : { ...grant, scope: body.scope };
+    },
   },
-  {
-    method: "DELETE",
-    path: "/oauth2PermissionGrants/{id}",
-    permissions: WRITE,
-    directory: true,
-    handle: (req, p) => deleteGrant(req, p.id as string),
-  },
-];
+  remove: { permissions: WRITE },
+});
+
+export const oauth2PermissionGrantRoutes: readonly GraphRoute[] = oauth2PermissionGrantSet.routes;

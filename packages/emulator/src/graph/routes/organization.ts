@@ -1,12 +1,19 @@
-import type { JsonObject } from "../../store/json.ts";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import { ORGANIZATION_WRITABLE } from "../entities/organization.ts";
 import { writeProperties } from "../entities/shape.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
-import { getEntity, listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import { audit, changes, jsonBody, notFound } from "./common.ts";
 
-const organizationSpec: CollectionSpec = {
+/** Graph's directory quota of a tenant whose domain is not verified (organization resource page). */
+const DIRECTORY_QUOTA = 50_000;
+
+/**
+ * `/organization` answers as the organization page's examples show, with the two properties they
+ * carry beyond the v1.0 CSDL: `directorySizeQuota` (the directory objects held) and
+ * `isMultipleDataLocationsForServicesEnabled`.
+ */
+const organizationSpec = (req: GraphRequest): CollectionSpec => ({
   entitySet: "organization",
   type: "organization",
   directory: true,
@@ -17,60 +24,45 @@ const organizationSpec: CollectionSpec = {
     directory: true,
     properties: { id: { ops: "eq" } },
   },
-};
+  documented: {
+    directorySizeQuota: () => ({
+      used: [COLLECTIONS.users, COLLECTIONS.groups, COLLECTIONS.applications, COLLECTIONS.servicePrincipals]
+        .map((c) => req.tenant.collection(c).size)
+        .reduce((a, b) => a + b, 0),
+      total: DIRECTORY_QUOTA,
+    }),
+    isMultipleDataLocationsForServicesEnabled: () => null,
+  },
+});
 
-function findOrganization(req: GraphRequest, id: string): JsonObject {
-  const org = req.tenant.collection("organization").get(id.toLowerCase());
-  if (org === undefined) throw notFound(id);
-  return org;
-}
-
-function updateOrganization(req: GraphRequest, id: string) {
-  const before = findOrganization(req, id);
-  const body = jsonBody(req);
-  for (const name of Object.keys(body)) {
-    if (!ORGANIZATION_WRITABLE.has(name))
-      throw new GraphError(400, "Request_BadRequest", `Property '${name}' is read-only and cannot be set.`);
-  }
-  const after = writeProperties("organization", structuredClone(before), body);
-  req.tenant.collection("organization").put(after.id as string, after);
-  audit(req, {
-    activityDisplayName: "Update company settings",
+/** `/organization`: the tenant's one organization record (list, get, PATCH of the writable settings). */
+export const organizationSet = defineEntitySet({
+  name: "organization",
+  collection: COLLECTIONS.organization,
+  type: "organization",
+  spec: organizationSpec,
+  directory: true,
+  read: { permissions: ["Organization.Read.All", "Organization.ReadWrite.All"], count: false },
+  audit: {
     category: "DirectoryManagement",
-    operationType: "Update",
-    targets: [
-      {
-        id: after.id as string,
-        displayName: after.displayName as string | null,
-        type: "Company",
-        modifiedProperties: changes(before, after, Object.keys(body)),
-      },
-    ],
-  });
-  return { status: 204 };
-}
-
-/** `/organization`: the tenant's one organization record. */
-export const organizationRoutes: GraphRoute[] = [
-  {
-    method: "GET",
-    path: "/organization",
-    permissions: ["Organization.Read.All", "Organization.ReadWrite.All"],
-    directory: true,
-    handle: (req) => listCollection(req, organizationSpec, req.tenant.collection("organization").values()),
+    activity: "company settings",
+    targetType: "Company",
+    activities: { Update: "Update company settings" },
   },
-  {
-    method: "GET",
-    path: "/organization/{id}",
-    permissions: ["Organization.Read.All", "Organization.ReadWrite.All"],
-    directory: true,
-    handle: (req, p) => getEntity(req, organizationSpec, findOrganization(req, p.id as string)),
-  },
-  {
-    method: "PATCH",
-    path: "/organization/{id}",
+  update: {
     permissions: ["Organization.ReadWrite.All"],
-    directory: true,
-    handle: (req, p) => updateOrganization(req, p.id as string),
+    apply: (_req, org, body) => {
+      for (const name of Object.keys(body)) {
+        if (!ORGANIZATION_WRITABLE.has(name))
+          throw new GraphError(
+            400,
+            "Request_BadRequest",
+            `Property '${name}' is read-only and cannot be set.`,
+          );
+      }
+      return writeProperties("organization", org, body);
+    },
   },
-];
+});
+
+export const organizationRoutes: readonly GraphRoute[] = organizationSet.routes;

@@ -57,15 +57,18 @@ function createKeySet(req: GraphRequest): GraphResult {
     .map(([k]) => k)
     .some((k) => k.toLowerCase() === id.toLowerCase());
   if (exists) throw new GraphError(409, "AADB2C", `A key set with id '${id}' already exists.`);
-  if (body.keys !== undefined && (!Array.isArray(body.keys) || body.keys.length > 0)) {
-    throw new GraphError(
-      400,
-      "AADB2C",
-      "Create the key set empty, then add keys with generateKey, uploadSecret or uploadCertificate.",
-    );
-  }
-  const record: JsonObject = { id, keys: [] };
+  // The create page's example sends the keys (JSON Web Keys) with the set; an empty set is fine too.
+  if (body.keys !== undefined && !Array.isArray(body.keys))
+    throw new GraphError(400, "AADB2C", "'keys' must be an array of JSON Web Keys.");
+  const supplied = (body.keys ?? []).map(suppliedKey);
+  const record: JsonObject = { id, keys: supplied.map((k) => k.key) };
   req.tenant.collection(KEYSETS).put(id, record);
+  for (const { key, secret } of supplied) {
+    if (secret !== undefined)
+      req.tenant
+        .collection(SECRETS)
+        .put(String(key.kid), { keySetId: id, secret: { ...hashSecret(secret) } });
+  }
   auditKeySet(req, "Create policy key set", "Add", id);
   return {
     status: 201,

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { newFlow, updateFlow } from "../entities/user-flow.ts";
+import { notFound } from "../graph-errors.ts";
 import { getEntity, listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "./common.ts";
@@ -15,13 +17,9 @@ export const FLOW_WRITE = ["EventListener.ReadWrite.All"];
 
 /** A flow by id, or Graph's 404. */
 export function findFlow(req: GraphRequest, id: string): JsonObject {
-  const flow = req.tenant.collection("authenticationEventsFlows").get(id.toLowerCase());
+  const flow = req.tenant.collection(COLLECTIONS.authenticationEventsFlows).get(id.toLowerCase());
   if (flow === undefined) {
-    throw new GraphError(
-      404,
-      "Request_ResourceNotFound",
-      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-    );
+    throw notFound(id);
   }
   return flow;
 }
@@ -48,7 +46,7 @@ export function saveFlow(
   activity: string,
   names: readonly string[],
 ): void {
-  req.tenant.collection("authenticationEventsFlows").put(after.id as string, after);
+  req.tenant.collection(COLLECTIONS.authenticationEventsFlows).put(after.id as string, after);
   syncFlowListeners(req, after.id as string, after);
   audit(req, {
     activityDisplayName: activity,
@@ -97,7 +95,7 @@ function patchFlow(req: GraphRequest, id: string) {
 function deleteFlow(req: GraphRequest, id: string) {
   const flow = findFlow(req, id);
   // The flow's includeApplications go with it: every linked app is unlinked (api-surface 2.6).
-  req.tenant.collection("authenticationEventsFlows").delete(flow.id as string);
+  req.tenant.collection(COLLECTIONS.authenticationEventsFlows).delete(flow.id as string);
   syncFlowListeners(req, flow.id as string, null);
   audit(req, {
     activityDisplayName: "Delete authentication events flow",

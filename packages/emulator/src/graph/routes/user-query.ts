@@ -1,3 +1,4 @@
+import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import type { FilterExpr } from "../odata/filter-ast.ts";
@@ -198,7 +199,7 @@ function eqValue(e: FilterExpr, path: string): string | undefined {
  * sign-in name, a UPN or an id (the look-ups migration tools make once per row); else undefined.
  */
 export function userCandidates(expr: FilterExpr, req: GraphRequest): JsonObject[] | undefined {
-  const users = req.tenant.collection("users");
+  const users = req.tenant.collection(COLLECTIONS.users);
   const pick = (ids: readonly (string | undefined)[]): JsonObject[] =>
     ids.flatMap((id) => {
       const u = id === undefined ? undefined : users.get(id.toLowerCase());

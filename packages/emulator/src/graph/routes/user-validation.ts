@@ -1,3 +1,4 @@
+import { passwordPolicyProblem } from "@ciamkit/entra-policy";
 import type { JsonObject } from "../../store/json.ts";
 import type { TenantInfo } from "../../store/store.ts";
 import { GraphError } from "../route.ts";
@@ -11,28 +12,14 @@ export const PASSWORD_COMPLEXITY_MESSAGE =
   "The specified password does not comply with password complexity requirements. Please provide a different password.";
 
 /**
- * Entra's password rule: 8–256 characters; unless `DisableStrongPassword` is set, at least three of
- * lower case, upper case, digits and symbols, and none of the user's name parts (three letters or more).
+ * Entra's published password policy (`@ciamkit/entra-policy`: allowed characters, 8–256, three of
+ * four kinds unless `DisableStrongPassword`), or Graph's 400.
  */
-export function checkPassword(password: string, user: JsonObject, policies: string | null): void {
-  const fail = (): never => {
+export function checkPassword(password: string, policies: string | null): void {
+  const strong = !(policies ?? "").split(",").some((p) => p.trim() === "DisableStrongPassword");
+  if (passwordPolicyProblem(password, strong) !== undefined) {
     throw new GraphError(400, "Request_BadRequest", PASSWORD_COMPLEXITY_MESSAGE);
-  };
-  if (password.length < 8 || password.length > 256) fail();
-  if ((policies ?? "").split(",").some((p) => p.trim() === "DisableStrongPassword")) return;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  if (classes < 3) fail();
-  const names = [
-    user.displayName,
-    user.givenName,
-    user.surname,
-    String(user.userPrincipalName ?? "").split("@")[0],
-  ]
-    .filter((v): v is string => typeof v === "string")
-    .flatMap((v) => v.toLowerCase().split(/[^a-z0-9]+/))
-    .filter((part) => part.length >= 3);
-  const lower = password.toLowerCase();
-  if (names.some((n) => lower.includes(n))) fail();
+  }
 }
 
 /** Checks `identities` against api-surface 6.3 (sign-in types and their issuerAssignedId formats). */

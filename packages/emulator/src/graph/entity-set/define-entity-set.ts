@@ -1,0 +1,216 @@
+import { type CollectionName, collectionOf } from "../../store/collection-names.ts";
+import type { JsonObject } from "../../store/json.ts";
+import type { Collection } from "../../store/store.ts";
+import type { AuditTarget } from "../entities/directory-audit.ts";
+import { isGuid, typeProperties } from "../entities/shape.ts";
+import { notFound } from "../graph-errors.ts";
+import {
+  type CollectionSpec,
+  countCollection,
+  getEntity,
+  listCollection,
+  serveRecord,
+} from "../odata/collection-query.ts";
+import type { GraphRequest, GraphResult, GraphRoute } from "../route.ts";
+import { audit, changes, jsonBody } from "../routes/common.ts";
+import type { EntitySet, EntitySetDeclaration } from "./entity-set-declaration.ts";
+import { referenceRoutes } from "./reference-navigation.ts";
+
+export type { AuditVerb, EntitySet, EntitySetDeclaration } from "./entity-set-declaration.ts";
+
+const bodyNames = (body: JsonObject): string[] => Object.keys(body).filter((k) => !k.includes("@odata."));
+
+/** Builds the routes of an entity set from its declaration (see {@link EntitySetDeclaration}). */
+export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
+  typeProperties(d.type); // an unknown type fails at load, not on the first request
+  const records = (req: GraphRequest): Collection => collectionOf(req.tenant, d.collection);
+  const spec = (req: GraphRequest): CollectionSpec => (typeof d.spec === "function" ? d.spec(req) : d.spec);
+  const find = (req: GraphRequest, key: string): JsonObject => {
+    const record =
+      d.find !== undefined ? d.find(req, key) : isGuid(key) ? records(req).get(key.toLowerCase()) : undefined;
+    if (record === undefined) throw (d.notFound ?? notFound)(key);
+    return record;
+  };
+  const listed = (req: GraphRequest): Iterable<JsonObject> => (d.list ?? ((r) => records(r).values()))(req);
+  const writeAudit: EntitySet["audit"] = (req, verb, before, after, names, activity) => {
+    if (d.audit.entry !== undefined) {
+      audit(req, d.audit.entry(verb, before, after));
+      return;
+    }
+    const target: AuditTarget = {
+      id: String(after.id),
+      displayName: (after.displayName ?? null) as string | null,
+      type: d.audit.targetType,
+      ...d.audit.target?.(after),
+    };
+    if (verb !== "Delete") target.modifiedProperties = changes(before, after, names, d.update?.secret);
+    audit(req, {
+      activityDisplayName: activity ?? d.audit.activities?.[verb] ?? `${verb} ${d.audit.activity}`,
+      category: d.audit.category,
+      operationType: verb,
+      targets: [target],
+    });
+  };
+  const set: EntitySet = {
+    declaration: d,
+    routes: [],
+    find,
+    spec,
+    records,
+    audit: writeAudit,
+  };
+  const base = `/${d.name}`;
+  const directory = d.directory;
+  const routes: GraphRoute[] = [
+    {
+      method: "GET",
+      path: base,
+      permissions: d.read.listPermissions ?? d.read.permissions,
+      directory,
+      ...(d.read.listCost === undefined ? {} : { cost: d.read.listCost }),
+      handle: (req) => listCollection(req, d.listSpec ?? spec(req), listed(req)),
+    },
+  ];
+  if (d.read.count ?? d.directory) {
+    routes.push({
+      method: "GET",
+      path: `${base}/$count`,
+      permissions: d.read.permissions,
+      directory,
+      handle: (req) => countCollection(req, d.listSpec ?? spec(req), listed(req)),
+    });
+  }
+  const keyPaths: {
+    path: string;
+    key: (p: Readonly<Record<string, string>>, req: GraphRequest) => JsonObject;
+  }[] = [
+    { path: `${base}/{id}`, key: (p, req) => find(req, p.id ?? "") },
+    ...(d.alternateKeys ?? []).map((k) => ({
+      path: `/${d.name}(${k.property}='{${k.property}}')`,
+      key: (p: Readonly<Record<string, string>>, req: GraphRequest) => {
+        const value = p[k.property] ?? "";
+        const record = k.find(req, value);
+        if (record === undefined) throw notFound(value);
+        return record;
+      },
+    })),
+  ];
+  for (const { path, key } of keyPaths) {
+    routes.push({
+      method: "GET",
+      path,
+      permissions: d.read.permissions,
+      directory,
+      ...(d.read.cost === undefined ? {} : { cost: d.read.cost }),
+      handle: (req, p) => getEntity(req, spec(req), key(p, req)),
+    });
+    if (d.update !== undefined) {
+      const u = d.update;
+      routes.push({
+        method: "PATCH",
+        path,
+        permissions: u.permissions,
+        directory,
+        handle: (req, p) => update(set, u, req, key(p, req)),
+      });
+    }
+    if (d.remove !== undefined) {
+      const r = d.remove;
+      routes.push({
+        method: "DELETE",
+        path,
+        permissions: r.permissions,
+        directory,
+        handle: (req, p) => {
+          const record = key(p, req);
+          r.before?.(req, record);
+          records(req).delete(String(record.id));
+          r.after?.(req, record);
+          writeAudit(req, "Delete", record, record, []);
+          return { status: 204 };
+        },
+      });
+    }
+  }
+  if (d.create !== undefined) {
+    const c = d.create;
+    routes.push({
+      method: "POST",
+      path: base,
+      permissions: c.permissions,
+      directory,
+      handle: (req) => create(set, c, req),
+    });
+  }
+  for (const nav of d.navigations ?? []) routes.push(...referenceRoutes(set, nav));
+  const all = [...routes, ...(d.extraRoutes?.(set) ?? [])];
+  (set as { routes: readonly GraphRoute[] }).routes = all;
+  return set;
+}
+
+function create(
+  set: EntitySet,
+  c: NonNullable<EntitySetDeclaration["create"]>,
+  req: GraphRequest,
+): GraphResult {
+  const body = jsonBody(req);
+  const record = c.build(req, body);
+  set.records(req).put(String(record.id), record);
+  set.audit(req, "Add", {}, record, c.audited?.(body) ?? bodyNames(body));
+  c.after?.(req, record, body);
+  const name = set.declaration.name;
+  const spec = set.spec(req);
+  // Graph's create examples answer with the created object: the default property set and every
+  // property the request set (a B2C user's `identities` and `passwordPolicies`).
+  const sent = Object.keys(body).filter(
+    (k) => !k.includes("@") && record[k] !== undefined && !c.withheld?.includes(k),
+  );
+  const served =
+    spec.defaultSelect === undefined
+      ? serveRecord(record, spec, undefined)
+      : serveRecord(
+          record,
+          { ...spec, defaultSelect: [...new Set([...spec.defaultSelect, ...sent])] },
+          undefined,
+        );
+  return {
+    status: 201,
+    headers: {
+      location:
+        set.declaration.location?.(req, record) ??
+        `${req.baseUrl}/${req.version}/${name}/${String(record.id)}`,
+    },
+    body: { "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${name}/$entity`, ...served },
+  };
+}
+
+function update(
+  set: EntitySet,
+  u: NonNullable<EntitySetDeclaration["update"]>,
+  req: GraphRequest,
+  before: JsonObject,
+): GraphResult {
+  const body = jsonBody(req);
+  const after = u.apply(req, structuredClone(before), body);
+  if (u.changesRecord?.(body) ?? true) {
+    set.records(req).put(String(after.id), after);
+    set.audit(req, "Update", before, after, Object.keys(body), u.activity?.(req, body));
+  }
+  u.after?.(req, before, after, body);
+  return { status: 204 };
+}
+
+/** The `(appId='…')` alternate key of applications and service principals (client ids are lower case). */
+export function appIdKey(
+  collection: CollectionName,
+): NonNullable<EntitySetDeclaration["alternateKeys"]>[number] {
+  return {
+    property: "appId",
+    find: (req, appId) => {
+      const key = appId.toLowerCase();
+      for (const record of collectionOf(req.tenant, collection).values())
+        if (record.appId === key) return record;
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { CollectionName } from "../../store/collection-names.ts";
+import type { JsonObject } from "../../store/json.ts";
+import type { Collection } from "../../store/store.ts";
+import type { AuditTarget, DirectoryAuditInput } from "../entities/directory-audit.ts";
+import type { CollectionSpec } from "../odata/collection-query.ts";
+import type { GraphError, GraphRequest, GraphRoute } from "../route.ts";
+import type { ReferenceNavigation } from "./reference-navigation.ts";
+
+/** Audit records an entity set writes for its own changes (`Add group`, `Update group`, `Delete group`). */
+export interface AuditDeclaration {
+  /** `GroupManagement`, `UserManagement`, `ApplicationManagement`, `DirectoryManagement`. */
+  category: string;
+  /** The noun after the verb in the activity: `group` gives `Add group`. */
+  activity: string;
+  /** The audit target type: `Group`, `User`, `ServicePrincipal`, `Company`. */
+  targetType: string;
+  /** Activities other than `<verb> <activity>` (a service principal's delete is `Remove service principal`). */
+  activities?: Partial<Readonly<Record<"Add" | "Update" | "Delete", string>>>;
+  /** Extra target fields (a user's `userPrincipalName`). */
+  target?: (record: JsonObject) => Partial<AuditTarget>;
+  /** The whole record, where Graph audits a change otherwise (a grant is audited on its client). */
+  entry?: (verb: AuditVerb, before: JsonObject, after: JsonObject) => DirectoryAuditInput;
+}
+
+export type AuditVerb = "Add" | "Update" | "Delete";
+
+/**
+ * An entity set as Graph's reference page describes it. {@link defineEntitySet} turns it into the
+ * routes (list, `$count`, get, create, update, delete, reference navigations, type casts), the
+ * 404 for an unknown key and the audit record of each change; what is particular to the entity is
+ * a hook (`create.build`, `update.apply`, `remove.after`, …).
+ */
+export interface EntitySetDeclaration {
+  /** The path segment after the version: `groups`, `organization`. */
+  name: string;
+  /** Where the records live. */
+  collection: CollectionName;
+  /** The CSDL entity type (short name) of the records; checked against the generated shapes at start. */
+  type: string;
+  /** The OData answer of the set (filterable properties and operators, `$orderby`, default property set, `$expand`). */
+  spec: CollectionSpec | ((req: GraphRequest) => CollectionSpec);
+  /** When the list answers otherwise than one entity (users: `$search` and advanced sorting). */
+  listSpec?: CollectionSpec;
+  /** Directory objects: `Directory.Read.All` / `Directory.ReadWrite.All` also allow the calls. */
+  directory: boolean;
+  /** What a list serves when it is more than the collection (built-in user flow attributes). */
+  list?: (req: GraphRequest) => Iterable<JsonObject>;
+  /** Another 404 than Graph's directory one, where the resource page documents its own. */
+  notFound?: (key: string) => GraphError;
+  /** The `Location` of a created record (default: the set's URL and the id). */
+  location?: (req: GraphRequest, record: JsonObject) => string;
+  /** Finds a record by the key in the path; by default a GUID id compared without case. */
+  find?: (req: GraphRequest, key: string) => JsonObject | undefined;
+  /** Alternate key segments, `appId` gives `/{name}(appId='{appId}')`. */
+  alternateKeys?: readonly {
+    property: string;
+    find: (req: GraphRequest, value: string) => JsonObject | undefined;
+  }[];
+  read: {
+    permissions: readonly string[];
+    /** When listing allows more than getting one (`Group.ReadBasic.All` lists groups). */
+    listPermissions?: readonly string[];
+    listCost?: number;
+    /** Resource units of getting one (1 when omitted). */
+    cost?: number;
+    /** `GET /{name}/$count` (ConsistencyLevel: eventual); directory sets have it. */
+    count?: boolean;
+  };
+  audit: AuditDeclaration;
+  create?: {
+    permissions: readonly string[];
+    /** Validates the body and builds the stored record (full CSDL shape); may throw Graph's 400. */
+    build: (req: GraphRequest, body: JsonObject) => JsonObject;
+    /** Runs after the record is stored and audited (bindings, secrets, indexes). */
+    after?: (req: GraphRequest, record: JsonObject, body: JsonObject) => void;
+    /** The body names the audit lists as modified (default: every name without `@odata.`). */
+    audited?: (body: JsonObject) => string[];
+    /** Body names the 201 does not echo (`passwordProfile`: a password never comes back). */
+    withheld?: readonly string[];
+  };
+  update?: {
+    permissions: readonly string[];
+    /** Applies the body to a copy of the record and validates it; returns the record to store. */
+    apply: (req: GraphRequest, before: JsonObject, body: JsonObject) => JsonObject;
+    /** Runs after the record is stored (bindings, indexes). Whether to store at all: `changesRecord`. */
+    after?: (req: GraphRequest, before: JsonObject, after: JsonObject, body: JsonObject) => void;
+    /** Whether the body changes the record itself (a PATCH with only `@odata.bind`s does not). */
+    changesRecord?: (body: JsonObject) => boolean;
+    /** Another audit activity than `Update <noun>` for this request (`Reset user password`). */
+    activity?: (req: GraphRequest, body: JsonObject) => string | undefined;
+    /** Names withheld from the audit values (passwords). */
+    secret?: ReadonlySet<string>;
+  };
+  remove?: {
+    permissions: readonly string[];
+    /** Runs before the record leaves the collection; throws to refuse (ownership). */
+    before?: (req: GraphRequest, record: JsonObject) => void;
+    /** Runs after the record left the collection (soft delete, membership edges). */
+    after?: (req: GraphRequest, record: JsonObject) => void;
+  };
+  /** Reference navigations (`members`, `owners`, `memberOf`): list, `$count`, casts, `$ref`. */
+  navigations?: readonly ReferenceNavigation[];
+  /** Further routes of the set (actions, single-property reads) that need their own handler. */
+  extraRoutes?: (set: EntitySet) => readonly GraphRoute[];
+}
+
+/** A declared entity set: its routes and the lookups other sets use. */
+export interface EntitySet {
+  readonly declaration: EntitySetDeclaration;
+  readonly routes: readonly GraphRoute[];
+  /** The record at `/{name}/{key}`, or Graph's 404. */
+  find(req: GraphRequest, key: string): JsonObject;
+  spec(req: GraphRequest): CollectionSpec;
+  records(req: GraphRequest): Collection;
+  /** Writes the set's audit record for one change. */
+  audit(
+    req: GraphRequest,
+    verb: "Add" | "Update" | "Delete",
+    before: JsonObject,
+    after: JsonObject,
+    names: readonly string[],
+    activity?: string,
+  ): void;
+}
