@@ -1,5 +1,5 @@
 import { X509Certificate } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientSecretCredential } from "../src/auth/client-secret.ts";
 import type { CiamClient } from "../src/client.ts";
 import { addCertificateOperation } from "../src/graph/applications/add-certificate.ts";
@@ -25,19 +25,14 @@ import {
 } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
-});
-afterAll(() => t.stop());
-afterEach(async () => {
-  await t.control("DELETE", "/faults");
-  await t.control("PUT", "/throttling", { enabled: false });
+useCoreEmulator((emulator, client) => {
+  t = emulator;
+  admin = client;
 });
 
 const GRAPH = "https://graph.microsoft.com/.default";

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { addMembersOperation } from "../src/graph/groups/add-members.ts";
 import { createGroupOperation } from "../src/graph/groups/create-group.ts";
@@ -11,19 +11,14 @@ import { updateGroupOperation } from "../src/graph/groups/update-group.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { ConnectionError, NotFoundError, PermissionError, ThrottledError } from "../src/http/errors.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
-});
-afterAll(() => t.stop());
-afterEach(async () => {
-  await t.control("DELETE", "/faults");
-  await t.control("PUT", "/throttling", { enabled: false });
+useCoreEmulator((emulator, client) => {
+  t = emulator;
+  admin = client;
 });
 
 async function newUser(name: string) {

@@ -1,7 +1,7 @@
 // The one invocation seam both front ends use: validateInput (once, unknown fields at any depth),
 // runOperation (runs validated input as it is, validates the output), errorKind/nextStep (one
 // classification of failures) and destructiveTarget (what a confirmation names).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { CiamClient } from "../src/client.ts";
 import { errorKind, fileProblem, isServiceFailure, nextStep } from "../src/error-kinds.ts";
@@ -20,18 +20,14 @@ import { destructiveTarget } from "../src/operations/destructive-target.ts";
 import { runOperation } from "../src/operations/run-operation.ts";
 import { InvalidInputError, revisedInput, validateInput } from "../src/operations/validate-input.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
-});
-afterAll(() => t.stop());
-afterEach(async () => {
-  await t.control("PUT", "/throttling", { enabled: false });
+useCoreEmulator((emulator, client) => {
+  t = emulator;
+  admin = client;
 });
 
 const requests = () => t.logs.filter((entry) => entry.event === "http.request").length;

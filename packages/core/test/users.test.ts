@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
@@ -15,19 +15,14 @@ import {
 } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
 let t: CoreEmulator;
 let admin: CiamClient;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  admin = t.client();
-});
-afterAll(() => t.stop());
-afterEach(async () => {
-  await t.control("DELETE", "/faults");
-  await t.control("PUT", "/throttling", { enabled: false });
+useCoreEmulator((emulator, client) => {
+  t = emulator;
+  admin = client;
 });
 
 const graphRequests = () => t.emu.control.monitor.counters().byService.graph ?? 0;

@@ -1,5 +1,6 @@
 import type { EmulatorOptions, RunningEmulator, TenantConnection } from "@ciamkit/emulator";
 import { startEmulator } from "@ciamkit/emulator";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { clientSecretCredential } from "../../src/auth/client-secret.ts";
 import type { Cloud } from "../../src/auth/clouds.ts";
 import { customCloud } from "../../src/auth/clouds.ts";
@@ -78,4 +79,21 @@ export async function startCoreEmulator(options: EmulatorOptions = {}): Promise<
       await emu.stop();
     },
   };
+}
+
+/**
+ * The emulator of a test file: started once with a client for the management app, handed to `bind`;
+ * faults and throttling a test switched on are cleared after it; stopped after the file.
+ */
+export function useCoreEmulator(bind: (t: CoreEmulator, admin: CiamClient) => void): void {
+  let t: CoreEmulator | undefined;
+  beforeAll(async () => {
+    t = await startCoreEmulator();
+    bind(t, t.client());
+  });
+  afterAll(() => t?.stop());
+  afterEach(async () => {
+    await t?.control("DELETE", "/faults");
+    await t?.control("PUT", "/throttling", { enabled: false });
+  });
 }
