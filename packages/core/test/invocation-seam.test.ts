@@ -15,7 +15,7 @@ import { createServicePrincipalOperation } from "../src/graph/service-principals
 import { grantPermissionOperation } from "../src/graph/service-principals/grant-permission.ts";
 import { InputError } from "../src/input-error.ts";
 import type { OperationContext } from "../src/operations/context.ts";
-import { defineOperation } from "../src/operations/define-operation.ts";
+import { defineOperation, type ObjectSchema } from "../src/operations/define-operation.ts";
 import { destructiveTarget } from "../src/operations/destructive-target.ts";
 import { runOperation } from "../src/operations/run-operation.ts";
 import { InvalidInputError, revisedInput, validateInput } from "../src/operations/validate-input.ts";
@@ -116,6 +116,25 @@ describe("errorKind and nextStep on the emulator's real errors", () => {
   });
 });
 
+/** An operation that sends nothing, for what the seam does around `run`. */
+function testOperation<I extends ObjectSchema, O extends ObjectSchema>(
+  input: I,
+  output: O,
+  run: (input: z.output<I>) => Promise<unknown>,
+) {
+  return defineOperation({
+    name: "seam_test",
+    area: "seams",
+    title: "Test",
+    description: "Sends nothing.",
+    access: "read",
+    permissions: [],
+    input,
+    output,
+    run: (_ctx, parsed) => run(parsed) as Promise<z.input<O>>,
+  });
+}
+
 describe("validateInput: once, before any request", () => {
   it("refuses a nested unknown field by its path, with the field it was meant to be, sending nothing", async () => {
     const before = requests();
@@ -145,17 +164,11 @@ describe("validateInput: once, before any request", () => {
   });
 
   it("validated input runs as it is: a transform applies once, not again in runOperation", async () => {
-    const op = defineOperation({
-      name: "seam_echo",
-      area: "seams",
-      title: "Echo",
-      description: "Echoes its input.",
-      access: "read",
-      permissions: [],
-      input: z.object({ text: z.string().transform((s) => `${s}!`) }),
-      output: z.object({ text: z.string() }),
-      run: async (_ctx, input) => ({ text: input.text }),
-    });
+    const op = testOperation(
+      z.object({ text: z.string().transform((s) => `${s}!`) }),
+      z.object({ text: z.string() }),
+      async (input) => ({ text: input.text }),
+    );
     const ctx = {} as OperationContext;
     const valid = validateInput(op, { text: "hi" });
     expect(await runOperation(op, ctx, valid)).toEqual({ text: "hi!" });
@@ -166,17 +179,7 @@ describe("validateInput: once, before any request", () => {
   });
 
   it("the output is validated: an operation returning the wrong shape fails instead of answering", async () => {
-    const op = defineOperation({
-      name: "seam_broken",
-      area: "seams",
-      title: "Broken",
-      description: "Returns the wrong shape.",
-      access: "read",
-      permissions: [],
-      input: z.object({}),
-      output: z.object({ id: z.string() }),
-      run: async () => ({ id: 5 }) as unknown as { id: string },
-    });
+    const op = testOperation(z.object({}), z.object({ id: z.string() }), async () => ({ id: 5 }));
     await expect(runOperation(op, {} as OperationContext, {})).rejects.toBeInstanceOf(z.ZodError);
   });
 });
