@@ -240,7 +240,8 @@ function validInput(
     const flagOf = (field: unknown) => spec.options.find((o) => o.field === field)?.flag;
     const [first, ...others] = error.unknownFields;
     if (first !== undefined) {
-      const flag = flagOf(first.suggestion);
+      // A flag sets a top-level field only: a nested field's suggestion names no flag.
+      const flag = /[.[]/.test(first.field) ? undefined : flagOf(first.suggestion);
       const hint =
         first.suggestion === undefined
           ? ""
