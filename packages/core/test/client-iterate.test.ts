@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { getGroupOperation } from "../src/graph/groups/get-group.ts";
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
@@ -6,15 +6,14 @@ import type { User } from "../src/graph/users/user-schema.ts";
 import type { Operation } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  client = t.client();
+useCoreEmulator((emulator, admin) => {
+  t = emulator;
+  client = admin;
 });
-afterAll(() => t.stop());
 
 const graphRequests = () => t.emu.control.monitor.counters().byService.graph ?? 0;
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { createIdentityProviderOperation } from "../src/graph/identity-providers/create-identity-provider.ts";
 import { deleteIdentityProviderOperation } from "../src/graph/identity-providers/delete-identity-provider.ts";
@@ -10,16 +10,15 @@ import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flo
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { type CoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-  client = t.client();
+useCoreEmulator((emulator, admin) => {
+  t = emulator;
+  client = admin;
 });
-afterAll(() => t.stop());
 
 const SECRET = "facebook-app-secret-value";
 
