@@ -147,6 +147,13 @@ const rows: Row[] = [
   ),
   row(
     2,
+    "unknown nested field in --input",
+    "branding apply --input -",
+    /unknown field "default\.backgroundColr" in --input; did you mean "backgroundColor"\?/,
+    { stdin: '{"default":{"backgroundColor":"#ffffff","backgroundColr":"#000000"}}' },
+  ),
+  row(
+    2,
     "a secret and its -stdin flag both",
     "identity-provider create --kind social --client-secret s --client-secret-stdin",
     /give either --client-secret or --client-secret-stdin, not both/,

@@ -47,6 +47,16 @@ export * from "./config/index.ts";
 export * from "./connection/index.ts";
 // Tenant values shown as text: control and bidi characters escaped.
 export { escapeControlCharacters } from "./display-text.ts";
+// One classification of failures for every front end: kind, next step, support ids.
+export type { AdviceFor, ErrorKind, ServiceFailure } from "./error-kinds.ts";
+export {
+  ERROR_KINDS,
+  errorKind,
+  fileProblem,
+  isServiceFailure,
+  nextStep,
+  supportIds,
+} from "./error-kinds.ts";
 export * from "./graph/applications/index.ts";
 export * from "./graph/audit-logs/index.ts";
 export * from "./graph/branding/index.ts";
@@ -144,6 +154,8 @@ export type {
   OperationOutput,
 } from "./operations/define-operation.ts";
 export { areaPrefix, cliCommand, defineOperation } from "./operations/define-operation.ts";
+export type { DestructiveTarget, TargetReader } from "./operations/destructive-target.ts";
+export { destructiveTarget } from "./operations/destructive-target.ts";
 export type { HostPathAccess, HostPathInput, HostPathValue } from "./operations/host-paths.ts";
 export {
   accessWithFiles,
@@ -156,9 +168,11 @@ export {
 export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
 export { iterateOperation } from "./operations/iterate-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
-export { InvalidInputError, runOperation } from "./operations/run-operation.ts";
+export { runOperation } from "./operations/run-operation.ts";
 export type { UnknownField } from "./operations/unknown-fields.ts";
 export { unknownFieldIssues, unknownFields } from "./operations/unknown-fields.ts";
+export type { InputIssue } from "./operations/validate-input.ts";
+export { InvalidInputError, revisedInput, validateInput } from "./operations/validate-input.ts";
 // Sign-in profiles (`ciam login`), shared by the CLI and the MCP server.
 export type { ProfileCredentialOptions } from "./profiles/profile-credential.ts";
 export { cloudFromProfile, credentialFromProfile } from "./profiles/profile-credential.ts";

@@ -10,6 +10,8 @@ export interface RenderOptions extends FormatOptions {
 /** Thrown for a `--query` that is not valid JMESPath: a usage error, reported before any request. */
 export class QueryError extends Error {
   override name = "QueryError";
+  /** Core's error kind (`@ciamkit/core/error-kinds`): exit code 2. */
+  readonly kind = "usage";
 }
 
 /** Checks a JMESPath expression up front, so a typo fails before any request is sent. */

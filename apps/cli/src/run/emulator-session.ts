@@ -18,6 +18,8 @@ const DEFAULT_WAIT_SECONDS = 600;
  */
 export class EmulatorBusyError extends Error {
   override name = "EmulatorBusyError";
+  /** Core's error kind (`@ciamkit/core/error-kinds`): exit code 6. */
+  readonly kind = "service";
 }
 
 /** The embedded emulator on its persistent data dir, signed in as the demo tenant's management app. */

@@ -25,4 +25,6 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** A usage error: printed as one line, exit code 2, nothing sent. */
 export class UsageError extends Error {
   override name = "UsageError";
+  /** Core's error kind (`@ciamkit/core/error-kinds`), which picks the exit code. */
+  readonly kind = "usage";
 }

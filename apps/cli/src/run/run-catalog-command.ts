@@ -103,16 +103,8 @@ export async function runCatalogCommand({
     const operation = core.getOperation(spec.operation);
     if (operation === undefined)
       throw new Error(`the catalog has no operation ${spec.operation}; rebuild ciam`);
-    refuseUnknownFields(core, operation, spec, input, path);
-    const parsed = operation.input.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = String(issue?.path[0] ?? "");
-      const flag = spec.options.find((o) => o.field === field)?.flag;
-      throw new UsageError(
-        `invalid ${flag === undefined ? "input" : `--${flag}`}: ${issue?.message ?? "invalid"} (see \`${path} --help\`)`,
-      );
-    }
+    // Validated once, by core: the operation runs this input without parsing it again.
+    const valid = validInput(core, operation, spec, input, path);
     if (
       spec.access === "destructive" &&
       globals.yes !== true &&
@@ -129,13 +121,7 @@ export async function runCatalogCommand({
       signal: controller.signal,
     });
     if (spec.access === "destructive" && globals.yes !== true) {
-      const go = await confirmDestructive(
-        core,
-        session,
-        spec,
-        parsed.data as Record<string, unknown>,
-        controller.signal,
-      );
+      const go = await confirmDestructive(core, session, operation, valid, spec, controller.signal);
       if (!go) {
         process.stderr.write("Nothing was changed.\n");
         process.exitCode = EXIT.usage;
@@ -158,14 +144,14 @@ export async function runCatalogCommand({
         }),
     };
     if (spec.list) {
-      process.exitCode = await runList(session, operation, input, {
+      process.exitCode = await runList(core, session, operation, valid, {
         all: globals.all === true,
         total,
         writer: createListWriter(format, write, { query: globals.query, width }),
         runOptions,
       });
     } else {
-      const result = await session.client.run(operation, input, runOptions);
+      const result = await session.client.run(operation, valid, runOptions);
       progress.stop();
       const shown = format === "table" ? withoutBytes(result, spec.binary) : result;
       write(render(shown, { format, query: globals.query, width }));
@@ -195,6 +181,7 @@ interface ListOptions {
  * page as it arrives. A failure after some pages ends the output cleanly and exits 7 (partial).
  */
 async function runList(
+  core: Core,
   session: Session,
   operation: Operation,
   input: Record<string, unknown>,
@@ -207,9 +194,10 @@ async function runList(
     let page: { items: unknown[]; nextCursor?: string | undefined };
     try {
       const limit = remaining === undefined ? input.limit : Math.min(remaining, input.limit as number);
+      // The page size and the cursor of the page before are the command's own: still validated input.
       page = (await session.client.run(
         operation,
-        { ...input, limit, cursor },
+        core.revisedInput(input, { limit, cursor }),
         options.runOptions,
       )) as typeof page;
     } catch (error) {
@@ -238,32 +226,41 @@ async function runList(
 }
 
 /**
- * Refuses `--input` fields the operation does not have (flags are always known): dropped in
- * silence, a misspelt `jobTitel` would let the command succeed without the change.
+ * The input as core validated it, or the usage error for core's refusal: `--input` fields the
+ * operation does not have at any depth (dropped in silence, a misspelt `jobTitel` would let the
+ * command succeed without the change), else the first problem, named by its flag.
  */
-function refuseUnknownFields(
+function validInput(
   core: Core,
   operation: Operation,
   spec: CatalogInvocation["spec"],
   input: Record<string, unknown>,
   path: string,
-): void {
-  const unknown = core.unknownFields(Object.keys(operation.input.shape), input);
-  const first = unknown[0];
-  if (first === undefined) return;
-  const flag = spec.options.find((o) => o.field === first.suggestion)?.flag;
-  const hint =
-    first.suggestion === undefined
-      ? ""
-      : `; did you mean "${first.suggestion}"${flag === undefined ? "" : ` (--${flag})`}?`;
-  const more =
-    unknown.length > 1
-      ? ` (and ${unknown
-          .slice(1)
-          .map((u) => `"${u.field}"`)
-          .join(", ")})`
-      : "";
-  throw new UsageError(`unknown field "${first.field}" in --input${more}${hint} (see \`${path} --help\`)`);
+): Record<string, unknown> {
+  try {
+    return core.validateInput(operation, input);
+  } catch (error) {
+    if (!(error instanceof core.InvalidInputError)) throw error;
+    const flagOf = (field: unknown) => spec.options.find((o) => o.field === field)?.flag;
+    const [first, ...others] = error.unknownFields;
+    if (first !== undefined) {
+      // A flag sets a top-level field only: a nested field's suggestion names no flag.
+      const flag = /[.[]/.test(first.field) ? undefined : flagOf(first.suggestion);
+      const hint =
+        first.suggestion === undefined
+          ? ""
+          : `; did you mean "${first.suggestion}"${flag === undefined ? "" : ` (--${flag})`}?`;
+      const more = others.length > 0 ? ` (and ${others.map((u) => `"${u.field}"`).join(", ")})` : "";
+      throw new UsageError(
+        `unknown field "${first.field}" in --input${more}${hint} (see \`${path} --help\`)`,
+      );
+    }
+    const issue = error.schemaIssues[0];
+    const flag = flagOf(String(issue?.path[0] ?? ""));
+    throw new UsageError(
+      `invalid ${flag === undefined ? "input" : `--${flag}`}: ${issue?.message ?? "invalid"} (see \`${path} --help\`)`,
+    );
+  }
 }
 
 /**

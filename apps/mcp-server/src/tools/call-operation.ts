@@ -1,4 +1,12 @@
-import { isApiError, type Operation, type OperationProgress, RemovalNotConfirmedError } from "@ciamkit/core";
+import {
+  InvalidInputError,
+  isApiError,
+  type Operation,
+  type OperationProgress,
+  RemovalNotConfirmedError,
+  revisedInput,
+  validateInput,
+} from "@ciamkit/core";
 import type {
   CallToolResult,
   McpServer,
@@ -10,15 +18,13 @@ import { compact } from "./compact.ts";
 import { type ConfirmPolicy, confirmDestructive } from "./confirm.ts";
 import { removalConfirmer } from "./confirm-removals.ts";
 import { CURSOR_TABLE_SIZE, type CursorTable } from "./cursor-table.ts";
-import { errorResult, toolErrorResult } from "./error-result.ts";
+import { errorResult, invalidInputResult, toolErrorResult } from "./error-result.ts";
 import { hiddenInputRefusal, hiddenInputs } from "./hidden-inputs.ts";
 import { checkHostPaths, type FilesPolicy } from "./host-path-inputs.ts";
 import type { OperationRunner } from "./operation-runner.ts";
 import { toolInputSchema } from "./page-size.ts";
 import { renderText } from "./render-text.ts";
 import { outputJsonSchema } from "./slim-schema.ts";
-import { issueList } from "./tool-list.ts";
-import { unknownFieldsRefusal } from "./unknown-fields.ts";
 
 /** What every tool call runs with. */
 export interface ToolRuntime {
@@ -57,20 +63,15 @@ export async function callOperation(
     return refusal;
   }
   const schema = toolInputSchema(operation);
-  const input = schema.safeParse(args);
-  if (!input.success) {
+  let data: Record<string, unknown>;
+  try {
+    // Validated once, by core: the operation runs this input without parsing it again.
+    data = validateInput(operation, args, { schema });
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
     runtime.log(`ciam-mcp: ${operation.name} refused invalid input`);
-    return errorResult(
-      `Invalid input for ${operation.name} (nothing was sent): ${issueList(input.error)}. Next: fix these fields to match the input schema and call it again.`,
-    );
+    return invalidInputResult(operation.name, error, Object.keys(schema.shape));
   }
-  // operation_run hands its `input` over unparsed: a field the operation does not take is refused here.
-  const unknown = unknownFieldsRefusal(operation.name, schema, args, input.data);
-  if (unknown !== undefined) {
-    runtime.log(`ciam-mcp: ${operation.name} refused unknown fields`);
-    return unknown;
-  }
-  let data: Record<string, unknown> = input.data;
   if (pagesWithCursor(operation) && typeof data.cursor === "string") {
     const cursor = runtime.cursors.resolve(operation.name, data.cursor);
     if (cursor === undefined) {
@@ -79,14 +80,14 @@ export async function callOperation(
         `Unknown or expired cursor for ${operation.name} (nothing was sent): a cursor works only with the tool that returned it, on this connection, for its ${CURSOR_TABLE_SIZE} most recent pages. Next: call ${operation.name} again without cursor to start from the first page.`,
       );
     }
-    data = { ...data, cursor };
+    data = revisedInput(data, { cursor });
   }
-  const paths = checkHostPaths(operation.name, toolInputSchema(operation), data, runtime.files);
+  const paths = checkHostPaths(operation.name, schema, data, runtime.files);
   if (!paths.ok) {
     runtime.log(`ciam-mcp: ${operation.name} refused a file path`);
     return paths.result;
   }
-  data = paths.input;
+  data = revisedInput(data, paths.input);
   const done = (outcome: string) =>
     runtime.log(`ciam-mcp: ${operation.name} ${outcome} in ${Math.round(performance.now() - started)} ms`);
   const removals = removalConfirmer(server.server, runtime.confirm, extra.requestId);
@@ -162,10 +163,9 @@ function shape(operation: Operation, output: unknown): { value: Record<string, u
   const schema = outputJsonSchema(operation.output);
   const binary = operation.binary;
   let small = compact(output, schema, { keepWhole, binary });
-  if (!operation.output.safeParse(small.value).success)
+  // Core validated the output; only a cut string can break it again (a cut URL is no longer a URL).
+  if (small.cut && !operation.output.safeParse(small.value).success)
     small = compact(output, schema, { binary, cutNothing: true });
-  if (!operation.output.safeParse(small.value).success)
-    return { value: output as Record<string, unknown>, notes: [] };
   const notes = [
     ...(keepWhole ?? []).map(
       (field) =>

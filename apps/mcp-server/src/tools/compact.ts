@@ -8,6 +8,8 @@ export interface Compacted {
   value: unknown;
   /** One line per string that was cut: where, and how long it was. */
   notes: string[];
+  /** Whether a string was cut (what else is left out is optional in the output schema). */
+  cut: boolean;
 }
 
 /** What {@link compact} may not cut. */
@@ -33,6 +35,7 @@ export function compact(
   options: CompactOptions = {},
 ): Compacted {
   const notes: string[] = [];
+  let cut = false;
   const keepWhole = new Set(options.keepWhole ?? []);
   const walk = (v: unknown, node: JsonSchema | undefined, at: string, key: string): unknown => {
     if (
@@ -41,6 +44,7 @@ export function compact(
       !keepWhole.has(key) &&
       options.cutNothing !== true
     ) {
+      cut = true;
       notes.push(
         `${at || "(value)"} was cut to ${MAX_TEXT_LENGTH} of ${v.length} characters; get the object by id for the full text`,
       );
@@ -71,7 +75,7 @@ export function compact(
     }
     return out;
   };
-  return { value: walk(value, schema, "", ""), notes };
+  return { value: walk(value, schema, "", ""), notes, cut };
 }
 
 /** The branch of an `anyOf`/`oneOf` that describes an object or array value, else the node itself. */

@@ -1,4 +1,4 @@
-import { areaPrefix, escapeControlCharacters, type Operation, operations } from "@ciamkit/core";
+import { destructiveTarget, escapeControlCharacters, type Operation } from "@ciamkit/core";
 import type { CallToolResult, Server } from "../mcp-sdk.ts";
 import { errorResult } from "./error-result.ts";
 import type { OperationRunner } from "./operation-runner.ts";
@@ -30,15 +30,18 @@ export async function confirmDestructive(
       `Refused: ${operation.name} is destructive (${operation.title.toLowerCase()}) and this client cannot ask the user to confirm it (no MCP elicitation support). Nothing was changed. Next: ask the user to do it another way (the ciam CLI), or restart ciam-mcp with --allow-destructive to allow destructive tools without confirmation.`,
     );
   }
-  const ids = Object.entries(args)
-    .filter(([, v]) => typeof v === "string" || typeof v === "number")
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(", ");
-  const name = lookUp === undefined ? undefined : await targetName(operation, args, lookUp);
+  // The name is read with the area's get operation (core's destructiveTarget), best effort: when the
+  // read fails the question shows the ids only.
+  const found = await destructiveTarget(operation, args, (get, input) =>
+    lookUp === undefined
+      ? Promise.resolve(undefined)
+      : lookUp.runner.run(get, input, { signal: lookUp.signal }).catch(() => undefined),
+  );
+  const ids = (found?.fields ?? []).map(([k, v]) => `${k}=${v}`).join(", ");
   // The name is the tenant's text and the ids the model's: escaped, so neither can add lines to the
   // question the user answers or reorder it.
   const target = escapeControlCharacters(
-    [name === undefined ? undefined : `'${name}'`, ids === "" ? undefined : `(${ids})`]
+    [found?.name === undefined ? undefined : `'${found.name}'`, ids === "" ? undefined : `(${ids})`]
       .filter((part) => part !== undefined)
       .join(" "),
   );
@@ -75,28 +78,4 @@ function consequence(name: string): string {
     return "Only the link is removed: both objects stay, and it can be added back later.";
   if (name.endsWith("_revoke")) return "The app loses this permission until it is granted again.";
   return "This cannot be undone from here.";
-}
-
-/**
- * The name of the object a destructive call targets, read with its area's `get` operation when that
- * takes the same identifying fields (as the CLI does), so the user confirms "Beta testers", not a
- * GUID. Best effort: when there is no such operation or the read fails, the question shows ids only.
- */
-async function targetName(
-  operation: Operation,
-  args: Record<string, unknown>,
-  lookUp: { runner: OperationRunner; signal: AbortSignal },
-): Promise<string | undefined> {
-  const get = operations.find(
-    (op) => op.area === operation.area && op.name === `${areaPrefix(op.area)}_get` && op.access === "read",
-  );
-  const keys = Object.keys(args).filter((k) => args[k] !== undefined);
-  if (get === undefined || keys.length === 0 || !keys.every((k) => k in get.input.shape)) return undefined;
-  try {
-    const item = (await lookUp.runner.run(get, args, { signal: lookUp.signal })) as Record<string, unknown>;
-    const name = item.displayName ?? item.userPrincipalName ?? item.name;
-    return typeof name === "string" && name !== "" ? name : undefined;
-  } catch {
-    return undefined;
-  }
 }

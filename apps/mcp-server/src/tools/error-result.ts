@@ -1,12 +1,10 @@
 import {
-  ApiError,
-  AuthenticationError,
-  ConnectionError,
-  InvalidInputError,
-  NotFoundError,
-  PermissionError,
+  errorKind,
+  type InvalidInputError,
+  isServiceFailure,
+  nextStep,
   redactText,
-  ThrottledError,
+  supportIds,
 } from "@ciamkit/core";
 import type { CallToolResult } from "../mcp-sdk.ts";
 import { boundedText } from "./bounded-text.ts";
@@ -17,39 +15,38 @@ export function errorResult(text: string): CallToolResult {
 }
 
 /**
- * Turns any failure of an operation into an `isError` result a model can act on: the service's code
- * and message, the request ids for a support ticket, and the next step. Messages go through core's
- * redaction, so a token or secret echoed by a service never reaches the model.
+ * Turns any failure of an operation into an `isError` result a model can act on, rendered from
+ * core's classification ({@link errorKind}, {@link nextStep}): the service's code and message, the
+ * request ids for a support ticket, and the next step. Messages go through core's redaction, so a
+ * token or secret echoed by a service never reaches the model.
  */
 export function toolErrorResult(error: unknown, tool: string, cancelled: boolean): CallToolResult {
+  const kind = errorKind(error);
   if (cancelled) {
     return errorResult(
       `Cancelled: ${tool} was stopped before it finished. A change it was making may or may not have reached the tenant; read the object back before retrying.`,
     );
   }
-  if (error instanceof InvalidInputError) {
-    return errorResult(
-      `Invalid input for ${tool} (nothing was sent): ${error.issues.join("; ")}. Next: fix these fields to match the tool's input schema and call it again.`,
-    );
-  }
-  if (error instanceof ApiError) {
+  if (kind === "usage" && (error as Error).name === "InvalidInputError")
+    return invalidInputResult(tool, error as InvalidInputError, []);
+  if (isServiceFailure(error)) {
     // Core's message carries its own next step; the service's message alone keeps the advice to the
     // `Next:` line below. A permission error keeps core's message: it names the permission and how to grant it.
     // A failed sign-in keeps core's message too: it names the value to check where it came from
     // (environment, profile or flags), which is not always AZURE_*.
-    const signIn = error instanceof AuthenticationError && error.service === "login";
-    const said = error instanceof PermissionError || signIn ? error.message : error.serviceMessage;
+    const signIn = kind === "auth" && error.service === "login";
+    const said =
+      kind === "permission" || signIn
+        ? error.message
+        : ((error as { serviceMessage?: string }).serviceMessage ?? error.message);
     const lines = [
       signIn
         ? `Token service error ${error.code}: ${said}`
         : `${error.service === "arm" ? "ARM" : "Graph"} error ${error.code} (HTTP ${error.status}): ${said}`,
     ];
-    const ids = [
-      error.requestId === undefined ? undefined : `request-id ${error.requestId}`,
-      error.clientRequestId === undefined ? undefined : `client-request-id ${error.clientRequestId}`,
-    ].filter((s) => s !== undefined);
+    const ids = supportIds(error);
     if (ids.length > 0) lines.push(`Ids for a support ticket: ${ids.join(", ")}.`);
-    lines.push(`Next: ${nextStep(error)}`);
+    lines.push(`Next: ${nextStep(error, kind, { program: "ciam-mcp" })}`);
     return errorResult(lines.join("\n"));
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -58,41 +55,24 @@ export function toolErrorResult(error: unknown, tool: string, cancelled: boolean
   );
 }
 
-/** What to do about a service error, by kind. */
-function nextStep(error: ApiError): string {
-  if (error instanceof PermissionError) {
-    if (error.reason === "wrong-tenant-kind")
-      return "do not ask for a permission grant: this tenant's kind has no such API (see the message above); tell the user it needs an Azure AD B2C tenant.";
-    return error.requiredPermissions.length > 0
-      ? `grant ${error.requiredPermissions.join(" and ")} to the app ciam-mcp signs in as (see the message above), then retry.`
-      : "grant the missing permission to the app ciam-mcp signs in as, then retry.";
+/**
+ * Core's refusal of an input (nothing was sent), for a model: the fields the tool does not take, with
+ * the ones it does, or the schema's problems. `known` is the tool's top-level input fields.
+ */
+export function invalidInputResult(
+  tool: string,
+  error: Pick<InvalidInputError, "issues" | "unknownFields">,
+  known: readonly string[],
+): CallToolResult {
+  const unknown = error.unknownFields.map((f) => f.field);
+  if (unknown.length === 0) {
+    return errorResult(
+      `Invalid input for ${tool} (nothing was sent): ${error.issues.join("; ")}. Next: fix these fields to match the tool's input schema and call it again.`,
+    );
   }
-  if (error instanceof ThrottledError) {
-    const wait = error.retryAfterMs === undefined ? "a while" : `${Math.ceil(error.retryAfterMs / 1000)} s`;
-    return `wait ${wait} before calling again, and make fewer calls at once.`;
-  }
-  if (error instanceof ConnectionError) {
-    return error.requestMayHaveBeenSent
-      ? "the service could not be reached in time; read the object back to see whether the change happened before retrying."
-      : "the service could not be reached; check the network and retry.";
-  }
-  switch (error.status) {
-    case 400:
-    case 422:
-      return "change the input the service rejected (the message says which) and retry.";
-    case 401:
-      if (error.service === "login")
-        return "ciam-mcp could not sign in: tell the user to fix the credential it was started with (the message above names what to check), then restart ciam-mcp; retrying will not help.";
-      return "check the credential ciam-mcp runs with (AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret, certificate or token file).";
-    case 404:
-      return error instanceof NotFoundError && error.createdMomentsAgo
-        ? "this object was created moments ago and may need a few seconds to replicate: retry shortly."
-        : "check the id (list the objects to find it).";
-    case 409:
-      return "an object with the same key exists; read it instead of creating it again.";
-    default:
-      return error.status >= 500
-        ? "the service failed; retry in a moment, and quote the request id if it keeps failing."
-        : "see the message above.";
-  }
+  const shown = unknown.slice(0, 10).map((path) => JSON.stringify(path.slice(0, 100)));
+  const more = unknown.length > shown.length ? ` and ${unknown.length - shown.length} more` : "";
+  return errorResult(
+    `Invalid input for ${tool} (nothing was sent): unknown field${unknown.length === 1 ? "" : "s"} ${shown.join(", ")}${more}. Next: use only the fields of the tool's input schema (${known.join(", ")}) and call it again.`,
+  );
 }

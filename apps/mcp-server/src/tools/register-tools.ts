@@ -31,6 +31,7 @@ export function registerOperationTools(
         annotations: annotationsFor(toolAccess(operation, runtime.files)),
         hiddenInputs: hiddenInputs(operation),
         files: runtime.files,
+        validatesInput: true,
       },
       (args: Record<string, unknown>, extra) => callOperation(server, runtime, operation, args, extra),
     );

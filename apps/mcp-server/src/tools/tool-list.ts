@@ -1,4 +1,4 @@
-import type { ObjectSchema } from "@ciamkit/core";
+import { InvalidInputError, type ObjectSchema, validateInput } from "@ciamkit/core";
 import { z } from "zod";
 import {
   type CallToolResult,
@@ -8,13 +8,12 @@ import {
   type ToolAnnotations,
 } from "../mcp-sdk.ts";
 import type { ToolExtra } from "./call-operation.ts";
-import { errorResult } from "./error-result.ts";
+import { invalidInputResult } from "./error-result.ts";
 import { hiddenInputRefusal, withoutHiddenInputs } from "./hidden-inputs.ts";
 import { type FilesPolicy, offeredInputSchema, offersPath } from "./host-path-inputs.ts";
 import { referenceRepeatedInputs } from "./input-references.ts";
 import { referenceRepeatedOutputs } from "./output-references.ts";
 import { outputJsonSchema, slimSchema } from "./slim-schema.ts";
-import { unknownFieldsRefusal } from "./unknown-fields.ts";
 
 /** A tool as the server declares it: zod schemas (enforced on every call) and its hints. */
 export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
@@ -27,6 +26,11 @@ export interface ToolConfig<I extends ObjectSchema = ObjectSchema> {
   hiddenInputs?: readonly string[] | undefined;
   /** Which host paths (`hostPath()` inputs) the listed schema offers: none by default. */
   files?: FilesPolicy | undefined;
+  /**
+   * The callback validates the arguments itself (a catalog tool: `callOperation` hands them to core's
+   * `validateInput`), so they are validated once; otherwise they are validated here.
+   */
+  validatesInput?: boolean | undefined;
 }
 
 /**
@@ -44,8 +48,16 @@ export type ToolList = Tool[];
 const anyArguments = z.object({}).catchall(z.unknown());
 
 /**
- * Registers a tool with the SDK (which checks structured results against the output schema) and
- * lists it with its real input schema.
+ * Whether the SDK checks each structured result against the tool's output schema again: in tests
+ * and development builds (`NODE_ENV` is not `production`). Core has validated and shaped the output
+ * once already (ADR 0011), so a production server does not pay for a second check.
+ */
+const checkResults = process.env.NODE_ENV !== "production";
+
+/**
+ * Registers a tool with the SDK and lists it with its real input schema. Arguments are validated
+ * once, with core's {@link validateInput} (unknown fields at any depth refused, then the schema), here
+ * or by the callback ({@link ToolConfig.validatesInput}).
  */
 export function addTool<I extends ObjectSchema>(
   server: McpServer,
@@ -54,19 +66,20 @@ export function addTool<I extends ObjectSchema>(
   config: ToolConfig<I>,
   callback: (args: z.output<I>, extra: ToolExtra) => CallToolResult | Promise<CallToolResult>,
 ): void {
-  const { hiddenInputs: hidden = [], files = {}, ...declared } = config;
-  server.registerTool(name, { ...declared, inputSchema: anyArguments }, (args, extra) => {
+  const { hiddenInputs: hidden = [], files = {}, validatesInput = false, outputSchema, ...declared } = config;
+  const registered = { ...declared, inputSchema: anyArguments, ...(checkResults ? { outputSchema } : {}) };
+  server.registerTool(name, registered, (args, extra) => {
     const refusal = hiddenInputRefusal(name, hidden, args);
     if (refusal !== undefined) return refusal;
-    const parsed = config.inputSchema.safeParse(args);
-    if (parsed.success) {
-      return (
-        unknownFieldsRefusal(name, config.inputSchema, args, parsed.data) ?? callback(parsed.data, extra)
-      );
+    if (validatesInput) return callback(args as z.output<I>, extra);
+    let input: z.output<I>;
+    try {
+      input = validateInput({ name, input: config.inputSchema }, args);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      return invalidInputResult(name, error, Object.keys(config.inputSchema.shape));
     }
-    return errorResult(
-      `Invalid input for ${name} (nothing was sent): ${issueList(parsed.error)}. Next: fix these fields to match the tool's input schema and call it again.`,
-    );
+    return callback(input, extra);
   });
   list.push({
     name,
@@ -114,11 +127,6 @@ function listedOutput(schema: ObjectSchema): Tool["outputSchema"] {
     listedOutputs.set(schema, listed);
   }
   return listed;
-}
-
-/** A zod error as `path: message` items, one per problem. */
-export function issueList(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join(".") || "(input)"}: ${issue.message}`).join("; ");
 }
 
 /**

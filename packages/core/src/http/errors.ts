@@ -2,6 +2,7 @@
  * One error family for every failed call to Graph, ARM or the token service. Callers branch on the
  * subclass (or `code`), never on `message`; every field is safe to log (the request is redacted).
  */
+import { isServiceFailure } from "../error-kinds.ts";
 import { parseErrorBody } from "./error-body.ts";
 import type { PipelineResponse, Service } from "./pipeline.ts";
 import { responseJson } from "./pipeline.ts";
@@ -185,37 +186,13 @@ export class ConnectionError extends ApiError {
   }
 }
 
-/** The names of the {@link ApiError} family. */
-const API_ERROR_NAMES: ReadonlySet<string> = new Set([
-  "ApiError",
-  "ThrottledError",
-  "AuthenticationError",
-  "PermissionError",
-  "NotFoundError",
-  "ConflictError",
-  "ValidationError",
-  "ConnectionError",
-]);
-
 /**
  * True for any error of the {@link ApiError} family, also one thrown by another copy of
- * `@ciamkit/core` (recognised by its name, `status`, `code` and `service`).
+ * `@ciamkit/core` (recognised by its name, `status`, `code` and `service`, as the Azure SDK's
+ * isRestError does).
  */
 export function isApiError(value: unknown): value is ApiError {
-  if (value instanceof ApiError) return true;
-  // Two copies of @ciamkit/core in one process (two versions installed side by side) each have their
-  // own classes: an error from the other copy is recognised by its name and fields, as the Azure SDK's
-  // isRestError does.
-  if (typeof value !== "object" || value === null) return false;
-  const error = value as Partial<Record<keyof ApiError, unknown>>;
-  return (
-    typeof error.name === "string" &&
-    API_ERROR_NAMES.has(error.name) &&
-    typeof error.message === "string" &&
-    typeof error.status === "number" &&
-    typeof error.code === "string" &&
-    typeof error.service === "string"
-  );
+  return value instanceof ApiError || isServiceFailure(value);
 }
 
 const CONFLICT_CODES = new Set(["ObjectConflict", "Request_MultipleObjectsWithSameKeyValue", "Conflict"]);
