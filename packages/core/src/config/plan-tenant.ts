@@ -143,6 +143,14 @@ export function prepareSpec(
   return resolved;
 }
 
+/** The resources the spec's applications name that are not applications of the spec (service principals, by name). */
+export function resourceNames(spec: TenantSpec): string[] {
+  const apps = new Set(Object.keys(spec.applications ?? {}).map((n) => n.toLowerCase()));
+  return Object.values(spec.applications ?? {})
+    .flatMap((app) => Object.keys(app.requiredPermissions ?? {}))
+    .filter((name) => !apps.has(name.toLowerCase()));
+}
+
 /**
  * Plans the changes that make the tenant as `spec` says. The spec is validated first (a
  * {@link SpecError} before any request); the tenant is then read, references are resolved against
@@ -154,7 +162,7 @@ export async function planTenant(
   options: PlanOptions = {},
 ): Promise<TenantPlan> {
   const checked = checkSpec(spec, options);
-  const state = await readTenantState(client, options.signal);
+  const state = await readTenantState(client, options.signal, resourceNames(checked));
   const live = liveSpec(state);
   const resolved = prepareSpec(checked, state, live, options.locate);
   const prune = options.prune === true;
