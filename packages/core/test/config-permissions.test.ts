@@ -131,6 +131,46 @@ describe("required permissions by name", () => {
     expect(await appNamed("Mailer")).toBeUndefined();
   });
 
+  it("names an API of the tenant's own permissions through its service principal, and converges", async () => {
+    const client = t.client();
+    const roleId = "0c4d5e6f-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+    const api = await client.graph.post<{ id: string; appId: string }>("/applications", {
+      displayName: "Inventory API",
+      appRoles: [
+        {
+          id: roleId,
+          value: "Inventory.Read",
+          displayName: "Read inventory",
+          description: "Read inventory",
+          allowedMemberTypes: ["Application"],
+          isEnabled: true,
+        },
+      ],
+    });
+    await client.graph.post("/servicePrincipals", { appId: api.appId });
+    // By client id, on a resource no application requires yet: read, named, and stable after apply.
+    const spec = {
+      applications: { Stock: { requiredPermissions: { [api.appId]: { roles: ["Inventory.Read"] } } } },
+    };
+    const plan = await planTenant(client, spec);
+    expect(plan.spec.applications?.Stock?.requiredPermissions).toEqual({
+      "Inventory API": { roles: ["Inventory.Read"] },
+    });
+    await applyPlan(client, plan);
+    expect((await appNamed("Stock"))?.requiredResourceAccess).toEqual([
+      { resourceAppId: api.appId, resourceAccess: [{ id: roleId, type: "Role" }] },
+    ]);
+    expect((await planTenant(client, spec)).changes).toEqual([]);
+    // By the application's name, with the application in the spec too.
+    const byName = await planTenant(client, {
+      applications: {
+        "Inventory API": {},
+        Stock: { requiredPermissions: { "inventory api": { roles: ["inventory.read"] } } },
+      },
+    });
+    expect(byName.changes).toEqual([]);
+  });
+
   it("keeps ids a resource has no name for, and refuses a name on a resource without a service principal", async () => {
     const client = t.client();
     const unknownRole = "11111111-2222-4333-8444-555555555555";

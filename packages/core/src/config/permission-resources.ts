@@ -71,8 +71,8 @@ function toResource(sp: GraphPrincipal): Resource | undefined {
 }
 
 /**
- * Reads the service principals of the resources with these client ids and of those with these
- * display names. A resource without a service principal in the tenant is simply not known: its
+ * Reads the service principals of the resources with these client ids and of those `names` gives
+ * (display names, or client ids). A resource without a service principal in the tenant is simply not known: its
  * permissions stay ids.
  */
 export async function readResources(
@@ -82,9 +82,13 @@ export async function readResources(
   signal?: AbortSignal,
 ): Promise<Resources> {
   const filters = new Map<string, string>();
-  for (const id of appIds) filters.set(`appId:${id.toLowerCase()}`, String(eq("appId", id.toLowerCase())));
+  const byId = (id: string) =>
+    filters.set(`appId:${id.toLowerCase()}`, String(eq("appId", id.toLowerCase())));
+  for (const id of appIds) byId(id);
+  // A spec's resource is a client id or a name.
   for (const name of names)
-    if (!isGuid(name)) filters.set(`name:${name.toLowerCase()}`, String(eq("displayName", name)));
+    if (isGuid(name)) byId(name);
+    else filters.set(`name:${name.toLowerCase()}`, String(eq("displayName", name)));
   const out = noResources();
   if (filters.size === 0) return out;
   const requests = [...filters.values()].map((filter, i) => ({

@@ -143,12 +143,9 @@ export function prepareSpec(
   return resolved;
 }
 
-/** The resources the spec's applications name that are not applications of the spec (service principals, by name). */
+/** The resources the spec's applications require permissions on, by name or client id. */
 export function resourceNames(spec: TenantSpec): string[] {
-  const apps = new Set(Object.keys(spec.applications ?? {}).map((n) => n.toLowerCase()));
-  return Object.values(spec.applications ?? {})
-    .flatMap((app) => Object.keys(app.requiredPermissions ?? {}))
-    .filter((name) => !apps.has(name.toLowerCase()));
+  return Object.values(spec.applications ?? {}).flatMap((app) => Object.keys(app.requiredPermissions ?? {}));
 }
 
 /**

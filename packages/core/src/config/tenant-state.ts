@@ -96,7 +96,7 @@ interface Collection {
 /**
  * Reads the tenant's configuration: one `$batch` for the first page of every set, then any next
  * pages, then one `$batch` for the service principals of the resources the applications require
- * permissions on and of the resources `resourceNames` names (a spec's resources by name).
+ * permissions on and of the resources `resourceNames` names (a spec's resources, by name or client id).
  */
 export async function readTenantState(
   client: { graph: ServiceClient; tenantId: string },
@@ -140,11 +140,16 @@ export async function readTenantState(
     }),
   );
   const applications = out.applications as Application[];
-  const appNames = new Set(applications.map((a) => (a.displayName ?? "").toLowerCase()));
+  // A resource the spec names that is an application of the tenant is read by its client id.
+  const appIds = new Map(
+    applications.flatMap((a) =>
+      a.displayName == null || a.appId == null ? [] : [[a.displayName.toLowerCase(), a.appId]],
+    ),
+  );
   const resources = await readResources(
     graph,
     applications.flatMap((a) => (a.requiredResourceAccess ?? []).map((r) => r.resourceAppId)),
-    [...resourceNames].filter((name) => !appNames.has(name.toLowerCase())),
+    [...resourceNames].map((name) => appIds.get(name.toLowerCase()) ?? name),
     signal,
   );
   return {
