@@ -8,7 +8,13 @@ import type { TenantSpecInput } from "../src/config/spec-schema.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 
 const GRAPH = "00000003-0000-0000-c000-000000000000";
-const ROLES = ["df021288-bdef-4463-88db-98f22de89214", "741f803b-c850-494e-b5df-cde7c675a1ca"];
+// By id and by name (User.Read.All is df021288…: both at once are one permission).
+const ROLES = [
+  "df021288-bdef-4463-88db-98f22de89214",
+  "741f803b-c850-494e-b5df-cde7c675a1ca",
+  "User.Read.All",
+  "Group.Read.All",
+];
 const ATTRIBUTES = ["Tier", "Region", "Member Since"];
 const APPS = ["Shop", "Kiosk", "Back office"];
 const GROUPS = ["VIP", "Support", "Beta"];
@@ -46,8 +52,8 @@ const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
                 }),
                 spa: fc.record({ redirectUris: fc.subarray([`https://spa.example/${a.length}`]) }),
                 requiredPermissions: fc
-                  .subarray(ROLES, { minLength: 1 })
-                  .map((roles) => ({ [GRAPH]: { roles } })),
+                  .tuple(fc.subarray(ROLES, { minLength: 1 }), fc.constantFrom(GRAPH, "Microsoft Graph"))
+                  .map(([roles, resource]) => ({ [resource]: { roles } })),
               },
               { requiredKeys: [] },
             ),

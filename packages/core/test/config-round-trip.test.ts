@@ -70,12 +70,19 @@ async function configureA(client: CiamClient): Promise<void> {
     displayName: "Shop SPA",
     spaRedirectUris: ["https://spa.example/"],
   });
+  // The ids of Graph's delegated scopes are the tenant's Graph service principal's.
+  const graphSp = await client.graph.get<{
+    value: { oauth2PermissionScopes: { id: string; value: string }[] }[];
+  }>(`/servicePrincipals?$filter=appId eq '${GRAPH}'&$select=oauth2PermissionScopes`);
+  const userRead = graphSp.value[0]?.oauth2PermissionScopes.find((s) => s.value === "User.Read")?.id ?? "";
   await client.graph.patch(`/applications/${shop.id}`, {
     requiredResourceAccess: [
       {
         resourceAppId: GRAPH,
         resourceAccess: [
           { id: USER_READ_ALL, type: "Role" },
+          { id: userRead, type: "Scope" },
+          // An id Graph's service principal does not list: exported, and applied, as the id.
           { id: OPENID, type: "Scope" },
         ],
       },
@@ -181,6 +188,10 @@ describe("round trip: export A, apply to B, export B", () => {
     expect(flows).toContain("attribute: LoyaltyTier");
     expect(flows).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(flows).toContain("attributeCollectionSubmitExtension: Validate sign-up");
+    // Required permissions by name: the resource's and each permission's, an unknown id as is.
+    expect(readFileSync(join(dir, "applications.yaml"), "utf8")).toContain(
+      `  requiredPermissions:\n    Microsoft Graph:\n      roles:\n        - User.Read.All\n      scopes:\n        - ${OPENID}\n        - User.Read\n`,
+    );
     const extensions = readFileSync(join(dir, "custom-extensions.yaml"), "utf8");
     expect(extensions).toContain("app: Claims API");
     expect(readFileSync(join(dir, "event-listeners.yaml"), "utf8")).toContain(

@@ -7,7 +7,7 @@ import type { ServiceClient } from "../http/service-client.ts";
 import { InputError } from "../input-error.ts";
 import { applyPermissions, type IdMaps, runStep, type StepContext } from "./apply-steps.ts";
 import { liveSpec } from "./live-spec.ts";
-import { stateHash, type TenantPlan } from "./plan-tenant.ts";
+import { resourceNames, stateHash, type TenantPlan } from "./plan-tenant.ts";
 import type { PlannedChange } from "./plan-types.ts";
 import { type SecretSources, secretResolver } from "./secrets.ts";
 import { readTenantState, type TenantState } from "./tenant-state.ts";
@@ -60,7 +60,7 @@ export async function applyPlan(
   plan: TenantPlan,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const state = await readTenantState(client, options.signal);
+  const state = await readTenantState(client, options.signal, resourceNames(plan.spec));
   const now = stateHash(liveSpec(state));
   if (now !== plan.stateHash) {
     throw new StalePlanError(
@@ -72,6 +72,7 @@ export async function applyPlan(
     organizationId: state.organizationId,
     spec: plan.spec,
     ids: idMaps(state),
+    resources: state.resources,
     secret: secretResolver(options),
     signal: options.signal,
   };

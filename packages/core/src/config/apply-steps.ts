@@ -6,7 +6,6 @@
 import { applicationMapping } from "../graph/applications/application-mapping.ts";
 import { createApplication } from "../graph/applications/applications-client.ts";
 import { segment } from "../graph/common.ts";
-import { isGuid } from "../graph/fields.ts";
 import { createGroup, deleteGroup, updateGroup } from "../graph/groups/groups-client.ts";
 import { identityProviderMapping } from "../graph/identity-providers/identity-provider-mapping.ts";
 import {
@@ -29,22 +28,16 @@ import {
   writeListener,
 } from "./extension-kinds.ts";
 import { flowStep } from "./flow-steps.ts";
+import { resourceAccess } from "./permission-names.ts";
 import type { PlannedChange } from "./plan-types.ts";
 import type { ApplicationSpec, IdentityProviderSpec } from "./spec-schema.ts";
 import { changed, type IdMaps, item, lc, opts, type StepContext } from "./step-context.ts";
 
 export type { IdMaps, StepContext } from "./step-context.ts";
 
-/** The `requiredResourceAccess` of an application spec: resources by client id. */
-function requiredResourceAccess(ctx: StepContext, app: ApplicationSpec) {
-  return Object.entries(app.requiredPermissions ?? {}).map(([resource, p]) => ({
-    resourceAppId: isGuid(resource) ? resource : (ctx.ids.applications.get(lc(resource))?.appId ?? resource),
-    resourceAccess: [
-      ...(p.roles ?? []).map((id) => ({ id, type: "Role" })),
-      ...(p.scopes ?? []).map((id) => ({ id, type: "Scope" })),
-    ],
-  }));
-}
+/** The `requiredResourceAccess` of an application spec: resources by client id, permissions by id. */
+const requiredResourceAccess = (ctx: StepContext, app: ApplicationSpec) =>
+  resourceAccess(app.requiredPermissions, ctx.resources, (name) => ctx.ids.applications.get(lc(name))?.appId);
 
 function providerBody(ctx: StepContext, name: string, p: IdentityProviderSpec) {
   switch (p.kind) {

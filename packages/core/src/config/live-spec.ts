@@ -10,6 +10,7 @@ import type { UserFlow } from "../graph/user-flows/user-flow-schema.ts";
 import { brandingSpec } from "./branding-kind.ts";
 import { extensionSpec, listenerSpecs } from "./extension-kinds.ts";
 import { normalizeApplication, normalizeFlow } from "./normalize.ts";
+import { livePermissions } from "./permission-names.ts";
 import { envPlaceholder, secretEnvName } from "./secrets.ts";
 import type {
   ApplicationSpec,
@@ -220,15 +221,10 @@ export function liveSpec(state: TenantState): LiveSpec {
   }
   for (const app of state.applications) {
     if (isExtensionsApp(app.displayName)) continue;
-    const requiredPermissions = Object.fromEntries(
-      (app.requiredResourceAccess ?? []).map((r) => {
-        const roles = r.resourceAccess.filter((x) => x.type === "Role").map((x) => x.id);
-        const scopes = r.resourceAccess.filter((x) => x.type === "Scope").map((x) => x.id);
-        return [
-          refs.appName(r.resourceAppId),
-          defined({ roles: roles.length ? roles : undefined, scopes: scopes.length ? scopes : undefined }),
-        ];
-      }),
+    const requiredPermissions = livePermissions(
+      app.requiredResourceAccess ?? [],
+      state.resources,
+      refs.appName,
     );
     add(live.applications, {
       key: app.displayName ?? app.id,
@@ -238,7 +234,7 @@ export function liveSpec(state: TenantState): LiveSpec {
           signInAudience: (app.signInAudience ?? undefined) as ApplicationSpec["signInAudience"],
           web: app.web?.redirectUris?.length ? { redirectUris: app.web.redirectUris } : undefined,
           spa: app.spa?.redirectUris?.length ? { redirectUris: app.spa.redirectUris } : undefined,
-          requiredPermissions: Object.keys(requiredPermissions).length ? requiredPermissions : undefined,
+          requiredPermissions,
         }),
       ),
     });

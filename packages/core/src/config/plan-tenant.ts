@@ -143,6 +143,11 @@ export function prepareSpec(
   return resolved;
 }
 
+/** The resources the spec's applications require permissions on, by name or client id. */
+export function resourceNames(spec: TenantSpec): string[] {
+  return Object.values(spec.applications ?? {}).flatMap((app) => Object.keys(app.requiredPermissions ?? {}));
+}
+
 /**
  * Plans the changes that make the tenant as `spec` says. The spec is validated first (a
  * {@link SpecError} before any request); the tenant is then read, references are resolved against
@@ -154,7 +159,7 @@ export async function planTenant(
   options: PlanOptions = {},
 ): Promise<TenantPlan> {
   const checked = checkSpec(spec, options);
-  const state = await readTenantState(client, options.signal);
+  const state = await readTenantState(client, options.signal, resourceNames(checked));
   const live = liveSpec(state);
   const resolved = prepareSpec(checked, state, live, options.locate);
   const prune = options.prune === true;

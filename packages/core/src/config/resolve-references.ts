@@ -4,9 +4,9 @@
  * the spec or the tenant (or a built-in one); it is rewritten in the spelling the object has, so
  * that a reference in other casing is not a difference. Unknown names are problems, placed.
  */
-import { isGuid } from "../graph/fields.ts";
 import type { LiveSpec } from "./live-spec.ts";
 import { normalizeApplication, normalizeFlow, sortedSet } from "./normalize.ts";
+import { resolvePermissions } from "./permission-names.ts";
 import { problemAt, type SpecLocator, type SpecProblem } from "./spec-error.ts";
 import type { TenantSpec } from "./spec-schema.ts";
 import type { TenantState } from "./tenant-state.ts";
@@ -85,18 +85,17 @@ export function resolveReferences(
     out.applications = Object.fromEntries(
       Object.entries(spec.applications).map(([name, app]) => {
         if (app.requiredPermissions === undefined) return [name, normalizeApplication(app)];
-        const permissions = Object.fromEntries(
-          Object.entries(app.requiredPermissions).map(([resource, p]) => [
-            isGuid(resource)
-              ? resource.toLowerCase()
-              : resolve(
-                  apps,
-                  "application",
-                  ["applications", name, "requiredPermissions", resource],
-                  resource,
-                ),
-            p,
-          ]),
+        const permissions = resolvePermissions(
+          name,
+          app.requiredPermissions,
+          {
+            resources: state.resources,
+            apps,
+            appIdByName: live.refs.appIdByName,
+            appName: live.refs.appName,
+          },
+          locate,
+          problems,
         );
         return [name, normalizeApplication({ ...app, requiredPermissions: permissions })];
       }),

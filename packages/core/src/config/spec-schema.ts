@@ -61,16 +61,32 @@ export const identityProviderSpecSchema = z.discriminatedUnion("kind", [
   }),
 ]);
 
-/** A permission an application requires on a resource: ids of the resource's app roles and scopes. */
+/** A permission, by its value on the resource (`User.Read`) or by id. */
+const permissionNameSchema = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^\S+$/, "a permission's value (User.Read) or id, without spaces");
+
+/**
+ * The permissions an application requires on a resource, by name (the value of the resource's app
+ * role or scope: `User.Read.All`), or by id where the resource offers no name for it.
+ */
 const resourcePermissionsSchema = z.strictObject({
-  roles: z.array(z.uuid()).optional().describe("Application permissions (app role ids)."),
-  scopes: z.array(z.uuid()).optional().describe("Delegated permissions (scope ids)."),
+  roles: z
+    .array(permissionNameSchema)
+    .optional()
+    .describe("Application permissions: app role values (User.Read.All) or ids."),
+  scopes: z
+    .array(permissionNameSchema)
+    .optional()
+    .describe("Delegated permissions: scope values (User.Read, openid) or ids."),
 });
 
 /**
  * An application registration, keyed by display name: audience, platforms with their redirect URIs,
- * required permissions by resource (a Microsoft application's client id, the same in every tenant, or
- * the display name of an application of the spec or tenant). Credentials are never part of it.
+ * required permissions by resource (the display name of an application of the spec or tenant, or of a
+ * service principal such as `Microsoft Graph`, or a client id). Credentials are never part of it.
  */
 export const applicationSpecSchema = z.strictObject({
   signInAudience: z.enum(["AzureADMyOrg", "AzureADMultipleOrgs"]).optional(),
@@ -79,7 +95,7 @@ export const applicationSpecSchema = z.strictObject({
   requiredPermissions: z
     .record(displayNameSchema, resourcePermissionsSchema)
     .optional()
-    .describe("By resource: a client id (00000003-… for Microsoft Graph) or an application's name."),
+    .describe("By resource: an application's or service principal's name (Microsoft Graph) or a client id."),
 });
 
 /** One input of a flow's attribute collection page, naming its attribute by id or custom name. */

@@ -1,5 +1,6 @@
 /** What apply's steps share: the ids known so far, the spec, the secret reader, and small lookups. */
 import type { ServiceClient } from "../http/service-client.ts";
+import type { Resources } from "./permission-resources.ts";
 import type { PlannedChange } from "./plan-types.ts";
 import type { SecretResolver } from "./secrets.ts";
 import type { TenantSpec } from "./spec-schema.ts";
@@ -22,6 +23,8 @@ export interface StepContext {
   organizationId: string;
   spec: TenantSpec;
   ids: IdMaps;
+  /** The resources of required permissions, with their permissions' ids by name. */
+  resources: Resources;
   secret: SecretResolver;
   signal?: AbortSignal | undefined;
 }

@@ -35,6 +35,7 @@ import type { UserFlow } from "../graph/user-flows/user-flow-schema.ts";
 import { runBatch } from "../http/batch.ts";
 import { paginate, paginatePages } from "../http/paginate.ts";
 import type { ServiceClient } from "../http/service-client.ts";
+import { type Resources, readResources } from "./permission-resources.ts";
 
 /** Every object of the managed kinds, as each kind's mapping reads it. */
 export interface TenantState {
@@ -49,6 +50,8 @@ export interface TenantState {
   branding: Branding[];
   /** The organization the branding belongs to. */
   organizationId: string;
+  /** The resources applications require permissions on, with their permissions' names. */
+  resources: Resources;
 }
 
 /** Each set: where it is read, and how its records become the kind's typed objects. */
@@ -90,10 +93,15 @@ interface Collection {
   "@odata.nextLink"?: string;
 }
 
-/** Reads the tenant's configuration: one `$batch` for the first page of every set, then any next pages. */
+/**
+ * Reads the tenant's configuration: one `$batch` for the first page of every set, then any next
+ * pages, then one `$batch` for the service principals of the resources the applications require
+ * permissions on and of the resources `resourceNames` names (a spec's resources, by name or client id).
+ */
 export async function readTenantState(
   client: { graph: ServiceClient; tenantId: string },
   signal?: AbortSignal,
+  resourceNames: Iterable<string> = [],
 ): Promise<TenantState> {
   const { graph } = client;
   // The organization id is the tenant id when that is a GUID (no request).
@@ -131,5 +139,22 @@ export async function readTenantState(
       out[key] = items.map((raw) => convert(raw));
     }),
   );
-  return { ...(out as unknown as Omit<TenantState, "organizationId">), organizationId: orgId };
+  const applications = out.applications as Application[];
+  // A resource the spec names that is an application of the tenant is read by its client id.
+  const appIds = new Map(
+    applications.flatMap((a) =>
+      a.displayName == null || a.appId == null ? [] : [[a.displayName.toLowerCase(), a.appId]],
+    ),
+  );
+  const resources = await readResources(
+    graph,
+    applications.flatMap((a) => (a.requiredResourceAccess ?? []).map((r) => r.resourceAppId)),
+    [...resourceNames].map((name) => appIds.get(name.toLowerCase()) ?? name),
+    signal,
+  );
+  return {
+    ...(out as unknown as Omit<TenantState, "organizationId" | "resources">),
+    organizationId: orgId,
+    resources,
+  };
 }
