@@ -49,6 +49,8 @@ export interface ServiceFailure {
   requiredPermissions?: readonly string[] | undefined;
   reason?: string | undefined;
   requestMayHaveBeenSent?: boolean | undefined;
+  /** A 404 for an object this client created moments ago (not replicated yet). */
+  createdMomentsAgo?: boolean | undefined;
 }
 
 /** The kind of each error of core's `ApiError` family, by name. */
@@ -162,7 +164,9 @@ export function nextStep(error: ServiceFailure, kind: ErrorKind, who: AdviceFor)
         ? `${who.program} could not sign in: tell the user to fix the credential it was started with (the message above names what to check), then restart ${who.program}; retrying will not help.`
         : `check the credential ${who.program} runs with (AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret, certificate or token file).`;
     case "not-found":
-      return "check the id (list the objects to find it); an object created a moment ago may need a few seconds to replicate.";
+      return error.createdMomentsAgo === true
+        ? "this object was created moments ago and may need a few seconds to replicate: retry shortly."
+        : "check the id (list the objects to find it).";
     case "conflict":
       // Graph answers some unique-key clashes with a 400: the service rejected the content.
       return error.status === 409
