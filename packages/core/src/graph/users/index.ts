@@ -5,5 +5,6 @@ export { deleteUserOperation } from "./delete-user.ts";
 export { findUserOperation } from "./find-user.ts";
 export { getUserOperation } from "./get-user.ts";
 export { listUsersOperation } from "./list-users.ts";
+export { restoreUserOperation } from "./restore-user.ts";
 export { updateUserOperation } from "./update-user.ts";
 export type { User } from "./user-schema.ts";

@@ -4,6 +4,7 @@ import { deleteUserOperation } from "./delete-user.ts";
 import { findUserOperation } from "./find-user.ts";
 import { getUserOperation } from "./get-user.ts";
 import { listUsersOperation } from "./list-users.ts";
+import { restoreUserOperation } from "./restore-user.ts";
 import { updateUserOperation } from "./update-user.ts";
 
 /** The operations of the users area in catalog order (the registry joins the areas' lists). */
@@ -14,4 +15,5 @@ export const usersOperations: readonly Operation[] = [
   createUserOperation,
   updateUserOperation,
   deleteUserOperation,
+  restoreUserOperation,
 ];
