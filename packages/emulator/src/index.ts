@@ -68,6 +68,18 @@ export {
   type ThrottleSettings,
   type ThrottleSettingsInput,
 } from "./policy/throttle-settings.ts";
+export {
+  type EmulatorEndpoint,
+  readServedEndpoint,
+  SERVER_FILE,
+} from "./session/served-endpoint.ts";
+export {
+  endpointOf,
+  openSharedEmulator,
+  type SharedEmulator,
+  type SharedEmulatorOptions,
+} from "./session/shared-emulator.ts";
+export { defaultEmulatorDataDir, stablePorts } from "./session/stable-ports.ts";
 export { B2C_DEMO_APP_PERMISSIONS, B2C_DEMO_DOMAIN, b2cDemoConnection } from "./seed/b2c-seed.ts";
 export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
 export type { WorkforceConnection } from "./seed/workforce-seed.ts";

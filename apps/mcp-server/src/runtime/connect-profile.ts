@@ -7,11 +7,14 @@ import {
   type Profile,
   ProfileStore,
 } from "@ciamkit/core";
-import { type ConnectedTenant, connectFromEnvironment, connectToEmulator } from "./connect.ts";
+import { type ConnectedTenant, connectFromEnvironment } from "./connect.ts";
+import { connectToEmulator } from "./connect-emulator.ts";
 
 /** Which tenant the command line asked for. */
 export interface ConnectionChoice {
   emulator: boolean;
+  /** With `emulator`: a throw-away in-memory state instead of the persistent one. */
+  emulatorInMemory?: boolean | undefined;
   /** A profile name from `--profile`; the current profile when undefined. */
   profile: string | undefined;
 }
@@ -37,8 +40,15 @@ export async function connectConfigured(
   choice: ConnectionChoice,
   options: ConnectConfiguredOptions = {},
 ): Promise<ConnectedTenant> {
-  if (choice.emulator) return connectToEmulator(options.logger);
   const env = options.env ?? process.env;
+  if (choice.emulator) {
+    return connectToEmulator({
+      inMemory: choice.emulatorInMemory === true,
+      env,
+      say: options.say,
+      logger: options.logger,
+    });
+  }
   const store = new ProfileStore(configDir(env));
   const overridden = Boolean(env.AZURE_TENANT_ID?.trim() || env.AZURE_CLIENT_ID?.trim());
   const profile =

@@ -1,20 +1,12 @@
-import {
-  type CiamClient,
-  type Cloud,
-  clientSecretCredential,
-  createCiamClient,
-  customCloud,
-  fromEnvironment,
-  type Logger,
-} from "@ciamkit/core";
-import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
+import { type CiamClient, type Cloud, createCiamClient, fromEnvironment, type Logger } from "@ciamkit/core";
+import type { RunningEmulator } from "@ciamkit/emulator";
 
 /** The tenant the server acts on, and how to let go of it. */
 export interface ConnectedTenant {
   client: CiamClient;
   /** One line for stderr: which tenant, through which credential (never a secret). */
   description: string;
-  /** The embedded emulator, with `--emulator`. */
+  /** The embedded emulator, with `--emulator` when this process runs it. */
   emulator?: RunningEmulator;
   close(): Promise<void>;
 }
@@ -46,43 +38,4 @@ export function connectFromEnvironment(options: EnvironmentConnectOptions = {}):
     description: `tenant ${env.tenantId} (${env.cloud.name} cloud) as app ${env.clientId} with a ${env.kind} credential`,
     close: () => client.close(),
   };
-}
-
-/**
- * Starts the embedded emulator with its demo seed and connects to its `contoso` tenant as the demo
- * management app, over HTTPS with the emulator's CA, exactly as against Microsoft's cloud.
- */
-export async function connectToEmulator(logger?: Logger): Promise<ConnectedTenant> {
-  const emulator = await startEmulator();
-  try {
-    const tenant = emulator.tenants[0];
-    if (tenant === undefined) throw new Error("The emulator started without its demo tenant.");
-    const cloud = customCloud({
-      name: "emulator",
-      authorityHost: emulator.loginUrl,
-      graphEndpoint: emulator.graphUrl,
-      armEndpoint: emulator.armUrl,
-      ca: emulator.caCertPem,
-    });
-    const credential = clientSecretCredential({
-      tenantId: tenant.tenantId,
-      clientId: tenant.clientId,
-      clientSecret: tenant.clientSecret,
-      cloud,
-      logger,
-    });
-    const client = createCiamClient({ credential, tenantId: tenant.tenantId, cloud, logger });
-    return {
-      client,
-      emulator,
-      description: `the embedded emulator's demo tenant ${tenant.domain} (${tenant.tenantId}); Graph at ${emulator.graphUrl}`,
-      close: async () => {
-        await client.close();
-        await emulator.stop();
-      },
-    };
-  } catch (error) {
-    await emulator.stop();
-    throw error;
-  }
 }
