@@ -68,6 +68,10 @@ export {
   type ThrottleSettings,
   type ThrottleSettingsInput,
 } from "./policy/throttle-settings.ts";
+export { B2C_DEMO_APP_PERMISSIONS, B2C_DEMO_DOMAIN, b2cDemoConnection } from "./seed/b2c-seed.ts";
+export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
+export type { WorkforceConnection } from "./seed/workforce-seed.ts";
+export { generateTls, type TlsMaterial } from "./server/tls.ts";
 export {
   type EmulatorEndpoint,
   readServedEndpoint,
@@ -80,10 +84,6 @@ export {
   type SharedEmulatorOptions,
 } from "./session/shared-emulator.ts";
 export { defaultEmulatorDataDir, stablePorts } from "./session/stable-ports.ts";
-export { B2C_DEMO_APP_PERMISSIONS, B2C_DEMO_DOMAIN, b2cDemoConnection } from "./seed/b2c-seed.ts";
-export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
-export type { WorkforceConnection } from "./seed/workforce-seed.ts";
-export { generateTls, type TlsMaterial } from "./server/tls.ts";
 export type { Json, JsonObject } from "./store/json.ts";
 export { hashSecret, type SecretHash, verifySecret } from "./store/secrets.ts";
 export {
