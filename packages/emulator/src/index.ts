@@ -56,6 +56,7 @@ export {
   LOCK_FILE,
   lockDataDir,
 } from "./persist/dir-lock.ts";
+export { DEFAULT_RETENTION, type RetentionPolicy } from "./persist/retention.ts";
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from "./persist/snapshot.ts";
 export {
   FAULT_HEADER,

@@ -55,11 +55,15 @@ let tempCounter = 0;
 export class Persistence {
   readonly dir: string;
   readonly #warn: WarningSink;
-  readonly #retention: RetentionPolicy;
+  readonly #retention: RetentionPolicy | false;
   #fd: number | undefined;
   #unsubscribe: (() => void) | undefined;
 
-  constructor(dir: string, warn: WarningSink = emitWarning, retention: RetentionPolicy = DEFAULT_RETENTION) {
+  constructor(
+    dir: string,
+    warn: WarningSink = emitWarning,
+    retention: RetentionPolicy | false = DEFAULT_RETENTION,
+  ) {
     this.dir = dir;
     this.#warn = warn;
     this.#retention = retention;
@@ -114,7 +118,7 @@ export class Persistence {
     }
     this.#fd = openSync(journalPath, "a", 0o600);
     tightenOpenFile(this.#fd, journalPath, this.#warn);
-    applyRetention(store, now, this.#retention);
+    if (this.#retention !== false) applyRetention(store, now, this.#retention);
     this.compact(store, now);
     this.#unsubscribe = store.onChange((change) => this.#append(change));
     return { loaded, replayed };
@@ -144,7 +148,7 @@ export class Persistence {
   close(store: Store, now: Date): void {
     if (this.#fd === undefined) return;
     this.#unsubscribe?.();
-    applyRetention(store, now, this.#retention);
+    if (this.#retention !== false) applyRetention(store, now, this.#retention);
     this.compact(store, now);
     closeSync(this.#fd);
     this.#fd = undefined;
