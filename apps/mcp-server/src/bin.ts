@@ -48,8 +48,8 @@ async function main(): Promise<number> {
   try {
     tenant = await connectConfigured(config, { say });
   } catch (error) {
-    // An unknown profile is a command-line mistake, like an unknown tool.
-    if (error instanceof ProfileError) {
+    // An unknown profile is a command-line mistake, like an unknown tool; so is an unusable emulator state.
+    if (error instanceof ProfileError || error instanceof UsageError) {
       say(`ciam-mcp: ${error.message}`);
       return 2;
     }

@@ -32,8 +32,10 @@ export interface McpConfig {
   listPermissions: boolean;
   /** Serve three meta-tools (search, describe, run) instead of every tool. */
   discovery: boolean;
-  /** Start the embedded emulator with its demo seed and point the server at it. */
+  /** Run against the emulator's demo tenant: the persistent state `ciam --emulator` uses. */
   emulator: boolean;
+  /** With `emulator`: a throw-away state in memory instead. */
+  emulatorInMemory: boolean;
   /** The sign-in profile (`ciam login`) to act as; `AZURE_*` variables override it, as in the CLI. */
   profile: string | undefined;
   /**
@@ -68,7 +70,9 @@ ${HTTP_FLAGS_USAGE}
   --allow-destructive     allow destructive tools without confirmation when the client cannot ask the user
   --discovery             three meta-tools (search, describe, run) instead of every tool
   --list-permissions      print the permissions the enabled tools need, and exit
-  --emulator              run against the embedded emulator with its demo tenant
+  --emulator              run against the emulator's demo tenant, on the same saved state as
+                          \`ciam --emulator\` (CIAM_DATA_DIR/emulator or ~/.local/share/ciamkit/emulator)
+  --emulator-in-memory    run against a throw-away emulator in memory instead, discarded at exit
   --profile <name>        act as a profile saved by \`ciam login\` (default: the current profile)
   --version               print the version
   --help                  print this help
@@ -117,7 +121,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   if (v["files-dir"] !== undefined && v["files-dir"].trim() === "")
     throw new UsageError("--files-dir needs a directory");
   if (v.profile !== undefined) {
-    if (v.emulator === true) throw new UsageError("--profile and --emulator cannot be combined");
+    if (v.emulator === true || v["emulator-in-memory"] === true)
+      throw new UsageError("--profile and --emulator cannot be combined");
     const name = profileNameSchema.safeParse(v.profile);
     if (!name.success) {
       throw new UsageError(
@@ -148,7 +153,8 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv = pr
     allowDestructive: v["allow-destructive"] === true,
     listPermissions: v["list-permissions"] === true,
     discovery: v.discovery === true,
-    emulator: v.emulator === true,
+    emulator: v.emulator === true || v["emulator-in-memory"] === true,
+    emulatorInMemory: v["emulator-in-memory"] === true,
     profile: v.profile,
     filesDir: v["files-dir"],
     help: v.help === true,
@@ -174,6 +180,7 @@ function parse(argv: readonly string[]) {
       discovery: { type: "boolean" },
       "list-permissions": { type: "boolean" },
       emulator: { type: "boolean" },
+      "emulator-in-memory": { type: "boolean" },
       profile: { type: "string" },
       "files-dir": { type: "string" },
       version: { type: "boolean" },

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,8 @@ const cleanEnv = {
     Object.entries(process.env).filter(([k]) => !k.startsWith("AZURE_") && k !== "CIAM_MCP_TOKEN"),
   ) as Record<string, string>),
   CIAM_CONFIG_DIR: join(tmpdir(), "ciam-mcp-bin-test-no-profiles"),
+  // --emulator keeps its state here, not in the user's own ~/.local/share/ciamkit.
+  CIAM_DATA_DIR: mkdtempSync(join(tmpdir(), "ciam-mcp-bin-test-data-")),
 };
 
 /** A token the server accepts (32+ characters, not guessable); the environment's value is never printed. */

@@ -88,6 +88,7 @@ if (json) {
       "",
       `Workforce tenant ${w.domain} (${w.tenantId}): creates external tenants through ARM`,
       `  AZURE_SUBSCRIPTION_ID=${w.subscriptionId}   resource group ${w.resourceGroup}`,
+      `  management app  AZURE_TENANT_ID=${w.tenantId} AZURE_CLIENT_ID=${w.managementApp.clientId} AZURE_CLIENT_SECRET=${w.managementApp.clientSecret} (Owner on the resource group)`,
       `  device code     public client ${w.publicClientId}; sign in as ${w.adminUser.userPrincipalName} / ${w.adminUser.password} (Owner on the resource group)`,
     );
   }

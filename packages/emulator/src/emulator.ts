@@ -19,6 +19,7 @@ import { createSigningKeys } from "./login/signing-keys.ts";
 import { type DataDirLock, type DataDirLockOptions, lockDataDir } from "./persist/dir-lock.ts";
 import { Persistence } from "./persist/journal.ts";
 import { emitWarning } from "./persist/private-files.ts";
+import { DEFAULT_RETENTION, type RetentionPolicy } from "./persist/retention.ts";
 import { FaultInjector, type FaultSettingsInput } from "./policy/faults.ts";
 import type { ThrottleSettingsInput } from "./policy/throttle-settings.ts";
 import { Throttler } from "./policy/throttling.ts";
@@ -44,6 +45,12 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** With `dataDir`: whether and how long to wait while another process holds it (default: not at all). */
   dataDirLock?: DataDirLockOptions;
+  /**
+   * With `dataDir`: how long log records and deleted items are kept when the state is loaded and
+   * saved (default: 30 days each, as Entra, and at most 10,000 records per log and tenant); `false`
+   * keeps everything.
+   */
+  retention?: Partial<RetentionPolicy> | false;
   /** Where warnings go (a data directory whose mode could not be made owner-only); Node's warnings by default. */
   onWarning?: (message: string) => void;
   /** Seed number of the demo tenant `contoso` (default 1), or `false` for an empty emulator. */
@@ -121,7 +128,9 @@ async function startLocked(
   ]);
   const store = new Store();
   const now = () => new Date();
-  const persistence = options.dataDir === undefined ? undefined : new Persistence(options.dataDir, warn);
+  const retention = options.retention === false ? false : { ...DEFAULT_RETENTION, ...options.retention };
+  const persistence =
+    options.dataDir === undefined ? undefined : new Persistence(options.dataDir, warn, retention);
   const loaded = persistence?.open(store, now()).loaded ?? false;
   const ctx: EmulatorContext = {
     store,

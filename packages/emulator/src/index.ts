@@ -56,6 +56,7 @@ export {
   LOCK_FILE,
   lockDataDir,
 } from "./persist/dir-lock.ts";
+export { DEFAULT_RETENTION, type RetentionPolicy } from "./persist/retention.ts";
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from "./persist/snapshot.ts";
 export {
   FAULT_HEADER,
@@ -72,6 +73,18 @@ export { B2C_DEMO_APP_PERMISSIONS, B2C_DEMO_DOMAIN, b2cDemoConnection } from "./
 export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
 export type { WorkforceConnection } from "./seed/workforce-seed.ts";
 export { generateTls, type TlsMaterial } from "./server/tls.ts";
+export {
+  type EmulatorEndpoint,
+  readServedEndpoint,
+  SERVER_FILE,
+} from "./session/served-endpoint.ts";
+export {
+  endpointOf,
+  openSharedEmulator,
+  type SharedEmulator,
+  type SharedEmulatorOptions,
+} from "./session/shared-emulator.ts";
+export { defaultEmulatorDataDir, stablePorts } from "./session/stable-ports.ts";
 export type { Json, JsonObject } from "./store/json.ts";
 export { hashSecret, type SecretHash, verifySecret } from "./store/secrets.ts";
 export {

@@ -32,17 +32,24 @@ afterAll(async () => {
 });
 
 describe("the workforce tenant of the demo seed", () => {
-  test("has a subscription, a resource group, an admin with Owner on it and a public client", () => {
+  test("has a subscription, a resource group, an admin and a manager app with Owner on it, and a public client", () => {
     const tenant = t.emu.store.tenant(w.tenantId);
     expect(tenant?.info).toMatchObject({ kind: "workforce", subdomain: "fabrikamhq" });
     expect(w).toMatchObject({ domain: "fabrikamhq.onmicrosoft.com", resourceGroup: "ciam-tenants" });
+    const managerSp = [...(tenant?.collection("servicePrincipals").values() ?? [])].find(
+      (sp) => sp.appId === w.managementApp.clientId,
+    );
     const assignments = [...(tenant?.collection("_armRoleAssignments").values() ?? [])];
-    expect(assignments).toEqual([
+    const owner = (principalId: unknown, principalType: string) =>
       expect.objectContaining({
-        principalId: w.adminUser.objectId,
+        principalId,
+        principalType,
         roleDefinitionName: "Owner",
         scope: `/subscriptions/${w.subscriptionId}/resourceGroups/ciam-tenants`,
-      }),
+      });
+    expect(assignments).toEqual([
+      owner(w.adminUser.objectId, "User"),
+      owner(managerSp?.id, "ServicePrincipal"),
     ]);
   });
 

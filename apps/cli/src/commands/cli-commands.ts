@@ -102,7 +102,10 @@ export function addCliCommands(program: AnyCommand): void {
       .description(
         "Serve the emulator (with the saved state) for other clients until Ctrl-C; prints how to connect.",
       )
-      .option("--port <n>", "Graph port (token service and ARM take the next two)", "0")
+      .option(
+        "--port <n>",
+        "Graph port; the token service and ARM take the next two (default: ports derived from the state's directory, the same at every start; 0: any free ports)",
+      )
       .option("--json", "print the connection details as one JSON line")
       .action(async (options) => {
         const { emulatorStart } = await import("./emulator.ts");

@@ -1,14 +1,10 @@
-import { readFileSync } from "node:fs";
-import type { EmulatorOptions, RunningEmulator } from "@ciamkit/emulator";
-import { emulatorDataDir, serverFile } from "./data-dir.ts";
+import type { EmulatorEndpoint, EmulatorOptions, SharedEmulator } from "@ciamkit/emulator";
 import { UsageError } from "./exit-codes.ts";
 import type { Session } from "./session.ts";
 
 type Core = typeof import("@ciamkit/core");
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** What `ciam emulator start` writes into the lock while it serves: the others refuse, not wait. */
-export const SERVER_HOLDER = "ciam emulator start";
 /** How long a command waits for another process on the same state, unless CIAM_EMULATOR_WAIT says. */
 const DEFAULT_WAIT_SECONDS = 600;
 
@@ -22,59 +18,73 @@ export class EmulatorBusyError extends Error {
   readonly kind = "service";
 }
 
-/** The embedded emulator on its persistent data dir, signed in as the demo tenant's management app. */
+/**
+ * The emulated tenants of the persistent state (ADR 0013): Graph calls sign in as the demo tenant's
+ * management app, ARM calls (`ciam tenant …`) as the workforce tenant's manager app, both with client
+ * credentials. Connects to the emulator that `ciam emulator start` or `ciam-mcp --emulator` serves on
+ * the state, or runs one for this command.
+ */
 export async function openEmulatorSession(core: Core, env: Env, signal?: AbortSignal): Promise<Session> {
-  const emulator = await startEmbeddedEmulator({ holder: "ciam --emulator", env, signal });
-  const tenant = emulator.tenants[0];
-  if (tenant === undefined) {
-    await emulator.stop();
-    throw new UsageError("the emulator has no demo tenant; start over with `ciam emulator reset`");
+  const shared = await openSharedState({ holder: "ciam --emulator", env, signal });
+  try {
+    const client = emulatorClient(core, shared.endpoint);
+    return {
+      client,
+      async close() {
+        await client.close();
+        await shared.stop();
+      },
+    };
+  } catch (error) {
+    await shared.stop();
+    throw error;
   }
-  const { client } = core.emulatorConnection(emulator, tenant);
-  return {
-    client,
-    async close() {
-      await client.close();
-      await emulator.stop();
-    },
-  };
 }
 
-/** How the embedded emulator is started on the persistent state. */
-export interface EmbeddedOptions {
+/** A client for the emulated demo tenant whose ARM calls act as the workforce tenant's manager app. */
+export function emulatorClient(core: Core, endpoint: EmulatorEndpoint) {
+  if (endpoint.tenant.tenantId === "") {
+    throw new UsageError("the emulator has no demo tenant; start over with `ciam emulator reset`");
+  }
+  return core.emulatorConnection(endpoint, endpoint.tenant, { armApp: endpoint.workforce }).client;
+}
+
+/** How the persistent state is opened. */
+export interface SharedStateOptions {
   /** What this process is, for the messages of the ones that wait for it. */
   holder: string;
   env?: Env;
   signal?: AbortSignal | undefined;
-  emulator?: Omit<EmulatorOptions, "dataDir" | "dataDirLock" | "onWarning">;
+  /** Serve it for other clients until stopped (`ciam emulator start`). */
+  serve?: boolean;
+  ports?: { graph: number; login: number; arm: number };
+  emulator?: Omit<EmulatorOptions, "dataDir" | "dataDirLock" | "onWarning" | "ports">;
 }
 
 /**
- * Starts the emulator on the persistent state for this process alone: several `ciam --emulator`
- * commands at once take turns (the emulator locks its data dir from load to save), each saying on
- * stderr whom it waits for, up to CIAM_EMULATOR_WAIT seconds. A served state (`ciam emulator start`)
- * is refused at once: it serves until Ctrl-C.
+ * Opens the persistent state: connects to the process serving it, or runs the emulator on it on the
+ * directory's stable ports. Several `ciam --emulator` commands at once take turns (the emulator
+ * locks its data dir from load to save), each saying on stderr whom it waits for, up to
+ * CIAM_EMULATOR_WAIT seconds.
  */
-export async function startEmbeddedEmulator(options: EmbeddedOptions): Promise<RunningEmulator> {
+export async function openSharedState(options: SharedStateOptions): Promise<SharedEmulator> {
   const env = options.env ?? process.env;
-  const dataDir = emulatorDataDir(env);
-  refuseWhileServed(dataDir);
   const waitSeconds = emulatorWaitSeconds(env);
-  const { startEmulator } = await import("@ciamkit/emulator");
+  const { defaultEmulatorDataDir, openSharedEmulator } = await import("@ciamkit/emulator");
+  const dataDir = defaultEmulatorDataDir(env);
   try {
-    return await startEmulator({
-      ...options.emulator,
+    return await openSharedEmulator({
       dataDir,
-      dataDirLock: {
-        holder: options.holder,
-        waitMs: waitSeconds * 1000,
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-        onWait: (holder) => {
-          if (holder.holder === SERVER_HOLDER) throw servedError(holder.pid);
-          process.stderr.write(
-            `ciam: waiting for another ${holder.holder} process (pid ${holder.pid}) using ${dataDir}\n`,
-          );
-        },
+      holder: options.holder,
+      waitMs: waitSeconds * 1000,
+      signal: options.signal,
+      ...(options.serve === true ? { serve: true } : {}),
+      ...(options.ports === undefined ? {} : { ports: options.ports }),
+      ...(options.emulator === undefined ? {} : { emulator: options.emulator }),
+      onWait: (holder) => {
+        process.stderr.write(
+          `ciam: waiting for another ${holder.holder} process (pid ${holder.pid}) using ${dataDir}\n`,
+        );
       },
       onWarning: (message) => void process.stderr.write(`ciam: warning: ${message}\n`),
     });
@@ -85,8 +95,6 @@ export async function startEmbeddedEmulator(options: EmbeddedOptions): Promise<R
       throw new UsageError(`the emulator's state cannot be loaded: ${message}`);
     }
     if (name === "DataDirBusyError") {
-      const holder = (error as { holder?: { holder: string; pid: number } }).holder;
-      if (holder?.holder === SERVER_HOLDER) throw servedError(holder.pid);
       throw new EmulatorBusyError(
         `the emulator's state ${message}; run the command again when it has finished, or wait longer with CIAM_EMULATOR_WAIT=<seconds> (now ${waitSeconds})`,
       );
@@ -104,27 +112,4 @@ function emulatorWaitSeconds(env: Env): number {
     throw new UsageError(`CIAM_EMULATOR_WAIT must be a whole number of seconds, not '${value}'`);
   }
   return seconds;
-}
-
-function servedError(pid: number): UsageError {
-  return new UsageError(
-    `the emulator's state is in use by \`ciam emulator start\` (pid ${pid}); connect with the AZURE_* settings it printed, or stop it first`,
-  );
-}
-
-/** Two processes must not write one journal: a served emulator owns its data dir. */
-export function refuseWhileServed(dataDir: string): void {
-  let pid: number | undefined;
-  try {
-    pid = (JSON.parse(readFileSync(serverFile(dataDir), "utf8")) as { pid?: number }).pid;
-  } catch {
-    return;
-  }
-  if (pid === undefined || pid === process.pid) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // a stale file from a server that did not exit cleanly
-  }
-  throw servedError(pid);
 }

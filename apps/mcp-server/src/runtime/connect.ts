@@ -1,12 +1,13 @@
-import { type CiamClient, connectFromCommandLine, emulatorConnection, type Logger } from "@ciamkit/core";
-import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
+import { type CiamClient, connectFromCommandLine, type Logger } from "@ciamkit/core";
+import type { RunningEmulator } from "@ciamkit/emulator";
+import { connectToEmulator } from "./connect-emulator.ts";
 
 /** The tenant the server acts on, and how to let go of it. */
 export interface ConnectedTenant {
   client: CiamClient;
   /** One line for stderr: which tenant, through which credential (never a secret). */
   description: string;
-  /** The embedded emulator, with `--emulator`. */
+  /** The embedded emulator, with `--emulator` when this process runs it. */
   emulator?: RunningEmulator;
   close(): Promise<void>;
 }
@@ -14,6 +15,8 @@ export interface ConnectedTenant {
 /** Which tenant the command line asked for. */
 export interface ConnectionChoice {
   emulator: boolean;
+  /** With `emulator`: a throw-away in-memory state instead of the persistent one. */
+  emulatorInMemory?: boolean | undefined;
   /** A profile name from `--profile`; the current profile when undefined. */
   profile: string | undefined;
 }
@@ -28,15 +31,22 @@ export interface ConnectConfiguredOptions {
 }
 
 /**
- * Connects to the tenant the command line chose: `--emulator`, else core's
- * `connectFromCommandLine()`, which `ciam` uses too (the same variables, profiles and order; see
- * docs/connecting.md).
+ * Connects to the tenant the command line chose: `--emulator` (the persistent emulated state, ADR
+ * 0013), else core's `connectFromCommandLine()`, which `ciam` uses too (the same variables, profiles
+ * and order; see docs/connecting.md).
  */
 export async function connectConfigured(
   choice: ConnectionChoice,
   options: ConnectConfiguredOptions = {},
 ): Promise<ConnectedTenant> {
-  if (choice.emulator) return connectToEmulator(options.logger);
+  if (choice.emulator) {
+    return connectToEmulator({
+      inMemory: choice.emulatorInMemory === true,
+      env: options.env ?? process.env,
+      say: options.say,
+      logger: options.logger,
+    });
+  }
   const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
   return connectFromCommandLine({
     profile: choice.profile,
@@ -44,28 +54,4 @@ export async function connectConfigured(
     onPrompt: (prompt) => say(prompt.message),
     logger: options.logger,
   });
-}
-
-/**
- * Starts the embedded emulator with its demo seed and connects to its `contoso` tenant as the demo
- * management app, over HTTPS with the emulator's CA, exactly as against Microsoft's cloud.
- */
-export async function connectToEmulator(logger?: Logger): Promise<ConnectedTenant> {
-  const emulator = await startEmulator();
-  try {
-    const tenant = emulator.tenants[0];
-    if (tenant === undefined) throw new Error("The emulator started without its demo tenant.");
-    const connection = emulatorConnection(emulator, tenant, logger);
-    return {
-      ...connection,
-      emulator,
-      close: async () => {
-        await connection.close();
-        await emulator.stop();
-      },
-    };
-  } catch (error) {
-    await emulator.stop();
-    throw error;
-  }
 }

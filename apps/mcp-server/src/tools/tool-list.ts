@@ -50,7 +50,7 @@ const anyArguments = z.object({}).catchall(z.unknown());
 /**
  * Whether the SDK checks each structured result against the tool's output schema again: in tests
  * and development builds (`NODE_ENV` is not `production`). Core has validated and shaped the output
- * once already (ADR 0011), so a production server does not pay for a second check.
+ * once already (ADR 0012), so a production server does not pay for a second check.
  */
 const checkResults = process.env.NODE_ENV !== "production";
 

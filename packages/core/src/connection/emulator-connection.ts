@@ -1,5 +1,6 @@
 import { clientSecretCredential } from "../auth/client-secret.ts";
 import { customCloud } from "../auth/clouds.ts";
+import type { TokenProvider } from "../auth/token-provider.ts";
 import { createCiamClient } from "../client.ts";
 import type { Logger } from "../http/logger.ts";
 import type { CommandLineConnection } from "./command-line.ts";
@@ -21,16 +22,25 @@ export interface EmulatorTenant {
   domain: string;
 }
 
+/** An app's client credentials in an emulated tenant. */
+export interface EmulatorApp {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
 /**
  * Connects to an emulator's tenant as its management app, over HTTPS trusting the emulator's CA,
- * exactly as against Microsoft's cloud (`--emulator` of `ciam` and `ciam-mcp`). Closing it closes
- * the client, not the emulator.
+ * exactly as against Microsoft's cloud (`--emulator` of `ciam` and `ciam-mcp`). ARM calls (`tenant_*`)
+ * sign in as `armApp` when given: the workforce tenant's manager app, Owner on the resource group
+ * where external tenants are created. Closing it closes the client, not the emulator.
  */
 export function emulatorConnection(
   emulator: EmulatorEndpoints,
   tenant: EmulatorTenant,
-  logger?: Logger,
+  options: { logger?: Logger | undefined; armApp?: EmulatorApp | null | undefined } = {},
 ): CommandLineConnection {
+  const { logger } = options;
   const cloud = customCloud({
     name: "emulator",
     authorityHost: emulator.loginUrl,
@@ -38,13 +48,19 @@ export function emulatorConnection(
     armEndpoint: emulator.armUrl,
     ca: emulator.caCertPem,
   });
-  const credential = clientSecretCredential({
-    tenantId: tenant.tenantId,
-    clientId: tenant.clientId,
-    clientSecret: tenant.clientSecret,
-    cloud,
-    logger,
-  });
+  const app = (a: EmulatorApp) => clientSecretCredential({ ...a, cloud, logger });
+  const graph = app(tenant);
+  const arm = options.armApp == null ? graph : app(options.armApp);
+  const credential: TokenProvider =
+    arm === graph
+      ? graph
+      : {
+          getToken: (scope, tokenOptions) =>
+            (scope === cloud.armScope ? arm : graph).getToken(scope, tokenOptions),
+          close: async () => {
+            await Promise.all([graph.close?.(), arm.close?.()]);
+          },
+        };
   const client = createCiamClient({ credential, tenantId: tenant.tenantId, cloud, logger });
   return {
     client,

@@ -9,5 +9,5 @@ export {
   environmentOverridesProfile,
   readConnectionVariables,
 } from "./connection-variables.ts";
-export type { EmulatorEndpoints, EmulatorTenant } from "./emulator-connection.ts";
+export type { EmulatorApp, EmulatorEndpoints, EmulatorTenant } from "./emulator-connection.ts";
 export { emulatorConnection, emulatorConnectionVariables } from "./emulator-connection.ts";

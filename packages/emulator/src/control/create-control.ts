@@ -11,7 +11,7 @@ import {
   seedDemoTenant,
   type TenantConnection,
 } from "../seed/demo-seed.ts";
-import { workforceConnection, workforceIdentity } from "../seed/workforce-seed.ts";
+import { adoptWorkforceTenant, workforceConnection, workforceIdentity } from "../seed/workforce-seed.ts";
 import type { CertificateAndKey } from "../server/tls.ts";
 import { ControlError } from "./control-api.ts";
 import type { EmulatorControl } from "./emulator-control.ts";
@@ -126,6 +126,8 @@ export function createControl(
       if (tenant === undefined) return;
       demos.set(tenant.info.id, defaultSeed);
       installDemoCertificate(tenant, demoCert, ctx.now());
+      const workforce = ctx.store.tenant(workforceIdentity(defaultSeed).tenantId);
+      if (workforce !== undefined) adoptWorkforceTenant(workforce, defaultSeed);
     },
   };
   return control;

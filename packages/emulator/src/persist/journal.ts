@@ -15,6 +15,7 @@ import { z } from "zod";
 import type { Store, StoreChange } from "../store/store.ts";
 import { DataDirCorruptError } from "./data-dir-error.ts";
 import { emitWarning, ensurePrivateDir, tightenOpenFile, type WarningSink } from "./private-files.ts";
+import { applyRetention, DEFAULT_RETENTION, type RetentionPolicy } from "./retention.ts";
 import { restoreSnapshot, TenantInfoSchema, takeSnapshot } from "./snapshot.ts";
 
 const SNAPSHOT_FILE = "snapshot.json";
@@ -46,18 +47,26 @@ let tempCounter = 0;
  * survives `kill -9` (not a power cut; nothing is fsynced per write). At start the journal is
  * replayed over the snapshot and both are compacted into a new snapshot; again at stop. A new
  * snapshot is fsynced, renamed over the old one and the directory fsynced before the journal is
- * emptied, so compaction never loses what the journal held. The directory is owner-only (0700) and
+ * emptied, so compaction never loses what the journal held. Loading and saving also drop the log
+ * records and deleted items past their retention (`applyRetention`), so the state, and the time to
+ * load it, stays bounded. The directory is owner-only (0700) and
  * its files 0600. One process at a time: the caller holds the directory's lock (`lockDataDir`).
  */
 export class Persistence {
   readonly dir: string;
   readonly #warn: WarningSink;
+  readonly #retention: RetentionPolicy | false;
   #fd: number | undefined;
   #unsubscribe: (() => void) | undefined;
 
-  constructor(dir: string, warn: WarningSink = emitWarning) {
+  constructor(
+    dir: string,
+    warn: WarningSink = emitWarning,
+    retention: RetentionPolicy | false = DEFAULT_RETENTION,
+  ) {
     this.dir = dir;
     this.#warn = warn;
+    this.#retention = retention;
   }
 
   /** Loads the directory into `store` (which must be empty), compacts, then journals every change. */
@@ -109,6 +118,7 @@ export class Persistence {
     }
     this.#fd = openSync(journalPath, "a", 0o600);
     tightenOpenFile(this.#fd, journalPath, this.#warn);
+    if (this.#retention !== false) applyRetention(store, now, this.#retention);
     this.compact(store, now);
     this.#unsubscribe = store.onChange((change) => this.#append(change));
     return { loaded, replayed };
@@ -138,6 +148,7 @@ export class Persistence {
   close(store: Store, now: Date): void {
     if (this.#fd === undefined) return;
     this.#unsubscribe?.();
+    if (this.#retention !== false) applyRetention(store, now, this.#retention);
     this.compact(store, now);
     closeSync(this.#fd);
     this.#fd = undefined;

@@ -4,6 +4,11 @@ import { seedDirectory } from "../graph/seed-directory.ts";
 import type { JsonObject } from "../store/json.ts";
 import type { Store, TenantState } from "../store/store.ts";
 import { DEMO_CLI_APP, DEMO_CLI_SCOPES } from "./demo-seed.ts";
+import {
+  ensureWorkforceManager,
+  WORKFORCE_MANAGER_APP,
+  workforceManagerSecret,
+} from "./workforce-manager.ts";
 
 /** The workforce tenant's deterministic ids and secrets for a seed number. */
 export function workforceIdentity(seed: number): {
@@ -37,6 +42,11 @@ export interface WorkforceConnection {
   publicClientId: string;
   /** Holds the Owner role on {@link WorkforceConnection.resourceGroup}. */
   adminUser: { userPrincipalName: string; password: string; objectId: string };
+  /**
+   * The confidential app "ciamkit tenant manager": client credentials with Owner on
+   * {@link WorkforceConnection.resourceGroup}, for ARM without a person signing in.
+   */
+  managementApp: { clientId: string; clientSecret: string };
   /** A user of the tenant with no Azure role (ARM answers 403 to them). */
   developerUser: { userPrincipalName: string; password: string; objectId: string };
   subscriptionId: string;
@@ -104,7 +114,13 @@ export function seedWorkforceTenant(store: Store, seed: number): TenantState {
       scope: `/subscriptions/${sub}/resourceGroups/${WORKFORCE_RESOURCE_GROUP}`,
     });
   }
+  ensureWorkforceManager(tenant, seed, sub, WORKFORCE_RESOURCE_GROUP);
   return tenant;
+}
+
+/** Gives a workforce tenant loaded from a state saved before the manager app existed its manager app. */
+export function adoptWorkforceTenant(tenant: TenantState, seed: number): void {
+  ensureWorkforceManager(tenant, seed, workforceIdentity(seed).subscriptionId, WORKFORCE_RESOURCE_GROUP);
 }
 
 /** Describes the workforce tenant for clients, from what the store holds now. */
@@ -124,6 +140,10 @@ export function workforceConnection(
     knownAuthorities: [new URL(loginOrigin).host],
     publicClientId: String(apps.find((a) => a.displayName === DEMO_CLI_APP)?.appId ?? ""),
     adminUser: { userPrincipalName: ADMIN_UPN, password: who.adminPassword, objectId: idOf(ADMIN_UPN) },
+    managementApp: {
+      clientId: String(apps.find((a) => a.displayName === WORKFORCE_MANAGER_APP)?.appId ?? ""),
+      clientSecret: workforceManagerSecret(seed),
+    },
     developerUser: {
       userPrincipalName: DEVELOPER_UPN,
       password: who.developerPassword,
