@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
 import { b2cDemoConnection } from "../src/seed/b2c-seed.ts";
 import { png } from "../src/testing/images.ts";
 import { selfSignedCertificate } from "./helpers/certificate.ts";
 import { graphMetadataPath, readCsdl } from "./helpers/csdl.ts";
 import { checkValue } from "./helpers/csdl-conformance.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { useTestEmulator } from "./helpers/emulator.ts";
 import { call, tokenFor } from "./helpers/graph-calls.ts";
 
 const NS = "microsoft.graph.";
@@ -18,11 +18,7 @@ const strip = (v: Record<string, unknown>) => {
   return rest;
 };
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-});
-afterAll(() => t.emu.stop());
+const t = useTestEmulator({ throttling: false });
 
 describe.skipIf(metadata === undefined)("CSDL fidelity of branding, extensions and listeners", () => {
   it("serves each entity in its v1.0 CSDL shape, derived types with @odata.type", async () => {

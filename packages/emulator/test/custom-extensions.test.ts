@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { resetWithToken, useTestEmulator } from "./helpers/emulator.ts";
 import { appWith, call, type Reply } from "./helpers/graph-calls.ts";
 
-let t: TestEmulator;
+const t = useTestEmulator({ throttling: false });
 let token: string;
-beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-});
-afterAll(() => t.emu.stop());
 beforeEach(async () => {
-  await t.emu.control.reset();
-  token = await t.graphToken();
+  token = await resetWithToken(t);
 });
 
 const g = (method: string, path: string, body?: unknown): Promise<Reply> =>

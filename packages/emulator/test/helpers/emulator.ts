@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../src/emulator.ts";
 import type { TenantConnection } from "../../src/seed/demo-seed.ts";
 import { trustingFetch } from "./https.ts";
@@ -31,6 +32,56 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     },
+  };
+}
+
+/**
+ * The emulator of one test file: started before its tests and stopped after them. What it returns
+ * reads through to the started emulator, so use it inside hooks and tests.
+ */
+export function useTestEmulator(options: EmulatorOptions = {}): TestEmulator {
+  let started: TestEmulator | undefined;
+  beforeAll(async () => {
+    started = await startTestEmulator(options);
+  });
+  afterAll(() => started?.emu.stop());
+  const now = (): TestEmulator => {
+    if (started === undefined)
+      throw new Error("the test emulator starts in beforeAll: use it in hooks and tests");
+    return started;
+  };
+  return {
+    get emu() {
+      return now().emu;
+    },
+    get fetch() {
+      return now().fetch;
+    },
+    get tenant() {
+      return now().tenant;
+    },
+    graphToken: () => now().graphToken(),
+    control: (method, path, body) => now().control(method, path, body),
+  };
+}
+
+/** Back to the freshly seeded demo tenant, and a new Graph token for its management app (between tests). */
+export async function resetWithToken(t: TestEmulator): Promise<string> {
+  await t.emu.control.reset();
+  return t.graphToken();
+}
+
+/** The id of the demo tenant's first user. */
+export function firstUserId(t: TestEmulator): string {
+  return String([...(t.emu.store.tenant(t.tenant.tenantId)?.collection("users").values() ?? [])][0]?.id);
+}
+
+/** A form-encoded POST, as the token endpoints take. */
+export function form(fields: Record<string, string>): RequestInit {
+  return {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
   };
 }
 
