@@ -10,22 +10,22 @@ import { getBrandingFileOperation } from "../src/graph/branding/get-branding-fil
 import { listLocalizationsOperation } from "../src/graph/branding/list-localizations.ts";
 import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { type CoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 
 let t: CoreEmulator;
 let client: CiamClient;
 let dir: string;
 let logoPath: string;
+useCoreEmulator((env) => {
+  ({ t, client } = env);
+});
 beforeAll(async () => {
-  t = await startCoreEmulator();
-  client = t.client();
   dir = await mkdtemp(join(tmpdir(), "ciamkit-branding-"));
   logoPath = join(dir, "logo.png");
   await writeFile(logoPath, png(245, 36));
 });
 afterAll(async () => {
-  await t.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { createCustomExtensionOperation } from "../src/graph/custom-extensions/create-custom-extension.ts";
 import { createEventListenerOperation } from "../src/graph/event-listeners/create-event-listener.ts";
@@ -9,18 +9,16 @@ import { updateEventListenerOperation } from "../src/graph/event-listeners/updat
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
 let e: CoreEmulator;
 let client: CiamClient;
 let shop: string;
 let blog: string;
-beforeAll(async () => {
-  e = await startCoreEmulator();
-  client = e.client();
+useCoreEmulator((env) => {
+  ({ t: e, client } = env);
 });
-afterAll(() => e.stop());
 beforeEach(async () => {
   await e.emu.control.reset();
   shop = (await client.graph.post<{ appId: string }>("/applications", { displayName: "shop" })).appId;
