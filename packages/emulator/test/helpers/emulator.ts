@@ -45,24 +45,19 @@ export function useTestEmulator(options: EmulatorOptions = {}): TestEmulator {
     started = await startTestEmulator(options);
   });
   afterAll(() => started?.emu.stop());
-  const now = (): TestEmulator => {
-    if (started === undefined)
-      throw new Error("the test emulator starts in beforeAll: use it in hooks and tests");
-    return started;
-  };
-  return {
-    get emu() {
-      return now().emu;
+  return lateBound(() => started);
+}
+
+/** An object that forwards to what `current` gives when it is used (once a `beforeAll` has made it). */
+export function lateBound<T extends object>(current: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = current();
+      if (target === undefined) throw new Error("this starts in beforeAll: use it in hooks and tests");
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
     },
-    get fetch() {
-      return now().fetch;
-    },
-    get tenant() {
-      return now().tenant;
-    },
-    graphToken: () => now().graphToken(),
-    control: (method, path, body) => now().control(method, path, body),
-  };
+  });
 }
 
 /** Back to the freshly seeded demo tenant, and a new Graph token for its management app (between tests). */
