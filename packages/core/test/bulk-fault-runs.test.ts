@@ -4,19 +4,11 @@
 // emulator answered.
 import { expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
-import { type BulkEnv, throttleWrites, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { throttleWrites, useBulkEmulator } from "./helpers/bulk-env.ts";
 import { customer, signInNames, writeCsv } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { FAULT_SEED, killAfterCommits, seededInts } from "./helpers/kill-runs.ts";
 
-let t: CoreEmulator;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator(
-  (env) => {
-    ({ t, tmp } = env);
-  },
-  { emulator: { requestLogSize: 100_000 } },
-);
+const { t, tmp } = useBulkEmulator({ emulator: { requestLogSize: 100_000 } });
 
 /** 20 writes a second; set again before each run so a rerun starts with a full budget (see bulk-resume). */
 const budget = () => throttleWrites(t);

@@ -5,17 +5,10 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
-import type { CiamClient } from "../src/client.ts";
-import { type BulkEnv, stopInlineImport, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { stopInlineImport, useBulkEmulator } from "./helpers/bulk-env.ts";
 import { customer, signInNames, writeRequests } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator((env) => {
-  ({ t, admin, tmp } = env);
-});
+const { t, admin, tmp } = useBulkEmulator();
 
 const SECRET = "s3cr3t-Value-42";
 

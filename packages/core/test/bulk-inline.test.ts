@@ -5,21 +5,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { INLINE_IMPORT_MAX_ROWS } from "../src/bulk/import-input.ts";
 import { exportUsersOperation } from "../src/bulk/user-export-operation.ts";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
-import type { CiamClient } from "../src/client.ts";
 import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
 import { findUserOperation } from "../src/graph/users/find-user.ts";
 import { encodeCursor } from "../src/http/paginate.ts";
 import { b2cClientWith } from "./helpers/app-client.ts";
-import { type BulkEnv, stopInlineImport, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { stopInlineImport, useBulkEmulator } from "./helpers/bulk-env.ts";
 import { customer, signInNames } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator((env) => {
-  ({ t, admin, tmp } = env);
-});
+const { t, admin, tmp } = useBulkEmulator();
 
 const names = () => signInNames(t.emu, t.tenant.tenantId);
 

@@ -1,21 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
-import type { CiamClient } from "../src/client.ts";
-import { type BulkEnv, throttleWrites, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { throttleWrites, useBulkEmulator } from "./helpers/bulk-env.ts";
 import { customer, signInNames, writeCsv } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { FAULT_SEED, killAfterCommits, seededInts } from "./helpers/kill-runs.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator(
-  (env) => {
-    ({ t, admin, tmp } = env);
-  },
-  { emulator: { requestLogSize: 100_000 } },
-);
+const { t, admin, tmp } = useBulkEmulator({ emulator: { requestLogSize: 100_000 } });
 
 /** Writes `valid` good rows and `invalid` bad ones (interleaved) and returns the file. */
 function inputFile(valid: number, invalid: number, prefix: string): string {

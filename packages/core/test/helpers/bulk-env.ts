@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { importUsersOperation } from "../../src/bulk/user-import-operation.ts";
 import type { CiamClient } from "../../src/client.ts";
 import { tempDir } from "./bulk-files.ts";
-import { type CoreEmulator, startCoreEmulator } from "./emulator.ts";
+import { type CoreEmulator, lateBound, startCoreEmulator } from "./emulator.ts";
 
 /** What each bulk test works with: the emulator, an admin client, and a fresh temporary directory. */
 export interface BulkEnv {
@@ -15,14 +15,13 @@ export interface BulkEnv {
 /**
  * Registers the hooks the bulk test files share: one emulator and admin client per file, and before
  * each test a new temporary directory (removed after it) and, unless `reset` is false, a reset tenant
- * (then `seedUsers` seeded, or else an emptied request monitor). `bind` receives the values before
- * each test, so a file keeps its own `t`, `admin` and `tmp` names. After each test, the faults and
- * throttling it set are cleared.
+ * (then `seedUsers` seeded, or else an emptied request monitor). After each test, the faults and
+ * throttling it set are cleared. What it returns reads through to the current values, so use it in
+ * hooks and tests.
  */
 export function useBulkEmulator(
-  bind: (env: BulkEnv) => void,
   options: { reset?: boolean; seedUsers?: number; emulator?: EmulatorOptions } = {},
-): void {
+): BulkEnv {
   let t: CoreEmulator | undefined;
   let admin: CiamClient | undefined;
   let tmp: ReturnType<typeof tempDir> | undefined;
@@ -39,13 +38,13 @@ export function useBulkEmulator(
       if (options.seedUsers === undefined) t.emu.control.monitor.reset();
       else await t.control("POST", "/seed", { tenant: t.tenant.tenantId, users: options.seedUsers });
     }
-    bind({ t, admin, tmp });
   });
   afterEach(async () => {
     tmp?.cleanup();
     await t?.control("DELETE", "/faults");
     await t?.control("PUT", "/throttling", { enabled: false });
   });
+  return { t: lateBound(() => t), admin: lateBound(() => admin), tmp: lateBound(() => tmp) };
 }
 
 /** Graph's write budget at 20 a second (time scale 150): slow enough to stop an import part way. */

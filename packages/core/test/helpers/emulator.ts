@@ -81,6 +81,18 @@ export async function startCoreEmulator(options: EmulatorOptions = {}): Promise<
   };
 }
 
+/** An object that forwards to what `current` gives when it is used (once a hook has made it). */
+export function lateBound<T extends object>(current: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = current();
+      if (target === undefined) throw new Error("this is made in a hook: use it in hooks and tests");
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** What a test file works with: the running emulator and a client of the demo tenant's management app. */
 export interface CoreEmulatorEnv {
   t: CoreEmulator;
