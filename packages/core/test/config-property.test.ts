@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { applyPlan } from "../src/config/apply-plan.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
 import type { TenantSpecInput } from "../src/config/spec-schema.ts";
-import { type CoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 
 const GRAPH = "00000003-0000-0000-c000-000000000000";
 // By id and by name (User.Read.All is df021288…: both at once are one permission).
@@ -130,10 +130,7 @@ const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
     }),
   );
 
-let t: CoreEmulator;
-useCoreEmulator((env) => {
-  t = env.t;
-});
+const { t } = useCoreEmulator();
 
 describe("any valid spec", () => {
   it("applied, leaves an empty plan; a second one applied over it with prune, too", {

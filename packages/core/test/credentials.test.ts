@@ -11,19 +11,12 @@ import type { DeviceCodePrompt } from "../src/auth/device-code.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
 import { fromEnvironment } from "../src/auth/from-environment.ts";
 import { AuthenticationError, ConnectionError } from "../src/http/errors.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 
 const GRAPH = "https://graph.microsoft.com/.default";
 const ARM = "https://management.azure.com/.default";
 
-let t: CoreEmulator;
-useCoreEmulator(
-  (env) => {
-    t = env.t;
-  },
-  { emulator: { deviceCode: { intervalSeconds: 1 } } },
-);
+const { t } = useCoreEmulator({ emulator: { deviceCode: { intervalSeconds: 1 } } });
 
 const common = () => ({ tenantId: t.tenant.tenantId, clientId: t.tenant.clientId, cloud: t.cloud });
 

@@ -12,19 +12,12 @@ import type { LogEntry } from "../src/http/logger.ts";
 import { credentialFromProfile } from "../src/profiles/profile-credential.ts";
 import type { Profile } from "../src/profiles/profile-schema.ts";
 import { profileTokenCachePath } from "../src/profiles/profile-store.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { startCoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
 
 const GRAPH = "https://graph.microsoft.com/.default";
 const ARM = "https://management.azure.com/.default";
 
-let t: CoreEmulator;
-useCoreEmulator(
-  (env) => {
-    t = env.t;
-  },
-  { emulator: { deviceCode: { intervalSeconds: 1 } } },
-);
+const { t } = useCoreEmulator({ emulator: { deviceCode: { intervalSeconds: 1 } } });
 
 function admin(): string {
   const upn = t.tenant.adminUser?.userPrincipalName;

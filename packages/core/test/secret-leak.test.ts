@@ -10,17 +10,10 @@ import { getUserOperation } from "../src/graph/users/get-user.ts";
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
 import { isApiError } from "../src/http/errors.ts";
 import type { LogEntry } from "../src/http/logger.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let t: CoreEmulator;
-useCoreEmulator(
-  (env) => {
-    t = env.t;
-  },
-  { emulator: { deviceCode: { intervalSeconds: 1 } } },
-);
+const { t } = useCoreEmulator({ emulator: { deviceCode: { intervalSeconds: 1 } } });
 
 /**
  * Runs the core's scenarios (success, 403, 404, 409, 429, dropped connection, bad credentials, a

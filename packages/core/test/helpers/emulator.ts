@@ -99,25 +99,42 @@ export interface CoreEmulatorEnv {
   client: CiamClient;
 }
 
+/** How {@link useCoreEmulator} sets the file's emulator up. */
+export interface CoreEmulatorHookOptions {
+  clearFaults?: boolean;
+  emulator?: EmulatorOptions;
+}
+
 /**
  * Registers the hooks most core test files share: one emulator (and one admin client) per file, stopped
  * after it; with `clearFaults`, injected faults are removed and throttling is switched off after each
- * test. `bind` receives the values once they exist, so a file keeps its own names for them.
+ * test. Without `bind`, it returns the emulator and client, reading through to them once started (use
+ * them in hooks and tests); with it, `bind` receives them, so a file keeps its own names for them.
  */
+export function useCoreEmulator(options?: CoreEmulatorHookOptions): CoreEmulatorEnv;
 export function useCoreEmulator(
   bind: (env: CoreEmulatorEnv) => void,
-  options: { clearFaults?: boolean; emulator?: EmulatorOptions } = {},
-): void {
-  let t: CoreEmulator | undefined;
+  options?: CoreEmulatorHookOptions,
+): void;
+export function useCoreEmulator(
+  first?: ((env: CoreEmulatorEnv) => void) | CoreEmulatorHookOptions,
+  second: CoreEmulatorHookOptions = {},
+): CoreEmulatorEnv | undefined {
+  const bind = typeof first === "function" ? first : undefined;
+  const options = typeof first === "function" ? second : (first ?? {});
+  let env: CoreEmulatorEnv | undefined;
   beforeAll(async () => {
-    t = await startCoreEmulator(options.emulator);
-    bind({ t, client: t.client() });
+    const t = await startCoreEmulator(options.emulator);
+    env = { t, client: t.client() };
+    bind?.(env);
   });
-  afterAll(() => t?.stop());
+  afterAll(() => env?.t.stop());
   if (options.clearFaults === true) {
     afterEach(async () => {
-      await t?.control("DELETE", "/faults");
-      await t?.control("PUT", "/throttling", { enabled: false });
+      await env?.t.control("DELETE", "/faults");
+      await env?.t.control("PUT", "/throttling", { enabled: false });
     });
   }
+  if (bind !== undefined) return undefined;
+  return { t: lateBound(() => env?.t), client: lateBound(() => env?.client) };
 }
