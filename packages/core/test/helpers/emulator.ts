@@ -108,25 +108,14 @@ export interface CoreEmulatorHookOptions {
 /**
  * Registers the hooks most core test files share: one emulator (and one admin client) per file, stopped
  * after it; with `clearFaults`, injected faults are removed and throttling is switched off after each
- * test. Without `bind`, it returns the emulator and client, reading through to them once started (use
- * them in hooks and tests); with it, `bind` receives them, so a file keeps its own names for them.
+ * test. It returns the emulator and client, reading through to them once started: use them in hooks
+ * and tests.
  */
-export function useCoreEmulator(options?: CoreEmulatorHookOptions): CoreEmulatorEnv;
-export function useCoreEmulator(
-  bind: (env: CoreEmulatorEnv) => void,
-  options?: CoreEmulatorHookOptions,
-): void;
-export function useCoreEmulator(
-  first?: ((env: CoreEmulatorEnv) => void) | CoreEmulatorHookOptions,
-  second: CoreEmulatorHookOptions = {},
-): CoreEmulatorEnv | undefined {
-  const bind = typeof first === "function" ? first : undefined;
-  const options = typeof first === "function" ? second : (first ?? {});
+export function useCoreEmulator(options: CoreEmulatorHookOptions = {}): CoreEmulatorEnv {
   let env: CoreEmulatorEnv | undefined;
   beforeAll(async () => {
     const t = await startCoreEmulator(options.emulator);
     env = { t, client: t.client() };
-    bind?.(env);
   });
   afterAll(() => env?.t.stop());
   if (options.clearFaults === true) {
@@ -135,6 +124,5 @@ export function useCoreEmulator(
       await env?.t.control("PUT", "/throttling", { enabled: false });
     });
   }
-  if (bind !== undefined) return undefined;
   return { t: lateBound(() => env?.t), client: lateBound(() => env?.client) };
 }
