@@ -1,16 +1,8 @@
-import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { beforeAll, describe, expect, it } from "vitest";
-import { textOf, useBackend, useClient } from "./helpers/harness.ts";
+import { describe, expect, it } from "vitest";
+import { textOf, useBackend, useElicitingClient } from "./helpers/harness.ts";
 
 const backend = useBackend();
-const client = useClient(backend, {}, { capabilities: { elicitation: {} } });
-const shown: string[] = [];
-beforeAll(() => {
-  client.setRequestHandler(ElicitRequestSchema, (request) => {
-    shown.push(request.params.message);
-    return { action: "accept", content: { confirm: true } };
-  });
-});
+const { client, shown } = useElicitingClient(backend, { action: "accept", content: { confirm: true } });
 
 const spec = {
   userFlowAttributes: { Tier: { dataType: "string", description: "Loyalty tier" } },

@@ -2,6 +2,7 @@ import type { CiamClient } from "@ciamkit/core";
 import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 import { Client, type ClientOptions } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll } from "vitest";
 import { type CiamMcpServerOptions, createCiamMcpServer } from "../../src/server.ts";
 import type { OperationRunner } from "../../src/tools/operation-runner.ts";
@@ -85,4 +86,23 @@ export function useClient(
   });
   afterAll(() => client?.close());
   return lateBound(() => client, "client");
+}
+
+/**
+ * An MCP client on the file's backend that supports elicitation and answers every question with
+ * `answer`; `shown` collects the messages it was asked, in order.
+ */
+export function useElicitingClient(
+  backend: Backend,
+  answer: ElicitResult,
+): { client: Client; shown: string[] } {
+  const client = useClient(backend, {}, { capabilities: { elicitation: {} } });
+  const shown: string[] = [];
+  beforeAll(() => {
+    client.setRequestHandler(ElicitRequestSchema, (request) => {
+      shown.push(request.params.message);
+      return answer;
+    });
+  });
+  return { client, shown };
 }
