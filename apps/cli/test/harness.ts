@@ -1,8 +1,9 @@
 // Shared by the CLI tests: run the built `ciam` as a subprocess, against an emulator started in-process.
-import { spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { emulatorConnectionVariables } from "@ciamkit/core";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@ciamkit/emulator";
@@ -52,12 +53,21 @@ export function ciam(
   onStderr?: (text: string) => void,
   cwd?: string,
 ): Promise<Run> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+    ...(cwd === undefined ? {} : { cwd }),
+  });
+  child.stdin.end(stdin);
+  return outcome(child, onStderr);
+}
+
+/** What a child process wrote and how it ended; `onStderr` sees its stderr so far as it grows. */
+export function outcome(
+  child: ChildProcessByStdio<Writable | null, Readable, Readable>,
+  onStderr?: (text: string) => void,
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env,
-      stdio: ["pipe", "pipe", "pipe"],
-      ...(cwd === undefined ? {} : { cwd }),
-    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -69,7 +79,6 @@ export function ciam(
     });
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(stdin);
   });
 }
 

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { type SecretHash, verifySecret } from "@ciamkit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { BIN, json, outcome, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 beforeAll(async () => {
@@ -19,27 +19,16 @@ const SLOW = '"$NODE" -e "$SLOW_JS"';
 
 /** Runs a shell pipeline (`sh -c`) with {@link CIAM} and {@link SLOW} in it. */
 function pipeline(script: string, env: Record<string, string> = t.env): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("sh", ["-c", script], {
-      env: {
-        ...env,
-        NODE: process.execPath,
-        BIN,
-        SLOW_JS: "setTimeout(() => process.stdout.write(process.argv[1]), Number(process.argv[2] ?? 1000))",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  const child = spawn("sh", ["-c", script], {
+    env: {
+      ...env,
+      NODE: process.execPath,
+      BIN,
+      SLOW_JS: "setTimeout(() => process.stdout.write(process.argv[1]), Number(process.argv[2] ?? 1000))",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  return outcome(child);
 }
 
 /** Whether `secret` is what the emulator stored (hashed) in `collection` for `id`. */

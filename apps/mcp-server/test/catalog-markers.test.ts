@@ -1,16 +1,10 @@
 import { defineOperation } from "@ciamkit/core";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { connectClient, textOf, useBackend } from "./helpers/harness.ts";
 
-let backend: Backend;
-beforeAll(async () => {
-  backend = await startBackend();
-});
-afterAll(async () => {
-  await backend.close();
-});
+const backend = useBackend();
 
 describe("annotations from the catalog's markers", () => {
   // A model may retry an idempotent tool after a timeout; it must not retry a create.

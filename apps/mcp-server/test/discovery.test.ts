@@ -1,15 +1,9 @@
 import { operations } from "@ciamkit/core";
 import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { describe, expect, it } from "vitest";
+import { connectClient, textOf, useBackend } from "./helpers/harness.ts";
 
-let backend: Backend;
-beforeAll(async () => {
-  backend = await startBackend();
-});
-afterAll(async () => {
-  await backend.close();
-});
+const backend = useBackend();
 const mark = () => backend.emulator.control.monitor.requests().length;
 const graphCalls = (since: number) =>
   backend.emulator.control.monitor

@@ -1,20 +1,11 @@
 import { GRAPH_APP_ROLES } from "@ciamkit/emulator";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callTool } from "./helpers/call-tool.ts";
 import { records, snapshotOverHttp } from "./helpers/control-api.ts";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { textOf, useBackend, useClient } from "./helpers/harness.ts";
 
-let backend: Backend;
-let client: Client;
-beforeAll(async () => {
-  backend = await startBackend();
-  client = await connectClient(backend);
-});
-afterAll(async () => {
-  await client.close();
-  await backend.close();
-});
+const backend = useBackend();
+const client = useClient(backend);
 
 /** Calls a tool as a model would; fails the test on an isError result. */
 const call = (name: string, args: Record<string, unknown>) => callTool(client, name, args);

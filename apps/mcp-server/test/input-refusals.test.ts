@@ -1,19 +1,12 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { connectClient, textOf, useBackend, useClient } from "./helpers/harness.ts";
 
-let backend: Backend;
-let client: Client;
+const backend = useBackend();
+const client = useClient(backend);
 let userId: string;
 beforeAll(async () => {
-  backend = await startBackend();
-  client = await connectClient(backend);
   const users = await client.callTool({ name: "user_list", arguments: { limit: 1 } });
   userId = (users.structuredContent as { items: { id: string }[] }).items[0]?.id as string;
-});
-afterAll(async () => {
-  await client.close();
-  await backend.close();
 });
 
 /** The Graph requests sent after `from` (the token service's are not counted). */

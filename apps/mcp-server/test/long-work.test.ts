@@ -1,16 +1,10 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Progress } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoClient } from "./helpers/demo-client.ts";
-import { type Backend, connectClient, startBackend } from "./helpers/harness.ts";
+import { connectClient, useBackend } from "./helpers/harness.ts";
 
-let backend: Backend;
-beforeAll(async () => {
-  backend = await startBackend();
-});
-afterAll(async () => {
-  await backend.close();
-});
+const backend = useBackend();
 
 /** The demo group's id and three users' ids, read through the tools. */
 async function seeded(client: Client) {

@@ -1,18 +1,9 @@
 import { png } from "@ciamkit/emulator/testing";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { describe, expect, it } from "vitest";
+import { connectClient, textOf, useBackend, useClient } from "./helpers/harness.ts";
 
-let backend: Backend;
-let client: Client;
-beforeAll(async () => {
-  backend = await startBackend();
-  client = await connectClient(backend, { allowDestructive: true });
-});
-afterAll(async () => {
-  await client.close();
-  await backend.close();
-});
+const backend = useBackend();
+const client = useClient(backend, { allowDestructive: true });
 
 describe("per-object resources", () => {
   it("are offered only with the operations that read them", async () => {

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { describe, expect, it } from "vitest";
+import { connectClient, textOf, useBackend } from "./helpers/harness.ts";
 
-let backend: Backend;
-beforeAll(async () => {
-  backend = await startBackend();
-});
-afterAll(async () => {
-  await backend.close();
-});
+const backend = useBackend();
 
 describe("resources", () => {
   it("offers the tenant overview as one JSON document with a section per area", async () => {

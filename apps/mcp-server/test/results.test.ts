@@ -1,20 +1,11 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_TEXT_LENGTH } from "../src/tools/compact.ts";
 import { demoClient } from "./helpers/demo-client.ts";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { connectClient, textOf, useBackend, useClient } from "./helpers/harness.ts";
 
-let backend: Backend;
-let client: Client;
-beforeAll(async () => {
-  backend = await startBackend();
-  client = await connectClient(backend);
-});
-afterAll(async () => {
-  await client.close();
-  await backend.close();
-});
+const backend = useBackend();
+const client = useClient(backend);
 
 type Page = { items: { id: string; displayName?: string }[]; nextCursor?: string };
 

@@ -1,17 +1,11 @@
 import { operations } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCiamMcpServer } from "../src/server.ts";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { connectClient, textOf, useBackend } from "./helpers/harness.ts";
 
-let backend: Backend;
-beforeAll(async () => {
-  backend = await startBackend();
-});
-afterAll(async () => {
-  await backend.close();
-});
+const backend = useBackend();
 
 /** Graph requests the emulator served with this method since the mark. */
 function graphCalls(method: string, since: number) {

@@ -1,13 +1,9 @@
 import { clientSecretCredential, createCiamClient } from "@ciamkit/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorCloud } from "./helpers/demo-client.ts";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { connectClient, textOf, useBackend } from "./helpers/harness.ts";
 
-let backend: Backend;
-beforeAll(async () => {
-  backend = await startBackend();
-});
-afterAll(() => backend.close());
+const backend = useBackend();
 
 /** An MCP client whose server signs in with a wrong secret, the credential coming from `source`. */
 async function clientWithWrongSecret(source: { kind: "profile"; name: string } | { kind: "environment" }) {

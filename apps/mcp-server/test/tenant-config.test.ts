@@ -1,26 +1,8 @@
-// config_export, config_plan and config_apply over MCP: the spec travels inline as data (a folder is a
-// host path the server never offers), apply shows what it deletes before it does, and refuses a plan
-// made on a state the tenant has left.
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { describe, expect, it } from "vitest";
+import { textOf, useBackend, useElicitingClient } from "./helpers/harness.ts";
 
-let backend: Backend;
-let client: Client;
-const shown: string[] = [];
-beforeAll(async () => {
-  backend = await startBackend();
-  client = await connectClient(backend, {}, { capabilities: { elicitation: {} } });
-  client.setRequestHandler(ElicitRequestSchema, (request) => {
-    shown.push(request.params.message);
-    return { action: "accept", content: { confirm: true } };
-  });
-});
-afterAll(async () => {
-  await client.close();
-  await backend.close();
-});
+const backend = useBackend();
+const { client, shown } = useElicitingClient(backend, { action: "accept", content: { confirm: true } });
 
 const spec = {
   userFlowAttributes: { Tier: { dataType: "string", description: "Loyalty tier" } },

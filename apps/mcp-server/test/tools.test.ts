@@ -1,25 +1,18 @@
 import { isIdempotent, operations } from "@ciamkit/core";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { JsonSchemaType } from "@modelcontextprotocol/sdk/validation";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { textOf, useBackend, useClient } from "./helpers/harness.ts";
 import { sampleInput } from "./helpers/sample-input.ts";
 
-let backend: Backend;
-let client: Client;
+const backend = useBackend();
+// Destructive tools run without confirmation here: this loop checks shapes, safety has its own file.
+const client = useClient(backend, { allowDestructive: true });
 let tools: Tool[];
 
 beforeAll(async () => {
-  backend = await startBackend();
-  // Destructive tools run without confirmation here: this loop checks shapes, safety has its own file.
-  client = await connectClient(backend, { allowDestructive: true });
   tools = (await client.listTools()).tools;
-});
-afterAll(async () => {
-  await client.close();
-  await backend.close();
 });
 
 const ajv = new AjvJsonSchemaValidator();

@@ -1,7 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { clientSecretCredential } from "../src/auth/client-secret.ts";
-import type { CiamClient } from "../src/client.ts";
 import { addCertificateOperation } from "../src/graph/applications/add-certificate.ts";
 import { addPasswordOperation } from "../src/graph/applications/add-password.ts";
 import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
@@ -24,13 +23,10 @@ import {
   ValidationError,
 } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-useCoreEmulator((env) => ({ t, client: admin } = env), { clearFaults: true });
+const { t, client: admin } = useCoreEmulator({ clearFaults: true });
 
 const GRAPH = "https://graph.microsoft.com/.default";
 const roles = (token: string) =>

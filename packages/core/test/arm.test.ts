@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../src/http/errors.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-useCoreEmulator((env) => {
-  t = env.t;
-});
+const { t } = useCoreEmulator();
 
 describe("the ARM client against the emulator", () => {
   it("sends an ARM-audience token with x-ms-client-request-id and parses ARM's error envelope", async () => {

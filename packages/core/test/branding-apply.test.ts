@@ -3,29 +3,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jpeg, png } from "@ciamkit/emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { applyBrandingOperation } from "../src/graph/branding/apply-branding.ts";
 import { getBrandingOperation } from "../src/graph/branding/get-branding.ts";
 import { getBrandingFileOperation } from "../src/graph/branding/get-branding-file.ts";
 import { listLocalizationsOperation } from "../src/graph/branding/list-localizations.ts";
 import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
+const { t, client } = useCoreEmulator();
 let dir: string;
 let logoPath: string;
 beforeAll(async () => {
-  t = await startCoreEmulator();
-  client = t.client();
   dir = await mkdtemp(join(tmpdir(), "ciamkit-branding-"));
   logoPath = join(dir, "logo.png");
   await writeFile(logoPath, png(245, 36));
 });
 afterAll(async () => {
-  await t.stop();
   await rm(dir, { recursive: true, force: true });
 });
 

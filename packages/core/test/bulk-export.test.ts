@@ -4,20 +4,10 @@ import { describe, expect, it } from "vitest";
 import { exportUsers } from "../src/bulk/export-users.ts";
 import { importUsers } from "../src/bulk/import-users.ts";
 import { exportUsersOperation } from "../src/bulk/user-export-operation.ts";
-import type { CiamClient } from "../src/client.ts";
-import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { useBulkEmulator } from "./helpers/bulk-env.ts";
 import { readJsonl } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator(
-  (env) => {
-    ({ t, admin, tmp } = env);
-  },
-  { seedUsers: 250 },
-);
+const { t, admin, tmp } = useBulkEmulator({ seedUsers: 250 });
 
 const userCount = () => t.emu.store.tenant(t.tenant.tenantId)?.collection("users").size ?? 0;
 

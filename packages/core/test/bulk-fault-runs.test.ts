@@ -2,32 +2,16 @@
 // process is killed (SIGKILL) at several seeded points, each time rerun with the same journal. The
 // directory must end with exactly the valid rows, each once, and the report must agree with what the
 // emulator answered.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
-import { customer, signInNames, tempDir, writeCsv } from "./helpers/bulk-files.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { throttleWrites, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { customer, signInNames, writeCsv } from "./helpers/bulk-files.ts";
 import { FAULT_SEED, killAfterCommits, seededInts } from "./helpers/kill-runs.ts";
 
-let t: CoreEmulator;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  t = await startCoreEmulator({ requestLogSize: 100_000 });
-});
-afterAll(() => t.stop());
-beforeEach(async () => {
-  tmp = tempDir();
-  await t.control("POST", "/reset", {});
-  t.emu.control.monitor.reset();
-});
-afterEach(async () => {
-  tmp.cleanup();
-  await t.control("DELETE", "/faults");
-  await t.control("PUT", "/throttling", { enabled: false });
-});
+const { t, tmp } = useBulkEmulator({ emulator: { requestLogSize: 100_000 } });
 
 /** 20 writes a second; set again before each run so a rerun starts with a full budget (see bulk-resume). */
-const budget = () =>
-  t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
+const budget = () => throttleWrites(t);
 
 const batchItems = (status: number) =>
   t.emu.control.monitor

@@ -2,8 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
-import type { CiamClient } from "../src/client.ts";
-import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { useBulkEmulator } from "./helpers/bulk-env.ts";
 import {
   customer,
   readJsonl,
@@ -12,14 +11,8 @@ import {
   writeJsonl,
   writeRequests,
 } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator((env) => {
-  ({ t, admin, tmp } = env);
-});
+const { t, admin, tmp } = useBulkEmulator();
 
 const names = () => signInNames(t.emu, t.tenant.tenantId);
 

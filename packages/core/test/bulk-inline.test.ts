@@ -5,21 +5,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { INLINE_IMPORT_MAX_ROWS } from "../src/bulk/import-input.ts";
 import { exportUsersOperation } from "../src/bulk/user-export-operation.ts";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
-import type { CiamClient } from "../src/client.ts";
 import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
 import { findUserOperation } from "../src/graph/users/find-user.ts";
 import { encodeCursor } from "../src/http/paginate.ts";
 import { b2cClientWith } from "./helpers/app-client.ts";
-import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { stopInlineImport, useBulkEmulator } from "./helpers/bulk-env.ts";
 import { customer, signInNames } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator((env) => {
-  ({ t, admin, tmp } = env);
-});
+const { t, admin, tmp } = useBulkEmulator();
 
 const names = () => signInNames(t.emu, t.tenant.tenantId);
 
@@ -35,34 +28,18 @@ describe("user_import with inline data", () => {
   });
 
   it("resumes a stopped import of the same rows from the journal kept in memory, creating everyone once", async () => {
-    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
-    try {
-      const rows = Array.from({ length: 100 }, (_, i) => customer(i + 1, "stop"));
-      const controller = new AbortController();
-      const first = admin.run(
-        importUsersOperation,
-        { rows },
-        {
-          signal: controller.signal,
-          onProgress: (p) => {
-            if ((p.done ?? 0) >= 30) controller.abort(new Error("stopped by the user"));
-          },
-        },
-      );
-      await expect(first).rejects.toThrow(/stopped by the user/);
-      const createdBefore = [...names().keys()].filter((n) => n.startsWith("stop")).length;
-      expect(createdBefore).toBeGreaterThan(0);
-      expect(createdBefore).toBeLessThan(100);
-      const again = await admin.run(importUsersOperation, { rows });
-      // Without the journal, the users made before the stop would come back as existing (skipped).
-      expect(again).toMatchObject({ rows: 100, created: 100, skipped: 0, failed: 0 });
-      expect(again.resumed).toBeGreaterThan(0);
-      const holders = [...names()].filter(([n]) => n.startsWith("stop"));
-      expect(holders).toHaveLength(100);
-      expect(holders.every(([, n]) => n === 1)).toBe(true);
-    } finally {
-      await t.control("PUT", "/throttling", { enabled: false });
-    }
+    const rows = Array.from({ length: 100 }, (_, i) => customer(i + 1, "stop"));
+    await stopInlineImport({ t, admin }, rows, 30);
+    const createdBefore = [...names().keys()].filter((n) => n.startsWith("stop")).length;
+    expect(createdBefore).toBeGreaterThan(0);
+    expect(createdBefore).toBeLessThan(100);
+    const again = await admin.run(importUsersOperation, { rows });
+    // Without the journal, the users made before the stop would come back as existing (skipped).
+    expect(again).toMatchObject({ rows: 100, created: 100, skipped: 0, failed: 0 });
+    expect(again.resumed).toBeGreaterThan(0);
+    const holders = [...names()].filter(([n]) => n.startsWith("stop"));
+    expect(holders).toHaveLength(100);
+    expect(holders.every(([, n]) => n === 1)).toBe(true);
   });
 
   it("forgets a finished import: the same rows again are checked against the tenant, never taken as done", async () => {
@@ -83,22 +60,9 @@ describe("user_import with inline data", () => {
 
   it("keeps the journal per tenant: rows stopped in one tenant are all created in another", async () => {
     const rows = Array.from({ length: 60 }, (_, i) => customer(i + 1, "tnt"));
-    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
     const other = b2cClientWith(t, ["User.ReadWrite.All", "Organization.Read.All"]);
     try {
-      const controller = new AbortController();
-      const stopped = admin.run(
-        importUsersOperation,
-        { rows },
-        {
-          signal: controller.signal,
-          onProgress: (p) => {
-            if ((p.done ?? 0) >= 20) controller.abort(new Error("stopped"));
-          },
-        },
-      );
-      await expect(stopped).rejects.toThrow(/stopped/);
-      await t.control("PUT", "/throttling", { enabled: false });
+      await stopInlineImport({ t, admin }, rows, 20);
       // The same data for another tenant: nothing there was committed, so every row is written.
       expect(await other.run(importUsersOperation, { rows })).toMatchObject({ created: 60, resumed: 0 });
       // The first tenant still resumes from its own.
@@ -106,7 +70,6 @@ describe("user_import with inline data", () => {
       expect(back).toMatchObject({ created: 60, skipped: 0 });
       expect(back.resumed).toBeGreaterThan(0);
     } finally {
-      await t.control("PUT", "/throttling", { enabled: false });
       await other.close();
     }
   });

@@ -7,17 +7,10 @@ import { describe, expect, it } from "vitest";
 import { exportUsers } from "../src/bulk/export-users.ts";
 import { type ImportUsersOptions, importUsers } from "../src/bulk/import-users.ts";
 import { firstInvalidUtf8, Utf8Check } from "../src/bulk/utf8-check.ts";
-import type { CiamClient } from "../src/client.ts";
-import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { useBulkEmulator } from "./helpers/bulk-env.ts";
 import { customer, signInNames, writeCsv, writeJsonl, writeRequests } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator((env) => {
-  ({ t, admin, tmp } = env);
-});
+const { t, admin, tmp } = useBulkEmulator();
 
 const ours = (prefix: string) =>
   [...signInNames(t.emu, t.tenant.tenantId).keys()].filter((n) => n.startsWith(prefix)).length;

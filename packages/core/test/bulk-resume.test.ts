@@ -1,30 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importUsers } from "../src/bulk/import-users.ts";
-import type { CiamClient } from "../src/client.ts";
-import { customer, signInNames, tempDir, writeCsv } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { throttleWrites, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { customer, signInNames, writeCsv } from "./helpers/bulk-files.ts";
 import { FAULT_SEED, killAfterCommits, seededInts } from "./helpers/kill-runs.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  t = await startCoreEmulator({ requestLogSize: 100_000 });
-  admin = t.client();
-});
-afterAll(() => t.stop());
-beforeEach(async () => {
-  tmp = tempDir();
-  await t.control("POST", "/reset", {});
-  t.emu.control.monitor.reset();
-});
-afterEach(async () => {
-  tmp.cleanup();
-  await t.control("DELETE", "/faults");
-  await t.control("PUT", "/throttling", { enabled: false });
-});
+const { t, admin, tmp } = useBulkEmulator({ emulator: { requestLogSize: 100_000 } });
 
 /** Writes `valid` good rows and `invalid` bad ones (interleaved) and returns the file. */
 function inputFile(valid: number, invalid: number, prefix: string): string {
@@ -53,7 +34,7 @@ const batchItems = (status: number) =>
 
 describe("user import: resumable and fault-tolerant", () => {
   it("continues after an abort mid-run and creates everyone once", async () => {
-    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
+    await throttleWrites(t);
     const file = inputFile(120, 0, "abort");
     const journalFile = tmp.path("journal.jsonl");
     const controller = new AbortController();
@@ -139,7 +120,7 @@ describe("user import: resumable and fault-tolerant", () => {
   });
 
   it("a run killed with SIGKILL at a random point is finished by a rerun without duplicates", async () => {
-    await t.control("PUT", "/throttling", { enabled: true, timeScale: 150, limits: { appTenantWrites: 20 } });
+    await throttleWrites(t);
     const file = inputFile(150, 5, "kill");
     const journalFile = tmp.path("journal.jsonl");
     const [killAfter = 20] = seededInts(FAULT_SEED, 1, 20, 100);

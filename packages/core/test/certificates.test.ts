@@ -1,23 +1,20 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { clientCertificateCredential, loadCertificate } from "../src/auth/client-certificate.ts";
 import { CredentialConfigurationError, fromEnvironment } from "../src/auth/from-environment.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { hasOpenssl, opensslPkcs12, selfSignedCertificate, writePkcs12 } from "./helpers/pkcs12-files.ts";
 
 const GRAPH = "https://graph.microsoft.com/.default";
 const PASSWORD = "Pfx-Passw0rd-4815162342";
 
-let t: CoreEmulator;
+const { t } = useCoreEmulator();
 let dir: string;
-beforeAll(async () => {
-  t = await startCoreEmulator();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ciamkit-p12-"));
 });
-afterAll(() => t.stop());
 
 const common = () => ({ tenantId: t.tenant.tenantId, clientId: t.tenant.clientId, cloud: t.cloud });
 

@@ -2,13 +2,9 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { clientSecretCredential } from "../src/auth/client-secret.ts";
 import { childEnv } from "./helpers/child-client.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-useCoreEmulator((env) => {
-  t = env.t;
-});
+const { t } = useCoreEmulator();
 
 interface ChildReport {
   organizations: number;

@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { getGroupOperation } from "../src/graph/groups/get-group.ts";
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
 import type { User } from "../src/graph/users/user-schema.ts";
 import type { Operation } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
-useCoreEmulator((env) => ({ t, client } = env));
+const { t, client } = useCoreEmulator();
 
 const graphRequests = () => t.emu.control.monitor.counters().byService.graph ?? 0;
 

@@ -2,13 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createCiamClient } from "../src/client.ts";
 import { listApplicationsOperation } from "../src/graph/applications/list-applications.ts";
 import type { PipelinePolicy } from "../src/http/pipeline.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-useCoreEmulator((env) => {
-  t = env.t;
-});
+const { t } = useCoreEmulator();
 afterEach(() => t.control("DELETE", "/faults"));
 
 /** What an added policy saw of each request it handled, and the status that came back. */

@@ -1,19 +1,19 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { applyPlan } from "../src/config/apply-plan.ts";
 import { exportTenant } from "../src/config/export-tenant.ts";
 import { loadSpecDir } from "../src/config/load-spec.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
 import { SpecError } from "../src/config/spec-error.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 
 const GRAPH = "00000003-0000-0000-c000-000000000000";
 const USER_READ_ALL = "df021288-bdef-4463-88db-98f22de89214";
 const GROUP_READ_ALL = "5b567255-7703-4780-807c-7be8301ae99b";
 
-let t: CoreEmulator;
+const { t } = useCoreEmulator();
 const dirs: string[] = [];
 function specDir(applications: string): string {
   const dir = mkdtempSync(join(tmpdir(), "ciam-permissions-"));
@@ -21,11 +21,7 @@ function specDir(applications: string): string {
   writeFileSync(join(dir, "applications.yaml"), applications);
   return dir;
 }
-beforeAll(async () => {
-  t = await startCoreEmulator();
-});
-afterAll(async () => {
-  await t.stop();
+afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,11 +1,11 @@
 // Property: any valid spec, applied to a tenant, leaves nothing to plan; and any second spec applied
 // over it with prune (updates, moves and deletes) leaves nothing to plan either.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applyPlan } from "../src/config/apply-plan.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
 import type { TenantSpecInput } from "../src/config/spec-schema.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 
 const GRAPH = "00000003-0000-0000-c000-000000000000";
 // By id and by name (User.Read.All is df021288…: both at once are one permission).
@@ -130,11 +130,7 @@ const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
     }),
   );
 
-let t: CoreEmulator;
-beforeAll(async () => {
-  t = await startCoreEmulator();
-});
-afterAll(() => t.stop());
+const { t } = useCoreEmulator();
 
 describe("any valid spec", () => {
   it("applied, leaves an empty plan; a second one applied over it with prune, too", {

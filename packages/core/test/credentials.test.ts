@@ -3,7 +3,7 @@ import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeJwt, importPKCS8, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientAssertionCredential, workloadIdentityCredential } from "../src/auth/client-assertion.ts";
 import { clientCertificateCredential, loadCertificate } from "../src/auth/client-certificate.ts";
 import { clientSecretCredential } from "../src/auth/client-secret.ts";
@@ -11,17 +11,12 @@ import type { DeviceCodePrompt } from "../src/auth/device-code.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
 import { fromEnvironment } from "../src/auth/from-environment.ts";
 import { AuthenticationError, ConnectionError } from "../src/http/errors.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 
 const GRAPH = "https://graph.microsoft.com/.default";
 const ARM = "https://management.azure.com/.default";
 
-let t: CoreEmulator;
-beforeAll(async () => {
-  t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 } });
-});
-afterAll(() => t.stop());
+const { t } = useCoreEmulator({ emulator: { deviceCode: { intervalSeconds: 1 } } });
 
 const common = () => ({ tenantId: t.tenant.tenantId, clientId: t.tenant.clientId, cloud: t.cloud });
 

@@ -1,29 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listCustomExtensionsOperation } from "../src/graph/custom-extensions/list-custom-extensions.ts";
 import { wireCustomExtensionOperation } from "../src/graph/custom-extensions/wire-custom-extension.ts";
 import { getEventListenerOperation } from "../src/graph/event-listeners/get-event-listener.ts";
 import { listEventListenersOperation } from "../src/graph/event-listeners/list-event-listeners.ts";
 import { PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { protectingApi } from "./helpers/extension-api.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
+const { t, client } = useCoreEmulator();
 let apiAppId: string;
 let shop: string;
 let kiosk: string;
 
 beforeAll(async () => {
-  t = await startCoreEmulator();
-  client = t.client();
   apiAppId = await protectingApi(client);
   shop = (await client.graph.post<{ appId: string }>("/applications", { displayName: "Shop" })).appId;
   kiosk = (await client.graph.post<{ appId: string }>("/applications", { displayName: "Kiosk" })).appId;
 });
-afterAll(() => t.stop());
 
 const mark = () => t.emu.control.monitor.requests().length;
 /** Writes other than the validation action (a POST that only reads). */

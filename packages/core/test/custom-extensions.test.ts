@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { createCustomExtensionOperation } from "../src/graph/custom-extensions/create-custom-extension.ts";
 import type { ExtensionKind } from "../src/graph/custom-extensions/custom-extension-schema.ts";
 import { deleteCustomExtensionOperation } from "../src/graph/custom-extensions/delete-custom-extension.ts";
@@ -10,14 +9,12 @@ import { validateCustomExtensionOperation } from "../src/graph/custom-extensions
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { protectingApi } from "./helpers/extension-api.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let e: CoreEmulator;
-let client: CiamClient;
+const { t: e, client } = useCoreEmulator();
 let apiAppId: string;
-useCoreEmulator((env) => ({ t: e, client } = env));
 beforeEach(async () => {
   await e.emu.control.reset();
   apiAppId = await protectingApi(client, "claims api");

@@ -2,17 +2,13 @@ import { describe, expect, it } from "vitest";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { findUserOperation } from "../src/graph/users/find-user.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 
 // An operation's `permissions` is what errors and docs tell an admin to grant: an app holding exactly
 // those must be able to run it. These operations look up the tenant's default domain (GET /organization)
 // as the issuer of local accounts, which needs Organization.Read.All besides the user permission.
-let t: CoreEmulator;
-useCoreEmulator((env) => {
-  t = env.t;
-});
+const { t } = useCoreEmulator();
 
 describe("an app granted exactly the declared permissions", () => {
   it("creates a customer (user_create)", async () => {

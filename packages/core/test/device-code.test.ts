@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeJwt } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DeviceCodePrompt } from "../src/auth/device-code.ts";
 import { deviceCodeCredential } from "../src/auth/device-code.ts";
 import { selectCacheEntries } from "../src/auth/token-cache-file.ts";
@@ -12,17 +12,12 @@ import type { LogEntry } from "../src/http/logger.ts";
 import { credentialFromProfile } from "../src/profiles/profile-credential.ts";
 import type { Profile } from "../src/profiles/profile-schema.ts";
 import { profileTokenCachePath } from "../src/profiles/profile-store.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { startCoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
 
 const GRAPH = "https://graph.microsoft.com/.default";
 const ARM = "https://management.azure.com/.default";
 
-let t: CoreEmulator;
-beforeAll(async () => {
-  t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 } });
-});
-afterAll(() => t.stop());
+const { t } = useCoreEmulator({ emulator: { deviceCode: { intervalSeconds: 1 } } });
 
 function admin(): string {
   const upn = t.tenant.adminUser?.userPrincipalName;
@@ -123,28 +118,32 @@ describe("device code with refresh tokens", () => {
   }, 30_000);
 });
 
+/** A device-code profile of the demo tenant's public client, trusting the emulator's CA. */
+const profile = (name: string): Profile => ({
+  name,
+  tenantId: t.tenant.tenantId,
+  clientId: t.tenant.publicClientId,
+  cloud: {
+    kind: "custom",
+    authorityHost: t.emu.loginUrl,
+    graphEndpoint: t.emu.graphUrl,
+    armEndpoint: t.emu.armUrl,
+    caPath: (() => {
+      const file = join(tempDir("ca"), "ca.pem");
+      writeFileSync(file, t.emu.caCertPem);
+      return file;
+    })(),
+  },
+  credential: { kind: "device-code" },
+});
+
 describe("device code without a person to answer", () => {
   const deviceCodeRequests = () =>
     t.emu.control.monitor.requests().filter((r) => r.path.includes("/devicecode")).length;
 
   it("without onPrompt, a profile with no usable sign-in fails at once and requests no device code", async () => {
     const before = deviceCodeRequests();
-    const ca = join(tempDir("ci-ca"), "ca.pem");
-    writeFileSync(ca, t.emu.caCertPem);
-    const profile: Profile = {
-      name: "ci",
-      tenantId: t.tenant.tenantId,
-      clientId: t.tenant.publicClientId,
-      cloud: {
-        kind: "custom",
-        authorityHost: t.emu.loginUrl,
-        graphEndpoint: t.emu.graphUrl,
-        armEndpoint: t.emu.armUrl,
-        caPath: ca,
-      },
-      credential: { kind: "device-code" },
-    };
-    const credential = credentialFromProfile(profile, {
+    const credential = credentialFromProfile(profile("ci"), {
       configDir: tempDir("ci-config"),
       legacyTokenCachePath: false,
     });
@@ -227,24 +226,6 @@ describe("device code secrets", () => {
 });
 
 describe("a token cache per profile", () => {
-  const profile = (name: string): Profile => ({
-    name,
-    tenantId: t.tenant.tenantId,
-    clientId: t.tenant.publicClientId,
-    cloud: {
-      kind: "custom",
-      authorityHost: t.emu.loginUrl,
-      graphEndpoint: t.emu.graphUrl,
-      armEndpoint: t.emu.armUrl,
-      caPath: (() => {
-        const file = join(tempDir("ca"), "ca.pem");
-        writeFileSync(file, t.emu.caCertPem);
-        return file;
-      })(),
-    },
-    credential: { kind: "device-code" },
-  });
-
   it("two device-code profiles of one app keep their own sign-ins, each in an owner-only file", async () => {
     const configDir = tempDir("cfg");
     const adminPrompts: DeviceCodePrompt[] = [];

@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { listDirectoryAuditsOperation } from "../src/graph/audit-logs/list-directory-audits.ts";
 import { listSignInsOperation } from "../src/graph/audit-logs/list-sign-ins.ts";
 import { getOrganizationOperation } from "../src/graph/organization/get-organization.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { ConnectionError, PermissionError, ThrottledError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-useCoreEmulator((env) => ({ t, client: admin } = env), { clearFaults: true });
+const { t, client: admin } = useCoreEmulator({ clearFaults: true });
 
 describe("organization and audit logs against the emulator", () => {
   it("gets the organization of the external tenant", async () => {

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createCustomExtensionOperation } from "../src/graph/custom-extensions/create-custom-extension.ts";
 import { createEventListenerOperation } from "../src/graph/event-listeners/create-event-listener.ts";
 import { deleteEventListenerOperation } from "../src/graph/event-listeners/delete-event-listener.ts";
@@ -8,19 +7,12 @@ import { listEventListenersOperation } from "../src/graph/event-listeners/list-e
 import { updateEventListenerOperation } from "../src/graph/event-listeners/update-event-listener.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let e: CoreEmulator;
-let client: CiamClient;
+const { t: e, client } = useCoreEmulator();
 let shop: string;
 let blog: string;
-beforeAll(async () => {
-  e = await startCoreEmulator();
-  client = e.client();
-});
-afterAll(() => e.stop());
 beforeEach(async () => {
   await e.emu.control.reset();
   shop = (await client.graph.post<{ appId: string }>("/applications", { displayName: "shop" })).appId;

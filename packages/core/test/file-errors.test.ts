@@ -4,21 +4,11 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { importUsersOperation } from "../src/bulk/user-import-operation.ts";
-import type { CiamClient } from "../src/client.ts";
 import { uploadPolicyOperation } from "../src/graph/trust-framework/upload-policy.ts";
-import { type BulkEnv, useBulkEmulator } from "./helpers/bulk-env.ts";
+import { useBulkEmulator } from "./helpers/bulk-env.ts";
 import { writeRequests } from "./helpers/bulk-files.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-let tmp: BulkEnv["tmp"];
-useBulkEmulator(
-  (env) => {
-    ({ t, admin, tmp } = env);
-  },
-  { reset: false },
-);
+const { t, admin, tmp } = useBulkEmulator({ reset: false });
 
 const SECRET = "s3cr3t-Value-42";
 const csv = () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { addMembersOperation } from "../src/graph/groups/add-members.ts";
 import { createGroupOperation } from "../src/graph/groups/create-group.ts";
 import { deleteGroupOperation } from "../src/graph/groups/delete-group.ts";
@@ -10,13 +9,10 @@ import { removeMemberOperation } from "../src/graph/groups/remove-member.ts";
 import { updateGroupOperation } from "../src/graph/groups/update-group.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { ConnectionError, NotFoundError, PermissionError, ThrottledError } from "../src/http/errors.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-useCoreEmulator((env) => ({ t, client: admin } = env), { clearFaults: true });
+const { t, client: admin } = useCoreEmulator({ clearFaults: true });
 
 async function newUser(name: string) {
   return admin.run(createUserOperation, {

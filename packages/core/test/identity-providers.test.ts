@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { createIdentityProviderOperation } from "../src/graph/identity-providers/create-identity-provider.ts";
 import { deleteIdentityProviderOperation } from "../src/graph/identity-providers/delete-identity-provider.ts";
 import { getIdentityProviderOperation } from "../src/graph/identity-providers/get-identity-provider.ts";
@@ -10,12 +9,10 @@ import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flo
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
-useCoreEmulator((env) => ({ t, client } = env));
+const { t, client } = useCoreEmulator();
 
 const SECRET = "facebook-app-secret-value";
 

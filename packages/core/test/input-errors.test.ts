@@ -1,7 +1,6 @@
 // Bad input is the caller's mistake, named as such and sent nowhere: fields the operation does not
 // have, and values found unusable while it runs. And tenant text shown to a person is escaped.
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { escapeControlCharacters } from "../src/display-text.ts";
 import { getGroupOperation } from "../src/graph/groups/get-group.ts";
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
@@ -9,12 +8,9 @@ import { updateUserOperation } from "../src/graph/users/update-user.ts";
 import { InputError } from "../src/input-error.ts";
 import type { Operation } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
-useCoreEmulator((env) => ({ t, client } = env));
+const { t, client } = useCoreEmulator();
 
 /** Requests the emulator served (any service), to show that nothing was sent. */
 const served = () => t.emu.control.monitor.counters().requests;

@@ -3,7 +3,6 @@
 // classification of failures) and destructiveTarget (what a confirmation names).
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { CiamClient } from "../src/client.ts";
 import { errorKind, fileProblem, isServiceFailure, nextStep } from "../src/error-kinds.ts";
 import { applyBrandingOperation } from "../src/graph/branding/apply-branding.ts";
 import { createGroupOperation } from "../src/graph/groups/create-group.ts";
@@ -19,13 +18,10 @@ import { defineOperation, type ObjectSchema } from "../src/operations/define-ope
 import { destructiveTarget } from "../src/operations/destructive-target.ts";
 import { runOperation } from "../src/operations/run-operation.ts";
 import { InvalidInputError, revisedInput, validateInput } from "../src/operations/validate-input.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-useCoreEmulator((env) => ({ t, client: admin } = env), { clearFaults: true });
+const { t, client: admin } = useCoreEmulator({ clearFaults: true });
 
 const requests = () => t.logs.filter((entry) => entry.event === "http.request").length;
 const failure = (promise: Promise<unknown>) =>

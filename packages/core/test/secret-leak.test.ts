@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientSecretCredential } from "../src/auth/client-secret.ts";
 import type { AccessToken, TokenProvider } from "../src/auth/token-provider.ts";
 import { createCiamClient } from "../src/client.ts";
@@ -10,15 +10,10 @@ import { getUserOperation } from "../src/graph/users/get-user.ts";
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
 import { isApiError } from "../src/http/errors.ts";
 import type { LogEntry } from "../src/http/logger.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
-import { startCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let t: CoreEmulator;
-beforeAll(async () => {
-  t = await startCoreEmulator({ deviceCode: { intervalSeconds: 1 } });
-});
-afterAll(() => t.stop());
+const { t } = useCoreEmulator({ emulator: { deviceCode: { intervalSeconds: 1 } } });
 
 /**
  * Runs the core's scenarios (success, 403, 404, 409, 429, dropped connection, bad credentials, a

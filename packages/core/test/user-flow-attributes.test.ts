@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { createUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
 import { deleteUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/delete-user-flow-attribute.ts";
 import { getUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/get-user-flow-attribute.ts";
@@ -8,12 +7,10 @@ import { updateUserFlowAttributeOperation } from "../src/graph/user-flow-attribu
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
-useCoreEmulator((env) => ({ t, client } = env));
+const { t, client } = useCoreEmulator();
 
 describe("user-flow attributes", () => {
   it("lists built-in attributes, and only custom ones on request", async () => {

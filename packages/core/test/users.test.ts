@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
 import { findUserOperation } from "../src/graph/users/find-user.ts";
@@ -14,13 +13,10 @@ import {
   ThrottledError,
 } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-useCoreEmulator((env) => ({ t, client: admin } = env), { clearFaults: true });
+const { t, client: admin } = useCoreEmulator({ clearFaults: true });
 
 const graphRequests = () => t.emu.control.monitor.counters().byService.graph ?? 0;
 

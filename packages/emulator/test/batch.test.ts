@@ -1,17 +1,15 @@
 import { BatchRequestContent, BatchResponseContent } from "@microsoft/microsoft-graph-client";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { beforeAll, describe, expect, test } from "vitest";
+import { firstUserId, startTestEmulator, useTestEmulator } from "./helpers/emulator.ts";
 import { testRoutes } from "./helpers/routes.ts";
 
-let t: TestEmulator;
+const t = useTestEmulator({ routes: testRoutes, throttling: false });
 let token: string;
 let userId: string;
 beforeAll(async () => {
-  t = await startTestEmulator({ routes: testRoutes, throttling: false });
   token = await t.graphToken();
-  userId = String([...(t.emu.store.tenant(t.tenant.tenantId)?.collection("users").values() ?? [])][0]?.id);
+  userId = firstUserId(t);
 });
-afterAll(() => t.emu.stop());
 
 interface ItemResponse {
   id: string;

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { b2cDemoConnection } from "../src/seed/b2c-seed.ts";
 import { jpeg, png } from "../src/testing/images.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { resetWithToken, useTestEmulator } from "./helpers/emulator.ts";
 import { appWith, call, type Reply, tokenFor } from "./helpers/graph-calls.ts";
 
-let t: TestEmulator;
+const t = useTestEmulator({ throttling: false });
 let token: string;
 let org: string;
-beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-});
-afterAll(() => t.emu.stop());
 beforeEach(async () => {
-  await t.emu.control.reset();
-  token = await t.graphToken();
+  token = await resetWithToken(t);
   org = t.tenant.tenantId;
 });
 

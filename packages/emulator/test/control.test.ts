@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { describe, expect, test } from "vitest";
+import { startTestEmulator, useTestEmulator } from "./helpers/emulator.ts";
 import { testRoutes } from "./helpers/routes.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ routes: testRoutes, throttling: false });
-});
-afterAll(() => t.emu.stop());
+const t = useTestEmulator({ routes: testRoutes, throttling: false });
 
 const json = async <T>(res: Response | Promise<Response>) => (await (await res).json()) as T;
 

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
+import { describe, expect, it } from "vitest";
 import { b2cDemoConnection } from "../src/seed/b2c-seed.ts";
 import { png } from "../src/testing/images.ts";
 import { selfSignedCertificate } from "./helpers/certificate.ts";
 import { graphMetadataPath, readCsdl } from "./helpers/csdl.ts";
 import { checkValue } from "./helpers/csdl-conformance.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
-import { call, tokenFor } from "./helpers/graph-calls.ts";
+import { useTestEmulator } from "./helpers/emulator.ts";
+import { call, extensionApi, tokenFor } from "./helpers/graph-calls.ts";
 
 const NS = "microsoft.graph.";
 const metadata = graphMetadataPath();
@@ -18,11 +17,7 @@ const strip = (v: Record<string, unknown>) => {
   return rest;
 };
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-});
-afterAll(() => t.emu.stop());
+const t = useTestEmulator({ throttling: false });
 
 describe.skipIf(metadata === undefined)("CSDL fidelity of branding, extensions and listeners", () => {
   it("serves each entity in its v1.0 CSDL shape, derived types with @odata.type", async () => {
@@ -63,16 +58,7 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of branding, extensions a
       .value)
       check("organizationalBrandingLocalization", l, "GET localizations");
 
-    const app = (await call(t, token, "POST", "/v1.0/applications", { displayName: "hooks" })).body;
-    const sp = (await call(t, token, "POST", "/v1.0/servicePrincipals", { appId: app.appId })).body;
-    const graphSp = (
-      await call(t, token, "GET", "/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')")
-    ).body;
-    await call(t, token, "POST", `/v1.0/servicePrincipals/${graphSp.id}/appRoleAssignedTo`, {
-      principalId: sp.id,
-      resourceId: graphSp.id,
-      appRoleId: GRAPH_APP_ROLES["CustomAuthenticationExtensions.Receive.Payload"],
-    });
+    const appId = await extensionApi(t, token, "hooks", true);
     const pairs = [
       [
         "onTokenIssuanceStartCustomExtension",
@@ -108,7 +94,7 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of branding, extensions a
         },
         authenticationConfiguration: {
           "@odata.type": "#microsoft.graph.azureAdTokenAuthentication",
-          resourceId: `api://hooks.example/${app.appId}`,
+          resourceId: `api://hooks.example/${appId}`,
         },
         clientConfiguration: { timeoutInMilliseconds: 1000, maximumRetries: 1 },
         behaviorOnError: { "@odata.type": "#microsoft.graph.fallbackToMicrosoftProviderOnError" },
@@ -117,7 +103,7 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of branding, extensions a
       if (listenerType === null) continue;
       const listener = await call(t, token, "POST", "/v1.0/identity/authenticationEventListeners", {
         "@odata.type": `#microsoft.graph.${listenerType}`,
-        conditions: { applications: { includeApplications: [{ appId: app.appId }] } },
+        conditions: { applications: { includeApplications: [{ appId }] } },
         handler: { "@odata.type": `#microsoft.graph.${handlerType}`, customExtension: { id: ext.body.id } },
       });
       checks.push([`${NS}authenticationEventListener`, listener.body, `POST ${listenerType}`]);

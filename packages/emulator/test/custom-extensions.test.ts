@@ -1,38 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
-import { appWith, call, type Reply } from "./helpers/graph-calls.ts";
+import { beforeEach, describe, expect, test } from "vitest";
+import { resetWithToken, useTestEmulator } from "./helpers/emulator.ts";
+import { appWith, call, extensionApi, type Reply } from "./helpers/graph-calls.ts";
 
-let t: TestEmulator;
+const t = useTestEmulator({ throttling: false });
 let token: string;
-beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-});
-afterAll(() => t.emu.stop());
 beforeEach(async () => {
-  await t.emu.control.reset();
-  token = await t.graphToken();
+  token = await resetWithToken(t);
 });
 
 const g = (method: string, path: string, body?: unknown): Promise<Reply> =>
   call(t, token, method, `/v1.0/identity/customAuthenticationExtensions${path}`, body);
 
 /** An API registered in the tenant (app + service principal) that an extension can call. */
-async function api(host: string, receivePayload: boolean): Promise<string> {
-  const app = (await call(t, token, "POST", "/v1.0/applications", { displayName: `api ${host}` })).body;
-  const sp = (await call(t, token, "POST", "/v1.0/servicePrincipals", { appId: app.appId })).body;
-  if (receivePayload) {
-    const graph = (
-      await call(t, token, "GET", "/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')")
-    ).body;
-    await call(t, token, "POST", `/v1.0/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
-      principalId: sp.id,
-      resourceId: graph.id,
-      appRoleId: GRAPH_APP_ROLES["CustomAuthenticationExtensions.Receive.Payload"],
-    });
-  }
-  return app.appId;
-}
+const api = (host: string, receivePayload: boolean) => extensionApi(t, token, `api ${host}`, receivePayload);
 
 const extension = (type: string, appId: string, extra: Record<string, unknown> = {}) => ({
   "@odata.type": `#microsoft.graph.${type}`,

@@ -1,23 +1,11 @@
 import { PublicClientApplication } from "@azure/msal-node";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { claimsOf, startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { describe, expect, test } from "vitest";
+import { claimsOf, form, startTestEmulator, useTestEmulator } from "./helpers/emulator.ts";
 import { msalNetworkClient } from "./helpers/https.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ routes: [], deviceCode: { intervalSeconds: 1 } });
-});
-afterAll(() => t.emu.stop());
+const t = useTestEmulator({ routes: [], deviceCode: { intervalSeconds: 1 } });
 
 const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
-
-function form(fields: Record<string, string>): RequestInit {
-  return {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  };
-}
 
 async function tokenRequest(fields: Record<string, string>) {
   const res = await t.fetch(`${t.emu.loginUrl}/${t.tenant.tenantId}/oauth2/v2.0/token`, form(fields));

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { beforeEach, describe, expect, test } from "vitest";
+import { resetWithToken, useTestEmulator } from "./helpers/emulator.ts";
 import { appWith, call, type Reply } from "./helpers/graph-calls.ts";
 
-let t: TestEmulator;
+const t = useTestEmulator({ throttling: false });
 let token: string;
 let appId: string;
-beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-});
-afterAll(() => t.emu.stop());
 beforeEach(async () => {
-  await t.emu.control.reset();
-  token = await t.graphToken();
+  token = await resetWithToken(t);
   appId = (await call(t, token, "POST", "/v1.0/applications", { displayName: "shop" })).body.appId;
 });
 

@@ -1,15 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { FaultInjector, globToRegExp } from "../src/policy/faults.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { useTestEmulator } from "./helpers/emulator.ts";
 import { testRoutes } from "./helpers/routes.ts";
 
-let t: TestEmulator;
+const t = useTestEmulator({ routes: testRoutes, throttling: false });
 let token: string;
 beforeAll(async () => {
-  t = await startTestEmulator({ routes: testRoutes, throttling: false });
   token = await t.graphToken();
 });
-afterAll(() => t.emu.stop());
 afterEach(async () => {
   vi.useRealTimers();
   await t.control("DELETE", "/faults");

@@ -1,20 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { splitVersion } from "../src/graph/front-door.ts";
 import { GRAPH_JSON } from "../src/graph/outcome.ts";
 import { implying, isPermitted } from "../src/policy/permissions.ts";
 import { demoAppArmToken } from "./helpers/arm.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { firstUserId, useTestEmulator } from "./helpers/emulator.ts";
 import { testRoutes } from "./helpers/routes.ts";
 
-let t: TestEmulator;
+const t = useTestEmulator({ routes: testRoutes, throttling: false });
 let token: string;
 let userId: string;
 beforeAll(async () => {
-  t = await startTestEmulator({ routes: testRoutes, throttling: false });
   token = await t.graphToken();
-  userId = String([...(t.emu.store.tenant(t.tenant.tenantId)?.collection("users").values() ?? [])][0]?.id);
+  userId = firstUserId(t);
 });
-afterAll(() => t.emu.stop());
 afterEach(() => {
   vi.useRealTimers();
 });

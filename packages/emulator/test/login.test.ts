@@ -1,26 +1,14 @@
 import { createPrivateKey, randomUUID } from "node:crypto";
 import { ConfidentialClientApplication } from "@azure/msal-node";
 import { SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { generateCredentialCertificate } from "../src/server/tls.ts";
-import { claimsOf, startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { claimsOf, form, useTestEmulator } from "./helpers/emulator.ts";
 import { msalNetworkClient } from "./helpers/https.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ routes: [] });
-});
-afterAll(() => t.emu.stop());
+const t = useTestEmulator({ routes: [] });
 
 const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
-
-function form(fields: Record<string, string>): RequestInit {
-  return {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  };
-}
 
 async function tokenRequest(fields: Record<string, string>, tenant = t.tenant.tenantId) {
   const res = await t.fetch(`${t.emu.loginUrl}/${tenant}/oauth2/v2.0/token`, form(fields));

@@ -1,6 +1,6 @@
 import { PublicClientApplication } from "@azure/msal-node";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { claimsOf, startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { describe, expect, test } from "vitest";
+import { claimsOf, form, startTestEmulator, type TestEmulator, useTestEmulator } from "./helpers/emulator.ts";
 import { customer } from "./helpers/graph.ts";
 import { msalNetworkClient } from "./helpers/https.ts";
 
@@ -8,19 +8,7 @@ const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
 const ARM_DEFAULT = "https://management.azure.com/.default";
 const OIDC = "openid profile offline_access";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ deviceCode: { intervalSeconds: 1 } });
-});
-afterAll(() => t.emu.stop());
-
-function form(fields: Record<string, string>): RequestInit {
-  return {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  };
-}
+const t = useTestEmulator({ deviceCode: { intervalSeconds: 1 } });
 
 async function tokenRequest(emu: TestEmulator, fields: Record<string, string>) {
   const res = await emu.fetch(`${emu.emu.loginUrl}/${emu.tenant.tenantId}/oauth2/v2.0/token`, form(fields));

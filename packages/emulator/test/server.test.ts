@@ -1,15 +1,11 @@
 import { X509Certificate } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { generateTls } from "../src/server/tls.ts";
 import { demoAppArmToken } from "./helpers/arm.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { startTestEmulator, useTestEmulator } from "./helpers/emulator.ts";
 
-let t: TestEmulator;
-beforeAll(async () => {
-  t = await startTestEmulator({ routes: [] });
-});
-afterAll(() => t.emu.stop());
+const t = useTestEmulator({ routes: [] });
 
 describe("listeners", () => {
   test("login, Graph and ARM have their own HTTPS origins on 127.0.0.1", () => {

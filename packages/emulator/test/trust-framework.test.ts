@@ -1,17 +1,13 @@
 import { X509Certificate } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { b2cDemoConnection } from "../src/seed/b2c-seed.ts";
 import { pkcs12File, selfSignedCertificate } from "./helpers/certificate.ts";
-import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { useTestEmulator } from "./helpers/emulator.ts";
 import { call, type Reply, tokenFor } from "./helpers/graph-calls.ts";
 
-let t: TestEmulator;
+const t = useTestEmulator({ throttling: false });
 let b2c: string;
 let external: string;
-beforeAll(async () => {
-  t = await startTestEmulator({ throttling: false });
-});
-afterAll(() => t.emu.stop());
 beforeEach(async () => {
   await t.emu.control.reset();
   const conn = b2cDemoConnection(t.emu.store, t.emu.loginUrl);

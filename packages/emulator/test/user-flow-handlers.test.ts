@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestEmulator } from "./helpers/emulator.ts";
-import type { GraphCaller } from "./helpers/graph-https.ts";
-import { FLOWS, flowBody, startFlowEmulator, withAttributes } from "./helpers/user-flows.ts";
+import { describe, expect, it } from "vitest";
+import { FLOWS, flowBody, useFlowEmulator, withAttributes } from "./helpers/user-flows.ts";
 
-let t: TestEmulator;
-let g: GraphCaller;
-beforeAll(async () => {
-  ({ t, g } = await startFlowEmulator());
-});
-afterAll(() => t.emu.stop());
+const { t, g } = useFlowEmulator();
 
 describe("custom extension handlers", () => {
   it("bind an attribute-collection extension of the matching type only", async () => {

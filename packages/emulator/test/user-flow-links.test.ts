@@ -1,22 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestEmulator } from "./helpers/emulator.ts";
-import type { GraphCaller } from "./helpers/graph-https.ts";
-import {
-  attributes,
-  FLOWS,
-  flowBody,
-  idps,
-  startFlowEmulator,
-  withAttributes,
-} from "./helpers/user-flows.ts";
+import { describe, expect, it } from "vitest";
+import { attributes, FLOWS, flowBody, idps, useFlowEmulator, withAttributes } from "./helpers/user-flows.ts";
 
-let t: TestEmulator;
-let g: GraphCaller;
-let reader: GraphCaller;
-beforeAll(async () => {
-  ({ t, g, reader } = await startFlowEmulator());
-});
-afterAll(() => t.emu.stop());
+const { t, g, reader } = useFlowEmulator();
 
 describe("linked applications", () => {
   it("lists, adds (201) and removes (204), one flow per app", async () => {

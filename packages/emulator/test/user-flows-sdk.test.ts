@@ -2,6 +2,7 @@ import { BatchRequestContent, BatchResponseContent, Client } from "@microsoft/mi
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "./helpers/emulator.ts";
+import { flowBody } from "./helpers/user-flows.ts";
 
 let t: TestEmulator;
 let client: Client;
@@ -29,18 +30,7 @@ describe("Microsoft's Graph client against the user-flow routes", () => {
       clientId: "google-client",
       clientSecret: "google-secret",
     });
-    const flow = await client.api("/identity/authenticationEventsFlows").post({
-      "@odata.type": "#microsoft.graph.externalUsersSelfServiceSignUpEventsFlow",
-      displayName: "SDK flow",
-      onInteractiveAuthFlowStart: {
-        "@odata.type": "#microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp",
-        isSignUpAllowed: true,
-      },
-      onAuthenticationMethodLoadStart: {
-        "@odata.type": "#microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp",
-        identityProviders: [{ id: "EmailPassword-OAUTH" }],
-      },
-    });
+    const flow = await client.api("/identity/authenticationEventsFlows").post(flowBody("SDK flow"));
     const base = `/identity/authenticationEventsFlows/${flow.id}/microsoft.graph.externalUsersSelfServiceSignUpEventsFlow`;
     const batch = new BatchRequestContent([
       {

@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestEmulator } from "./helpers/emulator.ts";
-import { type GraphCaller, graphCaller, limitedToken } from "./helpers/graph-https.ts";
-import {
-  attributes,
-  CAST,
-  FLOWS,
-  flowBody,
-  startFlowEmulator,
-  withAttributes,
-} from "./helpers/user-flows.ts";
+import { describe, expect, it } from "vitest";
+import { graphCaller, limitedToken } from "./helpers/graph-https.ts";
+import { attributes, CAST, FLOWS, flowBody, useFlowEmulator, withAttributes } from "./helpers/user-flows.ts";
 
-let t: TestEmulator;
-let g: GraphCaller;
-let reader: GraphCaller;
-beforeAll(async () => {
-  ({ t, g, reader } = await startFlowEmulator());
-});
-afterAll(() => t.emu.stop());
+const { t, g, reader } = useFlowEmulator();
 
 describe("create", () => {
   it("answers 201 with Graph's create-response quirks", async () => {

@@ -2,6 +2,8 @@ import type { CiamClient } from "@ciamkit/core";
 import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 import { Client, type ClientOptions } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ElicitRequestSchema, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll } from "vitest";
 import { type CiamMcpServerOptions, createCiamMcpServer } from "../../src/server.ts";
 import type { OperationRunner } from "../../src/tools/operation-runner.ts";
 import { demoClient } from "./demo-client.ts";
@@ -48,4 +50,59 @@ export async function connectClient(
 export function textOf(result: Record<string, unknown>): string {
   const content = result.content as { type: string; text?: string }[] | undefined;
   return content?.[0]?.text ?? "";
+}
+
+/** An object that forwards to what `current` gives when it is used (once a `beforeAll` has made it). */
+function lateBound<T extends object>(current: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = current();
+      if (target === undefined) throw new Error(`the ${what} starts in beforeAll: use it in hooks and tests`);
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The backend of one test file: started before its tests, closed after them. */
+export function useBackend(): Backend {
+  let backend: Backend | undefined;
+  beforeAll(async () => {
+    backend = await startBackend();
+  });
+  afterAll(() => backend?.close());
+  return lateBound(() => backend, "backend");
+}
+
+/** An MCP client on the file's backend (see {@link connectClient}): connected before its tests, closed after. */
+export function useClient(
+  backend: Backend,
+  options: Omit<CiamMcpServerOptions, "runner"> = {},
+  clientOptions: ClientOptions = {},
+): Client {
+  let client: Client | undefined;
+  beforeAll(async () => {
+    client = await connectClient(backend, options, clientOptions);
+  });
+  afterAll(() => client?.close());
+  return lateBound(() => client, "client");
+}
+
+/**
+ * An MCP client on the file's backend that supports elicitation and answers every question with
+ * `answer`; `shown` collects the messages it was asked, in order.
+ */
+export function useElicitingClient(
+  backend: Backend,
+  answer: ElicitResult,
+): { client: Client; shown: string[] } {
+  const client = useClient(backend, {}, { capabilities: { elicitation: {} } });
+  const shown: string[] = [];
+  beforeAll(() => {
+    client.setRequestHandler(ElicitRequestSchema, (request) => {
+      shown.push(request.params.message);
+      return answer;
+    });
+  });
+  return { client, shown };
 }

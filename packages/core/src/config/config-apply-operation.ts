@@ -2,10 +2,9 @@ import { z } from "zod";
 import { confirmRemovals } from "../operations/confirm-removals.ts";
 import { defineOperation } from "../operations/define-operation.ts";
 import { applyPlan, StalePlanError } from "./apply-plan.ts";
-import { planCounts, planCountsSchema, specFromInput, specInputShape } from "./config-input.ts";
+import { planCounts, planCountsSchema, planSpecInput, specInputShape } from "./config-input.ts";
 import { CONFIG_READ_PERMISSIONS } from "./config-plan-operation.ts";
 import { planText } from "./plan-summary.ts";
-import { planTenant } from "./plan-tenant.ts";
 import { plannedChangeSchema } from "./plan-types.ts";
 
 const NAME = "config_apply";
@@ -45,13 +44,7 @@ export const configApplyOperation = defineOperation({
   }),
   positional: "dir",
   run: async (ctx, input) => {
-    const source = specFromInput(input);
-    const plan = await planTenant(ctx, source.spec, {
-      prune: input.prune,
-      locate: source.locate,
-      baseDir: source.baseDir,
-      signal: ctx.signal,
-    });
+    const { plan, source } = await planSpecInput(ctx, input);
     if (input.stateHash !== undefined && input.stateHash !== plan.stateHash) {
       throw new StalePlanError(
         `The tenant changed since the plan ${input.stateHash} was made (now ${plan.stateHash}); nothing was changed. Plan again, review it, and apply with its stateHash.`,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operations/define-operation.ts";
 import { hostPath } from "../operations/host-paths.ts";
+import { CONFIG_READ_PERMISSIONS } from "./config-plan-operation.ts";
 import { exportTenant } from "./export-tenant.ts";
 import { writeSpecFiles } from "./spec-files.ts";
 import { KINDS } from "./spec-schema.ts";
@@ -14,15 +15,7 @@ export const configExportOperation = defineOperation({
   description:
     "Reads flows, attributes, providers, apps, groups, branding, extensions and listeners as a spec by name (no ids; secrets as ${env:NAME}), deterministic; see config_plan.",
   access: "read",
-  permissions: [
-    "EventListener.Read.All",
-    "CustomAuthenticationExtension.Read.All",
-    "IdentityUserFlow.Read.All",
-    "IdentityProvider.Read.All",
-    "Application.Read.All",
-    "Group.Read.All",
-    "OrganizationalBranding.Read.All",
-  ],
+  permissions: [...CONFIG_READ_PERMISSIONS],
   input: z.object({
     dir: hostPath("write", "Write one YAML file per kind into this folder.").optional(),
     kinds: z.array(z.enum(KINDS)).min(1).optional().describe("Default: every kind."),

@@ -4,10 +4,12 @@
  * offers) or the spec inline (MCP, `--input`), with values overlays of either kind.
  */
 import { z } from "zod";
+import type { ServiceClient } from "../http/service-client.ts";
 import { InputError } from "../input-error.ts";
 import { hostPath } from "../operations/host-paths.ts";
 import { checkSpec } from "./check-spec.ts";
 import { loadSpecDir, mergeSpec } from "./load-spec.ts";
+import { planTenant, type TenantPlan } from "./plan-tenant.ts";
 import type { SpecLocator } from "./spec-error.ts";
 import { KIND_FILES, type TenantSpec } from "./spec-schema.ts";
 
@@ -61,6 +63,21 @@ export function specFromInput(input: {
   let raw: unknown = input.spec;
   for (const overlay of input.overlays ?? []) raw = mergeSpec(raw, overlay);
   return { spec: checkSpec(raw) };
+}
+
+/** Plans the spec the input names against the tenant: what config_plan shows and config_apply applies. */
+export async function planSpecInput(
+  ctx: { graph: ServiceClient; tenantId: string; signal?: AbortSignal | undefined },
+  input: Parameters<typeof specFromInput>[0] & { prune?: boolean | undefined },
+): Promise<{ plan: TenantPlan; source: SpecFromInput }> {
+  const source = specFromInput(input);
+  const plan = await planTenant(ctx, source.spec, {
+    prune: input.prune,
+    locate: source.locate,
+    baseDir: source.baseDir,
+    signal: ctx.signal,
+  });
+  return { plan, source };
 }
 
 /** Counts of a plan's changes by action. */

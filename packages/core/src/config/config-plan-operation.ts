@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operations/define-operation.ts";
-import { planCounts, planCountsSchema, specFromInput, specInputShape } from "./config-input.ts";
+import { planCounts, planCountsSchema, planSpecInput, specInputShape } from "./config-input.ts";
 import { planText } from "./plan-summary.ts";
-import { planTenant } from "./plan-tenant.ts";
 import { planSummarySchema } from "./plan-types.ts";
 
 /** The read permissions plan and apply need to read the tenant. */
@@ -36,13 +35,7 @@ export const configPlanOperation = defineOperation({
   inputSurfaces: { detailedExitcode: "cli" },
   positional: "dir",
   run: async (ctx, input) => {
-    const source = specFromInput(input);
-    const plan = await planTenant(ctx, source.spec, {
-      prune: input.prune,
-      locate: source.locate,
-      baseDir: source.baseDir,
-      signal: ctx.signal,
-    });
+    const { plan } = await planSpecInput(ctx, input);
     return {
       changes: plan.changes,
       stateHash: plan.stateHash,

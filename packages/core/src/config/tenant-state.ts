@@ -6,31 +6,22 @@
  * next links, and a set whose read fails in the batch is read again on its own, which raises the
  * error its kind's client would (a missing permission named, say).
  */
-import { applicationMapping, type GraphApplication } from "../graph/applications/application-mapping.ts";
+import { applicationMapping } from "../graph/applications/application-mapping.ts";
 import type { Application } from "../graph/applications/application-schema.ts";
 import { organizationId } from "../graph/branding/branding-client.ts";
-import { brandingMapping, type GraphBranding } from "../graph/branding/branding-mapping.ts";
+import { brandingMapping } from "../graph/branding/branding-mapping.ts";
 import type { Branding } from "../graph/branding/branding-schema.ts";
-import {
-  customExtensionMapping,
-  type GraphCustomExtension,
-} from "../graph/custom-extensions/custom-extension-mapping.ts";
+import { customExtensionMapping } from "../graph/custom-extensions/custom-extension-mapping.ts";
 import type { CustomExtension } from "../graph/custom-extensions/custom-extension-schema.ts";
-import { eventListenerMapping, type GraphListener } from "../graph/event-listeners/event-listener-mapping.ts";
+import { eventListenerMapping } from "../graph/event-listeners/event-listener-mapping.ts";
 import type { EventListener } from "../graph/event-listeners/event-listener-schema.ts";
-import { type GraphGroup, groupMapping } from "../graph/groups/group-mapping.ts";
+import { groupMapping } from "../graph/groups/group-mapping.ts";
 import type { Group } from "../graph/groups/group-schema.ts";
-import {
-  type GraphIdentityProvider,
-  identityProviderMapping,
-} from "../graph/identity-providers/identity-provider-mapping.ts";
+import { identityProviderMapping } from "../graph/identity-providers/identity-provider-mapping.ts";
 import type { IdentityProvider } from "../graph/identity-providers/identity-provider-schema.ts";
-import {
-  type GraphUserFlowAttribute,
-  userFlowAttributeMapping,
-} from "../graph/user-flow-attributes/user-flow-attribute-mapping.ts";
+import { userFlowAttributeMapping } from "../graph/user-flow-attributes/user-flow-attribute-mapping.ts";
 import type { UserFlowAttribute } from "../graph/user-flow-attributes/user-flow-attribute-schema.ts";
-import { type GraphUserFlow, userFlowMapping } from "../graph/user-flows/user-flow-mapping.ts";
+import { userFlowMapping } from "../graph/user-flows/user-flow-mapping.ts";
 import type { UserFlow } from "../graph/user-flows/user-flow-schema.ts";
 import { runBatch } from "../http/batch.ts";
 import { paginate, paginatePages } from "../http/paginate.ts";
@@ -54,36 +45,26 @@ export interface TenantState {
   resources: Resources;
 }
 
+/** A set read at `url`, whose records `mapping` makes the kind's typed objects. */
+function graphSet<G, T>(url: string, mapping: { fromGraph(raw: G): T }) {
+  return { url, convert: (raw: unknown) => mapping.fromGraph(raw as G) };
+}
+
 /** Each set: where it is read, and how its records become the kind's typed objects. */
 const SETS = {
-  attributes: {
-    url: "/identity/userFlowAttributes",
-    convert: (r: unknown) => userFlowAttributeMapping.fromGraph(r as GraphUserFlowAttribute),
-  },
-  providers: {
-    url: "/identity/identityProviders",
-    convert: (r: unknown) => identityProviderMapping.fromGraph(r as GraphIdentityProvider),
-  },
-  applications: {
-    url: "/applications?$select=id,appId,displayName,signInAudience,web,spa,requiredResourceAccess&$top=999",
-    convert: (r: unknown) => applicationMapping.fromGraph(r as GraphApplication),
-  },
-  groups: {
-    url: "/groups?$select=id,displayName,description,securityEnabled,mailEnabled,groupTypes&$top=999",
-    convert: (r: unknown) => groupMapping.fromGraph(r as GraphGroup),
-  },
-  flows: {
-    url: "/identity/authenticationEventsFlows",
-    convert: (r: unknown) => userFlowMapping.fromGraph(r as GraphUserFlow),
-  },
-  extensions: {
-    url: "/identity/customAuthenticationExtensions",
-    convert: (r: unknown) => customExtensionMapping.fromGraph(r as GraphCustomExtension),
-  },
-  listeners: {
-    url: "/identity/authenticationEventListeners",
-    convert: (r: unknown) => eventListenerMapping.fromGraph(r as GraphListener),
-  },
+  attributes: graphSet("/identity/userFlowAttributes", userFlowAttributeMapping),
+  providers: graphSet("/identity/identityProviders", identityProviderMapping),
+  applications: graphSet(
+    "/applications?$select=id,appId,displayName,signInAudience,web,spa,requiredResourceAccess&$top=999",
+    applicationMapping,
+  ),
+  groups: graphSet(
+    "/groups?$select=id,displayName,description,securityEnabled,mailEnabled,groupTypes&$top=999",
+    groupMapping,
+  ),
+  flows: graphSet("/identity/authenticationEventsFlows", userFlowMapping),
+  extensions: graphSet("/identity/customAuthenticationExtensions", customExtensionMapping),
+  listeners: graphSet("/identity/authenticationEventListeners", eventListenerMapping),
 } as const;
 
 type Key = keyof typeof SETS | "branding";
@@ -108,10 +89,7 @@ export async function readTenantState(
   const orgId = await organizationId(graph, client.tenantId, { signal });
   const sets = {
     ...SETS,
-    branding: {
-      url: `/organization/${orgId}/branding/localizations`,
-      convert: (r: unknown) => brandingMapping.fromGraph(r as GraphBranding),
-    },
+    branding: graphSet(`/organization/${orgId}/branding/localizations`, brandingMapping),
   };
   const keys = Object.keys(sets) as Key[];
   const results = await runBatch(

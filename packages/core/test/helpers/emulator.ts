@@ -81,31 +81,48 @@ export async function startCoreEmulator(options: EmulatorOptions = {}): Promise<
   };
 }
 
+/** An object that forwards to what `current` gives when it is used (once a hook has made it). */
+export function lateBound<T extends object>(current: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = current();
+      if (target === undefined) throw new Error("this is made in a hook: use it in hooks and tests");
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** What a test file works with: the running emulator and a client of the demo tenant's management app. */
 export interface CoreEmulatorEnv {
   t: CoreEmulator;
   client: CiamClient;
 }
 
+/** How {@link useCoreEmulator} sets the file's emulator up. */
+export interface CoreEmulatorHookOptions {
+  clearFaults?: boolean;
+  emulator?: EmulatorOptions;
+}
+
 /**
  * Registers the hooks most core test files share: one emulator (and one admin client) per file, stopped
  * after it; with `clearFaults`, injected faults are removed and throttling is switched off after each
- * test. `bind` receives the values once they exist, so a file keeps its own names for them.
+ * test. It returns the emulator and client, reading through to them once started: use them in hooks
+ * and tests.
  */
-export function useCoreEmulator(
-  bind: (env: CoreEmulatorEnv) => void,
-  options: { clearFaults?: boolean; emulator?: EmulatorOptions } = {},
-): void {
-  let t: CoreEmulator | undefined;
+export function useCoreEmulator(options: CoreEmulatorHookOptions = {}): CoreEmulatorEnv {
+  let env: CoreEmulatorEnv | undefined;
   beforeAll(async () => {
-    t = await startCoreEmulator(options.emulator);
-    bind({ t, client: t.client() });
+    const t = await startCoreEmulator(options.emulator);
+    env = { t, client: t.client() };
   });
-  afterAll(() => t?.stop());
+  afterAll(() => env?.t.stop());
   if (options.clearFaults === true) {
     afterEach(async () => {
-      await t?.control("DELETE", "/faults");
-      await t?.control("PUT", "/throttling", { enabled: false });
+      await env?.t.control("DELETE", "/faults");
+      await env?.t.control("PUT", "/throttling", { enabled: false });
     });
   }
+  return { t: lateBound(() => env?.t), client: lateBound(() => env?.client) };
 }

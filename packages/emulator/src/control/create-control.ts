@@ -32,6 +32,15 @@ export function createControl(
   /** Demo tenants by id, with the seed that made them. */
   const demos = new Map<string, number>();
   const compact = () => persistence?.compact(ctx.store, ctx.now());
+  /** What lives beside the store (demo seeds, codes, refresh tokens, lag, throttling): gone with it. */
+  const forgetSessions = () => {
+    demos.clear();
+    ctx.deviceCodes.clear();
+    ctx.refreshTokens.clear();
+    ctx.faults.clearLag();
+    ctx.throttler.reset();
+    ctx.arm.throttler.reset();
+  };
 
   const control: ControlImpl = {
     faults: ctx.faults,
@@ -54,12 +63,7 @@ export function createControl(
     },
     async reset(options = {}) {
       ctx.store.clear();
-      demos.clear();
-      ctx.deviceCodes.clear();
-      ctx.refreshTokens.clear();
-      ctx.faults.clearLag();
-      ctx.throttler.reset();
-      ctx.arm.throttler.reset();
+      forgetSessions();
       compact();
       if (options.empty !== true) await control.seedDemo(options.seed ?? defaultSeed);
     },
@@ -93,12 +97,7 @@ export function createControl(
       // Validate before touching anything: a bad snapshot changes nothing.
       const snapshot = SnapshotSchema.parse(input);
       restoreSnapshot(ctx.store, snapshot);
-      demos.clear();
-      ctx.deviceCodes.clear();
-      ctx.refreshTokens.clear();
-      ctx.faults.clearLag();
-      ctx.throttler.reset();
-      ctx.arm.throttler.reset();
+      forgetSessions();
       control.adoptDemo();
       compact();
     },

@@ -1,7 +1,7 @@
 import type { EmulatorContext } from "../context.ts";
 import type { JsonObject } from "../store/json.ts";
 import type { TenantState } from "../store/store.ts";
-import { AadstsError } from "./aadsts.ts";
+import { AadstsError, aadsts } from "./aadsts.ts";
 import { ACCESS_TOKEN_LIFETIME_S, ARM_AUDIENCE, GRAPH_AUDIENCE, signAccessToken } from "./access-token.ts";
 import { issuerFor } from "./discovery.ts";
 import { graphDelegatedScopes } from "./grants.ts";
@@ -125,4 +125,21 @@ export function tokenBody(token: string): JsonObject {
     ext_expires_in: ACCESS_TOKEN_LIFETIME_S,
     access_token: token,
   };
+}
+
+/**
+ * A delegated sign-in by `clientId`, once the client has a service principal `sp` in the tenant
+ * (AADSTS7000229 otherwise): its tokens, and the user they were issued to.
+ */
+export async function signInWithServicePrincipal(
+  ctx: EmulatorContext,
+  tenant: TenantState,
+  clientId: string,
+  sp: JsonObject | undefined,
+  signIn: Omit<DelegatedSignIn, "spId">,
+): Promise<{ body: JsonObject; resource: string; user: JsonObject }> {
+  if (sp === undefined || typeof sp.id !== "string")
+    throw aadsts.noServicePrincipal(clientId, tenant.info.id);
+  const result = await issueDelegatedTokens(ctx, tenant, { ...signIn, spId: sp.id });
+  return { ...result, user: signIn.user };
 }

@@ -3,7 +3,7 @@ import type { JsonObject } from "../store/json.ts";
 import type { TenantState } from "../store/store.ts";
 import { AadstsError, aadsts } from "./aadsts.ts";
 import { authenticateClient } from "./client-auth.ts";
-import { issueDelegatedTokens } from "./delegated-tokens.ts";
+import { signInWithServicePrincipal } from "./delegated-tokens.ts";
 
 /** Entra's `d.hh:mm:ss` duration, as in AADSTS700082's "was inactive for 90.00:00:00". */
 function timeSpan(ms: number): string {
@@ -91,15 +91,11 @@ export async function refreshTokenGrant(
       `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${new Date(grant.authTime).toISOString()}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${new Date(validFrom).toISOString()}'.`,
     );
   }
-  if (sp === undefined || typeof sp.id !== "string")
-    throw aadsts.noServicePrincipal(clientId, tenant.info.id);
-  const result = await issueDelegatedTokens(ctx, tenant, {
+  return signInWithServicePrincipal(ctx, tenant, clientId, sp, {
     app,
-    spId: sp.id,
     user,
     scope,
     authTime: grant.authTime,
     alwaysRefreshToken: true,
   });
-  return { ...result, user };
 }

@@ -4,7 +4,7 @@ import type { TenantState } from "../store/store.ts";
 import { AadstsError, aadsts } from "./aadsts.ts";
 import { GRAPH_AUDIENCE, signAccessToken } from "./access-token.ts";
 import { authenticateClient, type ClientAuthMethod } from "./client-auth.ts";
-import { issueDelegatedTokens, tokenBody } from "./delegated-tokens.ts";
+import { signInWithServicePrincipal, tokenBody } from "./delegated-tokens.ts";
 import { issuerFor } from "./discovery.ts";
 import { findByAppId, graphAppRoles } from "./grants.ts";
 import { refreshTokenGrant } from "./refresh-token-grant.ts";
@@ -172,16 +172,12 @@ async function deviceCode(
   const auth = poll.authorization;
   const user = tenant.collection("users").get(auth.approvedBy as string);
   if (user === undefined || user.accountEnabled === false) throw aadsts.badDeviceCode();
-  if (sp === undefined || typeof sp.id !== "string")
-    throw aadsts.noServicePrincipal(clientId, tenant.info.id);
-  const result = await issueDelegatedTokens(ctx, tenant, {
+  return signInWithServicePrincipal(ctx, tenant, clientId, sp, {
     app,
-    spId: sp.id,
     user,
     scope: auth.scope,
     authTime: ctx.now().getTime(),
   });
-  return { ...result, user };
 }
 
 /** Every URL by which the tenant's token endpoint can be named: a client assertion's `aud` may use any. */

@@ -1,3 +1,4 @@
+import { GRAPH_APP_ROLES } from "../../src/graph/entities/graph-service-principal.ts";
 import type { TestEmulator } from "./emulator.ts";
 import { registerApp } from "./limited-apps.ts";
 
@@ -78,4 +79,29 @@ export async function appWith(
     appId: app.appId,
     spId: app.spId,
   };
+}
+
+/**
+ * An API registered in the tenant (app + service principal) that a custom extension can call; with
+ * `receivePayload`, granted CustomAuthenticationExtensions.Receive.Payload on Graph. Returns its appId.
+ */
+export async function extensionApi(
+  t: TestEmulator,
+  token: string,
+  displayName: string,
+  receivePayload: boolean,
+): Promise<string> {
+  const app = (await call(t, token, "POST", "/v1.0/applications", { displayName })).body;
+  const sp = (await call(t, token, "POST", "/v1.0/servicePrincipals", { appId: app.appId })).body;
+  if (receivePayload) {
+    const graph = (
+      await call(t, token, "GET", "/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')")
+    ).body;
+    await call(t, token, "POST", `/v1.0/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
+      principalId: sp.id,
+      resourceId: graph.id,
+      appRoleId: GRAPH_APP_ROLES["CustomAuthenticationExtensions.Receive.Payload"],
+    });
+  }
+  return app.appId;
 }

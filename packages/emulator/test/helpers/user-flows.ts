@@ -1,4 +1,5 @@
-import type { TestEmulator } from "./emulator.ts";
+import { afterAll, beforeAll } from "vitest";
+import { lateBound, type TestEmulator } from "./emulator.ts";
 import { type GraphCaller, startWithReader } from "./graph-https.ts";
 
 /** The emulator for user-flow tests: an admin caller, a reader with EventListener.Read.All, and Google. */
@@ -13,6 +14,20 @@ export async function startFlowEmulator(): Promise<{ t: TestEmulator; g: GraphCa
     clientSecret: "google-secret",
   });
   return session;
+}
+
+/** {@link startFlowEmulator} for one test file: started before its tests, stopped after them. */
+export function useFlowEmulator(): { t: TestEmulator; g: GraphCaller; reader: GraphCaller } {
+  let session: { t: TestEmulator; g: GraphCaller; reader: GraphCaller } | undefined;
+  beforeAll(async () => {
+    session = await startFlowEmulator();
+  });
+  afterAll(() => session?.t.emu.stop());
+  return {
+    t: lateBound(() => session?.t),
+    g: lateBound(() => session?.g),
+    reader: lateBound(() => session?.reader),
+  };
 }
 
 /** The user-flow entity set (v1.0). */

@@ -1,6 +1,6 @@
 import type { JsonObject } from "../../store/json.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
-import type { PropertySupport } from "../odata/filter-support.ts";
+import type { FilterSupport, PropertySupport } from "../odata/filter-support.ts";
 
 const TEXT: PropertySupport = { ops: "eq ge le in startswith", advanced: "ne not endswith eqnull" };
 const ID: PropertySupport = { ops: "eq in", advanced: "ne not" };
@@ -15,67 +15,70 @@ export function hideKeys(served: JsonObject, select: readonly string[] | undefin
   return { ...served, keyCredentials: keys.map((k) => ({ ...(k as JsonObject), key: null })) };
 }
 
-/** How `/applications` answers OData queries (application resource page). */
-export const applicationsSpec: CollectionSpec = {
-  entitySet: "applications",
-  type: "application",
-  directory: true,
-  page: { default: 100, max: 999 },
-  search: ["displayName", "description"],
-  orderby: { displayName: "basic", createdDateTime: "advanced" },
-  finish: hideKeys,
-  filter: {
-    resource: "Application",
-    type: "application",
-    directory: true,
-    extensions: false,
-    properties: {
-      id: ID,
-      appId: ID,
-      displayName: TEXT,
-      description: { ops: "eq ge le startswith", advanced: "ne not eqnull" },
-      publisherDomain: { ops: "eq in startswith", advanced: "ne not" },
-      signInAudience: { ops: "eq", advanced: "ne not in" },
-      createdDateTime: { ops: "ge le in", advanced: "eq ne not eqnull" },
-      isFallbackPublicClient: { ops: "eq", advanced: "ne not eqnull" },
-    },
-    lambdas: {
-      identifierUris: { properties: { $this: { ops: "eq startswith", advanced: "ne not" } } },
-      tags: { properties: { $this: { ops: "eq startswith", advanced: "ne not" } } },
-      keyCredentials: { properties: { keyId: { ops: "eq" } } },
-    },
+/** An item of a string collection (`identifierUris`, `tags`): filtered with `any(x: x eq …)`. */
+const TEXT_ITEM = { properties: { $this: { ops: "eq startswith", advanced: "ne not" } } } as const;
+
+/**
+ * What the application and servicePrincipal sets share: directory objects paged up to 999, searched
+ * by display name and description, filtered by id, appId and display name, keys hidden.
+ */
+function keyHolderSpec(
+  type: "application" | "servicePrincipal",
+  resource: string,
+  own: {
+    orderby: NonNullable<CollectionSpec["orderby"]>;
+    properties: FilterSupport["properties"];
+    lambdas: NonNullable<FilterSupport["lambdas"]>;
   },
-};
+): CollectionSpec {
+  return {
+    entitySet: `${type}s`,
+    type,
+    directory: true,
+    page: { default: 100, max: 999 },
+    search: ["displayName", "description"],
+    orderby: own.orderby,
+    finish: hideKeys,
+    filter: {
+      resource,
+      type,
+      directory: true,
+      extensions: false,
+      properties: { id: ID, appId: ID, displayName: TEXT, ...own.properties },
+      lambdas: { ...own.lambdas, tags: TEXT_ITEM },
+    },
+  };
+}
+
+/** How `/applications` answers OData queries (application resource page). */
+export const applicationsSpec: CollectionSpec = keyHolderSpec("application", "Application", {
+  orderby: { displayName: "basic", createdDateTime: "advanced" },
+  properties: {
+    description: { ops: "eq ge le startswith", advanced: "ne not eqnull" },
+    publisherDomain: { ops: "eq in startswith", advanced: "ne not" },
+    signInAudience: { ops: "eq", advanced: "ne not in" },
+    createdDateTime: { ops: "ge le in", advanced: "eq ne not eqnull" },
+    isFallbackPublicClient: { ops: "eq", advanced: "ne not eqnull" },
+  },
+  lambdas: {
+    identifierUris: TEXT_ITEM,
+    keyCredentials: { properties: { keyId: { ops: "eq" } } },
+  },
+});
 
 /** How `/servicePrincipals` answers OData queries (servicePrincipal resource page). */
 export const servicePrincipalsSpec: CollectionSpec = {
-  // Shown by the service principal pages' examples (beta declares them; v1.0 has endpoints only as a
-  // navigation): the publisher's tenant name is not known to the record, so null.
-  documented: { publisherName: () => null, endpoints: () => [] },
-  entitySet: "servicePrincipals",
-  type: "servicePrincipal",
-  directory: true,
-  page: { default: 100, max: 999 },
-  search: ["displayName", "description"],
-  orderby: { displayName: "basic" },
-  finish: hideKeys,
-  filter: {
-    resource: "ServicePrincipal",
-    type: "servicePrincipal",
-    directory: true,
-    extensions: false,
+  ...keyHolderSpec("servicePrincipal", "ServicePrincipal", {
+    orderby: { displayName: "basic" },
     properties: {
-      id: ID,
-      appId: ID,
-      displayName: TEXT,
       accountEnabled: { ops: "eq", advanced: "ne not eqnull" },
       appOwnerOrganizationId: { ops: "eq in", advanced: "ne not" },
       servicePrincipalType: { ops: "eq in", advanced: "ne not" },
       preferredSingleSignOnMode: { ops: "eq", advanced: "ne not eqnull" },
     },
-    lambdas: {
-      servicePrincipalNames: { properties: { $this: { ops: "eq startswith", advanced: "ne not" } } },
-      tags: { properties: { $this: { ops: "eq startswith", advanced: "ne not" } } },
-    },
-  },
+    lambdas: { servicePrincipalNames: TEXT_ITEM },
+  }),
+  // Shown by the service principal pages' examples (beta declares them; v1.0 has endpoints only as a
+  // navigation): the publisher's tenant name is not known to the record, so null.
+  documented: { publisherName: () => null, endpoints: () => [] },
 };

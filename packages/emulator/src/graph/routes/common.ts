@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { Json, JsonObject } from "../../store/json.ts";
-import { type DirectoryAuditInput, newDirectoryAudit } from "../entities/directory-audit.ts";
+import {
+  type AuditTarget,
+  type DirectoryAuditInput,
+  newDirectoryAudit,
+} from "../entities/directory-audit.ts";
 import { isGuid } from "../entities/shape.ts";
 import { emptyPayload, notAnObject } from "../graph-errors.ts";
 import { GraphError, type GraphRequest } from "../route.ts";
@@ -25,6 +29,33 @@ export function audit(req: GraphRequest, input: DirectoryAuditInput): void {
     randomUUID(),
   );
   req.tenant.collection(COLLECTIONS.directoryAudits).put(entry.id as string, entry);
+}
+
+/**
+ * Audits a change to one policy object (a provider, a flow): the record is the target, with the
+ * properties that changed on an update.
+ */
+export function auditPolicy(
+  req: GraphRequest,
+  activity: string,
+  operationType: "Add" | "Update" | "Delete",
+  record: JsonObject,
+  type: string,
+  modifiedProperties?: AuditTarget["modifiedProperties"],
+): void {
+  audit(req, {
+    activityDisplayName: activity,
+    category: "Policy",
+    operationType,
+    targets: [
+      {
+        id: record.id as string,
+        displayName: record.displayName as string,
+        type,
+        ...(modifiedProperties === undefined ? {} : { modifiedProperties }),
+      },
+    ],
+  });
 }
 
 /** The properties whose values differ, for audit `modifiedProperties` (values of `secret` names withheld). */

@@ -13,7 +13,7 @@ import {
 } from "../entities/identity-provider.ts";
 import { type CollectionSpec, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import { audit, changes, jsonBody } from "./common.ts";
+import { auditPolicy, changes, jsonBody } from "./common.ts";
 import { allProviders, findProvider, flowsUsing } from "./identity-lookup.ts";
 
 const READ = ["IdentityProvider.Read.All"];
@@ -80,14 +80,7 @@ function createProvider(req: GraphRequest) {
     req.tenant
       .collection(COLLECTIONS.identityProviderSecrets)
       .put(provider.id as string, { ...hashSecret(secret) });
-  audit(req, {
-    activityDisplayName: "Add identity provider",
-    category: "Policy",
-    operationType: "Add",
-    targets: [
-      { id: provider.id as string, displayName: provider.displayName as string, type: "IdentityProvider" },
-    ],
-  });
+  auditPolicy(req, "Add identity provider", "Add", provider, "IdentityProvider");
   return {
     status: 201,
     body: {
@@ -120,24 +113,19 @@ function updateProvider(req: GraphRequest, id: string) {
     req.tenant
       .collection(COLLECTIONS.identityProviderSecrets)
       .put(after.id as string, { ...hashSecret(secret) });
-  audit(req, {
-    activityDisplayName: "Update identity provider",
-    category: "Policy",
-    operationType: "Update",
-    targets: [
-      {
-        id: after.id as string,
-        displayName: after.displayName as string,
-        type: "IdentityProvider",
-        modifiedProperties: changes(
-          before,
-          after,
-          Object.keys(body).filter((k) => !k.startsWith("@odata.")),
-          new Set(["clientSecret", "certificateData", "clientAuthentication"]),
-        ),
-      },
-    ],
-  });
+  auditPolicy(
+    req,
+    "Update identity provider",
+    "Update",
+    after,
+    "IdentityProvider",
+    changes(
+      before,
+      after,
+      Object.keys(body).filter((k) => !k.startsWith("@odata.")),
+      new Set(["clientSecret", "certificateData", "clientAuthentication"]),
+    ),
+  );
   return { status: 204 };
 }
 
@@ -153,14 +141,7 @@ function deleteProvider(req: GraphRequest, id: string) {
   }
   req.tenant.collection(COLLECTIONS.identityProviders).delete(provider.id as string);
   req.tenant.collection(COLLECTIONS.identityProviderSecrets).delete(provider.id as string);
-  audit(req, {
-    activityDisplayName: "Delete identity provider",
-    category: "Policy",
-    operationType: "Delete",
-    targets: [
-      { id: provider.id as string, displayName: provider.displayName as string, type: "IdentityProvider" },
-    ],
-  });
+  auditPolicy(req, "Delete identity provider", "Delete", provider, "IdentityProvider");
   return { status: 204 };
 }
 

@@ -5,7 +5,7 @@ import { newFlow, updateFlow } from "../entities/user-flow.ts";
 import { notFound } from "../graph-errors.ts";
 import { getEntity, listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import { audit, changes, jsonBody } from "./common.ts";
+import { auditPolicy, changes, jsonBody } from "./common.ts";
 import { syncFlowListeners } from "./flow-listeners.ts";
 import { flowLookups, flows } from "./identity-lookup.ts";
 import { flowsSpec, serveFlow, withoutTypeCasts } from "./user-flow-query.ts";
@@ -48,19 +48,14 @@ export function saveFlow(
 ): void {
   req.tenant.collection(COLLECTIONS.authenticationEventsFlows).put(after.id as string, after);
   syncFlowListeners(req, after.id as string, after);
-  audit(req, {
-    activityDisplayName: activity,
-    category: "Policy",
-    operationType: before === null ? "Add" : "Update",
-    targets: [
-      {
-        id: after.id as string,
-        displayName: after.displayName as string,
-        type: "AuthenticationEventsFlow",
-        modifiedProperties: changes(before ?? {}, after, names),
-      },
-    ],
-  });
+  auditPolicy(
+    req,
+    activity,
+    before === null ? "Add" : "Update",
+    after,
+    "AuthenticationEventsFlow",
+    changes(before ?? {}, after, names),
+  );
 }
 
 function createFlow(req: GraphRequest) {
@@ -97,14 +92,7 @@ function deleteFlow(req: GraphRequest, id: string) {
   // The flow's includeApplications go with it: every linked app is unlinked (api-surface 2.6).
   req.tenant.collection(COLLECTIONS.authenticationEventsFlows).delete(flow.id as string);
   syncFlowListeners(req, flow.id as string, null);
-  audit(req, {
-    activityDisplayName: "Delete authentication events flow",
-    category: "Policy",
-    operationType: "Delete",
-    targets: [
-      { id: flow.id as string, displayName: flow.displayName as string, type: "AuthenticationEventsFlow" },
-    ],
-  });
+  auditPolicy(req, "Delete authentication events flow", "Delete", flow, "AuthenticationEventsFlow");
   return { status: 204 };
 }
 
