@@ -1,17 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
 import { getUserOperation } from "../src/graph/users/get-user.ts";
 import { restoreUserOperation } from "../src/graph/users/restore-user.ts";
 import { ConflictError, NotFoundError, PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import { type CoreEmulator, useCoreEmulator } from "./helpers/emulator.ts";
+import { useCoreEmulator } from "./helpers/emulator.ts";
 import { limitedClient } from "./helpers/limited-app.ts";
 
-let t: CoreEmulator;
-let admin: CiamClient;
-useCoreEmulator((env) => ({ t, client: admin } = env));
+const { t, client: admin } = useCoreEmulator();
 
 const graphRequests = () => t.emu.control.monitor.counters().byService.graph ?? 0;
 
