@@ -3,8 +3,11 @@
 import { type CiamClient, clientSecretCredential, createCiamClient, customCloud } from "@ciamkit/core";
 import type { ContenderConfig } from "./contender.ts";
 
-/** A client for the emulator's demo tenant, from the connection the parent passed. */
-export function ciamkitClient(config: ContenderConfig): CiamClient {
+/**
+ * The emulator's cloud and the demo tenant's management-app credential (MSAL, cached), from the
+ * connection the parent passed: the contenders' common sign-in, whatever client they then use.
+ */
+export function benchSignIn(config: ContenderConfig) {
   const cloud = customCloud({
     authorityHost: config.loginUrl,
     graphEndpoint: config.graphUrl,
@@ -12,14 +15,17 @@ export function ciamkitClient(config: ContenderConfig): CiamClient {
     knownAuthorities: config.tenant.knownAuthorities,
     ca: config.caCertPem,
   });
-  return createCiamClient({
-    credential: clientSecretCredential({
-      tenantId: config.tenant.tenantId,
-      clientId: config.tenant.clientId,
-      clientSecret: config.tenant.clientSecret,
-      cloud,
-    }),
+  const credential = clientSecretCredential({
     tenantId: config.tenant.tenantId,
+    clientId: config.tenant.clientId,
+    clientSecret: config.tenant.clientSecret,
     cloud,
   });
+  return { cloud, credential };
+}
+
+/** A client for the emulator's demo tenant, from the connection the parent passed. */
+export function ciamkitClient(config: ContenderConfig): CiamClient {
+  const { cloud, credential } = benchSignIn(config);
+  return createCiamClient({ credential, tenantId: config.tenant.tenantId, cloud });
 }

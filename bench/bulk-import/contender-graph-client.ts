@@ -2,31 +2,19 @@
 // (RetryHandler: 429/503/504, Retry-After honoured, 3 retries). BENCH_MODE=serial creates one user
 // at a time; BENCH_MODE=batch sends BatchRequestContent envelopes of 20, 4 in flight, and resends inner
 // 429s after their own Retry-After (the RetryHandler never sees inside a $batch).
-import { clientSecretCredential, customCloud } from "@ciamkit/core";
 import {
   BatchRequestContent,
   BatchResponseContent,
   Client,
   GraphError,
 } from "@microsoft/microsoft-graph-client";
+import { benchSignIn } from "./ciamkit-client.ts";
 import { type ContenderConfig, csvRows, finish } from "./contender.ts";
 
 const config = JSON.parse(process.env.BENCH_CONTENDER ?? "{}") as ContenderConfig;
 const mode = process.env.BENCH_MODE ?? "serial";
-const cloud = customCloud({
-  authorityHost: config.loginUrl,
-  graphEndpoint: config.graphUrl,
-  armEndpoint: config.armUrl,
-  knownAuthorities: config.tenant.knownAuthorities,
-  ca: config.caCertPem,
-});
 // The token comes from MSAL (through ciamkit's credential, cached); what is compared is the import path.
-const credential = clientSecretCredential({
-  tenantId: config.tenant.tenantId,
-  clientId: config.tenant.clientId,
-  clientSecret: config.tenant.clientSecret,
-  cloud,
-});
+const { credential } = benchSignIn(config);
 const client = Client.init({
   authProvider: (done) => {
     credential.getToken("https://graph.microsoft.com/.default").then(

@@ -1,4 +1,7 @@
 // What every contender receives and reports.
+import type { ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { loadavg } from "node:os";
 import type { TenantConnection } from "@ciamkit/emulator";
 
 /** Connection details and the input file, passed in BENCH_CONTENDER. */
@@ -45,4 +48,12 @@ export async function* csvRows(
     const [displayName = "", signInName = "", password = ""] = line.split(",");
     yield { displayName, signInName, password };
   }
+}
+
+/** Ends a run: the load average as it stands, then the emulator child stopped and the run's files removed. */
+export function endRun(emulator: ChildProcess, dir: string): number[] {
+  const load = loadavg();
+  emulator.send({ cmd: "stop" });
+  rmSync(dir, { recursive: true, force: true });
+  return load;
 }

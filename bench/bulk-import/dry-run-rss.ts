@@ -5,9 +5,10 @@
 // through $batch). Usage, from the repo root:
 //   source scripts/toolchain.sh && pnpm --filter @ciamkit/bench-bulk-import bench:dry-run-rss
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { endRun } from "./contender.ts";
 
 const rows = Number(process.env.BENCH_ROWS ?? "1000000");
 const checkRows = Number(process.env.BENCH_CHECK_ROWS ?? "20000");
@@ -59,9 +60,7 @@ for (const [n, checkExisting] of [
   results.push({ rows: n, checkExisting, ...result });
   console.error(JSON.stringify(results.at(-1)));
 }
-const loadAfter = loadavg();
-emulator.send({ cmd: "stop" });
-rmSync(dir, { recursive: true, force: true });
+const loadAfter = endRun(emulator, dir);
 console.log(
   JSON.stringify(
     {

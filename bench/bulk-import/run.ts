@@ -9,10 +9,11 @@
 // contender still running then stops and its wall time is projected), BENCH_ONLY (contender name
 // parts, comma-separated), BENCH_INITIAL_RATE (ciamkit pacer start). Figures: README.md.
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TenantConnection } from "@ciamkit/emulator";
+import { endRun } from "./contender.ts";
 
 const users = Number(process.env.BENCH_USERS ?? "20000");
 const timeScale = Number(process.env.BENCH_TIME_SCALE ?? "5");
@@ -113,9 +114,7 @@ for (const contender of contenders) {
   });
   console.error(JSON.stringify(results.at(-1)));
 }
-const loadAfter = loadavg();
-emulator.send({ cmd: "stop" });
-rmSync(dir, { recursive: true, force: true });
+const loadAfter = endRun(emulator, dir);
 console.log(
   JSON.stringify(
     {

@@ -7,9 +7,7 @@
 // Usage: pnpm --filter @ciamkit/bench-config-plan bench   (BENCH_RUNS=5)
 import {
   applyPlan,
-  clientSecretCredential,
-  createCiamClient,
-  customCloud,
+  emulatorConnection,
   paginate,
   planTenant,
   type ServiceClient,
@@ -21,23 +19,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const emu = await startEmulator({ throttling: false, requestLogSize: 100_000 });
 const tenant = emu.tenants[0];
 if (tenant === undefined) throw new Error("no demo tenant");
-const cloud = customCloud({
-  authorityHost: emu.loginUrl,
-  graphEndpoint: emu.graphUrl,
-  armEndpoint: emu.armUrl,
-  knownAuthorities: tenant.knownAuthorities,
-  ca: emu.caCertPem,
-});
-const client = createCiamClient({
-  credential: clientSecretCredential({
-    tenantId: tenant.tenantId,
-    clientId: tenant.clientId,
-    clientSecret: tenant.clientSecret,
-    cloud,
-  }),
-  tenantId: tenant.tenantId,
-  cloud,
-});
+// Signed in as the demo tenant's management app, over HTTPS with the emulator's CA (as `--emulator` does).
+const { client } = emulatorConnection(emu, tenant);
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const env = { OIDC_SECRET: "bench-secret", SOCIAL_SECRET: "bench-secret" };

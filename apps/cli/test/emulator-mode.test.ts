@@ -10,7 +10,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ciam, json, requireBuilt, sandbox } from "./harness.ts";
+import { BIN, ciam, cmd, json, requireBuilt, sandbox } from "./harness.ts";
 
 const box = sandbox();
 const others: ReturnType<typeof sandbox>[] = [];
@@ -29,17 +29,7 @@ describe("--emulator", () => {
 
   it("keeps state in the data directory, so the next command sees the change", async () => {
     const created = await ciam(
-      [
-        "--emulator",
-        "user",
-        "create",
-        "--display-name",
-        "Kept Between Runs",
-        "--sign-in-name",
-        "kept@example.com",
-        "-o",
-        "json",
-      ],
+      cmd`--emulator user create --display-name ${"Kept Between Runs"} --sign-in-name kept@example.com -o json`,
       box.env,
     );
     expect(created.status).toBe(0);

@@ -1,7 +1,7 @@
 // `ciam custom-extension …` and `ciam event-listener …` as a subprocess: an extension called at token
 // issuance, and the listener that wires it to an app.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appEnv, ciam, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { appEnv, ciam, cmd, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 let apiAppId: string;
@@ -31,24 +31,7 @@ describe("ciam custom-extension and event-listener", () => {
 
   it("custom-extension create (repeatable --claims), get, list, update, validate", async () => {
     const created = await ciam(
-      [
-        "custom-extension",
-        "create",
-        "--kind",
-        "onTokenIssuanceStart",
-        "--display-name",
-        "Loyalty claims",
-        "--target-url",
-        targetUrl,
-        "--app-id",
-        apiAppId,
-        "--claims",
-        "loyaltyTier",
-        "--claims",
-        "region",
-        "-o",
-        "json",
-      ],
+      cmd`custom-extension create --kind onTokenIssuanceStart --display-name ${"Loyalty claims"} --target-url ${targetUrl} --app-id ${apiAppId} --claims loyaltyTier --claims region -o json`,
       t.env,
     );
     expect(created.stderr).toBe("");
@@ -70,20 +53,7 @@ describe("ciam custom-extension and event-listener", () => {
 
   it("event-listener create, get, list by app, update", async () => {
     const created = await ciam(
-      [
-        "event-listener",
-        "create",
-        "--kind",
-        "onTokenIssuanceStart",
-        "--app-ids",
-        shopAppId,
-        "--custom-extension-id",
-        extension.id,
-        "--display-name",
-        "shop claims",
-        "-o",
-        "json",
-      ],
+      cmd`event-listener create --kind onTokenIssuanceStart --app-ids ${shopAppId} --custom-extension-id ${extension.id} --display-name ${"shop claims"} -o json`,
       t.env,
     );
     expect(created.status).toBe(0);
@@ -125,18 +95,7 @@ describe("ciam custom-extension and event-listener", () => {
     const { env } = await appEnv(t, "Extension reader", ["CustomAuthenticationExtension.Read.All"]);
     expect((await ciam(["custom-extension", "list", "-o", "json"], env)).status).toBe(0);
     const run = await ciam(
-      [
-        "custom-extension",
-        "create",
-        "--kind",
-        "onOtpSend",
-        "--display-name",
-        "x",
-        "--target-url",
-        targetUrl,
-        "--app-id",
-        apiAppId,
-      ],
+      cmd`custom-extension create --kind onOtpSend --display-name x --target-url ${targetUrl} --app-id ${apiAppId}`,
       env,
     );
     expect(run.status).toBe(4);

@@ -164,3 +164,17 @@ export async function appEnv(
 
 /** A valid greyscale PNG of the given size (branding checks the real format and pixels). */
 export { png } from "@ciamkit/emulator/testing";
+
+/**
+ * A command line as a user types it: the literal text split at spaces, each interpolated value one
+ * argument whole (so a value with spaces needs no quoting): cmd`user-flow create --display-name ${name}`.
+ */
+export function cmd(words: TemplateStringsArray, ...values: readonly (string | number)[]): string[] {
+  const args: string[] = [];
+  words.forEach((text, i) => {
+    args.push(...text.split(/\s+/).filter((word) => word !== ""));
+    const value = values[i];
+    if (value !== undefined) args.push(String(value));
+  });
+  return args;
+}

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { WorkforceConnection } from "@ciamkit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciam, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { ciam, cmd, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 let w: WorkforceConnection;
@@ -92,14 +92,7 @@ describe("ciam tenant", () => {
     const free = await tenant(
       "admin",
       "check-name",
-      "--subscription-id",
-      w.subscriptionId,
-      "--name",
-      "alpineshop",
-      "--country-code",
-      "FR",
-      "-o",
-      "json",
+      ...cmd`--subscription-id ${w.subscriptionId} --name alpineshop --country-code FR -o json`,
     );
     expect(free.status).toBe(0);
     expect(json(free)).toMatchObject({ nameAvailable: true });
@@ -149,16 +142,7 @@ describe("ciam tenant", () => {
     const taken = await tenant(
       "admin",
       "check-name",
-      "--subscription-id",
-      w.subscriptionId,
-      "--name",
-      "alpineshop",
-      "--country-code",
-      "FR",
-      "--query",
-      "reason",
-      "-o",
-      "tsv",
+      ...cmd`--subscription-id ${w.subscriptionId} --name alpineshop --country-code FR --query reason -o tsv`,
     );
     expect(taken.stdout.trim()).toBe("AlreadyExists");
   });

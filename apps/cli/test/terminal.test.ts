@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciam, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { ciam, cmd, emulatorFlags, json, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 import { hasTmux, openTerminal, type Terminal } from "./tmux.ts";
 
 let t: TestTenant;
@@ -59,18 +59,7 @@ describe.skipIf(!hasTmux)("in a terminal (tmux; skipped when tmux is not install
 
   it("names what an update would unlink, and an answer of no sends nothing", async () => {
     const created = await ciam(
-      [
-        "user-flow",
-        "create",
-        "--display-name",
-        "Two ways in",
-        "--identity-providers",
-        "EmailPassword-OAUTH",
-        "--identity-providers",
-        "EmailOtpSignup-OAUTH",
-        "-o",
-        "json",
-      ],
+      cmd`user-flow create --display-name ${"Two ways in"} --identity-providers EmailPassword-OAUTH --identity-providers EmailOtpSignup-OAUTH -o json`,
       t.env,
     );
     const flowId = json<{ id: string }>(created).id;

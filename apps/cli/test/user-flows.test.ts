@@ -1,7 +1,7 @@
 // `ciam identity-provider …`, `ciam user-flow-attribute …` and `ciam user-flow …` as a subprocess: the
 // sign-up flow a shop app uses, with Facebook's client secret given on stdin and never echoed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appEnv, ciam, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { appEnv, ciam, cmd, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let t: TestTenant;
 let shopAppId: string;
@@ -66,16 +66,7 @@ describe("ciam identity-provider, user-flow-attribute, user-flow", () => {
 
   it("user-flow-attribute create, get, list-all, update", async () => {
     const created = await ciam(
-      [
-        "user-flow-attribute",
-        "create",
-        "--display-name",
-        "LoyaltyTier",
-        "--data-type",
-        "string",
-        "-o",
-        "json",
-      ],
+      cmd`user-flow-attribute create --display-name LoyaltyTier --data-type string -o json`,
       t.env,
     );
     expect(created.status).toBe(0);
@@ -100,20 +91,7 @@ describe("ciam identity-provider, user-flow-attribute, user-flow", () => {
 
   it("user-flow create with providers and attributes (repeatable), link an app, read it all back", async () => {
     const created = await ciam(
-      [
-        "user-flow",
-        "create",
-        "--display-name",
-        "Shop sign-up",
-        "--identity-providers",
-        "EmailPassword-OAUTH",
-        "--identity-providers",
-        "Facebook-OAUTH",
-        "--attributes",
-        attributeId,
-        "-o",
-        "json",
-      ],
+      cmd`user-flow create --display-name ${"Shop sign-up"} --identity-providers EmailPassword-OAUTH --identity-providers Facebook-OAUTH --attributes ${attributeId} -o json`,
       t.env,
     );
     expect(created.stderr).toBe("");

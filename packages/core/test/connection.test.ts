@@ -3,10 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningEmulator, startEmulator } from "@ciamkit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listTenantsOperation } from "../src/arm/tenants/index.ts";
 import { CredentialConfigurationError, fromEnvironment } from "../src/auth/from-environment.ts";
 import { createCiamClient } from "../src/client.ts";
 import { CONNECTION_VARIABLES, environmentCloud } from "../src/connection/connection-variables.ts";
-import { emulatorConnectionVariables } from "../src/connection/emulator-connection.ts";
+import { emulatorConnection, emulatorConnectionVariables } from "../src/connection/emulator-connection.ts";
 import { listUsersOperation } from "../src/graph/users/index.ts";
 import { connectionCases } from "./helpers/connection-cases.ts";
 
@@ -51,6 +52,38 @@ describe("fromEnvironment with the variables `ciam emulator start` prints", () =
   it("without CIAM_CA_FILE the emulator's certificate is not trusted", async () => {
     const { CIAM_CA_FILE: _ca, ...rest } = printed;
     await expect(firstUsers(rest)).rejects.toThrow(/Could not reach the token service.*trusted CA/);
+  });
+});
+
+describe("emulatorConnection", () => {
+  it("signs in with the emulator's own tenant record (extra fields are not credential options)", async () => {
+    const tenant = emulator.tenants[0];
+    if (tenant === undefined) throw new Error("no demo tenant");
+    const { client, close } = emulatorConnection(emulator, tenant);
+    try {
+      expect((await client.run(listUsersOperation, { limit: 2 })).items.length).toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
+  });
+
+  it("sends ARM calls as armApp (the workforce manager app) and Graph calls as the tenant's app", async () => {
+    const tenant = emulator.tenants[0];
+    const w = emulator.workforce;
+    if (tenant === undefined || w === undefined) throw new Error("no demo or workforce tenant");
+    const list = { subscriptionId: w.subscriptionId, resourceGroup: w.resourceGroup };
+    const armApp = { tenantId: w.tenantId, ...w.managementApp };
+    const both = emulatorConnection(emulator, tenant, { armApp });
+    const graphOnly = emulatorConnection(emulator, tenant);
+    try {
+      expect((await both.client.run(listTenantsOperation, list)).items).toBeInstanceOf(Array);
+      expect((await both.client.run(listUsersOperation, { limit: 2 })).items.length).toBeGreaterThan(0);
+      // The demo tenant's app has no Azure role on the workforce subscription.
+      await expect(graphOnly.client.run(listTenantsOperation, list)).rejects.toThrow();
+    } finally {
+      await both.close();
+      await graphOnly.close();
+    }
   });
 });
 

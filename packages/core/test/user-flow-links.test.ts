@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { addFlowAppOperation } from "../src/graph/user-flows/add-flow-app.ts";
 import { addFlowAttributeOperation } from "../src/graph/user-flows/add-flow-attribute.ts";
 import { addFlowIdpOperation } from "../src/graph/user-flows/add-flow-idp.ts";
@@ -12,13 +11,10 @@ import { removeFlowAppOperation } from "../src/graph/user-flows/remove-flow-app.
 import { removeFlowAttributeOperation } from "../src/graph/user-flows/remove-flow-attribute.ts";
 import { removeFlowIdpOperation } from "../src/graph/user-flows/remove-flow-idp.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../src/http/errors.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useFlowEmulator } from "./helpers/user-flows.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
-let loyalty: string;
-useFlowEmulator((env) => ({ t, client, loyalty } = env), { loyalty: true });
+const flows = useFlowEmulator({ loyalty: true });
+const { t, client } = flows;
 
 describe("applications on a flow", () => {
   it("lists, links idempotently and unlinks", async () => {
@@ -90,7 +86,7 @@ describe("attributes on a flow", () => {
     await client.run(createUserFlowOperation, { displayName: "Attr flow", attributes: ["email"] });
     const added = await client.run(addFlowAttributeOperation, {
       flow: "Attr flow",
-      attributeId: loyalty,
+      attributeId: flows.loyalty(),
       input: {
         label: "Loyalty tier",
         required: true,
@@ -98,9 +94,9 @@ describe("attributes on a flow", () => {
         options: [{ label: "Gold", value: "gold" }],
       },
     });
-    expect(added.attributes).toEqual(["email", loyalty]);
+    expect(added.attributes).toEqual(["email", flows.loyalty()]);
     expect(added.page?.views[0]?.inputs.at(-1)).toMatchObject({
-      attribute: loyalty,
+      attribute: flows.loyalty(),
       label: "Loyalty tier",
       required: true,
       inputType: "checkboxMultiSelect",
@@ -108,17 +104,17 @@ describe("attributes on a flow", () => {
     const listed = await client.run(listFlowAttributesOperation, { flow: "Attr flow" });
     expect(listed.attributes.map((a) => [a.id, a.userFlowAttributeType])).toEqual([
       ["email", "builtIn"],
-      [loyalty, "custom"],
+      [flows.loyalty(), "custom"],
     ]);
     const removed = await client.run(removeFlowAttributeOperation, {
       flow: "Attr flow",
-      attributeId: loyalty,
+      attributeId: flows.loyalty(),
     });
     expect(removed.attributes).toEqual(["email"]);
     // Graph alone would leave the input on the page; the operation PATCHes it away.
     expect(removed.page?.views[0]?.inputs.map((i) => i.attribute)).toEqual(["email"]);
     await expect(
-      client.run(removeFlowAttributeOperation, { flow: "Attr flow", attributeId: loyalty }),
+      client.run(removeFlowAttributeOperation, { flow: "Attr flow", attributeId: flows.loyalty() }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
       client.run(addFlowAttributeOperation, { flow: "Attr flow", attributeId: "nope" }),

@@ -1,21 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
 import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.ts";
 import { updateUserFlowOperation } from "../src/graph/user-flows/update-user-flow.ts";
 import { RemovalNotConfirmedError, type RemovalRequest } from "../src/operations/confirm-removals.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { useFlowEmulator } from "./helpers/user-flows.ts";
 
 // `user_flow_update` and `user_flow_setup` replace a flow's providers and apps, so they can unlink what
 // the destructive `*_remove` operations do; they ask the caller's confirmer before sending anything.
 
-let t: CoreEmulator;
-let client: CiamClient;
-let apps: string[];
-useFlowEmulator((env) => ({ t, client, apps } = env), { apps: ["Shop", "Kiosk"] });
-const shopApp = () => apps[0] ?? "";
-const kioskApp = () => apps[1] ?? "";
+const { t, client, app } = useFlowEmulator({ apps: ["Shop", "Kiosk"] });
+const shopApp = () => app(0);
+const kioskApp = () => app(1);
 
 const mark = () => t.emu.control.monitor.requests().length;
 const graphWrites = (from: number) =>

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { listUserFlowAttributesOperation } from "../src/graph/user-flow-attributes/list-user-flow-attributes.ts";
 import { getUserFlowOperation } from "../src/graph/user-flows/get-user-flow.ts";
 import { listUserFlowsOperation } from "../src/graph/user-flows/list-user-flows.ts";
@@ -7,16 +6,12 @@ import { setupUserFlowOperation } from "../src/graph/user-flows/setup-user-flow.
 import { PermissionError } from "../src/http/errors.ts";
 import type { OperationInput } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 import { useFlowEmulator } from "./helpers/user-flows.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
-let apps: string[];
-useFlowEmulator((env) => ({ t, client, apps } = env), { apps: ["Shop", "Kiosk"] });
-const shopApp = () => apps[0] ?? "";
-const kioskApp = () => apps[1] ?? "";
+const { t, client, app } = useFlowEmulator({ apps: ["Shop", "Kiosk"] });
+const shopApp = () => app(0);
+const kioskApp = () => app(1);
 
 const graphWrites = (from: number) =>
   t.emu.control.monitor

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { CiamClient } from "../src/client.ts";
 import { createUserFlowOperation } from "../src/graph/user-flows/create-user-flow.ts";
 import { deleteUserFlowOperation } from "../src/graph/user-flows/delete-user-flow.ts";
 import { findUserFlowByAppOperation } from "../src/graph/user-flows/find-user-flow-by-app.ts";
@@ -8,14 +7,11 @@ import { listUserFlowsOperation } from "../src/graph/user-flows/list-user-flows.
 import { updateUserFlowOperation } from "../src/graph/user-flows/update-user-flow.ts";
 import { ConflictError, NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
-import type { CoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
 import { useFlowEmulator } from "./helpers/user-flows.ts";
 
-let t: CoreEmulator;
-let client: CiamClient;
-let loyalty: string;
-useFlowEmulator((env) => ({ t, client, loyalty } = env), { loyalty: true });
+const fixture = useFlowEmulator({ loyalty: true });
+const { t, client } = fixture;
 
 const flows = () => [
   ...(t.emu.store.tenant(t.tenant.tenantId)?.collection("authenticationEventsFlows").values() ?? []),
@@ -35,7 +31,7 @@ describe("user_flow_create and user_flow_get", () => {
               { attribute: "email", label: "Email", required: true, hidden: true, editable: false },
               { attribute: "displayName", label: "Name", inputType: "Text" },
               {
-                attribute: loyalty,
+                attribute: fixture.loyalty(),
                 label: "Tier",
                 inputType: "radioSingleSelect",
                 options: [{ label: "Gold", value: "gold" }],
@@ -51,13 +47,13 @@ describe("user_flow_create and user_flow_get", () => {
       displayName: "Shop sign-up",
       signUpAllowed: true,
       applications: [t.tenant.clientId],
-      attributes: ["email", "displayName", loyalty],
+      attributes: ["email", "displayName", fixture.loyalty()],
       priority: 500,
     });
     expect(flow.page?.views[0]?.inputs.map((i) => [i.attribute, i.label, i.inputType])).toEqual([
       ["email", "Email", "text"],
       ["displayName", "Name", "text"],
-      [loyalty, "Tier", "radioSingleSelect"],
+      [fixture.loyalty(), "Tier", "radioSingleSelect"],
     ]);
     expect(await client.run(getUserFlowOperation, { flow: "shop SIGN-UP" })).toEqual(flow);
     expect(await client.run(getUserFlowOperation, { flow: flow.id })).toEqual(flow);

@@ -48,7 +48,15 @@ export function emulatorConnection(
     armEndpoint: emulator.armUrl,
     ca: emulator.caCertPem,
   });
-  const app = (a: EmulatorApp) => clientSecretCredential({ ...a, cloud, logger });
+  // Only the three credential fields: a caller may pass a richer object (the emulator's own tenant record).
+  const app = (a: EmulatorApp) =>
+    clientSecretCredential({
+      tenantId: a.tenantId,
+      clientId: a.clientId,
+      clientSecret: a.clientSecret,
+      cloud,
+      logger,
+    });
   const graph = app(tenant);
   const arm = options.armApp == null ? graph : app(options.armApp);
   const credential: TokenProvider =

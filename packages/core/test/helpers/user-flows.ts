@@ -3,7 +3,7 @@ import type { CiamClient } from "../../src/client.ts";
 import { createApplicationOperation } from "../../src/graph/applications/create-application.ts";
 import { createIdentityProviderOperation } from "../../src/graph/identity-providers/create-identity-provider.ts";
 import { createUserFlowAttributeOperation } from "../../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
-import { type CoreEmulator, startCoreEmulator } from "./emulator.ts";
+import { type CoreEmulator, lateBound, startCoreEmulator } from "./emulator.ts";
 
 /**
  * The emulator and the demo tenant's management client, with Google configured: flows can only
@@ -36,31 +36,34 @@ export async function newAppId(client: CiamClient, displayName: string): Promise
 }
 
 /** What the flow test files work with: the emulator, its client, and what `useFlowEmulator` created. */
-export interface FlowEnv {
+export interface FlowFixture {
   t: CoreEmulator;
   client: CiamClient;
-  /** The appIds of the `apps` asked for, in their order. */
-  apps: string[];
+  /** The appId of the `index`th of the `apps` asked for. */
+  app(index: number): string;
   /** The id of the custom attribute `LoyaltyTier`, when asked for. */
-  loyalty: string;
+  loyalty(): string;
 }
 
 /**
  * Registers the hooks of a flow test file: one emulator per file (with Google, see `startFlowEmulator`),
- * the apps named in `apps` and, with `loyalty`, the custom attribute; stopped after the file.
+ * the apps named in `apps` and, with `loyalty`, the custom attribute; stopped after the file. The
+ * returned emulator and client read through to them once started: use them in hooks and tests.
  */
-export function useFlowEmulator(
-  bind: (env: FlowEnv) => void,
-  options: { apps?: readonly string[]; loyalty?: boolean } = {},
-): void {
-  let t: CoreEmulator | undefined;
+export function useFlowEmulator(options: { apps?: readonly string[]; loyalty?: boolean } = {}): FlowFixture {
+  let env: { t: CoreEmulator; client: CiamClient; apps: string[]; loyalty: string } | undefined;
   beforeAll(async () => {
     const started = await startFlowEmulator();
-    t = started.t;
     const apps: string[] = [];
     for (const name of options.apps ?? []) apps.push(await newAppId(started.client, name));
     const loyalty = options.loyalty === true ? await createLoyaltyAttribute(started.client) : "";
-    bind({ ...started, apps, loyalty });
+    env = { ...started, apps, loyalty };
   });
-  afterAll(() => t?.stop());
+  afterAll(() => env?.t.stop());
+  return {
+    t: lateBound(() => env?.t),
+    client: lateBound(() => env?.client),
+    app: (index) => env?.apps[index] ?? "",
+    loyalty: () => env?.loyalty ?? "",
+  };
 }
