@@ -23,6 +23,7 @@ export function removalConfirmer(
 ): RemovalConfirmer {
   let refusal: CallToolResult | undefined;
   const confirm = async (request: RemovalRequest): Promise<boolean> => {
+    if (request.summary !== undefined) return confirmSummary(request);
     // Removals name tenant objects by their names: escaped before the user or the model reads them.
     const what = escapeControlCharacters(request.removals.join("; "));
     if (server.getClientCapabilities()?.elicitation === undefined) {
@@ -48,6 +49,35 @@ export function removalConfirmer(
     const how = answer.action === "cancel" ? "cancelled" : "declined";
     refusal = errorResult(
       `Not done: the user ${how} removing ${what} (${request.operation}). Nothing was changed. Next: keep those in the input, or do not retry unless the user asks again.`,
+    );
+    return false;
+  };
+  /** Everything the write will do (config_apply's plan, escaped by core), asked as one question. */
+  const confirmSummary = async (request: RemovalRequest): Promise<boolean> => {
+    const summary = request.summary ?? "";
+    if (server.getClientCapabilities()?.elicitation === undefined) {
+      if (policy.allowDestructive) return true;
+      refusal = errorResult(
+        `Refused: ${request.operation} would make these changes, and this client cannot ask the user to confirm them (no MCP elicitation support). Nothing was changed.\n${summary}Next: ask the user to apply it another way (the ciam CLI), or restart ciam-mcp with --allow-destructive.`,
+      );
+      return false;
+    }
+    const answer = await server.elicitInput(
+      {
+        mode: "form",
+        message: `${request.operation} will make these changes:\n${summary}Apply them?`,
+        requestedSchema: {
+          type: "object",
+          properties: { confirm: { type: "boolean", title: "Yes, apply these changes", default: false } },
+          required: ["confirm"],
+        },
+      },
+      { relatedRequestId },
+    );
+    if (answer.action === "accept" && answer.content?.confirm === true) return true;
+    const how = answer.action === "cancel" ? "cancelled" : "declined";
+    refusal = errorResult(
+      `Not done: the user ${how} the changes of ${request.operation}. Nothing was changed. Next: do not retry unless the user asks again.`,
     );
     return false;
   };
