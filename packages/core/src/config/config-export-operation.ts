@@ -30,6 +30,7 @@ export const configExportOperation = defineOperation({
       .describe("Branding images and CSS its branding names, by path, base64 (without dir)."),
     written: z.array(z.string()).optional().describe("The files written (with dir)."),
   }),
+  inlineFiles: "files",
   positional: "dir",
   run: async (ctx, input) => {
     const exported = await exportTenant(ctx, { kinds: input.kinds, signal: ctx.signal });
