@@ -1,10 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: specs write ${env:NAME} placeholders
 import { z } from "zod";
+import { InputError } from "../input-error.ts";
 import { defineOperation } from "../operations/define-operation.ts";
 import { hostPath } from "../operations/host-paths.ts";
-import { CONFIG_READ_PERMISSIONS } from "./config-plan-operation.ts";
-import { InputError } from "../input-error.ts";
 import { INLINE_FILES_MAX_BYTES } from "./config-input.ts";
+import { CONFIG_READ_PERMISSIONS } from "./config-plan-operation.ts";
 import { exportTenant } from "./export-tenant.ts";
 import { writeSpecFiles } from "./spec-files.ts";
 import { KINDS } from "./spec-schema.ts";

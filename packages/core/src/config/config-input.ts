@@ -4,9 +4,9 @@
  * offers) or the spec inline (MCP, `--input`), with values overlays of either kind.
  */
 import { z } from "zod";
+import { BRANDING_MAX_BYTES } from "../graph/branding/branding-file.ts";
 import type { ServiceClient } from "../http/service-client.ts";
 import { InputError } from "../input-error.ts";
-import { BRANDING_MAX_BYTES } from "../graph/branding/branding-file.ts";
 import { base64Length } from "../operations/host-file.ts";
 import { hostPath } from "../operations/host-paths.ts";
 import { specFilePathSchema } from "./branding-files.ts";
