@@ -50,6 +50,13 @@ afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
 });
 
+/** The Graph writes a backend received since request `from` (a `$batch` of reads is not one). */
+const graphWrites = (backend: Backend, from: number) =>
+  backend.emulator.control.monitor
+    .requests()
+    .slice(from)
+    .filter((r) => r.service === "graph" && r.method !== "GET" && !r.path.endsWith("/$batch"));
+
 const exportOf = async (client: Client) => {
   const result = await client.callTool({ name: "config_export", arguments: { kinds: ["branding"] } });
   expect(result.isError, textOf(result)).not.toBe(true);
@@ -106,11 +113,21 @@ describe("config tools with branding files inline", () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]).toContain("  + groups 'Arriving'");
     expect(shown[0]).toMatch(/! \d+ to delete or replace \(cannot be undone\): .*groups 'Leaving'/);
-    const writes = b.emulator.control.monitor
-      .requests()
-      .slice(before)
-      .filter((r) => r.service === "graph" && r.method !== "GET" && !r.path.endsWith("/$batch"));
-    expect(writes).toEqual([]);
+    expect(graphWrites(b, before)).toEqual([]);
+  });
+
+  it("without elicitation, refuses with the plan and changes nothing (no --allow-destructive)", async () => {
+    const before = a.emulator.control.monitor.requests().length;
+    const result = await clientA.callTool({
+      name: "config_apply",
+      arguments: { spec: { groups: { "Never made": {} } } },
+    });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain(
+      "Refused: config_apply would make these changes, and this client cannot ask the user to confirm them",
+    );
+    expect(textOf(result)).toContain("  + groups 'Never made'");
+    expect(graphWrites(a, before)).toEqual([]);
   });
 
   it("refuses files over the inline bound, and a path outside the spec, sending nothing", async () => {
