@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jpeg, png } from "@ciamkit/emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { applyPlan } from "../src/config/apply-plan.ts";
+import { configExportOperation } from "../src/config/config-export-operation.ts";
 import { exportTenant } from "../src/config/export-tenant.ts";
 import { loadSpecDir } from "../src/config/load-spec.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
@@ -197,5 +198,32 @@ describe("branding images and CSS as files beside branding.yaml", () => {
       planTenant(clientB, { branding: { default: { files: { favicon: "favicon.png" } } } }, { files: {} }),
     ).rejects.toThrow("branding.default.files.favicon: favicon.png: no such file in the spec folder");
     expect(b.emu.control.monitor.requests().length).toBe(before);
+  });
+
+  it("refuses a link that leads out of the spec folder, naming the file and line", () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, "secret.png"), png(10, 10));
+    const dir = tempDir();
+    symlinkSync(join(outside, "secret.png"), join(dir, "logo.png"));
+    writeFileSync(join(dir, "branding.yaml"), "default:\n  files:\n    bannerLogo: logo.png\n");
+    expect(() => loadSpecDir(dir)).toThrow(
+      `${join(dir, "branding.yaml")}:3:17: branding.default.files.bannerLogo: logo.png: cannot read it (outside the spec folder)`,
+    );
+  });
+
+  it("an inline export over 1 MiB of files is refused with what to do; into a folder it is written", async () => {
+    const background = b64(png(1920, 1080, 290 * 1024));
+    await clientA.run(applyBrandingOperation, {
+      localizations: ["de-DE", "es-ES", "it-IT", "nl-NL"].map((locale) => ({
+        locale,
+        files: { backgroundImage: { contentBase64: background } },
+      })),
+    });
+    await expect(clientA.run(configExportOperation, { kinds: ["branding"] })).rejects.toThrow(
+      /The branding files total \d+ bytes, more than the 1048576 an inline export carries; export into a folder with the CLI \(ciam config export <dir>\)/,
+    );
+    const dir = tempDir();
+    const { written } = await clientA.run(configExportOperation, { kinds: ["branding"], dir });
+    expect(written).toContain(join(dir, "branding", "nl-NL", "backgroundImage.png"));
   });
 });
