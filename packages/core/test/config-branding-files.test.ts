@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { jpeg, png } from "@ciamkit/emulator/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,17 +11,19 @@ import { planTenant } from "../src/config/plan-tenant.ts";
 import { SpecError } from "../src/config/spec-error.ts";
 import { writeSpecFiles } from "../src/config/spec-files.ts";
 import { applyBrandingOperation } from "../src/graph/branding/apply-branding.ts";
+import { tempDir } from "./helpers/bulk-files.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 
 let a: CoreEmulator;
 let b: CoreEmulator;
 let clientA: CiamClient;
 let clientB: CiamClient;
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), "ciam-config-files-"));
-  dirs.push(dir);
-  return dir;
+// Spec folders of the tests, removed after them.
+const cleanups: (() => void)[] = [];
+const specDir = () => {
+  const made = tempDir();
+  cleanups.push(made.cleanup);
+  return made.dir;
 };
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 const CSS = "body { color: #0A2540; }\n";
@@ -56,7 +57,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([a.stop(), b.stop()]);
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const cleanup of cleanups) cleanup();
 });
 
 const sorted = (files: Record<string, string | Uint8Array>) =>
@@ -81,7 +82,7 @@ describe("branding images and CSS as files beside branding.yaml", () => {
       "branding/fr-FR/bannerLogo.png",
     ]);
     expect(exported.spec.branding?.["fr-FR"]?.files).toEqual({ bannerLogo: "branding/fr-FR/bannerLogo.png" });
-    const dir = tempDir();
+    const dir = specDir();
     writeSpecFiles(dir, exported.spec, exported.files as Record<string, Uint8Array>);
     expect(readdirSync(join(dir, "branding", "default")).length).toBe(7);
     expect(readFileSync(join(dir, "branding", "default", "customCSS.css"), "utf8")).toBe(CSS);
@@ -151,7 +152,7 @@ describe("branding images and CSS as files beside branding.yaml", () => {
   });
 
   it("refuses a path outside the spec folder, a missing file and a bad image with file and line, before any request", async () => {
-    const dir = tempDir();
+    const dir = specDir();
     writeFileSync(
       join(dir, "branding.yaml"),
       [
@@ -201,9 +202,9 @@ describe("branding images and CSS as files beside branding.yaml", () => {
   });
 
   it("refuses a link that leads out of the spec folder, naming the file and line", () => {
-    const outside = tempDir();
+    const outside = specDir();
     writeFileSync(join(outside, "secret.png"), png(10, 10));
-    const dir = tempDir();
+    const dir = specDir();
     symlinkSync(join(outside, "secret.png"), join(dir, "logo.png"));
     writeFileSync(join(dir, "branding.yaml"), "default:\n  files:\n    bannerLogo: logo.png\n");
     expect(() => loadSpecDir(dir)).toThrow(
@@ -222,7 +223,7 @@ describe("branding images and CSS as files beside branding.yaml", () => {
     await expect(clientA.run(configExportOperation, { kinds: ["branding"] })).rejects.toThrow(
       /The branding files total \d+ bytes, more than the 1048576 an inline export carries; export into a folder with the CLI \(ciam config export <dir>\)/,
     );
-    const dir = tempDir();
+    const dir = specDir();
     const { written } = await clientA.run(configExportOperation, { kinds: ["branding"], dir });
     expect(written).toContain(join(dir, "branding", "nl-NL", "backgroundImage.png"));
   });
