@@ -6,6 +6,7 @@ import { appIdKey, defineEntitySet } from "../entity-set/define-entity-set.ts";
 import { INSUFFICIENT_PRIVILEGES, notFound } from "../graph-errors.ts";
 import { randomIds } from "../ids.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
+import { checkEntitlements } from "./application-entitlements.ts";
 import { applicationsSpec } from "./application-query.ts";
 import { type changes, invalidValue, objectConflict } from "./common.ts";
 import { softDelete } from "./deleted-items.ts";
@@ -79,8 +80,10 @@ function buildApplication(req: GraphRequest, sent: JsonObject): JsonObject {
 
 function applyUpdate(req: GraphRequest, app: JsonObject, sent: JsonObject): JsonObject {
   checkOwnership(req, app);
+  const before = structuredClone(app);
   const after = writeProperties("application", app, certificates(req, sent), APPLICATION_READ_ONLY);
   checkApplication(req, after);
+  checkEntitlements(before, after);
   return after;
 }
 

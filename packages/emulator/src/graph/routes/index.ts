@@ -2,6 +2,7 @@ import type { GraphRoute } from "../route.ts";
 import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
+import { federatedIdentityCredentialRoutes } from "./federated-identity-credentials.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
 import { brandingRoutes } from "./branding.ts";
 import { brandingStreamRoutes } from "./branding-streams.ts";
@@ -29,6 +30,7 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...groupRoutes,
   ...applicationRoutes,
   ...applicationCredentialRoutes,
+  ...federatedIdentityCredentialRoutes,
   ...servicePrincipalRoutes,
   ...appRoleAssignmentRoutes,
   ...oauth2PermissionGrantRoutes,
