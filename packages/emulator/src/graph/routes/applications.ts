@@ -78,10 +78,17 @@ function buildApplication(req: GraphRequest, sent: JsonObject): JsonObject {
   return app;
 }
 
+const COMPLEX = ["api", "info", "optionalClaims", "parentalControlSettings", "publicClient", "spa", "web"];
+const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === "object" && !Array.isArray(v);
+
 function applyUpdate(req: GraphRequest, app: JsonObject, sent: JsonObject): JsonObject {
   checkOwnership(req, app);
   const before = structuredClone(app);
-  const after = writeProperties("application", app, certificates(req, sent), APPLICATION_READ_ONLY);
+  // A PATCH of a complex property changes the properties it names and keeps the others (OData PATCH).
+  const merged: JsonObject = { ...sent };
+  for (const name of COMPLEX)
+    if (isObject(sent[name]) && isObject(app[name])) merged[name] = { ...app[name], ...sent[name] };
+  const after = writeProperties("application", app, certificates(req, merged), APPLICATION_READ_ONLY);
   checkApplication(req, after);
   checkEntitlements(before, after);
   return after;

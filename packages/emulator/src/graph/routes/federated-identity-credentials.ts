@@ -129,7 +129,8 @@ function update(req: GraphRequest, p: Readonly<Record<string, string>>) {
   // The name is immutable once created.
   if (body.name !== undefined && body.name !== before.name) throw invalidValue("name", RESOURCE);
   const input = parse(Fields.partial(), body);
-  const after: JsonObject = { ...before, ...input };
+  const given = Object.entries(input).filter(([, v]) => v !== undefined);
+  const after: JsonObject = { ...before, ...(Object.fromEntries(given) as JsonObject) };
   checkUnique(req, app, after);
   records(req).put(String(after.id), after);
   auditChange(req, app, String(before.name), String(after.name));
