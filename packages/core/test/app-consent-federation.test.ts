@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addFederatedCredentialOperation } from "../src/graph/applications/add-federated-credential.ts";
 import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
-import { listFederatedCredentialsOperation } from "../src/graph/applications/list-federated-credentials.ts";
-import { removeFederatedCredentialOperation } from "../src/graph/applications/remove-federated-credential.ts";
+import { getApplicationOperation } from "../src/graph/applications/get-application.ts";
+import { updateApplicationOperation } from "../src/graph/applications/update-application.ts";
 import { createServicePrincipalOperation } from "../src/graph/service-principals/create-service-principal.ts";
 import { grantConsentOperation } from "../src/graph/service-principals/grant-consent.ts";
 import { listConsentsOperation } from "../src/graph/service-principals/list-consents.ts";
 import { revokeConsentOperation } from "../src/graph/service-principals/revoke-consent.ts";
-import { NotFoundError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 
@@ -77,59 +75,52 @@ describe("delegated permission grants (admin consent)", () => {
   });
 });
 
-describe("federated identity credentials", () => {
+describe("federated identity credentials (app_update, app_get)", () => {
   const github = {
     issuer: "https://token.actions.githubusercontent.com",
     subject: "repo:contoso/shop:ref:refs/heads/main",
   };
 
-  it("adds one with the token exchange audience by default, lists it and removes it by name", async () => {
+  it("adds one with the token exchange audience by default, changes it by name, lists it in app_get and removes it", async () => {
     const { app } = await appWithPrincipal();
-    const added = await admin.run(addFederatedCredentialOperation, {
+    const added = await admin.run(updateApplicationOperation, {
       name: app.displayName as string,
-      credentialName: "github-main",
-      ...github,
+      federatedCredentials: [{ name: "github-main", ...github }],
     });
-    expect(added).toMatchObject({
-      name: "github-main",
-      ...github,
-      audiences: ["api://AzureADTokenExchange"],
+    expect(added.federatedIdentityCredentials).toEqual([
+      { name: "github-main", ...github, audiences: ["api://AzureADTokenExchange"] },
+    ]);
+    await admin.run(updateApplicationOperation, {
+      appId: app.appId as string,
+      federatedCredentials: [
+        { name: "github-main", ...github, subject: "repo:contoso/shop:environment:prod" },
+      ],
     });
-    const listed = await admin.run(listFederatedCredentialsOperation, { appId: app.appId as string });
-    expect(listed.credentials).toEqual([added]);
-    expect(
-      await admin.run(removeFederatedCredentialOperation, { id: app.id, credential: "github-main" }),
-    ).toEqual({ credential: "github-main", removed: true });
-    expect((await admin.run(listFederatedCredentialsOperation, { id: app.id })).credentials).toEqual([]);
-    await expect(
-      admin.run(removeFederatedCredentialOperation, { id: app.id, credential: added.id }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    const listed = await admin.run(getApplicationOperation, { id: app.id });
+    expect(listed.federatedIdentityCredentials?.map((c) => c.subject)).toEqual([
+      "repo:contoso/shop:environment:prod",
+    ]);
+    const removed = await admin.run(updateApplicationOperation, {
+      id: app.id,
+      removeFederatedCredentials: ["github-main"],
+    });
+    expect(removed.federatedIdentityCredentials).toEqual([]);
   });
 
-  it("refuses a bad name before any request, and Graph refuses a repeated issuer and subject or a 21st", async () => {
+  it("refuses a bad name, a repeated issuer and subject, or a 21st credential before any change", async () => {
     const { app } = await appWithPrincipal();
-    await expect(
-      admin.run(addFederatedCredentialOperation, { id: app.id, credentialName: "a b", ...github }),
-    ).rejects.toBeInstanceOf(InvalidInputError);
-    await admin.run(addFederatedCredentialOperation, { id: app.id, credentialName: "main", ...github });
-    await expect(
-      admin.run(addFederatedCredentialOperation, { id: app.id, credentialName: "again", ...github }),
-    ).rejects.toThrow(/same value for property subject/);
-    for (let i = 1; i < 20; i++)
-      await admin.run(addFederatedCredentialOperation, {
-        id: app.id,
-        credentialName: `branch-${i}`,
-        ...github,
-        subject: `repo:contoso/shop:ref:refs/heads/b${i}`,
-      });
-    await expect(
-      admin.run(addFederatedCredentialOperation, {
-        id: app.id,
-        credentialName: "one-more",
-        ...github,
-        subject: "x",
-      }),
-    ).rejects.toBeInstanceOf(ValidationError);
-    expect((await admin.run(listFederatedCredentialsOperation, { id: app.id })).credentials).toHaveLength(20);
+    const run = (federatedCredentials: { name: string; issuer: string; subject: string }[]) =>
+      admin.run(updateApplicationOperation, { id: app.id, displayName: "renamed", federatedCredentials });
+    await expect(run([{ name: "a b", ...github }])).rejects.toBeInstanceOf(InvalidInputError);
+    await admin.run(updateApplicationOperation, {
+      id: app.id,
+      federatedCredentials: [{ name: "main", ...github }],
+    });
+    await expect(run([{ name: "again", ...github }])).rejects.toThrow(/same issuer and subject/);
+    const many = Array.from({ length: 20 }, (_, i) => ({ name: `branch-${i}`, ...github, subject: `s${i}` }));
+    await expect(run(many)).rejects.toThrow(/at most 20 .* leaves 21/);
+    const after = await admin.run(getApplicationOperation, { id: app.id });
+    expect(after.displayName).toBe(app.displayName);
+    expect(after.federatedIdentityCredentials?.map((c) => c.name)).toEqual(["main"]);
   });
 });

@@ -72,8 +72,12 @@ function fromGraph(raw: GraphApplication): Application {
   if ("appRoles" in app) app.appRoles = list(app.appRoles, ROLE);
   if (app.api !== null && typeof app.api === "object")
     app.api = { oauth2PermissionScopes: list((app.api as Item).oauth2PermissionScopes ?? [], SCOPE) };
-  if (app.optionalClaims !== null && typeof app.optionalClaims === "object")
-    app.optionalClaims = pick(app.optionalClaims as Item, CLAIMS);
+  if (app.optionalClaims !== null && typeof app.optionalClaims === "object") {
+    const claims = app.optionalClaims as Item;
+    app.optionalClaims = Object.fromEntries(
+      CLAIMS.map((t) => [t, Array.isArray(claims[t]) ? claims[t].map((c: Item) => c.name) : claims[t]]),
+    );
+  }
   return app as Application;
 }
 

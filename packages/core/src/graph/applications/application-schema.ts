@@ -31,8 +31,6 @@ export const permissionScopeSchema = z.object({
   value: z.string().nullish(),
   isEnabled: z.boolean().nullish(),
   type: z.string().nullish(),
-  adminConsentDisplayName: z.string().nullish(),
-  adminConsentDescription: z.string().nullish(),
 });
 
 /** `appRole` (Graph CSDL) as the app defines it. */
@@ -40,26 +38,24 @@ export const definedAppRoleSchema = z.object({
   id: z.string(),
   value: z.string().nullish(),
   isEnabled: z.boolean().nullish(),
-  displayName: z.string().nullish(),
-  description: z.string().nullish(),
   allowedMemberTypes: z.array(z.string()).nullish(),
 });
 
-const claims = z
-  .array(
-    z.object({
-      name: z.string(),
-      essential: z.boolean().nullish(),
-      additionalProperties: z.array(z.string()).nullish(),
-    }),
-  )
-  .nullish();
+const claims = z.array(z.string()).nullish();
 
-/** `optionalClaims` (Graph CSDL). */
+/** `optionalClaims` (Graph CSDL), by claim name. */
 export const optionalClaimsOutputSchema = z.object({
   idToken: claims,
   accessToken: claims,
   saml2Token: claims,
+});
+
+/** `federatedIdentityCredential` (Graph CSDL) as app_get lists it. */
+export const federatedSummarySchema = z.object({
+  name: z.string(),
+  issuer: z.string(),
+  subject: z.string().nullish(),
+  audiences: z.array(z.string()),
 });
 
 const redirectUris = z.object({ redirectUris: z.array(z.string()).nullish() }).nullish();
@@ -83,6 +79,7 @@ export const applicationSchema = z.object({
   api: z.object({ oauth2PermissionScopes: z.array(permissionScopeSchema).nullish() }).nullish(),
   appRoles: z.array(definedAppRoleSchema).nullish(),
   optionalClaims: optionalClaimsOutputSchema.nullish(),
+  federatedIdentityCredentials: z.array(federatedSummarySchema).nullish(),
 });
 
 /** A Graph application as ciamkit returns it. */

@@ -10,6 +10,8 @@ import { type ApplicationChanges, applicationMapping } from "./application-mappi
 import type { Application } from "./application-schema.ts";
 import { applicationPath, getApplication } from "./applications-client.ts";
 import { type GraphAppRole, type GraphScope, mergeAppRoles, mergeScopes } from "./entitlements.ts";
+import { applyFederated, planFederated } from "./federated-credential-changes.ts";
+import { listFederatedCredentials } from "./federated-credentials.ts";
 import { mergeRequiredAccess } from "./required-permissions.ts";
 import type { ApplicationUpdate } from "./update-application-input.ts";
 
@@ -23,7 +25,7 @@ interface CurrentApp {
   publicClient?: { redirectUris?: string[] | null } | null;
   api?: (Record<string, unknown> & { oauth2PermissionScopes?: GraphScope[] | null }) | null;
   appRoles?: GraphAppRole[] | null;
-  optionalClaims?: Record<string, Record<string, unknown>[] | null> | null;
+  optionalClaims?: Record<string, ({ name?: unknown } & Record<string, unknown>)[] | null> | null;
   requiredResourceAccess?: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[] | null;
 }
 
@@ -42,6 +44,19 @@ function redirectUris(
   for (const u of add ?? []) if (!list.includes(u)) list.push(u);
   if (list.length > 256) throw new InputError(`${platform}: an app holds at most 256 redirect URIs.`);
   return list;
+}
+
+/** A token type's optional claims: the given names (a claim already there keeps its settings), else the stored ones. */
+function claimsOf(
+  current: CurrentApp,
+  type: (typeof CLAIM_TYPES)[number],
+  names: readonly string[] | undefined,
+) {
+  const stored = current.optionalClaims?.[type] ?? [];
+  if (names === undefined) return stored;
+  return names.map(
+    (name) => stored.find((c) => c.name === name) ?? { name, essential: false, additionalProperties: [] },
+  );
 }
 
 /** Whether the change needs the app's current lists. */
@@ -74,9 +89,7 @@ async function patchBody(
   const claims =
     change.optionalClaims === undefined
       ? undefined
-      : Object.fromEntries(
-          CLAIM_TYPES.map((t) => [t, change.optionalClaims?.[t] ?? current.optionalClaims?.[t] ?? []]),
-        );
+      : Object.fromEntries(CLAIM_TYPES.map((t) => [t, claimsOf(current, t, change.optionalClaims?.[t])]));
   const changes: ApplicationChanges = {
     displayName: change.displayName,
     signInAudience: change.signInAudience,
@@ -112,6 +125,33 @@ export async function updateApplication(
 ): Promise<Application> {
   const path = applicationPath(ref);
   const body = await patchBody(graph, path, change, signal);
-  await graph.patch(path, body, { signal });
-  return getApplication(graph, ref, { signal });
+  const federated = await planFederated(
+    graph,
+    ref,
+    change.federatedCredentials,
+    change.removeFederatedCredentials,
+    signal,
+  );
+  if (Object.keys(body).length > 0) await graph.patch(path, body, { signal });
+  await applyFederated(graph, ref, federated, signal);
+  return getApplicationWithCredentials(graph, ref, signal);
+}
+
+/** An app registration with its federated identity credentials (app_get, app_update). */
+export async function getApplicationWithCredentials(
+  graph: ServiceClient,
+  ref: { id?: string | undefined; appId?: string | undefined },
+  signal?: AbortSignal,
+): Promise<Application> {
+  const app = await getApplication(graph, ref, { signal });
+  const credentials = await listFederatedCredentials(graph, { id: app.id }, { signal });
+  return {
+    ...app,
+    federatedIdentityCredentials: credentials.map(({ name, issuer, subject, audiences }) => ({
+      name,
+      issuer,
+      subject,
+      audiences,
+    })),
+  };
 }

@@ -16,7 +16,7 @@ export const scopeInputSchema = z.object({
   value: entitlementValueSchema,
   displayName: z.string().min(1).max(256).optional(),
   description: z.string().min(1).max(1024).optional(),
-  userConsent: z.boolean().optional().describe("Users may consent; default admins only."),
+  userConsent: z.boolean().optional().describe("Default admins only."),
   enabled: z.boolean().optional(),
 });
 
@@ -29,19 +29,15 @@ export const appRoleInputSchema = z.object({
     .array(z.enum(["User", "Application"]))
     .min(1)
     .optional()
-    .describe("Who it is assigned to; default User."),
+    .describe("Default User."),
   enabled: z.boolean().optional(),
 });
 
-const claim = z.object({
-  name: z.string().min(1).max(256),
-  essential: z.boolean().optional(),
-  additionalProperties: z.array(z.string().min(1)).optional(),
-});
+const claims = z.array(z.string().min(1).max(256));
 
-/** `optionalClaims` by token type; a given type's list replaces the stored one. */
+/** `optionalClaims` by token type, claim names (email, groups); a given type's list replaces the stored one. */
 export const optionalClaimsSchema = z
-  .object({ idToken: z.array(claim), accessToken: z.array(claim), saml2Token: z.array(claim) })
+  .object({ idToken: claims, accessToken: claims, saml2Token: claims })
   .partial();
 
 /** An identifier URI (`api://…`, an https URL on a verified domain). */

@@ -12,6 +12,9 @@ import { applicationPath } from "./applications-client.ts";
 type Common = Pick<RequestOptions, "signal">;
 type Ref = { id: string } | { appId: string };
 
+/** Graph's limit per application. */
+export const MAX_FEDERATED_CREDENTIALS = 20;
+
 /** The audience Microsoft Entra ID expects in the exchanged token. */
 export const TOKEN_EXCHANGE_AUDIENCE = "api://AzureADTokenExchange";
 
@@ -70,6 +73,17 @@ export async function addFederatedCredential(
     { ...options, readAfterWrite: true },
   );
   return pickFields(created);
+}
+
+/** Changes a federated identity credential (its name is immutable). */
+export async function updateFederatedCredential(
+  graph: ServiceClient,
+  ref: Ref,
+  id: string,
+  changes: Partial<Omit<FederatedCredential, "id" | "name">>,
+  options: Common = {},
+): Promise<void> {
+  await graph.patch(`${applicationPath(ref)}/federatedIdentityCredentials/${segment(id)}`, changes, options);
 }
 
 /** Removes a federated identity credential by id or by name (Graph's `name` alternate key). */

@@ -1,13 +1,10 @@
 import type { Operation } from "../../operations/define-operation.ts";
 import { addCertificateOperation } from "./add-certificate.ts";
-import { addFederatedCredentialOperation } from "./add-federated-credential.ts";
 import { addPasswordOperation } from "./add-password.ts";
 import { createApplicationOperation } from "./create-application.ts";
 import { deleteApplicationOperation } from "./delete-application.ts";
 import { getApplicationOperation } from "./get-application.ts";
 import { listApplicationsOperation } from "./list-applications.ts";
-import { listFederatedCredentialsOperation } from "./list-federated-credentials.ts";
-import { removeFederatedCredentialOperation } from "./remove-federated-credential.ts";
 import { removePasswordOperation } from "./remove-password.ts";
 import { updateApplicationOperation } from "./update-application.ts";
 
@@ -21,7 +18,4 @@ export const applicationsOperations: readonly Operation[] = [
   addPasswordOperation,
   removePasswordOperation,
   addCertificateOperation,
-  listFederatedCredentialsOperation,
-  addFederatedCredentialOperation,
-  removeFederatedCredentialOperation,
 ];

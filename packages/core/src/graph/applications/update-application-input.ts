@@ -9,6 +9,7 @@ import {
   optionalClaimsSchema,
   scopeInputSchema,
 } from "./entitlement-schemas.ts";
+import { federatedNameSchema, TOKEN_EXCHANGE_AUDIENCE } from "./federated-credentials.ts";
 import { requiredPermissionsSchema } from "./required-permissions.ts";
 
 const uris = z.array(redirectUriSchema).max(256);
@@ -16,6 +17,13 @@ const uris = z.array(redirectUriSchema).max(256);
 const publicUris = z.array(z.url().max(256)).max(256);
 const platforms = z.object({ web: uris, spa: uris, publicClient: publicUris }).partial();
 const values = z.array(entitlementValueSchema);
+const federated = z.object({
+  name: federatedNameSchema,
+  issuer: z.url().max(600),
+  subject: z.string().min(1).max(600),
+  audience: z.string().min(1).max(600).optional().describe(`Default ${TOKEN_EXCHANGE_AUDIENCE}.`),
+  description: z.string().max(600).optional(),
+});
 const REF = new Set(["id", "appId", "name"]);
 
 /** `app_update`'s input: the app (id, appId or name) and what to change. */
@@ -34,6 +42,12 @@ export const updateApplicationInput = z
     appRoles: z.array(appRoleInputSchema).max(100).optional(),
     removeAppRoles: values.optional(),
     optionalClaims: optionalClaimsSchema.optional(),
+    federatedCredentials: z
+      .array(federated)
+      .max(20)
+      .optional()
+      .describe("Added, or changed by name: tokens (CI) accepted instead of a secret."),
+    removeFederatedCredentials: z.array(federatedNameSchema).optional(),
     requiredPermissions: requiredPermissionsSchema
       .optional()
       .describe("By resource name (Microsoft Graph) or client id; replaces its entry, {} removes."),

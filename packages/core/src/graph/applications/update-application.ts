@@ -10,7 +10,7 @@ export const updateApplicationOperation = defineOperation({
   area: "apps",
   title: "Update an app registration",
   description:
-    "Changes an app registration in place (appId kept). Lists given replace; scopes and appRoles merge by value; remove only disabled ones.",
+    "Changes an app registration in place, appId kept. Given lists replace; scopes, appRoles merge by value (remove only disabled ones).",
   access: "write",
   idempotent: true,
   permissions: ["Application.ReadWrite.All"],

@@ -12,9 +12,18 @@ import {
 import { MICROSOFT_GRAPH_APP_ID, requireServicePrincipal } from "./service-principals-client.ts";
 
 /** A delegated permission's value: `openid`, `User.Read`. */
-export const scopeNameSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_][\w.-]*$/, "a scope such as openid or User.Read");
+const scopeNameSchema = z.string().regex(/^[A-Za-z0-9_][\w.-]*$/, "a scope such as openid or User.Read");
+
+/** The input `app_consent` and `app_consent_revoke` share: the app, scopes, the resource. */
+export const consentInput = z.object({
+  appId: z.guid(),
+  scopes: z
+    .array(scopeNameSchema)
+    .min(1)
+    .optional()
+    .describe("Default: openid, offline_access (revoke: all)."),
+  resourceAppId: z.guid().default(MICROSOFT_GRAPH_APP_ID),
+});
 
 /** `app_consent`: admin consent for delegated permissions. */
 export const grantConsentOperation = defineOperation({
@@ -22,20 +31,16 @@ export const grantConsentOperation = defineOperation({
   area: "apps",
   title: "Grant delegated permissions (admin consent)",
   description:
-    "Consents for all users to an app's delegated permissions (default openid, offline_access on Microsoft Graph); scopes merge into an existing grant.",
+    "Consents for all users to an app's delegated permissions (default Microsoft Graph's openid, offline_access), merged into its grant.",
   access: "write",
   idempotent: true,
   permissions: ["DelegatedPermissionGrant.ReadWrite.All", "Application.Read.All"],
-  input: z.object({
-    appId: z.guid(),
-    scopes: z.array(scopeNameSchema).min(1).default(["openid", "offline_access"]),
-    resourceAppId: z.guid().default(MICROSOFT_GRAPH_APP_ID),
-  }),
+  input: consentInput,
   output: z.object({ grantId: z.string(), scopes: z.array(z.string()), added: z.array(z.string()) }),
   run: async (ctx, input) => {
     const o = { signal: ctx.signal };
     const resource = await resourceWithScopes(ctx.graph, input.resourceAppId, ctx.signal);
-    const wanted = offeredScopes(resource, input.scopes);
+    const wanted = offeredScopes(resource, input.scopes ?? ["openid", "offline_access"]);
     const client = await requireServicePrincipal(ctx.graph, input.appId, o);
     const merge = async (grant: { id: string; scope?: string | null }) => {
       const held = scopesOf(grant);

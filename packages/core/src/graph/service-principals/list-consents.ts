@@ -18,7 +18,7 @@ export const listConsentsOperation = defineOperation({
     grants: z.array(
       z.object({
         grantId: z.string(),
-        resource: z.string().describe("Display name, or object id."),
+        resource: z.string(),
         scopes: z.array(z.string()),
         consentType: z.string().nullish(),
         principalId: z.string().nullish(),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { adminGrant, deleteGrant, scopesOf, setGrantScopes } from "./delegated-grants-client.ts";
-import { scopeNameSchema } from "./grant-consent.ts";
-import { MICROSOFT_GRAPH_APP_ID, requireServicePrincipal } from "./service-principals-client.ts";
+import { consentInput } from "./grant-consent.ts";
+import { requireServicePrincipal } from "./service-principals-client.ts";
 
 /** `app_consent_revoke`: withdraw admin consent, whole or for some scopes. */
 export const revokeConsentOperation = defineOperation({
@@ -10,15 +10,11 @@ export const revokeConsentOperation = defineOperation({
   area: "apps",
   title: "Revoke delegated permissions (admin consent)",
   description:
-    "Withdraws admin consent for an app's delegated permissions on a resource: the given scopes, or the whole grant. Issued tokens last until they expire.",
+    "Withdraws admin consent for an app's delegated permissions: some scopes or the whole grant. Issued tokens last until they expire.",
   access: "destructive",
   idempotent: true,
   permissions: ["DelegatedPermissionGrant.ReadWrite.All", "Application.Read.All"],
-  input: z.object({
-    appId: z.guid(),
-    scopes: z.array(scopeNameSchema).min(1).optional().describe("Default: all."),
-    resourceAppId: z.guid().default(MICROSOFT_GRAPH_APP_ID),
-  }),
+  input: consentInput,
   output: z.object({ revoked: z.array(z.string()), remaining: z.array(z.string()) }),
   run: async (ctx, input) => {
     const o = { signal: ctx.signal };
