@@ -63,6 +63,25 @@ describe("exposed scopes and app roles", () => {
   });
 });
 
+describe("application PATCH of a complex property", () => {
+  it("changes the properties it names and keeps the others", async () => {
+    const { body: app } = await g.post("/applications", {
+      displayName: "merge",
+      api: { requestedAccessTokenVersion: 2 },
+      web: { implicitGrantSettings: { enableIdTokenIssuance: true } },
+    });
+    await g.patch(`/applications/${app.id}`, {
+      api: { oauth2PermissionScopes: [scope("read")] },
+      web: { redirectUris: ["https://merge.example/cb"] },
+    });
+    const { body } = await g.get(`/applications/${app.id}?$select=api,web`);
+    expect(body.api.requestedAccessTokenVersion).toBe(2);
+    expect(body.api.oauth2PermissionScopes).toHaveLength(1);
+    expect(body.web.implicitGrantSettings.enableIdTokenIssuance).toBe(true);
+    expect(body.web.redirectUris).toEqual(["https://merge.example/cb"]);
+  });
+});
+
 describe("federated identity credentials", () => {
   const fic = (name: string, subject = `repo:contoso/shop:ref:refs/heads/${name}`) => ({
     name,
