@@ -31,6 +31,8 @@ export const permissionScopeSchema = z.object({
   value: z.string().nullish(),
   isEnabled: z.boolean().nullish(),
   type: z.string().nullish(),
+  adminConsentDisplayName: z.string().nullish(),
+  adminConsentDescription: z.string().nullish(),
 });
 
 /** `appRole` (Graph CSDL) as the app defines it. */
@@ -38,6 +40,8 @@ export const definedAppRoleSchema = z.object({
   id: z.string(),
   value: z.string().nullish(),
   isEnabled: z.boolean().nullish(),
+  displayName: z.string().nullish(),
+  description: z.string().nullish(),
   allowedMemberTypes: z.array(z.string()).nullish(),
 });
 
