@@ -10,6 +10,7 @@ import { loadSpecDir } from "../src/config/load-spec.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
 import { writeSpecFiles } from "../src/config/spec-files.ts";
 import { createApplicationOperation } from "../src/graph/applications/create-application.ts";
+import { updateApplicationOperation } from "../src/graph/applications/update-application.ts";
 import { createLocalizationOperation } from "../src/graph/branding/create-localization.ts";
 import { updateBrandingOperation } from "../src/graph/branding/update-branding.ts";
 import { createCustomExtensionOperation } from "../src/graph/custom-extensions/create-custom-extension.ts";
@@ -97,6 +98,17 @@ async function configureA(client: CiamClient): Promise<void> {
   await client.run(createLocalizationOperation, { locale: "fr-FR", signInPageText: "Bienvenue" });
   await client.run(createLocalizationOperation, { locale: "de-DE", signInPageText: "Willkommen" });
   const api = await client.run(createApplicationOperation, { displayName: "Claims API" });
+  // What an API exposes: its identifier URI on its own client id, a scope users may consent to, a
+  // disabled scope, and an app role.
+  await client.run(updateApplicationOperation, {
+    id: api.id,
+    identifierUris: [`api://${api.appId}`],
+    scopes: [
+      { value: "Claims.Read", displayName: "Read claims", description: "Reads claims", userConsent: true },
+      { value: "Claims.Legacy", enabled: false },
+    ],
+    appRoles: [{ value: "Claims.Admin", displayName: "Claims admin", members: ["User", "Application"] }],
+  });
   const extension = await client.run(createCustomExtensionOperation, {
     kind: "onTokenIssuanceStart",
     displayName: "Loyalty claims",
@@ -192,6 +204,15 @@ describe("round trip: export A, apply to B, export B", () => {
     expect(readFileSync(join(dir, "applications.yaml"), "utf8")).toContain(
       `  requiredPermissions:\n    Microsoft Graph:\n      roles:\n        - User.Read.All\n      scopes:\n        - ${OPENID}\n        - User.Read\n`,
     );
+    // What an app exposes: its own client id as {appId}, scopes and roles by value.
+    const apps = readFileSync(join(dir, "applications.yaml"), "utf8");
+    expect(apps).toContain("  identifierUris:\n    - api://{appId}\n");
+    expect(apps).toContain(
+      "  scopes:\n    - description: Claims.Legacy\n      displayName: Claims.Legacy\n      enabled: false\n      value: Claims.Legacy\n    - description: Reads claims\n      displayName: Read claims\n      userConsent: true\n      value: Claims.Read\n",
+    );
+    expect(apps).toContain(
+      "      members:\n        - User\n        - Application\n      value: Claims.Admin\n",
+    );
     const extensions = readFileSync(join(dir, "custom-extensions.yaml"), "utf8");
     expect(extensions).toContain("app: Claims API");
     expect(readFileSync(join(dir, "event-listeners.yaml"), "utf8")).toContain(
@@ -230,5 +251,24 @@ describe("round trip: export A, apply to B, export B", () => {
     expect(again.changes).toEqual([]);
     const exportedB = await exportTenant(clientB);
     expect(exportedB.files).toEqual(exported.files);
+  });
+
+  it("disables, then removes, an exposed scope or app role the spec leaves out (Graph removes only disabled ones)", async () => {
+    const { spec } = await exportTenant(clientB);
+    const api = spec.applications?.["Claims API"];
+    expect(api?.scopes?.map((x) => x.value)).toEqual(["Claims.Legacy", "Claims.Read"]);
+    const trimmed = {
+      ...spec,
+      applications: { ...spec.applications, "Claims API": { ...api, scopes: [], appRoles: [] } },
+    };
+    const plan = await planTenant(clientB, trimmed, { env });
+    expect(plan.changes.map((c) => `${c.action} ${c.kind}/${c.name}`)).toEqual([
+      "update applications/Claims API",
+    ]);
+    await applyPlan(clientB, plan, { env });
+    const after = (await exportTenant(clientB)).spec.applications?.["Claims API"];
+    expect(after?.scopes).toBeUndefined();
+    expect(after?.appRoles).toBeUndefined();
+    expect(after?.identifierUris).toEqual(["api://{appId}"]);
   });
 });

@@ -15,6 +15,7 @@ const served = [
   "directoryAudit",
   "signIn",
   "oAuth2PermissionGrant",
+  "federatedIdentityCredential",
   // User flows (api-surface 2): the flow, its concrete handlers and the linked-application key type.
   "authenticationEventsFlow",
   "externalUsersSelfServiceSignUpEventsFlow",

@@ -118,6 +118,20 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of served entities", () =
       })
     ).body;
     check("oAuth2PermissionGrant", grant, "POST /oauth2PermissionGrants");
+    const ficPath = `/applications(appId='${app.appId}')/federatedIdentityCredentials`;
+    const fic = await g.post(ficPath, {
+      name: "ci-main",
+      issuer: "https://token.actions.githubusercontent.com",
+      subject: "repo:contoso/shop:ref:refs/heads/main",
+      audiences: ["api://AzureADTokenExchange"],
+    });
+    expect(fic.error).toBeUndefined();
+    check("federatedIdentityCredential", fic.body, "POST federatedIdentityCredentials");
+    check(
+      "federatedIdentityCredential",
+      (await g.get(ficPath)).body.value[0],
+      "GET federatedIdentityCredentials",
+    );
 
     check("organization", (await g.get("/organization")).body.value[0], "GET /organization");
     const audits = (await g.get("/auditLogs/directoryAudits")).body.value;

@@ -18,6 +18,7 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   app_password_remove: APP,
   app_certificate_add: { ...APP, "certificate-pem": '"$(cat cert.pem)"' },
   app_grant: { permission: "User.ReadWrite.All" },
+  app_update: { name: "Shop", "add-redirect-uris": `'{"spa":["https://shop.contoso.example/auth"]}'` },
   app_revoke: { permission: "User.ReadWrite.All" },
   tenant_create: { ...TENANT, "display-name": '"Contoso customers"' },
   tenant_get: TENANT,

@@ -19,6 +19,7 @@ import {
   updateAttributeDescription,
 } from "../graph/user-flow-attributes/user-flow-attributes-client.ts";
 import { deleteFlow } from "../graph/user-flows/user-flows-client.ts";
+import { applyExposure } from "./application-exposure.ts";
 import { syncBrandingFiles } from "./branding-file-steps.ts";
 import { removeBranding, writeBranding } from "./branding-kind.ts";
 import {
@@ -110,7 +111,10 @@ export async function runStep(ctx: StepContext, change: PlannedChange): Promise<
           },
           opts(ctx),
         );
-        ctx.ids.applications.set(lc(change.name), { id: made.id, appId: made.appId ?? "" });
+        const target = { id: made.id, appId: made.appId ?? "" };
+        ctx.ids.applications.set(lc(change.name), target);
+        const all = { identifierUris: true, scopes: true, appRoles: true };
+        await applyExposure(graph, target, a, all, ctx.signal);
         return;
       }
       const body = applicationMapping.toGraphPatch({
@@ -119,6 +123,13 @@ export async function runStep(ctx: StepContext, change: PlannedChange): Promise<
         spaRedirectUris: changed(change, "spa") ? a.spa?.redirectUris : undefined,
       });
       if (Object.keys(body).length > 0) await graph.patch(`/applications/${segment(id)}`, body, opts(ctx));
+      const target = { id, appId: ctx.ids.applications.get(lc(change.name))?.appId ?? "" };
+      const fields = {
+        identifierUris: changed(change, "identifierUris"),
+        scopes: changed(change, "scopes"),
+        appRoles: changed(change, "appRoles"),
+      };
+      await applyExposure(graph, target, a, fields, ctx.signal);
       return;
     }
     case "groups": {

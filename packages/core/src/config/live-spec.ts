@@ -7,6 +7,7 @@
 import type { IdentityProvider } from "../graph/identity-providers/identity-provider-schema.ts";
 import { userFlowAttributeMapping } from "../graph/user-flow-attributes/user-flow-attribute-mapping.ts";
 import type { UserFlow } from "../graph/user-flows/user-flow-schema.ts";
+import { exposedSpec } from "./application-exposure.ts";
 import { brandingSpec } from "./branding-kind.ts";
 import { extensionSpec, listenerSpecs } from "./extension-kinds.ts";
 import { normalizeApplication, normalizeFlow } from "./normalize.ts";
@@ -235,6 +236,7 @@ export function liveSpec(state: TenantState): LiveSpec {
           web: app.web?.redirectUris?.length ? { redirectUris: app.web.redirectUris } : undefined,
           spa: app.spa?.redirectUris?.length ? { redirectUris: app.spa.redirectUris } : undefined,
           requiredPermissions,
+          ...exposedSpec(app),
         }),
       ),
     });

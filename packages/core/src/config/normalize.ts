@@ -24,6 +24,9 @@ export function normalizeApplication(app: ApplicationSpec): ApplicationSpec {
   const out: ApplicationSpec = { ...app };
   if (app.web !== undefined) out.web = { redirectUris: sortedSet(app.web.redirectUris) };
   if (app.spa !== undefined) out.spa = { redirectUris: sortedSet(app.spa.redirectUris) };
+  if (app.identifierUris !== undefined) out.identifierUris = sortedSet(app.identifierUris);
+  if (app.scopes !== undefined) out.scopes = [...app.scopes].sort((a, b) => cmp(a.value, b.value));
+  if (app.appRoles !== undefined) out.appRoles = [...app.appRoles].sort((a, b) => cmp(a.value, b.value));
   if (app.requiredPermissions !== undefined) {
     out.requiredPermissions = Object.fromEntries(
       Object.entries(app.requiredPermissions).map(([resource, p]) => [

@@ -6,6 +6,11 @@
  * inline (MCP, library) the kinds are the properties of one {@link TenantSpec}.
  */
 import { z } from "zod";
+import {
+  appRoleInputSchema,
+  identifierUriSchema,
+  scopeInputSchema,
+} from "../graph/applications/entitlement-schemas.ts";
 import { brandingPropertiesShape } from "../graph/branding/branding-schema.ts";
 import { extensionKindSchema, resourceIdSchema } from "../graph/custom-extensions/custom-extension-schema.ts";
 import { descriptionSchema, displayNameSchema, httpsUrlSchema, redirectUriSchema } from "../graph/fields.ts";
@@ -97,6 +102,21 @@ export const applicationSpecSchema = z.strictObject({
     .record(displayNameSchema, resourcePermissionsSchema)
     .optional()
     .describe("By resource: an application's or service principal's name (Microsoft Graph) or a client id."),
+  identifierUris: z
+    .array(identifierUriSchema)
+    .max(50)
+    .optional()
+    .describe("Application ID URIs; {appId} stands for the app's own client id (api://{appId})."),
+  scopes: z
+    .array(z.strictObject(scopeInputSchema.shape))
+    .max(100)
+    .optional()
+    .describe("Delegated scopes it exposes, by value; one left out is disabled, then removed."),
+  appRoles: z
+    .array(z.strictObject(appRoleInputSchema.shape))
+    .max(100)
+    .optional()
+    .describe("App roles it defines, by value; one left out is disabled, then removed."),
 });
 
 /** One input of a flow's attribute collection page, naming its attribute by id or custom name. */

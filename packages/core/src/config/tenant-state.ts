@@ -58,7 +58,7 @@ const SETS = {
   attributes: graphSet("/identity/userFlowAttributes", userFlowAttributeMapping),
   providers: graphSet("/identity/identityProviders", identityProviderMapping),
   applications: graphSet(
-    "/applications?$select=id,appId,displayName,signInAudience,web,spa,requiredResourceAccess&$top=999",
+    "/applications?$select=id,appId,displayName,signInAudience,web,spa,requiredResourceAccess,identifierUris,api,appRoles&$top=999",
     applicationMapping,
   ),
   groups: graphSet(

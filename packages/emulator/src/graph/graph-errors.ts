@@ -67,3 +67,12 @@ export function unknownSegment(segment: string): GraphError {
 export function unsupportedQuery(message: string): GraphError {
   return new GraphError(400, "Request_UnsupportedQuery", message);
 }
+
+/** Graph's 400 when a PATCH removes an enabled delegated scope or app role, or renames one (disable it first). */
+export function enabledEntitlement(): GraphError {
+  return new GraphError(
+    400,
+    "CannotDeleteOrUpdateEnabledEntitlement",
+    "Permission (scope or role) cannot be deleted or updated unless disabled first.",
+  );
+}

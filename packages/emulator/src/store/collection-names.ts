@@ -13,6 +13,7 @@ export const COLLECTIONS = {
   servicePrincipals: "servicePrincipals",
   appRoleAssignments: "appRoleAssignments",
   oauth2PermissionGrants: "oauth2PermissionGrants",
+  federatedIdentityCredentials: "federatedIdentityCredentials",
   organization: "organization",
   directoryAudits: "directoryAudits",
   signIns: "signIns",

@@ -7,9 +7,13 @@ import { type GraphBody, pick, type ResourceMapping } from "../mapping.ts";
 import {
   type Application,
   applicationSchema,
+  definedAppRoleSchema,
   keyCredentialSchema,
+  optionalClaimsOutputSchema,
   passwordCredentialSchema,
+  permissionScopeSchema,
 } from "./application-schema.ts";
+import type { GraphAppRole, GraphScope } from "./entitlements.ts";
 
 /** An application as Graph returns it. */
 export type GraphApplication = Record<string, unknown>;
@@ -31,12 +35,26 @@ export interface ApplicationChanges {
   requiredResourceAccess?:
     | readonly { resourceAppId: string; resourceAccess: readonly { id: string; type: string }[] }[]
     | undefined;
+  publicClientRedirectUris?: readonly string[] | undefined;
+  isFallbackPublicClient?: boolean | undefined;
+  nativeAuthenticationApisEnabled?: "none" | "all" | undefined;
+  identifierUris?: readonly string[] | undefined;
+  /** The whole list (Graph keeps ids; see entitlements.ts for the merge by value). */
+  scopes?: readonly GraphScope[] | undefined;
+  /** The app's current `api`, which the scopes go into (sent whole, so nothing else in it changes). */
+  api?: Readonly<Record<string, unknown>> | null | undefined;
+  appRoles?: readonly GraphAppRole[] | undefined;
+  /** Token types given replace their lists; the others are kept (Graph merges complex values). */
+  optionalClaims?: Readonly<Record<string, readonly Record<string, unknown>[]>> | undefined;
 }
 
 type Item = Record<string, unknown>;
 const keys = <T extends object>(shape: T) => Object.keys(shape) as (keyof T & string)[];
 const APPLICATION = keys(applicationSchema.shape);
 const PASSWORD = keys(passwordCredentialSchema.shape);
+const SCOPE = keys(permissionScopeSchema.shape);
+const ROLE = keys(definedAppRoleSchema.shape);
+const CLAIMS = keys(optionalClaimsOutputSchema.shape);
 const KEY = keys(keyCredentialSchema.shape);
 const list = (value: unknown, fields: readonly string[]) =>
   Array.isArray(value) ? value.map((item: Item) => pick(item, fields)) : value;
@@ -50,6 +68,16 @@ function fromGraph(raw: GraphApplication): Application {
   if ("keyCredentials" in app) app.keyCredentials = list(app.keyCredentials, KEY);
   if ("web" in app) app.web = redirects(app.web);
   if ("spa" in app) app.spa = redirects(app.spa);
+  if ("publicClient" in app) app.publicClient = redirects(app.publicClient);
+  if ("appRoles" in app) app.appRoles = list(app.appRoles, ROLE);
+  if (app.api !== null && typeof app.api === "object")
+    app.api = { oauth2PermissionScopes: list((app.api as Item).oauth2PermissionScopes ?? [], SCOPE) };
+  if (app.optionalClaims !== null && typeof app.optionalClaims === "object") {
+    const claims = app.optionalClaims as Item;
+    app.optionalClaims = Object.fromEntries(
+      CLAIMS.map((t) => [t, Array.isArray(claims[t]) ? claims[t].map((c: Item) => c.name) : claims[t]]),
+    );
+  }
   return app as Application;
 }
 
@@ -70,6 +98,21 @@ export const applicationMapping = {
     ...(changes.requiredResourceAccess === undefined
       ? {}
       : { requiredResourceAccess: changes.requiredResourceAccess }),
+    ...(changes.publicClientRedirectUris === undefined
+      ? {}
+      : { publicClient: { redirectUris: changes.publicClientRedirectUris } }),
+    ...(changes.isFallbackPublicClient === undefined
+      ? {}
+      : { isFallbackPublicClient: changes.isFallbackPublicClient }),
+    ...(changes.nativeAuthenticationApisEnabled === undefined
+      ? {}
+      : { nativeAuthenticationApisEnabled: changes.nativeAuthenticationApisEnabled }),
+    ...(changes.identifierUris === undefined ? {} : { identifierUris: changes.identifierUris }),
+    ...(changes.scopes === undefined
+      ? {}
+      : { api: { ...changes.api, oauth2PermissionScopes: changes.scopes } }),
+    ...(changes.appRoles === undefined ? {} : { appRoles: changes.appRoles }),
+    ...(changes.optionalClaims === undefined ? {} : { optionalClaims: changes.optionalClaims }),
   }),
   naturalKey: (app: Pick<Application, "displayName" | "id">) => (app.displayName ?? app.id).toLowerCase(),
 } satisfies ResourceMapping<GraphApplication, Application, ApplicationCreate, ApplicationChanges>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { appRefShape, exactlyOneRef, exactlyOneRefMessage } from "./app-ref.ts";
 import { applicationSchema } from "./application-schema.ts";
-import { getApplication } from "./applications-client.ts";
+import { getApplicationWithCredentials } from "./application-update.ts";
 
 /** `app_get`: one app registration. */
 export const getApplicationOperation = defineOperation({
@@ -10,10 +10,10 @@ export const getApplicationOperation = defineOperation({
   area: "apps",
   title: "Get an app registration",
   description:
-    "Returns an app registration by object id or appId: redirect URIs, requested permissions, credential metadata (no secrets).",
+    "Returns an app registration by object id or appId: redirect URIs, requested permissions, credential metadata (no secrets), federated credentials.",
   access: "read",
   permissions: ["Application.Read.All"],
   input: z.object(appRefShape).refine(exactlyOneRef, exactlyOneRefMessage),
   output: applicationSchema,
-  run: (ctx, input) => getApplication(ctx.graph, input, { signal: ctx.signal }),
+  run: (ctx, input) => getApplicationWithCredentials(ctx.graph, input, ctx.signal),
 });

@@ -6,12 +6,14 @@ import { deleteApplicationOperation } from "./delete-application.ts";
 import { getApplicationOperation } from "./get-application.ts";
 import { listApplicationsOperation } from "./list-applications.ts";
 import { removePasswordOperation } from "./remove-password.ts";
+import { updateApplicationOperation } from "./update-application.ts";
 
 /** The operations of the applications area in catalog order (the registry joins the areas' lists). */
 export const applicationsOperations: readonly Operation[] = [
   listApplicationsOperation,
   getApplicationOperation,
   createApplicationOperation,
+  updateApplicationOperation,
   deleteApplicationOperation,
   addPasswordOperation,
   removePasswordOperation,

@@ -3,8 +3,11 @@
 // ./operations.ts.
 export { createServicePrincipalOperation } from "./create-service-principal.ts";
 export { getServicePrincipalOperation } from "./get-service-principal.ts";
+export { grantConsentOperation } from "./grant-consent.ts";
 export { grantPermissionOperation } from "./grant-permission.ts";
+export { listConsentsOperation } from "./list-consents.ts";
 export { listGrantsOperation } from "./list-grants.ts";
+export { revokeConsentOperation } from "./revoke-consent.ts";
 export { revokePermissionOperation } from "./revoke-permission.ts";
 export type {
   AppRoleAssignment,

@@ -410,6 +410,17 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: "customExtensionBehaviorOnError",
     props: {},
   },
+  federatedIdentityCredential: {
+    base: "entity",
+    props: {
+      id: "String!",
+      audiences: "Collection(String)!",
+      description: "String",
+      issuer: "String!",
+      name: "String!",
+      subject: "String",
+    },
+  },
   fraudProtectionConfiguration: {
     base: null,
     props: {},

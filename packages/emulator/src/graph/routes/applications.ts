@@ -6,6 +6,7 @@ import { appIdKey, defineEntitySet } from "../entity-set/define-entity-set.ts";
 import { INSUFFICIENT_PRIVILEGES, notFound } from "../graph-errors.ts";
 import { randomIds } from "../ids.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
+import { checkEntitlements } from "./application-entitlements.ts";
 import { applicationsSpec } from "./application-query.ts";
 import { type changes, invalidValue, objectConflict } from "./common.ts";
 import { softDelete } from "./deleted-items.ts";
@@ -77,10 +78,19 @@ function buildApplication(req: GraphRequest, sent: JsonObject): JsonObject {
   return app;
 }
 
+const COMPLEX = ["api", "info", "optionalClaims", "parentalControlSettings", "publicClient", "spa", "web"];
+const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === "object" && !Array.isArray(v);
+
 function applyUpdate(req: GraphRequest, app: JsonObject, sent: JsonObject): JsonObject {
   checkOwnership(req, app);
-  const after = writeProperties("application", app, certificates(req, sent), APPLICATION_READ_ONLY);
+  const before = structuredClone(app);
+  // A PATCH of a complex property changes the properties it names and keeps the others (OData PATCH).
+  const merged: JsonObject = { ...sent };
+  for (const name of COMPLEX)
+    if (isObject(sent[name]) && isObject(app[name])) merged[name] = { ...app[name], ...sent[name] };
+  const after = writeProperties("application", app, certificates(req, merged), APPLICATION_READ_ONLY);
   checkApplication(req, after);
+  checkEntitlements(before, after);
   return after;
 }
 

@@ -8,6 +8,7 @@ import { brandingStreamRoutes } from "./branding-streams.ts";
 import { customExtensionRoutes } from "./custom-extensions.ts";
 import { deletedItemRoutes } from "./deleted-items.ts";
 import { eventListenerRoutes } from "./event-listeners.ts";
+import { federatedIdentityCredentialRoutes } from "./federated-identity-credentials.ts";
 import { groupRoutes } from "./groups.ts";
 import { identityProviderRoutes } from "./identity-providers.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
@@ -29,6 +30,7 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...groupRoutes,
   ...applicationRoutes,
   ...applicationCredentialRoutes,
+  ...federatedIdentityCredentialRoutes,
   ...servicePrincipalRoutes,
   ...appRoleAssignmentRoutes,
   ...oauth2PermissionGrantRoutes,
