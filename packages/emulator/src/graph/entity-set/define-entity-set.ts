@@ -11,10 +11,11 @@ import {
   listCollection,
   serveRecord,
 } from "../odata/collection-query.ts";
-import type { GraphRequest, GraphResult, GraphRoute } from "../route.ts";
+import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "../routes/common.ts";
 import type { EntitySet, EntitySetDeclaration } from "./entity-set-declaration.ts";
 import { referenceRoutes } from "./reference-navigation.ts";
+import { typeCastRoutes } from "./type-casts.ts";
 
 export type { AuditVerb, EntitySet, EntitySetDeclaration } from "./entity-set-declaration.ts";
 
@@ -32,6 +33,11 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     return record;
   };
   const listed = (req: GraphRequest): Iterable<JsonObject> => (d.list ?? ((r) => records(r).values()))(req);
+  const listSpec = (req: GraphRequest): CollectionSpec =>
+    d.listSpec === undefined ? spec(req) : typeof d.listSpec === "function" ? d.listSpec(req) : d.listSpec;
+  const served = (req: GraphRequest, record: JsonObject): JsonObject => d.serve?.(req, record) ?? record;
+  const servedList = (req: GraphRequest): Iterable<JsonObject> =>
+    d.serve === undefined ? listed(req) : [...listed(req)].map((r) => served(req, r));
   const writeAudit: EntitySet["audit"] = (req, verb, before, after, names, activity) => {
     if (d.audit.entry !== undefined) {
       audit(req, d.audit.entry(verb, before, after));
@@ -68,7 +74,10 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       permissions: d.read.listPermissions ?? d.read.permissions,
       directory,
       ...(d.read.listCost === undefined ? {} : { cost: d.read.listCost }),
-      handle: (req) => listCollection(req, d.listSpec ?? spec(req), listed(req)),
+      handle: (req) => {
+        const plain = d.listRequest?.(req) ?? req;
+        return listCollection(plain, listSpec(plain), servedList(req));
+      },
     },
   ];
   if (d.read.count ?? d.directory) {
@@ -77,7 +86,10 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       path: `${base}/$count`,
       permissions: d.read.permissions,
       directory,
-      handle: (req) => countCollection(req, d.listSpec ?? spec(req), listed(req)),
+      handle: (req) => {
+        const plain = d.listRequest?.(req) ?? req;
+        return countCollection(plain, listSpec(plain), servedList(req));
+      },
     });
   }
   const keyPaths: {
@@ -102,7 +114,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       permissions: d.read.permissions,
       directory,
       ...(d.read.cost === undefined ? {} : { cost: d.read.cost }),
-      handle: (req, p) => getEntity(req, spec(req), key(p, req)),
+      handle: (req, p) => getEntity(req, spec(req), served(req, key(p, req))),
     });
     if (d.update !== undefined) {
       const u = d.update;
@@ -143,6 +155,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     });
   }
   for (const nav of d.navigations ?? []) routes.push(...referenceRoutes(set, nav));
+  routes.push(...typeCastRoutes({ declaration: d, listed, find, spec, listSpec, served }));
   const all = [...routes, ...(d.extraRoutes?.(set) ?? [])];
   (set as { routes: readonly GraphRoute[] }).routes = all;
   return set;
@@ -154,6 +167,13 @@ function create(
   req: GraphRequest,
 ): GraphResult {
   const body = jsonBody(req);
+  if (c.max !== undefined && set.records(req).size >= c.max.count) {
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      `The tenant already has the maximum of ${c.max.count} ${c.max.plural}; delete one before creating another.`,
+    );
+  }
   const record = c.build(req, body);
   set.records(req).put(String(record.id), record);
   set.audit(req, "Add", {}, record, c.audited?.(body) ?? bodyNames(body));
@@ -165,14 +185,17 @@ function create(
   const sent = Object.keys(body).filter(
     (k) => !k.includes("@") && record[k] !== undefined && !c.withheld?.includes(k),
   );
+  const view = set.declaration.serve?.(req, record) ?? record;
   const served =
-    spec.defaultSelect === undefined
-      ? serveRecord(record, spec, undefined)
-      : serveRecord(
-          record,
-          { ...spec, defaultSelect: [...new Set([...spec.defaultSelect, ...sent])] },
-          undefined,
-        );
+    c.served !== undefined
+      ? c.served(req, record)
+      : spec.defaultSelect === undefined
+        ? serveRecord(view, spec, undefined)
+        : serveRecord(
+            view,
+            { ...spec, defaultSelect: [...new Set([...spec.defaultSelect, ...sent])] },
+            undefined,
+          );
   return {
     status: 201,
     headers: {

@@ -121,7 +121,7 @@ function compare(op: ComparisonOp, a: Value, b: Value): boolean {
 }
 
 /** Whether a record's `@odata.type` is the named type or derives from it (the CSDL shapes' base chain). */
-function isOf(recordType: Json | undefined, name: string): boolean {
+export function isOf(recordType: Json | undefined, name: string): boolean {
   const wanted = name.replace(/^#?microsoft\.graph\./i, "").toLowerCase();
   let type: string | null =
     typeof recordType === "string" ? recordType.replace(/^#?microsoft\.graph\./i, "") : null;
