@@ -194,6 +194,7 @@ function removeAttribute(req: GraphRequest, id: string, attributeId: string) {
   return { status: 204 };
 }
 
+/** A navigation's items, with the collection `@odata.context` the list pages show (`Collection(microsoft.graph.…)`). */
 const served = (req: GraphRequest, context: string, items: JsonObject[]) => ({
   status: 200,
   body: { "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${context}`, value: items },
@@ -218,7 +219,7 @@ export const userFlowLinkRoutes: GraphRoute[] = [
     handle: (req, p) =>
       served(
         req,
-        "identityProviderBase",
+        "Collection(microsoft.graph.identityProviderBase)",
         providerRefs(findFlow(req, p.id as string)).flatMap((r) => {
           const provider = findProvider(req, r.id as string);
           return provider === undefined ? [] : [serveProvider(provider)];
@@ -246,7 +247,7 @@ export const userFlowLinkRoutes: GraphRoute[] = [
       const refs = (handler?.attributes ?? []) as JsonObject[];
       return served(
         req,
-        "identityUserFlowAttribute",
+        "Collection(microsoft.graph.identityUserFlowAttribute)",
         refs.flatMap((r) => {
           const a = findAttribute(req, r.id as string);
           return a === undefined ? [] : [serveAttribute(a)];
