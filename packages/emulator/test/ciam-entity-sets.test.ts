@@ -18,7 +18,7 @@ const { t, g } = useFlowEmulator();
 const metadata = () => `${t.emu.graphUrl}/v1.0/$metadata#`;
 
 describe("declared CIAM entity sets", () => {
-  it("answers a create with the Location of the created provider, flow and extension", async () => {
+  it("answers a create with the Location of the created provider and flow", async () => {
     const provider = await g.post("/v1.0/identity/identityProviders", {
       "@odata.type": "#microsoft.graph.socialIdentityProvider",
       displayName: "Facebook",
