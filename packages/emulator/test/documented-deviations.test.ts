@@ -4,7 +4,7 @@ import { useGraphFixture } from "./helpers/graph.ts";
 // Requests of Microsoft's Graph reference pages the replay (test/conformance) listed as known
 // deviations, now answered as the pages show.
 
-const { g } = useGraphFixture();
+const { fx, g } = useGraphFixture();
 const EVENTUAL = { ConsistencyLevel: "eventual" };
 
 async function group(name: string, extra: Record<string, unknown> = {}): Promise<string> {
@@ -54,5 +54,34 @@ describe("groups as the group pages document them", () => {
     expect(props).toEqual({ id, displayName: "Selected", unseenCount: null });
     const list = await g.get(`/groups?$filter=id eq '${id}'&$select=displayName`);
     expect(list.body.value).toEqual([{ displayName: "Selected" }]);
+  });
+});
+
+describe("deleted items as the deletedItems page documents them", () => {
+  it("names the type's own set in @odata.context", async () => {
+    const id = await group("Soon gone");
+    expect((await g.del(`/groups/${id}`)).status).toBe(204);
+    const r = await g.get("/directory/deletedItems/microsoft.graph.group");
+    expect(r.status).toBe(200);
+    expect(r.body["@odata.context"]).toMatch(/\/\$metadata#groups$/);
+    expect(r.body.value.map((x: { id: string }) => x.id)).toContain(id);
+  });
+
+  it("sorts by deletedDateTime with the advanced query parameters, and says so without them", async () => {
+    const first = await group("Deleted first");
+    const second = await group("Deleted second");
+    await g.del(`/groups/${second}`);
+    fx.tick(60_000);
+    await g.del(`/groups/${first}`);
+    const url =
+      "/directory/deletedItems/microsoft.graph.group?$count=true&$orderBy=deletedDateTime asc&$select=id,DisplayName,deletedDateTime";
+    const r = await g.get(url, EVENTUAL);
+    expect(r.status).toBe(200);
+    expect(r.body["@odata.context"]).toMatch(/#groups\(id,displayName,deletedDateTime\)$/);
+    const ids = r.body.value.map((x: { id: string }) => x.id);
+    expect(ids.indexOf(second)).toBeLessThan(ids.indexOf(first));
+    expect(ids.indexOf(second)).toBeGreaterThanOrEqual(0);
+    const plain = await g.get("/directory/deletedItems/microsoft.graph.group?$orderby=deletedDateTime");
+    expect(plain.status).toBe(400);
   });
 });
