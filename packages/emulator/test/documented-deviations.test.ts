@@ -85,3 +85,26 @@ describe("deleted items as the deletedItems page documents them", () => {
     expect(plain.status).toBe(400);
   });
 });
+
+describe("branding as the branding pages document it", () => {
+  it("carries the branding's directory address in @odata.id", async () => {
+    const org = (await g.get("/organization")).body.value[0].id as string;
+    const address = `${fx.t.emu.graphUrl}/v2/${org}/directoryObjects/$/Microsoft.DirectoryServices.Organization('${org}')`;
+    expect((await g.patch(`/organization/${org}/branding`, { signInPageText: "Hello" })).status).toBe(204);
+    const branding = await g.get(`/organization/${org}/branding`, { "Accept-Language": "0" });
+    expect(branding.body["@odata.id"]).toBe(`${address}/branding/0`);
+    const created = await g.post(`/organization/${org}/branding/localizations`, {
+      id: "fr-FR",
+      signInPageText: "Salut",
+    });
+    expect(created.status).toBe(201);
+    expect(created.body["@odata.id"]).toBe(`${address}//localizations/fr-FR`);
+    const one = await g.get(`/organization/${org}/branding/localizations/fr-FR`);
+    expect(one.body["@odata.id"]).toBe(`${address}//localizations('fr-FR')/fr-FR`);
+    const list = await g.get(`/organization/${org}/branding/localizations`);
+    expect(list.body.value.map((l: { "@odata.id": string }) => l["@odata.id"])).toEqual([
+      `${address}//localizations/0`,
+      `${address}//localizations/fr-FR`,
+    ]);
+  });
+});
