@@ -108,3 +108,27 @@ describe("branding as the branding pages document it", () => {
     ]);
   });
 });
+
+describe("applications as the application pages document them", () => {
+  it("filters on owners/$count in an advanced query", async () => {
+    const app = (await g.post("/applications", { displayName: "Ownerless" })).body;
+    const url =
+      "/applications?$filter=owners/$count eq 0 or owners/$count eq 1&$count=true&$select=id,displayName";
+    const r = await g.get(url, EVENTUAL);
+    expect(r.status).toBe(200);
+    expect(r.body.value).toContainEqual({ id: app.id, displayName: "Ownerless" });
+    const none = await g.get("/applications?$filter=owners/$count gt 0&$count=true&$select=id", EVENTUAL);
+    expect(none.body.value).toEqual([]);
+  });
+
+  it("needs the advanced query parameters and a number for owners/$count", async () => {
+    const plain = await g.get("/applications?$filter=owners/$count eq 0");
+    expect(plain.status).toBe(400);
+    expect(plain.error?.message).toMatch(/ConsistencyLevel:eventual/);
+    const text = await g.get("/applications?$filter=owners/$count eq 'none'&$count=true", EVENTUAL);
+    expect(text.status).toBe(400);
+    const unknown = await g.get("/applications?$filter=members/$count eq 0&$count=true", EVENTUAL);
+    expect(unknown.status).toBe(400);
+    expect(unknown.error?.code).toBe("Request_UnsupportedQuery");
+  });
+});

@@ -50,8 +50,7 @@ function keyHolderSpec(
   };
 }
 
-/** How `/applications` answers OData queries (application resource page). */
-export const applicationsSpec: CollectionSpec = keyHolderSpec("application", "Application", {
+const applicationSpec = keyHolderSpec("application", "Application", {
   orderby: { displayName: "basic", createdDateTime: "advanced" },
   properties: {
     description: { ops: "eq ge le startswith", advanced: "ne not eqnull" },
@@ -65,6 +64,18 @@ export const applicationsSpec: CollectionSpec = keyHolderSpec("application", "Ap
     keyCredentials: { properties: { keyId: { ops: "eq" } } },
   },
 });
+
+/**
+ * How `/applications` answers OData queries (application resource page), with `owners/$count` in
+ * `$filter` (application-list example 5: an advanced query).
+ * The emulator records no application owners (it serves no `/applications/{id}/owners`), so every
+ * application counts none.
+ */
+export const applicationsSpec: CollectionSpec = {
+  ...applicationSpec,
+  filter: { ...applicationSpec.filter, counts: { owners: { ops: "", advanced: "eq ne gt ge lt le" } } },
+  navigationCount: () => 0,
+};
 
 /** How `/servicePrincipals` answers OData queries (servicePrincipal resource page). */
 export const servicePrincipalsSpec: CollectionSpec = {
