@@ -132,3 +132,16 @@ describe("applications as the application pages document them", () => {
     expect(unknown.error?.code).toBe("Request_UnsupportedQuery");
   });
 });
+
+describe("users as the user pages document them", () => {
+  it("filters users by an assigned license's SKU with any()", async () => {
+    const sku = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
+    const r = await g.get(
+      `/users?$select=id,mail,assignedLicenses&$filter=assignedLicenses/any(u:u/skuId eq ${sku})`,
+    );
+    expect(r.status).toBe(200);
+    expect(r.body["@odata.context"]).toMatch(/#users\(id,mail,assignedLicenses\)$/);
+    // The emulator assigns no licenses: no user has that SKU.
+    expect(r.body.value).toEqual([]);
+  });
+});
