@@ -145,3 +145,20 @@ describe("users as the user pages document them", () => {
     expect(r.body.value).toEqual([]);
   });
 });
+
+describe("service principals as the servicePrincipal page documents them", () => {
+  it("returns customSecurityAttributes only on $select", async () => {
+    const app = (await g.post("/applications", { displayName: "Attributed" })).body;
+    const sp = await g.post("/servicePrincipals", { appId: app.appId });
+    expect(sp.status).toBe(201);
+    expect(sp.body).not.toHaveProperty("customSecurityAttributes");
+    expect(sp.body).toHaveProperty("publisherName");
+    const one = await g.get(`/servicePrincipals/${sp.body.id}`);
+    expect(one.body).not.toHaveProperty("customSecurityAttributes");
+    expect(one.body).toMatchObject({ appId: app.appId, servicePrincipalNames: expect.any(Array) });
+    const list = await g.get(`/servicePrincipals?$filter=appId eq '${app.appId}'`);
+    expect(list.body.value[0]).not.toHaveProperty("customSecurityAttributes");
+    const selected = await g.get(`/servicePrincipals/${sp.body.id}?$select=id,customSecurityAttributes`);
+    expect(selected.body).toHaveProperty("customSecurityAttributes");
+  });
+});

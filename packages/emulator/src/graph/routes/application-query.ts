@@ -1,4 +1,5 @@
 import type { JsonObject } from "../../store/json.ts";
+import { typeProperties } from "../entities/shape.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import type { FilterSupport, PropertySupport } from "../odata/filter-support.ts";
 
@@ -92,4 +93,10 @@ export const servicePrincipalsSpec: CollectionSpec = {
   // Shown by the service principal pages' examples (beta declares them; v1.0 has endpoints only as a
   // navigation): the publisher's tenant name is not known to the record, so null.
   documented: { publisherName: () => null, endpoints: () => [] },
+  // The servicePrincipal resource page: customSecurityAttributes "Requires $select to retrieve".
+  defaultSelect: [
+    ...Object.keys(typeProperties("servicePrincipal")).filter((p) => p !== "customSecurityAttributes"),
+    "publisherName",
+    "endpoints",
+  ],
 };
