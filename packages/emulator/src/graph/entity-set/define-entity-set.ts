@@ -24,6 +24,9 @@ const bodyNames = (body: JsonObject): string[] => Object.keys(body).filter((k) =
 /** Builds the routes of an entity set from its declaration (see {@link EntitySetDeclaration}). */
 export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
   typeProperties(d.type); // an unknown type fails at load, not on the first request
+  const audited = d.audit;
+  if (audited === undefined && (d.create ?? d.update ?? d.remove) !== undefined)
+    throw new Error(`entity set ${d.name}: a set that changes records declares its audit`);
   const records = (req: GraphRequest): Collection => collectionOf(req.tenant, d.collection);
   const spec = (req: GraphRequest): CollectionSpec => (typeof d.spec === "function" ? d.spec(req) : d.spec);
   const find = (req: GraphRequest, key: string): JsonObject => {
@@ -39,20 +42,21 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
   const servedList = (req: GraphRequest): Iterable<JsonObject> =>
     d.serve === undefined ? listed(req) : [...listed(req)].map((r) => served(req, r));
   const writeAudit: EntitySet["audit"] = (req, verb, before, after, names, activity) => {
-    if (d.audit.entry !== undefined) {
-      audit(req, d.audit.entry(verb, before, after));
+    if (audited === undefined) return;
+    if (audited.entry !== undefined) {
+      audit(req, audited.entry(verb, before, after));
       return;
     }
     const target: AuditTarget = {
       id: String(after.id),
       displayName: (after.displayName ?? null) as string | null,
-      type: d.audit.targetType,
-      ...d.audit.target?.(after),
+      type: audited.targetType,
+      ...audited.target?.(after),
     };
     if (verb !== "Delete") target.modifiedProperties = changes(before, after, names, d.update?.secret);
     audit(req, {
-      activityDisplayName: activity ?? d.audit.activities?.[verb] ?? `${verb} ${d.audit.activity}`,
-      category: d.audit.category,
+      activityDisplayName: activity ?? audited.activities?.[verb] ?? `${verb} ${audited.activity}`,
+      category: audited.category,
       operationType: verb,
       targets: [target],
     });

@@ -76,7 +76,8 @@ export interface EntitySetDeclaration {
     /** `GET /{name}/$count` (ConsistencyLevel: eventual); directory sets have it. */
     count?: boolean;
   };
-  audit: AuditDeclaration;
+  /** How the set's own changes are audited; only a read-only set (the audit logs) has none. */
+  audit?: AuditDeclaration;
   create?: {
     permissions: readonly string[];
     /** Validates the body and builds the stored record (full CSDL shape); may throw Graph's 400. */
