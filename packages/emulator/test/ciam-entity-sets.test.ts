@@ -4,6 +4,7 @@ import {
   CAST,
   FLOWS,
   flowBody,
+  GOOGLE,
   idps,
   useFlowEmulator,
   withAttributes,
@@ -19,18 +20,13 @@ const metadata = () => `${t.emu.graphUrl}/v1.0/$metadata#`;
 
 describe("declared CIAM entity sets", () => {
   it("answers a create with the Location of the created provider and flow", async () => {
-    const provider = await g.post("/v1.0/identity/identityProviders", {
-      "@odata.type": "#microsoft.graph.socialIdentityProvider",
-      displayName: "Facebook",
-      identityProviderType: "Facebook",
-      clientId: "fb-client",
-      clientSecret: "fb-secret",
-    });
+    const facebook = { ...GOOGLE, displayName: "Facebook", identityProviderType: "Facebook" };
+    const provider = await g.post("/v1.0/identity/identityProviders", facebook);
     expect(provider.status).toBe(201);
     expect(provider.headers.get("location")).toBe(
       `${t.emu.graphUrl}/v1.0/identity/identityProviders/${provider.body.id}`,
     );
-    expect(provider.body.clientSecret).not.toBe("fb-secret");
+    expect(provider.body.clientSecret).not.toBe(GOOGLE.clientSecret);
     const flow = await g.post(FLOWS, flowBody("Located flow"));
     expect(flow.status).toBe(201);
     expect(flow.headers.get("location")).toBe(`${t.emu.graphUrl}${FLOWS}/${flow.body.id}`);
