@@ -162,3 +162,22 @@ describe("service principals as the servicePrincipal page documents them", () =>
     expect(selected.body).toHaveProperty("customSecurityAttributes");
   });
 });
+
+describe("applications' default property set", () => {
+  it("returns authenticationBehaviors only on $select", async () => {
+    const app = await g.post("/applications", { displayName: "Behaved" });
+    expect(app.status).toBe(201);
+    expect(app.body).not.toHaveProperty("authenticationBehaviors");
+    const one = await g.get(`/applications/${app.body.id}`);
+    expect(one.body).not.toHaveProperty("authenticationBehaviors");
+    expect(one.body).toMatchObject({
+      appId: app.body.appId,
+      displayName: "Behaved",
+      web: expect.any(Object),
+    });
+    const list = await g.get(`/applications?$filter=id eq '${app.body.id}'`);
+    expect(list.body.value[0]).not.toHaveProperty("authenticationBehaviors");
+    const selected = await g.get(`/applications/${app.body.id}?$select=id,authenticationBehaviors`);
+    expect(selected.body).toHaveProperty("authenticationBehaviors");
+  });
+});

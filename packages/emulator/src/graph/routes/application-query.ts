@@ -76,6 +76,9 @@ export const applicationsSpec: CollectionSpec = {
   ...applicationSpec,
   filter: { ...applicationSpec.filter, counts: { owners: { ops: "", advanced: "eq ne gt ge lt le" } } },
   navigationCount: () => 0,
+  // "The authenticationBehaviors property is returned only on $select requests" (Manage application
+  // authenticationBehaviors, Microsoft Graph docs).
+  defaultSelect: Object.keys(typeProperties("application")).filter((p) => p !== "authenticationBehaviors"),
 };
 
 /** How `/servicePrincipals` answers OData queries (servicePrincipal resource page). */
