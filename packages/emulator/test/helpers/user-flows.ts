@@ -2,17 +2,20 @@ import { afterAll, beforeAll } from "vitest";
 import { lateBound, type TestEmulator } from "./emulator.ts";
 import { type GraphCaller, startWithReader } from "./graph-https.ts";
 
+/** A social identity provider body (Google); other social providers differ in name and type. */
+export const GOOGLE = {
+  "@odata.type": "#microsoft.graph.socialIdentityProvider",
+  displayName: "Google",
+  identityProviderType: "Google",
+  clientId: "google-client",
+  clientSecret: "google-secret",
+};
+
 /** The emulator for user-flow tests: an admin caller, a reader with EventListener.Read.All, and Google. */
 export async function startFlowEmulator(): Promise<{ t: TestEmulator; g: GraphCaller; reader: GraphCaller }> {
   const session = await startWithReader("flow reader", ["EventListener.Read.All"]);
   // Flows can only name identity providers the tenant has, so the tests configure Google once.
-  await session.g.post("/v1.0/identity/identityProviders", {
-    "@odata.type": "#microsoft.graph.socialIdentityProvider",
-    displayName: "Google",
-    identityProviderType: "Google",
-    clientId: "google-client",
-    clientSecret: "google-secret",
-  });
+  await session.g.post("/v1.0/identity/identityProviders", GOOGLE);
   return session;
 }
 

@@ -11,10 +11,11 @@ import {
   listCollection,
   serveRecord,
 } from "../odata/collection-query.ts";
-import type { GraphRequest, GraphResult, GraphRoute } from "../route.ts";
+import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "../routes/common.ts";
 import type { EntitySet, EntitySetDeclaration } from "./entity-set-declaration.ts";
 import { referenceRoutes } from "./reference-navigation.ts";
+import { typeCastRoutes } from "./type-casts.ts";
 
 export type { AuditVerb, EntitySet, EntitySetDeclaration } from "./entity-set-declaration.ts";
 
@@ -23,6 +24,9 @@ const bodyNames = (body: JsonObject): string[] => Object.keys(body).filter((k) =
 /** Builds the routes of an entity set from its declaration (see {@link EntitySetDeclaration}). */
 export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
   typeProperties(d.type); // an unknown type fails at load, not on the first request
+  const audited = d.audit;
+  if (audited === undefined && (d.create ?? d.update ?? d.remove) !== undefined)
+    throw new Error(`entity set ${d.name}: a set that changes records declares its audit`);
   const records = (req: GraphRequest): Collection => collectionOf(req.tenant, d.collection);
   const spec = (req: GraphRequest): CollectionSpec => (typeof d.spec === "function" ? d.spec(req) : d.spec);
   const find = (req: GraphRequest, key: string): JsonObject => {
@@ -32,21 +36,27 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     return record;
   };
   const listed = (req: GraphRequest): Iterable<JsonObject> => (d.list ?? ((r) => records(r).values()))(req);
+  const listSpec = (req: GraphRequest): CollectionSpec =>
+    d.listSpec === undefined ? spec(req) : typeof d.listSpec === "function" ? d.listSpec(req) : d.listSpec;
+  const served = (req: GraphRequest, record: JsonObject): JsonObject => d.serve?.(req, record) ?? record;
+  const servedList = (req: GraphRequest): Iterable<JsonObject> =>
+    d.serve === undefined ? listed(req) : [...listed(req)].map((r) => served(req, r));
   const writeAudit: EntitySet["audit"] = (req, verb, before, after, names, activity) => {
-    if (d.audit.entry !== undefined) {
-      audit(req, d.audit.entry(verb, before, after));
+    if (audited === undefined) return;
+    if (audited.entry !== undefined) {
+      audit(req, audited.entry(verb, before, after));
       return;
     }
     const target: AuditTarget = {
       id: String(after.id),
       displayName: (after.displayName ?? null) as string | null,
-      type: d.audit.targetType,
-      ...d.audit.target?.(after),
+      type: audited.targetType,
+      ...audited.target?.(after),
     };
     if (verb !== "Delete") target.modifiedProperties = changes(before, after, names, d.update?.secret);
     audit(req, {
-      activityDisplayName: activity ?? d.audit.activities?.[verb] ?? `${verb} ${d.audit.activity}`,
-      category: d.audit.category,
+      activityDisplayName: activity ?? audited.activities?.[verb] ?? `${verb} ${audited.activity}`,
+      category: audited.category,
       operationType: verb,
       targets: [target],
     });
@@ -68,7 +78,10 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       permissions: d.read.listPermissions ?? d.read.permissions,
       directory,
       ...(d.read.listCost === undefined ? {} : { cost: d.read.listCost }),
-      handle: (req) => listCollection(req, d.listSpec ?? spec(req), listed(req)),
+      handle: (req) => {
+        const plain = d.listRequest?.(req) ?? req;
+        return listCollection(plain, listSpec(plain), servedList(req));
+      },
     },
   ];
   if (d.read.count ?? d.directory) {
@@ -77,7 +90,10 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       path: `${base}/$count`,
       permissions: d.read.permissions,
       directory,
-      handle: (req) => countCollection(req, d.listSpec ?? spec(req), listed(req)),
+      handle: (req) => {
+        const plain = d.listRequest?.(req) ?? req;
+        return countCollection(plain, listSpec(plain), servedList(req));
+      },
     });
   }
   const keyPaths: {
@@ -102,7 +118,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       permissions: d.read.permissions,
       directory,
       ...(d.read.cost === undefined ? {} : { cost: d.read.cost }),
-      handle: (req, p) => getEntity(req, spec(req), key(p, req)),
+      handle: (req, p) => getEntity(req, spec(req), served(req, key(p, req))),
     });
     if (d.update !== undefined) {
       const u = d.update;
@@ -143,6 +159,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     });
   }
   for (const nav of d.navigations ?? []) routes.push(...referenceRoutes(set, nav));
+  routes.push(...typeCastRoutes({ declaration: d, listed, find, spec, listSpec, served }));
   const all = [...routes, ...(d.extraRoutes?.(set) ?? [])];
   (set as { routes: readonly GraphRoute[] }).routes = all;
   return set;
@@ -154,6 +171,13 @@ function create(
   req: GraphRequest,
 ): GraphResult {
   const body = jsonBody(req);
+  if (c.max !== undefined && set.records(req).size >= c.max.count) {
+    throw new GraphError(
+      400,
+      "Request_BadRequest",
+      `The tenant already has the maximum of ${c.max.count} ${c.max.plural}; delete one before creating another.`,
+    );
+  }
   const record = c.build(req, body);
   set.records(req).put(String(record.id), record);
   set.audit(req, "Add", {}, record, c.audited?.(body) ?? bodyNames(body));
@@ -165,14 +189,17 @@ function create(
   const sent = Object.keys(body).filter(
     (k) => !k.includes("@") && record[k] !== undefined && !c.withheld?.includes(k),
   );
+  const view = set.declaration.serve?.(req, record) ?? record;
   const served =
-    spec.defaultSelect === undefined
-      ? serveRecord(record, spec, undefined)
-      : serveRecord(
-          record,
-          { ...spec, defaultSelect: [...new Set([...spec.defaultSelect, ...sent])] },
-          undefined,
-        );
+    c.served !== undefined
+      ? c.served(req, record)
+      : spec.defaultSelect === undefined
+        ? serveRecord(view, spec, undefined)
+        : serveRecord(
+            view,
+            { ...spec, defaultSelect: [...new Set([...spec.defaultSelect, ...sent])] },
+            undefined,
+          );
   return {
     status: 201,
     headers: {

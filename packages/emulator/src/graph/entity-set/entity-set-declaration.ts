@@ -39,8 +39,18 @@ export interface EntitySetDeclaration {
   type: string;
   /** The OData answer of the set (filterable properties and operators, `$orderby`, default property set, `$expand`). */
   spec: CollectionSpec | ((req: GraphRequest) => CollectionSpec);
-  /** When the list answers otherwise than one entity (users: `$search` and advanced sorting). */
-  listSpec?: CollectionSpec;
+  /** When the list answers otherwise than one entity (users: `$search` and advanced sorting; a flow's list annotations). */
+  listSpec?: CollectionSpec | ((req: GraphRequest) => CollectionSpec);
+  /** Rewrites a list request before it is answered (a flow's type-cast segments inside `$filter`). */
+  listRequest?: (req: GraphRequest) => GraphRequest;
+  /** What reads serve of a stored record before the OData options apply (a property only beta declares). */
+  serve?: (req: GraphRequest, record: JsonObject) => JsonObject;
+  /**
+   * Derived types served as type-cast segments: `/{name}/microsoft.graph.{type}` lists the records of
+   * that type (or one derived from it), `/{name}/{id}/microsoft.graph.{type}` gets one (404 when the
+   * record is of another type). A record's type is its `@odata.type`, else `type`.
+   */
+  casts?: readonly string[];
   /** Directory objects: `Directory.Read.All` / `Directory.ReadWrite.All` also allow the calls. */
   directory: boolean;
   /** What a list serves when it is more than the collection (built-in user flow attributes). */
@@ -66,7 +76,8 @@ export interface EntitySetDeclaration {
     /** `GET /{name}/$count` (ConsistencyLevel: eventual); directory sets have it. */
     count?: boolean;
   };
-  audit: AuditDeclaration;
+  /** How the set's own changes are audited; only a read-only set (the audit logs) has none. */
+  audit?: AuditDeclaration;
   create?: {
     permissions: readonly string[];
     /** Validates the body and builds the stored record (full CSDL shape); may throw Graph's 400. */
@@ -77,6 +88,10 @@ export interface EntitySetDeclaration {
     audited?: (body: JsonObject) => string[];
     /** Body names the 201 does not echo (`passwordProfile`: a password never comes back). */
     withheld?: readonly string[];
+    /** Graph's per-tenant cap: creating past `count` records is a 400 naming the `plural`. */
+    max?: { count: number; plural: string };
+    /** The 201's object when Graph's create example shows another one than a get (a flow's handler without its providers). */
+    served?: (req: GraphRequest, record: JsonObject) => JsonObject;
   };
   update?: {
     permissions: readonly string[];

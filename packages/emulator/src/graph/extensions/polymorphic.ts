@@ -43,3 +43,30 @@ export function polymorphicValue(
   }
   return { "@odata.type": `#microsoft.graph.${type}`, ...complexValue(type, input, property) };
 }
+
+/** A stored record's type name, without the `#microsoft.graph.` prefix. */
+export function recordType(record: JsonObject): string {
+  return String(record["@odata.type"]).replace("#microsoft.graph.", "");
+}
+
+/**
+ * The record's type for a PATCH: an `@odata.type` in the body, when sent, must name it (a record's
+ * type cannot change); `message(type, got)` explains the refusal.
+ */
+export function keptType(
+  record: JsonObject,
+  body: JsonObject,
+  message: (type: string, got: string) => string,
+): string {
+  const type = recordType(record);
+  if (body["@odata.type"] !== undefined && odataTypeOf(body["@odata.type"], [type]) === undefined) {
+    throw new GraphError(400, "Request_BadRequest", message(type, String(body["@odata.type"])));
+  }
+  return type;
+}
+
+/** The `finish` of a polymorphic set: every served item leads with its `@odata.type`. */
+export const typedFinish = (served: JsonObject, _select: unknown, record: JsonObject): JsonObject => ({
+  "@odata.type": record["@odata.type"] ?? null,
+  ...served,
+});

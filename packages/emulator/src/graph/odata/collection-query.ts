@@ -47,6 +47,8 @@ export interface CollectionSpec {
    * unless `defaultSelect` leaves them out.
    */
   documented?: Readonly<Record<string, (record: JsonObject) => Json>>;
+  /** How many objects a record's navigation holds, for `$filter` on `{navigation}/$count` (`filter.counts`). */
+  navigationCount?: (req: GraphRequest, navigation: string, record: JsonObject) => number;
   /** Last step of serving a record (hide `keyCredentials.key`, add `@odata.type`). */
   finish?: (served: JsonObject, select: readonly string[] | undefined, record: JsonObject) => JsonObject;
 }
@@ -94,7 +96,9 @@ function select(
     const expr = parseFilter(filter);
     advanced = checkFilter(expr, spec.filter, advancedAllowed) || advanced;
     const effective = spec.filter.rewrite?.(expr) ?? expr;
-    items = (spec.candidates?.(expr, req) ?? items).filter((r) => matches(effective, r));
+    items = (spec.candidates?.(expr, req) ?? items).filter((r) =>
+      matches(effective, r, (nav, rec) => spec.navigationCount?.(req, nav, rec) ?? 0),
+    );
   }
   const search = opts.get("$search");
   if (search !== undefined) {

@@ -22,6 +22,8 @@ export type FilterExpr =
   | { kind: "and" | "or"; left: FilterExpr; right: FilterExpr }
   | { kind: "not"; operand: FilterExpr }
   | { kind: "call"; name: "startswith" | "endswith" | "contains"; args: readonly FilterExpr[] }
+  /** `owners/$count`: how many objects a navigation property holds (compared with a number). */
+  | { kind: "count"; path: readonly string[] }
   /** `isof('microsoft.graph.x')`: whether the record is of that type or one derived from it. */
   | { kind: "isof"; type: string }
   | {

@@ -6,9 +6,12 @@ import type { ComparisonOp, FilterExpr, Literal } from "./filter-ast.ts";
  * Evaluates a parsed `$filter` against a record. String comparisons ignore case, as the directory's
  * do; DateTimeOffset literals compare as instants against ISO strings; `eq null` matches unset values.
  */
-export function matches(expr: FilterExpr, record: JsonObject): boolean {
-  return truthy(evaluate(expr, record, new Map()));
+export function matches(expr: FilterExpr, record: JsonObject, count: NavigationCount = () => 0): boolean {
+  return truthy(evaluate(expr, record, new Map(), count));
 }
+
+/** How many objects a record's navigation holds (`owners/$count`). */
+export type NavigationCount = (navigation: string, record: JsonObject) => number;
 
 type Value = Json | undefined;
 
@@ -16,27 +19,35 @@ function truthy(v: Value): boolean {
   return v === true;
 }
 
-function evaluate(expr: FilterExpr, record: JsonObject, scope: Map<string, Json>): Value {
+function evaluate(
+  expr: FilterExpr,
+  record: JsonObject,
+  scope: Map<string, Json>,
+  count: NavigationCount,
+): Value {
+  const sub = (e: FilterExpr, s: Map<string, Json> = scope): Value => evaluate(e, record, s, count);
   switch (expr.kind) {
+    case "count":
+      return count(expr.path.join("/"), record);
     case "literal":
       return literalValue(expr.literal);
     case "property":
       return resolve(expr.variable === null ? record : (scope.get(expr.variable) ?? null), expr.path);
     case "and":
-      return truthy(evaluate(expr.left, record, scope)) && truthy(evaluate(expr.right, record, scope));
+      return truthy(sub(expr.left)) && truthy(sub(expr.right));
     case "or":
-      return truthy(evaluate(expr.left, record, scope)) || truthy(evaluate(expr.right, record, scope));
+      return truthy(sub(expr.left)) || truthy(sub(expr.right));
     case "not":
-      return !truthy(evaluate(expr.operand, record, scope));
+      return !truthy(sub(expr.operand));
     case "compare":
-      return compare(expr.op, evaluate(expr.left, record, scope), evaluate(expr.right, record, scope));
+      return compare(expr.op, sub(expr.left), sub(expr.right));
     case "in": {
-      const left = evaluate(expr.left, record, scope);
+      const left = sub(expr.left);
       return expr.values.some((v) => compare("eq", left, literalValue(v)));
     }
     case "call": {
-      const a = evaluate(expr.args[0] as FilterExpr, record, scope);
-      const b = evaluate(expr.args[1] as FilterExpr, record, scope);
+      const a = sub(expr.args[0] as FilterExpr);
+      const b = sub(expr.args[1] as FilterExpr);
       if (typeof a !== "string" || typeof b !== "string") return false;
       const [x, y] = [a.toLowerCase(), b.toLowerCase()];
       return expr.name === "startswith"
@@ -53,7 +64,7 @@ function evaluate(expr: FilterExpr, record: JsonObject, scope: Map<string, Json>
       const test = (item: Json): boolean => {
         const inner = new Map(scope);
         inner.set(expr.variable, item);
-        return truthy(evaluate(expr.body, record, inner));
+        return truthy(sub(expr.body, inner));
       };
       return expr.quantifier === "any" ? collection.some(test) : collection.every(test);
     }
@@ -121,7 +132,7 @@ function compare(op: ComparisonOp, a: Value, b: Value): boolean {
 }
 
 /** Whether a record's `@odata.type` is the named type or derives from it (the CSDL shapes' base chain). */
-function isOf(recordType: Json | undefined, name: string): boolean {
+export function isOf(recordType: Json | undefined, name: string): boolean {
   const wanted = name.replace(/^#?microsoft\.graph\./i, "").toLowerCase();
   let type: string | null =
     typeof recordType === "string" ? recordType.replace(/^#?microsoft\.graph\./i, "") : null;

@@ -196,6 +196,10 @@ class Parser {
       segments.push(seg);
       if (this.#text[this.#pos] !== "/") break;
       this.#pos++;
+      if (/^\$count\b/.test(this.#rest())) {
+        this.#pos += "$count".length;
+        return { kind: "count", path: segments };
+      }
       const lambda = /^(any|all)\s*\(/i.exec(this.#rest());
       if (lambda !== null) {
         const quantifier = (lambda[1] as string).toLowerCase() as "any" | "all";

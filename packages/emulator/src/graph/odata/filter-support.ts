@@ -30,6 +30,8 @@ export interface FilterSupport {
   extensions?: boolean;
   /** Whether `ne`/`not` need an advanced query (directory objects) or are simply unsupported. */
   directory: boolean;
+  /** Navigations whose size `$filter` compares (`owners/$count eq 0`), with the operators allowed. */
+  counts?: Readonly<Record<string, PropertySupport>>;
   /** Rewrites an accepted filter before evaluation, for service-side semantics the grammar cannot say. */
   rewrite?: (expr: FilterExpr) => FilterExpr;
 }
@@ -113,6 +115,13 @@ export function checkFilter(expr: FilterExpr, support: FilterSupport, advancedAl
               : [];
         if (prop === undefined || lit === undefined)
           throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported Query.");
+        if (prop.kind === "count") {
+          const name = prop.path.join("/");
+          if (inner !== undefined || lit.type !== "number")
+            throw new GraphError(400, "Request_UnsupportedQuery", "Unsupported Query.");
+          useOp(e.op, `${name}/$count`, support.counts?.[name]);
+          return;
+        }
         const [name, props] = lookup(prop, inner);
         const op = lit.type === "null" && e.op === "eq" ? "eqnull" : e.op;
         useOp(op, name, props);

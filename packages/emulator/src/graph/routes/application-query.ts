@@ -1,4 +1,5 @@
 import type { JsonObject } from "../../store/json.ts";
+import { typeProperties } from "../entities/shape.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import type { FilterSupport, PropertySupport } from "../odata/filter-support.ts";
 
@@ -50,8 +51,7 @@ function keyHolderSpec(
   };
 }
 
-/** How `/applications` answers OData queries (application resource page). */
-export const applicationsSpec: CollectionSpec = keyHolderSpec("application", "Application", {
+const applicationSpec = keyHolderSpec("application", "Application", {
   orderby: { displayName: "basic", createdDateTime: "advanced" },
   properties: {
     description: { ops: "eq ge le startswith", advanced: "ne not eqnull" },
@@ -65,6 +65,21 @@ export const applicationsSpec: CollectionSpec = keyHolderSpec("application", "Ap
     keyCredentials: { properties: { keyId: { ops: "eq" } } },
   },
 });
+
+/**
+ * How `/applications` answers OData queries (application resource page), with `owners/$count` in
+ * `$filter` (application-list example 5: an advanced query).
+ * The emulator records no application owners (it serves no `/applications/{id}/owners`), so every
+ * application counts none.
+ */
+export const applicationsSpec: CollectionSpec = {
+  ...applicationSpec,
+  filter: { ...applicationSpec.filter, counts: { owners: { ops: "", advanced: "eq ne gt ge lt le" } } },
+  navigationCount: () => 0,
+  // "The authenticationBehaviors property is returned only on $select requests" (Manage application
+  // authenticationBehaviors, Microsoft Graph docs).
+  defaultSelect: Object.keys(typeProperties("application")).filter((p) => p !== "authenticationBehaviors"),
+};
 
 /** How `/servicePrincipals` answers OData queries (servicePrincipal resource page). */
 export const servicePrincipalsSpec: CollectionSpec = {
@@ -81,4 +96,10 @@ export const servicePrincipalsSpec: CollectionSpec = {
   // Shown by the service principal pages' examples (beta declares them; v1.0 has endpoints only as a
   // navigation): the publisher's tenant name is not known to the record, so null.
   documented: { publisherName: () => null, endpoints: () => [] },
+  // The servicePrincipal resource page: customSecurityAttributes "Requires $select to retrieve".
+  defaultSelect: [
+    ...Object.keys(typeProperties("servicePrincipal")).filter((p) => p !== "customSecurityAttributes"),
+    "publisherName",
+    "endpoints",
+  ],
 };

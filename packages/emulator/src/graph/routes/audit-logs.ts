@@ -1,10 +1,8 @@
-import { COLLECTIONS } from "../../store/collection-names.ts";
-import type { JsonObject } from "../../store/json.ts";
+import { COLLECTIONS, type CollectionName, collectionOf } from "../../store/collection-names.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
-import { getEntity, listCollection } from "../odata/collection-query.ts";
 import type { PropertySupport } from "../odata/filter-support.ts";
 import type { GraphRequest, GraphRoute } from "../route.ts";
-import { notFound } from "./common.ts";
 
 const EQ: PropertySupport = { ops: "eq" };
 const EQ_STARTS: PropertySupport = { ops: "eq startswith" };
@@ -72,40 +70,33 @@ const signInsSpec: CollectionSpec = {
   },
 };
 
-function find(req: GraphRequest, collection: string, id: string): JsonObject {
-  const record = req.tenant.collection(collection).get(id);
-  if (record === undefined) throw notFound(id);
-  return record;
-}
-
 // Reports are their own throttling family (5 requests / 10 s per app and tenant); the RU cost is 1.
-const PERMISSIONS = ["AuditLog.Read.All"];
+const read = { permissions: ["AuditLog.Read.All"], count: false };
+/** Log records are found by their id as stored (sign-in ids are not always GUIDs). */
+const byId = (collection: CollectionName) => (req: GraphRequest, id: string) =>
+  collectionOf(req.tenant, collection).get(id);
+
+/** `/auditLogs/directoryAudits`: read-only, written by every audited change. */
+export const directoryAuditSet = defineEntitySet({
+  name: "auditLogs/directoryAudits",
+  collection: COLLECTIONS.directoryAudits,
+  type: "directoryAudit",
+  spec: directoryAuditsSpec,
+  directory: false,
+  find: byId(COLLECTIONS.directoryAudits),
+  read,
+});
+
+/** `/auditLogs/signIns`: read-only, written by the token service. */
+export const signInSet = defineEntitySet({
+  name: "auditLogs/signIns",
+  collection: COLLECTIONS.signIns,
+  type: "signIn",
+  spec: signInsSpec,
+  directory: false,
+  find: byId(COLLECTIONS.signIns),
+  read,
+});
 
 /** `/auditLogs/directoryAudits` and `/auditLogs/signIns`. */
-export const auditLogRoutes: GraphRoute[] = [
-  {
-    method: "GET",
-    path: "/auditLogs/directoryAudits",
-    permissions: PERMISSIONS,
-    handle: (req) =>
-      listCollection(req, directoryAuditsSpec, req.tenant.collection(COLLECTIONS.directoryAudits).values()),
-  },
-  {
-    method: "GET",
-    path: "/auditLogs/directoryAudits/{id}",
-    permissions: PERMISSIONS,
-    handle: (req, p) => getEntity(req, directoryAuditsSpec, find(req, "directoryAudits", p.id as string)),
-  },
-  {
-    method: "GET",
-    path: "/auditLogs/signIns",
-    permissions: PERMISSIONS,
-    handle: (req) => listCollection(req, signInsSpec, req.tenant.collection(COLLECTIONS.signIns).values()),
-  },
-  {
-    method: "GET",
-    path: "/auditLogs/signIns/{id}",
-    permissions: PERMISSIONS,
-    handle: (req, p) => getEntity(req, signInsSpec, find(req, "signIns", p.id as string)),
-  },
-];
+export const auditLogRoutes: readonly GraphRoute[] = [...directoryAuditSet.routes, ...signInSet.routes];

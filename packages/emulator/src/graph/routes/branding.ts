@@ -48,6 +48,17 @@ function requestedLocale(req: GraphRequest): string {
   return localeKey(first);
 }
 
+/**
+ * The `@odata.id` the branding pages' examples carry: the branding's address in the directory
+ * (`…/v2/{tenant}/directoryObjects/$/Microsoft.DirectoryServices.Organization('{tenant}')` and then
+ * `/branding/0` for the branding, `//localizations/{id}` for a listed or created localization and
+ * `//localizations('{id}')/{id}` for one read by id, each as the page shows it).
+ */
+function brandingAddress(req: GraphRequest, orgId: string, path: string): string {
+  const tenant = orgId.toLowerCase();
+  return `${req.baseUrl}/v2/${tenant}/directoryObjects/$/Microsoft.DirectoryServices.Organization('${tenant}')${path}`;
+}
+
 function requireJson(req: GraphRequest): JsonObject {
   const type = req.headers["content-type"] ?? "";
   if (req.rawBody.length > 0 && !/json/i.test(type)) {
@@ -69,11 +80,13 @@ function getBranding(req: GraphRequest, orgId: string) {
   const localization = locale === DEFAULT_LOCALE ? undefined : findBranding(req.tenant, locale);
   // A locale without a localization shows the default branding, as the sign-in page does.
   const record = localization === undefined ? defaults : mergedBranding(defaults, localization);
+  const id = localization === undefined ? DEFAULT_LOCALE : String(localization.id);
   return {
     status: 200,
     body: {
       "@odata.context": `${req.baseUrl}/${req.version}/$metadata#branding`,
-      ...serveBranding(req, record, localization === undefined ? DEFAULT_LOCALE : String(localization.id)),
+      "@odata.id": brandingAddress(req, orgId, `/branding/${id}`),
+      ...serveBranding(req, record, id),
     },
   };
 }
@@ -151,6 +164,7 @@ function createLocalization(req: GraphRequest, orgId: string) {
     headers: { location: `${req.baseUrl}/${req.version}/organization/${orgId}/branding/localizations/${id}` },
     body: {
       "@odata.context": `${req.baseUrl}/${req.version}/$metadata#organization('${orgId}')/branding/localizations/$entity`,
+      "@odata.id": brandingAddress(req, orgId, `//localizations/${id}`),
       ...after,
     },
   };
@@ -168,6 +182,7 @@ function listLocalizations(req: GraphRequest, orgId: string) {
       "@odata.context": `${req.baseUrl}/${req.version}/$metadata#organization('${orgId}')/branding/localizations`,
       value: records.map((r) => ({
         "@odata.type": LOCALIZATION_TYPE,
+        "@odata.id": brandingAddress(req, orgId, `//localizations/${String(r.id)}`),
         ...serveBranding(req, r, String(r.id)),
       })),
     },
@@ -183,6 +198,11 @@ function getLocalization(req: GraphRequest, orgId: string, locale: string) {
     body: {
       "@odata.context": `${req.baseUrl}/${req.version}/$metadata#organization('${orgId}')/branding/localizations/$entity`,
       "@odata.type": LOCALIZATION_TYPE,
+      "@odata.id": brandingAddress(
+        req,
+        orgId,
+        `//localizations('${String(record.id)}')/${String(record.id)}`,
+      ),
       ...serveBranding(req, record, String(record.id)),
     },
   };

@@ -1,4 +1,5 @@
 import type { JsonObject } from "../../store/json.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
 import {
   EXTENSION_TYPES,
   EXTENSIONS,
@@ -6,19 +7,11 @@ import {
   newExtension,
   writeExtension,
 } from "../extensions/custom-extension.ts";
-import { polymorphicValue } from "../extensions/polymorphic.ts";
+import { keptType, polymorphicValue, typedFinish } from "../extensions/polymorphic.ts";
 import { validateAuthenticationConfiguration } from "../extensions/validate-configuration.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import type { GraphRequest, GraphRoute } from "../route.ts";
 import { jsonBody } from "./common.ts";
-import {
-  createRecord,
-  findRecord,
-  type PolymorphicCollection,
-  param,
-  polymorphicRoutes,
-  updateRecord,
-} from "./polymorphic-routes.ts";
 
 const READ = ["CustomAuthenticationExtension.Read.All", "CustomAuthenticationExtension.ReadWrite.All"];
 const WRITE = ["CustomAuthenticationExtension.ReadWrite.All"];
@@ -36,37 +29,8 @@ export const extensionsSpec: CollectionSpec = {
     properties: { id: { ops: "eq" }, displayName: { ops: "eq startswith" } },
     isOf: ["customAuthenticationExtension", ...EXTENSION_TYPES],
   },
-  finish: (served, _select, record) => ({ "@odata.type": record["@odata.type"] ?? null, ...served }),
+  finish: typedFinish,
 };
-
-/** Extensions share create, PATCH, DELETE and audit handling with event listeners. */
-const extensions: PolymorphicCollection = {
-  collection: EXTENSIONS,
-  spec: extensionsSpec,
-  read: READ,
-  write: WRITE,
-  max: MAX_EXTENSIONS,
-  plural: "custom authentication extensions",
-  activity: "custom authentication extension",
-  auditType: "CustomAuthenticationExtension",
-  typeChange: (type, got) =>
-    `The extension is a #microsoft.graph.${type}; its type cannot change (got '${got}').`,
-};
-
-/** The stored extension by id, or Graph's 404. */
-export function findExtension(req: GraphRequest, id: string): JsonObject {
-  return findRecord(req, extensions, id);
-}
-
-function createExtension(req: GraphRequest) {
-  const body = jsonBody(req);
-  return createRecord(req, extensions, body, () => newExtension(body));
-}
-
-/** PATCH (204): `@odata.type`, when sent, must be the extension's own type (api-surface 5.1 says to include it). */
-function updateExtension(req: GraphRequest, id: string) {
-  return updateRecord(req, extensions, id, writeExtension);
-}
 
 function validationResult(req: GraphRequest, endpoint: JsonObject | null, auth: JsonObject | null) {
   return {
@@ -90,8 +54,7 @@ function validateDraft(req: GraphRequest) {
   return validationResult(req, endpoint, auth);
 }
 
-function validateExisting(req: GraphRequest, id: string) {
-  const record = findExtension(req, id);
+function validateExisting(req: GraphRequest, record: JsonObject) {
   return validationResult(
     req,
     record.endpointConfiguration as JsonObject | null,
@@ -99,28 +62,61 @@ function validateExisting(req: GraphRequest, id: string) {
   );
 }
 
-const base = "/identity/customAuthenticationExtensions";
-
 /** Custom authentication extensions of every v1.0 type (api-surface 5.1); {@link EXTENSION_TYPES}. */
-export const customExtensionRoutes: GraphRoute[] = [
-  ...polymorphicRoutes(extensions, { create: createExtension, update: updateExtension }),
-  {
-    method: "POST",
-    path: `${base}/{id}/validateAuthenticationConfiguration`,
-    permissions: READ,
-    handle: (req, x) => validateExisting(req, param(x, "id")),
+export const customExtensionSet = defineEntitySet({
+  name: "identity/customAuthenticationExtensions",
+  collection: EXTENSIONS,
+  type: "customAuthenticationExtension",
+  spec: extensionsSpec,
+  directory: false,
+  read: { permissions: READ, count: false },
+  audit: {
+    category: "ApplicationManagement",
+    activity: "custom authentication extension",
+    targetType: "CustomAuthenticationExtension",
   },
-  {
-    method: "POST",
-    path: `${base}/validateAuthenticationConfiguration`,
-    permissions: READ,
-    handle: validateDraft,
+  create: {
+    permissions: WRITE,
+    max: { count: MAX_EXTENSIONS, plural: "custom authentication extensions" },
+    build: (_req, body) => newExtension(body),
   },
-  // The docs' draft example posts without the /identity prefix (api-surface 5.1, Note): accept both.
-  {
-    method: "POST",
-    path: "/customAuthenticationExtensions/validateAuthenticationConfiguration",
-    permissions: READ,
-    handle: validateDraft,
+  // PATCH: `@odata.type`, when sent, must be the extension's own type (api-surface 5.1 says to include it).
+  update: {
+    permissions: WRITE,
+    apply: (_req, before, body) =>
+      writeExtension(
+        keptType(
+          before,
+          body,
+          (type, got) =>
+            `The extension is a #microsoft.graph.${type}; its type cannot change (got '${got}').`,
+        ),
+        before,
+        body,
+      ),
   },
-];
+  remove: { permissions: WRITE },
+  extraRoutes: (set) => [
+    {
+      method: "POST",
+      path: "/identity/customAuthenticationExtensions/{id}/validateAuthenticationConfiguration",
+      permissions: READ,
+      handle: (req, x) => validateExisting(req, set.find(req, x.id ?? "")),
+    },
+    {
+      method: "POST",
+      path: "/identity/customAuthenticationExtensions/validateAuthenticationConfiguration",
+      permissions: READ,
+      handle: validateDraft,
+    },
+    // The docs' draft example posts without the /identity prefix (api-surface 5.1, Note): accept both.
+    {
+      method: "POST",
+      path: "/customAuthenticationExtensions/validateAuthenticationConfiguration",
+      permissions: READ,
+      handle: validateDraft,
+    },
+  ],
+});
+
+export const customExtensionRoutes: readonly GraphRoute[] = customExtensionSet.routes;

@@ -57,12 +57,23 @@ export function softDelete(
   req.tenant.collection(COLLECTIONS.deletedSecrets).put(id, { type, secrets });
 }
 
+/**
+ * How the deleted objects of a type answer: as their own set (the list pages' `@odata.context` names
+ * `users`, `groups`, `applications`), sortable by `deletedDateTime` with the advanced query
+ * parameters and by `displayName` (and a user's `userPrincipalName`) as the deletedItems page says.
+ */
 function specFor(req: GraphRequest, type: DeletedType): CollectionSpec {
   const base = type === "user" ? usersSpec : type === "group" ? groupsSpec(req) : applicationsSpec;
   const odataType = `#microsoft.graph.${type}`;
   return {
     ...base,
-    entitySet: `directory/deletedItems/microsoft.graph.${type}`,
+    entitySet: KINDS[type].collection,
+    orderby: {
+      ...base.orderby,
+      displayName: "basic",
+      ...(type === "user" ? { userPrincipalName: "basic" } : {}),
+      deletedDateTime: "advanced",
+    },
     expand: {},
     finish: (served, select, record) => ({
       "@odata.type": odataType,

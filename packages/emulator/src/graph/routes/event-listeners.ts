@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { JsonObject } from "../../store/json.ts";
 import { blank, writeProperties } from "../entities/shape.ts";
+import { defineEntitySet, type EntitySet } from "../entity-set/define-entity-set.ts";
 import { EXTENSIONS } from "../extensions/custom-extension.ts";
 import { conditionsValue, handlerValue } from "../extensions/listener-body.ts";
 import {
@@ -9,20 +10,10 @@ import {
   LISTENERS,
   MAX_LISTENERS,
 } from "../extensions/listener-types.ts";
-import { odataTypeOf } from "../extensions/polymorphic.ts";
+import { keptType, odataTypeOf, recordType, typedFinish } from "../extensions/polymorphic.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
 import { idFromReference, jsonBody, notFound } from "./common.ts";
-import {
-  auditRecord,
-  createRecord,
-  findRecord,
-  type PolymorphicCollection,
-  param,
-  polymorphicRoutes,
-  recordType,
-  updateRecord,
-} from "./polymorphic-routes.ts";
 
 const READ = ["EventListener.Read.All", "EventListener.ReadWrite.All"];
 const WRITE = ["EventListener.ReadWrite.All"];
@@ -45,7 +36,7 @@ const listenersSpec: CollectionSpec = {
     lambdas: { "conditions/applications/includeApplications": { properties: { appId: { ops: "eq" } } } },
     isOf: ["authenticationEventListener", ...Object.keys(LISTENER_TYPES), ...FLOW_MANAGED_LISTENERS],
   },
-  finish: (served, _select, record) => ({ "@odata.type": record["@odata.type"] ?? null, ...served }),
+  finish: typedFinish,
 };
 
 /** `priority` is declared only in the beta schema (api-surface 5.2), so v1.0 does not serve it. */
@@ -54,20 +45,6 @@ function served(req: GraphRequest, record: JsonObject): JsonObject {
   const { priority: _priority, ...rest } = record;
   return rest;
 }
-
-/** Listeners share create, PATCH, DELETE and audit handling with custom extensions. */
-const listeners: PolymorphicCollection = {
-  collection: LISTENERS,
-  spec: listenersSpec,
-  read: READ,
-  write: WRITE,
-  max: MAX_LISTENERS,
-  plural: "authentication event listeners",
-  activity: "authentication event listener",
-  auditType: "AuthenticationEventListener",
-  typeChange: (type) => `The listener is a #microsoft.graph.${type}; its type cannot change.`,
-  served,
-};
 
 /** Applies displayName, priority (beta), conditions and handler from a body onto a record. */
 function applyBody(req: GraphRequest, type: string, target: JsonObject, body: JsonObject): JsonObject {
@@ -85,8 +62,8 @@ function applyBody(req: GraphRequest, type: string, target: JsonObject, body: Js
   return writeProperties(type, target, plain, new Set(["id", "authenticationEventsFlowId"]));
 }
 
-function createListener(req: GraphRequest) {
-  const body = jsonBody(req);
+/** Builds a listener of a type the body names (flow-managed types belong to their flow). */
+function buildListener(req: GraphRequest, body: JsonObject): JsonObject {
   const type = odataTypeOf(body["@odata.type"], [...Object.keys(LISTENER_TYPES), ...FLOW_MANAGED_LISTENERS]);
   if (type === undefined || FLOW_MANAGED_LISTENERS.includes(type)) {
     throw new GraphError(
@@ -99,19 +76,16 @@ function createListener(req: GraphRequest) {
         : `#microsoft.graph.${type} listeners belong to a user flow; configure them through /identity/authenticationEventsFlows.`,
     );
   }
-  return createRecord(req, listeners, body, () => {
-    if (body.handler === undefined)
-      throw new GraphError(400, "Request_BadRequest", "Property 'handler' is required.");
-    const record: JsonObject = { "@odata.type": `#microsoft.graph.${type}`, ...blank(type), priority: 500 };
-    record.id = randomUUID();
-    record.conditions = conditionsValue(req, body.conditions);
-    return applyBody(req, type, record, body);
-  });
+  if (body.handler === undefined)
+    throw new GraphError(400, "Request_BadRequest", "Property 'handler' is required.");
+  const record: JsonObject = { "@odata.type": `#microsoft.graph.${type}`, ...blank(type), priority: 500 };
+  record.id = randomUUID();
+  record.conditions = conditionsValue(req, body.conditions);
+  return applyBody(req, type, record, body);
 }
 
 /** `GET …/handler/{cast}/customExtension/$ref`: the bound extension as an `@odata.id`. */
-function getExtensionRef(req: GraphRequest, id: string) {
-  const record = findRecord(req, listeners, id);
+function getExtensionRef(req: GraphRequest, record: JsonObject) {
   const bound = (record.handler as JsonObject | null)?.customExtension as JsonObject | undefined;
   if (bound === undefined) throw notFound("customExtension");
   return {
@@ -124,8 +98,7 @@ function getExtensionRef(req: GraphRequest, id: string) {
 }
 
 /** `PUT …/customExtension/$ref` (204): rebinds the handler to another extension of the matching type. */
-function putExtensionRef(req: GraphRequest, id: string) {
-  const before = findRecord(req, listeners, id);
+function putExtensionRef(req: GraphRequest, set: EntitySet, before: JsonObject) {
   const ref = jsonBody(req)["@odata.id"];
   const m = typeof ref === "string" ? /customAuthenticationExtensions\/([^/?]+)/i.exec(ref) : null;
   if (m === null) idFromReference(ref);
@@ -134,8 +107,8 @@ function putExtensionRef(req: GraphRequest, id: string) {
   const type = recordType(before);
   const handler = { ...(before.handler as JsonObject), customExtension: { id: extensionId } };
   const after: JsonObject = { ...before, handler: handlerValue(req, type, handler) };
-  req.tenant.collection(LISTENERS).put(String(after.id), after);
-  auditRecord(req, listeners, "Update", before, after, ["handler"]);
+  set.records(req).put(String(after.id), after);
+  set.audit(req, "Update", before, after, ["handler"]);
   return { status: 204 };
 }
 
@@ -143,12 +116,53 @@ const base = "/identity/authenticationEventListeners";
 const ref = `${base}/{id}/{listenerCast}/handler/{handlerCast}/customExtension/$ref`;
 
 /** Authentication event listeners bound to custom extensions and apps (api-surface 5.2). */
-export const eventListenerRoutes: GraphRoute[] = [
-  ...polymorphicRoutes(listeners, {
-    create: createListener,
-    update: (req, id) =>
-      updateRecord(req, listeners, id, (type, target, body) => applyBody(req, type, target, body)),
-  }),
-  { method: "GET", path: ref, permissions: READ, handle: (req, x) => getExtensionRef(req, param(x, "id")) },
-  { method: "PUT", path: ref, permissions: WRITE, handle: (req, x) => putExtensionRef(req, param(x, "id")) },
-];
+export const eventListenerSet = defineEntitySet({
+  name: "identity/authenticationEventListeners",
+  collection: LISTENERS,
+  type: "authenticationEventListener",
+  spec: listenersSpec,
+  directory: false,
+  serve: served,
+  read: { permissions: READ, count: false },
+  audit: {
+    category: "ApplicationManagement",
+    activity: "authentication event listener",
+    targetType: "AuthenticationEventListener",
+  },
+  create: {
+    permissions: WRITE,
+    max: { count: MAX_LISTENERS, plural: "authentication event listeners" },
+    build: buildListener,
+  },
+  update: {
+    permissions: WRITE,
+    apply: (req, before, body) =>
+      applyBody(
+        req,
+        keptType(
+          before,
+          body,
+          (type) => `The listener is a #microsoft.graph.${type}; its type cannot change.`,
+        ),
+        before,
+        body,
+      ),
+  },
+  remove: { permissions: WRITE },
+  extraRoutes: (set) => [
+    {
+      method: "GET",
+      path: ref,
+      permissions: READ,
+      handle: (req, x) => getExtensionRef(req, set.find(req, x.id ?? "")),
+    },
+    {
+      method: "PUT",
+      path: ref,
+      permissions: WRITE,
+      handle: (req, x) => putExtensionRef(req, set, set.find(req, x.id ?? "")),
+    },
+  ],
+});
+
+export const eventListenerRoutes: readonly GraphRoute[] = eventListenerSet.routes;

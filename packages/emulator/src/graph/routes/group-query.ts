@@ -98,6 +98,11 @@ export function groupsSpec(req: GraphRequest): CollectionSpec {
         securityEnabled: FLAG,
         isAssignableToRole: FLAG,
         visibility: { ops: "eq", advanced: "ne not eqnull" },
+        // The group resource page: membershipRule (eq, ne, NOT, ge, le, startsWith),
+        // membershipRuleProcessingState (eq, ne, NOT, in), hasMembersWithLicenseErrors (eq).
+        membershipRule: { ops: "eq ge le startswith", advanced: "ne not" },
+        membershipRuleProcessingState: { ops: "eq in", advanced: "ne not" },
+        hasMembersWithLicenseErrors: { ops: "eq" },
         createdDateTime: { ops: "", advanced: "eq ne not ge le in eqnull" },
       },
       lambdas: {
@@ -107,6 +112,18 @@ export function groupsSpec(req: GraphRequest): CollectionSpec {
         assignedLicenses: { properties: { skuId: { ops: "eq" } } },
       },
     },
+  };
+}
+
+/**
+ * How `/groups/{id}` answers: as the list, and with the group's `id` beside any `$select` (the
+ * group-get page's `$select` example shows it; the user-get page's does not).
+ */
+export function groupSpec(req: GraphRequest): CollectionSpec {
+  return {
+    ...groupsSpec(req),
+    finish: (served, select, record) =>
+      select === undefined || served.id !== undefined ? served : { id: record.id ?? null, ...served },
   };
 }
 

@@ -19,7 +19,7 @@ import {
   removeEdge,
   transitiveMembers,
 } from "./group-edges.ts";
-import { groupsSpec, memberOfNavigations, membersSpec } from "./group-query.ts";
+import { groupSpec, groupsSpec, memberOfNavigations, membersSpec } from "./group-query.ts";
 import { usersSpec } from "./user-query.ts";
 
 const READ = ["Group.Read.All", "Group.ReadWrite.All"];
@@ -123,7 +123,8 @@ export const groupSet = defineEntitySet({
   name: "groups",
   collection: COLLECTIONS.groups,
   type: "group",
-  spec: groupsSpec,
+  spec: groupSpec,
+  listSpec: groupsSpec,
   directory: true,
   read: { permissions: READ, listPermissions: ["Group.ReadBasic.All", ...READ] },
   audit: { category: "GroupManagement", activity: "group", targetType: "Group" },

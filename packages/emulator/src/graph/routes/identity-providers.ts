@@ -11,9 +11,9 @@ import {
   UPDATABLE,
   updatedProvider,
 } from "../entities/identity-provider.ts";
-import { type CollectionSpec, getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
+import type { CollectionSpec } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import { auditPolicy, changes, jsonBody } from "./common.ts";
 import { allProviders, findProvider, flowsUsing } from "./identity-lookup.ts";
 
 const READ = ["IdentityProvider.Read.All"];
@@ -34,13 +34,11 @@ const providersSpec: CollectionSpec = {
   finish: (served) => serveProvider(served),
 };
 
-function notFound(id: string): GraphError {
-  return new GraphError(404, "Request_ResourceNotFound", `Identity provider '${id}' does not exist.`);
-}
+const notFound = (id: string): GraphError =>
+  new GraphError(404, "Request_ResourceNotFound", `Identity provider '${id}' does not exist.`);
 
-function configured(req: GraphRequest, id: string): JsonObject {
-  const provider = findProvider(req, id);
-  if (provider === undefined) throw notFound(id);
+/** A configured provider: built-in ones cannot be changed or deleted. */
+function configured(provider: JsonObject): JsonObject {
   if (String(provider["@odata.type"]).endsWith("builtInIdentityProvider")) {
     throw new GraphError(
       400,
@@ -56,8 +54,7 @@ const typeOf = (odataType: unknown): string | undefined =>
     ? CREATABLE_TYPES[(odataType.startsWith("#") ? odataType : `#${odataType}`).toLowerCase()]
     : undefined;
 
-function createProvider(req: GraphRequest) {
-  const body = jsonBody(req);
+function buildProvider(req: GraphRequest, body: JsonObject): JsonObject {
   const type = typeOf(body["@odata.type"]);
   if (type === undefined) {
     throw new GraphError(
@@ -74,25 +71,21 @@ function createProvider(req: GraphRequest) {
       `An identity provider with id '${String(provider.id)}' already exists.`,
     );
   }
-  req.tenant.collection(COLLECTIONS.identityProviders).put(provider.id as string, provider);
-  const secret = providerSecret(type, body);
+  return provider;
+}
+
+/** Keeps the provider's client secret (or Apple key) hashed beside it, never in the record. */
+function storeSecret(req: GraphRequest, provider: JsonObject, body: JsonObject): void {
+  const secret = providerSecret(String(provider["@odata.type"]).replace("#microsoft.graph.", ""), body);
   if (secret !== undefined)
     req.tenant
       .collection(COLLECTIONS.identityProviderSecrets)
       .put(provider.id as string, { ...hashSecret(secret) });
-  auditPolicy(req, "Add identity provider", "Add", provider, "IdentityProvider");
-  return {
-    status: 201,
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#identity/identityProviders/$entity`,
-      ...serveRecord(provider, providersSpec, undefined),
-    },
-  };
 }
 
-function updateProvider(req: GraphRequest, id: string) {
-  const body = jsonBody(req);
-  const before = configured(req, id);
+/** PATCH: the body names the provider's own type and only the properties its type lets change. */
+function applyUpdate(before: JsonObject, body: JsonObject): JsonObject {
+  configured(before);
   const type = String(before["@odata.type"]).replace("#microsoft.graph.", "");
   if (typeOf(body["@odata.type"]) !== type) {
     throw new GraphError(
@@ -106,31 +99,12 @@ function updateProvider(req: GraphRequest, id: string) {
     if (!name.startsWith("@odata.") && !allowed.has(name))
       throw new GraphError(400, "Request_BadRequest", `Property '${name}' cannot be updated.`);
   }
-  const after = updatedProvider(type, before, body);
-  req.tenant.collection(COLLECTIONS.identityProviders).put(after.id as string, after);
-  const secret = providerSecret(type, body);
-  if (secret !== undefined)
-    req.tenant
-      .collection(COLLECTIONS.identityProviderSecrets)
-      .put(after.id as string, { ...hashSecret(secret) });
-  auditPolicy(
-    req,
-    "Update identity provider",
-    "Update",
-    after,
-    "IdentityProvider",
-    changes(
-      before,
-      after,
-      Object.keys(body).filter((k) => !k.startsWith("@odata.")),
-      new Set(["clientSecret", "certificateData", "clientAuthentication"]),
-    ),
-  );
-  return { status: 204 };
+  return updatedProvider(type, before, body);
 }
 
-function deleteProvider(req: GraphRequest, id: string) {
-  const provider = configured(req, id);
+/** A provider no user flow uses can be deleted. */
+function checkDeletable(req: GraphRequest, provider: JsonObject): void {
+  configured(provider);
   const using = flowsUsing(req, "identityProviders", provider.id as string);
   if (using.length > 0) {
     throw new GraphError(
@@ -139,53 +113,52 @@ function deleteProvider(req: GraphRequest, id: string) {
       `Identity provider '${String(provider.id)}' is used by user flow '${String(using[0]?.displayName)}'; remove it from the flow first.`,
     );
   }
-  req.tenant.collection(COLLECTIONS.identityProviders).delete(provider.id as string);
-  req.tenant.collection(COLLECTIONS.identityProviderSecrets).delete(provider.id as string);
-  auditPolicy(req, "Delete identity provider", "Delete", provider, "IdentityProvider");
-  return { status: 204 };
 }
 
-/** `/identity/identityProviders` and `availableProviderTypes` (api-surface 3.2). */
-export const identityProviderRoutes: GraphRoute[] = [
-  {
-    method: "GET",
-    path: "/identity/identityProviders",
-    permissions: READ,
-    handle: (req) => listCollection(req, providersSpec, allProviders(req)),
+/** `/identity/identityProviders` (api-surface 3.2): the built-in providers and the tenant's own. */
+export const identityProviderSet = defineEntitySet({
+  name: "identity/identityProviders",
+  collection: COLLECTIONS.identityProviders,
+  type: "identityProviderBase",
+  spec: providersSpec,
+  directory: false,
+  list: allProviders,
+  find: findProvider,
+  notFound,
+  read: { permissions: READ, count: false },
+  audit: { category: "Policy", activity: "identity provider", targetType: "IdentityProvider" },
+  create: {
+    permissions: WRITE,
+    build: buildProvider,
+    after: storeSecret,
+    audited: () => [],
   },
-  {
-    method: "GET",
-    path: "/identity/identityProviders/availableProviderTypes",
-    permissions: READ,
-    handle: (req) => ({
-      status: 200,
-      body: {
-        "@odata.context": `${req.baseUrl}/${req.version}/$metadata#Collection(Edm.String)`,
-        value: [...AVAILABLE_PROVIDER_TYPES[req.tenant.info.kind]],
-      },
-    }),
+  update: {
+    permissions: WRITE,
+    apply: (_req, before, body) => applyUpdate(before, body),
+    after: (req, _before, after, body) => storeSecret(req, after, body),
+    secret: new Set(["clientSecret", "certificateData", "clientAuthentication"]),
   },
-  {
-    method: "GET",
-    path: "/identity/identityProviders/{id}",
-    permissions: READ,
-    handle: (req, p) => {
-      const provider = findProvider(req, p.id as string);
-      if (provider === undefined) throw notFound(p.id as string);
-      return getEntity(req, providersSpec, provider);
+  remove: {
+    permissions: WRITE,
+    before: checkDeletable,
+    after: (req, provider) =>
+      req.tenant.collection(COLLECTIONS.identityProviderSecrets).delete(provider.id as string),
+  },
+  extraRoutes: () => [
+    {
+      method: "GET",
+      path: "/identity/identityProviders/availableProviderTypes",
+      permissions: READ,
+      handle: (req) => ({
+        status: 200,
+        body: {
+          "@odata.context": `${req.baseUrl}/${req.version}/$metadata#Collection(Edm.String)`,
+          value: [...AVAILABLE_PROVIDER_TYPES[req.tenant.info.kind]],
+        },
+      }),
     },
-  },
-  { method: "POST", path: "/identity/identityProviders", permissions: WRITE, handle: createProvider },
-  {
-    method: "PATCH",
-    path: "/identity/identityProviders/{id}",
-    permissions: WRITE,
-    handle: (req, p) => updateProvider(req, p.id as string),
-  },
-  {
-    method: "DELETE",
-    path: "/identity/identityProviders/{id}",
-    permissions: WRITE,
-    handle: (req, p) => deleteProvider(req, p.id as string),
-  },
-];
+  ],
+});
+
+export const identityProviderRoutes: readonly GraphRoute[] = identityProviderSet.routes;

@@ -77,7 +77,7 @@ function addApp(req: GraphRequest, id: string) {
   checkLinkable(appId, flow.id as string, flowLookups(req));
   const after = structuredClone(flow);
   appsOf(after).push({ appId });
-  saveFlow(req, flow, after, "Update authentication events flow", ["conditions"]);
+  saveFlow(req, flow, after, ["conditions"]);
   return {
     status: 201,
     body: { "@odata.context": `${includeApplicationsContext(req, flow.id as string)}/$entity`, appId },
@@ -96,7 +96,7 @@ function removeApp(req: GraphRequest, id: string, appId: string) {
       `Application '${appId}' is not linked to this user flow.`,
     );
   apps.splice(at, 1);
-  saveFlow(req, flow, after, "Update authentication events flow", ["conditions"]);
+  saveFlow(req, flow, after, ["conditions"]);
   return { status: 204 };
 }
 
@@ -118,7 +118,7 @@ function addProvider(req: GraphRequest, id: string) {
   }
   const after = structuredClone(flow);
   providerRefs(after).push({ id: provider.id as string });
-  saveFlow(req, flow, after, "Update authentication events flow", ["onAuthenticationMethodLoadStart"]);
+  saveFlow(req, flow, after, ["onAuthenticationMethodLoadStart"]);
   return { status: 204 };
 }
 
@@ -136,7 +136,7 @@ function removeProvider(req: GraphRequest, id: string, providerId: string) {
   if (refs.length === 1)
     throw new GraphError(400, "Request_BadRequest", "A user flow needs at least one identity provider.");
   refs.splice(at, 1);
-  saveFlow(req, flow, after, "Update authentication events flow", ["onAuthenticationMethodLoadStart"]);
+  saveFlow(req, flow, after, ["onAuthenticationMethodLoadStart"]);
   return { status: 204 };
 }
 
@@ -173,7 +173,7 @@ function addAttribute(req: GraphRequest, id: string) {
   const views = (handler.attributeCollectionPage as JsonObject).views as JsonObject[];
   if (views.length === 0) views.push({ title: null, description: null, inputs: [] });
   ((views[0] as JsonObject).inputs as JsonObject[]).push(defaultInput(attribute));
-  saveFlow(req, flow, after, "Update authentication events flow", ["onAttributeCollection"]);
+  saveFlow(req, flow, after, ["onAttributeCollection"]);
   return { status: 204 };
 }
 
@@ -190,10 +190,11 @@ function removeAttribute(req: GraphRequest, id: string, attributeId: string) {
       `Attribute '${attributeId}' is not on this user flow.`,
     );
   refs.splice(at, 1);
-  saveFlow(req, flow, after, "Update authentication events flow", ["onAttributeCollection"]);
+  saveFlow(req, flow, after, ["onAttributeCollection"]);
   return { status: 204 };
 }
 
+/** A navigation's items, with the collection `@odata.context` the list pages show (`Collection(microsoft.graph.…)`). */
 const served = (req: GraphRequest, context: string, items: JsonObject[]) => ({
   status: 200,
   body: { "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${context}`, value: items },
@@ -218,7 +219,7 @@ export const userFlowLinkRoutes: GraphRoute[] = [
     handle: (req, p) =>
       served(
         req,
-        "identityProviderBase",
+        "Collection(microsoft.graph.identityProviderBase)",
         providerRefs(findFlow(req, p.id as string)).flatMap((r) => {
           const provider = findProvider(req, r.id as string);
           return provider === undefined ? [] : [serveProvider(provider)];
@@ -246,7 +247,7 @@ export const userFlowLinkRoutes: GraphRoute[] = [
       const refs = (handler?.attributes ?? []) as JsonObject[];
       return served(
         req,
-        "identityUserFlowAttribute",
+        "Collection(microsoft.graph.identityUserFlowAttribute)",
         refs.flatMap((r) => {
           const a = findAttribute(req, r.id as string);
           return a === undefined ? [] : [serveAttribute(a)];

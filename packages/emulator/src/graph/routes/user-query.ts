@@ -176,6 +176,8 @@ export const usersSpec: CollectionSpec = {
       otherMails: { properties: { $this: { ops: "eq startswith", advanced: "ne not" } } },
       proxyAddresses: { properties: { $this: { ops: "eq startswith", advanced: "ne not endswith" } } },
       businessPhones: { properties: { $this: { ops: "eq", advanced: "ne not" } } },
+      // user-list example 9: users assigned a license, by SKU.
+      assignedLicenses: { properties: { skuId: { ops: "eq" } } },
     },
   },
 };
