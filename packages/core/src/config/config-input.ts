@@ -40,6 +40,7 @@ export interface SpecFromInput {
   spec: TenantSpec;
   locate?: SpecLocator | undefined;
   baseDir?: string | undefined;
+  sources?: Map<string, string> | undefined;
 }
 
 /** Reads the spec the input names: exactly one of `dir` and `spec`. */
@@ -56,7 +57,7 @@ export function specFromInput(input: {
       throw new InputError("overlays go with an inline spec; a folder takes values files.");
     const values = (input.values ?? []).filter((v): v is string => v !== undefined);
     const loaded = loadSpecDir(input.dir, { values });
-    return { spec: loaded.spec, locate: loaded.locate, baseDir: loaded.baseDir };
+    return { spec: loaded.spec, locate: loaded.locate, baseDir: loaded.baseDir, sources: loaded.sources };
   }
   if (input.values !== undefined)
     throw new InputError("values files go with a folder; an inline spec takes overlays.");
@@ -67,7 +68,12 @@ export function specFromInput(input: {
 
 /** Plans the spec the input names against the tenant: what config_plan shows and config_apply applies. */
 export async function planSpecInput(
-  ctx: { graph: ServiceClient; tenantId: string; signal?: AbortSignal | undefined },
+  ctx: {
+    graph: ServiceClient;
+    graphBeta?: ServiceClient | undefined;
+    tenantId: string;
+    signal?: AbortSignal | undefined;
+  },
   input: Parameters<typeof specFromInput>[0] & { prune?: boolean | undefined },
 ): Promise<{ plan: TenantPlan; source: SpecFromInput }> {
   const source = specFromInput(input);
@@ -75,6 +81,7 @@ export async function planSpecInput(
     prune: input.prune,
     locate: source.locate,
     baseDir: source.baseDir,
+    sources: source.sources,
     signal: ctx.signal,
   });
   return { plan, source };

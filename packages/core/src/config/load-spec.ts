@@ -18,6 +18,8 @@ export interface LoadedSpec {
   locate: SpecLocator;
   /** The folder `${file:…}` secrets are relative to. */
   baseDir: string;
+  /** The file each whole `${file:…}` value was read from, by spec path (policy XML lines). */
+  sources: Map<string, string>;
 }
 
 interface ParsedFile {
@@ -159,8 +161,9 @@ export function loadSpecDir(
     }
     return fallback;
   };
-  const spec = checkSpec(raw, { locate, env: options.env, baseDir: base });
-  return { spec, locate, baseDir: base };
+  const sources = new Map<string, string>();
+  const spec = checkSpec(raw, { locate, env: options.env, baseDir: base, sources });
+  return { spec, locate, baseDir: base, sources };
 }
 
 function locateNode(f: ParsedFile, node: Node) {
