@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { b2cDemoConnection } from "@ciamkit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciam, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { ciam, cmd, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let a: TestTenant;
 let b: TestTenant;
@@ -65,20 +65,11 @@ beforeAll(async () => {
   ok(await ciam(["trust-framework", "keyset-create", "--id", "TokenSigningKeyContainer"], envA));
   ok(
     await ciam(
-      [
-        "trust-framework",
-        "keyset-generate-key",
-        "--id",
-        "TokenSigningKeyContainer",
-        "--use",
-        "sig",
-        "--kty",
-        "RSA",
-      ],
+      cmd`trust-framework keyset-generate-key --id TokenSigningKeyContainer --use sig --kty RSA`,
       envA,
     ),
   );
-});
+}, 120_000);
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close()]);
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
