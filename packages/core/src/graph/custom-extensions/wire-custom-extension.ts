@@ -54,7 +54,9 @@ const input = z
     fix: z
       .boolean()
       .optional()
-      .describe("Create the protecting app's service principal and grant it Receive.Payload if missing."),
+      .describe(
+        "Create the protecting app's service principal and grant it Receive.Payload if missing (needs Application.ReadWrite.All, AppRoleAssignment.ReadWrite.All).",
+      ),
   })
   .refine(
     (v) => (v.resourceId === undefined) !== (v.appId === undefined),
