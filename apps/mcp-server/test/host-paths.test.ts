@@ -4,12 +4,12 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { clientSecretCredential, createCiamClient, hostPathInputs, operations } from "@ciamkit/core";
+import { hostPathInputs, operations } from "@ciamkit/core";
 import { b2cDemoConnection } from "@ciamkit/emulator";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorCloud } from "./helpers/demo-client.ts";
+import { b2cDemoClient } from "./helpers/demo-client.ts";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
 
 let backend: Backend;
@@ -237,17 +237,7 @@ describe("the trust framework uploads inline (B2C tenant)", () => {
   it("upload a policy as XML and a certificate as PEM", async () => {
     const conn = b2cDemoConnection(backend.emulator.store, backend.emulator.loginUrl);
     if (conn === undefined) throw new Error("the emulator seeded no B2C tenant");
-    const cloud = emulatorCloud(backend.emulator);
-    const b2c = createCiamClient({
-      credential: clientSecretCredential({
-        tenantId: conn.tenantId,
-        clientId: conn.clientId,
-        clientSecret: conn.clientSecret,
-        cloud,
-      }),
-      tenantId: conn.tenantId,
-      cloud,
-    });
+    const b2c = b2cDemoClient(backend.emulator);
     const client = await connectClient({ client: b2c }, { toolsets: ["trust-framework"] });
     const xml = `<TrustFrameworkPolicy xmlns="http://schemas.microsoft.com/online/cpim/schemas/2013/06" PolicySchemaVersion="0.3.0.0" TenantId="${conn.domain}" PolicyId="B2C_1A_InlineBase"></TrustFrameworkPolicy>`;
     const policy = await client.callTool({ name: "trust_framework_policy_upload", arguments: { xml } });

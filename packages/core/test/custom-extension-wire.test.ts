@@ -55,7 +55,7 @@ describe("custom_extension_wire", () => {
       resourceId: `api://claims.contoso.example/${apiAppId}`,
       claims: ["loyaltyTier"],
     });
-    expect(result.validation).toEqual({ valid: true, errors: [], warnings: [] });
+    expect(result.validation).toEqual({ valid: true, errors: [], warnings: [], fixes: [] });
     expect(result.actions.map((a) => `${a.action} ${a.resource}`)).toEqual([
       "created customExtension",
       "created eventListener",

@@ -165,6 +165,7 @@ describe("custom_extension_validate", () => {
       valid: true,
       errors: [],
       warnings: [],
+      fixes: [],
     });
     const draft = await client.run(validateCustomExtensionOperation, {
       targetUrl: "https://elsewhere.example/api",

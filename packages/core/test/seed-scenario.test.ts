@@ -163,7 +163,7 @@ it("walks the seed document: tenant, admin, certificate app, then flow, branding
     appIds: [shopAppId],
   };
   const wired = await app.run(wireCustomExtensionOperation, wireSpec);
-  expect(wired.validation).toEqual({ valid: true, errors: [], warnings: [] });
+  expect(wired.validation).toEqual({ valid: true, errors: [], warnings: [], fixes: [] });
 
   // 8. Everything read back.
   const flow = await app.run(findUserFlowByAppOperation, { appId: shopAppId });

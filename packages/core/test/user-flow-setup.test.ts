@@ -231,3 +231,22 @@ describe("user_flow_setup", () => {
     expect(error.requiredPermissions).toContain("EventListener.ReadWrite.All");
   });
 });
+
+describe("user_flow_setup and custom attributes as Graph names them", () => {
+  it("matches an existing 'Loyalty Number' for 'LoyaltyNumber' (spaces dropped) instead of creating it again", async () => {
+    const existing = await client.graph.post<{ id: string }>("/identity/userFlowAttributes", {
+      displayName: "Loyalty Number",
+      dataType: "string",
+    });
+    const from = mark();
+    const result = await client.run(setupUserFlowOperation, {
+      displayName: "Loyalty sign-up",
+      customAttributes: [{ name: "LoyaltyNumber", dataType: "string" }],
+      attributes: ["email", "LoyaltyNumber"],
+    });
+    expect(graphWrites(from).map((r) => `${r.method} ${r.path}`)).not.toContain(
+      "POST /v1.0/identity/userFlowAttributes",
+    );
+    expect(result.flow.attributes).toContain(existing.id);
+  });
+});

@@ -11,7 +11,7 @@ export const EXIT = {
   permission: 4,
   /** The object does not exist (404). */
   notFound: 5,
-  /** Any other error from Graph, ARM or the network (throttling, conflict, validation, 5xx, timeout). */
+  /** Any other error from Graph, ARM or the network (throttling, conflict, validation, 5xx, timeout); an invalid configuration found by a check. */
   api: 6,
   /** Some items of a bulk command or of a listing failed while others succeeded. */
   partial: 7,

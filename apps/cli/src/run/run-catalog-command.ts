@@ -9,6 +9,7 @@ import { confirmDestructive, confirmRemovalsOnTerminal } from "./confirm-destruc
 import { detailedExitCode, detailedFailureCode } from "./detailed-exit-code.ts";
 import { EXIT, type ExitCode, UsageError } from "./exit-codes.ts";
 import { fail } from "./fail.ts";
+import { invalidExitCode } from "./invalid-exit-code.ts";
 import { readInput, readSecretFromStdin } from "./read-input.ts";
 import { openSession, type Session } from "./session.ts";
 
@@ -158,7 +159,7 @@ export async function runCatalogCommand({
       write(render(shown, { format, query: globals.query, width }));
       process.exitCode = hasFailedItems(result)
         ? EXIT.partial
-        : (detailedExitCode(fields, result) ?? EXIT.success);
+        : (detailedExitCode(fields, result) ?? invalidExitCode(result) ?? EXIT.success);
     }
   } catch (error) {
     progress?.stop();

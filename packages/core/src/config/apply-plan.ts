@@ -7,7 +7,7 @@ import type { ServiceClient } from "../http/service-client.ts";
 import { InputError } from "../input-error.ts";
 import { applyPermissions, type IdMaps, runStep, type StepContext } from "./apply-steps.ts";
 import { liveSpec } from "./live-spec.ts";
-import { resourceNames, stateHash, type TenantPlan } from "./plan-tenant.ts";
+import { resourceNames, specKinds, stateHash, type TenantPlan } from "./plan-tenant.ts";
 import type { PlannedChange } from "./plan-types.ts";
 import { type SecretSources, secretResolver } from "./secrets.ts";
 import { readTenantState, type TenantState } from "./tenant-state.ts";
@@ -56,11 +56,11 @@ function idMaps(state: TenantState): IdMaps {
  * the tenant changed since the plan was made; run plan again then.
  */
 export async function applyPlan(
-  client: { graph: ServiceClient; tenantId: string },
+  client: { graph: ServiceClient; tenantId: string; graphBeta?: ServiceClient | undefined },
   plan: TenantPlan,
   options: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const state = await readTenantState(client, options.signal, resourceNames(plan.spec));
+  const state = await readTenantState(client, options.signal, resourceNames(plan.spec), specKinds(plan.spec));
   const now = stateHash(liveSpec(state));
   if (now !== plan.stateHash) {
     throw new StalePlanError(
@@ -69,6 +69,8 @@ export async function applyPlan(
   }
   const ctx: StepContext = {
     graph: client.graph,
+    graphBeta: client.graphBeta,
+    policyTenant: state.trustFramework?.tenant,
     organizationId: state.organizationId,
     spec: plan.spec,
     ids: idMaps(state),

@@ -34,6 +34,8 @@ import { resourceAccess } from "./permission-names.ts";
 import type { PlannedChange } from "./plan-types.ts";
 import type { ApplicationSpec, IdentityProviderSpec } from "./spec-schema.ts";
 import { changed, type IdMaps, item, lc, opts, type StepContext } from "./step-context.ts";
+import { isTrustFrameworkKind } from "./trust-framework-kind.ts";
+import { trustFrameworkStep } from "./trust-framework-steps.ts";
 
 export type { IdMaps, StepContext } from "./step-context.ts";
 
@@ -62,6 +64,7 @@ function providerBody(ctx: StepContext, name: string, p: IdentityProviderSpec) {
 export async function runStep(ctx: StepContext, change: PlannedChange): Promise<void> {
   const { graph } = ctx;
   const id = change.id ?? "";
+  if (isTrustFrameworkKind(change.kind)) return trustFrameworkStep(ctx, change);
   if (change.action === "delete" || change.action === "replace") {
     await deleteOf(ctx, change.kind, id);
     forget(ctx.ids, change.kind, change.name);
@@ -179,6 +182,8 @@ export async function runStep(ctx: StepContext, change: PlannedChange): Promise<
     case "userFlows":
       await flowStep(ctx, change, create);
       return;
+    default:
+      return;
   }
 }
 
@@ -225,6 +230,8 @@ async function deleteOf(ctx: StepContext, kind: PlannedChange["kind"], id: strin
       return deleteEventListener(ctx.graph, id, o);
     case "userFlows":
       return deleteFlow(ctx.graph, id, o);
+    default:
+      return;
   }
 }
 

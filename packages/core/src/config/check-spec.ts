@@ -9,10 +9,13 @@ import { isAbsolute, resolve } from "node:path";
 import { type SecretSources, secretResolver } from "./secrets.ts";
 import { problemAt, SpecError, type SpecLocator, type SpecProblem } from "./spec-error.ts";
 import { KINDS, socialProviderKey, type TenantSpec, tenantSpecSchema } from "./spec-schema.ts";
+import { checkPolicies } from "./trust-framework-kind.ts";
 
 /** Options of {@link checkSpec}. */
 export interface CheckSpecOptions extends SecretSources {
   locate?: SpecLocator | undefined;
+  /** Filled with the file each whole `${file:…}` value was read from, by spec path (for XML lines). */
+  sources?: Map<string, string> | undefined;
 }
 
 /** The fields of each identity provider that hold a secret (kept as placeholders). */
@@ -22,8 +25,8 @@ const PLACEHOLDER = /\$\{(env|file):([^}]*)\}/g;
 
 const isSecretPath = (path: readonly (string | number)[]) =>
   path.length === 3 &&
-  path[0] === "identityProviders" &&
-  (SECRET_FIELDS as readonly unknown[]).includes(path[2]);
+  ((path[0] === "identityProviders" && (SECRET_FIELDS as readonly unknown[]).includes(path[2])) ||
+    (path[0] === "trustFrameworkKeySets" && path[2] === "secret"));
 
 /** `value` with `${env:…}`/`${file:…}` resolved in every plain string; problems noted at their path. */
 function resolvePlain(
@@ -54,6 +57,7 @@ function resolvePlain(
         return whole;
       }
       const file = isAbsolute(name) ? name : resolve(sources.baseDir, name);
+      if (whole === value) sources.sources?.set(path.join("."), file);
       try {
         return readFileSync(file, "utf8").replace(/\r?\n$/, "");
       } catch (error) {
@@ -120,7 +124,24 @@ export function checkSpec(raw: unknown, options: CheckSpecOptions = {}): TenantS
         ),
       );
   }
+  checkPolicies(spec, options.locate, options.sources ?? new Map(), problems);
   const secret = secretResolver(options);
+  for (const [id, set] of Object.entries(spec.trustFrameworkKeySets ?? {})) {
+    if ((set.use === undefined) !== (set.kty === undefined))
+      problems.push(problemAt(options.locate, ["trustFrameworkKeySets", id], "give use and kty together"));
+    if (set.secret === undefined) continue;
+    if (set.kty !== "OCT")
+      problems.push(
+        problemAt(options.locate, ["trustFrameworkKeySets", id, "secret"], "a secret is an OCT key"),
+      );
+    try {
+      secret(set.secret);
+    } catch (error) {
+      problems.push(
+        problemAt(options.locate, ["trustFrameworkKeySets", id, "secret"], (error as Error).message),
+      );
+    }
+  }
   for (const [key, idp] of Object.entries(spec.identityProviders ?? {})) {
     if (
       idp.kind === "social" &&

@@ -65,6 +65,7 @@ export interface SpecFromInput {
   baseDir?: string | undefined;
   /** The files beside the spec, by relative path. */
   files?: Record<string, Uint8Array> | undefined;
+  sources?: Map<string, string> | undefined;
 }
 
 /** Reads the spec the input names: exactly one of `dir` and `spec`. */
@@ -84,7 +85,13 @@ export function specFromInput(input: {
       );
     const values = (input.values ?? []).filter((v): v is string => v !== undefined);
     const loaded = loadSpecDir(input.dir, { values });
-    return { spec: loaded.spec, locate: loaded.locate, baseDir: loaded.baseDir, files: loaded.files };
+    return {
+      spec: loaded.spec,
+      locate: loaded.locate,
+      baseDir: loaded.baseDir,
+      files: loaded.files,
+      sources: loaded.sources,
+    };
   }
   if (input.values !== undefined)
     throw new InputError("values files go with a folder; an inline spec takes overlays.");
@@ -101,7 +108,12 @@ export function specFromInput(input: {
 
 /** Plans the spec the input names against the tenant: what config_plan shows and config_apply applies. */
 export async function planSpecInput(
-  ctx: { graph: ServiceClient; tenantId: string; signal?: AbortSignal | undefined },
+  ctx: {
+    graph: ServiceClient;
+    graphBeta?: ServiceClient | undefined;
+    tenantId: string;
+    signal?: AbortSignal | undefined;
+  },
   input: Parameters<typeof specFromInput>[0] & { prune?: boolean | undefined },
 ): Promise<{ plan: TenantPlan; source: SpecFromInput }> {
   const source = specFromInput(input);
@@ -110,6 +122,7 @@ export async function planSpecInput(
     locate: source.locate,
     baseDir: source.baseDir,
     files: source.files,
+    sources: source.sources,
     signal: ctx.signal,
   });
   return { plan, source };

@@ -26,6 +26,8 @@ import type {
   UserFlowSpec,
 } from "./spec-schema.ts";
 import type { TenantState } from "./tenant-state.ts";
+import { liveTrustFramework } from "./trust-framework-kind.ts";
+import type { KeySetSpec, PolicySpec } from "./trust-framework-spec.ts";
 
 /** One live object: its key as the tenant spells it, its id, and its settings as a spec states them. */
 export interface LiveObject<S> {
@@ -47,6 +49,8 @@ export interface LiveSpec {
   customExtensions: LiveKind<CustomExtensionSpec>;
   eventListeners: LiveKind<EventListenerSpec>;
   userFlows: LiveKind<UserFlowSpec>;
+  trustFrameworkKeySets: LiveKind<KeySetSpec>;
+  trustFrameworkPolicies: LiveKind<PolicySpec>;
   /** The live provider's Graph type (`socialIdentityProvider`), for PATCH. */
   providerType: Map<string, string>;
   refs: References;
@@ -199,6 +203,7 @@ export function liveSpec(state: TenantState): LiveSpec {
     customExtensions: new Map(),
     eventListeners: new Map(),
     userFlows: new Map(),
+    ...liveTrustFramework(state.trustFramework),
     providerType: new Map(),
     refs,
   };

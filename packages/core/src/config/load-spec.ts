@@ -21,6 +21,8 @@ export interface LoadedSpec {
   baseDir: string;
   /** The files the spec names beside its YAML (branding images, CSS), by path relative to `baseDir`. */
   files: Record<string, Uint8Array>;
+  /** The file each whole `${file:…}` value was read from, by spec path (policy XML lines). */
+  sources: Map<string, string>;
 }
 
 interface ParsedFile {
@@ -162,8 +164,9 @@ export function loadSpecDir(
     }
     return fallback;
   };
-  const spec = checkSpec(raw, { locate, env: options.env, baseDir: base });
-  return { spec, locate, baseDir: base, files: readSpecDirFiles(base, spec, locate) };
+  const sources = new Map<string, string>();
+  const spec = checkSpec(raw, { locate, env: options.env, baseDir: base, sources });
+  return { spec, locate, baseDir: base, files: readSpecDirFiles(base, spec, locate), sources };
 }
 
 function locateNode(f: ParsedFile, node: Node) {

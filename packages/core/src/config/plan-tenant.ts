@@ -23,6 +23,12 @@ import type { SecretSources } from "./secrets.ts";
 import { SpecError, type SpecLocator, type SpecProblem } from "./spec-error.ts";
 import { KINDS, type Kind, type TenantSpec, type TenantSpecInput } from "./spec-schema.ts";
 import { readTenantState, type TenantState } from "./tenant-state.ts";
+import {
+  checkPoliciesAgainst,
+  isTrustFrameworkKind,
+  type SourceFiles,
+  trustFrameworkChanges,
+} from "./trust-framework-kind.ts";
 
 /** A plan: the changes in apply's order, the spec it leads to, and the state it was made on. */
 export interface TenantPlan {
@@ -44,6 +50,8 @@ export interface PlanOptions extends SecretSources {
   locate?: SpecLocator | undefined;
   /** Files beside the spec (branding images, CSS) by path relative to the spec folder; text is UTF-8. */
   files?: Readonly<Record<string, Uint8Array | string>> | undefined;
+  /** The files values were read from with `${file:…}`, by spec path (set by {@link planTenant}). */
+  sources?: SourceFiles | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -78,7 +86,10 @@ function kindChanges(
   spec: TenantSpec,
   live: LiveSpec,
   prune: boolean,
+  state?: TenantState,
 ): { forward: PlannedChange[]; deletes: PlannedChange[] } {
+  if (isTrustFrameworkKind(kind))
+    return trustFrameworkChanges(kind, spec, live, state?.trustFramework?.tenant, prune);
   const desired = (spec[kind] ?? {}) as Record<string, Record<string, unknown>>;
   const forward: PlannedChange[] = [];
   const listed = new Set<string>();
@@ -136,8 +147,13 @@ function kindChanges(
 }
 
 /** The changes from the live state to the spec, in apply's order (dependencies first, deletes last and in reverse). */
-export function diffTenant(spec: TenantSpec, live: LiveSpec, prune: boolean): PlannedChange[] {
-  const per = KINDS.map((kind) => kindChanges(kind, spec, live, prune));
+export function diffTenant(
+  spec: TenantSpec,
+  live: LiveSpec,
+  prune: boolean,
+  state?: TenantState,
+): PlannedChange[] {
+  const per = KINDS.map((kind) => kindChanges(kind, spec, live, prune, state));
   return [...per.flatMap((p) => p.forward), ...per.reverse().flatMap((p) => p.deletes)];
 }
 
@@ -147,8 +163,10 @@ export function prepareSpec(
   state: TenantState,
   live: LiveSpec,
   locate: SpecLocator | undefined,
+  sources: SourceFiles = new Map(),
 ): TenantSpec {
   const problems: SpecProblem[] = [];
+  checkPoliciesAgainst(spec, state.trustFramework, locate, sources, problems);
   for (const kind of KINDS) {
     if (spec[kind] === undefined) continue;
     for (const clash of duplicates(live, kind))
@@ -158,6 +176,9 @@ export function prepareSpec(
   if (problems.length > 0) throw new SpecError(problems);
   return resolved;
 }
+
+/** The kinds a spec states: the only ones plan and apply read. */
+export const specKinds = (spec: TenantSpec): Kind[] => KINDS.filter((kind) => spec[kind] !== undefined);
 
 /** The resources the spec's applications require permissions on, by name or client id. */
 export function resourceNames(spec: TenantSpec): string[] {
@@ -170,20 +191,21 @@ export function resourceNames(spec: TenantSpec): string[] {
  * the spec and the tenant, and nothing is written.
  */
 export async function planTenant(
-  client: { graph: ServiceClient; tenantId: string },
+  client: { graph: ServiceClient; tenantId: string; graphBeta?: ServiceClient | undefined },
   spec: TenantSpecInput,
   options: PlanOptions = {},
 ): Promise<TenantPlan> {
-  const checked = checkSpec(spec, options);
+  const sources = new Map(options.sources);
+  const checked = checkSpec(spec, { ...options, sources });
   const files = filesAsBytes(options.files);
   const fileProblems = brandingFileProblems(checked.branding, files, options.locate);
   if (fileProblems.length > 0) throw new SpecError(fileProblems);
-  const state = await readTenantState(client, options.signal, resourceNames(checked));
+  const state = await readTenantState(client, options.signal, resourceNames(checked), specKinds(checked));
   const live = liveSpec(state);
-  const resolved = prepareSpec(checked, state, live, options.locate);
+  const resolved = prepareSpec(checked, state, live, options.locate, sources);
   const prune = options.prune === true;
   return {
-    changes: diffTenant(withFileDigests(resolved, files, prune), live, prune),
+    changes: diffTenant(withFileDigests(resolved, files, prune), live, prune, state),
     stateHash: stateHash(live),
     prune,
     spec: resolved,

@@ -18,11 +18,19 @@ export const schemaFileName = (file: string): string => file.replace(/\.yaml$/, 
 export const schemaUrl = (file: string): string =>
   `https://unpkg.com/@ciamkit/core@${CIAMKIT_VERSION}/schemas/${schemaFileName(file)}`;
 
-/** The files of a spec, by file name: one per kind the spec has. */
+/** Where export writes a policy's XML, relative to the spec folder. */
+export const policyFile = (id: string): string => `policies/${id}.xml`;
+
+/** The files of a spec, by file name: one per kind the spec has, and each policy's XML beside them. */
 export function specFiles(spec: TenantSpec): Record<string, string> {
   const files: Record<string, string> = {};
+  for (const [id, p] of Object.entries(spec.trustFrameworkPolicies ?? {}))
+    files[policyFile(id)] = `${p.xml}\n`;
   for (const kind of KINDS) {
-    const items = spec[kind];
+    const items =
+      kind === "trustFrameworkPolicies" && spec[kind] !== undefined
+        ? Object.fromEntries(Object.keys(spec[kind]).map((id) => [id, { xml: `\${file:${policyFile(id)}}` }]))
+        : spec[kind];
     if (items === undefined) continue;
     const body =
       Object.keys(items).length === 0 ? "{}\n" : stringify(items, { sortMapEntries: true, lineWidth: 0 });

@@ -21,6 +21,12 @@ import {
 import { inputTypeSchema, optionSchema } from "../graph/user-flows/user-flow-schema.ts";
 import { brandingFilesSchema } from "./branding-files.ts";
 import { secretRefSchema } from "./secrets.ts";
+import {
+  keySetKeySchema,
+  keySetSpecSchema,
+  policyIdSchema,
+  policySpecSchema,
+} from "./trust-framework-spec.ts";
 
 /** A custom user-flow attribute, keyed by its name. Its data type is fixed at creation (a change replaces it). */
 export const attributeSpecSchema = z.strictObject({
@@ -220,6 +226,8 @@ export const KINDS = [
   "customExtensions",
   "eventListeners",
   "userFlows",
+  "trustFrameworkKeySets",
+  "trustFrameworkPolicies",
 ] as const;
 
 /** A managed kind. */
@@ -235,6 +243,8 @@ export const KIND_SCHEMAS = {
   customExtensions: keyed(customExtensionSpecSchema),
   eventListeners: keyed(eventListenerSpecSchema),
   userFlows: keyed(userFlowSpecSchema),
+  trustFrameworkKeySets: z.record(keySetKeySchema, keySetSpecSchema),
+  trustFrameworkPolicies: z.record(policyIdSchema, policySpecSchema),
 } as const satisfies Record<Kind, z.ZodType>;
 
 /** The file of each kind in a spec folder. */
@@ -247,6 +257,8 @@ export const KIND_FILES: Readonly<Record<Kind, string>> = {
   customExtensions: "custom-extensions.yaml",
   eventListeners: "event-listeners.yaml",
   userFlows: "user-flows.yaml",
+  trustFrameworkKeySets: "trust-framework-keysets.yaml",
+  trustFrameworkPolicies: "trust-framework-policies.yaml",
 };
 
 /** A whole tenant spec: each kind present is managed (and, with prune, only its listed objects kept). */
@@ -259,6 +271,8 @@ export const tenantSpecSchema = z.strictObject({
   customExtensions: KIND_SCHEMAS.customExtensions.optional(),
   eventListeners: KIND_SCHEMAS.eventListeners.optional(),
   userFlows: KIND_SCHEMAS.userFlows.optional(),
+  trustFrameworkKeySets: KIND_SCHEMAS.trustFrameworkKeySets.optional(),
+  trustFrameworkPolicies: KIND_SCHEMAS.trustFrameworkPolicies.optional(),
 });
 
 /** A tenant spec as written. */

@@ -3,6 +3,7 @@ import type { ServiceClient } from "../http/service-client.ts";
 import type { SpecFiles } from "./branding-files.ts";
 import type { Resources } from "./permission-resources.ts";
 import type { PlannedChange } from "./plan-types.ts";
+import type { PolicyTenant } from "./policy-xml.ts";
 import type { SecretResolver } from "./secrets.ts";
 import type { TenantSpec } from "./spec-schema.ts";
 
@@ -20,6 +21,10 @@ export interface IdMaps {
 /** What a step runs with. */
 export interface StepContext {
   graph: ServiceClient;
+  /** Graph beta (trust framework), when the client has it. */
+  graphBeta?: ServiceClient | undefined;
+  /** The B2C tenant's domain and id, for the policies' `${tenant}` and `${tenantId}`. */
+  policyTenant?: PolicyTenant | undefined;
   /** The organization branding belongs to. */
   organizationId: string;
   spec: TenantSpec;

@@ -27,7 +27,10 @@ import { runBatch } from "../http/batch.ts";
 import { paginate, paginatePages } from "../http/paginate.ts";
 import type { ServiceClient } from "../http/service-client.ts";
 import { type BrandingFilesState, readBrandingFiles } from "./branding-file-steps.ts";
-import { type Resources, readResources } from "./permission-resources.ts";
+import { noResources, type Resources, readResources } from "./permission-resources.ts";
+import { KINDS, type Kind } from "./spec-schema.ts";
+import { isTrustFrameworkKind } from "./trust-framework-kind.ts";
+import { readTrustFramework, type TrustFrameworkState } from "./trust-framework-state.ts";
 
 /** Every object of the managed kinds, as each kind's mapping reads it. */
 export interface TenantState {
@@ -46,7 +49,24 @@ export interface TenantState {
   organizationId: string;
   /** The resources applications require permissions on, with their permissions' names. */
   resources: Resources;
+  /** A B2C tenant's custom policies and key sets; undefined when not read or not a B2C tenant. */
+  trustFramework?: TrustFrameworkState | undefined;
 }
+
+/** The state of a tenant none of whose External ID kinds was read. */
+const noDirectory = (): TenantState => ({
+  attributes: [],
+  providers: [],
+  applications: [],
+  groups: [],
+  flows: [],
+  extensions: [],
+  listeners: [],
+  branding: [],
+  organizationId: "",
+  resources: noResources(),
+  brandingFiles: new Map(),
+});
 
 /** A set read at `url`, whose records `mapping` makes the kind's typed objects. */
 function graphSet<G, T>(url: string, mapping: { fromGraph(raw: G): T }) {
@@ -78,15 +98,21 @@ interface Collection {
 }
 
 /**
- * Reads the tenant's configuration: one `$batch` for the first page of every set, then any next
- * pages, then one `$batch` for the service principals of the resources the applications require
- * permissions on and of the resources `resourceNames` names (a spec's resources, by name or client id).
+ * Reads the tenant's configuration of `kinds`: for the External ID kinds, one `$batch` for the first
+ * page of every set, then any next pages, then one `$batch` for the service principals of the
+ * resources the applications require permissions on and of the resources `resourceNames` names (a
+ * spec's resources, by name or client id); for the trust framework kinds, the B2C policies and key sets.
  */
 export async function readTenantState(
-  client: { graph: ServiceClient; tenantId: string },
+  client: { graph: ServiceClient; tenantId: string; graphBeta?: ServiceClient | undefined },
   signal?: AbortSignal,
   resourceNames: Iterable<string> = [],
+  kinds: readonly Kind[] = KINDS,
 ): Promise<TenantState> {
+  const trustFramework = kinds.some(isTrustFrameworkKind)
+    ? await readTrustFramework(client, signal)
+    : undefined;
+  if (kinds.every(isTrustFrameworkKind)) return { ...noDirectory(), trustFramework };
   const { graph } = client;
   // The organization id is the tenant id when that is a GUID (no request).
   const orgId = await organizationId(graph, client.tenantId, { signal });
@@ -139,5 +165,6 @@ export async function readTenantState(
     organizationId: orgId,
     resources,
     brandingFiles,
+    trustFramework,
   };
 }

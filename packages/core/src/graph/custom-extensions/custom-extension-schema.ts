@@ -53,6 +53,7 @@ export const validationSchema = z.object({
   valid: z.boolean().describe("True when there are no errors (warnings may remain)."),
   errors: z.array(z.object({ code: z.string(), message: z.string() })),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  fixes: z.array(z.string()).describe("What to do about the findings."),
 });
 
 /** Writable fields shared by create, update and wire. */

@@ -3,6 +3,7 @@ import type { ListResult } from "../../http/paginate.ts";
 import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
 import { segment } from "../common.ts";
 import { entitySetClient } from "../entity-set-client.ts";
+import { fixesFor } from "./custom-extension-fixes.ts";
 import {
   customExtensionMapping,
   extensionFieldsBody,
@@ -60,6 +61,7 @@ export async function validateAuthenticationConfiguration(
   valid: boolean;
   errors: { code: string; message: string }[];
   warnings: { code: string; message: string }[];
+  fixes: string[];
 }> {
   const body =
     "id" in target
@@ -74,5 +76,6 @@ export async function validateAuthenticationConfiguration(
           body: extensionFieldsBody(target),
         });
   const errors = body?.errors ?? [];
-  return { valid: errors.length === 0, errors, warnings: body?.warnings ?? [] };
+  const warnings = body?.warnings ?? [];
+  return { valid: errors.length === 0, errors, warnings, fixes: fixesFor([...errors, ...warnings]) };
 }

@@ -12,6 +12,7 @@ import {
   updateEventListener,
 } from "../event-listeners/event-listeners-client.ts";
 import { appIdSchema, displayNameSchema } from "../fields.ts";
+import { fixAuthSetup } from "./custom-extension-fixes.ts";
 import { customExtensionChanges, customExtensionMapping, resourceIdOf } from "./custom-extension-mapping.ts";
 import {
   customExtensionSchema,
@@ -50,6 +51,12 @@ const input = z
     targetUrl: targetUrlSchema,
     resourceId: resourceIdSchema.optional(),
     appIds: z.array(appIdSchema).min(1).max(100).describe("Client ids of the apps whose sign-ins call it."),
+    fix: z
+      .boolean()
+      .optional()
+      .describe(
+        "Create the protecting app's service principal and grant it Receive.Payload if missing (needs Application.ReadWrite.All, AppRoleAssignment.ReadWrite.All).",
+      ),
   })
   .refine(
     (v) => (v.resourceId === undefined) !== (v.appId === undefined),
@@ -82,7 +89,7 @@ export const wireCustomExtensionOperation = defineOperation({
     const log = new ChangeLog();
     const appIds = [...new Set(spec.appIds.map((a) => a.toLowerCase()))];
     // The spec's extension fields: the create body, or what a stored extension is compared with.
-    const { appIds: _appIds, appId: _appId, kind, ...fields } = spec;
+    const { appIds: _appIds, appId: _appId, fix, kind, ...fields } = spec;
     const resourceId = resourceIdOf(spec, spec.targetUrl) as string;
 
     // The apps must exist before anything is created for them.
@@ -152,6 +159,9 @@ export const wireCustomExtensionOperation = defineOperation({
       }
     }
 
+    const protectingApp = /([0-9a-f]{8}-[0-9a-f-]{27})$/i.exec(resourceId)?.[1];
+    if (fix === true && protectingApp !== undefined)
+      await fixAuthSetup(ctx.graph, protectingApp, log, options);
     const validation = await validateAuthenticationConfiguration(ctx.graph, { id: extensionId }, options);
     const findings = [...validation.errors, ...validation.warnings].map((f) => f.code).join(", ");
     log.note(

@@ -32,6 +32,9 @@ export function listEventListeners(
 /** One listener. */
 export const getEventListener = listeners.get;
 
+/** Every listener. */
+export const listAllEventListeners = listeners.all;
+
 /** The first listener `predicate` accepts, reading pages only until it is found. */
 export const findEventListener = listeners.find;
 

@@ -53,3 +53,10 @@ export const userFlowAttributeMapping = {
   UserFlowAttributeCreate,
   UserFlowAttributeChanges
 >;
+
+/**
+ * A custom attribute's name as Graph keys it: its id is `extension_{appId}_{name without spaces}`, so
+ * "Loyalty Number" and "LoyaltyNumber" are one attribute (creating the second is a 409). Compared in
+ * any casing.
+ */
+export const customAttributeKey = (name: string): string => name.replace(/\s+/g, "").toLowerCase();

@@ -2,6 +2,8 @@
  * The pure half of `user_flow_setup`: resolving the spec's attribute names to ids and deciding whether
  * a flow's stored page already is the page the spec asks for, so that a rerun sends nothing.
  */
+
+import { customAttributeKey } from "../user-flow-attributes/user-flow-attribute-mapping.ts";
 import type { UserFlowAttribute } from "../user-flow-attributes/user-flow-attribute-schema.ts";
 import type { PageInput, UserFlow } from "./user-flow-schema.ts";
 
@@ -21,10 +23,16 @@ export function attributeResolver(
 ): { resolve: (ref: string) => string | undefined; isKnown: (ref: string) => boolean } {
   const resolve = (ref: string) =>
     tenant.find((a) => same(a.id, ref))?.id ??
-    tenant.find((a) => a.userFlowAttributeType === "custom" && same(a.displayName ?? "", ref))?.id;
+    tenant.find(
+      (a) =>
+        a.userFlowAttributeType === "custom" &&
+        customAttributeKey(a.displayName ?? "") === customAttributeKey(ref),
+    )?.id;
   return {
     resolve,
-    isKnown: (ref) => resolve(ref) !== undefined || pendingCustom.some((name) => same(name, ref)),
+    isKnown: (ref) =>
+      resolve(ref) !== undefined ||
+      pendingCustom.some((name) => customAttributeKey(name) === customAttributeKey(ref)),
   };
 }
 

@@ -5,6 +5,7 @@ import { defineOperation } from "../../operations/define-operation.ts";
 import { InvalidInputError } from "../../operations/run-operation.ts";
 import { appIdSchema, descriptionSchema, displayNameSchema } from "../fields.ts";
 import { listProviders } from "../identity-providers/identity-providers-client.ts";
+import { customAttributeKey } from "../user-flow-attributes/user-flow-attribute-mapping.ts";
 import {
   customAttributeDataTypeSchema,
   customAttributeNameSchema,
@@ -94,7 +95,9 @@ export const setupUserFlowOperation = defineOperation({
     const custom = spec.customAttributes ?? [];
     const existingCustom = custom.map((c) =>
       tenantAttributes.find(
-        (a) => a.userFlowAttributeType === "custom" && a.displayName?.toLowerCase() === c.name.toLowerCase(),
+        (a) =>
+          a.userFlowAttributeType === "custom" &&
+          customAttributeKey(a.displayName ?? "") === customAttributeKey(c.name),
       ),
     );
     custom.forEach((c, i) => {
