@@ -57,10 +57,12 @@ const served = [
   "onEmailOtpSendListener",
   "onFraudProtectionLoadStartListener",
   "onVerifiedIdClaimValidationListener",
+  "onPasswordSubmitListener",
   "onTokenIssuanceStartCustomExtensionHandler",
   "onOtpSendCustomExtensionHandler",
   "onVerifiedIdClaimValidationCustomExtensionHandler",
   "onFraudProtectionLoadStartExternalUsersAuthHandler",
+  "onPasswordMigrationCustomExtensionHandler",
   "fraudProtectionProviderConfiguration",
 ];
 

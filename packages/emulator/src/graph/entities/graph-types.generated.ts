@@ -827,6 +827,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {},
   },
+  onPasswordMigrationCustomExtensionHandler: {
+    base: "onPasswordSubmitHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+      migrationPropertyId: "String!",
+    },
+  },
   onPasswordSubmitCustomExtension: {
     base: "customAuthenticationExtension",
     props: {
@@ -837,6 +844,20 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       displayName: "String",
       endpointConfiguration: "customExtensionEndpointConfiguration",
       behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  onPasswordSubmitHandler: {
+    base: null,
+    props: {},
+  },
+  onPasswordSubmitListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onPasswordSubmitHandler",
     },
   },
   onPremisesExtensionAttributes: {
