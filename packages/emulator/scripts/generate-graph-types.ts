@@ -64,6 +64,17 @@ const served = [
   "onFraudProtectionLoadStartExternalUsersAuthHandler",
   "onPasswordMigrationCustomExtensionHandler",
   "fraudProtectionProviderConfiguration",
+  // Authentication methods policy (issue 14): the policy and every v1.0 method configuration.
+  "authenticationMethodsPolicy",
+  "authenticationMethodConfiguration",
+  "emailAuthenticationMethodConfiguration",
+  "smsAuthenticationMethodConfiguration",
+  "fido2AuthenticationMethodConfiguration",
+  "microsoftAuthenticatorAuthenticationMethodConfiguration",
+  "temporaryAccessPassAuthenticationMethodConfiguration",
+  "softwareOathAuthenticationMethodConfiguration",
+  "voiceAuthenticationMethodConfiguration",
+  "x509CertificateAuthenticationMethodConfiguration",
 ];
 
 const path = graphMetadataPath();

@@ -28,6 +28,7 @@ export const DEMO_APP_PERMISSIONS = [
   "OrganizationalBranding.ReadWrite.All",
   "CustomAuthenticationExtension.ReadWrite.All",
   "UserAuthenticationMethod.ReadWrite.All",
+  "Policy.ReadWrite.AuthenticationMethod",
 ] as const;
 
 /** Delegated scopes admin-consented for the CLI's device code sign-in. */

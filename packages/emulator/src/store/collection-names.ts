@@ -22,6 +22,7 @@ export const COLLECTIONS = {
   authenticationEventsFlows: "authenticationEventsFlows",
   customAuthenticationExtensions: "customAuthenticationExtensions",
   authenticationEventListeners: "authenticationEventListeners",
+  authenticationMethodConfigurations: "authenticationMethodConfigurations",
   credentials: "_credentials",
   userPasswords: "_userPasswords",
   groupMembers: "_groupMembers",

@@ -256,6 +256,52 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       displayName: "String!",
     },
   },
+  authenticationMethodConfiguration: {
+    base: "entity",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+    },
+  },
+  authenticationMethodFeatureConfiguration: {
+    base: null,
+    props: {
+      excludeTarget: "featureTarget",
+      includeTarget: "featureTarget",
+      state: "enum:default",
+    },
+  },
+  authenticationMethodsPolicy: {
+    base: "entity",
+    props: {
+      id: "String!",
+      description: "String",
+      displayName: "String",
+      lastModifiedDateTime: "DateTimeOffset",
+      policyMigrationState: "enum:preMigration",
+      policyVersion: "String",
+      reconfirmationInDays: "Int32",
+      registrationEnforcement: "registrationEnforcement",
+    },
+  },
+  authenticationMethodsRegistrationCampaign: {
+    base: null,
+    props: {
+      excludeTargets: "Collection(excludeTarget)!",
+      includeTargets: "Collection(authenticationMethodsRegistrationCampaignIncludeTarget)!",
+      snoozeDurationInDays: "Int32!",
+      state: "enum:default!",
+    },
+  },
+  authenticationMethodsRegistrationCampaignIncludeTarget: {
+    base: null,
+    props: {
+      id: "String!",
+      targetedAuthenticationMethod: "String",
+      targetType: "enum:user!",
+    },
+  },
   authorizationInfo: {
     base: null,
     props: {
@@ -384,11 +430,27 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       targetResources: "Collection(targetResource)",
     },
   },
+  emailAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      allowExternalIdToUseEmailOtp: "enum:default",
+    },
+  },
   employeeOrgData: {
     base: null,
     props: {
       costCenter: "String",
       division: "String",
+    },
+  },
+  excludeTarget: {
+    base: null,
+    props: {
+      id: "String!",
+      targetType: "enum:user!",
     },
   },
   externalUsersSelfServiceSignUpEventsFlow: {
@@ -409,6 +471,33 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
   fallbackToMicrosoftProviderOnError: {
     base: "customExtensionBehaviorOnError",
     props: {},
+  },
+  featureTarget: {
+    base: null,
+    props: {
+      id: "String",
+      targetType: "enum:group",
+    },
+  },
+  fido2AuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      defaultPasskeyProfile: "String",
+      isAttestationEnforced: "Boolean",
+      isSelfServiceRegistrationAllowed: "Boolean",
+      keyRestrictions: "fido2KeyRestrictions",
+    },
+  },
+  fido2KeyRestrictions: {
+    base: null,
+    props: {
+      aaGuids: "Collection(String)",
+      enforcementType: "enum:allow",
+      isEnforced: "Boolean",
+    },
   },
   fraudProtectionConfiguration: {
     base: null,
@@ -521,6 +610,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       enableIdTokenIssuance: "Boolean",
     },
   },
+  includeTarget: {
+    base: null,
+    props: {
+      id: "String!",
+      targetType: "enum:user!",
+    },
+  },
   informationalUrl: {
     base: null,
     props: {
@@ -606,6 +702,23 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       timeZone: "String",
       userPurpose: "enum:user",
       workingHours: "workingHours",
+    },
+  },
+  microsoftAuthenticatorAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      featureSettings: "microsoftAuthenticatorFeatureSettings",
+      isSoftwareOathEnabled: "Boolean",
+    },
+  },
+  microsoftAuthenticatorFeatureSettings: {
+    base: null,
+    props: {
+      displayAppInformationRequiredState: "authenticationMethodFeatureConfiguration",
+      displayLocationInformationRequiredState: "authenticationMethodFeatureConfiguration",
     },
   },
   modifiedProperty: {
@@ -1154,6 +1267,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       uri: "String",
     },
   },
+  registrationEnforcement: {
+    base: null,
+    props: {
+      authenticationMethodsRegistrationCampaign: "authenticationMethodsRegistrationCampaign",
+    },
+  },
   requestSignatureVerification: {
     base: null,
     props: {
@@ -1315,6 +1434,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       failureReason: "String",
     },
   },
+  smsAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+    },
+  },
   socialIdentityProvider: {
     base: "identityProviderBase",
     props: {
@@ -1323,6 +1450,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       clientId: "String",
       clientSecret: "String",
       identityProviderType: "String",
+    },
+  },
+  softwareOathAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
     },
   },
   spaApplication: {
@@ -1340,6 +1475,19 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       modifiedProperties: "Collection(modifiedProperty)",
       type: "String",
       userPrincipalName: "String",
+    },
+  },
+  temporaryAccessPassAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      defaultLength: "Int32",
+      defaultLifetimeInMinutes: "Int32",
+      isUsableOnce: "Boolean",
+      maximumLifetimeInMinutes: "Int32",
+      minimumLifetimeInMinutes: "Int32",
     },
   },
   timeZoneBase: {
@@ -1465,6 +1613,15 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       verifiedPublisherId: "String",
     },
   },
+  voiceAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      isOfficePhoneAllowed: "Boolean",
+    },
+  },
   webApplication: {
     base: null,
     props: {
@@ -1482,6 +1639,68 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       endTime: "TimeOfDay",
       startTime: "TimeOfDay",
       timeZone: "timeZoneBase",
+    },
+  },
+  x509CertificateAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      authenticationModeConfiguration: "x509CertificateAuthenticationModeConfiguration",
+      certificateAuthorityScopes: "Collection(x509CertificateAuthorityScope)",
+      certificateUserBindings: "Collection(x509CertificateUserBinding)",
+      crlValidationConfiguration: "x509CertificateCRLValidationConfiguration!",
+      issuerHintsConfiguration: "x509CertificateIssuerHintsConfiguration",
+    },
+  },
+  x509CertificateAuthenticationModeConfiguration: {
+    base: null,
+    props: {
+      rules: "Collection(x509CertificateRule)",
+      x509CertificateAuthenticationDefaultMode: "enum:x509CertificateSingleFactor",
+      x509CertificateDefaultRequiredAffinityLevel: "enum:low",
+    },
+  },
+  x509CertificateAuthorityScope: {
+    base: null,
+    props: {
+      includeTargets: "Collection(includeTarget)",
+      publicKeyInfrastructureIdentifier: "String",
+      subjectKeyIdentifier: "String",
+    },
+  },
+  x509CertificateCRLValidationConfiguration: {
+    base: null,
+    props: {
+      exemptedCertificateAuthoritiesSubjectKeyIdentifiers: "Collection(String)",
+      state: "enum:disabled!",
+    },
+  },
+  x509CertificateIssuerHintsConfiguration: {
+    base: null,
+    props: {
+      state: "enum:disabled",
+    },
+  },
+  x509CertificateRule: {
+    base: null,
+    props: {
+      identifier: "String",
+      issuerSubjectIdentifier: "String",
+      policyOidIdentifier: "String",
+      x509CertificateAuthenticationMode: "enum:x509CertificateSingleFactor",
+      x509CertificateRequiredAffinityLevel: "enum:low",
+      x509CertificateRuleType: "enum:issuerSubject",
+    },
+  },
+  x509CertificateUserBinding: {
+    base: null,
+    props: {
+      priority: "Int32!",
+      trustAffinityLevel: "enum:low",
+      userProperty: "String",
+      x509CertificateField: "String",
     },
   },
 };

@@ -3,6 +3,7 @@ import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
+import { authenticationMethodsPolicyRoutes } from "./authentication-methods-policy.ts";
 import { brandingRoutes } from "./branding.ts";
 import { brandingStreamRoutes } from "./branding-streams.ts";
 import { customExtensionRoutes } from "./custom-extensions.ts";
@@ -45,4 +46,5 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...userFlowLinkRoutes,
   ...userFlowAttributeRoutes,
   ...identityProviderRoutes,
+  ...authenticationMethodsPolicyRoutes,
 ];
