@@ -75,6 +75,8 @@ const served = [
   "softwareOathAuthenticationMethodConfiguration",
   "voiceAuthenticationMethodConfiguration",
   "x509CertificateAuthenticationMethodConfiguration",
+  // Conditional Access policies (issue 14): how External ID requires MFA of customers.
+  "conditionalAccessPolicy",
 ];
 
 const path = graphMetadataPath();

@@ -29,6 +29,8 @@ export const DEMO_APP_PERMISSIONS = [
   "CustomAuthenticationExtension.ReadWrite.All",
   "UserAuthenticationMethod.ReadWrite.All",
   "Policy.ReadWrite.AuthenticationMethod",
+  "Policy.ReadWrite.ConditionalAccess",
+  "Policy.Read.All",
 ] as const;
 
 /** Delegated scopes admin-consented for the CLI's device code sign-in. */

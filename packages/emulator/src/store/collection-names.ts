@@ -23,6 +23,7 @@ export const COLLECTIONS = {
   customAuthenticationExtensions: "customAuthenticationExtensions",
   authenticationEventListeners: "authenticationEventListeners",
   authenticationMethodConfigurations: "authenticationMethodConfigurations",
+  conditionalAccessPolicies: "conditionalAccessPolicies",
   credentials: "_credentials",
   userPasswords: "_userPasswords",
   groupMembers: "_groupMembers",

@@ -96,6 +96,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       web: "webApplication",
     },
   },
+  applicationEnforcedRestrictionsSessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
+    },
+  },
   appliedConditionalAccessPolicy: {
     base: null,
     props: {
@@ -341,6 +347,143 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       isCertifiedByMicrosoft: "Boolean",
       isPublisherAttested: "Boolean",
       lastCertificationDateTime: "DateTimeOffset",
+    },
+  },
+  cloudAppSecuritySessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
+      cloudAppSecurityType: "enum:mcasConfigured",
+    },
+  },
+  conditionalAccessApplications: {
+    base: null,
+    props: {
+      applicationFilter: "conditionalAccessFilter",
+      excludeApplications: "Collection(String)!",
+      includeApplications: "Collection(String)!",
+      includeAuthenticationContextClassReferences: "Collection(String)!",
+      includeUserActions: "Collection(String)!",
+    },
+  },
+  conditionalAccessAuthenticationFlows: {
+    base: null,
+    props: {
+      transferMethods: "enum:none!",
+    },
+  },
+  conditionalAccessClientApplications: {
+    base: null,
+    props: {
+      excludeServicePrincipals: "Collection(String)!",
+      includeServicePrincipals: "Collection(String)!",
+      servicePrincipalFilter: "conditionalAccessFilter",
+    },
+  },
+  conditionalAccessConditionSet: {
+    base: null,
+    props: {
+      applications: "conditionalAccessApplications",
+      authenticationFlows: "conditionalAccessAuthenticationFlows",
+      clientApplications: "conditionalAccessClientApplications",
+      clientAppTypes: "Collection(enum:all)!",
+      devices: "conditionalAccessDevices",
+      insiderRiskLevels: "enum:minor",
+      locations: "conditionalAccessLocations",
+      platforms: "conditionalAccessPlatforms",
+      servicePrincipalRiskLevels: "Collection(enum:low)!",
+      signInRiskLevels: "Collection(enum:low)!",
+      userRiskLevels: "Collection(enum:low)!",
+      users: "conditionalAccessUsers",
+    },
+  },
+  conditionalAccessDevices: {
+    base: null,
+    props: {
+      deviceFilter: "conditionalAccessFilter",
+    },
+  },
+  conditionalAccessExternalTenants: {
+    base: null,
+    props: {
+      membershipKind: "enum:all",
+    },
+  },
+  conditionalAccessFilter: {
+    base: null,
+    props: {
+      mode: "enum:include!",
+      rule: "String!",
+    },
+  },
+  conditionalAccessGrantControls: {
+    base: null,
+    props: {
+      builtInControls: "Collection(enum:block)!",
+      customAuthenticationFactors: "Collection(String)!",
+      operator: "String",
+      termsOfUse: "Collection(String)!",
+    },
+  },
+  conditionalAccessGuestsOrExternalUsers: {
+    base: null,
+    props: {
+      externalTenants: "conditionalAccessExternalTenants",
+      guestOrExternalUserTypes: "enum:none!",
+    },
+  },
+  conditionalAccessLocations: {
+    base: null,
+    props: {
+      excludeLocations: "Collection(String)!",
+      includeLocations: "Collection(String)!",
+    },
+  },
+  conditionalAccessPlatforms: {
+    base: null,
+    props: {
+      excludePlatforms: "Collection(enum:android)!",
+      includePlatforms: "Collection(enum:android)!",
+    },
+  },
+  conditionalAccessPolicy: {
+    base: "policyDeletableItem",
+    props: {
+      deletedDateTime: "DateTimeOffset",
+      conditions: "conditionalAccessConditionSet!",
+      createdDateTime: "DateTimeOffset",
+      description: "String",
+      displayName: "String!",
+      grantControls: "conditionalAccessGrantControls",
+      id: "String!",
+      modifiedDateTime: "DateTimeOffset",
+      sessionControls: "conditionalAccessSessionControls",
+      state: "enum:enabled!",
+      templateId: "String",
+    },
+  },
+  conditionalAccessSessionControls: {
+    base: null,
+    props: {
+      applicationEnforcedRestrictions: "applicationEnforcedRestrictionsSessionControl",
+      cloudAppSecurity: "cloudAppSecuritySessionControl",
+      disableResilienceDefaults: "Boolean",
+      persistentBrowser: "persistentBrowserSessionControl",
+      secureSignInSession: "secureSignInSessionControl",
+      signInFrequency: "signInFrequencySessionControl",
+    },
+  },
+  conditionalAccessUsers: {
+    base: null,
+    props: {
+      excludeGroups: "Collection(String)!",
+      excludeGuestsOrExternalUsers: "conditionalAccessGuestsOrExternalUsers",
+      excludeRoles: "Collection(String)!",
+      excludeUsers: "Collection(String)!",
+      includeGroups: "Collection(String)!",
+      includeGuestsOrExternalUsers: "conditionalAccessGuestsOrExternalUsers",
+      includeRoles: "Collection(String)!",
+      includeUsers: "Collection(String)!",
     },
   },
   contentCustomization: {
@@ -1232,6 +1375,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       value: "String",
     },
   },
+  persistentBrowserSessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
+      mode: "enum:always",
+    },
+  },
   preAuthorizedApplication: {
     base: null,
     props: {
@@ -1308,6 +1458,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {
       relayState: "String",
+    },
+  },
+  secureSignInSessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
     },
   },
   servicePrincipal: {
@@ -1415,6 +1571,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       lastSignInRequestId: "String",
       lastSuccessfulSignInDateTime: "DateTimeOffset",
       lastSuccessfulSignInRequestId: "String",
+    },
+  },
+  signInFrequencySessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
+      authenticationType: "enum:primaryAndSecondaryAuthentication",
+      frequencyInterval: "enum:timeBased",
+      type: "enum:days",
+      value: "Int32",
     },
   },
   signInLocation: {

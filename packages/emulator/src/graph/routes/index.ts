@@ -6,6 +6,7 @@ import { auditLogRoutes } from "./audit-logs.ts";
 import { authenticationMethodsPolicyRoutes } from "./authentication-methods-policy.ts";
 import { brandingRoutes } from "./branding.ts";
 import { brandingStreamRoutes } from "./branding-streams.ts";
+import { conditionalAccessPolicyRoutes } from "./conditional-access-policies.ts";
 import { customExtensionRoutes } from "./custom-extensions.ts";
 import { deletedItemRoutes } from "./deleted-items.ts";
 import { eventListenerRoutes } from "./event-listeners.ts";
@@ -47,4 +48,5 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...userFlowAttributeRoutes,
   ...identityProviderRoutes,
   ...authenticationMethodsPolicyRoutes,
+  ...conditionalAccessPolicyRoutes,
 ];
