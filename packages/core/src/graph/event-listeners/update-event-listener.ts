@@ -22,7 +22,7 @@ export const updateEventListenerOperation = defineOperation({
       id: idSchema,
       appIds: z.array(appIdSchema).max(50).optional().describe("Replaces the list (client ids)."),
       customExtensionId: z.string().min(1).optional(),
-      migrationPropertyId: migrationPropertySchema.optional(),
+      migrationPropertyId: migrationPropertySchema.describe("onPasswordSubmit only.").optional(),
       displayName: z.string().max(256).optional(),
     })
     .refine(

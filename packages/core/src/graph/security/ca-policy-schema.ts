@@ -8,9 +8,9 @@ export const caPolicySchema = z.object({
   id: z.string(),
   displayName: z.string(),
   state: z.string(),
-  appIds: z.array(z.string()).describe("Included apps (client ids or All)."),
-  users: z.array(z.string()).describe("Included users (ids or All)."),
-  controls: z.array(z.string()).describe("Required grant controls (mfa, block, …)."),
+  appIds: z.array(z.string()),
+  users: z.array(z.string()),
+  controls: z.array(z.string()).describe("Grant controls: mfa, block, …"),
 });
 
 /** A Conditional Access policy. */

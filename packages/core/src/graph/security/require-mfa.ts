@@ -15,7 +15,7 @@ export const requireMfaOperation = defineOperation({
   area: "security",
   title: "Require MFA for apps",
   description:
-    "Creates (or updates, by name) the Conditional Access policy requiring MFA of every customer signing in to the apps. Customers need Email OTP or Sms enabled.",
+    "Creates or updates (by name) the Conditional Access policy requiring MFA of every customer of the apps. Needs Email or Sms enabled.",
   access: "write",
   idempotent: true,
   permissions: ["Policy.ReadWrite.ConditionalAccess", "Policy.Read.All", "Application.Read.All"],
