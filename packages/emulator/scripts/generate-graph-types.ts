@@ -77,6 +77,10 @@ const served = [
   "x509CertificateAuthenticationMethodConfiguration",
   // Conditional Access policies (issue 14): how External ID requires MFA of customers.
   "conditionalAccessPolicy",
+  // Fraud protection providers (issue 14) that onFraudProtectionLoadStart listeners name.
+  "fraudProtectionProvider",
+  "arkoseFraudProtectionProvider",
+  "humanSecurityFraudProtectionProvider",
 ];
 
 const path = graphMetadataPath();

@@ -24,6 +24,7 @@ export const COLLECTIONS = {
   authenticationEventListeners: "authenticationEventListeners",
   authenticationMethodConfigurations: "authenticationMethodConfigurations",
   conditionalAccessPolicies: "conditionalAccessPolicies",
+  fraudProtectionProviders: "fraudProtectionProviders",
   credentials: "_credentials",
   userPasswords: "_userPasswords",
   groupMembers: "_groupMembers",

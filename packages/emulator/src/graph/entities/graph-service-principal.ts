@@ -68,6 +68,9 @@ export const GRAPH_DELEGATED_SCOPES: readonly string[] = [
   "offline_access",
   "User.Read",
   ...Object.keys(GRAPH_APP_ROLES).filter((p) => !p.endsWith(".OwnedBy")),
+  // Delegated only (no app role): fraud protection providers (riskPreventionContainer reference).
+  "RiskPreventionProviders.Read.All",
+  "RiskPreventionProviders.ReadWrite.All",
 ];
 
 /** The made-up, stable id of a delegated Graph scope (see {@link GRAPH_DELEGATED_SCOPES}). */

@@ -138,6 +138,17 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       resourceId: "Guid",
     },
   },
+  arkoseFraudProtectionProvider: {
+    base: "fraudProtectionProvider",
+    props: {
+      id: "String!",
+      displayName: "String!",
+      clientSubDomain: "String!",
+      privateKey: "String!",
+      publicKey: "String!",
+      verifySubDomain: "String!",
+    },
+  },
   assignedLabel: {
     base: null,
     props: {
@@ -646,6 +657,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {},
   },
+  fraudProtectionProvider: {
+    base: "entity",
+    props: {
+      id: "String!",
+      displayName: "String!",
+    },
+  },
   fraudProtectionProviderConfiguration: {
     base: "fraudProtectionConfiguration",
     props: {},
@@ -727,6 +745,15 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: "customExtensionEndpointConfiguration",
     props: {
       targetUrl: "String",
+    },
+  },
+  humanSecurityFraudProtectionProvider: {
+    base: "fraudProtectionProvider",
+    props: {
+      id: "String!",
+      displayName: "String!",
+      appId: "String!",
+      serverToken: "String!",
     },
   },
   identityProviderBase: {

@@ -10,6 +10,7 @@ import { conditionalAccessPolicyRoutes } from "./conditional-access-policies.ts"
 import { customExtensionRoutes } from "./custom-extensions.ts";
 import { deletedItemRoutes } from "./deleted-items.ts";
 import { eventListenerRoutes } from "./event-listeners.ts";
+import { fraudProtectionProviderRoutes } from "./fraud-protection-providers.ts";
 import { groupRoutes } from "./groups.ts";
 import { identityProviderRoutes } from "./identity-providers.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
@@ -49,4 +50,5 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...identityProviderRoutes,
   ...authenticationMethodsPolicyRoutes,
   ...conditionalAccessPolicyRoutes,
+  ...fraudProtectionProviderRoutes,
 ];
