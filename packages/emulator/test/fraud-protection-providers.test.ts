@@ -1,8 +1,9 @@
-import { PublicClientApplication } from "@azure/msal-node";
 import { beforeEach, describe, expect, test } from "vitest";
+import { deviceCodeToken } from "./helpers/arm.ts";
 import { resetWithToken, useTestEmulator } from "./helpers/emulator.ts";
 import { call, type Reply } from "./helpers/graph-calls.ts";
-import { msalNetworkClient } from "./helpers/https.ts";
+
+const GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
 
 const t = useTestEmulator({ throttling: false });
 let appToken: string;
@@ -10,24 +11,8 @@ let user: string;
 beforeEach(async () => {
   appToken = await resetWithToken(t);
   // The CLI's device code sign-in: fraud protection providers take delegated permissions only.
-  const pca = new PublicClientApplication({
-    auth: {
-      clientId: t.tenant.publicClientId,
-      authority: t.tenant.authority,
-      knownAuthorities: t.tenant.knownAuthorities,
-    },
-    system: { networkClient: msalNetworkClient(t.emu.caCertPem) },
-  });
-  const result = await pca.acquireTokenByDeviceCode({
-    scopes: ["https://graph.microsoft.com/.default"],
-    deviceCodeCallback: (response) => {
-      void t.control("POST", "/device-codes/approve", {
-        userCode: response.userCode,
-        userPrincipalName: t.tenant.adminUser?.userPrincipalName,
-      });
-    },
-  });
-  user = result?.accessToken ?? "";
+  const admin = t.tenant.adminUser?.userPrincipalName ?? "";
+  user = await deviceCodeToken(t, admin, GRAPH_DEFAULT, t.tenant.authority, t.tenant.publicClientId);
 });
 
 const g = (method: string, path: string, body?: unknown, as = user, version = "v1.0"): Promise<Reply> =>
