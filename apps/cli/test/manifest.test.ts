@@ -103,7 +103,7 @@ describe("the command manifest", () => {
     // Optional now: the same data can be given inline (--content, --rows), as MCP clients give it.
     expect(imports?.positional).toEqual({ field: "file", required: false });
     expect(imports?.options.find((o) => o.field === "file")?.required).toBe(false);
-    expect(imports?.example).toBe("ciam user import <file>");
+    expect(imports?.example).toBe("ciam user import users.csv");
     expect(byName.get("user_export")?.positional).toEqual({ field: "file", required: false });
     expect(byName.get("user_list")?.positional).toBeUndefined();
   });
@@ -160,7 +160,7 @@ describe("the command manifest", () => {
   it("shows a required secret read from stdin in the example", () => {
     expect(
       op(z.object({ id: z.string(), secret: z.string().describe("The secret value; write-only.") })).example,
-    ).toBe('printf %s "$SECRET" | ciam widget make --id <id> --secret-stdin');
+    ).toBe('printf %s "$SECRET" | ciam widget make --id 00000000-0000-0000-0000-000000000000 --secret-stdin');
     expect(op(z.object({ note: z.string().describe("A note.") })).options[0]?.secret).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 import type { Operation } from "@ciamkit/core";
 import { cliCommand, hostPathInputs, inputsNotOffered, operations } from "@ciamkit/core";
 import { z } from "zod";
+import { EXAMPLE_FLAGS } from "./examples.ts";
 import type { CommandSpec, Manifest, OptionSpec, OptionType } from "./manifest-types.ts";
 
 /** Flags the CLI itself defines; a field with one of these names gets `--param-<name>` instead. */
@@ -110,16 +111,69 @@ function optionSpec(field: string, schema: JsonSchema, required: boolean): Optio
   };
 }
 
+const EXAMPLE_ID = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * Sample values a reader can run as they are, for flags whose rules a generic value breaks (a
+ * two-letter country code, a URL, a file the command reads). Checked against each operation's
+ * input rules by test/docs-shell.test.ts.
+ */
+const SAMPLES: Record<string, string> = {
+  "country-code": "US",
+  "target-url": "https://contoso.example/api/token-start",
+  locale: "fr-FR",
+  file: "users.csv",
+  dir: "tenant",
+  flow: "Customers",
+  "poll-token": "'<poll token printed by tenant create>'",
+};
+
+/** A value as one shell word: bare when it has no special character, otherwise quoted. */
+function shellWord(value: string): string {
+  if (/^[\w@%+=:,./-]+$/.test(value)) return value;
+  return /[$`"\\!]/.test(value) ? `'${value.replaceAll("'", "'\\''")}'` : `"${value}"`;
+}
+
 /** A sample value for an example command line. */
 function sample(option: OptionSpec): string {
-  if (option.choices !== undefined) return option.choices[0] ?? "";
-  if (option.format === "uuid") return "00000000-0000-0000-0000-000000000000";
+  const known = SAMPLES[option.flag];
+  if (known !== undefined) return known.startsWith("'") ? known : shellWord(known);
+  if (option.choices !== undefined) return shellWord(option.choices[0] ?? "");
+  if (option.format === "uuid" || /-?id$/.test(option.flag) || option.flag === "id") return EXAMPLE_ID;
   if (option.format === "email" || /email|sign-in-name|mail/.test(option.flag)) return "ada@example.com";
+  if (option.format === "uri" || /url$/.test(option.flag)) return "https://contoso.example";
   if (option.type === "number" || option.type === "integer") return "10";
   if (option.type === "json") return "'{}'";
-  if (/-?id$/.test(option.flag) || option.flag === "id") return "<id>";
   if (option.flag.includes("pem")) return '"$(cat cert.pem)"';
-  return `"Example ${option.flag.replaceAll("-", " ")}"`;
+  return shellWord(`Example ${option.flag.replaceAll("-", " ")}`);
+}
+
+/**
+ * The example command line: the required options with sample values, the operation's entry of
+ * EXAMPLE_FLAGS on top, and a secret read from stdin (never on the command line).
+ */
+function exampleLine(name: string, path: string[], options: OptionSpec[], positional?: string): string {
+  const flags = new Map<string, string>();
+  for (const o of options.filter((o) => o.required)) {
+    if (o.secret === true) flags.set(`${o.flag}-stdin`, "");
+    else flags.set(o.flag, sample(o));
+  }
+  for (const [flag, value] of Object.entries(EXAMPLE_FLAGS[name] ?? {})) flags.set(flag, value);
+  const stdin = options.find((o) => flags.has(`${o.flag}-stdin`));
+  const variable = stdin?.field.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+  return [
+    ...(variable === undefined ? [] : ["printf %s", `"$${variable}"`, "|"]),
+    "ciam",
+    ...path,
+    ...(positional === undefined ? [] : [positionalSample(options, positional)]),
+    ...[...flags].map(([flag, value]) => (value === "" ? `--${flag}` : `--${flag} ${value}`)),
+  ].join(" ");
+}
+
+/** The positional argument's sample, from its flag's sample. */
+function positionalSample(options: OptionSpec[], field: string): string {
+  const option = options.find((o) => o.field === field);
+  return option === undefined ? shellWord(field) : sample(option);
 }
 
 /** The command spec of one operation. */
@@ -140,18 +194,7 @@ export function commandSpec(operation: Operation): CommandSpec {
     .filter(([field]) => !notOffered.includes(field))
     .map(([field, s]) => optionSpec(field, s, required.has(field) && field !== positional?.field));
   const list = operation.list === true;
-  // A required secret is shown read from stdin, as a user should pass it (one value can come from stdin).
-  const stdinSecret = options.find((o) => o.required && o.secret === true);
-  const example = [
-    ...(stdinSecret === undefined ? [] : ["printf %s", `"$${stdinSecret.field.toUpperCase()}"`, "|"]),
-    "ciam",
-    group,
-    verb,
-    ...(positional === undefined ? [] : [`<${kebab(positional.field)}>`]),
-    ...options
-      .filter((o) => o.required)
-      .map((o) => (o === stdinSecret ? `--${o.flag}-stdin` : `--${o.flag} ${sample(o)}`)),
-  ].join(" ");
+  const example = exampleLine(operation.name, [group, verb], options, positional?.field);
   return {
     operation: operation.name,
     area: operation.area,
