@@ -2,46 +2,18 @@
 // Usage: node bench/cli-startup/run.mjs [--runs N]   (after `pnpm build`; installs m365 into
 // bench/cli-startup/.baseline on first use). CPU time = user + system time of the child process,
 // read from bash's `times` builtin, median of N runs after one warm-up run.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { installBaseline, median, requireBuilt, runsArgument, workspaceRoot } from "../startup-bench.mjs";
 
 const M365_VERSION = "11.11.0";
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "../..");
-const runsAt = process.argv.indexOf("--runs");
-const runs = runsAt === -1 ? 10 : Number(process.argv[runsAt + 1]);
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error("cli-startup: --runs takes a whole number of at least 1");
-  process.exit(2);
-}
-const baselineDir = join(here, ".baseline");
+const runs = runsArgument("cli-startup", 10);
+const baselineDir = join(import.meta.dirname, ".baseline");
 const m365 = join(baselineDir, "node_modules/.bin/m365");
-const ciam = join(root, "apps/cli/bin/ciam.js");
+const ciam = join(workspaceRoot, "apps/cli/bin/ciam.js");
 
-if (!existsSync(join(root, "apps/cli/dist/bin.js"))) {
-  console.error("cli-startup: build first (pnpm build)");
-  process.exit(2);
-}
-if (!existsSync(m365)) {
-  console.error(`cli-startup: installing @pnp/cli-microsoft365@${M365_VERSION} into ${baselineDir}`);
-  execFileSync(
-    "npm",
-    [
-      "install",
-      "--silent",
-      "--no-audit",
-      "--no-fund",
-      "--prefix",
-      baselineDir,
-      `@pnp/cli-microsoft365@${M365_VERSION}`,
-    ],
-    {
-      stdio: "inherit",
-    },
-  );
-}
+requireBuilt("cli-startup", join(workspaceRoot, "apps/cli/dist/bin.js"));
+installBaseline("cli-startup", baselineDir, "@pnp/cli-microsoft365", M365_VERSION, m365);
 
 /** CPU seconds (user + sys) of one run of argv, measured by bash's `times` in a fresh shell. */
 function cpuSeconds(argv) {
@@ -57,10 +29,9 @@ function cpuSeconds(argv) {
   return seconds.reduce((a, b) => a + b, 0);
 }
 
-function median(argv) {
+function medianCpu(argv) {
   cpuSeconds(argv); // warm-up: file system cache
-  const samples = Array.from({ length: runs }, () => cpuSeconds(argv)).sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return median(Array.from({ length: runs }, () => cpuSeconds(argv)));
 }
 
 const cases = [
@@ -79,8 +50,8 @@ const cases = [
 console.log(`node ${process.version}, ${runs} runs each, median CPU seconds (user+sys)`);
 console.log("case                 ciam      m365      ciam/m365");
 for (const c of cases) {
-  const ours = median(c.ours);
-  const theirs = median(c.theirs);
+  const ours = medianCpu(c.ours);
+  const theirs = medianCpu(c.theirs);
   console.log(
     `${c.name.padEnd(20)} ${ours.toFixed(3).padStart(6)}s  ${theirs.toFixed(3).padStart(6)}s  ${(ours / theirs).toFixed(3)}`,
   );

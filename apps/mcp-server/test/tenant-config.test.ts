@@ -81,7 +81,10 @@ describe("config tools", () => {
       arguments: { spec: { groups: { "Gold members": { description: "Tier gold" } } }, prune: true },
     });
     expect(result.isError, textOf(result)).not.toBe(true);
-    expect(shown.some((m) => m.includes("groups 'Bronze' (deleted)"))).toBe(true);
+    // The question is the plan, with the delete listed and called out.
+    expect(
+      shown.some((m) => m.includes("  - groups 'Bronze'") && /! 2 to delete .*groups 'Bronze'/.test(m)),
+    ).toBe(true);
   });
 
   it("refuses a clear-text secret in an inline spec, naming its path and not its value", async () => {

@@ -1,6 +1,7 @@
 import type { Operation, RemovalRequest } from "@ciamkit/core";
 import { escapeControlCharacters } from "@ciamkit/core/display-text";
 import type { CommandSpec } from "../manifest/manifest-types.ts";
+import { colorsFor } from "../terminal/colors.ts";
 import { confirm } from "../terminal/confirm.ts";
 import { UsageError } from "./exit-codes.ts";
 import type { Session } from "./session.ts";
@@ -44,6 +45,7 @@ export async function confirmRemovalsOnTerminal(
   how: { path: string; yes: boolean; signal: AbortSignal; beforeAsking: () => void },
 ): Promise<boolean> {
   if (how.yes) return true;
+  if (request.summary !== undefined) return confirmSummary(request, how);
   const what = escapeControlCharacters(request.removals.join("; "));
   if (!(process.stdin.isTTY && process.stderr.isTTY)) {
     throw new UsageError(
@@ -53,4 +55,26 @@ export async function confirmRemovalsOnTerminal(
   how.beforeAsking();
   process.stderr.write(`This will remove ${what}.\n`);
   return confirm("Continue?", how.signal);
+}
+
+/**
+ * Asks about everything a write will do (`config apply`'s plan): the summary as core wrote it (names
+ * escaped there), deletes and replaces in red on a colour terminal.
+ */
+async function confirmSummary(
+  request: RemovalRequest,
+  how: { path: string; signal: AbortSignal; beforeAsking: () => void },
+): Promise<boolean> {
+  if (!(process.stdin.isTTY && process.stderr.isTTY)) {
+    throw new UsageError(
+      `\`${how.path}\` would make changes, and there is no terminal to confirm on; review them with plan, then pass --yes to run it unattended`,
+    );
+  }
+  how.beforeAsking();
+  const c = colorsFor(process.stderr);
+  const lines = (request.summary ?? "")
+    .split("\n")
+    .map((line) => (/^( {2}-\/?\+? |! )/.test(line) ? c.red(line) : line));
+  process.stderr.write(lines.join("\n"));
+  return confirm("Apply these changes?", how.signal);
 }

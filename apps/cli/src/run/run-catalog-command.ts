@@ -120,7 +120,8 @@ export async function runCatalogCommand({
       profile: globals.profile,
       signal: controller.signal,
     });
-    if (spec.access === "destructive" && globals.yes !== true) {
+    // An operation that confirms itself (config apply) asks once it knows what it will do.
+    if (spec.access === "destructive" && globals.yes !== true && operation.confirmsItself !== true) {
       const go = await confirmDestructive(core, session, operation, valid, spec, controller.signal);
       if (!go) {
         process.stderr.write("Nothing was changed.\n");

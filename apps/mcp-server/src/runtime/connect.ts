@@ -1,6 +1,5 @@
 import { type CiamClient, connectFromCommandLine, type Logger } from "@ciamkit/core";
 import type { RunningEmulator } from "@ciamkit/emulator";
-import { connectToEmulator } from "./connect-emulator.ts";
 
 /** The tenant the server acts on, and how to let go of it. */
 export interface ConnectedTenant {
@@ -40,6 +39,9 @@ export async function connectConfigured(
   options: ConnectConfiguredOptions = {},
 ): Promise<ConnectedTenant> {
   if (choice.emulator) {
+    // Loaded only here: the emulator (its HTTPS server, certificate stack and routes) is half of what
+    // a start would otherwise load, and a real tenant never needs it.
+    const { connectToEmulator } = await import("./connect-emulator.ts");
     return connectToEmulator({
       inMemory: choice.emulatorInMemory === true,
       env: options.env ?? process.env,

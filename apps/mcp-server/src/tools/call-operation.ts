@@ -161,8 +161,8 @@ function shortCursor(cursors: CursorTable, operation: Operation, output: unknown
 function shape(operation: Operation, output: unknown): { value: Record<string, unknown>; notes: string[] } {
   const keepWhole = operation.secretOutputFields;
   const schema = outputJsonSchema(operation.output);
-  const binary = operation.binary;
-  let small = compact(output, schema, { keepWhole, binary });
+  const { binary, inlineFiles } = operation;
+  let small = compact(output, schema, { keepWhole, binary, inlineFiles });
   // Core validated the output; only a cut string can break it again (a cut URL is no longer a URL).
   if (small.cut && !operation.output.safeParse(small.value).success)
     small = compact(output, schema, { binary, cutNothing: true });

@@ -18,6 +18,8 @@ export interface CompactOptions {
   keepWhole?: readonly string[] | undefined;
   /** The result's field holding file bytes as base64 (the operation's `binary` marker): left out. */
   binary?: string | undefined;
+  /** The result's field holding files inline, base64 by path (the operation bounds them): kept whole. */
+  inlineFiles?: string | undefined;
   /** Cut no string at all (when a cut one would break a format the output schema checks). */
   cutNothing?: boolean | undefined;
 }
@@ -68,6 +70,10 @@ export function compact(
         notes.push(
           `${at === "" ? k : `${at}.${k}`} (${item.length} base64 characters) was left out; read the file as an MCP resource instead`,
         );
+        continue;
+      }
+      if (at === "" && k === options.inlineFiles) {
+        out[k] = item;
         continue;
       }
       const child = isObject(properties[k]) ? properties[k] : undefined;

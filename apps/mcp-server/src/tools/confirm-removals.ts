@@ -23,33 +23,54 @@ export function removalConfirmer(
 ): RemovalConfirmer {
   let refusal: CallToolResult | undefined;
   const confirm = async (request: RemovalRequest): Promise<boolean> => {
-    // Removals name tenant objects by their names: escaped before the user or the model reads them.
-    const what = escapeControlCharacters(request.removals.join("; "));
+    const words = wording(request);
     if (server.getClientCapabilities()?.elicitation === undefined) {
       if (policy.allowDestructive) return true;
-      refusal = errorResult(
-        `Refused: ${request.operation} would remove ${what}, and this client cannot ask the user to confirm it (no MCP elicitation support). Nothing was changed. Next: keep those in the input if they should stay; to remove them, ask the user to do it another way (the ciam CLI), or restart ciam-mcp with --allow-destructive.`,
-      );
+      refusal = errorResult(words.cannotAsk);
       return false;
     }
     const answer = await server.elicitInput(
       {
         mode: "form",
-        message: `${request.operation} will remove ${what}. Continue?`,
+        message: words.question,
         requestedSchema: {
           type: "object",
-          properties: { confirm: { type: "boolean", title: "Yes, remove them", default: false } },
+          properties: { confirm: { type: "boolean", title: words.yes, default: false } },
           required: ["confirm"],
         },
       },
       { relatedRequestId },
     );
     if (answer.action === "accept" && answer.content?.confirm === true) return true;
-    const how = answer.action === "cancel" ? "cancelled" : "declined";
-    refusal = errorResult(
-      `Not done: the user ${how} removing ${what} (${request.operation}). Nothing was changed. Next: keep those in the input, or do not retry unless the user asks again.`,
-    );
+    refusal = errorResult(words.refused(answer.action === "cancel" ? "cancelled" : "declined"));
     return false;
   };
   return { confirm, refusal: () => refusal };
+}
+
+/**
+ * What the user is asked and told: the removals named one by one, or (config_apply) the whole plan
+ * as core wrote it, names escaped there.
+ */
+function wording(request: RemovalRequest) {
+  const op = request.operation;
+  if (request.summary !== undefined) {
+    const summary = request.summary;
+    return {
+      cannotAsk: `Refused: ${op} would make these changes, and this client cannot ask the user to confirm them (no MCP elicitation support). Nothing was changed.\n${summary}Next: ask the user to apply it another way (the ciam CLI), or restart ciam-mcp with --allow-destructive.`,
+      question: `${op} will make these changes:\n${summary}Apply them?`,
+      yes: "Yes, apply these changes",
+      refused: (how: string) =>
+        `Not done: the user ${how} the changes of ${op}. Nothing was changed. Next: do not retry unless the user asks again.`,
+    };
+  }
+  // Removals name tenant objects by their names: escaped before the user or the model reads them.
+  const what = escapeControlCharacters(request.removals.join("; "));
+  return {
+    cannotAsk: `Refused: ${op} would remove ${what}, and this client cannot ask the user to confirm it (no MCP elicitation support). Nothing was changed. Next: keep those in the input if they should stay; to remove them, ask the user to do it another way (the ciam CLI), or restart ciam-mcp with --allow-destructive.`,
+    question: `${op} will remove ${what}. Continue?`,
+    yes: "Yes, remove them",
+    refused: (how: string) =>
+      `Not done: the user ${how} removing ${what} (${op}). Nothing was changed. Next: keep those in the input, or do not retry unless the user asks again.`,
+  };
 }

@@ -23,7 +23,8 @@ export async function confirmDestructive(
   relatedRequestId: string | number,
   lookUp?: { runner: OperationRunner; signal: AbortSignal },
 ): Promise<CallToolResult | undefined> {
-  if (operation.access !== "destructive") return undefined;
+  // An operation that confirms itself (config_apply: its plan) asks once it knows what it will do.
+  if (operation.access !== "destructive" || operation.confirmsItself === true) return undefined;
   if (server.getClientCapabilities()?.elicitation === undefined) {
     if (policy.allowDestructive) return undefined;
     return errorResult(

@@ -1,5 +1,10 @@
+import { createRequire } from "node:module";
 import { escapeControlCharacters } from "@ciamkit/core";
-import { stringify } from "yaml";
+import type * as Yaml from "yaml";
+
+// yaml is loaded by the first tool result, not at start-up (tools/list never needs it).
+const require = createRequire(import.meta.url);
+let yaml: typeof Yaml | undefined;
 
 /**
  * The text rendering of a tool result, for clients that show the model text only: YAML of the
@@ -17,7 +22,8 @@ export function renderText(structured: Record<string, unknown>, notes: readonly 
     lines.push(`${items.length} item${items.length === 1 ? "" : "s"}${more}.`);
   }
   for (const note of notes) lines.push(`Note: ${note}.`);
-  const body = stringify(escapeStrings(structured), { lineWidth: 0 }).trimEnd();
+  yaml ??= require("yaml") as typeof Yaml;
+  const body = yaml.stringify(escapeStrings(structured), { lineWidth: 0 }).trimEnd();
   return [...lines, body].join("\n");
 }
 

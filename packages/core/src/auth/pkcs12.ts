@@ -5,7 +5,10 @@
  * to node:crypto as DER at once, and nothing of forge's leaks out of this file.
  */
 import { createPrivateKey, type KeyObject, X509Certificate } from "node:crypto";
-import forge from "node-forge";
+import type Forge from "node-forge";
+import { lazyModule } from "../lazy-module.ts";
+
+const loadForge = lazyModule<typeof Forge>("node-forge");
 
 /** What a PKCS#12 file holds that a certificate credential needs. */
 export interface Pkcs12Contents {
@@ -20,11 +23,11 @@ export class Pkcs12Error extends Error {
   override readonly name = "Pkcs12Error";
 }
 
-function toBuffer(bytes: forge.util.ByteStringBuffer): Buffer {
+function toBuffer(bytes: Forge.util.ByteStringBuffer): Buffer {
   return Buffer.from(bytes.getBytes(), "binary");
 }
 
-function bagsOf(p12: forge.pkcs12.Pkcs12Pfx, type: string): forge.pkcs12.Bag[] {
+function bagsOf(p12: Forge.pkcs12.Pkcs12Pfx, type: string): Forge.pkcs12.Bag[] {
   return p12.getBags({ bagType: type })[type] ?? [];
 }
 
@@ -34,7 +37,8 @@ function bagsOf(p12: forge.pkcs12.Pkcs12Pfx, type: string): forge.pkcs12.Bag[] {
  * {@link Pkcs12Error} naming `source` (a path for messages).
  */
 export function readPkcs12(data: Uint8Array, password: string | undefined, source: string): Pkcs12Contents {
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  const forge = loadForge();
+  let p12: Forge.pkcs12.Pkcs12Pfx;
   try {
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(data).toString("binary")));
     p12 = forge.pkcs12.pkcs12FromAsn1(asn1, true, password ?? "");
@@ -58,12 +62,12 @@ export function readPkcs12(data: Uint8Array, password: string | undefined, sourc
       `The PKCS#12 file ${source} holds ${keyBags.length} private keys; a credential needs exactly one.`,
     );
   }
-  const keyBag = keyBags[0] as forge.pkcs12.Bag;
+  const keyBag = keyBags[0] as Forge.pkcs12.Bag;
   // forge parses RSA keys; other kinds come back as raw PrivateKeyInfo ASN.1, which node reads too.
   const keyInfo =
     keyBag.key !== undefined && keyBag.key !== null
       ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(keyBag.key))
-      : (keyBag.asn1 as forge.asn1.Asn1);
+      : (keyBag.asn1 as Forge.asn1.Asn1);
   const privateKey = createPrivateKey({
     key: toBuffer(forge.asn1.toDer(keyInfo)),
     format: "der",
@@ -73,7 +77,7 @@ export function readPkcs12(data: Uint8Array, password: string | undefined, sourc
     const asn1 =
       bag.cert !== undefined && bag.cert !== null
         ? forge.pki.certificateToAsn1(bag.cert)
-        : (bag.asn1 as forge.asn1.Asn1);
+        : (bag.asn1 as Forge.asn1.Asn1);
     return new X509Certificate(toBuffer(forge.asn1.toDer(asn1)));
   });
   const leaf = certificates.find((c) => c.checkPrivateKey(privateKey));

@@ -2,11 +2,14 @@
  * Column mapping: which input column feeds which user field. Given inline or as a JSON/YAML file;
  * without one, columns named like the fields map to themselves.
  */
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import type * as Yaml from "yaml";
 import { z } from "zod";
+import { lazyModule } from "../lazy-module.ts";
 import { readHostFile } from "../operations/host-file.ts";
 import { InvalidInputError } from "../operations/run-operation.ts";
 import { checkInputFile } from "./file-access.ts";
+
+const loadYaml = lazyModule<typeof Yaml>("yaml");
 
 /** The user fields an import row can set (Graph `user` names, plus the sign-in identity and password). */
 export const IMPORT_FIELDS = [
@@ -132,12 +135,12 @@ export async function loadColumnMapping(path: string): Promise<ColumnMapping> {
   });
   let raw: unknown;
   try {
-    raw = parseYaml(new TextDecoder().decode(bytes));
+    raw = loadYaml().parse(new TextDecoder().decode(bytes));
   } catch (error) {
     // The parser's message quotes the offending line: keep only where it is and what kind of error.
-    const at = error instanceof YAMLParseError ? error.linePos?.[0] : undefined;
+    const at = error instanceof loadYaml().YAMLParseError ? error.linePos?.[0] : undefined;
     const where = at === undefined ? "" : ` at line ${at.line}, column ${at.col}`;
-    const code = error instanceof YAMLParseError ? ` (${error.code})` : "";
+    const code = error instanceof loadYaml().YAMLParseError ? ` (${error.code})` : "";
     throw new InvalidInputError("user_import", [
       `mapping: the mapping file ${path} is not valid JSON or YAML${where}${code}; ${EXAMPLE}`,
     ]);

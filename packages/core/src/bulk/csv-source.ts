@@ -7,11 +7,15 @@
  */
 import type { Hash } from "node:crypto";
 import { pipeline } from "node:stream";
-import { type Options, type Parser, parse } from "csv-parse";
+import type * as CsvParse from "csv-parse";
+import type { Options, Parser } from "csv-parse";
+import { lazyModule } from "../lazy-module.ts";
 import { InvalidInputError } from "../operations/run-operation.ts";
 import { openSource, type RowSource, sourceName } from "./import-input.ts";
 import type { SourceRow } from "./row-source.ts";
 import { Utf8Check } from "./utf8-check.ts";
+
+const loadCsvParse = lazyModule<typeof CsvParse>("csv-parse");
 
 /** The operation the readers report errors for. */
 const OPERATION = "user_import";
@@ -74,7 +78,7 @@ function headerNames(file: string, line: number, names: readonly string[]): stri
 
 /** A parser fed from `source` through the UTF-8 check; errors of any stage end its iteration. */
 function parser(source: RowSource, options: Options, signal?: AbortSignal, hash?: Hash): Parser {
-  const csv = parse(options);
+  const csv = loadCsvParse().parse(options);
   pipeline(openSource(source, signal), new Utf8Check(OPERATION, sourceName(source), hash), csv, () => {
     // The error, if any, reaches the reader through the parser's iteration.
   });

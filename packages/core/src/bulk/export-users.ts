@@ -5,13 +5,16 @@
  * tenant, cloud and query (bulk-binding.ts); the output and the state are owner-only (0600).
  */
 import { existsSync, readFileSync, statSync, truncateSync, unlinkSync } from "node:fs";
-import { stringify } from "csv-stringify/sync";
+import type * as CsvStringify from "csv-stringify/sync";
 import { paginatePages } from "../http/paginate.ts";
+import { lazyModule } from "../lazy-module.ts";
 import type { OperationContext } from "../operations/context.ts";
 import { InvalidInputError } from "../operations/run-operation.ts";
 import { type BulkBinding, bindingOf, checkBinding, stableHash } from "./bulk-binding.ts";
 import { checkOutputFile, writeOwnerOnly } from "./file-access.ts";
 import { type BulkFileFormat, formatOf } from "./row-source.ts";
+
+const loadCsvStringify = lazyModule<typeof CsvStringify>("csv-stringify/sync");
 
 /** Options of {@link exportUsers}. */
 export interface ExportUsersOptions {
@@ -121,7 +124,8 @@ export async function exportUsers(ctx: OperationContext, options: ExportUsersOpt
   const binding = bindingOf(ctx, EXPORT, stableHash({ format, filter: options.filter, select }));
   const state = resumeState({ file: options.file, stateFile }, binding);
   // The output holds customers' names and e-mails: owner-only (0600), like the state beside it.
-  if (state === undefined) writeOwnerOnly(options.file, format === "csv" ? stringify([select]) : "");
+  if (state === undefined)
+    writeOwnerOnly(options.file, format === "csv" ? loadCsvStringify().stringify([select]) : "");
   // A page appended after the last saved state is dropped and read again.
   else if (statSync(options.file).size > state.bytes) truncateSync(options.file, state.bytes);
   let exported = state?.exported ?? 0;
@@ -135,7 +139,7 @@ export async function exportUsers(ctx: OperationContext, options: ExportUsersOpt
   })) {
     const text =
       format === "csv"
-        ? stringify(page.items.map((u) => select.map((k) => cell(u[k]))))
+        ? loadCsvStringify().stringify(page.items.map((u) => select.map((k) => cell(u[k]))))
         : page.items
             .map((u) => `${JSON.stringify(Object.fromEntries(select.map((k) => [k, u[k] ?? null])))}\n`)
             .join("");

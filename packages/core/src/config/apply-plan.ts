@@ -74,6 +74,7 @@ export async function applyPlan(
     ids: idMaps(state),
     resources: state.resources,
     secret: secretResolver(options),
+    files: plan.files,
     signal: options.signal,
   };
   const applied: PlannedChange[] = [];

@@ -19,6 +19,7 @@ import {
   updateAttributeDescription,
 } from "../graph/user-flow-attributes/user-flow-attributes-client.ts";
 import { deleteFlow } from "../graph/user-flows/user-flows-client.ts";
+import { syncBrandingFiles } from "./branding-file-steps.ts";
 import { removeBranding, writeBranding } from "./branding-kind.ts";
 import {
   deleteCustomExtension,
@@ -129,10 +130,14 @@ export async function runStep(ctx: StepContext, change: PlannedChange): Promise<
     }
     case "branding": {
       const b = item(ctx, "branding", change.name);
+      const props = change.fields.filter((f) => !f.field.startsWith("files."));
       const set = create
         ? b
-        : Object.fromEntries(change.fields.map((f) => [f.field, (b as Record<string, unknown>)[f.field]]));
-      await writeBranding(graph, ctx.organizationId, change.name, set, create, ctx.signal);
+        : Object.fromEntries(props.map((f) => [f.field, (b as Record<string, unknown>)[f.field]]));
+      // Files go after the branding they belong to exists (a change of files only writes no properties).
+      if (create || props.length > 0)
+        await writeBranding(graph, ctx.organizationId, change.name, set, create, ctx.signal);
+      await syncBrandingFiles(ctx, change);
       return;
     }
     case "customExtensions": {

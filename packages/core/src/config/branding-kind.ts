@@ -12,9 +12,10 @@ import {
   updateLocalization,
 } from "../graph/branding/branding-client.ts";
 import { brandingMapping } from "../graph/branding/branding-mapping.ts";
-import type { Branding } from "../graph/branding/branding-schema.ts";
+import type { Branding, BrandingStream } from "../graph/branding/branding-schema.ts";
 import { brandingPropertiesShape } from "../graph/branding/branding-schema.ts";
 import type { ServiceClient } from "../http/service-client.ts";
+import { liveFileDigests, type StoredFile } from "./branding-file-steps.ts";
 import type { BrandingSpec } from "./spec-schema.ts";
 
 /** The spec key of the default branding (Graph's id `0`). */
@@ -36,13 +37,18 @@ function present(value: unknown): unknown {
   return value;
 }
 
-/** A stored branding as a spec: its key and the properties it sets. */
-export function brandingSpec(branding: Branding): { key: string; spec: BrandingSpec } {
+/** A stored branding as a spec: its key, the properties it sets and its files' digests. */
+export function brandingSpec(
+  branding: Branding,
+  files?: Partial<Record<BrandingStream, StoredFile>>,
+): { key: string; spec: BrandingSpec } {
   const spec: Record<string, unknown> = {};
   for (const key of PROPERTIES) {
     const value = present(branding[key as keyof Branding]);
     if (value !== undefined) spec[key] = value;
   }
+  const digests = liveFileDigests(files);
+  if (digests !== undefined) spec.files = digests;
   return { key: branding.id === "0" ? DEFAULT_BRANDING : branding.id, spec: spec as BrandingSpec };
 }
 

@@ -4,7 +4,7 @@ import { defineOperation } from "../operations/define-operation.ts";
 import { applyPlan, StalePlanError } from "./apply-plan.ts";
 import { planCounts, planCountsSchema, planSpecInput, specInputShape } from "./config-input.ts";
 import { CONFIG_READ_PERMISSIONS } from "./config-plan-operation.ts";
-import { planText } from "./plan-summary.ts";
+import { planConfirmation, planText } from "./plan-summary.ts";
 import { plannedChangeSchema } from "./plan-types.ts";
 
 const NAME = "config_apply";
@@ -18,6 +18,7 @@ export const configApplyOperation = defineOperation({
     "Plans the spec and applies it in dependency order, adopting same-named objects; converges. Give config_plan's stateHash to refuse a tenant changed since.",
   access: "destructive",
   idempotent: true,
+  confirmsItself: true,
   permissions: [
     ...CONFIG_READ_PERMISSIONS,
     "EventListener.ReadWrite.All",
@@ -50,17 +51,20 @@ export const configApplyOperation = defineOperation({
         `The tenant changed since the plan ${input.stateHash} was made (now ${plan.stateHash}); nothing was changed. Plan again, review it, and apply with its stateHash.`,
       );
     }
-    // Deleting and replacing objects is asked about with each one named (prune, a fixed field changed).
-    await confirmRemovals(
-      ctx,
-      NAME,
-      plan.changes
-        .filter((c) => c.action === "delete" || c.action === "replace")
-        .map(
-          (c) =>
-            `${c.kind} '${c.name}' (${c.action === "delete" ? "deleted" : `replaced: ${c.reason ?? ""}`})`,
-        ),
-    );
+    // The plan is what is confirmed (the front ends ask nothing before it: confirmsItself): its
+    // counts and changes, deletes and replaces (prune, a fixed field changed) named last.
+    if (plan.changes.length > 0)
+      await confirmRemovals(
+        ctx,
+        NAME,
+        plan.changes
+          .filter((c) => c.action === "delete" || c.action === "replace")
+          .map(
+            (c) =>
+              `${c.kind} '${c.name}' (${c.action === "delete" ? "deleted" : `replaced: ${c.reason ?? ""}`})`,
+          ),
+        planConfirmation(plan.changes),
+      );
     const result = await applyPlan(ctx, plan, { baseDir: source.baseDir, signal: ctx.signal });
     return {
       applied: result.applied,

@@ -4,15 +4,19 @@
  */
 import type { ServiceClient } from "../http/service-client.ts";
 import { InputError } from "../input-error.ts";
+import { exportBrandingFiles } from "./branding-file-steps.ts";
 import { duplicates, liveAsSpec, liveSpec } from "./live-spec.ts";
 import { specFiles } from "./spec-files.ts";
 import { KINDS, type Kind, type TenantSpec } from "./spec-schema.ts";
 import { readTenantState } from "./tenant-state.ts";
 
-/** What an export gives: the spec, and the same spec as files by name. */
+/**
+ * What an export gives: the spec, and the same spec as files by path: each kind's YAML (text) and the
+ * branding images and CSS beside `branding.yaml` (bytes, `branding/<default|culture>/<stream>.<ext>`).
+ */
 export interface TenantExport {
   spec: TenantSpec;
-  files: Record<string, string>;
+  files: Record<string, string | Uint8Array>;
 }
 
 /** Options of {@link exportTenant}. */
@@ -31,12 +35,13 @@ export async function exportTenant(
   options: ExportOptions = {},
 ): Promise<TenantExport> {
   const kinds = options.kinds ?? KINDS;
-  const live = liveSpec(await readTenantState(client, options.signal));
+  const state = await readTenantState(client, options.signal);
+  const live = liveSpec(state);
   const clashes = kinds.flatMap((kind) => duplicates(live, kind));
   if (clashes.length > 0)
     throw new InputError(
       `Names must be unique to be exported; rename or delete one of each: ${clashes.join("; ")}`,
     );
-  const spec = liveAsSpec(live, kinds);
-  return { spec, files: specFiles(spec) };
+  const { spec, files } = exportBrandingFiles(liveAsSpec(live, kinds), state.brandingFiles);
+  return { spec, files: { ...specFiles(spec), ...files } };
 }

@@ -253,7 +253,7 @@ export function liveSpec(state: TenantState): LiveSpec {
   }
   for (const l of listenerSpecs(state, refs.appName)) add(live.eventListeners, l);
   for (const b of state.branding) {
-    const { key, spec } = brandingSpec(b);
+    const { key, spec } = brandingSpec(b, state.brandingFiles.get(b.id));
     add(live.branding, { key, id: b.id, spec });
   }
   for (const f of state.flows) add(live.userFlows, { key: f.displayName, id: f.id, spec: flowSpec(f, refs) });

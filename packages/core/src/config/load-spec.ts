@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { InputError } from "../input-error.ts";
 import { checkSpec } from "./check-spec.ts";
+import { readSpecDirFiles } from "./spec-dir-files.ts";
 import { SpecError, type SpecLocator, type SpecProblem } from "./spec-error.ts";
 import { KIND_FILES, KINDS, type Kind, type TenantSpec } from "./spec-schema.ts";
 
@@ -18,6 +19,8 @@ export interface LoadedSpec {
   locate: SpecLocator;
   /** The folder `${file:…}` secrets are relative to. */
   baseDir: string;
+  /** The files the spec names beside its YAML (branding images, CSS), by path relative to `baseDir`. */
+  files: Record<string, Uint8Array>;
 }
 
 interface ParsedFile {
@@ -160,7 +163,7 @@ export function loadSpecDir(
     return fallback;
   };
   const spec = checkSpec(raw, { locate, env: options.env, baseDir: base });
-  return { spec, locate, baseDir: base };
+  return { spec, locate, baseDir: base, files: readSpecDirFiles(base, spec, locate) };
 }
 
 function locateNode(f: ParsedFile, node: Node) {

@@ -10,6 +10,24 @@ const SIGN = { create: "+", update: "~", replace: "-/+", delete: "-" } as const;
 
 const value = (v: unknown) => (v === undefined ? "(none)" : escapeControlCharacters(JSON.stringify(v)));
 
+/**
+ * The plan as a confirmation shows it: its text, then the deletes and replaces called out (they
+ * cannot be undone), so a person answering sees them last, just above the question.
+ */
+export function planConfirmation(changes: readonly PlannedChange[]): string {
+  const gone = changes.filter((c) => c.action === "delete" || c.action === "replace");
+  const warning =
+    gone.length === 0
+      ? ""
+      : `! ${gone.length} to delete or replace (cannot be undone): ${gone
+          .map(
+            (c) =>
+              `${c.kind} '${escapeControlCharacters(c.name)}'${c.action === "replace" ? " (replaced)" : ""}`,
+          )
+          .join(", ")}\n`;
+  return `${planText(changes)}${warning}`;
+}
+
 /** The plan's text: a count line, then each change and its fields. */
 export function planText(changes: readonly PlannedChange[], verb: "Plan" | "Applied" = "Plan"): string {
   const count = (action: PlannedChange["action"]) => changes.filter((c) => c.action === action).length;

@@ -6,6 +6,14 @@
  */
 import { createHash } from "node:crypto";
 import type { ServiceClient } from "../http/service-client.ts";
+import { filesAsBytes } from "./branding-file-steps.ts";
+import {
+  brandingFileProblems,
+  fileFields,
+  referencedFiles,
+  type SpecFiles,
+  withFileDigests,
+} from "./branding-files.ts";
 import { checkSpec } from "./check-spec.ts";
 import { changedFields } from "./compare.ts";
 import { duplicates, type LiveSpec, liveSpec } from "./live-spec.ts";
@@ -24,6 +32,8 @@ export interface TenantPlan {
   prune: boolean;
   /** The spec, references resolved; secrets are still placeholders. */
   spec: TenantSpec;
+  /** The bytes of the files the spec's branding names, by path: what apply uploads. */
+  files: SpecFiles;
 }
 
 /** Options of {@link planTenant}. */
@@ -32,6 +42,8 @@ export interface PlanOptions extends SecretSources {
   prune?: boolean | undefined;
   /** Where each spec path was written (a spec read by `loadSpecDir`), for errors. */
   locate?: SpecLocator | undefined;
+  /** Files beside the spec (branding images, CSS) by path relative to the spec folder; text is UTF-8. */
+  files?: Readonly<Record<string, Uint8Array | string>> | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -83,16 +95,20 @@ function kindChanges(
         action: "create",
         kind,
         name,
-        fields: Object.entries(want)
-          .filter(([, v]) => v !== undefined)
-          .map(([field, after]) => ({ field, after: mask(field, after) })),
+        fields: (kind === "branding" ? fileFields : (f: FieldChange[]) => f)(
+          Object.entries(want)
+            .filter(([, v]) => v !== undefined)
+            .map(([field, after]) => ({ field, after: mask(field, after) })),
+        ),
       });
       continue;
     }
-    const fields = changedFields(want, current.spec as Record<string, unknown>, {
+    // With prune, a branding's files are all it has: those the spec lacks are removed.
+    const compared = changedFields(want, current.spec as Record<string, unknown>, {
       skip: [...SECRET],
-      whole: ["requiredPermissions"],
+      whole: prune ? ["requiredPermissions", "files"] : ["requiredPermissions"],
     });
+    const fields = kind === "branding" ? fileFields(compared) : compared;
     if (fields.length === 0) continue;
     const reason = replaceReason(kind, fields);
     forward.push({
@@ -159,9 +175,18 @@ export async function planTenant(
   options: PlanOptions = {},
 ): Promise<TenantPlan> {
   const checked = checkSpec(spec, options);
+  const files = filesAsBytes(options.files);
+  const fileProblems = brandingFileProblems(checked.branding, files, options.locate);
+  if (fileProblems.length > 0) throw new SpecError(fileProblems);
   const state = await readTenantState(client, options.signal, resourceNames(checked));
   const live = liveSpec(state);
   const resolved = prepareSpec(checked, state, live, options.locate);
   const prune = options.prune === true;
-  return { changes: diffTenant(resolved, live, prune), stateHash: stateHash(live), prune, spec: resolved };
+  return {
+    changes: diffTenant(withFileDigests(resolved, files, prune), live, prune),
+    stateHash: stateHash(live),
+    prune,
+    spec: resolved,
+    files: referencedFiles(resolved.branding, files),
+  };
 }

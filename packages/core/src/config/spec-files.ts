@@ -4,9 +4,11 @@
  * level so the same spec is always the same bytes.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { stringify } from "yaml";
+import { InputError } from "../input-error.ts";
 import { CIAMKIT_VERSION } from "../version.ts";
+import { specFilePathSchema } from "./branding-files.ts";
 import { KIND_FILES, KINDS, type TenantSpec } from "./spec-schema.ts";
 
 /** The JSON Schema file of a kind's spec file, in the package's `schemas/` folder. */
@@ -29,12 +31,25 @@ export function specFiles(spec: TenantSpec): Record<string, string> {
   return files;
 }
 
-/** Writes a spec's files into `dir` (created if missing); returns the paths written. */
-export function writeSpecFiles(dir: string, spec: TenantSpec): string[] {
+/**
+ * Writes a spec's files into `dir` (created if missing), with the files beside it (an export's branding
+ * images and CSS, by relative path; their folders created); returns the paths written.
+ */
+export function writeSpecFiles(
+  dir: string,
+  spec: TenantSpec,
+  beside: Readonly<Record<string, string | Uint8Array>> = {},
+): string[] {
   mkdirSync(dir, { recursive: true });
-  return Object.entries(specFiles(spec)).map(([name, text]) => {
+  return Object.entries({ ...beside, ...specFiles(spec) }).map(([name, content]) => {
+    // A tenant's text (a localization's culture) is part of a path: never one leading out of `dir`.
+    if (!specFilePathSchema.safeParse(name).success)
+      throw new InputError(
+        `Refused to write ${name}: not a path inside the spec folder; nothing more was written.`,
+      );
     const path = join(dir, name);
-    writeFileSync(path, text);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
     return path;
   });
 }

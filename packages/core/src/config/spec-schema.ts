@@ -14,6 +14,7 @@ import {
   customAttributeNameSchema,
 } from "../graph/user-flow-attributes/user-flow-attribute-schema.ts";
 import { inputTypeSchema, optionSchema } from "../graph/user-flows/user-flow-schema.ts";
+import { brandingFilesSchema } from "./branding-files.ts";
 import { secretRefSchema } from "./secrets.ts";
 
 /** A custom user-flow attribute, keyed by its name. Its data type is fixed at creation (a change replaces it). */
@@ -176,10 +177,13 @@ export const eventListenerSpecSchema = z.strictObject({
 
 /**
  * Company branding, keyed by `default` (the default branding) or a culture (`fr-FR`, a localization
- * overriding the default's texts): texts, colours, layout and sign-up page text overrides. Images and
- * CSS are not part of it yet.
+ * overriding the default's texts): texts, colours, layout and sign-up page text overrides, and its
+ * images and custom CSS as files beside `branding.yaml` (`files`, see branding-files.ts).
  */
-export const brandingSpecSchema = z.strictObject(brandingPropertiesShape);
+export const brandingSpecSchema = z.strictObject({
+  ...brandingPropertiesShape,
+  files: brandingFilesSchema.optional(),
+});
 
 /** A security group, keyed by display name (members are not managed). */
 export const groupSpecSchema = z.strictObject({ description: descriptionSchema.optional() });

@@ -1,5 +1,6 @@
 /** What apply's steps share: the ids known so far, the spec, the secret reader, and small lookups. */
 import type { ServiceClient } from "../http/service-client.ts";
+import type { SpecFiles } from "./branding-files.ts";
 import type { Resources } from "./permission-resources.ts";
 import type { PlannedChange } from "./plan-types.ts";
 import type { SecretResolver } from "./secrets.ts";
@@ -26,6 +27,8 @@ export interface StepContext {
   /** The resources of required permissions, with their permissions' ids by name. */
   resources: Resources;
   secret: SecretResolver;
+  /** The bytes of the spec's branding files, by path. */
+  files: SpecFiles;
   signal?: AbortSignal | undefined;
 }
 

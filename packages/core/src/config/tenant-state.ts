@@ -26,6 +26,7 @@ import type { UserFlow } from "../graph/user-flows/user-flow-schema.ts";
 import { runBatch } from "../http/batch.ts";
 import { paginate, paginatePages } from "../http/paginate.ts";
 import type { ServiceClient } from "../http/service-client.ts";
+import { type BrandingFilesState, readBrandingFiles } from "./branding-file-steps.ts";
 import { type Resources, readResources } from "./permission-resources.ts";
 
 /** Every object of the managed kinds, as each kind's mapping reads it. */
@@ -39,6 +40,8 @@ export interface TenantState {
   listeners: EventListener[];
   /** The default branding (`0`) and its localizations. */
   branding: Branding[];
+  /** The images and CSS each branding has uploaded (by Graph id, then stream). */
+  brandingFiles: BrandingFilesState;
   /** The organization the branding belongs to. */
   organizationId: string;
   /** The resources applications require permissions on, with their permissions' names. */
@@ -130,9 +133,11 @@ export async function readTenantState(
     [...resourceNames].map((name) => appIds.get(name.toLowerCase()) ?? name),
     signal,
   );
+  const brandingFiles = await readBrandingFiles(graph, orgId, out.branding as Branding[], signal);
   return {
-    ...(out as unknown as Omit<TenantState, "organizationId" | "resources">),
+    ...(out as unknown as Omit<TenantState, "organizationId" | "resources" | "brandingFiles">),
     organizationId: orgId,
     resources,
+    brandingFiles,
   };
 }

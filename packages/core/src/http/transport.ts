@@ -2,9 +2,13 @@
  * The last step of the pipeline: `fetch`, with an optional trusted CA through an undici `Agent`
  * passed as `dispatcher` (no process-wide TLS switch such as `NODE_TLS_REJECT_UNAUTHORIZED`).
  */
-import { Agent } from "undici";
+import type * as Undici from "undici";
+import { lazyModule } from "../lazy-module.ts";
 import { ConnectionError } from "./errors.ts";
 import type { PipelineRequest, PipelineResponse, SendRequest } from "./pipeline.ts";
+
+/** undici, for the CA-trusting `Agent`: loaded by the first request that needs one. */
+const loadUndici = lazyModule<typeof Undici>("undici");
 
 /** Options of {@link createFetchTransport}. */
 export interface FetchTransportOptions {
@@ -72,12 +76,12 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Fetch
   const ca =
     options.ca === undefined ? undefined : typeof options.ca === "string" ? [options.ca] : [...options.ca];
   // Created on first use and again after close(): a closed undici Agent refuses every request.
-  let agent: Agent | undefined;
+  let agent: Undici.Agent | undefined;
   const trustedFetch: typeof fetch =
     ca === undefined
       ? baseFetch
       : (input, init) => {
-          agent ??= new Agent({ connect: { ca } });
+          agent ??= new (loadUndici().Agent)({ connect: { ca } });
           return baseFetch(input, { ...init, dispatcher: agent } as unknown as RequestInit);
         };
 

@@ -10,6 +10,11 @@ export interface RemovalRequest {
   operation: string;
   /** One line per link it would remove: `identity provider Google-OAUTH from 'Sign up'`. */
   removals: readonly string[];
+  /**
+   * Everything the write will do, as text to show in place of the removals (`config_apply`'s plan:
+   * counts, each change, deletes called out); asked even when nothing is removed.
+   */
+  summary?: string | undefined;
 }
 
 /**
@@ -25,7 +30,9 @@ export class RemovalNotConfirmedError extends Error {
   readonly removals: readonly string[];
   constructor(request: RemovalRequest) {
     super(
-      `${request.operation} would remove ${request.removals.join("; ")}, and that was not confirmed; nothing was changed`,
+      request.summary === undefined
+        ? `${request.operation} would remove ${request.removals.join("; ")}, and that was not confirmed; nothing was changed`
+        : `${request.operation}'s changes were not confirmed; nothing was changed`,
     );
     this.operation = request.operation;
     this.removals = request.removals;
@@ -42,8 +49,9 @@ export async function confirmRemovals(
   ctx: OperationContext,
   operation: string,
   removals: readonly string[],
+  summary?: string,
 ): Promise<void> {
-  if (removals.length === 0 || ctx.confirmRemovals === undefined) return;
-  const request = { operation, removals };
+  if ((removals.length === 0 && summary === undefined) || ctx.confirmRemovals === undefined) return;
+  const request = { operation, removals, summary };
   if (!(await ctx.confirmRemovals(request))) throw new RemovalNotConfirmedError(request);
 }

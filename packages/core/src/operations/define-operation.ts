@@ -61,6 +61,17 @@ export interface Operation<I extends ObjectSchema = ObjectSchema, O extends Obje
    * for inputs that are the obvious object of the verb; it stays settable by name too.
    */
   readonly positional?: string | undefined;
+  /**
+   * The output field that carries files inline, base64 by path (`config_export`'s branding images),
+   * bounded in size by the operation: MCP returns it whole (a cut file is no file).
+   */
+  readonly inlineFiles?: (keyof z.output<O> & string) | undefined;
+  /**
+   * A destructive operation that asks for confirmation itself once it knows what it will do (through
+   * `ctx.confirmRemovals` with a summary: `config_apply`'s plan), so front ends do not ask their
+   * generic question before it; they still refuse it unattended without `--yes`.
+   */
+  readonly confirmsItself?: boolean | undefined;
   /** Output fields that hold secrets shown once (e.g. a new client secret): callers must not log them. */
   readonly secretOutputFields?: readonly string[] | undefined;
   /**
@@ -113,6 +124,10 @@ function markerProblems(op: Operation<ObjectSchema, ObjectSchema>): string[] {
   )
     problems.push("a list takes limit and cursor and returns items and nextCursor");
   if (op.access === "read" && op.idempotent === false) problems.push("a read is always idempotent");
+  if (op.inlineFiles !== undefined && !(op.inlineFiles in output))
+    problems.push(`inline files field ${op.inlineFiles} is not in the output`);
+  if (op.confirmsItself === true && op.access !== "destructive")
+    problems.push("only a destructive operation confirms itself");
   if (op.binary !== undefined && !(op.binary in output))
     problems.push(`binary field ${op.binary} is not in the output`);
   for (const field of Object.keys(op.inputSurfaces ?? {})) {
