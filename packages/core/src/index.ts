@@ -65,6 +65,7 @@ export * from "./graph/event-listeners/index.ts";
 export * from "./graph/groups/index.ts";
 export * from "./graph/identity-providers/index.ts";
 export * from "./graph/organization/index.ts";
+export * from "./graph/security/index.ts";
 export * from "./graph/service-principals/index.ts";
 export * from "./graph/trust-framework/index.ts";
 export * from "./graph/user-flow-attributes/index.ts";

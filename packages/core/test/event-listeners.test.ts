@@ -19,7 +19,9 @@ beforeEach(async () => {
   blog = (await client.graph.post<{ appId: string }>("/applications", { displayName: "blog" })).appId;
 });
 
-const extension = (kind: "onTokenIssuanceStart" | "onOtpSend" | "onAttributeCollectionSubmit") =>
+const extension = (
+  kind: "onTokenIssuanceStart" | "onOtpSend" | "onAttributeCollectionSubmit" | "onPasswordSubmit",
+) =>
   client.run(createCustomExtensionOperation, {
     kind,
     displayName: kind,
@@ -75,6 +77,89 @@ describe("event listeners", () => {
       fraudProtectionProviderId: "arkose-1",
       customExtensionId: null,
     });
+  });
+
+  it("an onPasswordSubmit listener binds a password submit extension and the migration flag; update keeps the other half", async () => {
+    const flag = (name: string) => `extension_${shop.replaceAll("-", "")}_${name}`;
+    const first = await extension("onPasswordSubmit");
+    const second = await extension("onPasswordSubmit");
+    const created = await client.run(createEventListenerOperation, {
+      kind: "onPasswordSubmit",
+      appIds: [shop],
+      customExtensionId: first.id,
+      migrationPropertyId: flag("RequiresMigration"),
+    });
+    expect(created).toMatchObject({
+      kind: "onPasswordSubmit",
+      customExtensionId: first.id,
+      migrationPropertyId: flag("RequiresMigration"),
+    });
+    const raw = await client.graph.get<{ handler: Record<string, unknown> }>(
+      `/identity/authenticationEventListeners/${created.id}`,
+    );
+    expect(raw.handler["@odata.type"]).toBe("#microsoft.graph.onPasswordMigrationCustomExtensionHandler");
+    const moved = await client.run(updateEventListenerOperation, {
+      id: created.id,
+      customExtensionId: second.id,
+    });
+    expect(moved).toMatchObject({
+      customExtensionId: second.id,
+      migrationPropertyId: flag("RequiresMigration"),
+    });
+    const renamed = await client.run(updateEventListenerOperation, {
+      id: created.id,
+      migrationPropertyId: flag("NeedsMigration"),
+    });
+    expect(renamed).toMatchObject({
+      customExtensionId: second.id,
+      migrationPropertyId: flag("NeedsMigration"),
+    });
+    await client.run(deleteEventListenerOperation, { id: created.id });
+    expect((await client.run(listEventListenersOperation, {})).items).toEqual([]);
+  });
+
+  it("onPasswordSubmit without a well-formed migration flag, or with another event's extension, changes nothing", async () => {
+    const password = await extension("onPasswordSubmit");
+    const claims = await extension("onTokenIssuanceStart");
+    const flag = `extension_${shop.replaceAll("-", "")}_RequiresMigration`;
+    for (const input of [
+      { kind: "onPasswordSubmit", appIds: [shop], customExtensionId: password.id },
+      {
+        kind: "onPasswordSubmit",
+        appIds: [shop],
+        customExtensionId: password.id,
+        migrationPropertyId: "RequiresMigration",
+      },
+      {
+        kind: "onTokenIssuanceStart",
+        appIds: [shop],
+        customExtensionId: claims.id,
+        migrationPropertyId: flag,
+      },
+    ] as const) {
+      await expect(
+        client.run(createEventListenerOperation, { ...input, appIds: [...input.appIds] }),
+      ).rejects.toBeInstanceOf(InvalidInputError);
+    }
+    await expect(
+      client.run(createEventListenerOperation, {
+        kind: "onPasswordSubmit",
+        appIds: [shop],
+        customExtensionId: claims.id,
+        migrationPropertyId: flag,
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const other = await client.run(createEventListenerOperation, {
+      kind: "onTokenIssuanceStart",
+      appIds: [shop],
+      customExtensionId: claims.id,
+    });
+    const error = await client
+      .run(updateEventListenerOperation, { id: other.id, migrationPropertyId: flag })
+      .catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as Error).message).toContain("only onPasswordSubmit");
+    expect((await client.run(listEventListenersOperation, {})).items.map((l) => l.id)).toEqual([other.id]);
   });
 
   it("Graph refuses an extension of another event and a missing one; bad input fails before sending", async () => {

@@ -58,11 +58,30 @@ const served = [
   "onEmailOtpSendListener",
   "onFraudProtectionLoadStartListener",
   "onVerifiedIdClaimValidationListener",
+  "onPasswordSubmitListener",
   "onTokenIssuanceStartCustomExtensionHandler",
   "onOtpSendCustomExtensionHandler",
   "onVerifiedIdClaimValidationCustomExtensionHandler",
   "onFraudProtectionLoadStartExternalUsersAuthHandler",
+  "onPasswordMigrationCustomExtensionHandler",
   "fraudProtectionProviderConfiguration",
+  // Authentication methods policy (issue 14): the policy and every v1.0 method configuration.
+  "authenticationMethodsPolicy",
+  "authenticationMethodConfiguration",
+  "emailAuthenticationMethodConfiguration",
+  "smsAuthenticationMethodConfiguration",
+  "fido2AuthenticationMethodConfiguration",
+  "microsoftAuthenticatorAuthenticationMethodConfiguration",
+  "temporaryAccessPassAuthenticationMethodConfiguration",
+  "softwareOathAuthenticationMethodConfiguration",
+  "voiceAuthenticationMethodConfiguration",
+  "x509CertificateAuthenticationMethodConfiguration",
+  // Conditional Access policies (issue 14): how External ID requires MFA of customers.
+  "conditionalAccessPolicy",
+  // Fraud protection providers (issue 14) that onFraudProtectionLoadStart listeners name.
+  "fraudProtectionProvider",
+  "arkoseFraudProtectionProvider",
+  "humanSecurityFraudProtectionProvider",
 ];
 
 const path = graphMetadataPath();

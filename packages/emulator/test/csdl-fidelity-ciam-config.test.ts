@@ -81,10 +81,14 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of branding, extensions a
         "onVerifiedIdClaimValidationListener",
         "onVerifiedIdClaimValidationCustomExtensionHandler",
       ],
+      [
+        "onPasswordSubmitCustomExtension",
+        "onPasswordSubmitListener",
+        "onPasswordMigrationCustomExtensionHandler",
+      ],
     ] as const;
-    // The password submit extension of the v1.0 schema: served, but no listener binds it here.
-    const unbound = [["onPasswordSubmitCustomExtension", null, null]] as const;
-    for (const [extType, listenerType, handlerType] of [...pairs, ...unbound]) {
+    const migration = { migrationPropertyId: `extension_${appId.replaceAll("-", "")}_RequiresMigration` };
+    for (const [extType, listenerType, handlerType] of pairs) {
       const ext = await call(t, token, "POST", "/v1.0/identity/customAuthenticationExtensions", {
         "@odata.type": `#microsoft.graph.${extType}`,
         displayName: extType,
@@ -100,11 +104,14 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of branding, extensions a
         behaviorOnError: { "@odata.type": "#microsoft.graph.fallbackToMicrosoftProviderOnError" },
       });
       checks.push([`${NS}customAuthenticationExtension`, ext.body, `POST ${extType}`]);
-      if (listenerType === null) continue;
       const listener = await call(t, token, "POST", "/v1.0/identity/authenticationEventListeners", {
         "@odata.type": `#microsoft.graph.${listenerType}`,
         conditions: { applications: { includeApplications: [{ appId }] } },
-        handler: { "@odata.type": `#microsoft.graph.${handlerType}`, customExtension: { id: ext.body.id } },
+        handler: {
+          "@odata.type": `#microsoft.graph.${handlerType}`,
+          ...(listenerType === "onPasswordSubmitListener" ? migration : {}),
+          customExtension: { id: ext.body.id },
+        },
       });
       checks.push([`${NS}authenticationEventListener`, listener.body, `POST ${listenerType}`]);
     }
@@ -130,7 +137,7 @@ describe.skipIf(metadata === undefined)("CSDL fidelity of branding, extensions a
     );
     check("authenticationConfigurationValidation", validation.body, "validateAuthenticationConfiguration");
 
-    expect(checks.length).toBe(27);
+    expect(checks.length).toBe(29);
     const problems = checks.flatMap(([type, value, where]) =>
       checkValue(model, type, false, strip(value as Record<string, unknown>), where).map(
         (p) => `${type.slice(NS.length)} ${p}`,

@@ -144,6 +144,51 @@ describe("authentication event listeners", () => {
     expect(r.body.handler.signUp.fraudProtectionProvider.id).toBe("arkose-1");
   });
 
+  test("an onPasswordSubmitListener binds a password submit extension and the migration property (v1.0 and beta)", async () => {
+    const ext = await extension("onPasswordSubmitCustomExtension");
+    const migrationPropertyId = `extension_${appId.replaceAll("-", "")}_RequiresMigration`;
+    const handler = {
+      "@odata.type": "#microsoft.graph.onPasswordMigrationCustomExtensionHandler",
+      migrationPropertyId,
+      customExtension: { id: ext },
+    };
+    const body = { ...listener("onPasswordSubmitListener", "x", ext), handler };
+    const created = await g("POST", "", body, "beta");
+    expect(created.status).toBe(201);
+    expect(created.body.handler).toMatchObject(handler);
+    const id = created.body.id as string;
+    expect((await g("GET", `/${id}`)).body.handler.migrationPropertyId).toBe(migrationPropertyId);
+    const renamed = { ...handler, migrationPropertyId: migrationPropertyId.replace("Requires", "Needs") };
+    expect(
+      (
+        await g("PATCH", `/${id}`, {
+          "@odata.type": "#microsoft.graph.onPasswordSubmitListener",
+          handler: renamed,
+        })
+      ).status,
+    ).toBe(204);
+    expect((await g("GET", `/${id}`, undefined, "beta")).body.handler.migrationPropertyId).toContain(
+      "_NeedsMigration",
+    );
+    for (const [bad, message] of [
+      [{ ...handler, migrationPropertyId: undefined }, "migrationPropertyId"],
+      [{ ...handler, migrationPropertyId: "RequiresMigration" }, "migrationPropertyId"],
+      [
+        { ...handler, customExtension: { id: await extension("onTokenIssuanceStartCustomExtension") } },
+        "needs a",
+      ],
+      [
+        { ...handler, "@odata.type": "#microsoft.graph.onTokenIssuanceStartCustomExtensionHandler" },
+        "takes a handler",
+      ],
+    ] as const) {
+      const r = await g("POST", "", JSON.parse(JSON.stringify({ ...body, handler: bad })), "beta");
+      expect(r.status).toBe(400);
+      expect(r.body.error.message).toContain(message);
+    }
+    expect((await g("GET", "")).body.value).toHaveLength(1);
+  });
+
   test.each([
     [
       "no @odata.type",

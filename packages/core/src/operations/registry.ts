@@ -11,6 +11,7 @@ import { eventListenersOperations } from "../graph/event-listeners/operations.ts
 import { groupsOperations } from "../graph/groups/operations.ts";
 import { identityProvidersOperations } from "../graph/identity-providers/operations.ts";
 import { organizationOperations } from "../graph/organization/operations.ts";
+import { securityOperations } from "../graph/security/operations.ts";
 import { servicePrincipalsOperations } from "../graph/service-principals/operations.ts";
 import { trustFrameworkOperations } from "../graph/trust-framework/operations.ts";
 import { userFlowAttributesOperations } from "../graph/user-flow-attributes/operations.ts";
@@ -38,6 +39,7 @@ export const operations: readonly Operation[] = [
   ...customExtensionsOperations,
   ...eventListenersOperations,
   ...trustFrameworkOperations,
+  ...securityOperations,
   ...configOperations,
 ];
 

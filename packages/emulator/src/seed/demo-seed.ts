@@ -29,10 +29,21 @@ export const DEMO_APP_PERMISSIONS = [
   "CustomAuthenticationExtension.ReadWrite.All",
   "UserAuthenticationMethod.ReadWrite.All",
   "DelegatedPermissionGrant.ReadWrite.All",
+  "Policy.ReadWrite.AuthenticationMethod",
+  "Policy.ReadWrite.ConditionalAccess",
+  "Policy.Read.All",
 ] as const;
 
 /** Delegated scopes admin-consented for the CLI's device code sign-in. */
-export const DEMO_CLI_SCOPES = ["openid", "profile", "offline_access", "User.Read", ...DEMO_APP_PERMISSIONS];
+export const DEMO_CLI_SCOPES = [
+  "openid",
+  "profile",
+  "offline_access",
+  "User.Read",
+  ...DEMO_APP_PERMISSIONS,
+  // Delegated only: Graph offers no application permission for fraud protection providers.
+  "RiskPreventionProviders.ReadWrite.All",
+];
 
 /** The demo tenant's deterministic id and secrets for a seed number. */
 export function demoIdentity(seed: number): {

@@ -41,9 +41,11 @@ beforeAll(async () => {
   // The demo management app plus what its seed lacks for the documented calls (grants).
   tokens.demo = (
     await appWith(t, admin, [
-      ...DEMO_APP_PERMISSIONS,
-      "DelegatedPermissionGrant.ReadWrite.All",
-      "Organization.ReadWrite.All",
+      ...new Set([
+        ...DEMO_APP_PERMISSIONS,
+        "DelegatedPermissionGrant.ReadWrite.All",
+        "Organization.ReadWrite.All",
+      ]),
     ])
   ).token;
   const b2c = b2cDemoConnection(t.emu.store, t.emu.loginUrl);

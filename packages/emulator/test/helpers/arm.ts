@@ -21,17 +21,18 @@ export function workforceOf(t: TestEmulator): WorkforceConnection {
 
 /**
  * A delegated token through MSAL's device code flow, approved for `upn` through the control API
- * as the other tests do; `authority` defaults to the workforce tenant.
+ * as the other tests do; `authority` and the public client `clientId` default to the workforce tenant's.
  */
 export async function deviceCodeToken(
   t: TestEmulator,
   upn: string,
   scope: string,
   authority = workforceOf(t).authority,
+  clientId = workforceOf(t).publicClientId,
 ): Promise<string> {
   const w = workforceOf(t);
   const pca = new PublicClientApplication({
-    auth: { clientId: w.publicClientId, authority, knownAuthorities: w.knownAuthorities },
+    auth: { clientId, authority, knownAuthorities: w.knownAuthorities },
     system: { networkClient: msalNetworkClient(t.emu.caCertPem) },
   });
   const result = await pca.acquireTokenByDeviceCode({

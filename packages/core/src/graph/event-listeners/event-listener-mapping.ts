@@ -18,6 +18,7 @@ export interface GraphListener {
   handler?: {
     "@odata.type"?: string;
     customExtension?: { id?: string } | null;
+    migrationPropertyId?: string | null;
     signUp?: { fraudProtectionProvider?: { "@odata.type"?: string; id?: string } | null } | null;
   } | null;
 }
@@ -25,6 +26,8 @@ export interface GraphListener {
 /** What a listener calls: a custom extension of its event, or (onFraudProtectionLoadStart) a provider. */
 export interface ListenerTarget {
   customExtensionId?: string | undefined;
+  /** onPasswordSubmit: the user attribute marking who still needs migrating. */
+  migrationPropertyId?: string | undefined;
   fraudProvider?: { type: "arkose" | "humanSecurity"; id: string } | undefined;
 }
 
@@ -41,6 +44,7 @@ export interface EventListenerChanges {
   displayName?: string | undefined;
   appIds?: readonly string[] | undefined;
   customExtensionId?: string | undefined;
+  migrationPropertyId?: string | undefined;
 }
 
 function fromGraph(g: GraphListener): EventListener {
@@ -52,6 +56,7 @@ function fromGraph(g: GraphListener): EventListener {
     appIds: (g.conditions?.applications?.includeApplications ?? []).map((a) => a.appId),
     customExtensionId: g.handler?.customExtension?.id ?? null,
     fraudProtectionProviderId: g.handler?.signUp?.fraudProtectionProvider?.id ?? null,
+    ...(g.handler?.migrationPropertyId == null ? {} : { migrationPropertyId: g.handler.migrationPropertyId }),
     authenticationEventsFlowId: g.authenticationEventsFlowId,
   };
 }
@@ -59,6 +64,17 @@ function fromGraph(g: GraphListener): EventListener {
 /** The handler of a kind: the bound extension (nested `{ id }`, as the docs send it) or the fraud provider. */
 function handlerBody(kind: ListenerKind, target: ListenerTarget): GraphBody {
   const handler = odataType(LISTENER_KINDS[kind]);
+  if (kind === "onPasswordSubmit") {
+    if (target.migrationPropertyId === undefined)
+      throw new InputError(
+        "onPasswordSubmit needs migrationPropertyId (extension_<appIdWithoutDashes>_<Name>).",
+      );
+    return {
+      "@odata.type": handler,
+      migrationPropertyId: target.migrationPropertyId,
+      customExtension: { id: target.customExtensionId },
+    };
+  }
   if (kind !== "onFraudProtectionLoadStart") {
     return { "@odata.type": handler, customExtension: { id: target.customExtensionId } };
   }
@@ -98,11 +114,13 @@ export const eventListenerMapping = {
     "@odata.type": odataType(`${changes.kind}Listener`),
     ...(changes.displayName === undefined ? {} : { displayName: changes.displayName }),
     ...(changes.appIds === undefined ? {} : { conditions: conditionsBody(changes.appIds) }),
-    ...(changes.customExtensionId === undefined
+    ...(changes.customExtensionId === undefined && changes.migrationPropertyId === undefined
       ? {}
       : {
+          // Graph replaces the handler whole: the caller passes the unchanged half as read.
           handler: handlerBody(changes.kind as ListenerKind, {
             customExtensionId: changes.customExtensionId,
+            migrationPropertyId: changes.migrationPropertyId,
           }),
         }),
   }),

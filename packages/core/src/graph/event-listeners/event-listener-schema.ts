@@ -8,6 +8,7 @@ export const LISTENER_KINDS = {
   onEmailOtpSend: "onOtpSendCustomExtensionHandler",
   onVerifiedIdClaimValidation: "onVerifiedIdClaimValidationCustomExtensionHandler",
   onFraudProtectionLoadStart: "onFraudProtectionLoadStartExternalUsersAuthHandler",
+  onPasswordSubmit: "onPasswordMigrationCustomExtensionHandler",
 } as const;
 
 /** A listener kind. */
@@ -28,6 +29,7 @@ export const eventListenerSchema = z.object({
   appIds: z.array(z.string()).describe("The applications (client ids) it applies to."),
   customExtensionId: z.string().nullable().describe("The custom extension its handler calls."),
   fraudProtectionProviderId: z.string().nullable(),
+  migrationPropertyId: z.string().nullish(),
   authenticationEventsFlowId: z.string().nullish().describe("Set when a user flow owns it."),
 });
 
@@ -39,3 +41,9 @@ export const fraudProviderSchema = z.object({
   type: z.enum(["arkose", "humanSecurity"]),
   id: z.string().min(1).describe("The provider's id."),
 });
+
+/** The user attribute (`extension_<appIdNoDashes>_<Name>`) marking who still needs password migration. */
+export const migrationPropertySchema = z
+  .string()
+  .regex(/^extension_[0-9a-fA-F]{32}_[A-Za-z0-9_]+$/, "expected extension_<appIdWithoutDashes>_<Name>")
+  .describe("onPasswordSubmit: the extension_… flag of users to migrate.");

@@ -46,6 +46,8 @@ export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = {
   "IdentityProvider.Read.All": "e321f0bb-e7f7-481e-bb28-e3b0b32d4bd0",
   "UserAuthenticationMethod.ReadWrite.All": "50483e42-d915-4231-9639-7fdb7fd190e5",
   "Policy.ReadWrite.AuthenticationFlows": "25f85f3c-f66c-4205-8cd5-de92dd7f0cec",
+  "Policy.ReadWrite.AuthenticationMethod": "29c18626-4985-4dcd-85c0-193eef327366",
+  "Policy.ReadWrite.ConditionalAccess": "01c0a623-fc9b-48e9-b794-0756f8e8f067",
   // Not in api-surface 10.5; these ids match Microsoft's published values as third-party code quotes them.
   "Group.Read.All": "5b567255-7703-4780-807c-7be8301ae99b",
   "Group.Create": "bf7b1a76-6e77-406b-b258-bf5c7720e98f",
@@ -66,6 +68,9 @@ export const GRAPH_DELEGATED_SCOPES: readonly string[] = [
   "offline_access",
   "User.Read",
   ...Object.keys(GRAPH_APP_ROLES).filter((p) => !p.endsWith(".OwnedBy")),
+  // Delegated only (no app role): fraud protection providers (riskPreventionContainer reference).
+  "RiskPreventionProviders.Read.All",
+  "RiskPreventionProviders.ReadWrite.All",
 ];
 
 /** The made-up, stable id of a delegated Graph scope (see {@link GRAPH_DELEGATED_SCOPES}). */

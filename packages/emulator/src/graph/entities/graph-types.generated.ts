@@ -96,6 +96,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       web: "webApplication",
     },
   },
+  applicationEnforcedRestrictionsSessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
+    },
+  },
   appliedConditionalAccessPolicy: {
     base: null,
     props: {
@@ -130,6 +136,17 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       principalType: "String",
       resourceDisplayName: "String",
       resourceId: "Guid",
+    },
+  },
+  arkoseFraudProtectionProvider: {
+    base: "fraudProtectionProvider",
+    props: {
+      id: "String!",
+      displayName: "String!",
+      clientSubDomain: "String!",
+      privateKey: "String!",
+      publicKey: "String!",
+      verifySubDomain: "String!",
     },
   },
   assignedLabel: {
@@ -256,6 +273,52 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       displayName: "String!",
     },
   },
+  authenticationMethodConfiguration: {
+    base: "entity",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+    },
+  },
+  authenticationMethodFeatureConfiguration: {
+    base: null,
+    props: {
+      excludeTarget: "featureTarget",
+      includeTarget: "featureTarget",
+      state: "enum:default",
+    },
+  },
+  authenticationMethodsPolicy: {
+    base: "entity",
+    props: {
+      id: "String!",
+      description: "String",
+      displayName: "String",
+      lastModifiedDateTime: "DateTimeOffset",
+      policyMigrationState: "enum:preMigration",
+      policyVersion: "String",
+      reconfirmationInDays: "Int32",
+      registrationEnforcement: "registrationEnforcement",
+    },
+  },
+  authenticationMethodsRegistrationCampaign: {
+    base: null,
+    props: {
+      excludeTargets: "Collection(excludeTarget)!",
+      includeTargets: "Collection(authenticationMethodsRegistrationCampaignIncludeTarget)!",
+      snoozeDurationInDays: "Int32!",
+      state: "enum:default!",
+    },
+  },
+  authenticationMethodsRegistrationCampaignIncludeTarget: {
+    base: null,
+    props: {
+      id: "String!",
+      targetedAuthenticationMethod: "String",
+      targetType: "enum:user!",
+    },
+  },
   authorizationInfo: {
     base: null,
     props: {
@@ -295,6 +358,143 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       isCertifiedByMicrosoft: "Boolean",
       isPublisherAttested: "Boolean",
       lastCertificationDateTime: "DateTimeOffset",
+    },
+  },
+  cloudAppSecuritySessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
+      cloudAppSecurityType: "enum:mcasConfigured",
+    },
+  },
+  conditionalAccessApplications: {
+    base: null,
+    props: {
+      applicationFilter: "conditionalAccessFilter",
+      excludeApplications: "Collection(String)!",
+      includeApplications: "Collection(String)!",
+      includeAuthenticationContextClassReferences: "Collection(String)!",
+      includeUserActions: "Collection(String)!",
+    },
+  },
+  conditionalAccessAuthenticationFlows: {
+    base: null,
+    props: {
+      transferMethods: "enum:none!",
+    },
+  },
+  conditionalAccessClientApplications: {
+    base: null,
+    props: {
+      excludeServicePrincipals: "Collection(String)!",
+      includeServicePrincipals: "Collection(String)!",
+      servicePrincipalFilter: "conditionalAccessFilter",
+    },
+  },
+  conditionalAccessConditionSet: {
+    base: null,
+    props: {
+      applications: "conditionalAccessApplications",
+      authenticationFlows: "conditionalAccessAuthenticationFlows",
+      clientApplications: "conditionalAccessClientApplications",
+      clientAppTypes: "Collection(enum:all)!",
+      devices: "conditionalAccessDevices",
+      insiderRiskLevels: "enum:minor",
+      locations: "conditionalAccessLocations",
+      platforms: "conditionalAccessPlatforms",
+      servicePrincipalRiskLevels: "Collection(enum:low)!",
+      signInRiskLevels: "Collection(enum:low)!",
+      userRiskLevels: "Collection(enum:low)!",
+      users: "conditionalAccessUsers",
+    },
+  },
+  conditionalAccessDevices: {
+    base: null,
+    props: {
+      deviceFilter: "conditionalAccessFilter",
+    },
+  },
+  conditionalAccessExternalTenants: {
+    base: null,
+    props: {
+      membershipKind: "enum:all",
+    },
+  },
+  conditionalAccessFilter: {
+    base: null,
+    props: {
+      mode: "enum:include!",
+      rule: "String!",
+    },
+  },
+  conditionalAccessGrantControls: {
+    base: null,
+    props: {
+      builtInControls: "Collection(enum:block)!",
+      customAuthenticationFactors: "Collection(String)!",
+      operator: "String",
+      termsOfUse: "Collection(String)!",
+    },
+  },
+  conditionalAccessGuestsOrExternalUsers: {
+    base: null,
+    props: {
+      externalTenants: "conditionalAccessExternalTenants",
+      guestOrExternalUserTypes: "enum:none!",
+    },
+  },
+  conditionalAccessLocations: {
+    base: null,
+    props: {
+      excludeLocations: "Collection(String)!",
+      includeLocations: "Collection(String)!",
+    },
+  },
+  conditionalAccessPlatforms: {
+    base: null,
+    props: {
+      excludePlatforms: "Collection(enum:android)!",
+      includePlatforms: "Collection(enum:android)!",
+    },
+  },
+  conditionalAccessPolicy: {
+    base: "policyDeletableItem",
+    props: {
+      deletedDateTime: "DateTimeOffset",
+      conditions: "conditionalAccessConditionSet!",
+      createdDateTime: "DateTimeOffset",
+      description: "String",
+      displayName: "String!",
+      grantControls: "conditionalAccessGrantControls",
+      id: "String!",
+      modifiedDateTime: "DateTimeOffset",
+      sessionControls: "conditionalAccessSessionControls",
+      state: "enum:enabled!",
+      templateId: "String",
+    },
+  },
+  conditionalAccessSessionControls: {
+    base: null,
+    props: {
+      applicationEnforcedRestrictions: "applicationEnforcedRestrictionsSessionControl",
+      cloudAppSecurity: "cloudAppSecuritySessionControl",
+      disableResilienceDefaults: "Boolean",
+      persistentBrowser: "persistentBrowserSessionControl",
+      secureSignInSession: "secureSignInSessionControl",
+      signInFrequency: "signInFrequencySessionControl",
+    },
+  },
+  conditionalAccessUsers: {
+    base: null,
+    props: {
+      excludeGroups: "Collection(String)!",
+      excludeGuestsOrExternalUsers: "conditionalAccessGuestsOrExternalUsers",
+      excludeRoles: "Collection(String)!",
+      excludeUsers: "Collection(String)!",
+      includeGroups: "Collection(String)!",
+      includeGuestsOrExternalUsers: "conditionalAccessGuestsOrExternalUsers",
+      includeRoles: "Collection(String)!",
+      includeUsers: "Collection(String)!",
     },
   },
   contentCustomization: {
@@ -384,11 +584,27 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       targetResources: "Collection(targetResource)",
     },
   },
+  emailAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      allowExternalIdToUseEmailOtp: "enum:default",
+    },
+  },
   employeeOrgData: {
     base: null,
     props: {
       costCenter: "String",
       division: "String",
+    },
+  },
+  excludeTarget: {
+    base: null,
+    props: {
+      id: "String!",
+      targetType: "enum:user!",
     },
   },
   externalUsersSelfServiceSignUpEventsFlow: {
@@ -410,6 +626,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: "customExtensionBehaviorOnError",
     props: {},
   },
+  featureTarget: {
+    base: null,
+    props: {
+      id: "String",
+      targetType: "enum:group",
+    },
+  },
   federatedIdentityCredential: {
     base: "entity",
     props: {
@@ -421,9 +644,36 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       subject: "String",
     },
   },
+  fido2AuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      defaultPasskeyProfile: "String",
+      isAttestationEnforced: "Boolean",
+      isSelfServiceRegistrationAllowed: "Boolean",
+      keyRestrictions: "fido2KeyRestrictions",
+    },
+  },
+  fido2KeyRestrictions: {
+    base: null,
+    props: {
+      aaGuids: "Collection(String)",
+      enforcementType: "enum:allow",
+      isEnforced: "Boolean",
+    },
+  },
   fraudProtectionConfiguration: {
     base: null,
     props: {},
+  },
+  fraudProtectionProvider: {
+    base: "entity",
+    props: {
+      id: "String!",
+      displayName: "String!",
+    },
   },
   fraudProtectionProviderConfiguration: {
     base: "fraudProtectionConfiguration",
@@ -508,6 +758,15 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       targetUrl: "String",
     },
   },
+  humanSecurityFraudProtectionProvider: {
+    base: "fraudProtectionProvider",
+    props: {
+      id: "String!",
+      displayName: "String!",
+      appId: "String!",
+      serverToken: "String!",
+    },
+  },
   identityProviderBase: {
     base: "entity",
     props: {
@@ -530,6 +789,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     props: {
       enableAccessTokenIssuance: "Boolean",
       enableIdTokenIssuance: "Boolean",
+    },
+  },
+  includeTarget: {
+    base: null,
+    props: {
+      id: "String!",
+      targetType: "enum:user!",
     },
   },
   informationalUrl: {
@@ -617,6 +883,23 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       timeZone: "String",
       userPurpose: "enum:user",
       workingHours: "workingHours",
+    },
+  },
+  microsoftAuthenticatorAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      featureSettings: "microsoftAuthenticatorFeatureSettings",
+      isSoftwareOathEnabled: "Boolean",
+    },
+  },
+  microsoftAuthenticatorFeatureSettings: {
+    base: null,
+    props: {
+      displayAppInformationRequiredState: "authenticationMethodFeatureConfiguration",
+      displayLocationInformationRequiredState: "authenticationMethodFeatureConfiguration",
     },
   },
   modifiedProperty: {
@@ -838,6 +1121,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {},
   },
+  onPasswordMigrationCustomExtensionHandler: {
+    base: "onPasswordSubmitHandler",
+    props: {
+      configuration: "customExtensionOverwriteConfiguration",
+      migrationPropertyId: "String!",
+    },
+  },
   onPasswordSubmitCustomExtension: {
     base: "customAuthenticationExtension",
     props: {
@@ -848,6 +1138,20 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       displayName: "String",
       endpointConfiguration: "customExtensionEndpointConfiguration",
       behaviorOnError: "customExtensionBehaviorOnError",
+    },
+  },
+  onPasswordSubmitHandler: {
+    base: null,
+    props: {},
+  },
+  onPasswordSubmitListener: {
+    base: "authenticationEventListener",
+    props: {
+      id: "String!",
+      authenticationEventsFlowId: "String",
+      conditions: "authenticationConditions",
+      displayName: "String",
+      handler: "onPasswordSubmitHandler",
     },
   },
   onPremisesExtensionAttributes: {
@@ -1109,6 +1413,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       value: "String",
     },
   },
+  persistentBrowserSessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
+      mode: "enum:always",
+    },
+  },
   preAuthorizedApplication: {
     base: null,
     props: {
@@ -1142,6 +1453,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     props: {
       index: "Int32",
       uri: "String",
+    },
+  },
+  registrationEnforcement: {
+    base: null,
+    props: {
+      authenticationMethodsRegistrationCampaign: "authenticationMethodsRegistrationCampaign",
     },
   },
   requestSignatureVerification: {
@@ -1179,6 +1496,12 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     base: null,
     props: {
       relayState: "String",
+    },
+  },
+  secureSignInSessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
     },
   },
   servicePrincipal: {
@@ -1288,6 +1611,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       lastSuccessfulSignInRequestId: "String",
     },
   },
+  signInFrequencySessionControl: {
+    base: "conditionalAccessSessionControl",
+    props: {
+      isEnabled: "Boolean",
+      authenticationType: "enum:primaryAndSecondaryAuthentication",
+      frequencyInterval: "enum:timeBased",
+      type: "enum:days",
+      value: "Int32",
+    },
+  },
   signInLocation: {
     base: null,
     props: {
@@ -1305,6 +1638,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       failureReason: "String",
     },
   },
+  smsAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+    },
+  },
   socialIdentityProvider: {
     base: "identityProviderBase",
     props: {
@@ -1313,6 +1654,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       clientId: "String",
       clientSecret: "String",
       identityProviderType: "String",
+    },
+  },
+  softwareOathAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
     },
   },
   spaApplication: {
@@ -1330,6 +1679,19 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       modifiedProperties: "Collection(modifiedProperty)",
       type: "String",
       userPrincipalName: "String",
+    },
+  },
+  temporaryAccessPassAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      defaultLength: "Int32",
+      defaultLifetimeInMinutes: "Int32",
+      isUsableOnce: "Boolean",
+      maximumLifetimeInMinutes: "Int32",
+      minimumLifetimeInMinutes: "Int32",
     },
   },
   timeZoneBase: {
@@ -1455,6 +1817,15 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       verifiedPublisherId: "String",
     },
   },
+  voiceAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      isOfficePhoneAllowed: "Boolean",
+    },
+  },
   webApplication: {
     base: null,
     props: {
@@ -1472,6 +1843,68 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       endTime: "TimeOfDay",
       startTime: "TimeOfDay",
       timeZone: "timeZoneBase",
+    },
+  },
+  x509CertificateAuthenticationMethodConfiguration: {
+    base: "authenticationMethodConfiguration",
+    props: {
+      id: "String!",
+      excludeTargets: "Collection(excludeTarget)",
+      state: "enum:enabled",
+      authenticationModeConfiguration: "x509CertificateAuthenticationModeConfiguration",
+      certificateAuthorityScopes: "Collection(x509CertificateAuthorityScope)",
+      certificateUserBindings: "Collection(x509CertificateUserBinding)",
+      crlValidationConfiguration: "x509CertificateCRLValidationConfiguration!",
+      issuerHintsConfiguration: "x509CertificateIssuerHintsConfiguration",
+    },
+  },
+  x509CertificateAuthenticationModeConfiguration: {
+    base: null,
+    props: {
+      rules: "Collection(x509CertificateRule)",
+      x509CertificateAuthenticationDefaultMode: "enum:x509CertificateSingleFactor",
+      x509CertificateDefaultRequiredAffinityLevel: "enum:low",
+    },
+  },
+  x509CertificateAuthorityScope: {
+    base: null,
+    props: {
+      includeTargets: "Collection(includeTarget)",
+      publicKeyInfrastructureIdentifier: "String",
+      subjectKeyIdentifier: "String",
+    },
+  },
+  x509CertificateCRLValidationConfiguration: {
+    base: null,
+    props: {
+      exemptedCertificateAuthoritiesSubjectKeyIdentifiers: "Collection(String)",
+      state: "enum:disabled!",
+    },
+  },
+  x509CertificateIssuerHintsConfiguration: {
+    base: null,
+    props: {
+      state: "enum:disabled",
+    },
+  },
+  x509CertificateRule: {
+    base: null,
+    props: {
+      identifier: "String",
+      issuerSubjectIdentifier: "String",
+      policyOidIdentifier: "String",
+      x509CertificateAuthenticationMode: "enum:x509CertificateSingleFactor",
+      x509CertificateRequiredAffinityLevel: "enum:low",
+      x509CertificateRuleType: "enum:issuerSubject",
+    },
+  },
+  x509CertificateUserBinding: {
+    base: null,
+    props: {
+      priority: "Int32!",
+      trustAffinityLevel: "enum:low",
+      userProperty: "String",
+      x509CertificateField: "String",
     },
   },
 };

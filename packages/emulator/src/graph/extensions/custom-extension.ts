@@ -13,7 +13,7 @@ export const EXTENSION_TYPES = [
   "onOtpSendCustomExtension",
   "onVerifiedIdClaimValidationCustomExtension",
   // In the v1.0 schema (for just-in-time password migration) though api-surface 5.1 does not list it;
-  // its listener (onPasswordSubmitListener) is not served, so it can be created but not bound.
+  // an onPasswordSubmitListener binds it.
   "onPasswordSubmitCustomExtension",
 ] as const;
 

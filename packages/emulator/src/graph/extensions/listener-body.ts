@@ -1,6 +1,6 @@
 import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { Json, JsonObject } from "../../store/json.ts";
-import { complexValue, isGuid } from "../entities/shape.ts";
+import { complexValue, isExtensionProperty, isGuid } from "../entities/shape.ts";
 import type { GraphRequest } from "../route.ts";
 import { GraphError } from "../route.ts";
 import { notFound } from "../routes/common.ts";
@@ -130,6 +130,23 @@ export function handlerValue(req: GraphRequest, listenerType: string, input: Jso
   return {
     "@odata.type": `#microsoft.graph.${spec.handler}`,
     configuration: overwriteConfiguration(rest.configuration ?? null),
+    ...(spec.handler === PASSWORD_MIGRATION_HANDLER ? { migrationPropertyId: migrationProperty(rest) } : {}),
     customExtension: { id: String(extension.id) },
   };
+}
+
+const PASSWORD_MIGRATION_HANDLER = "onPasswordMigrationCustomExtensionHandler";
+
+/**
+ * `migrationPropertyId` of a password migration handler: required (not nullable in the CSDL), the
+ * directory extension attribute (`extension_{appIdNoDashes}_{name}`) that marks users still to migrate.
+ */
+function migrationProperty(handler: JsonObject): string {
+  const value = handler.migrationPropertyId;
+  if (typeof value !== "string" || !isExtensionProperty(value)) {
+    throw bad(
+      "The handler needs 'migrationPropertyId': the extension attribute (extension_{appIdNoDashes}_{name}) that marks users to migrate.",
+    );
+  }
+  return value;
 }

@@ -25,6 +25,12 @@ export const LISTENER_TYPES: Readonly<Record<string, { handler: string; extensio
     handler: "onVerifiedIdClaimValidationCustomExtensionHandler",
     extension: "onVerifiedIdClaimValidationCustomExtension",
   },
+  // Just-in-time password migration (v1.0 and beta): the handler also names the user property
+  // (`migrationPropertyId`) that marks who still needs migrating.
+  onPasswordSubmitListener: {
+    handler: "onPasswordMigrationCustomExtensionHandler",
+    extension: "onPasswordSubmitCustomExtension",
+  },
   onFraudProtectionLoadStartListener: {
     handler: "onFraudProtectionLoadStartExternalUsersAuthHandler",
     extension: null,

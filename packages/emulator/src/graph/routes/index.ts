@@ -3,12 +3,15 @@ import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
+import { authenticationMethodsPolicyRoutes } from "./authentication-methods-policy.ts";
 import { brandingRoutes } from "./branding.ts";
 import { brandingStreamRoutes } from "./branding-streams.ts";
+import { conditionalAccessPolicyRoutes } from "./conditional-access-policies.ts";
 import { customExtensionRoutes } from "./custom-extensions.ts";
 import { deletedItemRoutes } from "./deleted-items.ts";
 import { eventListenerRoutes } from "./event-listeners.ts";
 import { federatedIdentityCredentialRoutes } from "./federated-identity-credentials.ts";
+import { fraudProtectionProviderRoutes } from "./fraud-protection-providers.ts";
 import { groupRoutes } from "./groups.ts";
 import { identityProviderRoutes } from "./identity-providers.ts";
 import { oauth2PermissionGrantRoutes } from "./oauth2-permission-grants.ts";
@@ -47,4 +50,7 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...userFlowLinkRoutes,
   ...userFlowAttributeRoutes,
   ...identityProviderRoutes,
+  ...authenticationMethodsPolicyRoutes,
+  ...conditionalAccessPolicyRoutes,
+  ...fraudProtectionProviderRoutes,
 ];

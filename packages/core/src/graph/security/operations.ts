@@ -1,0 +1,15 @@
+import type { Operation } from "../../operations/define-operation.ts";
+import { deleteCaPolicyOperation } from "./delete-ca-policy.ts";
+import { listAuthMethodsOperation } from "./list-auth-methods.ts";
+import { listCaPoliciesOperation } from "./list-ca-policies.ts";
+import { requireMfaOperation } from "./require-mfa.ts";
+import { setAuthMethodOperation } from "./set-auth-method.ts";
+
+/** The operations of the security area in catalog order (the registry joins the areas' lists). */
+export const securityOperations: readonly Operation[] = [
+  listAuthMethodsOperation,
+  setAuthMethodOperation,
+  listCaPoliciesOperation,
+  requireMfaOperation,
+  deleteCaPolicyOperation,
+];
