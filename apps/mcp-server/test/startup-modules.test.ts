@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
  * What a start loads. An MCP client starts ciam-mcp for every session and some time it out, so a
  * start for a real tenant must not load what only some calls need: the embedded emulator (its HTTPS
  * server, certificate stack and routes: only `--emulator`), undici (a custom CA), node-forge (a
- * PKCS#12 certificate), csv (bulk import/export). A module-resolve hook records every module the
+ * PKCS#12 certificate), csv (bulk import/export), yaml and fast-xml-parser (tenant-as-code files). A module-resolve hook records every module the
  * built server resolves up to its answer to `tools/list`.
  */
 const bin = fileURLToPath(new URL("../bin/ciam-mcp.js", import.meta.url));
@@ -43,6 +43,8 @@ const NOT_AT_START: Record<string, RegExp> = {
   undici: /node_modules\/(\.pnpm\/undici@[^/]+\/node_modules\/)?undici\//,
   "node-forge": /node-forge/,
   "csv-parse and csv-stringify": /csv-(parse|stringify)/,
+  "yaml (spec and mapping files, text results)": /node_modules\/(\.pnpm\/yaml@[^/]+\/node_modules\/)?yaml\//,
+  "fast-xml-parser (B2C policies)": /fast-xml-parser/,
 };
 
 describe("ciam-mcp start-up", () => {

@@ -6,12 +6,16 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type * as Yaml from "yaml";
+import type { LineCounter, Node } from "yaml";
 import { InputError } from "../input-error.ts";
+import { lazyModule } from "../lazy-module.ts";
 import { checkSpec } from "./check-spec.ts";
 import { readSpecDirFiles } from "./spec-dir-files.ts";
 import { SpecError, type SpecLocator, type SpecProblem } from "./spec-error.ts";
 import { KIND_FILES, KINDS, type Kind, type TenantSpec } from "./spec-schema.ts";
+
+const loadYaml = lazyModule<typeof Yaml>("yaml");
 
 /** A spec read from files, with where each of its values was written. */
 export interface LoadedSpec {
@@ -47,8 +51,9 @@ function parseFile(file: string, prefix: readonly string[], problems: SpecProble
     });
     return undefined;
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const yaml = loadYaml();
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
@@ -81,6 +86,7 @@ function nodeAt(
   path: readonly (string | number)[],
   atKey = false,
 ): { node: Node; exact: boolean } | undefined {
+  const { isMap, isScalar, isSeq } = loadYaml();
   let node: Node | null = root;
   for (const [i, step] of path.entries()) {
     let next: Node | undefined;

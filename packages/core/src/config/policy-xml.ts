@@ -6,7 +6,10 @@
  * normal form in which whitespace, comments, attribute order and the `PublicPolicyUri` the service adds
  * make no difference.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type * as FastXml from "fast-xml-parser";
+import { lazyModule } from "../lazy-module.ts";
+
+const loadXml = lazyModule<typeof FastXml>("fast-xml-parser");
 
 /** The tenant a policy is written for: its default domain and id. */
 export interface PolicyTenant {
@@ -22,7 +25,7 @@ export interface XmlProblem {
 
 /** Why `xml` is not a policy document, with its line; `undefined` when it is one. */
 export function policyProblem(xml: string, id: string): XmlProblem | undefined {
-  const valid = XMLValidator.validate(xml);
+  const valid = loadXml().XMLValidator.validate(xml);
   if (valid !== true) return { line: valid.err.line, message: `not well-formed XML: ${valid.err.msg}` };
   const root = /<TrustFrameworkPolicy\b[^>]*>/.exec(xml);
   if (root === null) return { line: 1, message: "not a <TrustFrameworkPolicy> document" };
@@ -56,16 +59,21 @@ export const asTemplate = (xml: string, t: PolicyTenant): string =>
     .replace(new RegExp(escapeRegExp(t.domain), "gi"), "${tenant}")
     .replace(new RegExp(escapeRegExp(t.tenantId), "gi"), "${tenantId}");
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  processEntities: true,
-});
+/** The parser, made on first use (fast-xml-parser is loaded only by a tenant-as-code B2C run). */
+let parserMade: FastXml.XMLParser | undefined;
+function parser(): FastXml.XMLParser {
+  parserMade ??= new (loadXml().XMLParser)({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    processEntities: true,
+  });
+  return parserMade;
+}
 
 type Node = Record<string, unknown> & { ":@"?: Record<string, string> };
 
@@ -95,7 +103,7 @@ const lc = (s: string) => s.toLowerCase();
  */
 export function normalPolicy(xml: string, id: string, tenant: PolicyTenant): string {
   const resolved = withTenant(xml, tenant);
-  return canonical(parser.parse(resolved) as Node[], lc(`http://${tenant.domain}/${id}`));
+  return canonical(parser().parse(resolved) as Node[], lc(`http://${tenant.domain}/${id}`));
 }
 
 /**

@@ -5,11 +5,14 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { stringify } from "yaml";
+import type * as Yaml from "yaml";
 import { InputError } from "../input-error.ts";
+import { lazyModule } from "../lazy-module.ts";
 import { CIAMKIT_VERSION } from "../version.ts";
 import { specFilePathSchema } from "./branding-files.ts";
 import { KIND_FILES, KINDS, type TenantSpec } from "./spec-schema.ts";
+
+const loadYaml = lazyModule<typeof Yaml>("yaml");
 
 /** The JSON Schema file of a kind's spec file, in the package's `schemas/` folder. */
 export const schemaFileName = (file: string): string => file.replace(/\.yaml$/, ".schema.json");
@@ -33,7 +36,9 @@ export function specFiles(spec: TenantSpec): Record<string, string> {
         : spec[kind];
     if (items === undefined) continue;
     const body =
-      Object.keys(items).length === 0 ? "{}\n" : stringify(items, { sortMapEntries: true, lineWidth: 0 });
+      Object.keys(items).length === 0
+        ? "{}\n"
+        : loadYaml().stringify(items, { sortMapEntries: true, lineWidth: 0 });
     files[KIND_FILES[kind]] = `# yaml-language-server: $schema=${schemaUrl(KIND_FILES[kind])}\n${body}`;
   }
   return files;
