@@ -1,7 +1,7 @@
 // Start-up of `ciam-mcp` against Softeria's ms-365-mcp-server (the Graph MCP server people use
 // today), side by side in one run: wall time from spawning the server to its answer to `tools/list`
 // over stdio (spawn → initialize → initialized → tools/list), medians of interleaved runs.
-// Usage: node bench/mcp-startup/run.mjs [--runs N]   (after `pnpm build`; installs the peer into
+// Usage: node bench/mcp-startup/run.mjs [--runs N] [--compare <older checkout, built>]   (after `pnpm build`; installs the peer into
 // bench/mcp-startup/.baseline on first use, pinned, as bench/cli-startup does with m365).
 // Neither server signs in to start: ciam-mcp gets a tenant and app from AZURE_* variables and asks
 // for a token only when a tool calls Graph; ms-365-mcp-server starts signed out.
@@ -22,21 +22,24 @@ installBaseline("mcp-startup", baselineDir, PEER, PEER_VERSION, peerBin);
 
 // A home of its own, so neither server finds a token cache or a profile of the machine's user.
 const home = mkdtempSync(join(tmpdir(), "mcp-startup-"));
+const TENANT = {
+  AZURE_TENANT_ID: "00000000-0000-0000-0000-000000000001",
+  AZURE_CLIENT_ID: "00000000-0000-0000-0000-000000000002",
+  AZURE_CLIENT_SECRET: "not-used-to-start",
+};
+const ciamMcp = (checkout) => [join(checkout, "apps/mcp-server/bin/ciam-mcp.js")];
 const contenders = [
-  {
-    name: "ciam-mcp",
-    argv: [
-      join(workspaceRoot, "apps/mcp-server/bin/ciam-mcp.js"),
-      ...process.argv.slice(2).filter((a) => a.startsWith("--ciam-")),
-    ],
-    env: {
-      AZURE_TENANT_ID: "00000000-0000-0000-0000-000000000001",
-      AZURE_CLIENT_ID: "00000000-0000-0000-0000-000000000002",
-      AZURE_CLIENT_SECRET: "not-used-to-start",
-    },
-  },
+  { name: "ciam-mcp", argv: ciamMcp(workspaceRoot), env: TENANT },
   { name: `${PEER}@${PEER_VERSION}`, argv: [peerBin], env: {} },
 ];
+// `--compare <checkout>`: also an older build of ciam-mcp (a git worktree of another commit, built),
+// for before/after figures from the same run.
+const compareAt = process.argv.indexOf("--compare");
+if (compareAt !== -1) {
+  const checkout = process.argv[compareAt + 1] ?? "";
+  requireBuilt("mcp-startup", join(checkout, "apps/mcp-server/dist/bin.js"));
+  contenders.push({ name: `ciam-mcp at ${checkout}`, argv: ciamMcp(checkout), env: TENANT });
+}
 
 /** One start: milliseconds from spawn to the tools/list answer, and the tools it listed. */
 function start(contender) {
@@ -102,6 +105,9 @@ console.log(`mcp-startup: spawn → initialize → tools/list over stdio, median
 for (const c of contenders) {
   const s = shape.get(c.name);
   const ms = median(results.get(c.name) ?? []);
-  console.log(`  ${c.name.padEnd(36)} ${ms.toFixed(0).padStart(6)} ms  (${s.tools} tools, ${s.bytes} bytes)`);
+  console.log(`  ${c.name.padEnd(40)} ${ms.toFixed(0).padStart(6)} ms  (${s.tools} tools, ${s.bytes} bytes)`);
 }
 console.log(`  ratio ciam-mcp / peer: ${(ours / peer).toFixed(2)} (target ≤ 0.50)`);
+for (const c of contenders.slice(2)) {
+  console.log(`  ratio ${c.name} / peer: ${(median(results.get(c.name) ?? []) / peer).toFixed(2)}`);
+}
