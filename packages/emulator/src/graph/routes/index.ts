@@ -3,6 +3,7 @@ import { appRoleAssignmentRoutes } from "./app-role-assignments.ts";
 import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
+import { authenticationMethodRoutes } from "./authentication-methods.ts";
 import { brandingRoutes } from "./branding.ts";
 import { brandingStreamRoutes } from "./branding-streams.ts";
 import { customExtensionRoutes } from "./custom-extensions.ts";
@@ -26,6 +27,7 @@ import { userRoutes } from "./users.ts";
  */
 export const graphRoutes: readonly GraphRoute[] = [
   ...userRoutes,
+  ...authenticationMethodRoutes,
   ...groupRoutes,
   ...applicationRoutes,
   ...applicationCredentialRoutes,
