@@ -7,7 +7,7 @@ import { userSchema } from "./user-schema.ts";
 import { createUser } from "./users-client.ts";
 
 /** A password meeting Entra's complexity rules (upper, lower, digit, symbol), for accounts whose owners will reset it. */
-function generatedPassword(): string {
+export function generatedPassword(): string {
   return `${randomBytes(18).toString("base64url")}aA1!`;
 }
 

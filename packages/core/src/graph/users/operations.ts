@@ -3,8 +3,12 @@ import { createUserOperation } from "./create-user.ts";
 import { deleteUserOperation } from "./delete-user.ts";
 import { findUserOperation } from "./find-user.ts";
 import { getUserOperation } from "./get-user.ts";
+import { listAuthMethodsOperation } from "./list-auth-methods.ts";
 import { listUsersOperation } from "./list-users.ts";
+import { removeAuthMethodOperation } from "./remove-auth-method.ts";
+import { resetPasswordOperation } from "./reset-password.ts";
 import { restoreUserOperation } from "./restore-user.ts";
+import { revokeSessionsOperation } from "./revoke-sessions.ts";
 import { updateUserOperation } from "./update-user.ts";
 
 /** The operations of the users area in catalog order (the registry joins the areas' lists). */
@@ -16,4 +20,8 @@ export const usersOperations: readonly Operation[] = [
   updateUserOperation,
   deleteUserOperation,
   restoreUserOperation,
+  resetPasswordOperation,
+  revokeSessionsOperation,
+  listAuthMethodsOperation,
+  removeAuthMethodOperation,
 ];
