@@ -24,13 +24,16 @@ export async function listGroups(
     displayNameStartsWith?: string | undefined;
     limit: number;
     cursor?: string | undefined;
+    /** The groups deleted in the last 30 days instead (`/directory/deletedItems`). */
+    deleted?: boolean | undefined;
   },
 ): Promise<ListResult<Group>> {
   const filter =
     options.displayNameStartsWith === undefined
       ? undefined
       : startsWith("displayName", options.displayNameStartsWith);
-  const page = await listPage<GraphGroup>(graph, "/groups", {
+  const path = options.deleted === true ? "/directory/deletedItems/microsoft.graph.group" : "/groups";
+  const page = await listPage<GraphGroup>(graph, path, {
     query: { $filter: filter === undefined ? undefined : String(filter), $top: Math.min(options.limit, 999) },
     limit: options.limit,
     cursor: options.cursor,
@@ -103,4 +106,11 @@ export function removeMember(
   options: Common = {},
 ): Promise<void> {
   return graph.delete(`/groups/${segment(groupId)}/members/${segment(memberId)}/$ref`, options);
+}
+
+/** Restores a deleted group from `/directory/deletedItems` (Graph answers with the group). */
+export async function restoreGroup(graph: ServiceClient, id: string, options: Common = {}): Promise<Group> {
+  return groupMapping.fromGraph(
+    await graph.post<GraphGroup>(`/directory/deletedItems/${segment(id)}/restore`, undefined, options),
+  );
 }

@@ -14,7 +14,11 @@ export const listGroupsOperation = defineOperation({
   access: "read",
   list: true,
   permissions: ["Group.Read.All"],
-  input: z.object({ displayNameStartsWith: z.string().min(1).optional(), ...listInputShape }),
+  input: z.object({
+    displayNameStartsWith: z.string().min(1).optional(),
+    deleted: z.boolean().optional().describe("Deleted ones instead (group_restore)."),
+    ...listInputShape,
+  }),
   output: listOutputSchema(groupSchema),
   run: (ctx, input) => listGroups(ctx.graph, { ...input, signal: ctx.signal }),
 });

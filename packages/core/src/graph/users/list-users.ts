@@ -21,6 +21,7 @@ export const listUsersOperation = defineOperation({
     accountEnabled: z.boolean().optional(),
     createdAfter: instantSchema.optional().describe("ISO 8601."),
     select: selectSchema,
+    deleted: z.boolean().optional().describe("Deleted ones instead (user_restore)."),
     ...listInputShape,
   }),
   output: listOutputSchema(userSchema),
@@ -30,6 +31,7 @@ export const listUsersOperation = defineOperation({
       select: input.select,
       limit: input.limit,
       cursor: input.cursor,
+      deleted: input.deleted,
       signal: ctx.signal,
     }),
 });

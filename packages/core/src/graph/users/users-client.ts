@@ -39,10 +39,13 @@ export function listUsers(
     select?: readonly string[] | undefined;
     limit: number;
     cursor?: string | undefined;
+    /** The users deleted in the last 30 days instead (`/directory/deletedItems`). */
+    deleted?: boolean | undefined;
   },
 ): Promise<ListResult<User>> {
   const filter = userFilter(options.filters ?? {});
-  return listPage<User>(graph, "/users", {
+  const path = options.deleted === true ? "/directory/deletedItems/microsoft.graph.user" : "/users";
+  return listPage<User>(graph, path, {
     query: {
       $filter: filter === undefined ? undefined : String(filter),
       $select: selectQuery(options.select),
