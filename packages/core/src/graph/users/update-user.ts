@@ -3,6 +3,7 @@ import { InputError } from "../../input-error.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
 import { displayNameSchema } from "../fields.ts";
+import { customAttributeProperties } from "./custom-attributes.ts";
 import { userSchema } from "./user-schema.ts";
 import { getUser, updateUser } from "./users-client.ts";
 
@@ -16,7 +17,22 @@ const changesShape = {
   city: z.string().max(128).nullable().optional(),
   country: z.string().max(128).nullable().optional(),
   preferredLanguage: z.string().max(16).nullable().optional(),
+  mobilePhone: z.string().max(64).nullable().optional(),
+  state: z.string().max(128).nullable().optional(),
+  postalCode: z.string().max(40).nullable().optional(),
+  streetAddress: z.string().max(1024).nullable().optional(),
 };
+
+const attributesSchema = z
+  .record(
+    z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_ ]*$/)
+      .max(256),
+    z.union([z.string().max(1024), z.number().int(), z.boolean(), z.null()]),
+  )
+  .optional()
+  .describe("Custom attribute name (e.g. LoyaltyNumber) → value.");
 
 /** `user_update`: change a user's profile or enabled state. */
 export const updateUserOperation = defineOperation({
@@ -24,18 +40,30 @@ export const updateUserOperation = defineOperation({
   area: "users",
   title: "Update a user",
   description:
-    "Changes a user's profile (names, mail, job, location, language) or blocks sign-in (accountEnabled); only given fields change, null clears.",
+    "Changes a user's profile, custom attributes or enabled state (false blocks sign-in); only given fields change, null clears.",
   access: "write",
   idempotent: true,
-  permissions: ["User.ReadWrite.All"],
-  input: z.object({ id: idSchema.describe("Object id or userPrincipalName."), ...changesShape }),
+  permissions: ["User.ReadWrite.All", "IdentityUserFlow.Read.All"],
+  input: z.object({
+    id: idSchema.describe("Object id or userPrincipalName."),
+    ...changesShape,
+    attributes: attributesSchema,
+  }),
   output: userSchema,
   run: async (ctx, input) => {
-    const { id, ...changes } = input;
+    const { id, attributes = {}, ...changes } = input;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (Object.keys(defined).length === 0)
+    if (Object.keys(defined).length + Object.keys(attributes).length === 0)
       throw new InputError("Nothing to update: give at least one property.");
-    await updateUser(ctx.graph, id, defined, { signal: ctx.signal });
-    return getUser(ctx.graph, id, { signal: ctx.signal });
+    const custom =
+      Object.keys(attributes).length === 0
+        ? {}
+        : await customAttributeProperties(ctx.graph, attributes, ctx.signal);
+    await updateUser(ctx.graph, id, { ...defined, ...custom }, { signal: ctx.signal });
+    const user = await getUser(ctx.graph, id, { signal: ctx.signal });
+    const names = Object.keys(custom);
+    if (names.length === 0) return user;
+    const values = await getUser(ctx.graph, id, { select: names, signal: ctx.signal });
+    return { ...user, ...Object.fromEntries(names.map((n) => [n, values[n] ?? null])) };
   },
 });
