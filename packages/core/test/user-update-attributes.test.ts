@@ -37,11 +37,11 @@ describe("user_update profile fields and custom attributes", () => {
     });
     // postalCode is not among Graph's default user properties: read it back by name.
     expect(updated).toMatchObject({ mobilePhone: "+33 600000000", [loyalty]: "LN-42", [points]: 7 });
-    expect((await admin.run(getUserOperation, { id: user.id, select: ["postalCode"] })).postalCode).toBe(
-      "75001",
-    );
+    expect(
+      (await admin.run(getUserOperation, { id: user.id, select: ["id", "postalCode"] })).postalCode,
+    ).toBe("75001");
     await admin.run(updateUserOperation, { id: user.id, attributes: { "Loyalty Number": null } });
-    const read = await admin.run(getUserOperation, { id: user.id, select: [loyalty, points] });
+    const read = await admin.run(getUserOperation, { id: user.id, select: ["id", loyalty, points] });
     expect(read[loyalty] ?? null).toBeNull();
     expect(read[points]).toBe(7);
   });
