@@ -69,13 +69,20 @@ export function deleteGroup(graph: ServiceClient, id: string, options: Common = 
   return graph.delete(`/groups/${segment(id)}`, options);
 }
 
+/** A group's members, or its owners (users and service principals that manage it). */
+export type GroupEdge = "members" | "owners";
+
+/** Changing owners takes Group.ReadWrite.All (GroupMember.ReadWrite.All covers members only). */
+const ownerPermission = (edge: GroupEdge): Pick<RequestOptions, "requiredPermissions"> =>
+  edge === "owners" ? { requiredPermissions: ["Group.ReadWrite.All"] } : {};
+
 /** A page of a group's direct members, each with its type (`#microsoft.graph.user` → `user`). */
 export async function listMembers(
   graph: ServiceClient,
   id: string,
-  options: Common & { limit: number; cursor?: string | undefined },
+  options: Common & { limit: number; cursor?: string | undefined; edge?: GroupEdge | undefined },
 ): Promise<ListResult<Member>> {
-  const page = await listPage<GraphMember>(graph, `/groups/${segment(id)}/members`, {
+  const page = await listPage<GraphMember>(graph, `/groups/${segment(id)}/${options.edge ?? "members"}`, {
     query: { $top: Math.min(options.limit, 999) },
     limit: options.limit,
     cursor: options.cursor,
@@ -89,12 +96,13 @@ export async function addMember(
   graph: ServiceClient,
   groupId: string,
   memberId: string,
-  options: Common = {},
+  options: Common & { edge?: GroupEdge | undefined } = {},
 ): Promise<void> {
+  const { edge = "members", ...common } = options;
   await graph.post(
-    `/groups/${segment(groupId)}/members/$ref`,
+    `/groups/${segment(groupId)}/${edge}/$ref`,
     odataRef(graph.baseUrl, `/directoryObjects/${segment(memberId)}`),
-    { ...options, readAfterWrite: true },
+    { ...common, readAfterWrite: true, ...ownerPermission(edge) },
   );
 }
 
@@ -103,9 +111,13 @@ export function removeMember(
   graph: ServiceClient,
   groupId: string,
   memberId: string,
-  options: Common = {},
+  options: Common & { edge?: GroupEdge | undefined } = {},
 ): Promise<void> {
-  return graph.delete(`/groups/${segment(groupId)}/members/${segment(memberId)}/$ref`, options);
+  const { edge = "members", ...common } = options;
+  return graph.delete(`/groups/${segment(groupId)}/${edge}/${segment(memberId)}/$ref`, {
+    ...common,
+    ...ownerPermission(edge),
+  });
 }
 
 /** Restores a deleted group from `/directory/deletedItems` (Graph answers with the group). */

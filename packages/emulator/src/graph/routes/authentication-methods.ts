@@ -128,7 +128,7 @@ function add(req: GraphRequest, key: string, kind: Kind): GraphResult {
       throw badRequest(`The user already has a ${phoneType} phone method.`);
     if (phoneType === "alternateMobile" && !existing.some((m) => m.id === PHONE_IDS.mobile))
       throw badRequest("A user can't have an alternateMobile number without a mobile number.");
-    method = { id, phoneNumber, phoneType, smsSignInState: "notAllowedByPolicy" };
+    method = { id, phoneNumber, phoneType: phoneType as string, smsSignInState: "notAllowedByPolicy" };
   }
   const order = existing.reduce((n, m) => Math.max(n, Number(m.order)), 0) + 1;
   const record: JsonObject = { ...method, userId, kind, order };
