@@ -1,5 +1,5 @@
-import type { ServiceClient } from "../../http/service-client.ts";
 import { eq } from "../../http/odata.ts";
+import type { ServiceClient } from "../../http/service-client.ts";
 import { InputError } from "../../input-error.ts";
 import { defaultDomain } from "../organization/organization-client.ts";
 import type { User } from "../users/user-schema.ts";
@@ -38,6 +38,7 @@ export async function resolveMemberIds(
   graph: ServiceClient,
   refs: readonly string[],
   signal: AbortSignal | undefined,
+  field = "memberIds",
 ): Promise<string[]> {
   const names = refs.filter((r) => !GUID.test(r));
   if (names.length === 0) return [...refs];
@@ -54,6 +55,6 @@ export async function resolveMemberIds(
       );
     else resolved.set(name, only.id);
   }
-  if (problems.length > 0) throw new InputError(`memberIds: ${problems.join("; ")}. Nothing was added.`);
+  if (problems.length > 0) throw new InputError(`${field}: ${problems.join("; ")}. Nothing was changed.`);
   return refs.map((r) => resolved.get(r) ?? r);
 }

@@ -1,5 +1,5 @@
-import { InputError } from "../../input-error.ts";
 import type { ServiceClient } from "../../http/service-client.ts";
+import { InputError } from "../../input-error.ts";
 import { listAttributes } from "../user-flow-attributes/user-flow-attributes-client.ts";
 
 /** A custom attribute value as user_update takes it. */
