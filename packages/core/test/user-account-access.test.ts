@@ -1,10 +1,10 @@
 import { type SecretHash, verifySecret } from "@ciamkit/emulator";
 import { describe, expect, it } from "vitest";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
-import { listAuthMethodsOperation } from "../src/graph/users/list-auth-methods.ts";
+import { getUserOperation } from "../src/graph/users/get-user.ts";
 import { removeAuthMethodOperation } from "../src/graph/users/remove-auth-method.ts";
 import { resetPasswordOperation } from "../src/graph/users/reset-password.ts";
-import { revokeSessionsOperation } from "../src/graph/users/revoke-sessions.ts";
+import { updateUserOperation } from "../src/graph/users/update-user.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
@@ -32,6 +32,12 @@ async function customer(signInName: string): Promise<string> {
 async function register(id: string, kind: "email" | "phone", body: Record<string, string>): Promise<void> {
   const graph = admin.graph;
   await graph.post(`/users/${id}/authentication/${kind}Methods`, body);
+}
+
+/** The user's authentication methods as user_get lists them. */
+async function methodsOf(id: string): Promise<{ method: string; phoneNumber?: string }[]> {
+  const user = await admin.run(getUserOperation, { id, authMethods: true });
+  return user.authMethods as { method: string; phoneNumber?: string }[];
 }
 
 describe("user_password_reset", () => {
@@ -84,33 +90,43 @@ describe("user_password_reset", () => {
   });
 });
 
-describe("user_sessions_revoke", () => {
+describe("user_update revokeSessions", () => {
   it("moves the user's session validity to now", async () => {
     const id = await customer("revoke@example.com");
     expect(storedUser(id).signInSessionsValidFromDateTime ?? null).toBeNull();
-    expect(await admin.run(revokeSessionsOperation, { id })).toEqual({ id, revoked: true });
+    expect(await admin.run(updateUserOperation, { id, revokeSessions: true })).toMatchObject({ id });
     expect(storedUser(id).signInSessionsValidFromDateTime).toEqual(expect.any(String));
   });
 
   it("an unknown user is a NotFoundError; without a permission the error names User.RevokeSessions.All", async () => {
     await expect(
-      admin.run(revokeSessionsOperation, { id: "00000000-0000-0000-0000-00000000dead" }),
+      admin.run(updateUserOperation, { id: "00000000-0000-0000-0000-00000000dead", revokeSessions: true }),
     ).rejects.toBeInstanceOf(NotFoundError);
     const id = await customer("guarded-revoke@example.com");
     const { client } = await limitedClient(t, admin, ["User.Read.All"]);
-    const error = await client.run(revokeSessionsOperation, { id }).catch((e: unknown) => e);
+    const error = await client
+      .run(updateUserOperation, { id, revokeSessions: true })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionError);
     expect((error as PermissionError).requiredPermissions).toContain("User.RevokeSessions.All");
     await client.close();
   });
+
+  it("signs out and blocks sign-in in one call", async () => {
+    const id = await customer("block@example.com");
+    const user = await admin.run(updateUserOperation, { id, accountEnabled: false, revokeSessions: true });
+    expect(user).toMatchObject({ id });
+    expect(storedUser(id).accountEnabled).toBe(false);
+    expect(storedUser(id).signInSessionsValidFromDateTime).toEqual(expect.any(String));
+  });
 });
 
-describe("user_auth_method_list / user_auth_method_remove", () => {
+describe("user_get authMethods / user_auth_method_remove", () => {
   it("lists password, email and phone methods by name and removes them, the default last", async () => {
     const id = await customer("methods@example.com");
     await register(id, "email", { emailAddress: "methods@example.com" });
     await register(id, "phone", { phoneNumber: "+1 5555550100", phoneType: "mobile" });
-    const { items } = await admin.run(listAuthMethodsOperation, { id });
+    const items = await methodsOf(id);
     expect(items.map((m) => m.method)).toEqual(["password", "email", "mobile"]);
     expect(items[2]).toMatchObject({ phoneNumber: "+1 5555550100" });
 
@@ -125,9 +141,7 @@ describe("user_auth_method_list / user_auth_method_remove", () => {
       removed: true,
     });
     await admin.run(removeAuthMethodOperation, { id, method: "email" });
-    expect((await admin.run(listAuthMethodsOperation, { id })).items.map((m) => m.method)).toEqual([
-      "password",
-    ]);
+    expect((await methodsOf(id)).map((m) => m.method)).toEqual(["password"]);
     await expect(admin.run(removeAuthMethodOperation, { id, method: "email" })).rejects.toBeInstanceOf(
       NotFoundError,
     );
@@ -147,7 +161,7 @@ describe("user_auth_method_list / user_auth_method_remove", () => {
   it("without UserAuthenticationMethod.Read.All the listing names the permission", async () => {
     const id = await customer("guarded-methods@example.com");
     const { client } = await limitedClient(t, admin, ["User.Read.All"]);
-    const error = await client.run(listAuthMethodsOperation, { id }).catch((e: unknown) => e);
+    const error = await client.run(getUserOperation, { id, authMethods: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermissionError);
     expect((error as PermissionError).requiredPermissions).toContain("UserAuthenticationMethod.Read.All");
     await client.close();

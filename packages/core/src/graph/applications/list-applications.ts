@@ -16,7 +16,7 @@ export const listApplicationsOperation = defineOperation({
   permissions: ["Application.Read.All"],
   input: z.object({
     displayNameStartsWith: z.string().min(1).optional(),
-    deleted: z.boolean().optional().describe("Deleted in the last 30 days instead."),
+    deleted: z.boolean().optional().describe("Deleted ones (30 days)."),
     ...listInputShape,
   }),
   output: listOutputSchema(applicationSchema),

@@ -10,15 +10,14 @@ import { resolveMemberIds } from "./resolve-members.ts";
 export const addMembersOperation = defineOperation({
   name: "group_member_add",
   area: "groups",
-  title: "Add members or owners to a group",
-  description:
-    "Adds members (users by id, sign-in name or mail; other objects by id); each is added, alreadyMember or failed (with its code); a failure does not stop the rest.",
+  title: "Add group members or owners",
+  description: "Adds users (id, sign-in name or mail) or objects (id) as members, or owners with owner.",
   access: "write",
   idempotent: true,
   permissions: ["GroupMember.ReadWrite.All", "User.Read.All", "Organization.Read.All"],
   input: z.object({
     id: idSchema.describe("Object id."),
-    memberIds: z.array(idSchema).min(1).max(1000).describe("Object ids, sign-in names or mails."),
+    memberIds: z.array(idSchema).min(1).max(1000),
     owner: ownerSchema,
   }),
   output: z.object({

@@ -13,7 +13,7 @@ export const groupSchema = z.object({
 });
 
 /** The input that turns a member operation into one on the group's owners. */
-export const ownerSchema = z.boolean().optional().describe("Owners instead (needs Group.ReadWrite.All).");
+export const ownerSchema = z.boolean().optional();
 
 /** A Graph group as ciamkit returns it. */
 export type Group = z.infer<typeof groupSchema>;

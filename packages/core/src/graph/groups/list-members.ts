@@ -9,7 +9,7 @@ export const listMembersOperation = defineOperation({
   name: "group_member_list",
   area: "groups",
   title: "List group members or owners",
-  description: "Lists a group's direct members (users, groups, service principals) with their type.",
+  description: "Lists a group's direct members (users, groups, service principals), or owners with owner.",
   access: "read",
   list: true,
   permissions: ["GroupMember.Read.All"],

@@ -8,8 +8,8 @@ import { removeMember } from "./groups-client.ts";
 export const removeMemberOperation = defineOperation({
   name: "group_member_remove",
   area: "groups",
-  title: "Remove a member or owner from a group",
-  description: "Removes one member from a group (the member itself stays). Not found if it is not a member.",
+  title: "Remove a group member or owner",
+  description: "Removes a member, or with owner an owner, from a group (the object itself stays).",
   // Takes away what the group grants; confirmed like a delete (MCP: not an additive update).
   access: "destructive",
   idempotent: true,

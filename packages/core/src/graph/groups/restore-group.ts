@@ -8,11 +8,11 @@ export const restoreGroupOperation = defineOperation({
   name: "group_restore",
   area: "groups",
   title: "Restore a deleted group",
-  description: "Restores a group deleted in the last 30 days (see group_list deleted). Returns the group.",
+  description: "Restores a group deleted in the last 30 days (group_list with deleted lists them).",
   access: "write",
   idempotent: false,
   permissions: ["Group.ReadWrite.All"],
-  input: z.object({ id: z.guid().describe("Object id of the deleted group.") }),
+  input: z.object({ id: z.guid() }),
   output: groupSchema,
   run: (ctx, input) => restoreGroup(ctx.graph, input.id, { signal: ctx.signal }),
 });

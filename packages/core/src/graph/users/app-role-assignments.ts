@@ -12,7 +12,7 @@ export const DEFAULT_ACCESS_ROLE = "00000000-0000-0000-0000-000000000000";
 /** An app role assignment of a user or group, with the role's value. */
 export const roleAssignmentSchema = z.object({
   id: z.string(),
-  role: z.string().describe("The role's value; default: access without a role."),
+  role: z.string(),
   principalId: z.string().nullish(),
   principalType: z.string().nullish(),
   principalDisplayName: z.string().nullish(),

@@ -14,15 +14,15 @@ import {
 export const assignAppRoleOperation = defineOperation({
   name: "user_app_role_assign",
   area: "users",
-  title: "Assign an app role to a user or group",
-  description: "Gives a user or group a role of an app (in its tokens' roles claim).",
+  title: "Assign an app role",
+  description: "Gives a user (id, sign-in name or mail) or group (id) an app role by value or name.",
   access: "write",
   idempotent: false,
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All", "User.Read.All"],
   input: z.object({
     appId: z.guid(),
-    principal: idSchema.describe("User (object id, sign-in name or mail) or group object id."),
-    role: z.string().min(1).max(256).optional().describe("Role value or name; none: plain access."),
+    principal: idSchema,
+    role: z.string().min(1).max(256).optional(),
   }),
   output: roleAssignmentSchema,
   run: async (ctx, input) => {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { RequestOptions, ServiceClient } from "../../http/service-client.ts";
+import { segment } from "../common.ts";
 
 /** Graph's fixed ids of the methods External ID offers its customers (phoneauthenticationmethod, emailauthenticationmethod, passwordauthenticationmethod). */
 export const AUTH_METHOD_IDS = {
@@ -13,8 +15,7 @@ export type AuthMethodName = keyof typeof AUTH_METHOD_IDS;
 
 /** One authentication method of a user, by the name ciamkit gives it. */
 export const authMethodSchema = z.object({
-  method: z.string().describe("password, email, mobile, alternateMobile, office, or Graph's type."),
-  id: z.string(),
+  method: z.string().describe("password, email, mobile, alternateMobile, office, …"),
   emailAddress: z.string().nullish(),
   phoneNumber: z.string().nullish(),
 });
@@ -26,8 +27,23 @@ export function fromGraphMethod(method: Record<string, unknown>): z.infer<typeof
   const type = String(method["@odata.type"] ?? "").replace(/^#microsoft\.graph\.|AuthenticationMethod$/g, "");
   return {
     method: known ?? type,
-    id,
     ...(typeof method.emailAddress === "string" ? { emailAddress: method.emailAddress } : {}),
     ...(typeof method.phoneNumber === "string" ? { phoneNumber: method.phoneNumber } : {}),
   };
+}
+
+/** The user's authentication methods (`/authentication/methods`) by name. */
+export async function listAuthMethods(
+  graph: ServiceClient,
+  id: string,
+  options: Pick<RequestOptions, "signal"> = {},
+): Promise<z.infer<typeof authMethodSchema>[]> {
+  const page = await graph.get<{ value: Record<string, unknown>[] }>(
+    `/users/${segment(id)}/authentication/methods`,
+    {
+      ...options,
+      requiredPermissions: ["UserAuthenticationMethod.Read.All"],
+    },
+  );
+  return page.value.map(fromGraphMethod);
 }

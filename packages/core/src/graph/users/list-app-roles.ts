@@ -11,8 +11,8 @@ import {
 export const listAppRolesOperation = defineOperation({
   name: "user_app_role_list",
   area: "users",
-  title: "List an app's role assignments",
-  description: "Lists the users and groups assigned to an app, with their role.",
+  title: "List app role assignments",
+  description: "Lists the users and groups assigned to an app, with their role (default: plain access).",
   access: "read",
   permissions: ["Application.Read.All"],
   input: z.object({ appId: z.guid() }),

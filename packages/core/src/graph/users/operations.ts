@@ -5,13 +5,11 @@ import { deleteUserOperation } from "./delete-user.ts";
 import { findUserOperation } from "./find-user.ts";
 import { getUserOperation } from "./get-user.ts";
 import { listAppRolesOperation } from "./list-app-roles.ts";
-import { listAuthMethodsOperation } from "./list-auth-methods.ts";
 import { listUsersOperation } from "./list-users.ts";
 import { removeAppRoleOperation } from "./remove-app-role.ts";
 import { removeAuthMethodOperation } from "./remove-auth-method.ts";
 import { resetPasswordOperation } from "./reset-password.ts";
 import { restoreUserOperation } from "./restore-user.ts";
-import { revokeSessionsOperation } from "./revoke-sessions.ts";
 import { updateUserOperation } from "./update-user.ts";
 
 /** The operations of the users area in catalog order (the registry joins the areas' lists). */
@@ -24,8 +22,6 @@ export const usersOperations: readonly Operation[] = [
   deleteUserOperation,
   restoreUserOperation,
   resetPasswordOperation,
-  revokeSessionsOperation,
-  listAuthMethodsOperation,
   removeAuthMethodOperation,
   listAppRolesOperation,
   assignAppRoleOperation,

@@ -9,7 +9,7 @@ export const removeAppRoleOperation = defineOperation({
   name: "user_app_role_remove",
   area: "users",
   title: "Remove an app role assignment",
-  description: "Removes an assignment (id from user_app_role_list) from an app.",
+  description: "Removes a user's or group's app role assignment (its id from user_app_role_list).",
   access: "destructive",
   idempotent: true,
   permissions: ["AppRoleAssignment.ReadWrite.All", "Application.Read.All"],

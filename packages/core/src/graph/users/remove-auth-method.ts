@@ -8,14 +8,13 @@ import { AUTH_METHOD_IDS } from "./auth-methods.ts";
 export const removeAuthMethodOperation = defineOperation({
   name: "user_auth_method_remove",
   area: "users",
-  title: "Remove a user's authentication method",
-  description:
-    "Removes an email or phone method. Graph refuses the default method while others remain; a password is reset, not removed.",
+  title: "Remove a sign-in method",
+  description: "Removes a user's email or phone method; Graph keeps the default one while others remain.",
   access: "destructive",
   idempotent: true,
   permissions: ["UserAuthenticationMethod.ReadWrite.All"],
   input: z.object({
-    id: idSchema.describe("Object id or userPrincipalName."),
+    id: idSchema,
     method: z.enum(["email", "mobile", "alternateMobile", "office", "password"]),
   }),
   output: z.object({ id: z.string(), method: z.string(), removed: z.literal(true) }),

@@ -11,12 +11,12 @@ export const resetPasswordOperation = defineOperation({
   area: "users",
   title: "Reset a user's password",
   description:
-    "Sets a new password (none given: a generated one, returned once) and ends the user's sessions.",
+    "Sets a password (none: generated and returned once), forceChange at next sign-in; ends sessions.",
   access: "write",
   idempotent: false,
   permissions: ["User.ReadWrite.All"],
   input: z.object({
-    id: idSchema.describe("Object id or userPrincipalName."),
+    id: idSchema,
     password: z
       .string()
       .superRefine((pw, ctx) => {
@@ -25,7 +25,7 @@ export const resetPasswordOperation = defineOperation({
       })
       .optional()
       .describe("Write-only."),
-    forceChange: z.boolean().default(false).describe("Change it at next sign-in."),
+    forceChange: z.boolean().optional(),
   }),
   output: z.object({ id: z.string(), password: z.string().optional() }),
   secretOutputFields: ["password"],
@@ -34,7 +34,7 @@ export const resetPasswordOperation = defineOperation({
     await updateUser(
       ctx.graph,
       input.id,
-      { passwordProfile: { password, forceChangePasswordNextSignIn: input.forceChange } },
+      { passwordProfile: { password, forceChangePasswordNextSignIn: input.forceChange === true } },
       { signal: ctx.signal },
     );
     return input.password === undefined ? { id: input.id, password } : { id: input.id };

@@ -5,7 +5,7 @@ import { idSchema } from "../common.ts";
 import { displayNameSchema } from "../fields.ts";
 import { customAttributeProperties } from "./custom-attributes.ts";
 import { userSchema } from "./user-schema.ts";
-import { getUser, updateUser } from "./users-client.ts";
+import { getUser, revokeSignInSessions, updateUser } from "./users-client.ts";
 
 const changesShape = {
   displayName: displayNameSchema.optional(),
@@ -31,8 +31,7 @@ const attributesSchema = z
       .max(256),
     z.union([z.string().max(1024), z.number().int(), z.boolean(), z.null()]),
   )
-  .optional()
-  .describe("Custom attribute name (e.g. LoyaltyNumber) → value.");
+  .optional();
 
 /** `user_update`: change a user's profile or enabled state. */
 export const updateUserOperation = defineOperation({
@@ -40,7 +39,7 @@ export const updateUserOperation = defineOperation({
   area: "users",
   title: "Update a user",
   description:
-    "Changes a user's profile, custom attributes or enabled state (false blocks sign-in); only given fields change, null clears.",
+    "Changes profile, custom attributes (short name → value) or accountEnabled; revokeSessions signs out.",
   access: "write",
   idempotent: true,
   permissions: ["User.ReadWrite.All", "IdentityUserFlow.Read.All"],
@@ -48,18 +47,21 @@ export const updateUserOperation = defineOperation({
     id: idSchema.describe("Object id or userPrincipalName."),
     ...changesShape,
     attributes: attributesSchema,
+    revokeSessions: z.boolean().optional(),
   }),
   output: userSchema,
   run: async (ctx, input) => {
-    const { id, attributes = {}, ...changes } = input;
+    const { id, attributes = {}, revokeSessions, ...changes } = input;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-    if (Object.keys(defined).length + Object.keys(attributes).length === 0)
+    if (Object.keys(defined).length + Object.keys(attributes).length === 0 && revokeSessions !== true)
       throw new InputError("Nothing to update: give at least one property.");
     const custom =
       Object.keys(attributes).length === 0
         ? {}
         : await customAttributeProperties(ctx.graph, attributes, ctx.signal);
-    await updateUser(ctx.graph, id, { ...defined, ...custom }, { signal: ctx.signal });
+    const patch = { ...defined, ...custom };
+    if (Object.keys(patch).length > 0) await updateUser(ctx.graph, id, patch, { signal: ctx.signal });
+    if (revokeSessions === true) await revokeSignInSessions(ctx.graph, id, { signal: ctx.signal });
     const user = await getUser(ctx.graph, id, { signal: ctx.signal });
     const names = Object.keys(custom);
     if (names.length === 0) return user;

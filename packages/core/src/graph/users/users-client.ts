@@ -115,3 +115,15 @@ export async function updateUser(
 export function deleteUser(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
   return graph.delete(`/users/${segment(id)}`, options);
 }
+
+/** Ends the user's sessions: refresh tokens and session cookies issued until now stop working. */
+export async function revokeSignInSessions(
+  graph: ServiceClient,
+  id: string,
+  options: Common = {},
+): Promise<void> {
+  await graph.post(`/users/${segment(id)}/revokeSignInSessions`, undefined, {
+    ...options,
+    requiredPermissions: ["User.RevokeSessions.All"],
+  });
+}
