@@ -13,7 +13,7 @@ import { listUsersOperation } from "../src/graph/users/list-users.ts";
 import { NotFoundError, PermissionError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-app.ts";
+import { missingPermissions } from "./helpers/limited-app.ts";
 
 const { t, client: admin } = useCoreEmulator();
 
@@ -81,10 +81,10 @@ describe("group_restore", () => {
 
   it("without Group.ReadWrite.All the error names the permission", async () => {
     const id = await deletedGroup("Guarded");
-    const { client } = await limitedClient(t, admin, ["Group.Read.All"]);
-    const error = await client.run(restoreGroupOperation, { id }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PermissionError);
-    expect((error as PermissionError).requiredPermissions).toContain("Group.ReadWrite.All");
-    await client.close();
+    expect(
+      await missingPermissions(t, admin, ["Group.Read.All"], (client) =>
+        client.run(restoreGroupOperation, { id }),
+      ),
+    ).toContain("Group.ReadWrite.All");
   });
 });

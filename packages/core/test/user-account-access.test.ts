@@ -8,7 +8,7 @@ import { updateUserOperation } from "../src/graph/users/update-user.ts";
 import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
-import { limitedClient } from "./helpers/limited-app.ts";
+import { missingPermissions } from "./helpers/limited-app.ts";
 
 const { t, client: admin } = useCoreEmulator();
 
@@ -32,6 +32,15 @@ async function customer(signInName: string): Promise<string> {
 async function register(id: string, kind: "email" | "phone", body: Record<string, string>): Promise<void> {
   const graph = admin.graph;
   await graph.post(`/users/${id}/authentication/${kind}Methods`, body);
+}
+
+/** The message of the InvalidInputError `run` must fail with before any Graph request. */
+async function refusedUpFront(run: () => Promise<unknown>): Promise<string> {
+  const before = graphRequests();
+  const error = await run().catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InvalidInputError);
+  expect(graphRequests()).toBe(before);
+  return (error as Error).message;
 }
 
 /** The user's authentication methods as user_get lists them. */
@@ -70,13 +79,9 @@ describe("user_password_reset", () => {
 
   it("refuses a password Entra's policy rejects before any request, naming the rule", async () => {
     const id = await customer("weak@example.com");
-    const before = graphRequests();
-    const error = await admin
-      .run(resetPasswordOperation, { id, password: "alllowercase" })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as Error).message).toContain("three of: lower case, upper case, digit, symbol");
-    expect(graphRequests()).toBe(before);
+    expect(
+      await refusedUpFront(() => admin.run(resetPasswordOperation, { id, password: "alllowercase" })),
+    ).toContain("three of: lower case, upper case, digit, symbol");
     expect(passwordWorks(id, "Old-pass-123")).toBe(true);
   });
 
@@ -103,13 +108,11 @@ describe("user_update revokeSessions", () => {
       admin.run(updateUserOperation, { id: "00000000-0000-0000-0000-00000000dead", revokeSessions: true }),
     ).rejects.toBeInstanceOf(NotFoundError);
     const id = await customer("guarded-revoke@example.com");
-    const { client } = await limitedClient(t, admin, ["User.Read.All"]);
-    const error = await client
-      .run(updateUserOperation, { id, revokeSessions: true })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PermissionError);
-    expect((error as PermissionError).requiredPermissions).toContain("User.RevokeSessions.All");
-    await client.close();
+    expect(
+      await missingPermissions(t, admin, ["User.Read.All"], (client) =>
+        client.run(updateUserOperation, { id, revokeSessions: true }),
+      ),
+    ).toContain("User.RevokeSessions.All");
   });
 
   it("signs out and blocks sign-in in one call", async () => {
@@ -149,21 +152,17 @@ describe("user_get authMethods / user_auth_method_remove", () => {
 
   it("refuses to remove the password before any request, naming user_password_reset", async () => {
     const id = await customer("keep-password@example.com");
-    const before = graphRequests();
-    const error = await admin
-      .run(removeAuthMethodOperation, { id, method: "password" })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as Error).message).toContain("user_password_reset");
-    expect(graphRequests()).toBe(before);
+    expect(
+      await refusedUpFront(() => admin.run(removeAuthMethodOperation, { id, method: "password" })),
+    ).toContain("user_password_reset");
   });
 
   it("without UserAuthenticationMethod.Read.All the listing names the permission", async () => {
     const id = await customer("guarded-methods@example.com");
-    const { client } = await limitedClient(t, admin, ["User.Read.All"]);
-    const error = await client.run(getUserOperation, { id, authMethods: true }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PermissionError);
-    expect((error as PermissionError).requiredPermissions).toContain("UserAuthenticationMethod.Read.All");
-    await client.close();
+    expect(
+      await missingPermissions(t, admin, ["User.Read.All"], (client) =>
+        client.run(getUserOperation, { id, authMethods: true }),
+      ),
+    ).toContain("UserAuthenticationMethod.Read.All");
   });
 });
