@@ -10,7 +10,7 @@ import { restoreGroupOperation } from "../src/graph/groups/restore-group.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { deleteUserOperation } from "../src/graph/users/delete-user.ts";
 import { listUsersOperation } from "../src/graph/users/list-users.ts";
-import { NotFoundError, PermissionError } from "../src/http/errors.ts";
+import { NotFoundError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { missingPermissions } from "./helpers/limited-app.ts";

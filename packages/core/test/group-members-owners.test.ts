@@ -4,7 +4,7 @@ import { createGroupOperation } from "../src/graph/groups/create-group.ts";
 import { listMembersOperation } from "../src/graph/groups/list-members.ts";
 import { removeMemberOperation } from "../src/graph/groups/remove-member.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
-import { NotFoundError, PermissionError } from "../src/http/errors.ts";
+import { NotFoundError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { missingPermissions } from "./helpers/limited-app.ts";

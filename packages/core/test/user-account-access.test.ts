@@ -5,7 +5,7 @@ import { getUserOperation } from "../src/graph/users/get-user.ts";
 import { removeAuthMethodOperation } from "../src/graph/users/remove-auth-method.ts";
 import { resetPasswordOperation } from "../src/graph/users/reset-password.ts";
 import { updateUserOperation } from "../src/graph/users/update-user.ts";
-import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
+import { NotFoundError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { missingPermissions } from "./helpers/limited-app.ts";

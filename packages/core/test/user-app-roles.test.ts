@@ -5,7 +5,7 @@ import { assignAppRoleOperation } from "../src/graph/users/assign-app-role.ts";
 import { createUserOperation } from "../src/graph/users/create-user.ts";
 import { listAppRolesOperation } from "../src/graph/users/list-app-roles.ts";
 import { removeAppRoleOperation } from "../src/graph/users/remove-app-role.ts";
-import { NotFoundError, PermissionError, ValidationError } from "../src/http/errors.ts";
+import { NotFoundError, ValidationError } from "../src/http/errors.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { missingPermissions } from "./helpers/limited-app.ts";
