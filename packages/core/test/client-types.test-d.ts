@@ -58,6 +58,7 @@ void client.iterate(listMembersOperation, {});
 expectTypeOf<OperationInput<typeof getUserOperation>>().toEqualTypeOf<{
   id: string;
   select?: string[] | undefined;
+  authMethods?: boolean | undefined;
 }>();
 expectTypeOf<OperationOutput<typeof getUserOperation>>().toEqualTypeOf<User>();
 expectTypeOf<ListItem<typeof listUsersOperation>>().toEqualTypeOf<User>();

@@ -5,6 +5,7 @@ import { addPasswordOperation } from "../../src/graph/applications/add-password.
 import { createApplicationOperation } from "../../src/graph/applications/create-application.ts";
 import { createServicePrincipalOperation } from "../../src/graph/service-principals/create-service-principal.ts";
 import { grantPermissionOperation } from "../../src/graph/service-principals/grant-permission.ts";
+import { PermissionError } from "../../src/http/errors.ts";
 import type { CoreEmulator } from "./emulator.ts";
 
 /**
@@ -37,4 +38,28 @@ export async function limitedClient(
     readAfterWrite: { delayMs: 20 },
   });
   return { client, appId };
+}
+
+/**
+ * What `run` reports missing when it runs as an app granted only `permissions`: the permissions the
+ * PermissionError it must fail with names (the app's client is closed after).
+ */
+export async function missingPermissions(
+  t: CoreEmulator,
+  admin: CiamClient,
+  permissions: readonly string[],
+  run: (client: CiamClient) => Promise<unknown>,
+): Promise<readonly string[]> {
+  const { client } = await limitedClient(t, admin, permissions);
+  try {
+    const error = await run(client).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof PermissionError))
+      throw new Error(`expected a PermissionError, got ${String(error)}`);
+    return error.requiredPermissions;
+  } finally {
+    await client.close();
+  }
 }

@@ -32,6 +32,7 @@ export const COLLECTIONS = {
   groupOwners: "_groupOwners",
   deletedSecrets: "_deletedItems",
   identityProviderSecrets: "_identityProviderSecrets",
+  authenticationMethods: "_authenticationMethods",
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

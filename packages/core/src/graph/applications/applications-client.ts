@@ -38,13 +38,17 @@ export async function listApplications(
     displayNameStartsWith?: string | undefined;
     limit: number;
     cursor?: string | undefined;
+    /** The applications deleted in the last 30 days instead (`/directory/deletedItems`). */
+    deleted?: boolean | undefined;
   },
 ): Promise<ListResult<Application>> {
   const filter =
     options.displayNameStartsWith === undefined
       ? undefined
       : startsWith("displayName", options.displayNameStartsWith);
-  const page = await listPage<GraphApplication>(graph, "/applications", {
+  const path =
+    options.deleted === true ? "/directory/deletedItems/microsoft.graph.application" : "/applications";
+  const page = await listPage<GraphApplication>(graph, path, {
     query: { $filter: filter === undefined ? undefined : String(filter), $top: Math.min(options.limit, 999) },
     limit: options.limit,
     cursor: options.cursor,

@@ -14,7 +14,11 @@ export const listApplicationsOperation = defineOperation({
   access: "read",
   list: true,
   permissions: ["Application.Read.All"],
-  input: z.object({ displayNameStartsWith: z.string().min(1).optional(), ...listInputShape }),
+  input: z.object({
+    displayNameStartsWith: z.string().min(1).optional(),
+    deleted: z.boolean().optional().describe("Deleted ones (30 days)."),
+    ...listInputShape,
+  }),
   output: listOutputSchema(applicationSchema),
   run: (ctx, input) => listApplications(ctx.graph, { ...input, signal: ctx.signal }),
 });

@@ -2,21 +2,23 @@ import { z } from "zod";
 import { isApiError } from "../../http/errors.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { idSchema } from "../common.ts";
+import { ownerSchema } from "./group-schema.ts";
 import { addMember } from "./groups-client.ts";
+import { resolveMemberIds } from "./resolve-members.ts";
 
 /** `group_member_add`: add users (or other objects) to a group. */
 export const addMembersOperation = defineOperation({
   name: "group_member_add",
   area: "groups",
-  title: "Add members to a group",
-  description:
-    "Adds members (usually users) to a group; each is added, alreadyMember or failed (with its code); a failure does not stop the rest.",
+  title: "Add group members or owners",
+  description: "Adds users (id, sign-in name or mail) or objects (id) as members, or owners with owner.",
   access: "write",
   idempotent: true,
-  permissions: ["GroupMember.ReadWrite.All"],
+  permissions: ["GroupMember.ReadWrite.All", "User.Read.All", "Organization.Read.All"],
   input: z.object({
     id: idSchema.describe("Object id."),
-    memberIds: z.array(idSchema).min(1).max(1000).describe("Object ids (users, …)."),
+    memberIds: z.array(idSchema).min(1).max(1000),
+    owner: ownerSchema,
   }),
   output: z.object({
     results: z.array(
@@ -30,9 +32,11 @@ export const addMembersOperation = defineOperation({
   }),
   run: async (ctx, input) => {
     const results = [];
-    for (const [index, memberId] of [...new Set(input.memberIds)].entries()) {
+    const edge = input.owner === true ? "owners" : "members";
+    const memberIds = await resolveMemberIds(ctx.graph, input.memberIds, ctx.signal);
+    for (const [index, memberId] of [...new Set(memberIds)].entries()) {
       try {
-        await addMember(ctx.graph, input.id, memberId, { signal: ctx.signal });
+        await addMember(ctx.graph, input.id, memberId, { signal: ctx.signal, edge });
         results.push({ memberId, status: "added" as const });
       } catch (error) {
         // Graph reports an existing member as 400 "One or more added object references already exist".

@@ -9,8 +9,7 @@ export const createGroupOperation = defineOperation({
   name: "group_create",
   area: "groups",
   title: "Create a security group",
-  description:
-    "Creates a security group (a customer segment, app role holders); mailNickname derives from the name. Add members: group_member_add.",
+  description: "Creates a security group (a customer segment, app role holders) named displayName.",
   access: "write",
   idempotent: false,
   permissions: ["Group.ReadWrite.All"],

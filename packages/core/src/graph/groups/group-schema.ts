@@ -12,6 +12,9 @@ export const groupSchema = z.object({
   createdDateTime: z.string().nullish(),
 });
 
+/** The input that turns a member operation into one on the group's owners. */
+export const ownerSchema = z.boolean().optional();
+
 /** A Graph group as ciamkit returns it. */
 export type Group = z.infer<typeof groupSchema>;
 

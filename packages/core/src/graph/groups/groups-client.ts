@@ -24,13 +24,16 @@ export async function listGroups(
     displayNameStartsWith?: string | undefined;
     limit: number;
     cursor?: string | undefined;
+    /** The groups deleted in the last 30 days instead (`/directory/deletedItems`). */
+    deleted?: boolean | undefined;
   },
 ): Promise<ListResult<Group>> {
   const filter =
     options.displayNameStartsWith === undefined
       ? undefined
       : startsWith("displayName", options.displayNameStartsWith);
-  const page = await listPage<GraphGroup>(graph, "/groups", {
+  const path = options.deleted === true ? "/directory/deletedItems/microsoft.graph.group" : "/groups";
+  const page = await listPage<GraphGroup>(graph, path, {
     query: { $filter: filter === undefined ? undefined : String(filter), $top: Math.min(options.limit, 999) },
     limit: options.limit,
     cursor: options.cursor,
@@ -66,13 +69,20 @@ export function deleteGroup(graph: ServiceClient, id: string, options: Common = 
   return graph.delete(`/groups/${segment(id)}`, options);
 }
 
+/** A group's members, or its owners (users and service principals that manage it). */
+export type GroupEdge = "members" | "owners";
+
+/** Changing owners takes Group.ReadWrite.All (GroupMember.ReadWrite.All covers members only). */
+const ownerPermission = (edge: GroupEdge): Pick<RequestOptions, "requiredPermissions"> =>
+  edge === "owners" ? { requiredPermissions: ["Group.ReadWrite.All"] } : {};
+
 /** A page of a group's direct members, each with its type (`#microsoft.graph.user` → `user`). */
 export async function listMembers(
   graph: ServiceClient,
   id: string,
-  options: Common & { limit: number; cursor?: string | undefined },
+  options: Common & { limit: number; cursor?: string | undefined; edge?: GroupEdge | undefined },
 ): Promise<ListResult<Member>> {
-  const page = await listPage<GraphMember>(graph, `/groups/${segment(id)}/members`, {
+  const page = await listPage<GraphMember>(graph, `/groups/${segment(id)}/${options.edge ?? "members"}`, {
     query: { $top: Math.min(options.limit, 999) },
     limit: options.limit,
     cursor: options.cursor,
@@ -86,12 +96,13 @@ export async function addMember(
   graph: ServiceClient,
   groupId: string,
   memberId: string,
-  options: Common = {},
+  options: Common & { edge?: GroupEdge | undefined } = {},
 ): Promise<void> {
+  const { edge = "members", ...common } = options;
   await graph.post(
-    `/groups/${segment(groupId)}/members/$ref`,
+    `/groups/${segment(groupId)}/${edge}/$ref`,
     odataRef(graph.baseUrl, `/directoryObjects/${segment(memberId)}`),
-    { ...options, readAfterWrite: true },
+    { ...common, readAfterWrite: true, ...ownerPermission(edge) },
   );
 }
 
@@ -100,7 +111,18 @@ export function removeMember(
   graph: ServiceClient,
   groupId: string,
   memberId: string,
-  options: Common = {},
+  options: Common & { edge?: GroupEdge | undefined } = {},
 ): Promise<void> {
-  return graph.delete(`/groups/${segment(groupId)}/members/${segment(memberId)}/$ref`, options);
+  const { edge = "members", ...common } = options;
+  return graph.delete(`/groups/${segment(groupId)}/${edge}/${segment(memberId)}/$ref`, {
+    ...common,
+    ...ownerPermission(edge),
+  });
+}
+
+/** Restores a deleted group from `/directory/deletedItems` (Graph answers with the group). */
+export async function restoreGroup(graph: ServiceClient, id: string, options: Common = {}): Promise<Group> {
+  return groupMapping.fromGraph(
+    await graph.post<GraphGroup>(`/directory/deletedItems/${segment(id)}/restore`, undefined, options),
+  );
 }

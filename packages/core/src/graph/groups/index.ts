@@ -8,4 +8,5 @@ export type { Group, Member } from "./group-schema.ts";
 export { listGroupsOperation } from "./list-groups.ts";
 export { listMembersOperation } from "./list-members.ts";
 export { removeMemberOperation } from "./remove-member.ts";
+export { restoreGroupOperation } from "./restore-group.ts";
 export { updateGroupOperation } from "./update-group.ts";

@@ -9,12 +9,15 @@ export const listGroupsOperation = defineOperation({
   name: "group_list",
   area: "groups",
   title: "List groups",
-  description:
-    "Lists groups (e.g. customer segments), optionally by display-name prefix, with name, description and kind.",
+  description: "Lists groups, optionally by display-name prefix, or those deleted in the last 30 days.",
   access: "read",
   list: true,
   permissions: ["Group.Read.All"],
-  input: z.object({ displayNameStartsWith: z.string().min(1).optional(), ...listInputShape }),
+  input: z.object({
+    displayNameStartsWith: z.string().min(1).optional(),
+    deleted: z.boolean().optional(),
+    ...listInputShape,
+  }),
   output: listOutputSchema(groupSchema),
   run: (ctx, input) => listGroups(ctx.graph, { ...input, signal: ctx.signal }),
 });

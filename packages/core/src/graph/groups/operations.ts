@@ -6,6 +6,7 @@ import { getGroupOperation } from "./get-group.ts";
 import { listGroupsOperation } from "./list-groups.ts";
 import { listMembersOperation } from "./list-members.ts";
 import { removeMemberOperation } from "./remove-member.ts";
+import { restoreGroupOperation } from "./restore-group.ts";
 import { updateGroupOperation } from "./update-group.ts";
 
 /** The operations of the groups area in catalog order (the registry joins the areas' lists). */
@@ -15,6 +16,7 @@ export const groupsOperations: readonly Operation[] = [
   createGroupOperation,
   updateGroupOperation,
   deleteGroupOperation,
+  restoreGroupOperation,
   listMembersOperation,
   addMembersOperation,
   removeMemberOperation,

@@ -10,8 +10,7 @@ export const updateGroupOperation = defineOperation({
   name: "group_update",
   area: "groups",
   title: "Update a group",
-  description:
-    "Changes a group's display name and/or description. Returns the group as it is after the change.",
+  description: "Changes a group's display name or description (null clears it); returns the group.",
   access: "write",
   idempotent: true,
   permissions: ["Group.ReadWrite.All"],

@@ -7,7 +7,7 @@ import { userSchema } from "./user-schema.ts";
 import { createUser } from "./users-client.ts";
 
 /** A password meeting Entra's complexity rules (upper, lower, digit, symbol), for accounts whose owners will reset it. */
-function generatedPassword(): string {
+export function generatedPassword(): string {
   return `${randomBytes(18).toString("base64url")}aA1!`;
 }
 
@@ -16,8 +16,7 @@ export const createUserOperation = defineOperation({
   name: "user_create",
   area: "users",
   title: "Create a local customer account",
-  description:
-    "Creates a customer account signing in with email (or user name) and password, as sign-up would (no `password`: a random, unreturned one).",
+  description: "Creates a customer account that signs in with email (or user name) and a password.",
   access: "write",
   idempotent: false,
   permissions: ["User.ReadWrite.All", "Organization.Read.All"],

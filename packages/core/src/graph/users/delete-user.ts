@@ -9,8 +9,7 @@ export const deleteUserOperation = deleteOperation(
   idSchema.describe("Object id or userPrincipalName."),
   {
     title: "Delete a user",
-    description:
-      "Deletes a user: sign-in stops at once; restorable from deleted items for 30 days. Returns the id.",
+    description: "Deletes a user; sign-in stops at once. user_restore brings it back within 30 days.",
     permissions: ["User.ReadWrite.All"],
     remove: (ctx, id) => deleteUser(ctx.graph, id, { signal: ctx.signal }),
   },

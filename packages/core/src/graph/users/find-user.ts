@@ -20,8 +20,7 @@ export const findUserOperation = defineOperation({
   name: "user_find",
   area: "users",
   title: "Find users by sign-in name",
-  description:
-    "Finds users by sign-in name: a local account's email or user name, or a social account's subject and issuer (google.com, …).",
+  description: "Finds users by sign-in name: email, user name, or a social account's subject and issuer.",
   access: "read",
   permissions: ["User.Read.All", "Organization.Read.All"],
   input: z.object({

@@ -9,8 +9,7 @@ export const listUsersOperation = defineOperation({
   name: "user_list",
   area: "users",
   title: "List users",
-  description:
-    "Lists users (customers and admins) by name prefix, mail, type, enabled state or creation date. By sign-in email: user_find.",
+  description: "Lists users by name prefix, mail, type, enabled state, creation date, or deleted ones.",
   access: "read",
   list: true,
   permissions: ["User.Read.All"],
@@ -21,6 +20,7 @@ export const listUsersOperation = defineOperation({
     accountEnabled: z.boolean().optional(),
     createdAfter: instantSchema.optional().describe("ISO 8601."),
     select: selectSchema,
+    deleted: z.boolean().optional(),
     ...listInputShape,
   }),
   output: listOutputSchema(userSchema),
@@ -30,6 +30,7 @@ export const listUsersOperation = defineOperation({
       select: input.select,
       limit: input.limit,
       cursor: input.cursor,
+      deleted: input.deleted,
       signal: ctx.signal,
     }),
 });

@@ -8,8 +8,7 @@ export const restoreUserOperation = defineOperation({
   name: "user_restore",
   area: "users",
   title: "Restore a deleted user",
-  description:
-    "Restores a user deleted in the last 30 days (by object id, as user_delete returned it), with its sign-in names and password; fails with a conflict when its sign-in name was taken meanwhile. Returns the user.",
+  description: "Restores a user deleted in the last 30 days; a conflict if its sign-in name was taken.",
   access: "write",
   idempotent: false,
   permissions: ["User.ReadWrite.All"],

@@ -39,10 +39,13 @@ export function listUsers(
     select?: readonly string[] | undefined;
     limit: number;
     cursor?: string | undefined;
+    /** The users deleted in the last 30 days instead (`/directory/deletedItems`). */
+    deleted?: boolean | undefined;
   },
 ): Promise<ListResult<User>> {
   const filter = userFilter(options.filters ?? {});
-  return listPage<User>(graph, "/users", {
+  const path = options.deleted === true ? "/directory/deletedItems/microsoft.graph.user" : "/users";
+  return listPage<User>(graph, path, {
     query: {
       $filter: filter === undefined ? undefined : String(filter),
       $select: selectQuery(options.select),
@@ -111,4 +114,16 @@ export async function updateUser(
 /** Deletes a user (into deleted items for 30 days). */
 export function deleteUser(graph: ServiceClient, id: string, options: Common = {}): Promise<void> {
   return graph.delete(`/users/${segment(id)}`, options);
+}
+
+/** Ends the user's sessions: refresh tokens and session cookies issued until now stop working. */
+export async function revokeSignInSessions(
+  graph: ServiceClient,
+  id: string,
+  options: Common = {},
+): Promise<void> {
+  await graph.post(`/users/${segment(id)}/revokeSignInSessions`, undefined, {
+    ...options,
+    requiredPermissions: ["User.RevokeSessions.All"],
+  });
 }

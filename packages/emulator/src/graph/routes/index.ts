@@ -4,6 +4,7 @@ import { applicationCredentialRoutes } from "./application-credentials.ts";
 import { applicationRoutes } from "./applications.ts";
 import { auditLogRoutes } from "./audit-logs.ts";
 import { authenticationMethodsPolicyRoutes } from "./authentication-methods-policy.ts";
+import { authenticationMethodRoutes } from "./authentication-methods.ts";
 import { brandingRoutes } from "./branding.ts";
 import { brandingStreamRoutes } from "./branding-streams.ts";
 import { conditionalAccessPolicyRoutes } from "./conditional-access-policies.ts";
@@ -30,6 +31,7 @@ import { userRoutes } from "./users.ts";
  */
 export const graphRoutes: readonly GraphRoute[] = [
   ...userRoutes,
+  ...authenticationMethodRoutes,
   ...groupRoutes,
   ...applicationRoutes,
   ...applicationCredentialRoutes,
