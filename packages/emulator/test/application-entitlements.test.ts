@@ -126,6 +126,34 @@ describe("federated identity credentials", () => {
     ).toBe(404);
   });
 
+  it("upserts by name with Prefer: create-if-missing: creates a missing name (201), updates an existing one (204)", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "upsert" });
+    const { name: _n, ...body } = fic("deploy");
+    const byName = `/applications(appId='${app.appId}')/federatedIdentityCredentials(name='deploy')`;
+    // Without the header a missing name is an update of nothing (404) and creates nothing.
+    expect((await g.patch(byName, body)).status).toBe(404);
+    const created = await g.call("PATCH", byName, body, { Prefer: "create-if-missing" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...fic("deploy"), description: null });
+    const updated = await g.call(
+      "PATCH",
+      byName,
+      { ...body, description: "deploy" },
+      { Prefer: "create-if-missing" },
+    );
+    expect(updated.status).toBe(204);
+    const list = await g.get(`/applications/${app.id}/federatedIdentityCredentials`);
+    expect(list.body.value).toMatchObject([{ id: created.body.id, name: "deploy", description: "deploy" }]);
+    // The key names the credential: another name in the body is refused.
+    const renamed = await g.call(
+      "PATCH",
+      `/applications/${app.id}/federatedIdentityCredentials(name='other')`,
+      { ...body, name: "third" },
+      { Prefer: "create-if-missing" },
+    );
+    expect(renamed.status).toBe(400);
+  });
+
   it.each([
     ["a short name", { ...fic("ab") }, "name"],
     ["a name with a space", { ...fic("a b") }, "name"],

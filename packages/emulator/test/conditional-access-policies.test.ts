@@ -92,6 +92,23 @@ describe("conditional access policies", () => {
     expect((await g("DELETE", "/6fc5012e-7665-43d6-9708-4370863f4e6e")).status).toBe(404);
   });
 
+  test("a PATCH of part of a complex value changes only what it names (the reference's signInRiskLevels update)", async () => {
+    const id = (await g("POST", "", mfaPolicy())).body.id as string;
+    const r = await g("PATCH", `/${id}`, { conditions: { signInRiskLevels: ["high", "medium", "low"] } });
+    expect(r.status).toBe(204);
+    const { conditions } = (await g("GET", `/${id}`)).body;
+    expect(conditions).toMatchObject({
+      signInRiskLevels: ["high", "medium", "low"],
+      applications: { includeApplications: [appId] },
+      users: { includeUsers: ["All"] },
+      clientAppTypes: ["all"],
+    });
+    // A nested value is merged too; a list is replaced.
+    await g("PATCH", `/${id}`, { conditions: { users: { excludeUsers: ["GuestsOrExternalUsers"] } } });
+    const users = (await g("GET", `/${id}`)).body.conditions.users;
+    expect(users).toMatchObject({ includeUsers: ["All"], excludeUsers: ["GuestsOrExternalUsers"] });
+  });
+
   test("Policy.Read.All reads but cannot create", async () => {
     const reader = await appWith(t, token, ["Policy.Read.All"]);
     expect((await g("GET", "", undefined, reader.token)).status).toBe(200);

@@ -23,6 +23,14 @@ export const UNDOCUMENTED: Readonly<Record<string, string>> = {
   "PUT /identity/authenticationEventListeners/{id}/{listenerCast}/handler/{handlerCast}/customExtension/$ref":
     "the handler's extension reference, written by ciamkit; no page example",
   "GET /trustFramework/policies/{id}": "the policy entity without $value; the page documents /$value",
+  "GET /applications/{id}/federatedIdentityCredentials(name='{key}')":
+    "name alternate key; the get page addresses by name as a key segment (/{name}), only the upsert page uses (name='…')",
+  "GET /applications(appId='{appId}')/federatedIdentityCredentials(name='{key}')": "as above, by appId",
+  "DELETE /applications/{id}/federatedIdentityCredentials(name='{key}')":
+    "name alternate key; the delete page addresses by name as a key segment (/{name})",
+  "DELETE /applications(appId='{appId}')/federatedIdentityCredentials(name='{key}')": "as above, by appId",
+  "GET /policies/authenticationMethodsPolicy/authenticationMethodConfigurations":
+    "the configurations as a list; the pages show them inline in Get authenticationMethodsPolicy and one by one by id",
   "GET /users/{id}/transitiveMemberOf/$count": NAVIGATION,
   "GET /users/{id}/transitiveMemberOf/microsoft.graph.group": NAVIGATION,
   "GET /users/{id}/transitiveMemberOf/microsoft.graph.group/$count": NAVIGATION,

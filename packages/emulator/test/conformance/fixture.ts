@@ -72,6 +72,11 @@ export const fixtureFile = z.strictObject({
   group: z.enum(["directory", "ciam"]),
   /** Which seeded tenant the calls go to: the demo external tenant, or the B2C tenant (trust framework). */
   tenant: z.enum(["demo", "b2c"]).default("demo"),
+  /**
+   * Who calls: the management app (app-only token), or the demo admin signed in through the CLI's
+   * device code flow (delegated token), for APIs Microsoft documents with delegated permissions only.
+   */
+  caller: z.enum(["app", "user"]).default("app"),
   examples: z.array(example).min(1),
 });
 

@@ -3,6 +3,7 @@ import { GRAPH_APP_ID } from "../../src/graph/entities/graph-service-principal.t
 import { graphTypes } from "../../src/graph/entities/graph-types.generated.ts";
 import { b2cDemoConnection } from "../../src/seed/b2c-seed.ts";
 import { DEMO_APP_PERMISSIONS } from "../../src/seed/demo-seed.ts";
+import { deviceCodeToken } from "../helpers/arm.ts";
 import { pkcs12File, proofToken, selfSignedCertificate } from "../helpers/certificate.ts";
 import { type CsdlModel, graphMetadataPath, readCsdl } from "../helpers/csdl.ts";
 import { startTestEmulator, type TestEmulator } from "../helpers/emulator.ts";
@@ -30,6 +31,8 @@ const csdlChecked = new Set<string>();
 
 let t: TestEmulator;
 const tokens: Record<FixtureFile["tenant"], string> = { demo: "", b2c: "" };
+/** The demo admin's delegated token (the CLI's device code sign-in), for `caller: user` files. */
+let userToken = "";
 const base: Vars = {};
 const b2cVars: Vars = {};
 let uniq = 0;
@@ -48,6 +51,13 @@ beforeAll(async () => {
       ]),
     ])
   ).token;
+  userToken = await deviceCodeToken(
+    t,
+    t.tenant.adminUser?.userPrincipalName ?? "",
+    "https://graph.microsoft.com/.default",
+    t.tenant.authority,
+    t.tenant.publicClientId,
+  );
   const b2c = b2cDemoConnection(t.emu.store, t.emu.loginUrl);
   if (b2c === undefined) throw new Error("the seed has no B2C tenant");
   Object.assign(b2cVars, { tenantId: b2c.tenantId, domain: b2c.domain });
@@ -95,7 +105,7 @@ afterAll(async () => {
 
 /** Runs an example's setup and request; returns what differs from the documented response, and the answer. */
 async function replay(file: FixtureFile, ex: Example): Promise<{ problems: string[]; answer?: Answer }> {
-  const token = tokens[file.tenant];
+  const token = file.caller === "user" ? userToken : tokens[file.tenant];
   // `uniq` keeps names unique across examples (one emulator serves the whole file).
   const vars: Vars = { ...base, ...(file.tenant === "b2c" ? b2cVars : {}), uniq: `u${++uniq}` };
   for (const s of ex.setup) {

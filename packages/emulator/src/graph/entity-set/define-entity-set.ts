@@ -207,7 +207,10 @@ function create(
         set.declaration.location?.(req, record) ??
         `${req.baseUrl}/${req.version}/${name}/${String(record.id)}`,
     },
-    body: { "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${name}/$entity`, ...served },
+    body: {
+      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}/$entity`,
+      ...served,
+    },
   };
 }
 

@@ -20,7 +20,8 @@ const POLICY = "policies/authenticationMethodsPolicy";
 const MODIFIED = "_lastModifiedDateTime";
 
 const configurationsSpec: CollectionSpec = {
-  entitySet: `${POLICY}/authenticationMethodConfigurations`,
+  // The method pages' @odata.context: `$metadata#authenticationMethodConfigurations/$entity`.
+  entitySet: "authenticationMethodConfigurations",
   type: "authenticationMethodConfiguration",
   directory: false,
   page: { default: 100, max: 100 },

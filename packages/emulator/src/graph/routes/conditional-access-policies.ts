@@ -32,7 +32,8 @@ const APP_KEYWORDS = ["All", "None", "Office365", "MicrosoftAdminPortals"];
 const USER_KEYWORDS = ["All", "None", "GuestsOrExternalUsers"];
 
 const spec: CollectionSpec = {
-  entitySet: "identity/conditionalAccess/policies",
+  // The reference pages' @odata.context: `$metadata#conditionalAccess/policies` (list, get, create).
+  entitySet: "conditionalAccess/policies",
   type: TYPE,
   directory: false,
   page: { default: 100, max: 100 },
@@ -106,9 +107,25 @@ function newPolicy(req: GraphRequest, body: JsonObject): JsonObject {
   return checkPolicy(record);
 }
 
+const isObject = (v: Json | undefined): v is JsonObject =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * A PATCH's complex values merged into the stored ones (conditionalAccessPolicy-update sends only
+ * `conditions.signInRiskLevels`): properties it names change, the others stay; lists are replaced.
+ */
+function merged(stored: JsonObject, patch: JsonObject): JsonObject {
+  const out: JsonObject = { ...patch };
+  for (const [name, value] of Object.entries(patch)) {
+    const current = stored[name];
+    if (isObject(value) && isObject(current)) out[name] = { ...current, ...merged(current, value) };
+  }
+  return out;
+}
+
 function updatePolicy(req: GraphRequest, before: JsonObject, body: JsonObject): JsonObject {
   const { "@odata.type": _type, ...rest } = body;
-  const after = writeProperties(TYPE, before, rest, READ_ONLY);
+  const after = writeProperties(TYPE, before, merged(before, rest), READ_ONLY);
   after.modifiedDateTime = req.now().toISOString();
   return checkPolicy(after);
 }

@@ -93,7 +93,12 @@ const context = (app: JsonObject) =>
 function create(req: GraphRequest, p: Readonly<Record<string, string>>) {
   const app = findApplication(req, p);
   checkOwnership(req, app);
-  const input = parse(Fields, jsonBody(req));
+  return insert(req, app, jsonBody(req));
+}
+
+/** Stores a new credential of `app` from a create body (201 with the credential). */
+function insert(req: GraphRequest, app: JsonObject, body: JsonObject) {
+  const input = parse(Fields, body);
   if (ofApp(req, app).length >= MAX_FEDERATED_CREDENTIALS)
     throw new GraphError(
       400,
@@ -137,6 +142,23 @@ function update(req: GraphRequest, p: Readonly<Record<string, string>>) {
   return { status: 204 };
 }
 
+/**
+ * PATCH by the name alternate key (federatedidentitycredential-upsert): with `Prefer:
+ * create-if-missing`, a name the application lacks is created from the body and the key (201);
+ * otherwise it is an update (204, or 404 for a missing name).
+ */
+function upsert(req: GraphRequest, p: Readonly<Record<string, string>>) {
+  const prefer = (req.headers.prefer ?? "").split(",").map((v) => v.trim().toLowerCase());
+  if (!prefer.includes("create-if-missing")) return update(req, p);
+  const app = findApplication(req, p);
+  checkOwnership(req, app);
+  const name = p.key ?? "";
+  if (ofApp(req, app).some((r) => r.name === name)) return update(req, p);
+  const body = jsonBody(req);
+  if (body.name !== undefined && body.name !== name) throw invalidValue("name", RESOURCE);
+  return insert(req, app, { ...body, name });
+}
+
 function remove(req: GraphRequest, p: Readonly<Record<string, string>>) {
   const app = findApplication(req, p);
   checkOwnership(req, app);
@@ -147,12 +169,14 @@ function remove(req: GraphRequest, p: Readonly<Record<string, string>>) {
 }
 
 const SET = "/federatedIdentityCredentials";
+/** The name alternate key, where a PATCH can upsert. */
+const SET_BY_NAME = `${SET}(name='{key}')`;
 const write = { permissions: APPLICATION_WRITE, directory: true } as const;
 const read = { permissions: READ, directory: true } as const;
 
 /**
  * `/applications/{id}/federatedIdentityCredentials` (and by appId): list, create (at most 20 per
- * app), get, update and delete by id or by the `name` alternate key.
+ * app), get, update and delete by id or by the `name` alternate key, upsert by the `name` key.
  */
 export const federatedIdentityCredentialRoutes: GraphRoute[] = [
   ...both(
@@ -167,7 +191,7 @@ export const federatedIdentityCredentialRoutes: GraphRoute[] = [
     SET,
   ),
   ...both({ method: "POST", ...write, handle: create }, SET),
-  ...[`${SET}/{key}`, `${SET}(name='{key}')`].flatMap((suffix) => [
+  ...[`${SET}/{key}`, SET_BY_NAME].flatMap((suffix) => [
     ...both(
       {
         method: "GET",
@@ -179,7 +203,7 @@ export const federatedIdentityCredentialRoutes: GraphRoute[] = [
       },
       suffix,
     ),
-    ...both({ method: "PATCH", ...write, handle: update }, suffix),
+    ...both({ method: "PATCH", ...write, handle: suffix === SET_BY_NAME ? upsert : update }, suffix),
     ...both({ method: "DELETE", ...write, handle: remove }, suffix),
   ]),
 ];
