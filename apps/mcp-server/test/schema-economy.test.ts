@@ -329,7 +329,8 @@ describe("repeated input fields", () => {
     expect(Object.keys(create?.inputSchema.properties ?? {})).toEqual([...required, "sku"]);
     expect(remove?.inputSchema).toEqual({
       type: "object",
-      description: "Fields subscriptionId, resourceGroup, name as in t_create's input.",
+      // Named by what it leaves out, which is shorter here.
+      description: "Fields of t_create's input but sku.",
       properties: { wait: { type: "boolean" } },
       required,
     });
@@ -349,6 +350,9 @@ describe("repeated input fields", () => {
     const byName = new Map(result.tools.map((t) => [t.name, t]));
     expect(byName.get("tenant_get")?.inputSchema.description).toBe(
       "Fields subscriptionId, resourceGroup, name as in tenant_create's input.",
+    );
+    expect(byName.get("custom_extension_update")?.inputSchema.description).toBe(
+      "Fields of custom_extension_create's input but kind.",
     );
     expect(byName.get("tenant_get")?.inputSchema.required).toEqual([
       "subscriptionId",

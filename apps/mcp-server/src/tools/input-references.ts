@@ -57,11 +57,16 @@ function sharedFields(input: JsonSchema, at: string, inputs: SpelledObject[]): J
   const own = Object.fromEntries(Object.entries(properties).filter(([key]) => !shared.has(key)));
   inputs.push({ at, properties: own });
   const description = typeof input.description === "string" ? `${input.description} ` : "";
-  return {
-    ...input,
-    description: `${description}Fields ${best.keys.join(", ")} as in ${best.at}.`,
-    properties: own,
-  };
+  // Named by what it leaves out when that is shorter: "Fields of X but kind." for nine of ten.
+  const earlier = inputs.find((i) => i.at === best.at)?.properties ?? {};
+  const left = Object.keys(earlier).filter((key) => !shared.has(key));
+  const named =
+    left.join(", ").length < best.keys.join(", ").length
+      ? left.length === 0
+        ? `Fields as in ${best.at}.`
+        : `Fields of ${best.at} but ${left.join(", ")}.`
+      : `Fields ${best.keys.join(", ")} as in ${best.at}.`;
+  return { ...input, description: `${description}${named}`, properties: own };
 }
 
 /** The node with itself or its large parts replaced by references to where they first appeared. */

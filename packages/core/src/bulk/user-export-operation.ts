@@ -14,7 +14,7 @@ export const exportUsersOperation = defineOperation({
   area: "users",
   title: "Export users",
   description:
-    "Exports users (all, or an OData filter's) with chosen properties: to a CSV or JSON Lines file (a rerun resumes), or page by page in the result with a nextCursor.",
+    "Exports users (all or filtered) with chosen properties, to a CSV or JSON Lines file (resumable) or page by page.",
   access: "read",
   permissions: ["User.Read.All"],
   positional: "file",

@@ -12,7 +12,7 @@ export const importUsersOperation = defineOperation({
   area: "users",
   title: "Import customer accounts",
   description:
-    "Creates customer accounts from CSV or JSON Lines data with a column mapping. Bad rows are listed; writes are paced under Graph's quota; a journal makes the same call again resume. Try dryRun first. Returns counts.",
+    "Creates customer accounts from CSV or JSON Lines rows with a column mapping; bad rows listed, writes paced, resumable by journal. Try dryRun first.",
   access: "write",
   idempotent: false,
   permissions: ["User.ReadWrite.All", "Organization.Read.All"],

@@ -15,7 +15,7 @@ export const configApplyOperation = defineOperation({
   area: "config",
   title: "Apply a tenant spec",
   description:
-    "Plans the spec and applies it in dependency order, adopting same-named objects; converges. Give config_plan's stateHash to refuse a tenant changed since.",
+    "Applies a spec in dependency order, adopting same-named objects. stateHash from config_plan refuses a tenant changed since.",
   access: "destructive",
   idempotent: true,
   confirmsItself: true,

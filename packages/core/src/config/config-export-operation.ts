@@ -15,7 +15,7 @@ export const configExportOperation = defineOperation({
   area: "config",
   title: "Export the tenant's configuration",
   description:
-    "Reads flows, attributes, providers, apps, groups, branding, extensions and listeners (B2C: custom policies, key sets) as a spec by name (no ids; secrets as ${env:NAME}), deterministic; see config_plan.",
+    "Reads the tenant's configuration as a spec keyed by name (no ids; secrets as ${env:NAME}; B2C: custom policies, key sets); see config_plan.",
   access: "read",
   permissions: [...CONFIG_READ_PERMISSIONS],
   input: z.object({

@@ -21,7 +21,7 @@ export const configPlanOperation = defineOperation({
   area: "config",
   title: "Plan a tenant spec",
   description:
-    "Compares a spec with the tenant: creates, updates (field before/after, secrets masked), replaces, deletes (prune), in apply's order. Writes nothing.",
+    "Compares a spec with the tenant: creates, updates (before/after, secrets masked), replaces, deletes (prune), in apply order.",
   access: "read",
   permissions: [...CONFIG_READ_PERMISSIONS],
   input: z.object({

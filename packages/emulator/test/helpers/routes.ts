@@ -63,8 +63,9 @@ export const testRoutes: GraphRoute[] = [
   },
   {
     method: "GET",
-    path: "/identity/conditionalAccess/policies",
-    permissions: ["Policy.Read.ConditionalAccess"],
+    // A permission the demo app does not hold (it now manages Conditional Access and holds Policy.Read.All).
+    path: "/domains",
+    permissions: ["Domain.Read.All", "Domain.ReadWrite.All"],
     handle: () => ({ status: 200, body: { value: [] } }),
   },
   {

@@ -9,7 +9,7 @@ export const checkTenantNameOperation = defineOperation({
   area: "tenants",
   title: "Check an external tenant name",
   description:
-    "Checks whether a domain name is free for a new external tenant, before tenant_create; if not, why (AlreadyExists, Invalid).",
+    "Checks whether a domain name is free for a new external tenant (before tenant_create); if not, why.",
   access: "read",
   permissions: [TENANT_ACTIONS.checkName],
   input: z.object({

@@ -17,7 +17,7 @@ export const createTenantOperation = defineOperation({
   area: "tenants",
   title: "Create an external tenant",
   description:
-    "Starts creating an external (CIAM) tenant in a workforce subscription (minutes; tenant_check_name first); returns a pollToken for tenant_create_wait.",
+    "Starts creating an external tenant in a workforce subscription (tenant_check_name first); returns a pollToken for tenant_create_wait.",
   access: "write",
   idempotent: true,
   permissions: [TENANT_ACTIONS.write],

@@ -10,7 +10,7 @@ export const deleteTenantOperation = defineOperation({
   area: "tenants",
   title: "Delete an external tenant",
   description:
-    "Deletes an external tenant and its ARM resource, irreversibly (remove its users and apps first); waits unless wait is false.",
+    "Deletes an external tenant and its ARM resource, irreversibly (remove users and apps first); waits unless wait is false.",
   access: "destructive",
   idempotent: true,
   permissions: [TENANT_ACTIONS.delete],

@@ -9,7 +9,7 @@ export const waitTenantCreateOperation = defineOperation({
   area: "tenants",
   title: "Wait for a tenant creation",
   description:
-    "Waits for a tenant_create to finish, reporting progress (cancelling leaves it running); returns the tenant's domainName and tenantId.",
+    "Waits for a tenant_create to finish (cancelling leaves it running); returns domainName and tenantId.",
   access: "read",
   permissions: [TENANT_ACTIONS.read],
   input: z.object({

@@ -10,7 +10,7 @@ export const createApplicationOperation = defineOperation({
   area: "apps",
   title: "Register an application",
   description:
-    "Registers an application: web (webRedirectUris), SPA (spaRedirectUris) or daemon (neither), without permissions or secret (app_grant, app_password_add).",
+    "Registers a web, SPA or daemon app (no redirect URIs); permissions and secrets: app_grant, app_password_add.",
   access: "write",
   idempotent: false,
   permissions: ["Application.ReadWrite.All"],

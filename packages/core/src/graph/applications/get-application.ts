@@ -10,7 +10,7 @@ export const getApplicationOperation = defineOperation({
   area: "apps",
   title: "Get an app registration",
   description:
-    "Returns an app registration by object id or appId: redirect URIs, requested permissions, credential metadata (no secrets), federated credentials.",
+    "Returns an app registration: redirect URIs, permissions, credential metadata (no secrets), federated credentials.",
   access: "read",
   permissions: ["Application.Read.All"],
   input: z.object(appRefShape).refine(exactlyOneRef, exactlyOneRefMessage),

@@ -50,7 +50,7 @@ export const applyBrandingOperation = defineOperation({
   area: "branding",
   title: "Apply company branding from a spec",
   description:
-    "Applies texts, colours, layout and files to the default branding and languages in one call; files checked first, only what differs sent.",
+    "Applies texts, colours, layout and files to the default branding and languages; files checked first, only differences sent.",
   access: "write",
   idempotent: true,
   permissions: BRANDING_WRITE,

@@ -10,7 +10,7 @@ export const deleteBrandingOperation = defineOperation({
   area: "branding",
   title: "Delete the default company branding",
   description:
-    "Deletes the default branding (sign-in pages revert to Microsoft's); Graph refuses while it has files, unless removeFiles deletes them.",
+    "Deletes the default branding (pages revert to Microsoft's); refused while it has files unless removeFiles.",
   access: "destructive",
   idempotent: true,
   permissions: BRANDING_WRITE,

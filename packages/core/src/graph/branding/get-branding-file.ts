@@ -12,7 +12,7 @@ export const getBrandingFileOperation = defineOperation({
   area: "branding",
   title: "Download a branding image or CSS",
   description:
-    "Downloads a branding file (logo, background, favicon, CSS) of the default ('0') or a language: type, size, bytes; found is false if none.",
+    "Downloads a branding file (logo, background, favicon, CSS) of the default or a language; found false if none.",
   access: "read",
   binary: "contentBase64",
   permissions: BRANDING_READ,

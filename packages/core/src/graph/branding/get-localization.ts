@@ -10,7 +10,7 @@ export const getLocalizationOperation = defineOperation({
   area: "branding",
   title: "Get a branding localization",
   description:
-    "Returns the values stored for one language (fr-FR) only; null means the default's. What users see: branding_get with the locale.",
+    "Returns what one language (fr-FR) overrides; null means the default's (what users see: branding_get with locale).",
   access: "read",
   permissions: BRANDING_READ,
   input: z.object({ locale: localeSchema }),

@@ -16,7 +16,7 @@ export const createCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Create a custom extension",
   description:
-    "Registers a REST API Entra calls on an authentication event, protected by an app; then validate it and bind it with event_listener_create.",
+    "Registers a REST API Entra calls on an authentication event; then validate and bind it (event_listener_create).",
   access: "write",
   idempotent: false,
   permissions: ["CustomAuthenticationExtension.ReadWrite.All"],

@@ -9,8 +9,7 @@ export const listCustomExtensionsOperation = defineOperation({
   name: "custom_extension_list",
   area: "custom-extensions",
   title: "List custom extensions",
-  description:
-    "Lists custom authentication extensions (REST APIs called during sign-up and sign-in): event, endpoint, protecting app, timeouts.",
+  description: "Lists custom authentication extensions: event, endpoint, protecting app, timeouts.",
   access: "read",
   list: true,
   permissions: ["CustomAuthenticationExtension.Read.All"],

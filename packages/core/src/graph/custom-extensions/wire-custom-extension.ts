@@ -55,7 +55,7 @@ const input = z
       .boolean()
       .optional()
       .describe(
-        "Create the protecting app's service principal and grant it Receive.Payload if missing (needs Application.ReadWrite.All, AppRoleAssignment.ReadWrite.All).",
+        "Create the protecting app's service principal and grant Receive.Payload if missing (needs Application and AppRoleAssignment ReadWrite.All).",
       ),
   })
   .refine(
@@ -69,7 +69,7 @@ export const wireCustomExtensionOperation = defineOperation({
   area: "custom-extensions",
   title: "Wire a custom extension to apps",
   description:
-    "Creates or converges (by name) a custom extension for an API, binds it to the given apps with one listener, and validates its auth setup.",
+    "Creates or converges (by name) a custom extension, binds it to apps with one listener, and validates it.",
   access: "write",
   idempotent: true,
   permissions: [

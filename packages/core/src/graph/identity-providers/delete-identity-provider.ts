@@ -9,8 +9,7 @@ export const deleteIdentityProviderOperation = deleteOperation(
   nameRefSchema,
   {
     title: "Delete an identity provider",
-    description:
-      "Deletes a configured identity provider (not built-ins; remove it from flows first); its customers can no longer sign in with it.",
+    description: "Deletes a configured identity provider (not built-ins; remove it from flows first).",
     permissions: ["IdentityProvider.ReadWrite.All"],
     remove: (ctx, id) => deleteProvider(ctx.graph, id, { signal: ctx.signal }),
   },

@@ -9,7 +9,7 @@ export const listIdentityProvidersOperation = defineOperation({
   area: "identity-providers",
   title: "List identity providers",
   description:
-    "Lists identity providers: built-in (email+password, email OTP) and configured (Google, Facebook, Apple, OIDC), without secrets.",
+    "Lists built-in and configured identity providers (Google, Facebook, Apple, OIDC), without secrets.",
   access: "read",
   permissions: ["IdentityProvider.Read.All"],
   input: z.object({}),

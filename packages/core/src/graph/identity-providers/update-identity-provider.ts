@@ -10,8 +10,7 @@ export const updateIdentityProviderOperation = defineOperation({
   name: "identity_provider_update",
   area: "identity-providers",
   title: "Update an identity provider",
-  description:
-    "Changes a configured provider's name, client id or secret (rotation), or Apple key id and private key (not built-in providers).",
+  description: "Changes a configured provider's name, client id or secret, or Apple key id and private key.",
   access: "write",
   idempotent: true,
   permissions: ["IdentityProvider.ReadWrite.All"],

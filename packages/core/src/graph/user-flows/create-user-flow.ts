@@ -37,7 +37,7 @@ export const createUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Create a user flow",
   description:
-    "Creates a sign-up/sign-in user flow: providers (email+password by default; social ones must exist), attributes and their page, apps.",
+    "Creates a sign-up/sign-in user flow: providers (default email+password), attributes, page, apps.",
   access: "write",
   idempotent: false,
   permissions: ["EventListener.ReadWrite.All"],

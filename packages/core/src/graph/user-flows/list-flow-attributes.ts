@@ -9,7 +9,7 @@ export const listFlowAttributesOperation = defineOperation({
   area: "user-flows",
   title: "List a user flow's attributes",
   description:
-    "Lists the attributes a user flow (id or name) collects at sign-up, with their data type; the page layout: user_flow_get's `page`.",
+    "Lists the attributes a user flow (id or name) collects at sign-up, with data types (layout: user_flow_get's page).",
   access: "read",
   permissions: ["EventListener.Read.All"],
   input: z.object({ flow: flowRefSchema }),

@@ -10,7 +10,7 @@ export const removeFlowAppOperation = defineOperation({
   area: "user-flows",
   title: "Unlink an app from a user flow",
   description:
-    "Unlinks an app (client id) from a user flow (id or name); its customers lose sign-up until it is linked elsewhere. Not found if not linked there.",
+    "Unlinks an app (client id) from a user flow (id or name); its customers lose sign-up until linked elsewhere.",
   // The app's customers lose sign-up: confirmed like a delete (MCP: not an additive update).
   access: "destructive",
   idempotent: true,

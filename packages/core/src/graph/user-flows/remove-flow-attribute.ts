@@ -10,7 +10,7 @@ export const removeFlowAttributeOperation = defineOperation({
   area: "user-flows",
   title: "Remove an attribute from a user flow",
   description:
-    "Stops collecting an attribute on a user flow (id or name) and removes its input from the page (Graph leaves it behind). Returns the flow.",
+    "Stops collecting an attribute on a user flow (id or name) and removes its input from the page.",
   // Drops the attribute's input from the sign-up page: confirmed like a delete.
   access: "destructive",
   idempotent: true,

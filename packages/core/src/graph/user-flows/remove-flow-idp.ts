@@ -9,7 +9,7 @@ export const removeFlowIdpOperation = defineOperation({
   area: "user-flows",
   title: "Remove a user flow's identity provider",
   description:
-    "Stops offering an identity provider on a user flow (id or name; one must remain). Accounts stay but cannot sign in with it on this flow.",
+    "Stops offering an identity provider on a user flow (id or name; one must remain); its accounts cannot sign in there.",
   // Customers of that provider can no longer sign in here: confirmed like a delete.
   access: "destructive",
   idempotent: true,

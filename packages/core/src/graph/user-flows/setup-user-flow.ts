@@ -70,7 +70,7 @@ export const setupUserFlowOperation = defineOperation({
   area: "user-flows",
   title: "Set up a user flow from a spec",
   description:
-    "Creates or converges a whole sign-up/sign-in flow from one spec (providers, custom attributes, page, apps), sending only what differs.",
+    "Creates or converges a whole sign-up/sign-in flow from one spec (providers, custom attributes, page, apps).",
   access: "write",
   idempotent: true,
   permissions: ["EventListener.ReadWrite.All", "IdentityUserFlow.ReadWrite.All", "IdentityProvider.Read.All"],
