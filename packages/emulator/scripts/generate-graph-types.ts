@@ -82,6 +82,10 @@ const served = [
   "fraudProtectionProvider",
   "arkoseFraudProtectionProvider",
   "humanSecurityFraudProtectionProvider",
+  // A user's authentication methods (/users/{id}/authentication): the types the routes serve.
+  "passwordAuthenticationMethod",
+  "emailAuthenticationMethod",
+  "phoneAuthenticationMethod",
 ];
 
 const path = graphMetadataPath();

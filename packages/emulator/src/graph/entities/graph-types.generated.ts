@@ -584,6 +584,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       targetResources: "Collection(targetResource)",
     },
   },
+  emailAuthenticationMethod: {
+    base: "authenticationMethod",
+    props: {
+      id: "String!",
+      createdDateTime: "DateTimeOffset",
+      emailAddress: "String",
+    },
+  },
   emailAuthenticationMethodConfiguration: {
     base: "authenticationMethodConfiguration",
     props: {
@@ -1379,6 +1387,14 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       legalAgeGroupRule: "String",
     },
   },
+  passwordAuthenticationMethod: {
+    base: "authenticationMethod",
+    props: {
+      id: "String!",
+      createdDateTime: "DateTimeOffset",
+      password: "String",
+    },
+  },
   passwordCredential: {
     base: null,
     props: {
@@ -1418,6 +1434,16 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
     props: {
       isEnabled: "Boolean",
       mode: "enum:always",
+    },
+  },
+  phoneAuthenticationMethod: {
+    base: "authenticationMethod",
+    props: {
+      id: "String!",
+      createdDateTime: "DateTimeOffset",
+      phoneNumber: "String",
+      phoneType: "enum:mobile",
+      smsSignInState: "enum:notSupported",
     },
   },
   preAuthorizedApplication: {
