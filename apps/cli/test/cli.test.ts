@@ -31,7 +31,7 @@ describe("ciam", () => {
     expect(run.stdout).toMatch(/--id <id>\s+Object id or userPrincipalName\. \(required\)/);
     expect(run.stdout).toContain("Permissions: User.ReadWrite.All");
     expect(run.stdout).toContain("Access: destructive (asks for confirmation on a terminal; --yes to skip");
-    expect(run.stdout).toContain("Example:\n  ciam user delete --id <id>");
+    expect(run.stdout).toContain("Example:\n  ciam user delete --id 00000000-0000-0000-0000-000000000000");
     expect(run.stdout).toContain("--read-only");
   });
 

@@ -155,7 +155,7 @@ describe("ciam user import <file>", () => {
     const help = await ciam(["user", "import", "--help"], t.bare);
     expect(help.stdout).toMatch(/^Usage: ciam user import \[options\] \[file\]$/m);
     expect(help.stdout).toMatch(/^Arguments:\n {2}file {2,}The CSV/m);
-    expect(help.stdout).toContain("ciam user import <file>\n");
+    expect(help.stdout).toContain("ciam user import users.csv\n");
   });
 });
 
