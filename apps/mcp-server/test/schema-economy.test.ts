@@ -100,18 +100,18 @@ describe("output schemas in tools/list", () => {
     tags: z.array(z.object({ key: z.string(), nested: z.object({ x: z.string() }) })),
   });
 
-  it("gives the result's properties with types, list items one level deep, and no descriptions", () => {
+  it("gives the result's properties by name, list items one level deep, and no descriptions", () => {
     expect(output(entity)).toEqual({
       type: "object",
       properties: {
         id: { type: "string" },
         name: {},
-        settings: { type: "object" },
+        settings: {},
         tags: {
           type: "array",
           items: {
             type: "object",
-            properties: { key: {}, nested: { type: "object" } },
+            properties: { key: {}, nested: {} },
           },
         },
       },
@@ -141,9 +141,26 @@ describe("output schemas in tools/list", () => {
       undefined,
     ],
     [
-      "booleans, numbers and string lists keep their types",
-      z.object({ ok: z.boolean(), n: z.number().int(), ids: z.array(z.string()) }),
-      { ok: { type: "boolean" }, n: { type: "integer" }, ids: { type: "array", items: { type: "string" } } },
+      "booleans, numbers, constants and nested objects are any value",
+      z.object({
+        ok: z.boolean(),
+        n: z.number().int(),
+        deleted: z.literal(true),
+        web: z.object({ a: z.string() }),
+      }),
+      { ok: {}, n: {}, deleted: {}, web: {} },
+      undefined,
+    ],
+    [
+      "a list of plain values is a list; a list of objects names its items' properties",
+      z.object({ ids: z.array(z.string()), keys: z.array(z.object({ a: z.string() })).optional() }),
+      { ids: { type: "array" }, keys: { type: "array", items: { type: "object", properties: { a: {} } } } },
+      undefined,
+    ],
+    [
+      "a required nullable list is any value, so its null still matches",
+      z.object({ ids: z.array(z.string()).nullable() }),
+      { ids: {} },
       undefined,
     ],
   ])("%s", (_case, schema, properties, required) => {
