@@ -354,6 +354,30 @@ describe("repeated input fields", () => {
     expect(Object.keys(other?.inputSchema.properties ?? {})).toEqual(["resourceGroup", "name"]);
   });
 
+  it("names a whole earlier input of two fields (an id or a name that picks the object)", () => {
+    const picker = {
+      id: { type: "string", description: "Object id." },
+      appId: { type: "string", format: "uuid", description: "Or the client id." },
+    };
+    const name = { type: "string", description: "Or the display name." };
+    const [find, get, remove] = referenceRepeatedInputs([
+      { name: "a_find", inputSchema: { type: "object", properties: { ...picker, name } } },
+      // Two of an earlier input's three fields are not worth naming.
+      { name: "a_get", inputSchema: { type: "object", properties: picker } },
+      {
+        name: "a_delete",
+        inputSchema: { type: "object", properties: { ...picker, wait: { type: "boolean" } } },
+      },
+    ]);
+    expect(find?.inputSchema.properties).toEqual({ ...picker, name });
+    expect(get?.inputSchema.properties).toEqual(picker);
+    expect(remove?.inputSchema).toEqual({
+      type: "object",
+      description: "Fields as in a_get's input.",
+      properties: { wait: { type: "boolean" } },
+    });
+  });
+
   it("leaves small fields and fields of other shapes alone", () => {
     const tools = [
       tool("a_set", { settings, page }),
@@ -371,6 +395,7 @@ describe("repeated input fields", () => {
     expect(byName.get("custom_extension_update")?.inputSchema.description).toBe(
       "Fields of custom_extension_create's input but kind.",
     );
+    expect(byName.get("app_delete")?.inputSchema.description).toBe("Fields as in app_get's input.");
     expect(byName.get("tenant_get")?.inputSchema.required).toEqual([
       "subscriptionId",
       "resourceGroup",
