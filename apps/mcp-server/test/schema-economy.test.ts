@@ -100,7 +100,7 @@ describe("output schemas in tools/list", () => {
     tags: z.array(z.object({ key: z.string(), nested: z.object({ x: z.string() }) })),
   });
 
-  it("gives the result's properties by name, list items one level deep, and no descriptions", () => {
+  it("gives the result's properties by name, list items one level deep (their properties say they are objects), and no descriptions", () => {
     expect(output(entity)).toEqual({
       type: "object",
       properties: {
@@ -110,7 +110,6 @@ describe("output schemas in tools/list", () => {
         tags: {
           type: "array",
           items: {
-            type: "object",
             properties: { key: {}, nested: {} },
           },
         },
@@ -154,7 +153,7 @@ describe("output schemas in tools/list", () => {
     [
       "a list of plain values is a list; a list of objects names its items' properties",
       z.object({ ids: z.array(z.string()), keys: z.array(z.object({ a: z.string() })).optional() }),
-      { ids: { type: "array" }, keys: { type: "array", items: { type: "object", properties: { a: {} } } } },
+      { ids: { type: "array" }, keys: { type: "array", items: { properties: { a: {} } } } },
       undefined,
     ],
     [
@@ -209,7 +208,7 @@ describe("repeated result shapes", () => {
     expect(create?.outputSchema).toEqual({ type: "object", description: "Like thing_get's result." });
     expect(listed?.outputSchema?.properties?.items).toEqual({
       type: "array",
-      items: { type: "object", description: "Like thing_get's result." },
+      items: { description: "Like thing_get's result." },
     });
   });
 

@@ -93,8 +93,10 @@ function slimOutput(schema: unknown, level: OutputLevel, keepNull: boolean): unk
     return { type: node.type ?? "object" };
   }
   const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
-  // A list item's `required` tells a model nothing its properties do not: items are read, not built.
+  // A list item's `required` tells a model nothing its properties do not: items are read, not built;
+  // nor does its `type: "object"` (its properties say it is one).
   if (level === "item") delete node.required;
+  if (level === "item" && node.type === "object" && isObject(node.properties)) delete node.type;
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" && isObject(value))
