@@ -100,18 +100,17 @@ describe("output schemas in tools/list", () => {
     tags: z.array(z.object({ key: z.string(), nested: z.object({ x: z.string() }) })),
   });
 
-  it("gives the result's properties with types, list items one level deep, and no descriptions", () => {
+  it("gives the result's properties by name, list items one level deep (their properties say they are objects), and no descriptions", () => {
     expect(output(entity)).toEqual({
       type: "object",
       properties: {
         id: { type: "string" },
         name: {},
-        settings: { type: "object" },
+        settings: {},
         tags: {
           type: "array",
           items: {
-            type: "object",
-            properties: { key: {}, nested: { type: "object" } },
+            properties: { key: {}, nested: {} },
           },
         },
       },
@@ -141,9 +140,26 @@ describe("output schemas in tools/list", () => {
       undefined,
     ],
     [
-      "booleans, numbers and string lists keep their types",
-      z.object({ ok: z.boolean(), n: z.number().int(), ids: z.array(z.string()) }),
-      { ok: { type: "boolean" }, n: { type: "integer" }, ids: { type: "array", items: { type: "string" } } },
+      "booleans, numbers, constants and nested objects are any value",
+      z.object({
+        ok: z.boolean(),
+        n: z.number().int(),
+        deleted: z.literal(true),
+        web: z.object({ a: z.string() }),
+      }),
+      { ok: {}, n: {}, deleted: {}, web: {} },
+      undefined,
+    ],
+    [
+      "a list of plain values is a list; a list of objects names its items' properties",
+      z.object({ ids: z.array(z.string()), keys: z.array(z.object({ a: z.string() })).optional() }),
+      { ids: { type: "array" }, keys: { type: "array", items: { properties: { a: {} } } } },
+      undefined,
+    ],
+    [
+      "a required nullable list is any value, so its null still matches",
+      z.object({ ids: z.array(z.string()).nullable() }),
+      { ids: {} },
       undefined,
     ],
   ])("%s", (_case, schema, properties, required) => {
@@ -192,7 +208,7 @@ describe("repeated result shapes", () => {
     expect(create?.outputSchema).toEqual({ type: "object", description: "Like thing_get's result." });
     expect(listed?.outputSchema?.properties?.items).toEqual({
       type: "array",
-      items: { type: "object", description: "Like thing_get's result." },
+      items: { description: "Like thing_get's result." },
     });
   });
 
@@ -337,6 +353,30 @@ describe("repeated input fields", () => {
     expect(Object.keys(other?.inputSchema.properties ?? {})).toEqual(["resourceGroup", "name"]);
   });
 
+  it("names a whole earlier input of two fields (an id or a name that picks the object)", () => {
+    const picker = {
+      id: { type: "string", description: "Object id." },
+      appId: { type: "string", format: "uuid", description: "Or the client id." },
+    };
+    const name = { type: "string", description: "Or the display name." };
+    const [find, get, remove] = referenceRepeatedInputs([
+      { name: "a_find", inputSchema: { type: "object", properties: { ...picker, name } } },
+      // Two of an earlier input's three fields are not worth naming.
+      { name: "a_get", inputSchema: { type: "object", properties: picker } },
+      {
+        name: "a_delete",
+        inputSchema: { type: "object", properties: { ...picker, wait: { type: "boolean" } } },
+      },
+    ]);
+    expect(find?.inputSchema.properties).toEqual({ ...picker, name });
+    expect(get?.inputSchema.properties).toEqual(picker);
+    expect(remove?.inputSchema).toEqual({
+      type: "object",
+      description: "Fields as in a_get's input.",
+      properties: { wait: { type: "boolean" } },
+    });
+  });
+
   it("leaves small fields and fields of other shapes alone", () => {
     const tools = [
       tool("a_set", { settings, page }),
@@ -354,6 +394,7 @@ describe("repeated input fields", () => {
     expect(byName.get("custom_extension_update")?.inputSchema.description).toBe(
       "Fields of custom_extension_create's input but kind.",
     );
+    expect(byName.get("app_delete")?.inputSchema.description).toBe("Fields as in app_get's input.");
     expect(byName.get("tenant_get")?.inputSchema.required).toEqual([
       "subscriptionId",
       "resourceGroup",

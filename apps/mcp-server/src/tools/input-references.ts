@@ -29,6 +29,12 @@ export function referenceRepeatedInputs(tools: readonly Tool[]): Tool[] {
 /** The fewest identical fields, and bytes they take, for which a tool's input names another's. */
 const MIN_SHARED_FIELDS = 3;
 const MIN_SHARED_BYTES = 150;
+/**
+ * The same when they are all of the other's fields (`Fields as in app_get's input.`: the id, appId or
+ * name that picks an app): a whole input is a reference a model resolves at a glance.
+ */
+const MIN_WHOLE_FIELDS = 2;
+const MIN_WHOLE_BYTES = 80;
 
 /**
  * A tool input without the fields it shares, identically, with an earlier tool's input (the ARM
@@ -46,8 +52,11 @@ function sharedFields(input: JsonSchema, at: string, inputs: SpelledObject[]): J
         JSON.stringify(earlier.properties[key]) === JSON.stringify(properties[key]),
     );
     const bytes = keys.reduce((n, key) => n + key.length + JSON.stringify(properties[key]).length, 0);
-    if (keys.length >= MIN_SHARED_FIELDS && bytes >= MIN_SHARED_BYTES && bytes > (best?.bytes ?? 0))
-      best = { at: earlier.at, keys, bytes };
+    const whole = keys.length === Object.keys(earlier.properties).length;
+    const enough =
+      (keys.length >= MIN_SHARED_FIELDS && bytes >= MIN_SHARED_BYTES) ||
+      (whole && keys.length >= MIN_WHOLE_FIELDS && bytes >= MIN_WHOLE_BYTES);
+    if (enough && bytes > (best?.bytes ?? 0)) best = { at: earlier.at, keys, bytes };
   }
   if (best === undefined) {
     inputs.push({ at, properties });

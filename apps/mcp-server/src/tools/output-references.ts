@@ -50,7 +50,7 @@ function withReferencedItems(output: JsonSchema, readers: readonly Reader[]): Js
       const reader = readers.find((r) => isShapedAs(items, r.output));
       if (reader === undefined) return [key, value];
       changed = true;
-      return [key, { ...value, items: { type: "object", ...reference(reader.name) } }];
+      return [key, { ...value, items: reference(reader.name) }];
     }),
   );
   return changed ? { ...output, properties } : output;

@@ -75,10 +75,10 @@ function slimInput(schema: unknown): unknown {
 type OutputLevel = "root" | "item" | "nested";
 
 /**
- * An output schema that tells a model the shape of a result and no more: the result's properties with
- * their types, its required ids, and the items of its lists one level deep (their properties and
- * types, without `required`); objects deeper than that are `{type: "object"}` (the result itself
- * shows them), and a plain string property is `{}` (see {@link anyString}). Descriptions, enums,
+ * An output schema that tells a model the shape of a result and no more: the result's properties by
+ * name, its required ids with their type, and the items of its lists one level deep (their properties
+ * by name, without `required`); a property that is not a list is `{}`, a list `{type: "array"}` (see
+ * {@link named}). Descriptions, enums,
  * value checks, defaults and `additionalProperties` go: core has already validated the result with
  * the full schema, and strips unknown properties. An optional property loses its `null` (results
  * never carry a null optional property: compaction drops it); a required one keeps it, as results do.
@@ -93,15 +93,17 @@ function slimOutput(schema: unknown, level: OutputLevel, keepNull: boolean): unk
     return { type: node.type ?? "object" };
   }
   const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
-  // A list item's `required` tells a model nothing its properties do not: items are read, not built.
+  // A list item's `required` tells a model nothing its properties do not: items are read, not built;
+  // nor does its `type: "object"` (its properties say it is one).
   if (level === "item") delete node.required;
+  if (level === "item" && node.type === "object" && isObject(node.properties)) delete node.type;
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" && isObject(value))
       out[key] = Object.fromEntries(
         Object.entries(value).map(([k, v]) => {
           const slim = slimOutput(v, childLevel(level, v), required.has(k));
-          return [k, isRequiredId(k, slim, required) ? slim : anyString(slim)];
+          return [k, isRequiredId(k, slim, required) ? slim : named(slim)];
         }),
       );
     else if (key === "items") out[key] = slimOutput(value, level === "root" ? "item" : "nested", true);
@@ -126,20 +128,21 @@ function isRequiredId(name: string, node: unknown, required: ReadonlySet<string>
 }
 
 /**
- * A plain string property as `{}`: the property is named, which is what a model reads an output
- * schema for, and "any value" is a looser schema every string still matches. A fifth of the listed
- * bytes were `{"type":"string"}`. Typed values stay typed: booleans, numbers, enums, lists, objects,
- * and required ids.
+ * A property of a result as its name alone, `{}`: what a model reads an output schema for is which
+ * properties a result has (the result itself shows their values), and "any value" is a looser schema
+ * every value still matches. Strings, numbers, booleans, enums, constants and nested objects are `{}`
+ * (they were a fifth of the listed bytes as `{"type":"string"}`, and another fifth as other types);
+ * a list is `{type: "array"}`, with its items' properties when they are spelled out (the items of a
+ * list tool's page, one level deep), so code that iterates a result still knows it is a list. Required
+ * ids keep their type (see {@link isRequiredId}).
  */
-function anyString(node: unknown): unknown {
-  if (!isObject(node) || Object.keys(node).length !== 1) return node;
-  const plain =
-    node.type === "string" ||
-    (Array.isArray(node.anyOf) &&
-      node.anyOf.length === 2 &&
-      node.anyOf.some(isNullNode) &&
-      node.anyOf.some((o) => isObject(o) && Object.keys(o).length === 1 && o.type === "string"));
-  return plain ? {} : node;
+function named(node: unknown): unknown {
+  if (!isObject(node)) return node;
+  // A nullable list (`anyOf` with null) is `{}` too: `{type: "array"}` would refuse its null.
+  if (node.type !== "array") return {};
+  const items = node.items;
+  const spelled = isObject(items) && (isObject(items.properties) || typeof items.description === "string");
+  return spelled ? { type: "array", items } : { type: "array" };
 }
 
 /** A property of the result is spelled out when it is a list (its items, one level); else it is nested. */
