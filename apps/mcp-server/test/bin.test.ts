@@ -151,7 +151,7 @@ describe("the built ciam-mcp", () => {
     const result = await run(["--read-only", "--toolsets", "users", "--list-permissions"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /Permissions for the 4 enabled tools:\nMicrosoft Graph application permissions:\n {2}Organization\.Read\.All +user_find\n {2}User\.Read\.All +user_list, user_get, user_find, user_export\n/,
+      /Permissions for the 5 enabled tools:\nMicrosoft Graph application permissions:\n {2}Application\.Read\.All +user_app_role_list\n {2}Organization\.Read\.All +user_find\n {2}User\.Read\.All +user_list, user_get, user_find, user_export\n {2}UserAuthenticationMethod\.Read\.All +user_get\n/,
     );
     expect(result.stderr).not.toContain("ReadWrite");
   });
