@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
 import { applyPlan } from "../src/config/apply-plan.ts";
+import { configPlanOperation } from "../src/config/config-plan-operation.ts";
 import { exportTenant } from "../src/config/export-tenant.ts";
 import { loadSpecDir } from "../src/config/load-spec.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
@@ -228,6 +229,11 @@ describe("fraud protection listeners are left alone, and said so", () => {
       "delete eventListeners/Password migration",
     ]);
     expect(plan.unmanaged).toEqual([note]);
+    // config_plan's text (the CLI's table, an MCP client's summary) ends with it too.
+    const shown = await clientA.run(configPlanOperation, { spec: { eventListeners: {} }, prune: true });
+    expect(shown.summary).toBe(
+      `Plan: 0 to create, 0 to update, 0 to replace, 1 to delete.\n  - eventListeners 'Password migration' (${plan.changes[0]?.id})\n  = ${note}\n`,
+    );
     await applyPlan(clientA, plan);
     const left = await listeners(clientA);
     expect(left.map((l) => l.kind)).toEqual(["onFraudProtectionLoadStart"]);
