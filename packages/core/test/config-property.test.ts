@@ -4,7 +4,7 @@
 // URIs, exposed scopes and app roles), groups, branding (texts, layout, images and CSS), custom
 // extensions, event listeners (onTokenIssuanceStart and onPasswordSubmit with its migration
 // attribute) and user flows. The B2C trust framework is another kind of tenant: see
-// config-trust-framework.test.ts.
+// config-trust-framework-property.test.ts.
 import { jpeg, png } from "@ciamkit/emulator/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
