@@ -1,8 +1,7 @@
 // Tenant as code for the listeners beyond token issuance: onPasswordSubmit (just-in-time password
 // migration: the extension and the migration flag by name, never an app id) and fraud protection
 // listeners (left alone and said so: their provider is readable with delegated permissions only).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CiamClient } from "../src/client.ts";
@@ -18,21 +17,20 @@ import { createCustomExtensionOperation } from "../src/graph/custom-extensions/c
 import { createEventListenerOperation } from "../src/graph/event-listeners/create-event-listener.ts";
 import { listEventListenersOperation } from "../src/graph/event-listeners/list-event-listeners.ts";
 import { createUserFlowAttributeOperation } from "../src/graph/user-flow-attributes/create-user-flow-attribute.ts";
+import { tempDir } from "./helpers/bulk-files.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 
 let a: CoreEmulator;
 let b: CoreEmulator;
 let clientA: CiamClient;
 let clientB: CiamClient;
-const dirs: string[] = [];
+const cleanups: (() => void)[] = [];
+/** A spec folder of the kinds' files (removed after the tests). */
 function specDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "ciam-listeners-"));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, ".."), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  const made = tempDir();
+  cleanups.push(made.cleanup);
+  for (const [name, text] of Object.entries(files)) writeFileSync(made.path(name), text);
+  return made.dir;
 }
 
 /** The listeners of a tenant, through the catalog. */
@@ -70,7 +68,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([a.stop(), b.stop()]);
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const cleanup of cleanups) cleanup();
 });
 
 describe("onPasswordSubmit listeners in tenant as code", () => {
