@@ -1,10 +1,10 @@
 // Property: any valid spec, applied to a tenant, leaves nothing to plan; and any second spec applied
 // over it with prune (updates, moves and deletes) leaves nothing to plan either. Kinds generated:
-// custom attributes, identity providers, applications (redirect URIs, required permissions, identifier
-// URIs, exposed scopes and app roles), groups, branding (texts, layout, images and CSS), custom
-// extensions, event listeners (onTokenIssuanceStart and onPasswordSubmit with its migration
-// attribute) and user flows. The B2C trust framework is another kind of tenant: see
-// config-trust-framework-property.test.ts.
+// custom attributes, identity providers (social), applications (redirect URIs, required permissions,
+// identifier URIs, exposed scopes and app roles), groups, branding (texts, layout, images and CSS),
+// custom extensions, event listeners (onTokenIssuanceStart, onAttributeCollectionSubmit and
+// onPasswordSubmit with its migration attribute) and user flows (with their submit extension by
+// name). The B2C trust framework is another kind of tenant: config-trust-framework-property.test.ts.
 import { jpeg, png } from "@ciamkit/emulator/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -37,7 +37,11 @@ const FILES = {
 const env = { GOOGLE_SECRET: "google-secret" };
 const options = { files: FILES, env };
 // Custom extensions by name: the event, and whether its listener names the migration flag.
-const EXTENSIONS = { Claims: "onTokenIssuanceStart", "Password migration": "onPasswordSubmit" } as const;
+const EXTENSIONS = {
+  Claims: "onTokenIssuanceStart",
+  "Password migration": "onPasswordSubmit",
+  "Validate sign-up": "onAttributeCollectionSubmit",
+} as const;
 const FLAG = "RequiresMigration";
 
 /** What an app exposes: scopes and roles with every field given (the export's defaults left out). */
@@ -225,10 +229,15 @@ const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
                   }),
                   attributes: fc.subarray([...BUILT_IN, ...attributes]),
                   withPage: fc.boolean(),
+                  validated: fc.boolean(),
                 })
-                .map(({ withPage, attributes: collected, ...flow }) => ({
+                .map(({ withPage, validated, attributes: collected, ...flow }) => ({
                   ...flow,
                   attributes: collected,
+                  // The flow calls the spec's submit extension by name.
+                  ...(validated && apps.length > 0 && extensions.includes("Validate sign-up")
+                    ? { attributeCollectionSubmitExtension: "Validate sign-up" }
+                    : {}),
                   applications: linked.filter((_, j) => j % flows.length === i),
                   ...(withPage && collected.length > 0
                     ? {
