@@ -1,11 +1,11 @@
 // `ciam config export|plan|apply` as a subprocess: tenant A configured with ciam's own commands,
 // exported, planned and applied to tenant B, which then exports byte for byte as A; one spec with two
 // values files promoted to two tenants; `--detailed-exitcode` for CI.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ciam, json, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
+import { ciam, json, png, type Run, requireBuilt, startTenant, type TestTenant } from "./harness.ts";
 
 let a: TestTenant;
 let b: TestTenant;
@@ -160,27 +160,70 @@ describe("ciam config", () => {
     const [dev, prod] = await Promise.all([startTenant(), startTenant()]);
     try {
       const dir = tempDir();
+      // Applications (one exposing a scope and a role), a group, a migration flag, a JIT password
+      // extension and its listener, and a branding with a logo beside the spec.
       writeFileSync(
         join(dir, "applications.yaml"),
-        "Portal:\n  signInAudience: AzureADMyOrg\n  web:\n    redirectUris: [https://portal.example/signin]\n",
+        [
+          "Portal:\n  signInAudience: AzureADMyOrg\n  web:\n    redirectUris: [https://portal.example/signin]",
+          "Portal API:\n  identifierUris: ['api://{appId}']",
+          "  scopes: [{ value: Portal.Read, displayName: Read the portal, description: Reads it }]",
+          "  appRoles: [{ value: Portal.Admin, displayName: Admin, description: Runs it, members: [User] }]\n",
+        ].join("\n"),
       );
       writeFileSync(join(dir, "groups.yaml"), "Support:\n  description: Support staff\n");
+      writeFileSync(join(dir, "user-flow-attributes.yaml"), "RequiresMigration:\n  dataType: boolean\n");
+      writeFileSync(
+        join(dir, "custom-extensions.yaml"),
+        "Password migration:\n  event: onPasswordSubmit\n  targetUrl: https://jit.example/password\n  app: Portal API\n",
+      );
+      writeFileSync(
+        join(dir, "event-listeners.yaml"),
+        "Password migration:\n  applications: [Portal]\n  migrationAttribute: RequiresMigration\n",
+      );
+      writeFileSync(
+        join(dir, "branding.yaml"),
+        "default:\n  backgroundColor: '#0A2540'\n  files:\n    bannerLogo: logos/logo.png\n",
+      );
+      mkdirSync(join(dir, "logos"));
+      writeFileSync(join(dir, "logos", "logo.png"), png(245, 36));
+      writeFileSync(join(dir, "logos", "logo-prod.png"), png(240, 30));
       writeFileSync(
         join(dir, "dev.yaml"),
-        "applications:\n  Portal:\n    web:\n      redirectUris: [https://dev.portal.example/signin, http://localhost:3000/signin]\n",
+        [
+          "applications:\n  Portal:\n    web:\n      redirectUris: [https://dev.portal.example/signin, http://localhost:3000/signin]",
+          "customExtensions:\n  Password migration:\n    targetUrl: https://dev-jit.example/password\n",
+        ].join("\n"),
       );
       writeFileSync(
         join(dir, "prod.yaml"),
-        "groups:\n  Support:\n    description: Support staff (production)\n",
+        "groups:\n  Support:\n    description: Support staff (production)\nbranding:\n  default:\n    files:\n      bannerLogo: logos/logo-prod.png\n",
       );
       ok(await ciam(["config", "apply", dir, "--values", join(dir, "dev.yaml"), "--yes"], dev.env));
       ok(await ciam(["config", "apply", dir, "--values", join(dir, "prod.yaml"), "--yes"], prod.env));
       const exportOf = async (t: TestTenant) => {
         const out = tempDir();
         ok(await ciam(["config", "export", out], t.env));
-        return files(out);
+        // Every file, the branding's images beside the YAML too (as latin1: byte for byte).
+        return Object.fromEntries(
+          readdirSync(out, { recursive: true, withFileTypes: true })
+            .filter((d) => d.isFile())
+            .map((d) => join(d.parentPath, d.name).slice(out.length + 1))
+            .sort()
+            .map((f) => [f, readFileSync(join(out, f), f.endsWith(".yaml") ? "utf8" : "latin1")]),
+        );
       };
       const [devFiles, prodFiles] = await Promise.all([exportOf(dev), exportOf(prod)]);
+      // Each tenant's own values: the extension's endpoint, the logo's bytes.
+      expect(devFiles["custom-extensions.yaml"]).toContain("targetUrl: https://dev-jit.example/password\n");
+      expect(prodFiles["custom-extensions.yaml"]).toContain("targetUrl: https://jit.example/password\n");
+      expect(devFiles["branding/default/bannerLogo.png"]).toBe(
+        readFileSync(join(dir, "logos", "logo.png"), "latin1"),
+      );
+      expect(prodFiles["branding/default/bannerLogo.png"]).toBe(
+        readFileSync(join(dir, "logos", "logo-prod.png"), "latin1"),
+      );
+      expect(devFiles["event-listeners.yaml"]).toContain("migrationAttribute: RequiresMigration\n");
       expect(devFiles["applications.yaml"]).toContain(
         "- http://localhost:3000/signin\n      - https://dev.portal.example/signin\n",
       );
@@ -194,7 +237,18 @@ describe("ciam config", () => {
           .replace(/Support:\n {2}description: .*\n/, "");
       expect(strip(devFiles["applications.yaml"])).toBe(strip(prodFiles["applications.yaml"]));
       expect(strip(devFiles["groups.yaml"])).toBe(strip(prodFiles["groups.yaml"]));
-      for (const file of ["user-flows.yaml", "identity-providers.yaml", "user-flow-attributes.yaml"])
+      expect(strip(devFiles["custom-extensions.yaml"]).replace("dev-jit", "jit")).toBe(
+        strip(prodFiles["custom-extensions.yaml"]),
+      );
+      expect(Object.keys(devFiles)).toEqual(Object.keys(prodFiles));
+      // The listener names the flag by name in both, though each tenant's attribute id differs.
+      for (const file of [
+        "user-flows.yaml",
+        "identity-providers.yaml",
+        "user-flow-attributes.yaml",
+        "event-listeners.yaml",
+        "branding.yaml",
+      ])
         expect(devFiles[file], file).toBe(prodFiles[file]);
     } finally {
       await Promise.all([dev.close(), prod.close()]);

@@ -1,5 +1,11 @@
 // Property: any valid spec, applied to a tenant, leaves nothing to plan; and any second spec applied
-// over it with prune (updates, moves and deletes) leaves nothing to plan either.
+// over it with prune (updates, moves and deletes) leaves nothing to plan either. Kinds generated:
+// custom attributes, identity providers (social), applications (redirect URIs, required permissions,
+// identifier URIs, exposed scopes and app roles), groups, branding (texts, layout, images and CSS),
+// custom extensions, event listeners (onTokenIssuanceStart, onAttributeCollectionSubmit and
+// onPasswordSubmit with its migration attribute) and user flows (with their submit extension by
+// name). The B2C trust framework is another kind of tenant: config-trust-framework-property.test.ts.
+import { jpeg, png } from "@ciamkit/emulator/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyPlan } from "../src/config/apply-plan.ts";
@@ -21,6 +27,58 @@ const GROUPS = ["VIP", "Support", "Beta"];
 const FLOWS = ["Shop sign-up", "Kiosk sign-in"];
 const BUILT_IN = ["email", "city", "displayName"];
 const description = fc.option(fc.constantFrom("one", "two", "Ünïcode ✓"), { nil: undefined });
+// The branding files the specs may name, by path beside the spec.
+const FILES = {
+  "branding/logo-a.png": png(245, 36),
+  "branding/logo-b.png": png(240, 30),
+  "branding/background.jpg": jpeg(1920, 1080),
+  "branding/site.css": "body { color: #0A2540; }\n",
+};
+const env = { GOOGLE_SECRET: "google-secret" };
+const options = { files: FILES, env };
+// Custom extensions by name: the event, and whether its listener names the migration flag.
+const EXTENSIONS = {
+  Claims: "onTokenIssuanceStart",
+  "Password migration": "onPasswordSubmit",
+  "Validate sign-up": "onAttributeCollectionSubmit",
+} as const;
+const FLAG = "RequiresMigration";
+
+/** What an app exposes: scopes and roles with every field given (the export's defaults left out). */
+const exposed = fc.record(
+  {
+    identifierUris: fc.constant<string[]>(["api://{appId}"]),
+    scopes: fc.subarray(["Orders.Read", "Orders.Write"]).chain((values) =>
+      fc.tuple(
+        ...values.map((value) =>
+          fc.record(
+            {
+              value: fc.constant(value),
+              displayName: fc.constantFrom(`Read ${value}`, `Use ${value}`),
+              description: fc.constant(`Lets the app use ${value}`),
+              userConsent: fc.constant(true),
+              enabled: fc.constant(false),
+            },
+            { requiredKeys: ["value", "displayName", "description"] },
+          ),
+        ),
+      ),
+    ),
+    appRoles: fc.subarray(["Orders.Admin"]).chain((values) =>
+      fc.tuple(
+        ...values.map((value) =>
+          fc.record({
+            value: fc.constant(value),
+            displayName: fc.constantFrom("Admin", "Administrator"),
+            description: fc.constant("Administers orders"),
+            members: fc.constantFrom<("User" | "Application")[]>(["User"], ["User", "Application"]),
+          }),
+        ),
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
 
 const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
   .record({
@@ -28,36 +86,87 @@ const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
     apps: fc.subarray(APPS),
     groups: fc.subarray(GROUPS),
     flows: fc.subarray(FLOWS),
-    seed: fc.infiniteStream(fc.nat(1000)),
+    extensions: fc.subarray(Object.keys(EXTENSIONS) as (keyof typeof EXTENSIONS)[], { minLength: 1 }),
+    listened: fc.subarray(Object.keys(EXTENSIONS), { minLength: 1 }),
   })
-  .chain(({ attributes, apps, groups, flows }) =>
+  .chain(({ attributes, apps, groups, flows, extensions, listened }) =>
     fc.record({
-      userFlowAttributes: fc.record(
-        Object.fromEntries(
+      userFlowAttributes: fc.record({
+        ...Object.fromEntries(
           attributes.map((a) => [a, fc.record({ dataType: fc.constant("string" as const), description })]),
         ),
+        // The migration flag of a password listener: a boolean attribute of the spec.
+        ...(extensions.includes("Password migration")
+          ? { [FLAG]: fc.record({ dataType: fc.constant("boolean" as const), description }) }
+          : {}),
+      }),
+      identityProviders: fc.option(
+        fc.record({
+          "Google-OAUTH": fc.record({
+            kind: fc.constant("social" as const),
+            identityProviderType: fc.constant("Google"),
+            clientId: fc.constantFrom("google-client-1", "google-client-2"),
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a secret's placeholder
+            clientSecret: fc.constant("${env:GOOGLE_SECRET}"),
+          }),
+        }),
+        { nil: {} },
       ),
       applications: fc.record(
         Object.fromEntries(
           apps.map((a) => [
             a,
+            fc
+              .record(
+                {
+                  signInAudience: fc.constantFrom("AzureADMyOrg" as const, "AzureADMultipleOrgs" as const),
+                  web: fc.record({
+                    redirectUris: fc.subarray([
+                      `https://${a.replace(/ /g, "")}.example/signin`,
+                      "https://localhost:8443/cb",
+                    ]),
+                  }),
+                  spa: fc.record({ redirectUris: fc.subarray([`https://spa.example/${a.length}`]) }),
+                  requiredPermissions: fc
+                    .tuple(fc.subarray(ROLES, { minLength: 1 }), fc.constantFrom(GRAPH, "Microsoft Graph"))
+                    .map(([roles, resource]) => ({ [resource]: { roles } })),
+                  exposed,
+                },
+                { requiredKeys: [] },
+              )
+              .map(({ exposed: more, ...app }) => ({ ...app, ...more })),
+          ]),
+        ),
+      ),
+      // Extensions protected by a spec app; a listener for each listened one, on some apps.
+      customExtensions: fc.record(
+        Object.fromEntries(
+          (apps.length === 0 ? [] : extensions).map((name) => [
+            name,
             fc.record(
               {
-                signInAudience: fc.constantFrom("AzureADMyOrg" as const, "AzureADMultipleOrgs" as const),
-                web: fc.record({
-                  redirectUris: fc.subarray([
-                    `https://${a.replace(/ /g, "")}.example/signin`,
-                    "https://localhost:8443/cb",
-                  ]),
-                }),
-                spa: fc.record({ redirectUris: fc.subarray([`https://spa.example/${a.length}`]) }),
-                requiredPermissions: fc
-                  .tuple(fc.subarray(ROLES, { minLength: 1 }), fc.constantFrom(GRAPH, "Microsoft Graph"))
-                  .map(([roles, resource]) => ({ [resource]: { roles } })),
+                event: fc.constant(EXTENSIONS[name]),
+                targetUrl: fc.constantFrom("https://hooks.example/a", "https://hooks.example/b"),
+                app: fc.constantFrom(...apps),
+                description,
+                timeoutInMilliseconds: fc.constantFrom(1000, 2000),
               },
-              { requiredKeys: [] },
+              { requiredKeys: ["event", "targetUrl", "app"] },
             ),
           ]),
+        ),
+      ),
+      eventListeners: fc.record(
+        Object.fromEntries(
+          (apps.length === 0 ? [] : extensions)
+            .filter((name) => listened.includes(name))
+            .map((name) => [
+              name,
+              fc.record({
+                applications: fc.subarray(apps),
+                ...(EXTENSIONS[name] === "onPasswordSubmit" ? { migrationAttribute: fc.constant(FLAG) } : {}),
+              }),
+            ]),
         ),
       ),
       groups: fc.record(
@@ -81,10 +190,29 @@ const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
             { requiredKeys: [] },
           ),
           withDefault: fc.boolean(),
+          files: fc.record(
+            {
+              bannerLogo: fc.constantFrom("branding/logo-a.png", "branding/logo-b.png"),
+              backgroundImage: fc.constant("branding/background.jpg"),
+              customCSS: fc.constant("branding/site.css"),
+            },
+            { requiredKeys: [] },
+          ),
+          localeLogo: fc.option(fc.constantFrom("branding/logo-a.png", "branding/logo-b.png"), {
+            nil: undefined,
+          }),
         })
-        .map(({ locales, base, withDefault }) => ({
-          ...(withDefault ? { default: base } : {}),
-          ...Object.fromEntries(locales.map((l) => [l, { signInPageText: `Text ${l}` }])),
+        .map(({ locales, base, withDefault, files, localeLogo }) => ({
+          ...(withDefault ? { default: { ...base, files } } : {}),
+          ...Object.fromEntries(
+            locales.map((l) => [
+              l,
+              {
+                signInPageText: `Text ${l}`,
+                ...(localeLogo === undefined ? {} : { files: { bannerLogo: localeLogo } }),
+              },
+            ]),
+          ),
         })),
       // Each app on one flow at most (Graph links an application to one flow).
       userFlows: fc.shuffledSubarray(apps).chain((linked) =>
@@ -101,10 +229,15 @@ const specArbitrary: fc.Arbitrary<TenantSpecInput> = fc
                   }),
                   attributes: fc.subarray([...BUILT_IN, ...attributes]),
                   withPage: fc.boolean(),
+                  validated: fc.boolean(),
                 })
-                .map(({ withPage, attributes: collected, ...flow }) => ({
+                .map(({ withPage, validated, attributes: collected, ...flow }) => ({
                   ...flow,
                   attributes: collected,
+                  // The flow calls the spec's submit extension by name.
+                  ...(validated && apps.length > 0 && extensions.includes("Validate sign-up")
+                    ? { attributeCollectionSubmitExtension: "Validate sign-up" }
+                    : {}),
                   applications: linked.filter((_, j) => j % flows.length === i),
                   ...(withPage && collected.length > 0
                     ? {
@@ -141,10 +274,11 @@ describe("any valid spec", () => {
       fc.asyncProperty(specArbitrary, specArbitrary, async (first, second) => {
         // Each run starts from the demo tenant as seeded.
         await t.emu.control.reset();
-        await applyPlan(client, await planTenant(client, first));
-        expect((await planTenant(client, first)).changes).toEqual([]);
-        await applyPlan(client, await planTenant(client, second, { prune: true }));
-        expect((await planTenant(client, second, { prune: true })).changes).toEqual([]);
+        await applyPlan(client, await planTenant(client, first, options), options);
+        expect((await planTenant(client, first, options)).changes).toEqual([]);
+        const pruned = { ...options, prune: true };
+        await applyPlan(client, await planTenant(client, second, pruned), options);
+        expect((await planTenant(client, second, pruned)).changes).toEqual([]);
       }),
       { numRuns: 25, seed: 13 },
     );

@@ -190,6 +190,7 @@ export async function runStep(ctx: StepContext, change: PlannedChange): Promise<
 const extensionIds = (ctx: StepContext): ExtensionIds => ({
   extensions: ctx.ids.extensions,
   appId: (name) => ctx.ids.applications.get(lc(name))?.appId,
+  attributeId: (name) => ctx.ids.attributes.get(lc(name)),
 });
 
 /** Sets the required permissions of the applications whose permissions the plan creates or changes. */

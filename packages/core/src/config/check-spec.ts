@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+import { listenerTargetProblems, lookup, specEntries } from "./listener-targets.ts";
 import { type SecretSources, secretResolver } from "./secrets.ts";
 import { problemAt, SpecError, type SpecLocator, type SpecProblem } from "./spec-error.ts";
 import { KINDS, socialProviderKey, type TenantSpec, tenantSpecSchema } from "./spec-schema.ts";
@@ -125,6 +126,15 @@ export function checkSpec(raw: unknown, options: CheckSpecOptions = {}): TenantS
       );
   }
   checkPolicies(spec, options.locate, options.sources ?? new Map(), problems);
+  listenerTargetProblems(
+    spec.eventListeners,
+    {
+      event: lookup(specEntries(spec.customExtensions, (e) => e.event)),
+      dataType: lookup(specEntries(spec.userFlowAttributes, (a) => a.dataType)),
+    },
+    options.locate,
+    problems,
+  );
   const secret = secretResolver(options);
   for (const [id, set] of Object.entries(spec.trustFrameworkKeySets ?? {})) {
     if ((set.use === undefined) !== (set.kty === undefined))

@@ -63,13 +63,13 @@ export const configApplyOperation = defineOperation({
             (c) =>
               `${c.kind} '${c.name}' (${c.action === "delete" ? "deleted" : `replaced: ${c.reason ?? ""}`})`,
           ),
-        planConfirmation(plan.changes),
+        planConfirmation(plan.changes, plan.unmanaged),
       );
     const result = await applyPlan(ctx, plan, { baseDir: source.baseDir, signal: ctx.signal });
     return {
       applied: result.applied,
       counts: planCounts(result.applied),
-      summary: planText(result.applied, "Applied"),
+      summary: planText(result.applied, "Applied", plan.unmanaged),
     };
   },
 });

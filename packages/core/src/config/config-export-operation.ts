@@ -38,7 +38,9 @@ export const configExportOperation = defineOperation({
       (entry): entry is [string, Uint8Array] => typeof entry[1] !== "string",
     );
     if (input.dir !== undefined)
-      return { written: writeSpecFiles(input.dir, exported.spec, Object.fromEntries(beside)) };
+      return {
+        written: writeSpecFiles(input.dir, exported.spec, Object.fromEntries(beside), exported.notes),
+      };
     const size = beside.reduce((n, [, bytes]) => n + bytes.length, 0);
     if (size > INLINE_FILES_MAX_BYTES)
       throw new InputError(

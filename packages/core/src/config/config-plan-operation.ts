@@ -41,7 +41,7 @@ export const configPlanOperation = defineOperation({
       stateHash: plan.stateHash,
       prune: plan.prune,
       counts: planCounts(plan.changes),
-      summary: planText(plan.changes),
+      summary: planText(plan.changes, "Plan", plan.unmanaged),
     };
   },
 });

@@ -5,8 +5,9 @@
 import type { ServiceClient } from "../http/service-client.ts";
 import { InputError } from "../input-error.ts";
 import { exportBrandingFiles } from "./branding-file-steps.ts";
+import { unmanagedListeners } from "./listener-targets.ts";
 import { duplicates, liveAsSpec, liveSpec } from "./live-spec.ts";
-import { specFiles } from "./spec-files.ts";
+import { type SpecNotes, specFiles } from "./spec-files.ts";
 import { KINDS, type Kind, type TenantSpec } from "./spec-schema.ts";
 import { readTenantState } from "./tenant-state.ts";
 import { isTrustFrameworkKind } from "./trust-framework-kind.ts";
@@ -19,6 +20,8 @@ import { policyIds } from "./trust-framework-state.ts";
 export interface TenantExport {
   spec: TenantSpec;
   files: Record<string, string | Uint8Array>;
+  /** What the tenant has of the exported kinds that is left out, and why (also comments in its file). */
+  notes: SpecNotes;
 }
 
 /** Options of {@link exportTenant}. */
@@ -61,5 +64,9 @@ export async function exportTenant(
       `Names must be unique to be exported; rename or delete one of each: ${clashes.join("; ")}`,
     );
   const { spec, files } = exportBrandingFiles(liveAsSpec(live, kinds), state.brandingFiles);
-  return { spec, files: { ...specFiles(spec), ...files } };
+  const unmanaged = kinds.includes("eventListeners")
+    ? unmanagedListeners(state.listeners, live.refs.appName)
+    : [];
+  const notes: SpecNotes = unmanaged.length === 0 ? {} : { eventListeners: unmanaged };
+  return { spec, files: { ...specFiles(spec, notes), ...files }, notes };
 }

@@ -2,7 +2,8 @@
  * Custom authentication extensions and the event listeners that call them, in spec terms: an
  * extension keyed by display name, its protecting app by name (the resource id `api://{host}/{appId}`
  * is made per tenant); a listener keyed by the name of the extension it calls, its apps by name. A
- * user flow's own listeners (the flow owns them) and fraud-protection listeners are not managed.
+ * user flow's own listeners (the flow owns them) and fraud-protection listeners are not managed. An
+ * onPasswordSubmit listener names its migration flag by the custom attribute's name.
  */
 import { customExtensionMapping } from "../graph/custom-extensions/custom-extension-mapping.ts";
 import type { CustomExtension, ExtensionKind } from "../graph/custom-extensions/custom-extension-schema.ts";
@@ -33,6 +34,7 @@ export function listenerKindOf(event: string): ListenerKind | undefined {
       "onAttributeCollectionStart",
       "onAttributeCollectionSubmit",
       "onVerifiedIdClaimValidation",
+      "onPasswordSubmit",
     ] as const
   ).find((k) => k === event);
 }
@@ -69,25 +71,33 @@ export function extensionSpec(
   return out;
 }
 
+/** `extension_<appIdWithoutDashes>_<Name>` without its app part: the attribute's name, never an app id. */
+const FLAG_PREFIX = /^extension_[0-9a-f]{32}_/i;
+
 /** The tenant's listeners that call one of its extensions, each under that extension's name. */
 export function listenerSpecs(
   state: TenantState,
   appName: (appId: string) => string,
+  attributeName: (id: string) => string,
 ): { key: string; id: string; spec: EventListenerSpec }[] {
   const names = new Map(state.extensions.map((e) => [e.id.toLowerCase(), e.displayName ?? e.id]));
   return state.listeners.flatMap((l) => {
     if (l.authenticationEventsFlowId != null || l.customExtensionId === null) return [];
     const key = names.get(l.customExtensionId.toLowerCase());
-    return key === undefined
-      ? []
-      : [{ key, id: l.id, spec: { applications: sortedSet(l.appIds.map(appName)) } }];
+    if (key === undefined) return [];
+    const spec: EventListenerSpec = { applications: sortedSet(l.appIds.map(appName)) };
+    if (l.migrationPropertyId != null)
+      spec.migrationAttribute = attributeName(l.migrationPropertyId).replace(FLAG_PREFIX, "");
+    return [{ key, id: l.id, spec }];
   });
 }
 
-/** Ids an extension or listener step needs: extensions by name, apps' client ids by name. */
+/** Ids an extension or listener step needs: extensions, apps' client ids and attributes' ids by name. */
 export interface ExtensionIds {
   extensions: Map<string, { id: string; event: string }>;
   appId(name: string): string | undefined;
+  /** A custom attribute's id (`extension_<appIdWithoutDashes>_<Name>`). */
+  attributeId(name: string): string | undefined;
 }
 
 const lc = (s: string) => s.toLowerCase();
@@ -156,13 +166,29 @@ export async function writeListener(
   if (extension === undefined || kind === undefined)
     throw new Error(`no custom extension '${name}' with a listener kind to call it`);
   const appIds = spec.applications.map((a) => ids.appId(a) ?? a);
+  const flag = spec.migrationAttribute;
+  const migrationPropertyId = flag === undefined ? undefined : ids.attributeId(flag);
+  if (flag !== undefined && migrationPropertyId === undefined)
+    throw new Error(`no custom attribute '${flag}' for the listener of '${name}'`);
   if (id === undefined)
     await createEventListener(
       graph,
-      eventListenerMapping.toGraphCreate({ kind, appIds, customExtensionId: extension.id }),
+      eventListenerMapping.toGraphCreate({
+        kind,
+        appIds,
+        customExtensionId: extension.id,
+        migrationPropertyId,
+      }),
       { signal },
     );
-  else await updateEventListener(graph, id, eventListenerMapping.toGraphPatch({ kind, appIds }), { signal });
+  else {
+    // Graph replaces a handler whole: a password listener's is sent with both halves.
+    const handler =
+      kind === "onPasswordSubmit" ? { customExtensionId: extension.id, migrationPropertyId } : {};
+    await updateEventListener(graph, id, eventListenerMapping.toGraphPatch({ kind, appIds, ...handler }), {
+      signal,
+    });
+  }
 }
 
 export { deleteCustomExtension, deleteEventListener };

@@ -258,7 +258,7 @@ export function liveSpec(state: TenantState): LiveSpec {
     const spec = extensionSpec(e, knownApp);
     if (spec !== undefined) add(live.customExtensions, { key: e.displayName ?? e.id, id: e.id, spec });
   }
-  for (const l of listenerSpecs(state, refs.appName)) add(live.eventListeners, l);
+  for (const l of listenerSpecs(state, refs.appName, refs.attributeName)) add(live.eventListeners, l);
   for (const b of state.branding) {
     const { key, spec } = brandingSpec(b, state.brandingFiles.get(b.id));
     add(live.branding, { key, id: b.id, spec });

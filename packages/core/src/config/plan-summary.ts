@@ -14,7 +14,10 @@ const value = (v: unknown) => (v === undefined ? "(none)" : escapeControlCharact
  * The plan as a confirmation shows it: its text, then the deletes and replaces called out (they
  * cannot be undone), so a person answering sees them last, just above the question.
  */
-export function planConfirmation(changes: readonly PlannedChange[]): string {
+export function planConfirmation(
+  changes: readonly PlannedChange[],
+  unmanaged: readonly string[] = [],
+): string {
   const gone = changes.filter((c) => c.action === "delete" || c.action === "replace");
   const warning =
     gone.length === 0
@@ -25,11 +28,15 @@ export function planConfirmation(changes: readonly PlannedChange[]): string {
               `${c.kind} '${escapeControlCharacters(c.name)}'${c.action === "replace" ? " (replaced)" : ""}`,
           )
           .join(", ")}\n`;
-  return `${planText(changes)}${warning}`;
+  return `${planText(changes, "Plan", unmanaged)}${warning}`;
 }
 
-/** The plan's text: a count line, then each change and its fields. */
-export function planText(changes: readonly PlannedChange[], verb: "Plan" | "Applied" = "Plan"): string {
+/** The plan's text: a count line, each change and its fields, then what is left alone (`=`). */
+export function planText(
+  changes: readonly PlannedChange[],
+  verb: "Plan" | "Applied" = "Plan",
+  unmanaged: readonly string[] = [],
+): string {
   const count = (action: PlannedChange["action"]) => changes.filter((c) => c.action === action).length;
   const head =
     changes.length === 0
@@ -51,5 +58,6 @@ export function planText(changes: readonly PlannedChange[], verb: "Plan" | "Appl
       );
     }
   }
+  for (const note of unmanaged) lines.push(`  = ${escapeControlCharacters(note)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -16,6 +16,7 @@ import {
 } from "./branding-files.ts";
 import { checkSpec } from "./check-spec.ts";
 import { changedFields } from "./compare.ts";
+import { unmanagedListeners } from "./listener-targets.ts";
 import { duplicates, type LiveSpec, liveSpec } from "./live-spec.ts";
 import { type FieldChange, MASKED, type PlannedChange } from "./plan-types.ts";
 import { resolveReferences } from "./resolve-references.ts";
@@ -40,6 +41,8 @@ export interface TenantPlan {
   spec: TenantSpec;
   /** The bytes of the files the spec's branding names, by path: what apply uploads. */
   files: SpecFiles;
+  /** Objects of the spec's kinds that tenant as code leaves alone, and why (fraud protection listeners). */
+  unmanaged: string[];
 }
 
 /** Options of {@link planTenant}. */
@@ -210,5 +213,7 @@ export async function planTenant(
     prune,
     spec: resolved,
     files: referencedFiles(resolved.branding, files),
+    unmanaged:
+      resolved.eventListeners === undefined ? [] : unmanagedListeners(state.listeners, live.refs.appName),
   };
 }

@@ -4,6 +4,7 @@
  * the spec or the tenant (or a built-in one); it is rewritten in the spelling the object has, so
  * that a reference in other casing is not a difference. Unknown names are problems, placed.
  */
+import { listenerTargetProblems, lookup, specEntries } from "./listener-targets.ts";
 import type { LiveSpec } from "./live-spec.ts";
 import { normalizeApplication, normalizeFlow, sortedSet } from "./normalize.ts";
 import { resolvePermissions } from "./permission-names.ts";
@@ -49,6 +50,24 @@ export function resolveReferences(
     return found ?? ref;
   };
   const extensions = names(keysOf(spec.customExtensions), liveKeys(live.customExtensions));
+  const custom = names(keysOf(spec.userFlowAttributes), liveKeys(live.userFlowAttributes));
+  const liveOf = <S, V>(kind: Map<string, { key: string; spec: S }[]>, get: (s: S) => V) =>
+    [...kind.values()].flat().map((o): [string, V] => [o.key, get(o.spec)]);
+  listenerTargetProblems(
+    spec.eventListeners,
+    {
+      event: lookup(
+        specEntries(spec.customExtensions, (e) => e.event),
+        liveOf(live.customExtensions, (e) => e.event),
+      ),
+      dataType: lookup(
+        specEntries(spec.userFlowAttributes, (a) => a.dataType),
+        liveOf(live.userFlowAttributes, (a) => a.dataType),
+      ),
+    },
+    locate,
+    problems,
+  );
   const out: TenantSpec = { ...spec };
   if (spec.customExtensions !== undefined) {
     out.customExtensions = Object.fromEntries(
@@ -68,6 +87,7 @@ export function resolveReferences(
     out.eventListeners = Object.fromEntries(
       Object.entries(spec.eventListeners).map(([name, l]) => {
         const extension = resolve(extensions, "custom extension", ["eventListeners", name], name);
+        const flag = l.migrationAttribute;
         return [
           extension,
           {
@@ -76,6 +96,16 @@ export function resolveReferences(
                 resolve(apps, "application", ["eventListeners", name, "applications", i], a),
               ),
             ),
+            ...(flag === undefined
+              ? {}
+              : {
+                  migrationAttribute: resolve(
+                    custom,
+                    "custom attribute",
+                    ["eventListeners", name, "migrationAttribute"],
+                    flag,
+                  ),
+                }),
           },
         ];
       }),

@@ -10,7 +10,7 @@ import { InputError } from "../input-error.ts";
 import { lazyModule } from "../lazy-module.ts";
 import { CIAMKIT_VERSION } from "../version.ts";
 import { specFilePathSchema } from "./branding-files.ts";
-import { KIND_FILES, KINDS, type TenantSpec } from "./spec-schema.ts";
+import { KIND_FILES, KINDS, type Kind, type TenantSpec } from "./spec-schema.ts";
 
 const loadYaml = lazyModule<typeof Yaml>("yaml");
 
@@ -24,8 +24,14 @@ export const schemaUrl = (file: string): string =>
 /** Where export writes a policy's XML, relative to the spec folder. */
 export const policyFile = (id: string): string => `policies/${id}.xml`;
 
-/** The files of a spec, by file name: one per kind the spec has, and each policy's XML beside them. */
-export function specFiles(spec: TenantSpec): Record<string, string> {
+/** Comment lines for a kind's file: what the tenant has of the kind that the spec leaves alone. */
+export type SpecNotes = Partial<Record<Kind, readonly string[]>>;
+
+/**
+ * The files of a spec, by file name: one per kind the spec has, and each policy's XML beside them;
+ * `notes` become comment lines under a kind's schema line.
+ */
+export function specFiles(spec: TenantSpec, notes: SpecNotes = {}): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [id, p] of Object.entries(spec.trustFrameworkPolicies ?? {}))
     files[policyFile(id)] = `${p.xml}\n`;
@@ -39,7 +45,9 @@ export function specFiles(spec: TenantSpec): Record<string, string> {
       Object.keys(items).length === 0
         ? "{}\n"
         : loadYaml().stringify(items, { sortMapEntries: true, lineWidth: 0 });
-    files[KIND_FILES[kind]] = `# yaml-language-server: $schema=${schemaUrl(KIND_FILES[kind])}\n${body}`;
+    const comments = (notes[kind] ?? []).map((n) => `# ${n.replace(/[\r\n]+/g, " ")}\n`).join("");
+    files[KIND_FILES[kind]] =
+      `# yaml-language-server: $schema=${schemaUrl(KIND_FILES[kind])}\n${comments}${body}`;
   }
   return files;
 }
@@ -52,9 +60,10 @@ export function writeSpecFiles(
   dir: string,
   spec: TenantSpec,
   beside: Readonly<Record<string, string | Uint8Array>> = {},
+  notes: SpecNotes = {},
 ): string[] {
   mkdirSync(dir, { recursive: true });
-  return Object.entries({ ...beside, ...specFiles(spec) }).map(([name, content]) => {
+  return Object.entries({ ...beside, ...specFiles(spec, notes) }).map(([name, content]) => {
     // A tenant's text (a localization's culture) is part of a path: never one leading out of `dir`.
     if (!specFilePathSchema.safeParse(name).success)
       throw new InputError(

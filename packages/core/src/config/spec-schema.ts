@@ -196,9 +196,12 @@ export const customExtensionSpecSchema = z.strictObject({
   claims: z.array(z.string().min(1).max(256)).max(50).optional().describe("onTokenIssuanceStart only."),
 });
 
-/** An event listener, keyed by the name of the custom extension it calls: the apps it applies to, by name. */
+/** An event listener, keyed by the name of the custom extension it calls: its apps, by name. */
 export const eventListenerSpecSchema = z.strictObject({
   applications: z.array(displayNameSchema).describe("The applications it applies to, by name."),
+  migrationAttribute: displayNameSchema
+    .optional()
+    .describe("onPasswordSubmit only: the boolean custom attribute of users to migrate, by name."),
 });
 
 /**
