@@ -19,7 +19,7 @@ export interface AuditDeclaration {
   /** Extra target fields (a user's `userPrincipalName`). */
   target?: (record: JsonObject) => Partial<AuditTarget>;
   /** The whole record, where Graph audits a change otherwise (a grant is audited on its client). */
-  entry?: (verb: AuditVerb, before: JsonObject, after: JsonObject) => DirectoryAuditInput;
+  entry?: (verb: AuditVerb, before: JsonObject, after: JsonObject, req: GraphRequest) => DirectoryAuditInput;
 }
 
 export type AuditVerb = "Add" | "Update" | "Delete";
@@ -35,6 +35,15 @@ export interface EntitySetDeclaration {
   name: string;
   /** Where the records live. */
   collection: CollectionName;
+  /**
+   * A set contained in another set's records (`/servicePrincipals/{id}/appRoleAssignedTo`): its routes
+   * hang under each key path of `set` (its `{id}` and alternate keys), list and find only the records
+   * `owns` gives the parent in the path, and name the parent in `@odata.context` and `Location`.
+   */
+  parent?: {
+    set: EntitySet;
+    owns: (parent: JsonObject, record: JsonObject) => boolean;
+  };
   /** The CSDL entity type (short name) of the records; checked against the generated shapes at start. */
   type: string;
   /** The OData answer of the set (filterable properties and operators, `$orderby`, default property set, `$expand`). */
@@ -75,13 +84,15 @@ export interface EntitySetDeclaration {
     cost?: number;
     /** `GET /{name}/$count` (ConsistencyLevel: eventual); directory sets have it. */
     count?: boolean;
+    /** `GET /{name}/{key}`; false where Graph documents no read of one record (a service principal's app role assignments). */
+    get?: boolean;
   };
   /** How the set's own changes are audited; only a read-only set (the audit logs) has none. */
   audit?: AuditDeclaration;
   create?: {
     permissions: readonly string[];
     /** Validates the body and builds the stored record (full CSDL shape); may throw Graph's 400. */
-    build: (req: GraphRequest, body: JsonObject) => JsonObject;
+    build: (req: GraphRequest, body: JsonObject, parent?: JsonObject) => JsonObject;
     /** Runs after the record is stored and audited (bindings, secrets, indexes). */
     after?: (req: GraphRequest, record: JsonObject, body: JsonObject) => void;
     /** The body names the audit lists as modified (default: every name without `@odata.`). */
@@ -123,8 +134,8 @@ export interface EntitySetDeclaration {
 export interface EntitySet {
   readonly declaration: EntitySetDeclaration;
   readonly routes: readonly GraphRoute[];
-  /** The record at `/{name}/{key}`, or Graph's 404. */
-  find(req: GraphRequest, key: string): JsonObject;
+  /** The record at `/{name}/{key}` (of `parent`, for a contained set), or Graph's 404. */
+  find(req: GraphRequest, key: string, parent?: JsonObject): JsonObject;
   spec(req: GraphRequest): CollectionSpec;
   records(req: GraphRequest): Collection;
   /** Writes the set's audit record for one change. */

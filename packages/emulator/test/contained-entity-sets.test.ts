@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
+import { useGraphFixture } from "./helpers/graph.ts";
+
+const { fx, g } = useGraphFixture();
+
+/** A declared set contained in a parent's records (ADR 0011, `parent`): a service principal's app role assignments. */
+describe("contained entity sets", () => {
+  it("creates under the parent in the path, with the parent in Location and @odata.context, by id or appId", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    const { body: sp } = await g.post("/servicePrincipals", { appId: app.appId });
+    const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')`)).body;
+    const r = await g.post(`/servicePrincipals(appId='${GRAPH_APP_ID}')/appRoleAssignedTo`, {
+      principalId: sp.id,
+      resourceId: graph.id,
+      appRoleId: GRAPH_APP_ROLES["User.Read.All"],
+    });
+    expect(r.status).toBe(201);
+    expect(r.headers.get("location")).toMatch(
+      new RegExp(`/v1\\.0/servicePrincipals/${graph.id}/appRoleAssignedTo/${r.body.id}$`),
+    );
+    expect(r.body["@odata.context"]).toMatch(
+      new RegExp(`\\$metadata#servicePrincipals\\('${graph.id}'\\)/appRoleAssignedTo/\\$entity$`),
+    );
+    const principalSide = await g.get(`/servicePrincipals(appId='${app.appId}')/appRoleAssignments`);
+    expect(principalSide.body["@odata.context"]).toMatch(
+      new RegExp(`\\$metadata#servicePrincipals\\('${sp.id}'\\)/appRoleAssignments$`),
+    );
+    expect(principalSide.body.value.map((a: { id: string }) => a.id)).toEqual([r.body.id]);
+    // The assignment belongs to the resource side of Graph's principal and the principal side of the app's.
+    expect((await g.get(`/servicePrincipals/${sp.id}/appRoleAssignedTo`)).body.value).toEqual([]);
+    expect((await g.get(`/servicePrincipals/${graph.id}/appRoleAssignments`)).body.value).toEqual([]);
+  });
+
+  it("finds a record only under its own parent (404 elsewhere, nothing removed), and audits Assign and Unassign", async () => {
+    const { body: app } = await g.post("/applications", { displayName: "shop" });
+    const { body: sp } = await g.post("/servicePrincipals", { appId: app.appId });
+    const graph = (await g.get(`/servicePrincipals(appId='${GRAPH_APP_ID}')`)).body;
+    const r = await g.post(`/servicePrincipals/${graph.id}/appRoleAssignedTo`, {
+      principalId: sp.id,
+      resourceId: graph.id,
+      appRoleId: GRAPH_APP_ROLES["User.Read.All"],
+    });
+    const elsewhere = await g.del(`/servicePrincipals/${sp.id}/appRoleAssignedTo/${r.body.id}`);
+    expect(elsewhere).toMatchObject({ status: 404, error: { code: "Request_ResourceNotFound" } });
+    expect((await g.get(`/servicePrincipals/${sp.id}/appRoleAssignments`)).body.value).toHaveLength(1);
+    expect((await g.del(`/servicePrincipals/${sp.id}/appRoleAssignments/${r.body.id}`)).status).toBe(204);
+    const left = (await g.get(`/servicePrincipals/${graph.id}/appRoleAssignedTo`)).body.value;
+    expect(left.map((a: { id: string }) => a.id)).not.toContain(r.body.id);
+    const audits = [...fx.tenant.collection("directoryAudits").values()].filter(
+      (a) => a.category === "ApplicationManagement" && String(a.activityDisplayName).includes("app role"),
+    );
+    expect(audits.map((a) => [a.activityDisplayName, a.operationType])).toEqual([
+      ["Add app role assignment to service principal", "Assign"],
+      ["Remove app role assignment from service principal", "Unassign"],
+    ]);
+    const added = audits[0]?.targetResources as { id: string; modifiedProperties?: unknown[] }[];
+    expect(added.map((t) => t.id)).toEqual([sp.id, graph.id]);
+    expect(added[0]?.modifiedProperties).toEqual([
+      expect.objectContaining({ displayName: "AppRole.Value", newValue: JSON.stringify("User.Read.All") }),
+    ]);
+  });
+});
