@@ -29,7 +29,8 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
   if (audited === undefined && (d.create ?? d.update ?? d.remove) !== undefined)
     throw new Error(`entity set ${d.name}: a set that changes records declares its audit`);
   const records = (req: GraphRequest): Collection => collectionOf(req.tenant, d.collection);
-  const spec = (req: GraphRequest): CollectionSpec => (typeof d.spec === "function" ? d.spec(req) : d.spec);
+  const spec = (req: GraphRequest, record?: JsonObject): CollectionSpec =>
+    typeof d.spec === "function" ? d.spec(req, record) : d.spec;
   const owned = (parent: JsonObject | undefined, record: JsonObject): boolean =>
     parent === undefined || d.parent === undefined || d.parent.owns(parent, record);
   const find = (req: GraphRequest, key: string, parent?: JsonObject): JsonObject => {
@@ -76,22 +77,27 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     audit: writeAudit,
   };
   const directory = d.directory;
+  const authorized = (req: GraphRequest, record: JsonObject, use: "read" | "write"): JsonObject => {
+    d.authorize?.(req, record, use);
+    return record;
+  };
   const routes: GraphRoute[] = [];
   for (const scope of scopesOf(d)) {
     const base = `${scope.prefix}/${d.name}`;
-    routes.push({
-      method: "GET",
-      path: base,
-      permissions: d.read.listPermissions ?? d.read.permissions,
-      directory,
-      ...(d.read.listCost === undefined ? {} : { cost: d.read.listCost }),
-      handle: (req, p) => {
-        const parent = scope.parent(req, p);
-        const plain = d.listRequest?.(req) ?? req;
-        return listCollection(plain, scopedSpec(d, listSpec(plain), parent), servedList(req, parent));
-      },
-    });
-    if (d.read.count ?? d.directory) {
+    if (d.read.list ?? true)
+      routes.push({
+        method: "GET",
+        path: base,
+        permissions: d.read.listPermissions ?? d.read.permissions,
+        directory,
+        ...(d.read.listCost === undefined ? {} : { cost: d.read.listCost }),
+        handle: (req, p) => {
+          const parent = scope.parent(req, p);
+          const plain = d.listRequest?.(req) ?? req;
+          return listCollection(plain, scopedSpec(d, listSpec(plain), parent), servedList(req, parent));
+        },
+      });
+    if ((d.read.list ?? true) && (d.read.count ?? d.directory)) {
       routes.push({
         method: "GET",
         path: `${base}/$count`,
@@ -130,8 +136,14 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
           permissions: d.read.permissions,
           directory,
           ...(d.read.cost === undefined ? {} : { cost: d.read.cost }),
-          handle: (req, p) =>
-            getEntity(req, scopedSpec(d, spec(req), scope.parent(req, p)), served(req, key(p, req))),
+          handle: (req, p) => {
+            const record = authorized(req, key(p, req), "read");
+            return getEntity(
+              req,
+              scopedSpec(d, spec(req, record), scope.parent(req, p)),
+              served(req, record),
+            );
+          },
         });
       }
       if (d.update !== undefined) {
@@ -141,7 +153,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
           path,
           permissions: u.permissions,
           directory,
-          handle: (req, p) => update(set, u, req, key(p, req)),
+          handle: (req, p) => update(set, u, req, authorized(req, key(p, req), "write")),
         });
       }
       if (d.remove !== undefined) {
@@ -152,7 +164,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
           permissions: r.permissions,
           directory,
           handle: (req, p) => {
-            const record = key(p, req);
+            const record = authorized(req, key(p, req), "write");
             r.before?.(req, record);
             records(req).delete(String(record.id));
             r.after?.(req, record);

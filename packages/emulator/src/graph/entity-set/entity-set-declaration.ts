@@ -47,7 +47,7 @@ export interface EntitySetDeclaration {
   /** The CSDL entity type (short name) of the records; checked against the generated shapes at start. */
   type: string;
   /** The OData answer of the set (filterable properties and operators, `$orderby`, default property set, `$expand`). */
-  spec: CollectionSpec | ((req: GraphRequest) => CollectionSpec);
+  spec: CollectionSpec | ((req: GraphRequest, record?: JsonObject) => CollectionSpec);
   /** When the list answers otherwise than one entity (users: `$search` and advanced sorting; a flow's list annotations). */
   listSpec?: CollectionSpec | ((req: GraphRequest) => CollectionSpec);
   /** Rewrites a list request before it is answered (a flow's type-cast segments inside `$filter`). */
@@ -59,7 +59,14 @@ export interface EntitySetDeclaration {
    * that type (or one derived from it), `/{name}/{id}/microsoft.graph.{type}` gets one (404 when the
    * record is of another type). A record's type is its `@odata.type`, else `type`.
    */
-  casts?: readonly string[];
+  casts?: readonly (string | CastDeclaration)[];
+  /** A record's type for the casts, where it is not in the record (a deleted item's is kept beside it). */
+  typeOf?: (req: GraphRequest, record: JsonObject) => string;
+  /**
+   * Checks the caller may `use` this record, after it is found (403 otherwise): a deleted user needs a
+   * user permission, a deleted group a group one. Reads use `read`, changes `write`.
+   */
+  authorize?: (req: GraphRequest, record: JsonObject, use: "read" | "write") => void;
   /** Directory objects: `Directory.Read.All` / `Directory.ReadWrite.All` also allow the calls. */
   directory: boolean;
   /** What a list serves when it is more than the collection (built-in user flow attributes). */
@@ -82,6 +89,8 @@ export interface EntitySetDeclaration {
     listCost?: number;
     /** Resource units of getting one (1 when omitted). */
     cost?: number;
+    /** `GET /{name}`; false where Graph lists the set only through its casts (deleted items). */
+    list?: boolean;
     /** `GET /{name}/$count` (ConsistencyLevel: eventual); directory sets have it. */
     count?: boolean;
     /** `GET /{name}/{key}`; false where Graph documents no read of one record (a service principal's app role assignments). */
@@ -130,13 +139,24 @@ export interface EntitySetDeclaration {
   extraRoutes?: (set: EntitySet) => readonly GraphRoute[];
 }
 
+/** A cast segment with its own rules (a deleted user is listed with user permissions, as `users`). */
+export interface CastDeclaration {
+  type: string;
+  /** Who may list it (default: the set's read permissions). */
+  permissions?: readonly string[];
+  /** Its list's OData answer, context included (default: the set's, the cast added to the context). */
+  listSpec?: (req: GraphRequest) => CollectionSpec;
+  /** `GET /{name}/{id}/microsoft.graph.{type}` (default true). */
+  get?: boolean;
+}
+
 /** A declared entity set: its routes and the lookups other sets use. */
 export interface EntitySet {
   readonly declaration: EntitySetDeclaration;
   readonly routes: readonly GraphRoute[];
   /** The record at `/{name}/{key}` (of `parent`, for a contained set), or Graph's 404. */
   find(req: GraphRequest, key: string, parent?: JsonObject): JsonObject;
-  spec(req: GraphRequest): CollectionSpec;
+  spec(req: GraphRequest, record?: JsonObject): CollectionSpec;
   records(req: GraphRequest): Collection;
   /** Writes the set's audit record for one change. */
   audit(
