@@ -60,4 +60,35 @@ describe("contained entity sets", () => {
       expect.objectContaining({ displayName: "AppRole.Value", newValue: JSON.stringify("User.Read.All") }),
     ]);
   });
+
+  it("finds an alternate key among the parent's records only: the same credential name on two applications", async () => {
+    const credential = (name: string) => ({
+      name,
+      issuer: "https://token.actions.githubusercontent.com",
+      subject: `repo:contoso/${name}:ref:refs/heads/main`,
+      audiences: ["api://AzureADTokenExchange"],
+    });
+    const apps = await Promise.all(
+      ["first", "second"].map(async (displayName) => (await g.post("/applications", { displayName })).body),
+    );
+    for (const app of apps) {
+      const r = await g.post(`/applications/${app.id}/federatedIdentityCredentials`, credential("deploy"));
+      expect(r.status).toBe(201);
+      expect(r.headers.get("location")).toContain(`applications('${app.id}')/federatedIdentityCredentials/`);
+    }
+    const [first, second] = apps;
+    const byName = (app: { id: string }) =>
+      `/applications/${app.id}/federatedIdentityCredentials(name='deploy')`;
+    const read = await g.get(byName(second));
+    expect(read.body).toMatchObject({ name: "deploy" });
+    expect(read.body["@odata.context"]).toContain(
+      `applications('${second.id}')/federatedIdentityCredentials`,
+    );
+    expect((await g.del(byName(first))).status).toBe(204);
+    expect((await g.get(byName(first))).status).toBe(404);
+    expect((await g.get(byName(second))).status).toBe(200);
+    expect((await g.get(`/applications/${second.id}/federatedIdentityCredentials`)).body.value).toHaveLength(
+      1,
+    );
+  });
 });

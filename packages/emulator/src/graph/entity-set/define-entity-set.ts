@@ -13,7 +13,14 @@ import {
 } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "../routes/common.ts";
-import { containedPath, scopedSpec, scopesOf } from "./contained-set.ts";
+import {
+  containedPath,
+  keyPathsOf,
+  prefersCreate,
+  presetBody,
+  scopedSpec,
+  scopesOf,
+} from "./contained-set.ts";
 import type { EntitySet, EntitySetDeclaration } from "./entity-set-declaration.ts";
 import { referenceRoutes } from "./reference-navigation.ts";
 import { typeCastRoutes } from "./type-casts.ts";
@@ -35,7 +42,11 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     parent === undefined || d.parent === undefined || d.parent.owns(parent, record);
   const find = (req: GraphRequest, key: string, parent?: JsonObject): JsonObject => {
     const record =
-      d.find !== undefined ? d.find(req, key) : isGuid(key) ? records(req).get(key.toLowerCase()) : undefined;
+      d.find !== undefined
+        ? d.find(req, key, parent)
+        : isGuid(key)
+          ? records(req).get(key.toLowerCase())
+          : undefined;
     if (record === undefined || !owned(parent, record)) throw (d.notFound ?? notFound)(key);
     return record;
   };
@@ -110,25 +121,8 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
         },
       });
     }
-    const keyPaths: {
-      path: string;
-      key: (p: Readonly<Record<string, string>>, req: GraphRequest) => JsonObject;
-    }[] = [
-      {
-        path: `${base}/{${scope.key}}`,
-        key: (p, req) => find(req, p[scope.key] ?? "", scope.parent(req, p)),
-      },
-      ...(d.alternateKeys ?? []).map((k) => ({
-        path: `/${d.name}(${k.property}='{${k.property}}')`,
-        key: (p: Readonly<Record<string, string>>, req: GraphRequest) => {
-          const value = p[k.property] ?? "";
-          const record = k.find(req, value);
-          if (record === undefined) throw notFound(value);
-          return record;
-        },
-      })),
-    ];
-    for (const { path, key } of keyPaths) {
+    const keyPaths = keyPathsOf(d, scope, base, find);
+    for (const { path, key, lookup, upsert } of keyPaths) {
       if (d.read.get ?? true) {
         routes.push({
           method: "GET",
@@ -153,7 +147,20 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
           path,
           permissions: u.permissions,
           directory,
-          handle: (req, p) => update(set, u, req, authorized(req, key(p, req), "write")),
+          handle: (req, p) => {
+            const c = d.create;
+            if (
+              upsert !== undefined &&
+              c !== undefined &&
+              prefersCreate(req) &&
+              lookup(p, req) === undefined
+            ) {
+              const parent = scope.parent(req, p);
+              const preset = upsert(p);
+              return create(set, c, req, parent, presetBody(d, jsonBody(req), preset));
+            }
+            return update(set, u, req, authorized(req, key(p, req), "write"));
+          },
         });
       }
       if (d.remove !== undefined) {
@@ -197,8 +204,9 @@ function create(
   c: NonNullable<EntitySetDeclaration["create"]>,
   req: GraphRequest,
   parent: JsonObject | undefined,
+  preset?: JsonObject,
 ): GraphResult {
-  const body = jsonBody(req);
+  const body = preset ?? jsonBody(req);
   if (c.max !== undefined && set.records(req).size >= c.max.count) {
     throw new GraphError(
       400,

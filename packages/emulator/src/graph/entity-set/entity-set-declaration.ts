@@ -76,11 +76,13 @@ export interface EntitySetDeclaration {
   /** The `Location` of a created record (default: the set's URL and the id). */
   location?: (req: GraphRequest, record: JsonObject) => string;
   /** Finds a record by the key in the path; by default a GUID id compared without case. */
-  find?: (req: GraphRequest, key: string) => JsonObject | undefined;
+  find?: (req: GraphRequest, key: string, parent?: JsonObject) => JsonObject | undefined;
   /** Alternate key segments, `appId` gives `/{name}(appId='{appId}')`. */
   alternateKeys?: readonly {
     property: string;
-    find: (req: GraphRequest, value: string) => JsonObject | undefined;
+    find: (req: GraphRequest, value: string, parent?: JsonObject) => JsonObject | undefined;
+    /** A PATCH by this key with `Prefer: create-if-missing` creates the record it does not find (Graph's upsert). */
+    upsert?: boolean;
   }[];
   read: {
     permissions: readonly string[];
