@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRAPH_APP_ID, GRAPH_APP_ROLES } from "../src/graph/entities/graph-service-principal.ts";
-import { useGraphFixture } from "./helpers/graph.ts";
+import { customer, useGraphFixture } from "./helpers/graph.ts";
 
 const { fx, g } = useGraphFixture();
 
@@ -90,5 +90,31 @@ describe("contained entity sets", () => {
     expect((await g.get(`/applications/${second.id}/federatedIdentityCredentials`)).body.value).toHaveLength(
       1,
     );
+  });
+
+  it("stores a record by a key unique within its parent: the same email method id on two users", async () => {
+    const users = await Promise.all(
+      ["ana@example.com", "bo@example.com"].map(
+        async (email) => (await g.post("/users", customer(email))).body,
+      ),
+    );
+    const ids: string[] = [];
+    for (const user of users) {
+      const r = await g.post(`/users/${user.id}/authentication/emailMethods`, {
+        emailAddress: "shared@example.com",
+      });
+      expect(r.status).toBe(201);
+      expect(r.headers.get("location")).toMatch(
+        new RegExp(`/users/${user.id}/authentication/emailMethods/${r.body.id}$`),
+      );
+      ids.push(r.body.id);
+    }
+    expect(ids[0]).toBe(ids[1]);
+    const [ana, bo] = users;
+    expect((await g.del(`/users/${ana.id}/authentication/emailMethods/${ids[0]}`)).status).toBe(204);
+    expect((await g.get(`/users/${ana.id}/authentication/emailMethods`)).body.value).toEqual([]);
+    expect((await g.get(`/users/${bo.id}/authentication/emailMethods`)).body.value).toEqual([
+      { id: ids[1], emailAddress: "shared@example.com" },
+    ]);
   });
 });

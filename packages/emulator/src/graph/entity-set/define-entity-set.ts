@@ -173,7 +173,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
           handle: (req, p) => {
             const record = authorized(req, key(p, req), "write");
             r.before?.(req, record);
-            records(req).delete(String(record.id));
+            records(req).delete(storeKey(d, record));
             r.after?.(req, record);
             writeAudit(req, "Delete", record, record, []);
             return { status: 204 };
@@ -215,7 +215,7 @@ function create(
     );
   }
   const record = c.build(req, body, parent);
-  set.records(req).put(String(record.id), record);
+  set.records(req).put(storeKey(set.declaration, record), record);
   set.audit(req, "Add", {}, record, c.audited?.(body) ?? bodyNames(body));
   c.after?.(req, record, body);
   const d = set.declaration;
@@ -259,12 +259,16 @@ function update(
   const body = jsonBody(req);
   const after = u.apply(req, structuredClone(before), body);
   if (u.changesRecord?.(body) ?? true) {
-    set.records(req).put(String(after.id), after);
+    set.records(req).put(storeKey(set.declaration, after), after);
     set.audit(req, "Update", before, after, Object.keys(body), u.activity?.(req, body));
   }
   u.after?.(req, before, after, body);
   return { status: 204 };
 }
+
+/** Where a record is stored: its id, or the declared `storeKey` (ids unique within a parent only). */
+const storeKey = (d: EntitySetDeclaration, record: JsonObject): string =>
+  d.storeKey?.(record) ?? String(record.id);
 
 /** The `(appId='…')` alternate key of applications and service principals (client ids are lower case). */
 export function appIdKey(

@@ -35,6 +35,8 @@ export interface EntitySetDeclaration {
   name: string;
   /** Where the records live. */
   collection: CollectionName;
+  /** The key a record is stored under when its id is unique only within its parent (a user's phone method). */
+  storeKey?: (record: JsonObject) => string;
   /**
    * A set contained in another set's records (`/servicePrincipals/{id}/appRoleAssignedTo`): its routes
    * hang under each key path of `set` (its `{id}` and alternate keys), list and find only the records
