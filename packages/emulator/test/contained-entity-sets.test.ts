@@ -116,5 +116,7 @@ describe("contained entity sets", () => {
     expect((await g.get(`/users/${bo.id}/authentication/emailMethods`)).body.value).toEqual([
       { id: ids[1], emailAddress: "shared@example.com" },
     ]);
+    const selected = await g.get(`/users/${bo.id}/authentication/emailMethods?$select=emailAddress`);
+    expect(selected.body.value).toEqual([{ emailAddress: "shared@example.com" }]);
   });
 });
