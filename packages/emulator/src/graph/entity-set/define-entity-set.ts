@@ -142,25 +142,16 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
       }
       if (d.update !== undefined) {
         const u = d.update;
+        const c = d.create;
         routes.push({
           method: "PATCH",
           path,
           permissions: u.permissions,
           directory,
-          handle: (req, p) => {
-            const c = d.create;
-            if (
-              upsert !== undefined &&
-              c !== undefined &&
-              prefersCreate(req) &&
-              lookup(p, req) === undefined
-            ) {
-              const parent = scope.parent(req, p);
-              const preset = upsert(p);
-              return create(set, c, req, parent, presetBody(d, jsonBody(req), preset));
-            }
-            return update(set, u, req, authorized(req, key(p, req), "write"));
-          },
+          handle: (req, p) =>
+            upsert !== undefined && c !== undefined && prefersCreate(req) && lookup(p, req) === undefined
+              ? create(set, c, req, scope.parent(req, p), presetBody(d, jsonBody(req), upsert(p)))
+              : update(set, u, req, authorized(req, key(p, req), "write")),
         });
       }
       if (d.remove !== undefined) {
@@ -170,14 +161,7 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
           path,
           permissions: r.permissions,
           directory,
-          handle: (req, p) => {
-            const record = authorized(req, key(p, req), "write");
-            r.before?.(req, record);
-            records(req).delete(storeKey(d, record));
-            r.after?.(req, record);
-            writeAudit(req, "Delete", record, record, []);
-            return { status: 204 };
-          },
+          handle: (req, p) => remove(set, r, req, authorized(req, key(p, req), "write")),
         });
       }
     }
@@ -248,6 +232,19 @@ function create(
       ...served,
     },
   };
+}
+
+function remove(
+  set: EntitySet,
+  r: NonNullable<EntitySetDeclaration["remove"]>,
+  req: GraphRequest,
+  record: JsonObject,
+): GraphResult {
+  r.before?.(req, record);
+  set.records(req).delete(storeKey(set.declaration, record));
+  r.after?.(req, record);
+  set.audit(req, "Delete", record, record, []);
+  return { status: 204 };
 }
 
 function update(
