@@ -6,6 +6,8 @@ import { writeFileSync } from "node:fs";
 import { allProperties, graphMetadataPath, readCsdl } from "../test/helpers/csdl.ts";
 
 const served = [
+  // Deleted items (/directory/deletedItems) are directory objects of several types.
+  "directoryObject",
   "user",
   "group",
   "application",

@@ -584,6 +584,13 @@ export const graphTypes: Readonly<Record<string, GraphTypeShape>> = {
       targetResources: "Collection(targetResource)",
     },
   },
+  directoryObject: {
+    base: "entity",
+    props: {
+      id: "String!",
+      deletedDateTime: "DateTimeOffset",
+    },
+  },
   emailAuthenticationMethod: {
     base: "authenticationMethod",
     props: {

@@ -13,6 +13,14 @@ import {
 } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { audit, changes, jsonBody } from "../routes/common.ts";
+import {
+  containedPath,
+  keyPathsOf,
+  prefersCreate,
+  presetBody,
+  scopedSpec,
+  scopesOf,
+} from "./contained-set.ts";
 import type { EntitySet, EntitySetDeclaration } from "./entity-set-declaration.ts";
 import { referenceRoutes } from "./reference-navigation.ts";
 import { typeCastRoutes } from "./type-casts.ts";
@@ -28,23 +36,33 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
   if (audited === undefined && (d.create ?? d.update ?? d.remove) !== undefined)
     throw new Error(`entity set ${d.name}: a set that changes records declares its audit`);
   const records = (req: GraphRequest): Collection => collectionOf(req.tenant, d.collection);
-  const spec = (req: GraphRequest): CollectionSpec => (typeof d.spec === "function" ? d.spec(req) : d.spec);
-  const find = (req: GraphRequest, key: string): JsonObject => {
+  const spec = (req: GraphRequest, record?: JsonObject): CollectionSpec =>
+    typeof d.spec === "function" ? d.spec(req, record) : d.spec;
+  const owned = (parent: JsonObject | undefined, record: JsonObject): boolean =>
+    parent === undefined || d.parent === undefined || d.parent.owns(parent, record);
+  const find = (req: GraphRequest, key: string, parent?: JsonObject): JsonObject => {
     const record =
-      d.find !== undefined ? d.find(req, key) : isGuid(key) ? records(req).get(key.toLowerCase()) : undefined;
-    if (record === undefined) throw (d.notFound ?? notFound)(key);
+      d.find !== undefined
+        ? d.find(req, key, parent)
+        : isGuid(key)
+          ? records(req).get(key.toLowerCase())
+          : undefined;
+    if (record === undefined || !owned(parent, record)) throw (d.notFound ?? notFound)(key);
     return record;
   };
-  const listed = (req: GraphRequest): Iterable<JsonObject> => (d.list ?? ((r) => records(r).values()))(req);
+  const listed = (req: GraphRequest, parent?: JsonObject): Iterable<JsonObject> => {
+    const all = (d.list ?? ((r) => records(r).values()))(req);
+    return parent === undefined ? all : [...all].filter((r) => owned(parent, r));
+  };
   const listSpec = (req: GraphRequest): CollectionSpec =>
     d.listSpec === undefined ? spec(req) : typeof d.listSpec === "function" ? d.listSpec(req) : d.listSpec;
   const served = (req: GraphRequest, record: JsonObject): JsonObject => d.serve?.(req, record) ?? record;
-  const servedList = (req: GraphRequest): Iterable<JsonObject> =>
-    d.serve === undefined ? listed(req) : [...listed(req)].map((r) => served(req, r));
+  const servedList = (req: GraphRequest, parent?: JsonObject): Iterable<JsonObject> =>
+    d.serve === undefined ? listed(req, parent) : [...listed(req, parent)].map((r) => served(req, r));
   const writeAudit: EntitySet["audit"] = (req, verb, before, after, names, activity) => {
     if (audited === undefined) return;
     if (audited.entry !== undefined) {
-      audit(req, audited.entry(verb, before, after));
+      audit(req, audited.entry(verb, before, after, req));
       return;
     }
     const target: AuditTarget = {
@@ -69,94 +87,94 @@ export function defineEntitySet(d: EntitySetDeclaration): EntitySet {
     records,
     audit: writeAudit,
   };
-  const base = `/${d.name}`;
   const directory = d.directory;
-  const routes: GraphRoute[] = [
-    {
-      method: "GET",
-      path: base,
-      permissions: d.read.listPermissions ?? d.read.permissions,
-      directory,
-      ...(d.read.listCost === undefined ? {} : { cost: d.read.listCost }),
-      handle: (req) => {
-        const plain = d.listRequest?.(req) ?? req;
-        return listCollection(plain, listSpec(plain), servedList(req));
-      },
-    },
-  ];
-  if (d.read.count ?? d.directory) {
-    routes.push({
-      method: "GET",
-      path: `${base}/$count`,
-      permissions: d.read.permissions,
-      directory,
-      handle: (req) => {
-        const plain = d.listRequest?.(req) ?? req;
-        return countCollection(plain, listSpec(plain), servedList(req));
-      },
-    });
-  }
-  const keyPaths: {
-    path: string;
-    key: (p: Readonly<Record<string, string>>, req: GraphRequest) => JsonObject;
-  }[] = [
-    { path: `${base}/{id}`, key: (p, req) => find(req, p.id ?? "") },
-    ...(d.alternateKeys ?? []).map((k) => ({
-      path: `/${d.name}(${k.property}='{${k.property}}')`,
-      key: (p: Readonly<Record<string, string>>, req: GraphRequest) => {
-        const value = p[k.property] ?? "";
-        const record = k.find(req, value);
-        if (record === undefined) throw notFound(value);
-        return record;
-      },
-    })),
-  ];
-  for (const { path, key } of keyPaths) {
-    routes.push({
-      method: "GET",
-      path,
-      permissions: d.read.permissions,
-      directory,
-      ...(d.read.cost === undefined ? {} : { cost: d.read.cost }),
-      handle: (req, p) => getEntity(req, spec(req), served(req, key(p, req))),
-    });
-    if (d.update !== undefined) {
-      const u = d.update;
+  const authorized = (req: GraphRequest, record: JsonObject, use: "read" | "write"): JsonObject => {
+    d.authorize?.(req, record, use);
+    return record;
+  };
+  const routes: GraphRoute[] = [];
+  for (const scope of scopesOf(d)) {
+    const base = `${scope.prefix}/${d.name}`;
+    if (d.read.list ?? true)
       routes.push({
-        method: "PATCH",
-        path,
-        permissions: u.permissions,
+        method: "GET",
+        path: base,
+        permissions: d.read.listPermissions ?? d.read.permissions,
         directory,
-        handle: (req, p) => update(set, u, req, key(p, req)),
+        ...(d.read.listCost === undefined ? {} : { cost: d.read.listCost }),
+        handle: (req, p) => {
+          const parent = scope.parent(req, p);
+          const plain = d.listRequest?.(req) ?? req;
+          return listCollection(plain, scopedSpec(d, listSpec(plain), parent), servedList(req, parent));
+        },
       });
-    }
-    if (d.remove !== undefined) {
-      const r = d.remove;
+    if ((d.read.list ?? true) && (d.read.count ?? d.directory)) {
       routes.push({
-        method: "DELETE",
-        path,
-        permissions: r.permissions,
+        method: "GET",
+        path: `${base}/$count`,
+        permissions: d.read.permissions,
         directory,
         handle: (req, p) => {
-          const record = key(p, req);
-          r.before?.(req, record);
-          records(req).delete(String(record.id));
-          r.after?.(req, record);
-          writeAudit(req, "Delete", record, record, []);
-          return { status: 204 };
+          const parent = scope.parent(req, p);
+          const plain = d.listRequest?.(req) ?? req;
+          return countCollection(plain, scopedSpec(d, listSpec(plain), parent), servedList(req, parent));
         },
       });
     }
-  }
-  if (d.create !== undefined) {
-    const c = d.create;
-    routes.push({
-      method: "POST",
-      path: base,
-      permissions: c.permissions,
-      directory,
-      handle: (req) => create(set, c, req),
-    });
+    const keyPaths = keyPathsOf(d, scope, base, find);
+    for (const { path, key, lookup, upsert } of keyPaths) {
+      if (d.read.get ?? true) {
+        routes.push({
+          method: "GET",
+          path,
+          permissions: d.read.permissions,
+          directory,
+          ...(d.read.cost === undefined ? {} : { cost: d.read.cost }),
+          handle: (req, p) => {
+            const record = authorized(req, key(p, req), "read");
+            return getEntity(
+              req,
+              scopedSpec(d, spec(req, record), scope.parent(req, p)),
+              served(req, record),
+            );
+          },
+        });
+      }
+      if (d.update !== undefined) {
+        const u = d.update;
+        const c = d.create;
+        routes.push({
+          method: "PATCH",
+          path,
+          permissions: u.permissions,
+          directory,
+          handle: (req, p) =>
+            upsert !== undefined && c !== undefined && prefersCreate(req) && lookup(p, req) === undefined
+              ? create(set, c, req, scope.parent(req, p), presetBody(d, jsonBody(req), upsert(p)))
+              : update(set, u, req, authorized(req, key(p, req), "write")),
+        });
+      }
+      if (d.remove !== undefined) {
+        const r = d.remove;
+        routes.push({
+          method: "DELETE",
+          path,
+          permissions: r.permissions,
+          directory,
+          handle: (req, p) => remove(set, r, req, authorized(req, key(p, req), "write")),
+        });
+      }
+    }
+    if (d.create !== undefined) {
+      const c = d.create;
+      routes.push({
+        method: "POST",
+        path: base,
+        permissions: c.permissions,
+        directory,
+        handle: (req, p) => create(set, c, req, scope.parent(req, p)),
+      });
+    }
   }
   for (const nav of d.navigations ?? []) routes.push(...referenceRoutes(set, nav));
   routes.push(...typeCastRoutes({ declaration: d, listed, find, spec, listSpec, served }));
@@ -169,8 +187,10 @@ function create(
   set: EntitySet,
   c: NonNullable<EntitySetDeclaration["create"]>,
   req: GraphRequest,
+  parent: JsonObject | undefined,
+  preset?: JsonObject,
 ): GraphResult {
-  const body = jsonBody(req);
+  const body = preset ?? jsonBody(req);
   if (c.max !== undefined && set.records(req).size >= c.max.count) {
     throw new GraphError(
       400,
@@ -178,18 +198,18 @@ function create(
       `The tenant already has the maximum of ${c.max.count} ${c.max.plural}; delete one before creating another.`,
     );
   }
-  const record = c.build(req, body);
-  set.records(req).put(String(record.id), record);
+  const record = c.build(req, body, parent);
+  set.records(req).put(storeKey(set.declaration, record), record);
   set.audit(req, "Add", {}, record, c.audited?.(body) ?? bodyNames(body));
   c.after?.(req, record, body);
-  const name = set.declaration.name;
-  const spec = set.spec(req);
+  const d = set.declaration;
+  const spec = scopedSpec(d, set.spec(req), parent);
   // Graph's create examples answer with the created object: the default property set and every
   // property the request set (a B2C user's `identities` and `passwordPolicies`).
   const sent = Object.keys(body).filter(
     (k) => !k.includes("@") && record[k] !== undefined && !c.withheld?.includes(k),
   );
-  const view = set.declaration.serve?.(req, record) ?? record;
+  const view = d.serve?.(req, record) ?? record;
   const served =
     c.served !== undefined
       ? c.served(req, record)
@@ -204,14 +224,27 @@ function create(
     status: 201,
     headers: {
       location:
-        set.declaration.location?.(req, record) ??
-        `${req.baseUrl}/${req.version}/${name}/${String(record.id)}`,
+        d.location?.(req, record) ??
+        `${req.baseUrl}/${req.version}/${containedPath(d, parent, "/")}/${String(record.id)}`,
     },
     body: {
       "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${spec.entitySet}/$entity`,
       ...served,
     },
   };
+}
+
+function remove(
+  set: EntitySet,
+  r: NonNullable<EntitySetDeclaration["remove"]>,
+  req: GraphRequest,
+  record: JsonObject,
+): GraphResult {
+  r.before?.(req, record);
+  set.records(req).delete(storeKey(set.declaration, record));
+  r.after?.(req, record);
+  set.audit(req, "Delete", record, record, []);
+  return { status: 204 };
 }
 
 function update(
@@ -223,12 +256,16 @@ function update(
   const body = jsonBody(req);
   const after = u.apply(req, structuredClone(before), body);
   if (u.changesRecord?.(body) ?? true) {
-    set.records(req).put(String(after.id), after);
+    set.records(req).put(storeKey(set.declaration, after), after);
     set.audit(req, "Update", before, after, Object.keys(body), u.activity?.(req, body));
   }
   u.after?.(req, before, after, body);
   return { status: 204 };
 }
+
+/** Where a record is stored: its id, or the declared `storeKey` (ids unique within a parent only). */
+const storeKey = (d: EntitySetDeclaration, record: JsonObject): string =>
+  d.storeKey?.(record) ?? String(record.id);
 
 /** The `(appId='…')` alternate key of applications and service principals (client ids are lower case). */
 export function appIdKey(

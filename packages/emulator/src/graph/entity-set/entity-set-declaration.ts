@@ -19,7 +19,7 @@ export interface AuditDeclaration {
   /** Extra target fields (a user's `userPrincipalName`). */
   target?: (record: JsonObject) => Partial<AuditTarget>;
   /** The whole record, where Graph audits a change otherwise (a grant is audited on its client). */
-  entry?: (verb: AuditVerb, before: JsonObject, after: JsonObject) => DirectoryAuditInput;
+  entry?: (verb: AuditVerb, before: JsonObject, after: JsonObject, req: GraphRequest) => DirectoryAuditInput;
 }
 
 export type AuditVerb = "Add" | "Update" | "Delete";
@@ -35,10 +35,21 @@ export interface EntitySetDeclaration {
   name: string;
   /** Where the records live. */
   collection: CollectionName;
+  /** The key a record is stored under when its id is unique only within its parent (a user's phone method). */
+  storeKey?: (record: JsonObject) => string;
+  /**
+   * A set contained in another set's records (`/servicePrincipals/{id}/appRoleAssignedTo`): its routes
+   * hang under each key path of `set` (its `{id}` and alternate keys), list and find only the records
+   * `owns` gives the parent in the path, and name the parent in `@odata.context` and `Location`.
+   */
+  parent?: {
+    set: EntitySet;
+    owns: (parent: JsonObject, record: JsonObject) => boolean;
+  };
   /** The CSDL entity type (short name) of the records; checked against the generated shapes at start. */
   type: string;
   /** The OData answer of the set (filterable properties and operators, `$orderby`, default property set, `$expand`). */
-  spec: CollectionSpec | ((req: GraphRequest) => CollectionSpec);
+  spec: CollectionSpec | ((req: GraphRequest, record?: JsonObject) => CollectionSpec);
   /** When the list answers otherwise than one entity (users: `$search` and advanced sorting; a flow's list annotations). */
   listSpec?: CollectionSpec | ((req: GraphRequest) => CollectionSpec);
   /** Rewrites a list request before it is answered (a flow's type-cast segments inside `$filter`). */
@@ -50,7 +61,14 @@ export interface EntitySetDeclaration {
    * that type (or one derived from it), `/{name}/{id}/microsoft.graph.{type}` gets one (404 when the
    * record is of another type). A record's type is its `@odata.type`, else `type`.
    */
-  casts?: readonly string[];
+  casts?: readonly (string | CastDeclaration)[];
+  /** A record's type for the casts, where it is not in the record (a deleted item's is kept beside it). */
+  typeOf?: (req: GraphRequest, record: JsonObject) => string;
+  /**
+   * Checks the caller may `use` this record, after it is found (403 otherwise): a deleted user needs a
+   * user permission, a deleted group a group one. Reads use `read`, changes `write`.
+   */
+  authorize?: (req: GraphRequest, record: JsonObject, use: "read" | "write") => void;
   /** Directory objects: `Directory.Read.All` / `Directory.ReadWrite.All` also allow the calls. */
   directory: boolean;
   /** What a list serves when it is more than the collection (built-in user flow attributes). */
@@ -60,11 +78,13 @@ export interface EntitySetDeclaration {
   /** The `Location` of a created record (default: the set's URL and the id). */
   location?: (req: GraphRequest, record: JsonObject) => string;
   /** Finds a record by the key in the path; by default a GUID id compared without case. */
-  find?: (req: GraphRequest, key: string) => JsonObject | undefined;
+  find?: (req: GraphRequest, key: string, parent?: JsonObject) => JsonObject | undefined;
   /** Alternate key segments, `appId` gives `/{name}(appId='{appId}')`. */
   alternateKeys?: readonly {
     property: string;
-    find: (req: GraphRequest, value: string) => JsonObject | undefined;
+    find: (req: GraphRequest, value: string, parent?: JsonObject) => JsonObject | undefined;
+    /** A PATCH by this key with `Prefer: create-if-missing` creates the record it does not find (Graph's upsert). */
+    upsert?: boolean;
   }[];
   read: {
     permissions: readonly string[];
@@ -73,15 +93,19 @@ export interface EntitySetDeclaration {
     listCost?: number;
     /** Resource units of getting one (1 when omitted). */
     cost?: number;
+    /** `GET /{name}`; false where Graph lists the set only through its casts (deleted items). */
+    list?: boolean;
     /** `GET /{name}/$count` (ConsistencyLevel: eventual); directory sets have it. */
     count?: boolean;
+    /** `GET /{name}/{key}`; false where Graph documents no read of one record (a service principal's app role assignments). */
+    get?: boolean;
   };
   /** How the set's own changes are audited; only a read-only set (the audit logs) has none. */
   audit?: AuditDeclaration;
   create?: {
     permissions: readonly string[];
     /** Validates the body and builds the stored record (full CSDL shape); may throw Graph's 400. */
-    build: (req: GraphRequest, body: JsonObject) => JsonObject;
+    build: (req: GraphRequest, body: JsonObject, parent?: JsonObject) => JsonObject;
     /** Runs after the record is stored and audited (bindings, secrets, indexes). */
     after?: (req: GraphRequest, record: JsonObject, body: JsonObject) => void;
     /** The body names the audit lists as modified (default: every name without `@odata.`). */
@@ -119,13 +143,24 @@ export interface EntitySetDeclaration {
   extraRoutes?: (set: EntitySet) => readonly GraphRoute[];
 }
 
+/** A cast segment with its own rules (a deleted user is listed with user permissions, as `users`). */
+export interface CastDeclaration {
+  type: string;
+  /** Who may list it (default: the set's read permissions). */
+  permissions?: readonly string[];
+  /** Its list's OData answer, context included (default: the set's, the cast added to the context). */
+  listSpec?: (req: GraphRequest) => CollectionSpec;
+  /** `GET /{name}/{id}/microsoft.graph.{type}` (default true). */
+  get?: boolean;
+}
+
 /** A declared entity set: its routes and the lookups other sets use. */
 export interface EntitySet {
   readonly declaration: EntitySetDeclaration;
   readonly routes: readonly GraphRoute[];
-  /** The record at `/{name}/{key}`, or Graph's 404. */
-  find(req: GraphRequest, key: string): JsonObject;
-  spec(req: GraphRequest): CollectionSpec;
+  /** The record at `/{name}/{key}` (of `parent`, for a contained set), or Graph's 404. */
+  find(req: GraphRequest, key: string, parent?: JsonObject): JsonObject;
+  spec(req: GraphRequest, record?: JsonObject): CollectionSpec;
   records(req: GraphRequest): Collection;
   /** Writes the set's audit record for one change. */
   audit(

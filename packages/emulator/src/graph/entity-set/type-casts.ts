@@ -3,14 +3,19 @@ import { notFound } from "../graph-errors.ts";
 import { type CollectionSpec, getEntity, listCollection } from "../odata/collection-query.ts";
 import { isOf } from "../odata/filter-eval.ts";
 import type { GraphRequest, GraphRoute } from "../route.ts";
-import type { EntitySetDeclaration } from "./entity-set-declaration.ts";
+import type { CastDeclaration, EntitySetDeclaration } from "./entity-set-declaration.ts";
+
+const castSpec = (spec: CollectionSpec, segment: string): CollectionSpec => ({
+  ...spec,
+  entitySet: `${spec.entitySet}/${segment}`,
+});
 
 /** What the cast routes of a set need from {@link defineEntitySet}. */
 export interface CastSource {
   declaration: EntitySetDeclaration;
   listed: (req: GraphRequest) => Iterable<JsonObject>;
   find: (req: GraphRequest, key: string) => JsonObject;
-  spec: (req: GraphRequest) => CollectionSpec;
+  spec: (req: GraphRequest, record?: JsonObject) => CollectionSpec;
   listSpec: (req: GraphRequest) => CollectionSpec;
   served: (req: GraphRequest, record: JsonObject) => JsonObject;
 }
@@ -21,42 +26,41 @@ export interface CastSource {
  */
 export function typeCastRoutes(s: CastSource): GraphRoute[] {
   const d = s.declaration;
-  const typeOf = (record: JsonObject) => record["@odata.type"] ?? d.type;
+  const typeOf = (req: GraphRequest, record: JsonObject) =>
+    d.typeOf?.(req, record) ?? record["@odata.type"] ?? d.type;
   const routes: GraphRoute[] = [];
-  for (const cast of d.casts ?? []) {
+  for (const declared of d.casts ?? []) {
+    const c: CastDeclaration = typeof declared === "string" ? { type: declared } : declared;
+    const cast = c.type;
     const segment = `microsoft.graph.${cast}`;
     const common = { permissions: d.read.permissions, directory: d.directory };
-    routes.push(
-      {
-        method: "GET",
-        path: `/${d.name}/${segment}`,
-        ...common,
-        handle: (req) => {
-          const plain = d.listRequest?.(req) ?? req;
-          const spec = s.listSpec(plain);
-          const records = [...s.listed(req)]
-            .filter((r) => isOf(typeOf(r), cast))
-            .map((r) => s.served(req, r));
-          return listCollection(plain, { ...spec, entitySet: `${spec.entitySet}/${segment}` }, records);
-        },
+    routes.push({
+      method: "GET",
+      path: `/${d.name}/${segment}`,
+      ...common,
+      permissions: c.permissions ?? d.read.permissions,
+      handle: (req) => {
+        const plain = d.listRequest?.(req) ?? req;
+        const spec = c.listSpec?.(plain) ?? castSpec(s.listSpec(plain), segment);
+        const records = [...s.listed(req)]
+          .filter((r) => isOf(typeOf(req, r), cast))
+          .map((r) => s.served(req, r));
+        return listCollection(plain, spec, records);
       },
-      {
-        method: "GET",
-        path: `/${d.name}/{id}/${segment}`,
-        ...common,
-        handle: (req, p) => {
-          const key = p.id ?? "";
-          const record = s.find(req, key);
-          if (!isOf(typeOf(record), cast)) throw (d.notFound ?? notFound)(key);
-          const spec = s.spec(req);
-          return getEntity(
-            req,
-            { ...spec, entitySet: `${spec.entitySet}/${segment}` },
-            s.served(req, record),
-          );
-        },
+    });
+    if (c.get === false) continue;
+    routes.push({
+      method: "GET",
+      path: `/${d.name}/{id}/${segment}`,
+      ...common,
+      handle: (req, p) => {
+        const key = p.id ?? "";
+        const record = s.find(req, key);
+        if (!isOf(typeOf(req, record), cast)) throw (d.notFound ?? notFound)(key);
+        d.authorize?.(req, record, "read");
+        return getEntity(req, castSpec(s.spec(req, record), segment), s.served(req, record));
       },
-    );
+    });
   }
   return routes;
 }

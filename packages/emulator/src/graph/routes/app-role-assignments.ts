@@ -3,12 +3,13 @@ import { z } from "zod";
 import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { newAppRoleAssignment } from "../entities/app-role-assignment.ts";
-import { INSUFFICIENT_PRIVILEGES } from "../graph-errors.ts";
+import type { AuditTarget, DirectoryAuditInput } from "../entities/directory-audit.ts";
+import { type AuditVerb, defineEntitySet } from "../entity-set/define-entity-set.ts";
+import { INSUFFICIENT_PRIVILEGES, invalidValue } from "../graph-errors.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
-import { listCollection } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import { audit, directoryObject, jsonBody, notFound } from "./common.ts";
-import { findServicePrincipal } from "./service-principals.ts";
+import { directoryObject, notFound } from "./common.ts";
+import { servicePrincipalSet } from "./service-principals.ts";
 
 /** The default app role (`00000000-…`) assigns a principal to an app without a specific role. */
 const DEFAULT_ROLE = "00000000-0000-0000-0000-000000000000";
@@ -43,27 +44,28 @@ const assignmentsSpec = (entitySet: string): CollectionSpec => ({
 const CreateSchema = z.object({ principalId: z.guid(), resourceId: z.guid(), appRoleId: z.guid() }).loose();
 
 /**
- * Grants an app role: AppRoleAssignment.ReadWrite.All plus a permission to read applications, as
- * Graph requires both (api-surface 10.4). A duplicate grant is refused; new grants show in newly
- * issued tokens only (the token service reads this collection when it issues one).
+ * Builds a grant of an app role: AppRoleAssignment.ReadWrite.All plus a permission to read
+ * applications, as Graph requires both (api-surface 10.4). A duplicate grant is refused; new grants
+ * show in newly issued tokens only (the token service reads this collection when it issues one).
  */
-function assign(req: GraphRequest, pathSp: JsonObject, side: "resource" | "principal") {
+function buildAssignment(
+  req: GraphRequest,
+  body: JsonObject,
+  pathSp: JsonObject | undefined,
+  side: Side,
+): JsonObject {
   if (!req.caller.permissions.some((p) => APPLICATION_READ.includes(p))) {
     throw new GraphError(403, "Authorization_RequestDenied", INSUFFICIENT_PRIVILEGES);
   }
-  const parsed = CreateSchema.safeParse(jsonBody(req));
+  const parsed = CreateSchema.safeParse(body);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join(".") ?? "body";
-    throw new GraphError(
-      400,
-      "Request_BadRequest",
-      `Invalid value specified for property '${field}' of resource 'AppRoleAssignment'.`,
-    );
+    throw invalidValue(field, "AppRoleAssignment");
   }
   const principalId = parsed.data.principalId.toLowerCase();
   const resourceId = parsed.data.resourceId.toLowerCase();
   const appRoleId = parsed.data.appRoleId.toLowerCase();
-  if ((side === "resource" ? resourceId : principalId) !== pathSp.id) {
+  if ((side === "resource" ? resourceId : principalId) !== pathSp?.id) {
     throw new GraphError(
       400,
       "Request_BadRequest",
@@ -78,127 +80,87 @@ function assign(req: GraphRequest, pathSp: JsonObject, side: "resource" | "princ
   if (appRoleId !== DEFAULT_ROLE && !roles.some((r) => r.id === appRoleId && r.isEnabled !== false)) {
     throw new GraphError(400, "Request_BadRequest", "Permission being assigned was not found on application");
   }
-  const assignments = req.tenant.collection(COLLECTIONS.appRoleAssignments);
-  for (const a of assignments.values()) {
+  for (const a of req.tenant.collection(COLLECTIONS.appRoleAssignments).values()) {
     if (a.principalId === principalId && a.resourceId === resourceId && a.appRoleId === appRoleId) {
       throw new GraphError(400, "Request_BadRequest", "Permission entry already exists.");
     }
   }
   const type = principal.type === "user" ? "User" : principal.type === "group" ? "Group" : "ServicePrincipal";
-  const assignment = newAppRoleAssignment(
+  return newAppRoleAssignment(
     { id: principalId, displayName: (principal.record.displayName ?? null) as string | null, type },
     { id: resourceId, displayName: (resource.displayName ?? null) as string | null },
     appRoleId,
     req.now(),
     randomUUID(),
   );
-  assignments.put(assignment.id as string, assignment);
-  const role = roles.find((r) => r.id === appRoleId);
-  audit(req, {
-    activityDisplayName:
-      type === "ServicePrincipal"
-        ? "Add app role assignment to service principal"
-        : `Add app role assignment grant to ${type.toLowerCase()}`,
-    category: "ApplicationManagement",
-    operationType: "Assign",
-    targets: [
-      {
-        id: principalId,
-        displayName: assignment.principalDisplayName as string | null,
-        type,
-        modifiedProperties: [
-          { displayName: "AppRole.Value", oldValue: undefined, newValue: role?.value ?? null },
-        ],
-      },
-      {
-        id: resourceId,
-        displayName: assignment.resourceDisplayName as string | null,
-        type: "ServicePrincipal",
-      },
-    ],
-  });
-  const entitySet = side === "resource" ? "appRoleAssignedTo" : "appRoleAssignments";
-  return {
-    status: 201,
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#servicePrincipals('${pathSp.id as string}')/${entitySet}/$entity`,
-      ...assignment,
-    },
-  };
 }
 
-function unassign(
-  req: GraphRequest,
-  pathSp: JsonObject,
-  assignmentId: string,
-  side: "resource" | "principal",
-) {
-  const assignments = req.tenant.collection(COLLECTIONS.appRoleAssignments);
-  const a = assignments.get(assignmentId);
-  if (a === undefined || (side === "resource" ? a.resourceId : a.principalId) !== pathSp.id)
-    throw notFound(assignmentId);
-  assignments.delete(assignmentId);
-  audit(req, {
+/** Graph audits a grant as `Assign` and its removal as `Unassign`, on the principal and the resource. */
+function assignmentAudit(verb: AuditVerb, a: JsonObject, req: GraphRequest): DirectoryAuditInput {
+  const type = String(a.principalType);
+  const principal: AuditTarget = {
+    id: a.principalId as string,
+    displayName: a.principalDisplayName as string | null,
+    type,
+  };
+  if (verb === "Add") {
+    const resource = req.tenant.collection(COLLECTIONS.servicePrincipals).get(String(a.resourceId));
+    const role = ((resource?.appRoles ?? []) as JsonObject[]).find((r) => r.id === a.appRoleId);
+    principal.modifiedProperties = [
+      { displayName: "AppRole.Value", oldValue: undefined, newValue: role?.value ?? null },
+    ];
+  }
+  const sp = type === "ServicePrincipal";
+  return {
     activityDisplayName:
-      a.principalType === "ServicePrincipal"
-        ? "Remove app role assignment from service principal"
-        : `Remove app role assignment from ${String(a.principalType).toLowerCase()}`,
+      verb === "Add"
+        ? sp
+          ? "Add app role assignment to service principal"
+          : `Add app role assignment grant to ${type.toLowerCase()}`
+        : sp
+          ? "Remove app role assignment from service principal"
+          : `Remove app role assignment from ${type.toLowerCase()}`,
     category: "ApplicationManagement",
-    operationType: "Unassign",
+    operationType: verb === "Add" ? "Assign" : "Unassign",
     targets: [
-      {
-        id: a.principalId as string,
-        displayName: a.principalDisplayName as string | null,
-        type: String(a.principalType),
-      },
+      principal,
       {
         id: a.resourceId as string,
         displayName: a.resourceDisplayName as string | null,
         type: "ServicePrincipal",
       },
     ],
-  });
-  return { status: 204 };
+  };
 }
 
-function list(req: GraphRequest, sp: JsonObject, side: "resource" | "principal") {
+type Side = "resource" | "principal";
+
+/** One side of the assignments of a service principal: `appRoleAssignedTo` (resource) or `appRoleAssignments` (principal). */
+function assignmentSet(name: string, side: Side) {
   const key = side === "resource" ? "resourceId" : "principalId";
-  const items = [...req.tenant.collection(COLLECTIONS.appRoleAssignments).values()].filter(
-    (a) => a[key] === sp.id,
-  );
-  const entitySet = `servicePrincipals('${sp.id as string}')/${side === "resource" ? "appRoleAssignedTo" : "appRoleAssignments"}`;
-  return listCollection(req, assignmentsSpec(entitySet), items);
+  return defineEntitySet({
+    name,
+    collection: COLLECTIONS.appRoleAssignments,
+    parent: { set: servicePrincipalSet, owns: (sp, a) => a[key] === sp.id },
+    type: "appRoleAssignment",
+    spec: assignmentsSpec(name),
+    directory: true,
+    // Assignment ids are opaque base64url strings, compared as they are.
+    find: (req, id) => req.tenant.collection(COLLECTIONS.appRoleAssignments).get(id),
+    read: { permissions: READ, count: false, get: false, ...(side === "principal" ? { listCost: 2 } : {}) },
+    audit: {
+      category: "ApplicationManagement",
+      activity: "app role assignment",
+      targetType: "ServicePrincipal",
+      entry: (verb, _before, a, req) => assignmentAudit(verb, a, req),
+    },
+    create: { permissions: WRITE, build: (req, body, sp) => buildAssignment(req, body, sp, side) },
+    remove: { permissions: WRITE },
+  });
 }
 
 /** App role assignments, from the resource side (`appRoleAssignedTo`) and the principal side (`appRoleAssignments`). */
-export const appRoleAssignmentRoutes: GraphRoute[] = (
-  [
-    ["appRoleAssignedTo", "resource"],
-    ["appRoleAssignments", "principal"],
-  ] as const
-).flatMap(([segment, side]): GraphRoute[] =>
-  ["/servicePrincipals/{id}", "/servicePrincipals(appId='{appId}')"].flatMap((base): GraphRoute[] => [
-    {
-      method: "GET",
-      path: `${base}/${segment}`,
-      permissions: READ,
-      directory: true,
-      cost: side === "principal" ? 2 : 1,
-      handle: (req, p) => list(req, findServicePrincipal(req, p), side),
-    },
-    {
-      method: "POST",
-      path: `${base}/${segment}`,
-      permissions: WRITE,
-      directory: true,
-      handle: (req, p) => assign(req, findServicePrincipal(req, p), side),
-    },
-    {
-      method: "DELETE",
-      path: `${base}/${segment}/{assignmentId}`,
-      permissions: WRITE,
-      directory: true,
-      handle: (req, p) => unassign(req, findServicePrincipal(req, p), p.assignmentId as string, side),
-    },
-  ]),
-);
+export const appRoleAssignmentRoutes: readonly GraphRoute[] = [
+  ...assignmentSet("appRoleAssignedTo", "resource").routes,
+  ...assignmentSet("appRoleAssignments", "principal").routes,
+];

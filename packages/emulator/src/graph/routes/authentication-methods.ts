@@ -1,8 +1,9 @@
 import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
+import type { CollectionSpec } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
-import { audit, jsonBody, notFound } from "./common.ts";
-import { findUser } from "./users.ts";
+import { findUser, userSet } from "./users.ts";
 
 /**
  * A user's authentication methods (`/users/{id}/authentication`), as External ID has them: the
@@ -33,10 +34,10 @@ const ODATA_TYPE = { email: "emailAuthenticationMethod", phone: "phoneAuthentica
 const badRequest = (message: string) => new GraphError(400, "badRequest", message);
 const storeKey = (userId: string, methodId: string) => `${userId}:${methodId}`;
 
-/** The user's registered (email and phone) methods, oldest first. */
-function registered(req: GraphRequest, userId: string): JsonObject[] {
+/** The registered (email and phone) methods of a user, or of every user, oldest first. */
+function registered(req: GraphRequest, userId?: string): JsonObject[] {
   return [...req.tenant.collection(COLLECTIONS.authenticationMethods).values()]
-    .filter((m) => m.userId === userId)
+    .filter((m) => userId === undefined || m.userId === userId)
     .sort((a, b) => Number(a.order) - Number(b.order));
 }
 
@@ -73,42 +74,9 @@ function listAll(req: GraphRequest, key: string): GraphResult {
   };
 }
 
-function listKind(req: GraphRequest, key: string, kind: Kind): GraphResult {
-  const id = String(findUser(req, key).id);
-  return {
-    status: 200,
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#users('${id}')/authentication/${kind}Methods`,
-      value: registered(req, id)
-        .filter((m) => m.kind === kind)
-        .map((m) => {
-          const { "@odata.type": _t, ...rest } = served(m);
-          return rest;
-        }),
-    },
-  };
-}
-
-function auditMethod(req: GraphRequest, user: JsonObject, activity: string, type: "Add" | "Delete"): void {
-  audit(req, {
-    activityDisplayName: activity,
-    category: "UserManagement",
-    operationType: type,
-    targets: [
-      {
-        id: user.id as string,
-        displayName: (user.displayName ?? null) as string | null,
-        type: "User",
-        userPrincipalName: user.userPrincipalName as string,
-      },
-    ],
-  });
-}
-
-function add(req: GraphRequest, key: string, kind: Kind): GraphResult {
-  const user = findUser(req, key);
+/** A user's registered method of one kind under `/users/{id}/authentication/{kind}Methods`. */
+function build(req: GraphRequest, body: JsonObject, kind: Kind, user: JsonObject = {}): JsonObject {
   const userId = String(user.id);
-  const body = jsonBody(req);
   const existing = registered(req, userId);
   let method: JsonObject;
   if (kind === "email") {
@@ -131,25 +99,13 @@ function add(req: GraphRequest, key: string, kind: Kind): GraphResult {
     method = { id, phoneNumber, phoneType: phoneType as string, smsSignInState: "notAllowedByPolicy" };
   }
   const order = existing.reduce((n, m) => Math.max(n, Number(m.order)), 0) + 1;
-  const record: JsonObject = { ...method, userId, kind, order };
-  req.tenant.collection(COLLECTIONS.authenticationMethods).put(storeKey(userId, String(method.id)), record);
-  auditMethod(req, user, "User registered security info", "Add");
-  return {
-    status: 201,
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#users('${userId}')/authentication/${kind}Methods/$entity`,
-      ...method,
-    },
-  };
+  return { ...method, userId, kind, order };
 }
 
-function remove(req: GraphRequest, key: string, kind: Kind, methodId: string): GraphResult {
-  const user = findUser(req, key);
-  const userId = String(user.id);
-  const methods = registered(req, userId);
-  const method = methods.find((m) => m.kind === kind && m.id === methodId.toLowerCase());
-  if (method === undefined) throw notFound(methodId);
-  if (method === methods[0] && methods.length > 1)
+/** Graph refuses to delete the default (first) method while others remain, and mobile before alternateMobile. */
+function checkRemove(req: GraphRequest, method: JsonObject): void {
+  const methods = registered(req, String(method.userId));
+  if (method.id === methods[0]?.id && methods.length > 1)
     throw badRequest(
       "Cannot delete default method with other methods configured. Please change default method before deletion.",
     );
@@ -157,37 +113,70 @@ function remove(req: GraphRequest, key: string, kind: Kind, methodId: string): G
     throw badRequest(
       "A user can't have an alternateMobile number without a mobile number: delete or update the alternateMobile number first.",
     );
-  req.tenant.collection(COLLECTIONS.authenticationMethods).delete(storeKey(userId, String(method.id)));
-  auditMethod(req, user, "User deleted security info", "Delete");
-  return { status: 204 };
 }
 
-/** `/users/{id}/authentication/…`: list every method, list/add/delete email and phone methods. */
-export const authenticationMethodRoutes: GraphRoute[] = [
+const methodSpec = (kind: Kind): CollectionSpec => ({
+  entitySet: `authentication/${kind}Methods`,
+  type: ODATA_TYPE[kind],
+  directory: false,
+  page: { default: 100, max: 999 },
+  filter: { resource: ODATA_TYPE[kind], type: ODATA_TYPE[kind], directory: false, properties: {} },
+});
+
+/** `/users/{id}/authentication/{email,phone}Methods`: list, add and delete (Graph documents no read of one here). */
+function methodSet(kind: Kind) {
+  return defineEntitySet({
+    name: `authentication/${kind}Methods`,
+    collection: COLLECTIONS.authenticationMethods,
+    parent: { set: userSet, owns: (user, m) => m.userId === user.id && m.kind === kind },
+    // Method ids are Graph's fixed ones per type: unique within a user only.
+    storeKey: (m) => storeKey(String(m.userId), String(m.id)),
+    type: ODATA_TYPE[kind],
+    spec: methodSpec(kind),
+    directory: false,
+    list: (req) => registered(req),
+    find: (req, id, user) =>
+      registered(req, String(user?.id)).find((m) => m.kind === kind && m.id === id.toLowerCase()),
+    serve: (_req, m) => {
+      const { "@odata.type": _t, ...rest } = served(m);
+      return rest;
+    },
+    read: { permissions: READ, get: false, count: false },
+    audit: {
+      category: "UserManagement",
+      activity: "security info",
+      targetType: "User",
+      entry: (verb, _before, m, req) => {
+        const user = req.tenant.collection(COLLECTIONS.users).get(String(m.userId)) ?? {};
+        return {
+          activityDisplayName:
+            verb === "Add" ? "User registered security info" : "User deleted security info",
+          category: "UserManagement",
+          operationType: verb === "Add" ? "Add" : "Delete",
+          targets: [
+            {
+              id: String(m.userId),
+              displayName: (user.displayName ?? null) as string | null,
+              type: "User",
+              userPrincipalName: user.userPrincipalName as string,
+            },
+          ],
+        };
+      },
+    },
+    create: { permissions: WRITE, build: (req, body, user) => build(req, body, kind, user) },
+    remove: { permissions: WRITE, before: checkRemove },
+  });
+}
+
+/** `/users/{id}/authentication/…`: list every method (the password one derived), and the email and phone method sets. */
+export const authenticationMethodRoutes: readonly GraphRoute[] = [
   {
     method: "GET",
     path: "/users/{id}/authentication/methods",
     permissions: READ,
     handle: (req, p) => listAll(req, p.id ?? ""),
   },
-  ...(["email", "phone"] as const).flatMap((kind): GraphRoute[] => [
-    {
-      method: "GET",
-      path: `/users/{id}/authentication/${kind}Methods`,
-      permissions: READ,
-      handle: (req, p) => listKind(req, p.id ?? "", kind),
-    },
-    {
-      method: "POST",
-      path: `/users/{id}/authentication/${kind}Methods`,
-      permissions: WRITE,
-      handle: (req, p) => add(req, p.id ?? "", kind),
-    },
-    {
-      method: "DELETE",
-      path: `/users/{id}/authentication/${kind}Methods/{methodId}`,
-      permissions: WRITE,
-      handle: (req, p) => remove(req, p.id ?? "", kind, p.methodId ?? ""),
-    },
-  ]),
+  ...methodSet("email").routes,
+  ...methodSet("phone").routes,
 ];

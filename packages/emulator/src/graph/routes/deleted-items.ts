@@ -1,11 +1,13 @@
 import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
+import type { DirectoryAuditInput } from "../entities/directory-audit.ts";
 import { isoDate } from "../entities/shape.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
 import { INSUFFICIENT_PRIVILEGES } from "../graph-errors.ts";
-import { type CollectionSpec, getEntity, listCollection } from "../odata/collection-query.ts";
+import { type CollectionSpec, getEntity } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphResult, type GraphRoute } from "../route.ts";
 import { applicationsSpec } from "./application-query.ts";
-import { audit, notFound, objectConflict } from "./common.ts";
+import { audit, objectConflict } from "./common.ts";
 import { groupsSpec } from "./group-query.ts";
 import { userIndex } from "./user-index.ts";
 import { usersSpec } from "./user-query.ts";
@@ -82,37 +84,39 @@ function specFor(req: GraphRequest, type: DeletedType): CollectionSpec {
   };
 }
 
-function deletedOf(req: GraphRequest, type: DeletedType): JsonObject[] {
-  const meta = req.tenant.collection(COLLECTIONS.deletedSecrets);
-  return [...req.tenant.collection(COLLECTIONS.deletedItems).values()].filter(
-    (r) => meta.get(r.id as string)?.type === type,
-  );
-}
+/** The type of each deleted item found, for its audit after `remove.after` dropped the type beside it. */
+const typeOfFound = new WeakMap<JsonObject, DeletedType>();
 
-/** A deleted item and its type, after checking the caller may `use` objects of that type. */
-function find(
-  req: GraphRequest,
-  id: string,
-  use: "read" | "write",
-): { record: JsonObject; type: DeletedType } {
+/** A deleted item (its type kept beside it in `deletedSecrets`), or undefined. */
+function findDeleted(req: GraphRequest, id: string): JsonObject | undefined {
   const record = req.tenant.collection(COLLECTIONS.deletedItems).get(id.toLowerCase());
   const type = req.tenant.collection(COLLECTIONS.deletedSecrets).get(id.toLowerCase())?.type as
     | DeletedType
     | undefined;
-  if (record === undefined || type === undefined) throw notFound(id);
+  if (record === undefined || type === undefined) return undefined;
+  typeOfFound.set(record, type);
+  return record;
+}
+
+const typeOf = (req: GraphRequest, record: JsonObject): DeletedType =>
+  typeOfFound.get(record) ??
+  (req.tenant.collection(COLLECTIONS.deletedSecrets).get(String(record.id))?.type as DeletedType);
+
+/** The caller may `use` deleted objects of this type: its kind's permissions or a directory one (403). */
+function authorize(req: GraphRequest, record: JsonObject, use: "read" | "write"): void {
   const allowed = [
-    ...KINDS[type][use],
+    ...KINDS[typeOf(req, record)][use],
     use === "read" ? "Directory.Read.All" : "Directory.ReadWrite.All",
     "Directory.ReadWrite.All",
   ];
   if (!req.caller.permissions.some((p) => allowed.includes(p))) {
     throw new GraphError(403, "Authorization_RequestDenied", INSUFFICIENT_PRIVILEGES);
   }
-  return { record, type };
 }
 
-function restore(req: GraphRequest, id: string): GraphResult {
-  const { record, type } = find(req, id, "write");
+function restore(req: GraphRequest, record: JsonObject): GraphResult {
+  authorize(req, record, "write");
+  const type = typeOf(req, record);
   const restored: JsonObject = { ...record, deletedDateTime: null };
   const live = req.tenant.collection(KINDS[type].collection);
   const secrets = (req.tenant.collection(COLLECTIONS.deletedSecrets).get(record.id as string)?.secrets ??
@@ -141,20 +145,19 @@ function restore(req: GraphRequest, id: string): GraphResult {
   }
   req.tenant.collection(COLLECTIONS.deletedItems).delete(restored.id as string);
   req.tenant.collection(COLLECTIONS.deletedSecrets).delete(restored.id as string);
-  auditDeletedItem(req, type, restored, `Restore ${type}`, "Restore");
+  audit(req, deletedItemAudit(type, restored, `Restore ${type}`, "Restore"));
   // Graph answers a restore with the restored object (200).
   return getEntity(req, { ...specFor(req, type), entitySet: "directoryObjects" }, restored);
 }
 
-/** Audits a restore or a hard delete of a deleted item, under its kind's category and label. */
-function auditDeletedItem(
-  req: GraphRequest,
+/** The audit of a restore or a hard delete of a deleted item, under its kind's category and label. */
+function deletedItemAudit(
   type: DeletedType,
   record: JsonObject,
   activityDisplayName: string,
   operationType: "Restore" | "Delete",
-): void {
-  audit(req, {
+): DirectoryAuditInput {
+  return {
     activityDisplayName,
     category: KINDS[type].category,
     operationType,
@@ -165,53 +168,57 @@ function auditDeletedItem(
         type: KINDS[type].label,
       },
     ],
-  });
-}
-
-function purge(req: GraphRequest, id: string) {
-  const { record, type } = find(req, id, "write");
-  req.tenant.collection(COLLECTIONS.deletedItems).delete(record.id as string);
-  req.tenant.collection(COLLECTIONS.deletedSecrets).delete(record.id as string);
-  auditDeletedItem(req, type, record, `Hard delete ${type}`, "Delete");
-  return { status: 204 };
+  };
 }
 
 const ALL_READ = [...new Set(Object.values(KINDS).flatMap((k) => k.read))];
 const ALL_WRITE = [...new Set(Object.values(KINDS).flatMap((k) => k.write))];
 
-/** `/directory/deletedItems`: list by type, get, restore, delete for good. */
-export const deletedItemRoutes: GraphRoute[] = [
-  ...(Object.keys(KINDS) as DeletedType[]).map(
-    (type): GraphRoute => ({
-      method: "GET",
-      path: `/directory/deletedItems/microsoft.graph.${type}`,
-      permissions: KINDS[type].read,
-      directory: true,
-      handle: (req) => listCollection(req, specFor(req, type), deletedOf(req, type)),
-    }),
-  ),
-  {
-    method: "GET",
-    path: "/directory/deletedItems/{id}",
-    permissions: ALL_READ,
-    directory: true,
-    handle: (req, p) => {
-      const { record, type } = find(req, p.id as string, "read");
-      return getEntity(req, { ...specFor(req, type), entitySet: "directoryObjects" }, record);
+/**
+ * `/directory/deletedItems`: listed by type only (each cast with its kind's permissions, answering as
+ * the kind's own set), one item by id (as a directory object of its type), restore, delete for good.
+ */
+export const deletedItemSet = defineEntitySet({
+  name: "directory/deletedItems",
+  collection: COLLECTIONS.deletedItems,
+  type: "directoryObject",
+  spec: (req, record) => ({
+    ...specFor(req, record === undefined ? "user" : typeOf(req, record)),
+    entitySet: "directoryObjects",
+  }),
+  directory: true,
+  find: findDeleted,
+  typeOf,
+  authorize,
+  casts: (Object.keys(KINDS) as DeletedType[]).map((type) => ({
+    type,
+    permissions: KINDS[type].read,
+    listSpec: (req: GraphRequest) => specFor(req, type),
+    get: false,
+  })),
+  read: { permissions: ALL_READ, list: false },
+  audit: {
+    category: "DirectoryManagement",
+    activity: "deleted item",
+    targetType: "DirectoryObject",
+    entry: (_verb, record, _after, req) => {
+      const type = typeOf(req, record);
+      return deletedItemAudit(type, record, `Hard delete ${type}`, "Delete");
     },
   },
-  {
-    method: "POST",
-    path: "/directory/deletedItems/{id}/restore",
+  remove: {
     permissions: ALL_WRITE,
-    directory: true,
-    handle: (req, p) => restore(req, p.id as string),
+    after: (req, record) => req.tenant.collection(COLLECTIONS.deletedSecrets).delete(String(record.id)),
   },
-  {
-    method: "DELETE",
-    path: "/directory/deletedItems/{id}",
-    permissions: ALL_WRITE,
-    directory: true,
-    handle: (req, p) => purge(req, p.id as string),
-  },
-];
+  extraRoutes: (set) => [
+    {
+      method: "POST",
+      path: "/directory/deletedItems/{id}/restore",
+      permissions: ALL_WRITE,
+      directory: true,
+      handle: (req, p) => restore(req, set.find(req, p.id ?? "")),
+    },
+  ],
+});
+
+export const deletedItemRoutes: readonly GraphRoute[] = deletedItemSet.routes;

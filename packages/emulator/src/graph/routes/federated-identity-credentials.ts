@@ -2,13 +2,12 @@ import { z } from "zod";
 import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
 import { blank, isGuid } from "../entities/shape.ts";
-import { invalidValue, notFound, objectConflict } from "../graph-errors.ts";
+import { defineEntitySet } from "../entity-set/define-entity-set.ts";
+import { invalidValue, objectConflict } from "../graph-errors.ts";
 import { randomIds } from "../ids.ts";
 import type { CollectionSpec } from "../odata/collection-query.ts";
-import { getEntity, listCollection, serveRecord } from "../odata/collection-query.ts";
 import { GraphError, type GraphRequest, type GraphRoute } from "../route.ts";
-import { APPLICATION_WRITE, appTarget, both, checkOwnership, findApplication } from "./applications.ts";
-import { audit, jsonBody } from "./common.ts";
+import { APPLICATION_WRITE, applicationSet, appTarget, checkOwnership } from "./applications.ts";
 
 const TYPE = "federatedIdentityCredential";
 const RESOURCE = "FederatedIdentityCredential";
@@ -59,12 +58,9 @@ const records = (req: GraphRequest) => req.tenant.collection(COLLECTIONS.federat
 /** The stored credentials of one application (each record carries its application's object id). */
 const ofApp = (req: GraphRequest, app: JsonObject) =>
   [...records(req).values()].filter((r) => r.applicationObjectId === app.id);
-
-function find(req: GraphRequest, app: JsonObject, key: string): JsonObject {
-  const found = ofApp(req, app).find((r) => (isGuid(key) ? r.id === key.toLowerCase() : r.name === key));
-  if (found === undefined) throw notFound(key);
-  return found;
-}
+/** The application a credential belongs to. */
+const appOf = (req: GraphRequest, c: JsonObject): JsonObject =>
+  req.tenant.collection(COLLECTIONS.applications).get(String(c.applicationObjectId)) ?? {};
 
 /** Graph: issuer and subject together are unique on an application, and so is the name. */
 function checkUnique(req: GraphRequest, app: JsonObject, c: JsonObject): void {
@@ -75,29 +71,9 @@ function checkUnique(req: GraphRequest, app: JsonObject, c: JsonObject): void {
   }
 }
 
-function auditChange(req: GraphRequest, app: JsonObject, oldValue?: string, newValue?: string): void {
-  audit(req, {
-    activityDisplayName: "Update application",
-    category: "ApplicationManagement",
-    operationType: "Update",
-    targets: [appTarget(app, [{ displayName: "FederatedIdentityCredentials", oldValue, newValue }])],
-  });
-}
-
-const context = (app: JsonObject) =>
-  ({
-    ...spec,
-    entitySet: `applications('${String(app.id)}')/federatedIdentityCredentials`,
-  }) as CollectionSpec;
-
-function create(req: GraphRequest, p: Readonly<Record<string, string>>) {
-  const app = findApplication(req, p);
+/** A new credential of `app` from a create body, at most 20 per application. */
+function build(req: GraphRequest, body: JsonObject, app: JsonObject = {}): JsonObject {
   checkOwnership(req, app);
-  return insert(req, app, jsonBody(req));
-}
-
-/** Stores a new credential of `app` from a create body (201 with the credential). */
-function insert(req: GraphRequest, app: JsonObject, body: JsonObject) {
   const input = parse(Fields, body);
   if (ofApp(req, app).length >= MAX_FEDERATED_CREDENTIALS)
     throw new GraphError(
@@ -113,97 +89,73 @@ function insert(req: GraphRequest, app: JsonObject, body: JsonObject) {
     applicationObjectId: String(app.id),
   };
   checkUnique(req, app, record);
-  records(req).put(String(record.id), record);
-  auditChange(req, app, undefined, String(record.name));
-  const ctx = context(app);
-  return {
-    status: 201,
-    headers: { location: `${req.baseUrl}/${req.version}/${ctx.entitySet}/${String(record.id)}` },
-    body: {
-      "@odata.context": `${req.baseUrl}/${req.version}/$metadata#${ctx.entitySet}/$entity`,
-      ...serveRecord(record, ctx, undefined),
-    },
-  };
+  return record;
 }
 
-function update(req: GraphRequest, p: Readonly<Record<string, string>>) {
-  const app = findApplication(req, p);
-  checkOwnership(req, app);
-  const before = find(req, app, p.key ?? "");
-  const body = jsonBody(req);
-  // The name is immutable once created.
+/** A PATCH: the name is immutable once created. */
+function apply(req: GraphRequest, before: JsonObject, body: JsonObject): JsonObject {
   if (body.name !== undefined && body.name !== before.name) throw invalidValue("name", RESOURCE);
   const input = parse(Fields.partial(), body);
   const given = Object.entries(input).filter(([, v]) => v !== undefined);
   const after: JsonObject = { ...before, ...(Object.fromEntries(given) as JsonObject) };
-  checkUnique(req, app, after);
-  records(req).put(String(after.id), after);
-  auditChange(req, app, String(before.name), String(after.name));
-  return { status: 204 };
+  checkUnique(req, appOf(req, before), after);
+  return after;
 }
-
-/**
- * PATCH by the name alternate key (federatedidentitycredential-upsert): with `Prefer:
- * create-if-missing`, a name the application lacks is created from the body and the key (201);
- * otherwise it is an update (204, or 404 for a missing name).
- */
-function upsert(req: GraphRequest, p: Readonly<Record<string, string>>) {
-  const prefer = (req.headers.prefer ?? "").split(",").map((v) => v.trim().toLowerCase());
-  if (!prefer.includes("create-if-missing")) return update(req, p);
-  const app = findApplication(req, p);
-  checkOwnership(req, app);
-  const name = p.key ?? "";
-  if (ofApp(req, app).some((r) => r.name === name)) return update(req, p);
-  const body = jsonBody(req);
-  if (body.name !== undefined && body.name !== name) throw invalidValue("name", RESOURCE);
-  return insert(req, app, { ...body, name });
-}
-
-function remove(req: GraphRequest, p: Readonly<Record<string, string>>) {
-  const app = findApplication(req, p);
-  checkOwnership(req, app);
-  const record = find(req, app, p.key ?? "");
-  records(req).delete(String(record.id));
-  auditChange(req, app, String(record.name), undefined);
-  return { status: 204 };
-}
-
-const SET = "/federatedIdentityCredentials";
-/** The name alternate key, where a PATCH can upsert. */
-const SET_BY_NAME = `${SET}(name='{key}')`;
-const write = { permissions: APPLICATION_WRITE, directory: true } as const;
-const read = { permissions: READ, directory: true } as const;
 
 /**
  * `/applications/{id}/federatedIdentityCredentials` (and by appId): list, create (at most 20 per
- * app), get, update and delete by id or by the `name` alternate key, upsert by the `name` key.
+ * app), get, update and delete by id or by the `name` alternate key, and upsert by the `name` key
+ * (`Prefer: create-if-missing`, federatedidentitycredential-upsert). Graph audits each change as an
+ * update of the application.
  */
-export const federatedIdentityCredentialRoutes: GraphRoute[] = [
-  ...both(
-    {
-      method: "GET",
-      ...read,
-      handle: (req, p) => {
-        const app = findApplication(req, p);
-        return listCollection(req, context(app), ofApp(req, app));
-      },
-    },
-    SET,
-  ),
-  ...both({ method: "POST", ...write, handle: create }, SET),
-  ...[`${SET}/{key}`, SET_BY_NAME].flatMap((suffix) => [
-    ...both(
-      {
-        method: "GET",
-        ...read,
-        handle: (req, p) => {
-          const app = findApplication(req, p);
-          return getEntity(req, context(app), find(req, app, p.key ?? ""));
-        },
-      },
-      suffix,
+export const federatedIdentityCredentialSet = defineEntitySet({
+  name: "federatedIdentityCredentials",
+  collection: COLLECTIONS.federatedIdentityCredentials,
+  parent: { set: applicationSet, owns: (app, c) => c.applicationObjectId === app.id },
+  type: TYPE,
+  spec,
+  directory: true,
+  find: (req, key, app) =>
+    (app === undefined ? [...records(req).values()] : ofApp(req, app)).find((r) =>
+      isGuid(key) ? r.id === key.toLowerCase() : r.name === key,
     ),
-    ...both({ method: "PATCH", ...write, handle: suffix === SET_BY_NAME ? upsert : update }, suffix),
-    ...both({ method: "DELETE", ...write, handle: remove }, suffix),
-  ]),
-];
+  alternateKeys: [
+    {
+      property: "name",
+      upsert: true,
+      find: (req, name, app) =>
+        (app === undefined ? [...records(req).values()] : ofApp(req, app)).find((r) => r.name === name),
+    },
+  ],
+  // The change is checked against the application's owners first, as every application write is.
+  authorize: (req, c, use) => {
+    if (use === "write") checkOwnership(req, appOf(req, c));
+  },
+  read: { permissions: READ, count: false },
+  location: (req, c) =>
+    `${req.baseUrl}/${req.version}/applications('${String(c.applicationObjectId)}')/federatedIdentityCredentials/${String(c.id)}`,
+  audit: {
+    category: "ApplicationManagement",
+    activity: "application",
+    targetType: "Application",
+    entry: (verb, before, after, req) => ({
+      activityDisplayName: "Update application",
+      category: "ApplicationManagement",
+      operationType: "Update",
+      targets: [
+        appTarget(appOf(req, after), [
+          {
+            displayName: "FederatedIdentityCredentials",
+            oldValue: verb === "Add" ? undefined : String(before.name),
+            newValue: verb === "Delete" ? undefined : String(after.name),
+          },
+        ]),
+      ],
+    }),
+  },
+  create: { permissions: APPLICATION_WRITE, build },
+  update: { permissions: APPLICATION_WRITE, apply },
+  remove: { permissions: APPLICATION_WRITE },
+});
+
+export const federatedIdentityCredentialRoutes: readonly GraphRoute[] = federatedIdentityCredentialSet.routes;
