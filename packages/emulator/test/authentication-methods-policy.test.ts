@@ -54,6 +54,18 @@ describe("authentication methods policy", () => {
     );
   });
 
+  test('a Boolean property takes "true" as the FIDO2 update example sends it; other text is refused', async () => {
+    const fido2 = "/authenticationMethodConfigurations/fido2";
+    const sent = {
+      "@odata.type": "#microsoft.graph.fido2AuthenticationMethodConfiguration",
+      state: "enabled",
+    };
+    expect((await g("PATCH", fido2, { ...sent, isAttestationEnforced: "true" })).status).toBe(204);
+    expect((await g("GET", fido2)).body).toMatchObject({ state: "enabled", isAttestationEnforced: true });
+    expect((await g("PATCH", fido2, { isAttestationEnforced: "yes" })).status).toBe(400);
+    expect((await g("GET", fido2)).body.isAttestationEnforced).toBe(true);
+  });
+
   test.each([
     ["an unknown method", "/authenticationMethodConfigurations/Carrier", { state: "enabled" }, 404],
     ["a state Graph does not know", "/authenticationMethodConfigurations/Sms", { state: "on" }, 400],

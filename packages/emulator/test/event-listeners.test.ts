@@ -81,6 +81,17 @@ describe("authentication event listeners", () => {
     expect((await g("GET", `/${id}`)).status).toBe(404);
   });
 
+  test("conditions take includeAllApplications: false beside the apps, as the listener pages send it; true is refused", async () => {
+    const ext = await extension("onTokenIssuanceStartCustomExtension");
+    const body = listener("onTokenIssuanceStartListener", "onTokenIssuanceStartCustomExtensionHandler", ext);
+    const apps = { includeAllApplications: false, includeApplications: [{ appId }] };
+    const created = await g("POST", "", { ...body, conditions: { applications: apps } });
+    expect(created.status).toBe(201);
+    expect(created.body.conditions).toEqual({ applications: { includeApplications: [{ appId }] } });
+    const all = { applications: { ...apps, includeAllApplications: true } };
+    expect((await g("POST", "", { ...body, conditions: all })).status).toBe(400);
+  });
+
   test("customExtension@odata.bind is tolerated; $ref reads and rebinds the extension", async () => {
     const first = await extension("onTokenIssuanceStartCustomExtension");
     const second = await extension("onTokenIssuanceStartCustomExtension");

@@ -26,6 +26,9 @@ export function conditionsValue(req: GraphRequest, input: Json | undefined): Jso
   if (apps === null) return { applications: { includeApplications: [] } };
   if (!isObject(apps)) throw bad("Invalid value for property 'conditions.applications'.");
   for (const key of Object.keys(apps)) {
+    // The listener pages send includeAllApplications: false beside the list (e.g. creating an
+    // onPasswordSubmitListener); a listener always names its apps, so only false is accepted.
+    if (key === "includeAllApplications" && apps[key] === false) continue;
     if (key !== "includeApplications" && !key.includes("@odata."))
       throw bad(`Invalid property 'conditions.applications.${key}'.`);
   }

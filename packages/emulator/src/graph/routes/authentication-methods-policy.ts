@@ -5,7 +5,7 @@ import {
   methodConfiguration,
   methodConfigurations,
 } from "../entities/authentication-method-configuration.ts";
-import { writeProperties } from "../entities/shape.ts";
+import { propertyKind, writeProperties } from "../entities/shape.ts";
 import { defineEntitySet } from "../entity-set/define-entity-set.ts";
 import { odataTypeOf } from "../extensions/polymorphic.ts";
 import { invalidValue, notFound } from "../graph-errors.ts";
@@ -62,7 +62,16 @@ function applyConfiguration(req: GraphRequest, before: JsonObject, body: JsonObj
   }
   if (body.state !== undefined && body.state !== "enabled" && body.state !== "disabled")
     throw invalidValue("state", type);
-  const { includeTargets: targets, ...rest } = body;
+  const { includeTargets: targets, ...sent } = body;
+  // Microsoft's FIDO2 update example sends isAttestationEnforced as the text "true", and the service
+  // takes it: a Boolean property also takes "true" or "false" here.
+  const rest = Object.fromEntries(
+    Object.entries(sent).map(([key, value]) =>
+      propertyKind(type, key)?.kind === "Boolean" && (value === "true" || value === "false")
+        ? [key, value === "true"]
+        : [key, value],
+    ),
+  );
   const after = writeProperties(type, before, rest, new Set(["id"]));
   if (targets !== undefined) after.includeTargets = includeTargets(targets);
   after[MODIFIED] = req.now().toISOString();
