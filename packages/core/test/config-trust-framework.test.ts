@@ -6,10 +6,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { B2C_DEMO_APP_PERMISSIONS, seedDirectory } from "@ciamkit/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientSecretCredential } from "../src/auth/client-secret.ts";
-import { type CiamClient, createCiamClient } from "../src/client.ts";
+import type { CiamClient } from "../src/client.ts";
 import { applyPlan } from "../src/config/apply-plan.ts";
 import { configPlanOperation } from "../src/config/config-plan-operation.ts";
 import { exportTenant } from "../src/config/export-tenant.ts";
@@ -23,7 +21,7 @@ import {
   listPolicies,
   putPolicy,
 } from "../src/graph/trust-framework/trust-framework-client.ts";
-import { b2cClient } from "./helpers/app-client.ts";
+import { b2cClient, emptyB2cTenant } from "./helpers/app-client.ts";
 import { type CoreEmulator, startCoreEmulator } from "./helpers/emulator.ts";
 
 let e: CoreEmulator;
@@ -47,38 +45,10 @@ const policy = (id: string, domain: string, base?: string, body = "") =>
 ${base === undefined ? "" : `  <BasePolicy>\n    <TenantId>${domain}</TenantId>\n    <PolicyId>${base}</PolicyId>\n  </BasePolicy>\n`}  <BuildingBlocks>${body}</BuildingBlocks>
 </TrustFrameworkPolicy>`;
 
-/** A second, empty B2C tenant with its own domain and a management app like the demo one. */
-function emptyB2cTenant(): CiamClient {
-  const tenant = e.emu.store.putTenant({
-    id: "5b3c1f0e-7a4d-4c2b-9e8f-0a1b2c3d4e5f",
-    kind: "b2c",
-    displayName: "Contoso B2C",
-    subdomain: "contosob2c",
-    defaultDomain: "contosob2c.onmicrosoft.com",
-    createdDateTime: new Date(Date.UTC(2026, 0, 1)).toISOString(),
-  });
-  const app = seedDirectory(tenant, {
-    seed: "contoso-b2c",
-    apps: [{ displayName: "management", graphPermissions: B2C_DEMO_APP_PERMISSIONS }],
-  }).apps[0];
-  if (app?.secret == null) throw new Error("the app got no secret");
-  return createCiamClient({
-    credential: clientSecretCredential({
-      tenantId: tenant.info.id,
-      clientId: app.appId,
-      clientSecret: app.secret,
-      cloud: e.cloud,
-    }),
-    tenantId: tenant.info.id,
-    cloud: e.cloud,
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
-  });
-}
-
 beforeAll(async () => {
   e = await startCoreEmulator();
   a = b2cClient(e);
-  b = emptyB2cTenant();
+  b = emptyB2cTenant(e, "5b3c1f0e-7a4d-4c2b-9e8f-0a1b2c3d4e5f", "contosob2c");
   const o = {};
   await putPolicy(a.graphBeta, "B2C_1A_TrustFrameworkBase", policy("B2C_1A_TrustFrameworkBase", A_DOMAIN), o);
   await putPolicy(

@@ -1,4 +1,4 @@
-import { b2cDemoConnection, seedDirectory } from "@ciamkit/emulator";
+import { B2C_DEMO_APP_PERMISSIONS, b2cDemoConnection, seedDirectory } from "@ciamkit/emulator";
 import { clientSecretCredential } from "../../src/auth/client-secret.ts";
 import type { CiamClient } from "../../src/client.ts";
 import { createCiamClient } from "../../src/client.ts";
@@ -41,6 +41,34 @@ export function b2cClientWith(e: CoreEmulator, permissions: readonly string[]): 
       cloud: e.cloud,
     }),
     tenantId: conn.tenantId,
+    cloud: e.cloud,
+    retry: { baseDelayMs: 10, maxDelayMs: 50 },
+  });
+}
+
+/** An empty B2C tenant of its own (id, domain `<subdomain>.onmicrosoft.com`) with a management app like the demo one. */
+export function emptyB2cTenant(e: CoreEmulator, id: string, subdomain: string): CiamClient {
+  const tenant = e.emu.store.putTenant({
+    id,
+    kind: "b2c",
+    displayName: subdomain,
+    subdomain,
+    defaultDomain: `${subdomain}.onmicrosoft.com`,
+    createdDateTime: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+  });
+  const app = seedDirectory(tenant, {
+    seed: subdomain,
+    apps: [{ displayName: "management", graphPermissions: B2C_DEMO_APP_PERMISSIONS }],
+  }).apps[0];
+  if (app?.secret == null) throw new Error("the app got no secret");
+  return createCiamClient({
+    credential: clientSecretCredential({
+      tenantId: tenant.info.id,
+      clientId: app.appId,
+      clientSecret: app.secret,
+      cloud: e.cloud,
+    }),
+    tenantId: tenant.info.id,
     cloud: e.cloud,
     retry: { baseDelayMs: 10, maxDelayMs: 50 },
   });
