@@ -2,6 +2,7 @@ import { defineOperation } from "@ciamkit/core";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { resolvedHints } from "../src/tools/annotations.ts";
 import { connectClient, textOf, useBackend } from "./helpers/harness.ts";
 
 const backend = useBackend();
@@ -20,7 +21,7 @@ describe("annotations from the catalog's markers", () => {
   ])("%s has idempotentHint %s", async (name, idempotent) => {
     const client = await connectClient(backend, { tools: [name] });
     const [tool] = (await client.listTools()).tools;
-    expect(tool?.annotations?.idempotentHint).toBe(idempotent);
+    expect(resolvedHints(tool?.annotations).idempotentHint).toBe(idempotent);
     await client.close();
   });
 });

@@ -1,6 +1,7 @@
 import { operations } from "@ciamkit/core";
 import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
+import { resolvedHints } from "../src/tools/annotations.ts";
 import { connectClient, textOf, useBackend } from "./helpers/harness.ts";
 
 const backend = useBackend();
@@ -12,18 +13,18 @@ const graphCalls = (since: number) =>
     .filter((r) => r.service === "graph");
 
 describe("discovery mode", () => {
-  it("lists three meta-tools in under 3k tokens, each with all four hints", async () => {
+  it("lists three meta-tools in under 3k tokens, each with its meaningful hints", async () => {
     const client = await connectClient(backend, { discovery: true });
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual(["operation_search", "operation_describe", "operation_run"]);
     expect(JSON.stringify(tools).length / 4).toBeLessThan(3000);
     for (const tool of tools) {
-      expect(Object.keys(tool.annotations ?? {}).sort()).toEqual([
-        "destructiveHint",
-        "idempotentHint",
-        "openWorldHint",
-        "readOnlyHint",
-      ]);
+      // A read tool says readOnlyHint alone; a tool that writes says destructive and idempotent.
+      const keys = Object.keys(tool.annotations ?? {}).sort();
+      expect(keys).toEqual(
+        tool.annotations?.readOnlyHint ? ["readOnlyHint"] : ["destructiveHint", "idempotentHint"],
+      );
+      expect(resolvedHints(tool.annotations).openWorldHint).toBe(true);
     }
     await client.close();
   });
@@ -79,7 +80,7 @@ describe("discovery mode", () => {
     expect(graphCalls(before)).toEqual([]);
     expect(logged).toContain("ciam-mcp: operation_run refused user_delete (not offered)");
     const { tools } = await client.listTools();
-    expect(tools.find((t) => t.name === "operation_run")?.annotations).toMatchObject({
+    expect(resolvedHints(tools.find((t) => t.name === "operation_run")?.annotations)).toMatchObject({
       readOnlyHint: true,
       destructiveHint: false,
     });

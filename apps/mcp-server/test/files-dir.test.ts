@@ -17,6 +17,7 @@ import { hostPathInputs, operations } from "@ciamkit/core";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolvedHints } from "../src/tools/annotations.ts";
 import { type Backend, connectClient, startBackend, textOf } from "./helpers/harness.ts";
 
 let backend: Backend;
@@ -68,14 +69,14 @@ describe("tools/list with --files-dir", () => {
     expect(imports.file?.description).toMatch(/A name inside ciam-mcp's files directory\.$/);
     const exporter = tools.find((t) => t.name === "user_export") as Tool;
     expect(Object.keys(props(tools, "user_export"))).toEqual(expect.arrayContaining(["file", "stateFile"]));
-    expect(exporter.annotations).toMatchObject({
+    expect(resolvedHints(exporter.annotations)).toMatchObject({
       readOnlyHint: false,
       destructiveHint: false,
       idempotentHint: true,
     });
     const image = tools.find((t) => t.name === "branding_image_get") as Tool;
     expect(Object.keys(props(tools, "branding_image_get"))).toContain("saveTo");
-    expect(image.annotations?.readOnlyHint).toBe(false);
+    expect(resolvedHints(image.annotations).readOnlyHint).toBe(false);
     await client.close();
   });
 
@@ -126,7 +127,8 @@ describe("a tool that may write a file is not a read (contract, every tool)", ()
       );
       // Read-only: no tool is offered a path it writes. Otherwise, one that is is not read-only.
       if (readOnly) expect(offered, tool.name).toEqual([]);
-      else if (offered.length > 0) expect(tool.annotations?.readOnlyHint, tool.name).toBe(false);
+      else if (offered.length > 0)
+        expect(resolvedHints(tool.annotations).readOnlyHint, tool.name).toBe(false);
     }
     const writers = tools.filter((t) =>
       (writtenFields.get(t.name) ?? []).some((f) => f in (t.inputSchema.properties ?? {})),

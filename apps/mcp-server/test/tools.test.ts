@@ -3,6 +3,7 @@ import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { JsonSchemaType } from "@modelcontextprotocol/sdk/validation";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resolvedHints } from "../src/tools/annotations.ts";
 import { textOf, useBackend, useClient } from "./helpers/harness.ts";
 import { sampleInput } from "./helpers/sample-input.ts";
 
@@ -33,9 +34,13 @@ describe("every catalog operation is a tool", () => {
       expect(tool.outputSchema?.type).toBe("object");
       expect(() => ajv.getValidator(tool.inputSchema as JsonSchemaType)).not.toThrow();
       expect(() => ajv.getValidator(tool.outputSchema as JsonSchemaType)).not.toThrow();
-      const hints = tool.annotations ?? {};
-      for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const) {
-        expect(typeof hints[hint], `${name}.${hint}`).toBe("boolean");
+      // Hints as a client reading the MCP specification resolves them (defaults filled in).
+      const hints = resolvedHints(tool.annotations);
+      expect(hints.openWorldHint).toBe(true);
+      if (op.access !== "read") {
+        // A tool that writes says so explicitly: no client has to know the defaults.
+        expect(typeof tool.annotations?.destructiveHint, `${name}.destructiveHint`).toBe("boolean");
+        expect(typeof tool.annotations?.idempotentHint, `${name}.idempotentHint`).toBe("boolean");
       }
       expect(hints.readOnlyHint).toBe(op.access === "read");
       expect(hints.destructiveHint).toBe(op.access === "destructive");
