@@ -1,11 +1,10 @@
-import { createPrivateKey, randomUUID } from "node:crypto";
+import { createPrivateKey, randomUUID, webcrypto } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { webcrypto } from "node:crypto";
 import { compactDecrypt, createLocalJWKSet, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { claimsOf, form } from "./helpers/emulator.ts";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { selfSignedCertificate } from "./helpers/certificate.ts";
+import { claimsOf, form } from "./helpers/emulator.ts";
 import { customer, useGraphFixture } from "./helpers/graph.ts";
 
 // Native authentication (sign-in with email and password) and the onPasswordSubmit call of JIT
@@ -24,6 +23,7 @@ let endpoint: string;
 let privateKey: ReturnType<typeof createPrivateKey>;
 let nativeApp: string;
 let plainApp: string;
+let otherNativeApp: string;
 
 async function json(r: Response) {
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };
@@ -120,6 +120,13 @@ beforeAll(async () => {
     })
   ).appId;
   plainApp = (await app({ displayName: "Browser app", isFallbackPublicClient: true })).appId;
+  otherNativeApp = (
+    await app({
+      displayName: "Other native app",
+      isFallbackPublicClient: true,
+      nativeAuthenticationApisEnabled: "all",
+    })
+  ).appId;
   // The extension app: its encryption certificate (usage Encrypt, tokenEncryptionKeyId) and identifier URI.
   const cert = await selfSignedCertificate("CN=jit-encryption");
   privateKey = createPrivateKey({
@@ -222,6 +229,25 @@ describe("native authentication sign-in", () => {
     expect(bad).toMatchObject({ status: 400, body: { error: "unsupported_challenge_type" } });
   });
 
+  test("an expired continuation token is expired_token", async () => {
+    await newCustomer("fay@example.com");
+    const init = await step("initiate", {
+      client_id: nativeApp,
+      challenge_type: "password redirect",
+      username: "fay@example.com",
+    });
+    fx.tick(11 * 60_000);
+    try {
+      const r = await step("challenge", {
+        client_id: nativeApp,
+        continuation_token: String(init.body.continuation_token),
+      });
+      expect(r).toMatchObject({ status: 400, body: { error: "expired_token", error_codes: [552003] } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test("a continuation token is good once", async () => {
     await newCustomer("eve@example.com");
     const init = await step("initiate", {
@@ -236,6 +262,23 @@ describe("native authentication sign-in", () => {
 });
 
 describe("onPasswordSubmit (JIT password migration)", () => {
+  test("Graph takes an https or loopback http targetUrl, not http elsewhere", async () => {
+    const r = await g.post(`${fx.t.emu.graphUrl}/beta/identity/customAuthenticationExtensions`, {
+      "@odata.type": "#microsoft.graph.onPasswordSubmitCustomExtension",
+      displayName: "Plain http",
+      endpointConfiguration: {
+        "@odata.type": "#microsoft.graph.httpRequestEndpoint",
+        targetUrl: "http://jit.example.com/api",
+      },
+      authenticationConfiguration: {
+        "@odata.type": "#microsoft.graph.azureAdTokenAuthentication",
+        resourceId: "api://x",
+      },
+    });
+    expect(r.status).toBe(400);
+    expect(r.error?.message).toContain("CustomExtensionIncorrectTargetUrlFormat");
+  });
+
   test("MigratePassword: the old password works, becomes the user's, the flag clears; the next sign-in does not call", async () => {
     receiver.mode = "migrate";
     const id = await newCustomer("mig@example.com", true);
@@ -255,6 +298,18 @@ describe("onPasswordSubmit (JIT password migration)", () => {
     );
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits)).not.toContain(OLD_PASSWORD);
+  });
+
+  test("a flagged user signing in to an app the listener does not name is checked without a call", async () => {
+    receiver.mode = "migrate";
+    const before = receiver.calls;
+    const id = await newCustomer("elsewhere@example.com", true);
+    expect((await signIn("elsewhere@example.com", OLD_PASSWORD, otherNativeApp)).body).toMatchObject({
+      error: "invalid_grant",
+    });
+    expect((await signIn("elsewhere@example.com", TEMP_PASSWORD, otherNativeApp)).status).toBe(200);
+    expect(receiver.calls).toBe(before);
+    expect(user(id)[FLAG]).toBe(true);
   });
 
   test("a user whose flag is false or unset is checked against the stored password, without a call", async () => {

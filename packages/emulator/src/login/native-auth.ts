@@ -6,8 +6,8 @@ import type { JsonObject } from "../store/json.ts";
 import { hashSecret, type SecretHash, verifySecret } from "../store/secrets.ts";
 import type { TenantState } from "../store/store.ts";
 import { AadstsError, aadsts } from "./aadsts.ts";
-import { signInWithServicePrincipal } from "./delegated-tokens.ts";
 import { continuationTokens } from "./continuation-tokens.ts";
+import { signInWithServicePrincipal } from "./delegated-tokens.ts";
 import { applyMigration, pendingMigration, submitPassword } from "./password-submit.ts";
 
 /**
@@ -170,7 +170,7 @@ export async function nativePasswordGrant(
   if (password === null || password === "") throw aadsts.missingParameter("password");
   const scope = form.get("scope");
   if (scope === null || scope.trim() === "") throw aadsts.missingScope();
-  let user = tenant.collection(COLLECTIONS.users).get(flow.userId);
+  const user = tenant.collection(COLLECTIONS.users).get(flow.userId);
   if (user === undefined)
     throw new AadstsError(400, "user_not_found", 50034, "The user account does not exist in the directory.");
   try {

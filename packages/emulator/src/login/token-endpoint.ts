@@ -6,8 +6,8 @@ import { GRAPH_AUDIENCE, signAccessToken } from "./access-token.ts";
 import { authenticateClient, type ClientAuthMethod } from "./client-auth.ts";
 import { signInWithServicePrincipal, tokenBody } from "./delegated-tokens.ts";
 import { issuerFor } from "./discovery.ts";
-import { nativePasswordGrant } from "./native-auth.ts";
 import { findByAppId, graphAppRoles } from "./grants.ts";
+import { nativePasswordGrant } from "./native-auth.ts";
 import { refreshTokenGrant } from "./refresh-token-grant.ts";
 import { parseScopes } from "./scopes.ts";
 import { recordSignIn } from "./sign-in-log.ts";
@@ -85,8 +85,8 @@ export async function tokenEndpoint(
       if (result.user !== undefined) log(result.resource, 0, undefined, result.user);
       return result.body;
     }
-    if (grant === "password") {
-      // Native authentication's last step (the only password grant external tenants take).
+    if (grant === "password" && form.has("continuation_token")) {
+      // Native authentication's last step; the plain ROPC grant stays unsupported.
       const result = await nativePasswordGrant(ctx, tenant, sp, form, info);
       const failure = result.failure;
       log(result.resource, failure?.code ?? 0, failure?.message, result.user);

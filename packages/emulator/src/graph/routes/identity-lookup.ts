@@ -1,7 +1,7 @@
-import type { TenantState } from "../../store/store.ts";
 import { randomUUID } from "node:crypto";
 import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
+import type { TenantState } from "../../store/store.ts";
 import { newApplication } from "../entities/application.ts";
 import { builtInProviders } from "../entities/identity-provider.ts";
 import { newServicePrincipal } from "../entities/service-principal.ts";
