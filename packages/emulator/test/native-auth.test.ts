@@ -23,6 +23,8 @@ let receiver: Receiver;
 let apps: JitApps;
 const auth = () => nativeAuth(fx.t.fetch, fx.t.emu.loginUrl, "contoso");
 const step = (path: string, fields: Record<string, string>) => auth().step(path, fields);
+const initiate = (username: string, challengeType = "password redirect") =>
+  step("initiate", { client_id: apps.nativeApp, challenge_type: challengeType, username });
 const signIn = (username: string, password: string, clientId = apps.nativeApp) =>
   auth().signIn(clientId, username, password);
 
@@ -82,27 +84,15 @@ describe("native authentication sign-in", () => {
 
   test("an app that cannot take a password is told to redirect; a list without redirect is refused", async () => {
     await newCustomer("dan@example.com");
-    const r = await step("initiate", {
-      client_id: apps.nativeApp,
-      challenge_type: "oob redirect",
-      username: "dan@example.com",
-    });
+    const r = await initiate("dan@example.com", "oob redirect");
     expect(r).toMatchObject({ status: 200, body: { challenge_type: "redirect" } });
-    const bad = await step("initiate", {
-      client_id: apps.nativeApp,
-      challenge_type: "password",
-      username: "dan@example.com",
-    });
+    const bad = await initiate("dan@example.com", "password");
     expect(bad).toMatchObject({ status: 400, body: { error: "unsupported_challenge_type" } });
   });
 
   test("an expired continuation token is expired_token", async () => {
     await newCustomer("fay@example.com");
-    const init = await step("initiate", {
-      client_id: apps.nativeApp,
-      challenge_type: "password redirect",
-      username: "fay@example.com",
-    });
+    const init = await initiate("fay@example.com");
     fx.tick(11 * 60_000);
     try {
       const r = await step("challenge", {
@@ -117,11 +107,7 @@ describe("native authentication sign-in", () => {
 
   test("a continuation token is good once", async () => {
     await newCustomer("eve@example.com");
-    const init = await step("initiate", {
-      client_id: apps.nativeApp,
-      challenge_type: "password redirect",
-      username: "eve@example.com",
-    });
+    const init = await initiate("eve@example.com");
     const fields = { client_id: apps.nativeApp, continuation_token: String(init.body.continuation_token) };
     expect((await step("challenge", fields)).status).toBe(200);
     expect(await step("challenge", fields)).toMatchObject({ status: 400, body: { error: "invalid_grant" } });

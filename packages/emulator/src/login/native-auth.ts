@@ -6,7 +6,7 @@ import type { JsonObject } from "../store/json.ts";
 import { hashSecret, type SecretHash, verifySecret } from "../store/secrets.ts";
 import type { TenantState } from "../store/store.ts";
 import { AadstsError, aadsts } from "./aadsts.ts";
-import { continuationTokens } from "./continuation-tokens.ts";
+import { continuationTokens, type NativeFlow, type NativeStage } from "./continuation-tokens.ts";
 import { signInWithServicePrincipal } from "./delegated-tokens.ts";
 import { applyMigration, pendingMigration, submitPassword } from "./password-submit.ts";
 
@@ -108,15 +108,29 @@ export function initiate(ctx: EmulatorContext, tenant: TenantState, form: URLSea
   return { continuation_token: token };
 }
 
-/** Consumes `continuation_token` (invalid_grant when unknown, expired_token when expired). */
-function takeFlow(ctx: EmulatorContext, tenant: TenantState, app: JsonObject, form: URLSearchParams) {
+/**
+ * Consumes `continuation_token`, which must stand at `stage`: invalid_grant when unknown, reused or
+ * from another step, expired_token when expired.
+ */
+function takeFlow(
+  ctx: EmulatorContext,
+  tenant: TenantState,
+  app: JsonObject,
+  form: URLSearchParams,
+  stage: NativeStage,
+): NativeFlow {
   const token = form.get("continuation_token");
   if (token === null || token === "") throw aadsts.missingParameter("continuation_token");
   const flow = continuationTokens(ctx).take(token, tenant.info.id, String(app.appId), ctx.now().getTime());
   if (flow === "expired")
     throw new AadstsError(400, "expired_token", 552003, "The continuation_token is expired.");
-  if (flow === "unknown")
-    throw new AadstsError(400, "invalid_grant", 901007, "The continuation_token is not valid.");
+  if (flow === "unknown" || flow.stage !== stage)
+    throw new AadstsError(
+      400,
+      "invalid_grant",
+      901007,
+      "The continuation_token is not valid for this endpoint.",
+    );
   return flow;
 }
 
@@ -124,14 +138,7 @@ function takeFlow(ctx: EmulatorContext, tenant: TenantState, app: JsonObject, fo
 export function challenge(ctx: EmulatorContext, tenant: TenantState, form: URLSearchParams): JsonObject {
   const app = nativeApp(tenant, form);
   const types = challengeTypes(form, false);
-  const flow = takeFlow(ctx, tenant, app, form);
-  if (flow.stage !== "initiated")
-    throw new AadstsError(
-      400,
-      "invalid_grant",
-      901007,
-      "The continuation_token is not valid for this endpoint.",
-    );
+  const flow = takeFlow(ctx, tenant, app, form, "initiated");
   if (types !== undefined && !types.has("password")) return REDIRECT;
   const token = continuationTokens(ctx).issue({ ...flow, stage: "password" }, ctx.now().getTime());
   return { continuation_token: token, challenge_type: "password" };
@@ -158,14 +165,7 @@ export async function nativePasswordGrant(
   info: NativeRequestInfo,
 ): Promise<{ body: JsonObject; resource: string; user: JsonObject; failure?: AadstsError }> {
   const app = nativeApp(tenant, form);
-  const flow = takeFlow(ctx, tenant, app, form);
-  if (flow.stage !== "password")
-    throw new AadstsError(
-      400,
-      "invalid_grant",
-      901007,
-      "The continuation_token is not valid for this endpoint.",
-    );
+  const flow = takeFlow(ctx, tenant, app, form, "password");
   const password = form.get("password");
   if (password === null || password === "") throw aadsts.missingParameter("password");
   const scope = form.get("scope");
