@@ -59,6 +59,16 @@ describe("native authentication sign-in", () => {
     expect(log.map((s) => (s.status as { errorCode: number }).errorCode)).toEqual([0]);
   });
 
+  test("a password reset through Graph (passwordProfile) is the password the next sign-in checks", async () => {
+    const id = await newCustomer("reset@example.com");
+    const patched = await g.patch(`/users/${id}`, {
+      passwordProfile: { password: "Brand-New#Passw0rd", forceChangePasswordNextSignIn: false },
+    });
+    expect(patched.status).toBe(204);
+    expect((await signIn("reset@example.com", TEMP_PASSWORD)).body).toMatchObject({ error: "invalid_grant" });
+    expect((await signIn("reset@example.com", "Brand-New#Passw0rd")).status).toBe(200);
+  });
+
   test("a wrong password is invalid_grant AADSTS50126, logged as a failed sign-in", async () => {
     const id = await newCustomer("ben@example.com");
     const r = await signIn("ben@example.com", "Not-the-password1");
@@ -162,6 +172,14 @@ describe("onPasswordSubmit (JIT password migration)", () => {
     });
     expect((await signIn("elsewhere@example.com", TEMP_PASSWORD, apps.otherNativeApp)).status).toBe(200);
     expect(receiver.calls).toBe(before);
+    expect(user(id)[FLAG]).toBe(true);
+  });
+
+  test("MigratePassword of a password Entra's policy refuses asks for a password change; nothing migrated", async () => {
+    receiver.mode = "migrate";
+    const id = await newCustomer("weak@example.com", true);
+    const r = await signIn("weak@example.com", "abc");
+    expect(r).toMatchObject({ status: 200, body: { challenge_type: "redirect" } });
     expect(user(id)[FLAG]).toBe(true);
   });
 
