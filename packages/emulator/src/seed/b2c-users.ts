@@ -47,7 +47,7 @@ const SOCIAL = ["facebook.com", "google.com"] as const;
 
 /**
  * Fills a B2C tenant with `count` customers whose passwords are known, written straight to the store
- * (no HTTP: 1,000 users take well under a second): local e-mail accounts, local user-name accounts,
+ * (no HTTP: 1,000 users take under a second): local e-mail accounts, local user-name accounts,
  * some social-only users and a few local users with a social identity too, and custom attributes
  * (string, boolean, int64, registered as user-flow attributes on the b2c-extensions-app) set on
  * some of them. Passwords are stored as the emulator stores every password (a salted hash).
