@@ -13,15 +13,15 @@ export type ListedUser = z.infer<typeof listedUserSchema>;
 /** The report of one bulk delete run (counts cover the whole selection, earlier runs included). */
 export const deleteReportSchema = z.object({
   dryRun: z.boolean(),
-  selected: z.number().int().describe("Users found and selected."),
+  selected: z.number().int(),
   deleted: z.number().int(),
-  notFound: z.number().int().describe("Given or journaled users already gone."),
+  notFound: z.number().int(),
   failed: z.number().int(),
-  resumed: z.number().int().describe("Deleted by an earlier run (journal)."),
+  resumed: z.number().int(),
   throttled: z.number().int(),
   envelopes: z.number().int(),
   reasons: z.record(z.string(), z.number().int()),
-  users: z.array(listedUserSchema).describe(`First ${LISTED_USERS}: would be deleted, or deleted.`),
+  users: z.array(listedUserSchema).describe(`The first ${LISTED_USERS}.`),
   seconds: z.number(),
 });
 

@@ -14,7 +14,7 @@ export const bulkDeleteUsersOperation = defineOperation({
   area: "users",
   title: "Delete users in bulk",
   description:
-    "Deletes users by ids, a $filter or an import's journal: batched, paced, resumable; asks with the count first. Try dryRun. user_restore brings one back within 30 days.",
+    "Deletes users by ids, $filter or an import's rows: batched, paced, resumable; asks with the count. Try dryRun; user_restore undoes for 30 days.",
   access: "destructive",
   idempotent: true,
   confirmsItself: true,
@@ -28,7 +28,7 @@ export const bulkDeleteUsersOperation = defineOperation({
         .min(1, "empty: give a filter that selects users, e.g. startswith(displayName,'Test')")
         .max(4000)
         .optional()
-        .describe("Graph $filter over users, e.g. startswith(displayName,'Test')."),
+        .describe("Graph $filter, e.g. startswith(displayName,'Test')."),
       importFile: hostPath(
         "read",
         "Undo the import of this file: deletes the users its journal says it created.",
@@ -38,12 +38,7 @@ export const bulkDeleteUsersOperation = defineOperation({
         "The import's journal (default <importFile>.journal.jsonl).",
       ).optional(),
       dryRun: z.boolean().default(false).describe("List what would be deleted; nothing changes."),
-      expectCount: z
-        .number()
-        .int()
-        .min(0)
-        .optional()
-        .describe("Refuse unless exactly this many users are selected."),
+      expectCount: z.number().int().min(0).optional().describe("Refuse unless this many are selected."),
       journalFile: hostPath(
         "write",
         "Journal a rerun resumes from (import undo: <file>.delete-journal.jsonl by default).",
