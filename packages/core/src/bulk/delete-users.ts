@@ -24,11 +24,13 @@ import { type DeleteTarget, filterMatches, importOutcome, lookUpUsers } from "./
 import { type DeleteWriter, deleteChunk } from "./delete-writer.ts";
 import { checkInputFile, checkOutputFile, writeOwnerOnly } from "./file-access.ts";
 import { ImportJournal } from "./import-journal.ts";
+import type { ImportUsersOptions } from "./import-users.ts";
 import { forgetMemoryJournal, inlineJournalKey, memoryJournal, type RowJournal } from "./memory-journal.ts";
 import { formatOf, scanInput } from "./row-source.ts";
 
 /** Options of {@link deleteUsers}: give exactly one selection (ids, filter, or an import). */
-export interface DeleteUsersOptions {
+export interface DeleteUsersOptions
+  extends Pick<ImportUsersOptions, "reportFile" | "maxConcurrency" | "initialRate" | "maxRate"> {
   /** Object ids or userPrincipalNames. */
   ids?: readonly string[] | undefined;
   /** A Graph `$filter` over users (sent with `ConsistencyLevel: eventual`). */
@@ -43,11 +45,6 @@ export interface DeleteUsersOptions {
   expectCount?: number | undefined;
   /** The journal a rerun resumes from (default for an import undo: `<import file or journal>.delete-journal.jsonl`). */
   journalFile?: string | undefined;
-  reportFile?: string | undefined;
-  /** `$batch` envelopes in flight at most (default 8). */
-  maxConcurrency?: number | undefined;
-  initialRate?: number | undefined;
-  maxRate?: number | undefined;
 }
 
 const NAME = "user_bulk_delete";

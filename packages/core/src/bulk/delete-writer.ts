@@ -13,6 +13,7 @@ import type { AdaptivePacer } from "./adaptive-pacer.ts";
 import { countDeleteReason, type DeleteReport, listUser } from "./delete-report.ts";
 import type { DeleteTarget } from "./delete-targets.ts";
 import type { JournalEntry } from "./import-journal.ts";
+import { throttlePercentage } from "./import-writer.ts";
 import type { RowJournal } from "./memory-journal.ts";
 
 /** What the chunk writer needs from the run. */
@@ -105,20 +106,11 @@ export async function deleteChunk(ctx: DeleteWriter, targets: readonly DeleteTar
       else done(p, "failed", errorCode(result));
     });
     ctx.pacer.observe({
-      limitPercentage: percentage(results),
+      limitPercentage: throttlePercentage(results),
       throttledForMs: throttledFor,
       accepted: results.filter((r) => r.status === 204).length,
     });
     ctx.journal.append(entries);
     queue = [...next, ...waiting];
   }
-}
-
-function percentage(results: readonly BatchResult[]): number | undefined {
-  let max: number | undefined;
-  for (const r of results) {
-    const v = Number(r.headers["x-ms-throttle-limit-percentage"]);
-    if (Number.isFinite(v) && v > 0) max = Math.max(max ?? 0, v);
-  }
-  return max;
 }
