@@ -4,6 +4,7 @@ import { defineOperation } from "../operations/define-operation.ts";
 import { hostPath } from "../operations/host-paths.ts";
 import { deleteReportSchema, summarizeDeleteReport } from "./delete-report.ts";
 import { deleteUsers } from "./delete-users.ts";
+import { maxConcurrencySchema, reportFileSchema } from "./import-input.ts";
 
 /** The most ids inline (a file of ids is `--ids` repeated, or an import's journal). */
 export const BULK_DELETE_MAX_IDS = 5000;
@@ -43,14 +44,8 @@ export const bulkDeleteUsersOperation = defineOperation({
         "write",
         "Journal a rerun resumes from (import undo: <file>.delete-journal.jsonl by default).",
       ).optional(),
-      reportFile: hostPath("write", "Where to write the JSON report.").optional(),
-      maxConcurrency: z
-        .number()
-        .int()
-        .min(1)
-        .max(32)
-        .default(8)
-        .describe("$batch envelopes in flight at most."),
+      reportFile: reportFileSchema,
+      maxConcurrency: maxConcurrencySchema,
     })
     .refine(
       (v) => [v.ids, v.filter, v.importFile ?? v.importJournal].filter((x) => x !== undefined).length === 1,
