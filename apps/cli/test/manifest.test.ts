@@ -114,6 +114,7 @@ describe("the command manifest", () => {
       .map((c) => [c.operation, c.writesFiles]);
     expect(writes).toEqual([
       ["user_import", ["rejectFile", "journalFile", "reportFile"]],
+      ["user_bulk_delete", ["journalFile", "reportFile"]],
       ["user_export", ["file", "stateFile"]],
       ["branding_image_get", ["saveTo"]],
       ["config_export", ["dir"]],

@@ -26,6 +26,7 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   tenant_delete: TENANT,
   tenant_check_name: { name: "contosocustomers" },
   user_flow_update: { "sign-up-allowed": "false" },
+  user_bulk_delete: { "import-file": "users.csv", "dry-run": "" },
   identity_provider_create: {
     "identity-provider-type": "Google",
     "client-id": "1234567890-abc.apps.googleusercontent.com",

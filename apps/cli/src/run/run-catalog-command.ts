@@ -106,9 +106,11 @@ export async function runCatalogCommand({
       throw new Error(`the catalog has no operation ${spec.operation}; rebuild ciam`);
     // Validated once, by core: the operation runs this input without parsing it again.
     const valid = validInput(core, operation, spec, input, path);
+    // A dry run removes nothing, so it runs unattended without --yes (`user bulk-delete --dry-run`).
     if (
       spec.access === "destructive" &&
       globals.yes !== true &&
+      valid.dryRun !== true &&
       !(process.stdin.isTTY && process.stderr.isTTY)
     ) {
       throw new UsageError(

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { defineOperation } from "../operations/define-operation.ts";
 import { hostPath } from "../operations/host-paths.ts";
 import { columnMappingSchema, mappingPairSchema } from "./column-mapping.ts";
-import { importContentSchema, importRowsSchema } from "./import-input.ts";
+import {
+  importContentSchema,
+  importRowsSchema,
+  maxConcurrencySchema,
+  reportFileSchema,
+} from "./import-input.ts";
 import { importReportSchema, summarizeReport } from "./import-report.ts";
 import { importUsers } from "./import-users.ts";
 
@@ -66,14 +71,8 @@ export const importUsersOperation = defineOperation({
         "write",
         "Journal a rerun resumes from (default <file>.journal.jsonl; delete it to start over).",
       ).optional(),
-      reportFile: hostPath("write", "Where to write the JSON report.").optional(),
-      maxConcurrency: z
-        .number()
-        .int()
-        .min(1)
-        .max(32)
-        .default(8)
-        .describe("$batch envelopes in flight at most."),
+      reportFile: reportFileSchema,
+      maxConcurrency: maxConcurrencySchema,
     })
     .refine((v) => [v.file, v.content, v.rows].filter((x) => x !== undefined).length === 1, {
       message: "give the data to import as exactly one of file, content, rows",
