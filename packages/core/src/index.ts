@@ -62,6 +62,7 @@ export * from "./graph/audit-logs/index.ts";
 export * from "./graph/branding/index.ts";
 export * from "./graph/custom-extensions/index.ts";
 export * from "./graph/event-listeners/index.ts";
+export * from "./graph/fraud-providers/index.ts";
 export * from "./graph/groups/index.ts";
 export * from "./graph/identity-providers/index.ts";
 export * from "./graph/organization/index.ts";

@@ -4,6 +4,7 @@ import { getCaPolicyOperation } from "../src/graph/security/get-ca-policy.ts";
 import { listCaPoliciesOperation } from "../src/graph/security/list-ca-policies.ts";
 import { updateCaPolicyOperation } from "../src/graph/security/update-ca-policy.ts";
 import { NotFoundError, PermissionError } from "../src/http/errors.ts";
+import type { Operation } from "../src/operations/define-operation.ts";
 import { InvalidInputError } from "../src/operations/run-operation.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 import { seededClient } from "./helpers/seeded-client.ts";
@@ -97,7 +98,7 @@ describe("Conditional Access: create, get, update", () => {
 
   it("bad input is refused before any request: unknown control, user keyword or state, no apps, no change", async () => {
     const before = requestCount();
-    const bad: [typeof createCaPolicyOperation | typeof updateCaPolicyOperation, unknown][] = [
+    const bad: [Operation, unknown][] = [
       [createCaPolicyOperation, { displayName: "x", apps: ["All"], controls: ["sms"] }],
       [createCaPolicyOperation, { displayName: "x", apps: ["All"], controls: ["mfa"], users: ["Guests"] }],
       [createCaPolicyOperation, { displayName: "x", apps: ["All"], controls: ["mfa"], state: "on" }],
