@@ -61,6 +61,7 @@ export * from "./graph/applications/index.ts";
 export * from "./graph/audit-logs/index.ts";
 export * from "./graph/branding/index.ts";
 export * from "./graph/custom-extensions/index.ts";
+export * from "./graph/domains/index.ts";
 export * from "./graph/event-listeners/index.ts";
 export * from "./graph/fraud-providers/index.ts";
 export * from "./graph/groups/index.ts";

@@ -7,6 +7,7 @@ import { applicationsOperations } from "../graph/applications/operations.ts";
 import { auditLogsOperations } from "../graph/audit-logs/operations.ts";
 import { brandingOperations } from "../graph/branding/operations.ts";
 import { customExtensionsOperations } from "../graph/custom-extensions/operations.ts";
+import { domainsOperations } from "../graph/domains/operations.ts";
 import { eventListenersOperations } from "../graph/event-listeners/operations.ts";
 import { fraudProvidersOperations } from "../graph/fraud-providers/operations.ts";
 import { groupsOperations } from "../graph/groups/operations.ts";
@@ -42,6 +43,7 @@ export const operations: readonly Operation[] = [
   ...fraudProvidersOperations,
   ...trustFrameworkOperations,
   ...securityOperations,
+  ...domainsOperations,
   ...configOperations,
 ];
 
