@@ -55,14 +55,11 @@ const requestCount = () => e.emu.control.monitor.requests().length;
 describe("fraud protection providers, signed in as an administrator", () => {
   it("creates Arkose (default subdomains) and HUMAN providers, lists and deletes them; no secret is returned or logged", async () => {
     const a = await admin.run(createFraudProviderOperation, arkose);
-    expect(a).toEqual({
-      id: a.id,
-      displayName: arkose.displayName,
-      type: "arkose",
-      key: arkose.key,
-      clientSubDomain: "client-api",
-      verifySubDomain: "verify-api",
-    });
+    expect(a).toEqual({ id: a.id, displayName: arkose.displayName, type: "arkose", key: arkose.key });
+    const stored = await admin.graph.get<Record<string, unknown>>(
+      `/identity/riskPrevention/fraudProtectionProviders/${a.id}`,
+    );
+    expect(stored).toMatchObject({ clientSubDomain: "client-api", verifySubDomain: "verify-api" });
     const h = await admin.run(createFraudProviderOperation, human);
     expect(h).toEqual({ id: h.id, displayName: "HUMAN", type: "humanSecurity", key: "PXabcasdfg" });
     const listed = await admin.run(listFraudProvidersOperation, {});
@@ -80,19 +77,20 @@ describe("fraud protection providers, signed in as an administrator", () => {
     await expect(admin.run(deleteFraudProviderOperation, { id: a.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("bad input is refused before any request: Arkose subdomains on HUMAN, no secret, an unknown type", async () => {
+  it("bad input is refused before any request: no secret, an unknown type, an unknown field", async () => {
     const before = requestCount();
     const bad: [Operation, unknown][] = [
-      [createFraudProviderOperation, { ...human, clientSubDomain: "client-api" }],
+      [createFraudProviderOperation, { ...human, serverToken: HUMAN_TOKEN }],
       [createFraudProviderOperation, { ...arkose, secret: "" }],
       [createFraudProviderOperation, { ...arkose, type: "recaptcha" }],
-      [createFraudProviderOperation, { ...arkose, verifySubDomain: "verify api" }],
+      [createFraudProviderOperation, { ...arkose, key: " " }],
       [deleteFraudProviderOperation, {}],
     ];
     for (const [operation, input] of bad) {
       const error = await admin.run(operation, input as never).catch((err: unknown) => err);
       expect(error, JSON.stringify(input)).toBeInstanceOf(InvalidInputError);
       expect(String(error)).not.toContain(ARKOSE_PRIVATE);
+      expect(String(error)).not.toContain(HUMAN_TOKEN);
     }
     expect(requestCount()).toBe(before);
   });

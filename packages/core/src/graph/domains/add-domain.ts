@@ -9,7 +9,7 @@ export const addDomainOperation = defineOperation({
   area: "domains",
   title: "Add a custom domain",
   description:
-    "Adds a domain (the host name itself, e.g. login.contoso.com) and returns the TXT record to publish at your DNS host before domain_verify.",
+    "Adds a custom URL domain (the host name: login.contoso.com); returns the TXT record to publish, then domain_verify.",
   access: "write",
   idempotent: false,
   permissions: ["Domain.ReadWrite.All"],

@@ -10,7 +10,7 @@ export const deleteDomainOperation = defineOperation({
   area: "domains",
   title: "Delete a custom domain",
   description:
-    "Deletes a custom domain by name. Graph refuses the initial onmicrosoft.com domain, the default one, and a domain still used in sign-in names.",
+    "Deletes a custom domain by name; Graph refuses the initial and default ones and one used in sign-in names.",
   access: "destructive",
   idempotent: true,
   permissions: ["Domain.ReadWrite.All"],

@@ -9,7 +9,7 @@ export const listDomainsOperation = defineOperation({
   area: "domains",
   title: "List domains",
   description:
-    "The tenant's domains: the initial onmicrosoft.com one and custom URL domains, whether each is verified, and the TXT record to publish for those that are not.",
+    "The tenant's domains (onmicrosoft.com, custom URL ones): verified or not, and the TXT record an unverified one needs.",
   access: "read",
   permissions: ["Domain.Read.All"],
   input: z.object({}),

@@ -10,7 +10,7 @@ export const verifyDomainOperation = defineOperation({
   area: "domains",
   title: "Verify a custom domain",
   description:
-    "Verifies a domain once its TXT record (from domain_add or domain_list) is published; a domain already verified is returned as it is.",
+    "Verifies a domain once its TXT record (see domain_add) is published; a verified one is returned as it is.",
   access: "write",
   idempotent: true,
   permissions: ["Domain.ReadWrite.All"],

@@ -10,7 +10,7 @@ export const deleteFraudProviderOperation = deleteOperation(
   {
     title: "Delete a fraud protection provider",
     description:
-      "Deletes a fraud protection provider by id; a listener naming it stops protecting sign-ups. Delegated sign-in only (a device-code profile).",
+      "Deletes a fraud protection provider by id; listeners naming it stop protecting sign-ups. Delegated sign-in only.",
     permissions: FRAUD_WRITE,
     remove: (ctx, id) =>
       delegatedOnly(FRAUD_WRITE, () => fraudProviders.remove(ctx.graph, id, { signal: ctx.signal })),

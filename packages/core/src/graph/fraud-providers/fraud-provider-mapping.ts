@@ -20,14 +20,12 @@ export interface GraphFraudProvider {
   serverToken?: string;
 }
 
-/** A provider to create: its service, name, public key or app id, and secret. */
+/** A provider to create: its service, name, public key or app id, and secret (Arkose: default subdomains). */
 export interface FraudProviderCreate {
   type: "arkose" | "humanSecurity";
   displayName: string;
   key: string;
   secret: string;
-  clientSubDomain?: string | undefined;
-  verifySubDomain?: string | undefined;
 }
 
 const GRAPH_TYPE = {
@@ -44,8 +42,6 @@ export const fraudProviderMapping = {
       displayName: g.displayName,
       type: arkose ? "arkose" : "humanSecurity",
       ...(key === undefined ? {} : { key }),
-      ...(arkose && g.clientSubDomain !== undefined ? { clientSubDomain: g.clientSubDomain } : {}),
-      ...(arkose && g.verifySubDomain !== undefined ? { verifySubDomain: g.verifySubDomain } : {}),
     };
   },
   toGraphCreate: (spec: FraudProviderCreate): GraphBody =>
@@ -55,8 +51,8 @@ export const fraudProviderMapping = {
           displayName: spec.displayName,
           publicKey: spec.key,
           privateKey: spec.secret,
-          clientSubDomain: spec.clientSubDomain ?? "client-api",
-          verifySubDomain: spec.verifySubDomain ?? "verify-api",
+          clientSubDomain: "client-api",
+          verifySubDomain: "verify-api",
         }
       : {
           "@odata.type": odataType(GRAPH_TYPE.humanSecurity),

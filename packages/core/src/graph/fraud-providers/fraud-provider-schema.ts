@@ -12,8 +12,6 @@ export const fraudProviderSchema = z.object({
   displayName: z.string(),
   type: z.string(),
   key: z.string().optional().describe("Arkose public key or HUMAN app id."),
-  clientSubDomain: z.string().optional(),
-  verifySubDomain: z.string().optional(),
 });
 
 /** A fraud protection provider (no secret). */

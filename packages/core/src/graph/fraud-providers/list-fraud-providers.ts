@@ -9,7 +9,7 @@ export const listFraudProvidersOperation = defineOperation({
   area: "fraud-providers",
   title: "List fraud protection providers",
   description:
-    "The Arkose Labs and HUMAN Security providers fraud protection listeners name by id; secrets are never returned. Delegated sign-in only (a device-code profile).",
+    "The Arkose Labs and HUMAN Security providers that fraud protection listeners use, no secrets. Delegated sign-in only.",
   access: "read",
   permissions: FRAUD_READ,
   input: z.object({}),

@@ -12,22 +12,27 @@ export const createCaPolicyOperation = defineOperation({
   area: "security",
   title: "Create a Conditional Access policy",
   description:
-    "Creates a Conditional Access policy: who (users, groups; GuestsOrExternalUsers), which apps and client app types, the grant controls. Report-only unless state is given.",
+    "Creates a Conditional Access policy (users, groups, apps, client app types, grant controls); report-only unless state is set.",
   access: "write",
   idempotent: false,
   permissions: ["Policy.ReadWrite.ConditionalAccess", "Policy.Read.All", "Application.Read.All"],
   input: z.object({
     ...caPolicyFields,
     displayName: displayNameSchema,
-    state: caPolicyFields.state.unwrap().default("enabledForReportingButNotEnforced"),
     apps: caPolicyFields.apps.unwrap(),
-    users: caPolicyFields.users.unwrap().default(["All"]),
     controls: caPolicyFields.controls.unwrap(),
   }),
   output: caPolicySchema,
   run: async (ctx, input) => {
     const spec = await caPolicySpec(ctx.graph, input, ctx.signal);
-    const body = caPolicyMapping.toGraphCreate({ ...input, ...spec, appIds: spec.appIds ?? [] });
+    const body = caPolicyMapping.toGraphCreate({
+      ...input,
+      ...spec,
+      // Report-only and every user unless told otherwise (the way External ID's MFA guide starts).
+      state: input.state ?? "enabledForReportingButNotEnforced",
+      users: input.users ?? ["All"],
+      appIds: spec.appIds ?? [],
+    });
     return createCaPolicy(ctx.graph, body, { signal: ctx.signal });
   },
 });

@@ -7,7 +7,7 @@ import { caPolicySchema } from "./ca-policy-schema.ts";
 export const getCaPolicyOperation = getOperation("security_ca_get", "security", idSchema, caPolicySchema, {
   title: "Get a Conditional Access policy",
   description:
-    "One Conditional Access policy by id: state, users and groups included or excluded, apps, client app types, controls.",
+    "One Conditional Access policy by id: its state, the users, groups and apps it covers, its controls.",
   permissions: ["Policy.Read.All"],
   get: (ctx, id) => getCaPolicy(ctx.graph, id, { signal: ctx.signal }),
 });

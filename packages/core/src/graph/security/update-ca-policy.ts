@@ -35,7 +35,7 @@ export const updateCaPolicyOperation = defineOperation({
   area: "security",
   title: "Update a Conditional Access policy",
   description:
-    "Changes a Conditional Access policy by id: name, state (enable after report-only), users, groups, apps, client app types, controls. A list given replaces the policy's.",
+    "Changes a Conditional Access policy by id (state enabled ends report-only); a list given replaces the policy's.",
   access: "write",
   idempotent: true,
   permissions: ["Policy.ReadWrite.ConditionalAccess", "Policy.Read.All", "Application.Read.All"],
