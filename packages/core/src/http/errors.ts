@@ -255,6 +255,14 @@ export function delegatedOnlyMessage(serviceMessage: string, permissions: readon
  * whose API Microsoft Graph offers delegated permissions only.
  */
 export function asDelegatedOnly(error: PermissionError, permissions: readonly string[]): PermissionError {
+  return rebuiltPermissionError(error, { requiredPermissions: permissions, delegatedOnly: true });
+}
+
+/** The same 403 with other advice (the permissions named, the reason), its ids and request kept. */
+function rebuiltPermissionError(
+  error: PermissionError,
+  advice: Pick<ApiErrorInit, "requiredPermissions" | "delegatedOnly">,
+): PermissionError {
   return new PermissionError({
     service: error.service,
     status: error.status,
@@ -266,8 +274,7 @@ export function asDelegatedOnly(error: PermissionError, permissions: readonly st
     retryAfterMs: error.retryAfterMs,
     details: error.details,
     request: error.request,
-    requiredPermissions: permissions,
-    delegatedOnly: true,
+    ...advice,
   });
 }
 
@@ -319,17 +326,5 @@ export function withRequiredPermissions(
   permissions: readonly string[],
 ): PermissionError {
   if (error.requiredPermissions.length > 0 || permissions.length === 0) return error;
-  return new PermissionError({
-    service: error.service,
-    status: error.status,
-    code: error.code,
-    message: error.serviceMessage,
-    requestId: error.requestId,
-    clientRequestId: error.clientRequestId,
-    date: error.date,
-    retryAfterMs: error.retryAfterMs,
-    details: error.details,
-    request: error.request,
-    requiredPermissions: permissions,
-  });
+  return rebuiltPermissionError(error, { requiredPermissions: permissions });
 }
