@@ -81,6 +81,21 @@ describe("/domains", () => {
     expect((await g.get(`${PATH}/shop.example`)).status).toBe(200);
   });
 
+  it("the control API publishes and removes a name's TXT records; a bad request changes nothing", async () => {
+    expect((await g.post(PATH, { id: "api.contoso.example" })).status).toBe(201);
+    const dns = (path: string, body: unknown) => t.control("POST", `/dns/${path}`, body);
+    expect((await dns("publish", { name: "api.contoso.example", values: ["MS=ms00000000"] })).status).toBe(
+      204,
+    );
+    expect((await dns("publish", { name: "" })).status).toBe(400);
+    expect((await g.post(`${PATH}/api.contoso.example/verify`, {})).status).toBe(400);
+    expect((await dns("publish", { name: "api.contoso.example" })).status).toBe(204);
+    expect((await dns("unpublish", { name: "api.contoso.example" })).status).toBe(204);
+    expect((await g.post(`${PATH}/api.contoso.example/verify`, {})).status).toBe(400);
+    expect((await dns("publish", { name: "api.contoso.example" })).status).toBe(204);
+    expect((await g.post(`${PATH}/api.contoso.example/verify`, {})).status).toBe(200);
+  });
+
   it("a caller with Domain.Read.All reads but cannot add, verify or delete", async () => {
     expect((await reader.post(PATH, { id: "reader.example" })).status).toBe(403);
     expect((await reader.post(`${PATH}/contoso.onmicrosoft.com/verify`, {})).status).toBe(403);
