@@ -9,6 +9,7 @@ const APP = { "app-id": "00000000-0000-0000-0000-000000000000" };
 const TENANT = { "resource-group": "ciam-rg", name: "contosocustomers" };
 const POLICY = { id: "B2C_1A_signup_signin" };
 const KEYSET = { id: "B2C_1A_TokenSigningKeyContainer" };
+const DOMAIN = { name: "login.contoso.com" };
 
 export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   group_update: { "display-name": '"Loyal customers"' },
@@ -54,4 +55,8 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   trust_framework_keyset_upload_certificate: { ...KEYSET, file: "signing.cer" },
   trust_framework_keyset_upload_pfx: { ...KEYSET, file: "signing.pfx", "password-stdin": "" },
   trust_framework_keyset_active_key: KEYSET,
+  security_ca_update: { state: "enabled" },
+  domain_add: DOMAIN,
+  domain_verify: DOMAIN,
+  domain_delete: DOMAIN,
 };
