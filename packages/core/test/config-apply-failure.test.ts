@@ -4,6 +4,7 @@ import { applyPlan } from "../src/config/apply-plan.ts";
 import { planTenant } from "../src/config/plan-tenant.ts";
 import type { PlannedChange } from "../src/config/plan-types.ts";
 import type { TenantSpecInput } from "../src/config/spec-schema.ts";
+import { emptyB2cTenant } from "./helpers/app-client.ts";
 import { useCoreEmulator } from "./helpers/emulator.ts";
 
 const { t } = useCoreEmulator({ clearFaults: true });
@@ -119,5 +120,32 @@ describe("a failure mid-way through apply", () => {
     ]);
     await applyPlan(client, rest);
     expect((await planTenant(client, spec)).changes).toEqual([]);
+  });
+
+  it("a B2C key set created whose key then fails is planned again for its key, not taken as done", async () => {
+    const client = emptyB2cTenant(t, "5a1d7e0c-7b41-4c3e-9d2f-0e6b8c4a1f37", "midwayb2c");
+    const spec: TenantSpecInput = { trustFrameworkKeySets: { B2C_1A_MidwayKey: { use: "sig", kty: "RSA" } } };
+    const plan = await planTenant(client, spec);
+    expect(named(plan.changes)).toEqual(["create trustFrameworkKeySets/B2C_1A_MidwayKey"]);
+    // The key set is created; the request that makes its key fails.
+    await t.control("PUT", "/faults", {
+      rules: [
+        {
+          method: "POST",
+          path: "/trustFramework/keySets/*/generateKey",
+          fault: { kind: "error", status: 500 },
+          times: 1,
+        },
+      ],
+    });
+    const error = (await applyPlan(client, plan).catch((e: unknown) => e)) as ApplyError;
+    expect(error).toBeInstanceOf(ApplyError);
+    expect(named([error.failed])).toEqual(["create trustFrameworkKeySets/B2C_1A_MidwayKey"]);
+    // A key set without a key is no key set a policy can use: the plan makes its key.
+    const rest = await planTenant(client, spec);
+    expect(named(rest.changes)).toEqual(["update trustFrameworkKeySets/B2C_1A_MidwayKey"]);
+    await applyPlan(client, rest);
+    expect((await planTenant(client, spec)).changes).toEqual([]);
+    await client.close();
   });
 });
