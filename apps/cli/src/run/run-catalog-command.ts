@@ -3,6 +3,7 @@ import type { CommandOptions } from "../global-options.ts";
 import { defaultFormat, type OutputFormat } from "../output/formats.ts";
 import { createListWriter } from "../output/list-writer.ts";
 import { render, validateQuery } from "../output/render.ts";
+import { TABLE_VIEWS } from "../output/table-views.ts";
 import type { CatalogInvocation } from "../program.ts";
 import { createProgress, type ProgressReporter } from "../terminal/progress.ts";
 import { confirmDestructive, confirmRemovalsOnTerminal } from "./confirm-destructive.ts";
@@ -151,7 +152,11 @@ export async function runCatalogCommand({
       process.exitCode = await runList(core, session, operation, valid, {
         all: globals.all === true,
         total,
-        writer: createListWriter(format, write, { query: globals.query, width }),
+        writer: createListWriter(format, write, {
+          query: globals.query,
+          width,
+          view: TABLE_VIEWS[spec.operation],
+        }),
         runOptions,
       });
     } else {
