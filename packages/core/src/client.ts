@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import type { Credential } from "./auth/azure-credential.ts";
+import { credentialTokens } from "./auth/azure-credential.ts";
 import type { Cloud } from "./auth/clouds.ts";
 import { globalCloud } from "./auth/clouds.ts";
-import type { TokenProvider } from "./auth/token-provider.ts";
 import type { Logger } from "./http/logger.ts";
 import type { PipelinePolicy, SendRequest } from "./http/pipeline.ts";
 import { createPipeline } from "./http/pipeline.ts";
@@ -25,8 +26,11 @@ import { runOperation } from "./operations/run-operation.ts";
 
 /** Options of {@link createCiamClient}. */
 export interface CiamClientOptions {
-  /** Any credential: {@link clientSecretCredential}, {@link fromEnvironment}'s, a custom {@link TokenProvider}. */
-  credential: TokenProvider;
+  /**
+   * Any credential: {@link clientSecretCredential}, {@link fromEnvironment}'s, a custom {@link TokenProvider},
+   * or an Azure SDK `TokenCredential` (`@azure/identity`'s DefaultAzureCredential, managed identity, …).
+   */
+  credential: Credential;
   /** The tenant operations act on (id or domain). */
   tenantId: string;
   /** Defaults to the global cloud; the emulator is a {@link customCloud} with its CA. */
@@ -118,7 +122,7 @@ export function defaultPolicies(
     throttleGatePolicy(),
     ...(options.logger === undefined ? [] : [loggingPolicy(options.logger)]),
     timeoutPolicy(options.timeoutMs),
-    bearerTokenPolicy(options.credential),
+    bearerTokenPolicy(credentialTokens(options.credential)),
   ];
 }
 
@@ -152,7 +156,8 @@ function clientPolicies(options: CiamClientOptions): PipelinePolicy[] {
 export function createCiamClient(options: CiamClientOptions): CiamClient {
   const cloud = options.cloud ?? globalCloud;
   const cas = [options.cloud?.ca ?? [], options.ca ?? []].flat();
-  const policies = clientPolicies(options);
+  const tokens = credentialTokens(options.credential);
+  const policies = clientPolicies({ ...options, credential: tokens });
   const transport = createFetchTransport({ ca: cas.length > 0 ? cas : undefined, fetch: options.fetch });
   const send: SendRequest = createPipeline(policies, transport.send);
   const graph = new ServiceClient({
@@ -188,7 +193,7 @@ export function createCiamClient(options: CiamClientOptions): CiamClient {
     run: (operation, input, runOptions) => runOperation(operation, context(runOptions), input),
     iterate: (operation, input, runOptions) => iterateOperation(operation, context(runOptions), input),
     close: async () => {
-      await Promise.all([transport.close(), options.credential.close?.()]);
+      await Promise.all([transport.close(), tokens.close?.()]);
     },
   };
 }

@@ -4,6 +4,12 @@
 // The areas (arm/tenants, bulk, graph/*): each folder's index.ts names its public exports, its
 // operations (runnable with `client.run(operation, input)`) and their types and constants.
 export * from "./arm/tenants/index.ts";
+export type {
+  AzureAccessToken,
+  AzureGetTokenOptions,
+  AzureTokenCredential,
+  Credential,
+} from "./auth/azure-credential.ts";
 // Credentials over MSAL: client secret, certificate, client assertion, workload identity, device code.
 export type {
   ClientAssertionCredentialOptions,
