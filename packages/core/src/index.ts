@@ -136,6 +136,7 @@ export { retryPolicy, shouldRetry } from "./http/policies/retry.ts";
 export { throttleGatePolicy } from "./http/policies/throttle-gate.ts";
 export { timeoutPolicy } from "./http/policies/timeout.ts";
 export { userAgentPolicy } from "./http/policies/user-agent.ts";
+export { ProxyConfigurationError } from "./http/proxy.ts";
 export { redactHeaders, redactText, redactUrl } from "./http/redact.ts";
 export { RETRY_AFTER_MARGIN_MS, retryAfterMs } from "./http/retry-after.ts";
 export type { RequestOptions, ServiceClientOptions } from "./http/service-client.ts";
