@@ -21,6 +21,7 @@ import { createFetchTransport } from "./http/transport.ts";
 import type { ConfirmRemovals } from "./operations/confirm-removals.ts";
 import type { OperationContext, OperationProgress } from "./operations/context.ts";
 import type { ListInput, ListItem, ObjectSchema, Operation } from "./operations/define-operation.ts";
+import type { IterateOptions } from "./operations/iterate-operation.ts";
 import { iterateOperation } from "./operations/iterate-operation.ts";
 import { runOperation } from "./operations/run-operation.ts";
 
@@ -88,12 +89,14 @@ export interface CiamClient {
   ): Promise<z.output<O>>;
   /**
    * The items of a list operation across pages (`for await (const user of client.iterate(listUsersOperation,
-   * { mail }))`), following `nextCursor` and holding one page at a time; `limit` is the page size.
+   * { mail }))`), following `nextCursor` and holding one page at a time. `limit` is the most items
+   * yielded in all, as it is the most a list returns everywhere (none: every item); `pageSize` sets
+   * the items asked for per request.
    */
   iterate<Op extends Operation>(
     operation: Op,
     input: ListInput<Op>,
-    options?: RunOptions,
+    options?: RunOptions & IterateOptions,
   ): AsyncGenerator<ListItem<Op>, void, undefined>;
   /**
    * Closes the connection pools of Graph/ARM calls and of the credential (its `close()`), so the
@@ -191,7 +194,8 @@ export function createCiamClient(options: CiamClientOptions): CiamClient {
     tenantId: options.tenantId,
     context,
     run: (operation, input, runOptions) => runOperation(operation, context(runOptions), input),
-    iterate: (operation, input, runOptions) => iterateOperation(operation, context(runOptions), input),
+    iterate: (operation, input, runOptions) =>
+      iterateOperation(operation, context(runOptions), input, { pageSize: runOptions?.pageSize }),
     close: async () => {
       await Promise.all([transport.close(), tokens.close?.()]);
     },

@@ -174,6 +174,7 @@ export {
   mapHostPaths,
 } from "./operations/host-paths.ts";
 export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
+export type { IterateOptions } from "./operations/iterate-operation.ts";
 export { iterateOperation } from "./operations/iterate-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { runOperation } from "./operations/run-operation.ts";
