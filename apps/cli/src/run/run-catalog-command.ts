@@ -162,7 +162,10 @@ export async function runCatalogCommand({
     } else {
       const result = await session.client.run(operation, valid, runOptions);
       progress.stop();
-      const shown = format === "table" ? withoutBytes(result, spec.binary) : result;
+      // A read answering a whole list prints the list, the shape of every list (`--query "[].id"`).
+      const listed =
+        spec.listField === undefined ? result : (result as Record<string, unknown>)[spec.listField];
+      const shown = format === "table" ? withoutBytes(listed, spec.binary) : listed;
       write(render(shown, { format, query: globals.query, width }));
       process.exitCode = hasFailedItems(result)
         ? EXIT.partial
