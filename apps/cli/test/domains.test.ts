@@ -30,8 +30,9 @@ describe("ciam domain", () => {
     const unconfirmed = await ciam(cmd`domain delete --name login.contoso.example`, t.env);
     expect(unconfirmed.status).toBe(2);
     expect((await ciam(cmd`domain delete --name login.contoso.example --yes`, t.env)).status).toBe(0);
-    const list = json<{ items: Domain[] }>(await ciam(cmd`domain list -o json`, t.env));
-    expect(list.items.map((d) => d.id)).toEqual(["contoso.onmicrosoft.com"]);
+    // Every list prints as a bare array (issue 18: one list shape).
+    const list = json<Domain[]>(await ciam(cmd`domain list -o json`, t.env));
+    expect(list.map((d) => d.id)).toEqual(["contoso.onmicrosoft.com"]);
   });
 
   it("a name that is not a domain is a usage error and sends nothing", async () => {

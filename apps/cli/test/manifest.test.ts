@@ -197,6 +197,8 @@ describe("the command manifest", () => {
       trust_framework_keyset_list: "items",
       security_auth_method_list: "items",
       security_ca_list: "items",
+      fraud_provider_list: "items",
+      domain_list: "items",
     });
     // A get keeps its object; a paged list is printed from its items by the pager.
     expect(
