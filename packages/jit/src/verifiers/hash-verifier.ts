@@ -1,6 +1,7 @@
 import { pbkdf2, scrypt, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
 import type { PasswordSubmitUser } from "../request-body.ts";
+import { argon2id } from "./argon2id.ts";
 import {
   decodeBytes,
   type PasswordHashRecord,
@@ -81,17 +82,8 @@ async function matches(password: string, stored: PasswordHashRecord): Promise<bo
           : undefined);
       if (raw === undefined)
         throw new VerifierError("argon2id record: give a PHC string, or hash with salt and params");
-      const { argon2id } = await import("hash-wasm");
-      const actual = await argon2id({
-        password,
-        salt: raw.salt,
-        iterations: raw.iterations,
-        memorySize: raw.memoryKiB,
-        parallelism: raw.parallelism,
-        hashLength: raw.hash.length,
-        outputType: "binary",
-      });
-      return sameBytes(Buffer.from(actual), raw.hash);
+      const actual = await argon2id(password, { ...raw, length: raw.hash.length });
+      return sameBytes(actual, raw.hash);
     }
   }
 }
