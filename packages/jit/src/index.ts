@@ -16,7 +16,7 @@ export {
   defaultB2cUsername,
 } from "./verifiers/b2c-ropc-verifier.ts";
 export { callbackVerifier } from "./verifiers/callback-verifier.ts";
-export type { PasswordHashRecord } from "./verifiers/hash-record.ts";
+export { type PasswordHashRecord, passwordHashRecordSchema } from "./verifiers/hash-record.ts";
 export { type HashVerifierOptions, hashVerifier } from "./verifiers/hash-verifier.ts";
 export {
   type PasswordVerifier,
