@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { passwordSubmit, useFakeTenant } from "../../../packages/jit/test/helpers/fake-tenant.ts";
+import { passwordSubmit } from "../../../packages/jit/test/helpers/fake-tenant.ts";
+import { useFakeTenant } from "../../../packages/jit/test/helpers/use-fake-tenant.ts";
 import { BIN, ciam, outcome, requireBuilt, sandbox } from "./harness.ts";
 
 const tenant = useFakeTenant();

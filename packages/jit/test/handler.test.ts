@@ -6,7 +6,8 @@ import {
   type PasswordMigrationHandlerOptions,
   type VerificationInput,
 } from "../src/index.ts";
-import { passwordSubmit, TEST_USER, useFakeTenant } from "./helpers/fake-tenant.ts";
+import { passwordSubmit, TEST_USER } from "./helpers/fake-tenant.ts";
+import { useFakeTenant } from "./helpers/use-fake-tenant.ts";
 
 const tenant = useFakeTenant();
 const PASSWORD = "Correct-Horse-7";

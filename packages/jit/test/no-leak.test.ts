@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { callbackVerifier, createPasswordMigrationHandler, toNodeListener } from "../src/index.ts";
-import { useFakeTenant } from "./helpers/fake-tenant.ts";
+import { useFakeTenant } from "./helpers/use-fake-tenant.ts";
 
 const tenant = useFakeTenant();
 const PASSWORD = "Unmistakable-Secret-9137";

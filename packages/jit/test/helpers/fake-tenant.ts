@@ -2,7 +2,6 @@ import { generateKeyPairSync, type KeyObject, randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CompactEncrypt, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from "jose";
-import { afterAll, beforeAll } from "vitest";
 import { CUSTOM_EXTENSIONS_CALLER_APP_ID } from "../../src/index.ts";
 
 /**
@@ -28,8 +27,7 @@ export interface FakeTenant {
   ): Promise<string>;
   /** A passwordSubmit body around an encrypted context. */
   body(encryptedPasswordContext: string, user?: Record<string, unknown>): Record<string, unknown>;
-  /** Key-set reads so far. */
-  jwksReads: number;
+  close(): Promise<void>;
 }
 
 export const TEST_USER = {
@@ -40,11 +38,11 @@ export const TEST_USER = {
   userType: "Member",
 };
 
-/** The fake tenant for the file's tests (started once, stopped after them). */
-export function useFakeTenant(): FakeTenant {
+/** Starts a fake tenant on a free loopback port. */
+export async function startFakeTenant(): Promise<FakeTenant> {
   const tenant = {} as FakeTenant;
   let server: Server | undefined;
-  beforeAll(async () => {
+  {
     const tenantId = randomUUID();
     const appId = randomUUID();
     const signing = await generateKeyPair("RS256", { extractable: true });
@@ -59,7 +57,6 @@ export function useFakeTenant(): FakeTenant {
           JSON.stringify({ issuer: tenant.issuer, jwks_uri: `${origin}/${tenantId}/discovery/v2.0/keys` }),
         );
       } else if (req.url === `/${tenantId}/discovery/v2.0/keys`) {
-        tenant.jwksReads++;
         res.end(JSON.stringify({ keys: [jwk] }));
       } else {
         res.statusCode = 404;
@@ -76,7 +73,6 @@ export function useFakeTenant(): FakeTenant {
       resourceUri: `api://jit.example.com/${appId}`,
       privateKeyPem: encryption.privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
       publicKey: encryption.publicKey,
-      jwksReads: 0,
     });
     tenant.token = async (claims = {}, options = {}) =>
       new SignJWT({
@@ -125,10 +121,10 @@ export function useFakeTenant(): FakeTenant {
         },
       },
     });
-  });
-  afterAll(async () => {
+  }
+  tenant.close = async () => {
     await new Promise((resolve) => server?.close(resolve));
-  });
+  };
   return tenant;
 }
 
