@@ -111,7 +111,7 @@ export function bearerTokenChecker(
     if (typeof caller !== "string" || !rules.authorizedParty.includes(caller)) {
       throw new InvalidTokenError("caller app (azp/appid) not allowed");
     }
-    if (typeof payload.tid === "string" && payload.tid !== rules.tenantId) {
+    if (typeof payload.tid === "string" && payload.tid.toLowerCase() !== rules.tenantId) {
       throw new InvalidTokenError("token of another tenant");
     }
     const id = typeof payload.jti === "string" ? payload.jti : payload.uti;

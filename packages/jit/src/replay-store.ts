@@ -14,7 +14,7 @@ export interface ReplayStore {
 
 /** Options of {@link memoryReplayStore}. */
 export interface MemoryReplayStoreOptions {
-  /** Most keys kept; past it the soonest to expire are dropped first (default 100,000). */
+  /** Most keys kept; past it the oldest are forgotten first (default 100,000). */
   maxEntries?: number;
   /** The clock, in milliseconds since the epoch (default `Date.now`). */
   now?: () => number;
@@ -25,18 +25,22 @@ export function memoryReplayStore(options: MemoryReplayStoreOptions = {}): Repla
   const maxEntries = options.maxEntries ?? 100_000;
   const now = options.now ?? Date.now;
   const seen = new Map<string, number>();
+  let adds = 0;
   const sweep = (time: number): void => {
     for (const [key, expiresAt] of seen) if (expiresAt <= time) seen.delete(key);
-    if (seen.size < maxEntries) return;
-    const byExpiry = [...seen].sort((a, b) => a[1] - b[1]);
-    for (const [key] of byExpiry.slice(0, seen.size - maxEntries + 1)) seen.delete(key);
   };
   return {
     add(key, expiresAt) {
       const time = now();
       const known = seen.get(key);
       if (known !== undefined && known > time) return false;
-      if (seen.size >= maxEntries || seen.size % 1024 === 0) sweep(time);
+      if (++adds % 1024 === 0 || seen.size >= maxEntries) sweep(time);
+      // Still full: forget the oldest keys (a Map iterates in insertion order).
+      for (const oldest of seen.keys()) {
+        if (seen.size < maxEntries) break;
+        seen.delete(oldest);
+      }
+      seen.delete(key);
       seen.set(key, expiresAt);
       return true;
     },

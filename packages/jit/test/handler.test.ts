@@ -89,6 +89,15 @@ describe("createPasswordMigrationHandler: answers", () => {
     );
   });
 
+  it("accepts a v1 token (appid, sts.windows.net issuer) when that issuer is given, with the key set named directly", async () => {
+    const discovery = (await (await fetch(tenant.discoveryUrl)).json()) as { jwks_uri: string };
+    const v1Issuer = `https://sts.windows.net/${tenant.tenantId}/`;
+    const { handler } = handlerWith({ jwksUrl: discovery.jwks_uri, issuer: [tenant.issuer, v1Issuer] });
+    const token = await tenant.token({ iss: v1Issuer, azp: undefined, ver: "1.0", aud: tenant.resourceUri });
+    const { response } = await call(handler, { token });
+    expect(response.status).toBe(200);
+  });
+
   it("answers 503 (not Retry) when the verifier fails, so nothing is migrated and the user is not told the password is wrong", async () => {
     const { handler } = handlerWith({
       verifier: async () => {
