@@ -38,9 +38,9 @@ const optionsSchema = z
 
 /** The default mapping of an External ID user to their B2C sign-in name. */
 export function defaultB2cUsername(user: PasswordSubmitUser): string | undefined {
-  if (user.mail !== undefined && user.mail !== "") return user.mail;
+  if (typeof user.mail === "string" && user.mail !== "") return user.mail;
   const upn = user.userPrincipalName;
-  return upn === undefined || !upn.includes("@") ? undefined : upn.slice(0, upn.lastIndexOf("@"));
+  return typeof upn !== "string" || !upn.includes("@") ? undefined : upn.slice(0, upn.lastIndexOf("@"));
 }
 
 const errorSchema = z.looseObject({ error: z.string() });
