@@ -6,8 +6,9 @@ import { TEST_USER } from "./helpers/fake-tenant.ts";
 
 // A small stand-in for a B2C ROPC user flow's token endpoint
 // (https://learn.microsoft.com/azure/active-directory-b2c/add-ropc-policy), answering as B2C does:
-// 200 with id_token, or 400 invalid_grant with AADB2C90225. (The emulator's own B2C ROPC endpoint is
-// being built on another branch; these tests can move to it once it is merged.)
+// 200 with id_token, or 400 invalid_grant with AADB2C90225, and the failures the emulator's B2C
+// endpoint does not produce (a 500, an unreachable host). emulator.test.ts runs the verifier against
+// the emulator's B2C tenant.
 const ACCOUNTS = new Map([
   ["casey@contoso.com", "Legacy-Pass-1"],
   ["jdoe", "Username-Pass-2"],
