@@ -16,9 +16,7 @@ import { listAttributes } from "../user-flow-attributes/user-flow-attributes-cli
 export const DEFAULT_FLAG_ATTRIBUTE = "RequiresMigration";
 
 /** The `attribute` input of the migration operations. */
-export const flagAttributeSchema = customAttributeNameSchema
-  .default(DEFAULT_FLAG_ATTRIBUTE)
-  .describe("Boolean custom attribute flagging users to migrate.");
+export const flagAttributeSchema = customAttributeNameSchema.default(DEFAULT_FLAG_ATTRIBUTE);
 
 /** The tenant's custom attribute of this name (display name, spaces and case ignored), if any. */
 export async function findFlagAttribute(
@@ -34,8 +32,8 @@ export async function findFlagAttribute(
 
 /** Users' counts by the flag's value. */
 export const flagCountsSchema = z.object({
-  pending: z.number().int().describe("Flag true: not signed in since the copy."),
-  migrated: z.number().int().describe("Flag false: password migrated."),
-  unset: z.number().int().describe("No flag (social-only, admins, created later)."),
+  pending: z.number().int(),
+  migrated: z.number().int(),
+  unset: z.number().int(),
   total: z.number().int(),
 });

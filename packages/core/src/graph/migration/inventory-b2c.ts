@@ -114,7 +114,6 @@ export async function inventoryB2cTenant(
     identityProviders: providers.map((p) => ({
       id: p.id,
       type: p.identityProviderType ?? p.type,
-      displayName: p.displayName,
     })),
     customPolicies,
     apps: apps

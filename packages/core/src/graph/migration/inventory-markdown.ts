@@ -39,8 +39,8 @@ export function inventoryMarkdown(inventory: Inventory): string {
     "## Identity providers",
     "",
     ...table(
-      ["Id", "Type", "Name"],
-      inventory.identityProviders.map((p) => [p.id, p.type, p.displayName ?? ""]),
+      ["Id", "Type"],
+      inventory.identityProviders.map((p) => [p.id, p.type]),
     ),
     "## Custom policies",
     "",

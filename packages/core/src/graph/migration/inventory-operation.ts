@@ -17,13 +17,11 @@ export const inventoryOperation = defineOperation({
   area: "migration",
   title: "Inventory a B2C tenant for migration",
   description:
-    "Reads an Azure AD B2C tenant: users by sign-in type, custom attributes and how many users set each, identity providers, custom policies, apps and redirect URIs, and what External ID has no equivalent for. Writes nothing.",
+    "Reads a B2C tenant: users by sign-in type, custom attributes and their use, providers, custom policies, apps, and what External ID lacks.",
   access: "read",
   permissions: INVENTORY_PERMISSIONS,
   input: z.object({
-    from: profileNameSchema
-      .optional()
-      .describe("Profile (ciam login) of the B2C tenant; default: this tenant."),
+    from: profileNameSchema.optional().describe("B2C tenant's profile; default: this one."),
     report: hostPath("write", "Also write it as a Markdown report to this file.").optional(),
   }),
   output: inventorySchema,

@@ -7,29 +7,25 @@ export const inventorySchema = z.object({
   tenantId: z.string(),
   users: z.object({
     total: count,
-    bySignInType: z
-      .record(z.string(), count)
-      .describe("Users per local identity: emailAddress, userName, phoneNumber."),
-    federatedByIssuer: z.record(z.string(), count).describe("Users per social issuer (facebook.com, …)."),
-    localAccounts: count.describe("Users with a password: migrated just in time."),
-    socialOnly: count.describe("Users with social identities only: no password to migrate."),
+    bySignInType: z.record(z.string(), count),
+    federatedByIssuer: z.record(z.string(), count),
+    localAccounts: count,
+    socialOnly: count,
   }),
   customAttributes: z.array(
     z.object({
       name: z.string(),
       dataType: z.string().nullish(),
-      property: z.string().describe("extension_<appId>_<Name> on users."),
+      property: z.string(),
       usersWithValue: count,
     }),
   ),
-  identityProviders: z.array(
-    z.object({ id: z.string(), type: z.string(), displayName: z.string().nullish() }),
-  ),
+  identityProviders: z.array(z.object({ id: z.string(), type: z.string() })),
   customPolicies: z.array(
     z.object({
       id: z.string(),
       orchestrationSteps: count,
-      technicalProfiles: z.record(z.string(), count).describe("By protocol: OpenIdConnect, SAML2, …"),
+      technicalProfiles: z.record(z.string(), count),
     }),
   ),
   apps: z.array(
@@ -39,7 +35,7 @@ export const inventorySchema = z.object({
       redirectUris: z.array(z.string()),
     }),
   ),
-  extensionsAppId: z.string().nullable().describe("The b2c-extensions-app (holds the custom attributes)."),
+  extensionsAppId: z.string().nullable(),
   gaps: z.array(z.object({ feature: z.string(), advice: z.string(), source: z.string() })),
 });
 

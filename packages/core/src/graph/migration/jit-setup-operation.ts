@@ -33,8 +33,7 @@ function isSecureEndpoint(url: string): boolean {
 /** An https URL, or http on this machine (a handler under development, `ciam migrate jit serve`). */
 const endpointSchema = z
   .url({ protocol: /^https?$/ })
-  .refine(isSecureEndpoint, "https, or http on localhost only")
-  .describe("The JIT endpoint Entra calls (https).");
+  .refine(isSecureEndpoint, "https, or http on localhost only");
 
 /** `migration_jit_setup`: everything Entra needs to migrate passwords at first sign-in, converged. */
 export const jitSetupOperation = defineOperation({
@@ -42,7 +41,7 @@ export const jitSetupOperation = defineOperation({
   area: "migration",
   title: "Set up just-in-time password migration",
   description:
-    "Creates or converges the JIT password migration: the endpoint's app (identifier URI, Receive.Payload grant, Encrypt certificate), the onPasswordSubmit extension and listener, the boolean flag attribute. A rerun changes nothing; a new endpoint updates in place.",
+    "Creates or converges JIT password migration: endpoint app (URI, grant, Encrypt certificate), onPasswordSubmit extension and listener, flag attribute.",
   access: "write",
   idempotent: true,
   permissions: [
@@ -55,21 +54,14 @@ export const jitSetupOperation = defineOperation({
   input: z
     .object({
       endpoint: endpointSchema,
-      apps: z.array(appIdSchema).min(1).max(50).optional().describe("Client ids whose sign-ins migrate."),
-      allApps: z.boolean().default(false).describe("Every app registration instead of apps."),
+      apps: z.array(appIdSchema).min(1).max(50).optional().describe("Client ids."),
+      allApps: z.boolean().default(false),
       attribute: flagAttributeSchema,
-      appName: displayNameSchema
-        .default("JIT password migration")
-        .describe("The endpoint's app and extension name."),
-      certificate: z
-        .string()
-        .min(100)
-        .max(16384)
-        .optional()
-        .describe("Public X.509 certificate (PEM or base64 DER) of your key."),
+      appName: displayNameSchema.default("JIT password migration"),
+      certificate: z.string().min(100).max(16384).optional().describe("X.509 certificate, PEM or base64."),
       privateKeyOut: hostPath("write", "Generate a key; write its private key here once (0600).").optional(),
       printPrivateKey: z.boolean().optional().describe("Generate a key; print its private key once."),
-      rotateKey: z.boolean().default(false).describe("Replace the current key."),
+      rotateKey: z.boolean().default(false),
     })
     .refine((v) => (v.apps !== undefined) !== v.allApps, "give apps or allApps, not both")
     .refine(
@@ -78,7 +70,7 @@ export const jitSetupOperation = defineOperation({
           .length <= 1,
       "give at most one of certificate, privateKeyOut, printPrivateKey",
     ),
-  inputSurfaces: { printPrivateKey: "cli" },
+  inputSurfaces: { printPrivateKey: "cli", appName: "cli" },
   secretOutputFields: ["privateKey"],
   output: z.object({
     extensionAppId: z.string(),
@@ -86,7 +78,7 @@ export const jitSetupOperation = defineOperation({
     listenerId: z.string(),
     migrationPropertyId: z.string(),
     encryptionKeyId: z.string(),
-    privateKey: z.string().optional().describe("PEM, shown once (printPrivateKey)."),
+    privateKey: z.string().optional(),
     ...changeReportShape,
   }),
   run: async (ctx, input) => {

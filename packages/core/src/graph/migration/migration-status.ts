@@ -34,7 +34,7 @@ export const migrationStatusOperation = defineOperation({
   access: "read",
   permissions: PERMISSIONS,
   input: z.object({ attribute: flagAttributeSchema }),
-  output: flagCountsSchema.extend({ property: z.string().describe("The flag's user property.") }),
+  output: flagCountsSchema.extend({ property: z.string() }),
   run: async (ctx, input) => {
     const attribute = await findFlagAttribute(ctx.graph, input.attribute, ctx.signal);
     if (attribute === undefined)
