@@ -53,4 +53,10 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   trust_framework_keyset_upload_certificate: { ...KEYSET, file: "signing.cer" },
   trust_framework_keyset_upload_pfx: { ...KEYSET, file: "signing.pfx", "password-stdin": "" },
   trust_framework_keyset_active_key: KEYSET,
+  migration_inventory: { from: "b2c", report: "inventory.md" },
+  migration_jit_setup: {
+    endpoint: "https://jit.contoso.example/api/migrate",
+    "all-apps": "",
+    "private-key-out": "jit-key.pem",
+  },
 };
