@@ -1,6 +1,6 @@
 // `ciam migrate …` as a subprocess: the command group named as users say it, the jit sub-group, the
 // private key written once (0600) or printed once, and bad input refused with exit 2.
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,12 +65,11 @@ describe("ciam migrate", () => {
     expect(from.stderr).toContain("nosuchprofile");
   });
 
-  it("inventory reads the tenant and writes a Markdown report", async () => {
+  it("inventory of a tenant that is not B2C says so, and writes no report", async () => {
     const report = join(dir, "inventory.md");
     const out = await ciam(cmd`migrate inventory --report ${report} -o json`, t.env);
-    expect(out.status, out.stderr).toBe(0);
-    const inventory = json<{ users: { total: number }; customAttributes: { name: string }[] }>(out);
-    expect(inventory.customAttributes.map((a) => a.name)).toContain("RequiresMigration");
-    expect(readFileSync(report, "utf8")).toContain(`${inventory.users.total} users`);
+    expect(out.status).not.toBe(0);
+    expect(out.stderr).toContain("is not an Azure AD B2C directory");
+    expect(existsSync(report)).toBe(false);
   });
 });
