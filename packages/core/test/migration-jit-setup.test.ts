@@ -37,7 +37,7 @@ describe("migration_jit_setup", () => {
     expect(first.actions.map((a) => `${a.action} ${a.resource}`)).toEqual([
       "created application",
       "created servicePrincipal",
-      "created appRoleAssignment",
+      "added appRoleAssignment",
       "created encryptionKey",
       "created userFlowAttribute",
       "created customExtension",
@@ -54,6 +54,25 @@ describe("migration_jit_setup", () => {
     expect(app.keyCredentials).toMatchObject([
       { keyId: first.encryptionKeyId, usage: "Encrypt", type: "AsymmetricX509Cert" },
     ]);
+    // Its service principal holds Graph's Receive.Payload application permission.
+    const sp = (
+      await client.graph.get<{ value: { id: string }[] }>("/servicePrincipals", {
+        query: { $filter: `appId eq '${first.extensionAppId}'` },
+      })
+    ).value[0];
+    const graphSp = (
+      await client.graph.get<{ value: { id: string; appRoles: { id: string; value: string }[] }[] }>(
+        "/servicePrincipals",
+        { query: { $filter: "appId eq '00000003-0000-0000-c000-000000000000'" } },
+      )
+    ).value[0];
+    const receive = graphSp?.appRoles.find(
+      (r) => r.value === "CustomAuthenticationExtensions.Receive.Payload",
+    );
+    const held = await client.graph.get<{ value: { appRoleId: string }[] }>(
+      `/servicePrincipals/${sp?.id}/appRoleAssignments`,
+    );
+    expect(held.value.map((a) => a.appRoleId)).toEqual([receive?.id]);
     const extension = await client.run(getCustomExtensionOperation, { id: first.customExtensionId });
     expect(extension).toMatchObject({
       kind: "onPasswordSubmit",

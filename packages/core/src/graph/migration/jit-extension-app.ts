@@ -8,18 +8,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "../../http/odata.ts";
 import type { ServiceClient } from "../../http/service-client.ts";
 import type { ChangeLog } from "../../operations/change-actions.ts";
-import { appRoleId, resourceWithRoles } from "../service-principals/resolve-app-role.ts";
-import {
-  assignAppRole,
-  createServicePrincipal,
-  findServicePrincipal,
-  listAssignmentsOf,
-  MICROSOFT_GRAPH_APP_ID,
-} from "../service-principals/service-principals-client.ts";
 import type { EncryptionCertificate } from "./jit-keys.ts";
-
-/** The Graph app role the extension app needs so that Entra calls its endpoint. */
-export const RECEIVE_PAYLOAD = "CustomAuthenticationExtensions.Receive.Payload";
 
 /** The extension app as read from Graph (only what the set-up looks at). */
 export interface ExtensionApp {
@@ -79,29 +68,6 @@ export async function ensureExtensionApp(
     if (found !== undefined) log.note("updated", "application", app.appId, `identifierUris: ${uri}`);
   }
   return { ...app, identifierUris: [uri] };
-}
-
-/** Creates the app's service principal when missing and grants it the payload permission. */
-export async function ensurePayloadGrant(
-  graph: ServiceClient,
-  appId: string,
-  log: ChangeLog,
-  signal?: AbortSignal,
-): Promise<void> {
-  let sp = await findServicePrincipal(graph, appId, { signal });
-  if (sp === undefined) {
-    sp = await createServicePrincipal(graph, appId, { signal });
-    log.note("created", "servicePrincipal", sp.id, appId);
-  }
-  const resource = await resourceWithRoles(graph, MICROSOFT_GRAPH_APP_ID, signal);
-  const roleId = appRoleId(resource, RECEIVE_PAYLOAD);
-  const held = await listAssignmentsOf(graph, sp.id, { signal });
-  if (held.some((a) => a.appRoleId === roleId && a.resourceId === resource.id)) {
-    log.note("unchanged", "appRoleAssignment", roleId, RECEIVE_PAYLOAD);
-    return;
-  }
-  const created = await assignAppRole(graph, resource.id, sp.id, roleId, { signal });
-  log.note("created", "appRoleAssignment", created.id, RECEIVE_PAYLOAD);
 }
 
 /** Sets the app's one Encrypt certificate and `tokenEncryptionKeyId` (the key the password is sent under). */

@@ -3,6 +3,7 @@ import { InputError } from "../../input-error.ts";
 import { ChangeLog, changeReportShape } from "../../operations/change-actions.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
 import { hostPath } from "../../operations/host-paths.ts";
+import { fixAuthSetup } from "../custom-extensions/custom-extension-fixes.ts";
 import { appIdSchema, displayNameSchema } from "../fields.ts";
 import { resolveAppIds } from "../security/resolve-app-ids.ts";
 import { createAttribute } from "../user-flow-attributes/user-flow-attributes-client.ts";
@@ -10,7 +11,6 @@ import { findFlagAttribute, flagAttributeSchema } from "./flag-attribute.ts";
 import {
   currentEncryptionKey,
   ensureExtensionApp,
-  ensurePayloadGrant,
   findExtensionApp,
   setEncryptionKey,
 } from "./jit-extension-app.ts";
@@ -117,7 +117,8 @@ export const jitSetupOperation = defineOperation({
 
     const log = new ChangeLog();
     const app = await ensureExtensionApp(ctx.graph, found, { displayName: input.appName, host }, log, signal);
-    await ensurePayloadGrant(ctx.graph, app.appId, log, signal);
+    // Its service principal and the Receive.Payload grant, as custom_extension_wire fixes them.
+    await fixAuthSetup(ctx.graph, app.appId, log, { signal });
     let encryptionKeyId = current?.keyId;
     if (certificate !== undefined)
       encryptionKeyId = await setEncryptionKey(ctx.graph, app, certificate, log, signal);
