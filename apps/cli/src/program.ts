@@ -141,7 +141,7 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
       // A verb of two words (`jit setup`) is a command of a sub-group (`ciam migrate jit setup`).
       const words = spec.verb.split(" ");
       const leafName = words.at(-1) ?? spec.verb;
-      const home = words.length === 1 ? parent : subgroup(parent, words[0] ?? "", `ciam ${group}`);
+      const home = words.length === 1 ? parent : subgroup(parent, words[0] ?? "", `ciam ${group}`, specs);
       const leaf = home
         .command(leafName)
         .summary(spec.title)
@@ -200,10 +200,11 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
 }
 
 /** The sub-group `name` of a command group, made on first use (`ciam migrate jit`). */
-function subgroup(parent: AnyCommand, name: string, path: string): AnyCommand {
+function subgroup(parent: AnyCommand, name: string, path: string, specs: CommandSpec[]): AnyCommand {
   const found = parent.commands.find((c) => c.name() === name) as AnyCommand | undefined;
   if (found !== undefined) return found;
-  const made = parent.command(name).description(`${name} commands`) as AnyCommand;
+  const verbs = specs.filter((s) => s.verb.startsWith(`${name} `)).map((s) => s.verb.slice(name.length + 1));
+  const made = parent.command(name).description(`${name}: ${verbs.join(", ")}`) as AnyCommand;
   configureErrors(made, `${path} ${name}`);
   return made;
 }
