@@ -118,6 +118,8 @@ describe("the command manifest", () => {
       ["user_export", ["file", "stateFile"]],
       ["branding_image_get", ["saveTo"]],
       ["config_export", ["dir"]],
+      ["migration_inventory", ["report"]],
+      ["migration_jit_setup", ["privateKeyOut"]],
     ]);
   });
 

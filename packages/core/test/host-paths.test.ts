@@ -77,6 +77,8 @@ describe("host paths in the catalog", () => {
       "config_plan.values[] read",
       "config_apply.dir read",
       "config_apply.values[] read",
+      "migration_inventory.report write",
+      "migration_jit_setup.privateKeyOut write",
     ]);
   });
 
@@ -119,6 +121,11 @@ describe("host paths in the catalog", () => {
         { spec: { groups: { VIP: {} } }, overlays: [{ groups: { VIP: { description: "x" } } }] },
       ],
       ["config_apply", { spec: { groups: { VIP: {} } } }],
+      ["migration_inventory", {}],
+      [
+        "migration_jit_setup",
+        { endpoint: "https://jit.example.com/api", allApps: true, certificate: "M".repeat(100) },
+      ],
     ];
     for (const [name, input] of inline) {
       const op = getOperation(name);

@@ -59,4 +59,10 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   domain_add: DOMAIN,
   domain_verify: DOMAIN,
   domain_delete: DOMAIN,
+  migration_inventory: { from: "b2c", report: "inventory.md" },
+  migration_jit_setup: {
+    endpoint: "https://jit.contoso.example/api/migrate",
+    "all-apps": "",
+    "private-key-out": "jit-key.pem",
+  },
 };

@@ -12,6 +12,7 @@ import { eventListenersOperations } from "../graph/event-listeners/operations.ts
 import { fraudProvidersOperations } from "../graph/fraud-providers/operations.ts";
 import { groupsOperations } from "../graph/groups/operations.ts";
 import { identityProvidersOperations } from "../graph/identity-providers/operations.ts";
+import { migrationOperations } from "../graph/migration/operations.ts";
 import { organizationOperations } from "../graph/organization/operations.ts";
 import { securityOperations } from "../graph/security/operations.ts";
 import { servicePrincipalsOperations } from "../graph/service-principals/operations.ts";
@@ -45,6 +46,7 @@ export const operations: readonly Operation[] = [
   ...securityOperations,
   ...domainsOperations,
   ...configOperations,
+  ...migrationOperations,
 ];
 
 const byName = new Map(operations.map((op) => [op.name, op]));
