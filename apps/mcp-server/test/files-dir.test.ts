@@ -134,7 +134,17 @@ describe("a tool that may write a file is not a read (contract, every tool)", ()
       (writtenFields.get(t.name) ?? []).some((f) => f in (t.inputSchema.properties ?? {})),
     );
     expect(writers.map((t) => t.name)).toEqual(
-      readOnly ? [] : ["user_import", "user_export", "branding_image_get", "config_export"],
+      readOnly
+        ? []
+        : [
+            "user_import",
+            "user_bulk_delete",
+            "user_export",
+            "branding_image_get",
+            "config_export",
+            "migration_inventory",
+            "migration_jit_setup",
+          ],
     );
     await client.close();
   });

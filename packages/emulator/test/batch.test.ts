@@ -104,7 +104,7 @@ describe("execution", () => {
       requests: [
         get("ok", `/users/${userId}`),
         get("missing", "/users/00000000-0000-4000-8000-000000000000"),
-        get("denied", "/domains"),
+        get("denied", "/directoryRoles"),
         { id: "method", method: "DELETE", url: `/users/${userId}` },
         get("segment", "/nothing"),
       ],

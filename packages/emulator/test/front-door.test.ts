@@ -150,7 +150,7 @@ describe("responses", () => {
 
 describe("permissions", () => {
   test("a missing permission → 403 Authorization_RequestDenied", async () => {
-    const res = await graph("/v1.0/domains");
+    const res = await graph("/v1.0/directoryRoles");
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({
       error: {

@@ -63,9 +63,9 @@ export const testRoutes: GraphRoute[] = [
   },
   {
     method: "GET",
-    // A permission the demo app does not hold (it now manages Conditional Access and holds Policy.Read.All).
-    path: "/domains",
-    permissions: ["Domain.Read.All", "Domain.ReadWrite.All"],
+    // A permission the demo app does not hold (it now manages Conditional Access and custom domains).
+    path: "/directoryRoles",
+    permissions: ["RoleManagement.Read.Directory", "Directory.Read.All"],
     handle: () => ({ status: 200, body: { value: [] } }),
   },
   {
