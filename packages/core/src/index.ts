@@ -64,6 +64,7 @@ export * from "./graph/custom-extensions/index.ts";
 export * from "./graph/event-listeners/index.ts";
 export * from "./graph/groups/index.ts";
 export * from "./graph/identity-providers/index.ts";
+export * from "./graph/migration/index.ts";
 export * from "./graph/organization/index.ts";
 export * from "./graph/security/index.ts";
 export * from "./graph/service-principals/index.ts";

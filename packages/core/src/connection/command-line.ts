@@ -72,6 +72,18 @@ export function connectFromCommandLine(options: CommandLineConnectOptions = {}):
   return connectProfile(profile, env, options);
 }
 
+/**
+ * Connects to a saved profile by name, whatever the `AZURE_*` variables say: a second tenant beside the
+ * one a command runs against (a migration's source). Throws core's `ProfileError` for an unknown name.
+ */
+export function connectNamedProfile(
+  name: string,
+  options: CommandLineConnectOptions = {},
+): CommandLineConnection {
+  const env = options.env ?? process.env;
+  return connectProfile(new ProfileStore(configDir(env)).get(name) as Profile, env, options);
+}
+
 function connectProfile(
   profile: Profile,
   env: Readonly<Record<string, string | undefined>>,

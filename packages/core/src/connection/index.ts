@@ -1,7 +1,7 @@
 // Connecting from a command line (`ciam`, `ciam-mcp`, `fromEnvironment()`): one set of variables,
 // profiles and the emulator, resolved here for all of them (docs/connecting.md).
 export type { CommandLineConnection, CommandLineConnectOptions } from "./command-line.ts";
-export { connectFromCommandLine, NotSignedInError } from "./command-line.ts";
+export { connectFromCommandLine, connectNamedProfile, NotSignedInError } from "./command-line.ts";
 export type { ConnectionVariable } from "./connection-variables.ts";
 export {
   CONNECTION_VARIABLES,

@@ -10,6 +10,7 @@ import { customExtensionsOperations } from "../graph/custom-extensions/operation
 import { eventListenersOperations } from "../graph/event-listeners/operations.ts";
 import { groupsOperations } from "../graph/groups/operations.ts";
 import { identityProvidersOperations } from "../graph/identity-providers/operations.ts";
+import { migrationOperations } from "../graph/migration/operations.ts";
 import { organizationOperations } from "../graph/organization/operations.ts";
 import { securityOperations } from "../graph/security/operations.ts";
 import { servicePrincipalsOperations } from "../graph/service-principals/operations.ts";
@@ -41,6 +42,7 @@ export const operations: readonly Operation[] = [
   ...trustFrameworkOperations,
   ...securityOperations,
   ...configOperations,
+  ...migrationOperations,
 ];
 
 const byName = new Map(operations.map((op) => [op.name, op]));

@@ -1,0 +1,5 @@
+// The public names of the migration area (moving customers from Azure AD B2C to External ID); core's
+// src/index.ts re-exports them all. The area's operations, in catalog order, are listed in ./operations.ts.
+export type { MigrateUsersOptions, MigrationReport, MigrationTenant } from "./migrate-users.ts";
+export { migrateUsers } from "./migrate-users.ts";
+export { migrateUsersOperation } from "./migrate-users-operation.ts";
