@@ -73,6 +73,8 @@ describe("host paths in the catalog", () => {
       "config_plan.values[] read",
       "config_apply.dir read",
       "config_apply.values[] read",
+      "migration_users.journalFile write",
+      "migration_users.reportFile write",
     ]);
   });
 
@@ -113,6 +115,7 @@ describe("host paths in the catalog", () => {
         { spec: { groups: { VIP: {} } }, overlays: [{ groups: { VIP: { description: "x" } } }] },
       ],
       ["config_apply", { spec: { groups: { VIP: {} } } }],
+      ["migration_users", { from: "b2c" }],
     ];
     for (const [name, input] of inline) {
       const op = getOperation(name);
