@@ -53,4 +53,5 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   trust_framework_keyset_upload_certificate: { ...KEYSET, file: "signing.cer" },
   trust_framework_keyset_upload_pfx: { ...KEYSET, file: "signing.pfx", "password-stdin": "" },
   trust_framework_keyset_active_key: KEYSET,
+  migration_users: { from: "contoso-b2c", to: "contoso-external" },
 };

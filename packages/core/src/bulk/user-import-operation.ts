@@ -6,6 +6,27 @@ import { importContentSchema, importRowsSchema } from "./import-input.ts";
 import { importReportSchema, summarizeReport } from "./import-report.ts";
 import { importUsers } from "./import-users.ts";
 
+/** A bulk write's dry run (shared with `migration_users`, so MCP lists it once: ADR 0005). */
+export const dryRunSchema = z
+  .boolean()
+  .default(false)
+  .describe("Validate and check existing users without writing.");
+
+/** What a bulk write does with a user that exists already. */
+export const onConflictSchema = z
+  .enum(["skip", "update", "fail"])
+  .default("skip")
+  .describe("When the user exists: skip the row, update the user's profile, or count it failed.");
+
+/** How many `$batch` envelopes a bulk write keeps in flight. */
+export const maxConcurrencySchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(32)
+  .default(8)
+  .describe("$batch envelopes in flight at most.");
+
 /** `user_import`: bulk import of customer accounts from a file, or the same data inline. */
 export const importUsersOperation = defineOperation({
   name: "user_import",
@@ -41,17 +62,12 @@ export const importUsersOperation = defineOperation({
         .max(100)
         .optional()
         .describe("Entries over mapping: field=column, extensions.<name>=column, extensionAppId=<id>."),
-      dryRun: z.boolean().default(false).describe("Validate and check existing users without writing."),
+      dryRun: dryRunSchema,
       checkExisting: z
         .boolean()
         .default(true)
         .describe("Dry run only: false skips the existence lookups and validates the file alone."),
-      onConflict: z
-        .enum(["skip", "update", "fail"])
-        .default("skip")
-        .describe(
-          "When the sign-in name exists: skip the row, update the user's profile, or count it failed.",
-        ),
+      onConflict: onConflictSchema,
       passwords: z
         .enum(["given", "generate"])
         .default("given")
@@ -67,13 +83,7 @@ export const importUsersOperation = defineOperation({
         "Journal a rerun resumes from (default <file>.journal.jsonl; delete it to start over).",
       ).optional(),
       reportFile: hostPath("write", "Where to write the JSON report.").optional(),
-      maxConcurrency: z
-        .number()
-        .int()
-        .min(1)
-        .max(32)
-        .default(8)
-        .describe("$batch envelopes in flight at most."),
+      maxConcurrency: maxConcurrencySchema,
     })
     .refine((v) => [v.file, v.content, v.rows].filter((x) => x !== undefined).length === 1, {
       message: "give the data to import as exactly one of file, content, rows",

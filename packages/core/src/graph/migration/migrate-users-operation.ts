@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { importReportSchema, summarizeReport } from "../../bulk/import-report.ts";
+import { dryRunSchema, maxConcurrencySchema, onConflictSchema } from "../../bulk/user-import-operation.ts";
 import { connectNamedProfile } from "../../connection/command-line.ts";
 import { InputError } from "../../input-error.ts";
 import { defineOperation } from "../../operations/define-operation.ts";
@@ -23,27 +24,25 @@ function openProfile(field: "from" | "to", name: string) {
 export const migrateUsersOperation = defineOperation({
   name: "migration_users",
   area: "migration",
-  title: "Migrate users from Azure AD B2C",
+  title: "Migrate B2C users",
   description:
-    "Copies a B2C tenant's users (profile `from`) here: identities, custom attributes, source id; local accounts get RequiresMigration and a random password for JIT migration. Paced, resumable. Try dryRun first.",
+    "Copies a B2C tenant's users with identities and custom attributes; local accounts get a random password and the JIT flag.",
   access: "write",
   idempotent: false,
   permissions: ["User.ReadWrite.All", "IdentityUserFlow.ReadWrite.All", "Organization.Read.All"],
   input: z.object({
-    from: profileNameSchema.describe("Profile (ciam login) of the B2C tenant to read."),
-    to: profileNameSchema.optional().describe("Profile of the target; default: this tenant."),
-    dryRun: z.boolean().default(false).describe("Read, map and check without writing."),
-    onConflict: z
-      .enum(["skip", "update", "fail"])
-      .default("skip")
-      .describe("When the source user exists in the target: skip, update its profile, or count it failed."),
+    from: profileNameSchema.describe("B2C tenant's profile (ciam login)."),
+    to: profileNameSchema.optional().describe("Target profile; default: this tenant."),
+    dryRun: dryRunSchema,
+    onConflict: onConflictSchema,
     sourceIdAttribute: customAttributeNameSchema.default("B2CObjectId"),
     flagAttribute: customAttributeNameSchema.default("RequiresMigration"),
     journalFile: hostPath("write", "Journal a rerun resumes from (delete it to start over).").optional(),
     reportFile: hostPath("write", "Where to write the JSON report.").optional(),
-    maxConcurrency: z.number().int().min(1).max(32).default(8),
+    maxConcurrency: maxConcurrencySchema,
   }),
-  output: importReportSchema.extend({ attributesCreated: z.array(z.string()), summary: z.string() }),
+  // user_import's report, so MCP lists its shape once (ADR 0005); the attributes created are in the summary.
+  output: importReportSchema.extend({ summary: z.string() }),
   run: async (ctx, input) => {
     const source = openProfile("from", input.from);
     const target = input.to === undefined ? undefined : openProfile("to", input.to);
@@ -54,7 +53,12 @@ export const migrateUsersOperation = defineOperation({
         signal: ctx.signal,
         onProgress: ctx.onProgress,
       });
-      return { ...report, summary: summarizeReport(report) };
+      const { attributesCreated, ...counts } = report;
+      const created =
+        attributesCreated.length === 0
+          ? ""
+          : `\nCustom attributes ${input.dryRun ? "to create" : "created"} in the target: ${attributesCreated.join(", ")}.`;
+      return { ...counts, summary: `${summarizeReport(report)}${created}` };
     } finally {
       await source.close();
       await target?.close();
