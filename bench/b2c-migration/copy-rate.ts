@@ -52,11 +52,17 @@ const cloud = customCloud({
   authorityHost: ready.loginUrl,
   graphEndpoint: ready.graphUrl,
   armEndpoint: ready.armUrl,
+  knownAuthorities: [new URL(ready.loginUrl).host],
   ca: ready.caCertPem,
 });
 const client = (app: App): CiamClient =>
   createCiamClient({
-    credential: clientSecretCredential({ ...app, cloud }),
+    credential: clientSecretCredential({
+      tenantId: app.tenantId,
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      cloud,
+    }),
     tenantId: app.tenantId,
     cloud,
   });

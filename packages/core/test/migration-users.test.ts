@@ -68,7 +68,7 @@ describe("migration_users: B2C users into External ID", () => {
     const all = [...users.values()].map((u) => u[0] as StoredUser);
     const domain = String(t.emu.store.tenant(t.tenant.tenantId)?.info.defaultDomain).toLowerCase();
     const email1 = all.find((u) => u.identities?.some((i) => i.issuerAssignedId === "email1@example.com"));
-    expect(email1?.identities?.find((i) => i.signInType === "emailAddress")?.issuer.toLowerCase()).toBe(
+    expect(email1?.identities?.find((i) => i.signInType === "emailAddress")?.issuer?.toLowerCase()).toBe(
       domain,
     );
     expect(email1?.mail).toBe("email1@example.com");
@@ -77,7 +77,7 @@ describe("migration_users: B2C users into External ID", () => {
     expect(property(email1 as StoredUser, "Vip")).toBe(true);
     expect(property(email1 as StoredUser, "RequiresMigration")).toBe(true);
     const user1 = all.find((u) => u.identities?.some((i) => i.issuerAssignedId === "user1"));
-    expect(user1?.identities?.find((i) => i.signInType === "userName")?.issuer.toLowerCase()).toBe(domain);
+    expect(user1?.identities?.find((i) => i.signInType === "userName")?.issuer?.toLowerCase()).toBe(domain);
     const social = all.filter((u) => u.identities?.some((i) => i.issuer === "facebook.com"));
     expect(social).toHaveLength(SOURCE_USERS.social + SOURCE_USERS.emailAndSocial);
     const socialOnly = social.filter((u) => !u.identities?.some((i) => i.signInType === "emailAddress"));

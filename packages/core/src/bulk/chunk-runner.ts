@@ -5,8 +5,25 @@
  */
 import { BATCH_LIMIT } from "../http/batch.ts";
 import type { OperationContext } from "../operations/context.ts";
+import { writeOwnerOnly } from "./file-access.ts";
 import type { ImportReport } from "./import-report.ts";
 import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
+import type { RowJournal } from "./memory-journal.ts";
+
+/** Counts a row an earlier run committed (from the journal) and says so; false for a row still to write. */
+export function resumed(journal: RowJournal, key: string, report: ImportReport): boolean {
+  const done = journal.committed.get(key);
+  if (done !== "created" && done !== "updated" && done !== "skipped") return false;
+  report.resumed++;
+  report[done]++;
+  return true;
+}
+
+/** Stamps a finished (or stopped) run's duration on its report and writes it owner-only when asked. */
+export function closeReport(report: ImportReport, started: number, reportFile: string | undefined): void {
+  report.seconds = Math.round((performance.now() - started) / 100) / 10;
+  if (reportFile !== undefined) writeOwnerOnly(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+}
 
 /** Options of a {@link ChunkRunner}. */
 export interface ChunkRunnerOptions {

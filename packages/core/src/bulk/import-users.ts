@@ -9,7 +9,7 @@ import type { OperationContext } from "../operations/context.ts";
 import { InvalidInputError } from "../operations/run-operation.ts";
 import { AdaptivePacer } from "./adaptive-pacer.ts";
 import { bindingOf, stableHash } from "./bulk-binding.ts";
-import { ChunkRunner } from "./chunk-runner.ts";
+import { ChunkRunner, closeReport, resumed } from "./chunk-runner.ts";
 import {
   applyMapping,
   type ColumnMapping,
@@ -19,7 +19,7 @@ import {
   secretColumns,
   withMappingPairs,
 } from "./column-mapping.ts";
-import { checkInputFile, checkOutputFile, writeOwnerOnly } from "./file-access.ts";
+import { checkInputFile, checkOutputFile } from "./file-access.ts";
 import { inlineSource, type RowSource } from "./import-input.ts";
 import { ImportJournal } from "./import-journal.ts";
 import { countReason, emptyReport, type ImportReport, keepReject } from "./import-report.ts";
@@ -174,12 +174,7 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
         reject(["signInName: duplicate identity in the file (an earlier line has it)"]);
         continue;
       }
-      const done = journal.committed.get(key);
-      if (done === "created" || done === "updated" || done === "skipped") {
-        report.resumed++;
-        report[done]++;
-        continue;
-      }
+      if (resumed(journal, key, report)) continue;
       if (dryRun && options.checkExisting === false) {
         report.wouldCreate++;
         continue;
@@ -190,9 +185,7 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   } finally {
     await runner.close();
     await rejects.close();
-    report.seconds = Math.round((performance.now() - started) / 100) / 10;
-    if (options.reportFile !== undefined)
-      writeOwnerOnly(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    closeReport(report, started, options.reportFile);
   }
   if (memoryKey !== undefined) forgetMemoryJournal(memoryKey);
   runner.progress(true);

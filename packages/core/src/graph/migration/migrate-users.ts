@@ -6,8 +6,8 @@
  */
 import { AdaptivePacer } from "../../bulk/adaptive-pacer.ts";
 import { bindingOf, stableHash } from "../../bulk/bulk-binding.ts";
-import { ChunkRunner } from "../../bulk/chunk-runner.ts";
-import { checkOutputFile, writeOwnerOnly } from "../../bulk/file-access.ts";
+import { ChunkRunner, closeReport, resumed } from "../../bulk/chunk-runner.ts";
+import { checkOutputFile } from "../../bulk/file-access.ts";
 import { ImportJournal } from "../../bulk/import-journal.ts";
 import { countReason, emptyReport, type ImportReport, keepReject } from "../../bulk/import-report.ts";
 import type { WriterContext } from "../../bulk/import-writer.ts";
@@ -126,12 +126,7 @@ export async function migrateUsers(
         keepReject(report, line, [`user ${user.id}`, ...mapped.reasons]);
         continue;
       }
-      const done = journal.committed.get(mapped.key);
-      if (done === "created" || done === "updated" || done === "skipped") {
-        report.resumed++;
-        report[done]++;
-        continue;
-      }
+      if (resumed(journal, mapped.key, report)) continue;
       // A dry run before the key attribute exists: nobody in the target can carry it yet.
       if (mapped.write === undefined) {
         report.wouldCreate++;
@@ -148,9 +143,7 @@ export async function migrateUsers(
     await runner.finish();
   } finally {
     await runner.close();
-    report.seconds = Math.round((performance.now() - started) / 100) / 10;
-    if (options.reportFile !== undefined)
-      writeOwnerOnly(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    closeReport(report, started, options.reportFile);
   }
   if (memoryKey !== undefined) forgetMemoryJournal(memoryKey);
   runner.progress(true);
