@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { seedDirectory } from "@ciamkit/emulator";
 import { clientSecretCredential } from "../../src/auth/client-secret.ts";
-import type { CiamClient } from "../../src/client.ts";
+import type { AdditionalPolicy, CiamClient } from "../../src/client.ts";
 import { createCiamClient } from "../../src/client.ts";
-import type { AdditionalPolicy } from "../../src/client.ts";
 import type { CoreEmulator } from "./emulator.ts";
 
 /** The users of {@link b2cSourceTenant}, by kind. */
