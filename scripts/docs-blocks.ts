@@ -25,8 +25,10 @@ export function documentationFiles(root: string): string[] {
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".md")) files.push(path);
+      // docs/api/ is TypeDoc's output: its blocks are declarations, not programs (docs-api/ tests it).
+      if (entry.isDirectory()) {
+        if (path !== join(root, "docs", "api")) walk(path);
+      } else if (entry.name.endsWith(".md")) files.push(path);
     }
   };
   walk(join(root, "docs"));

@@ -2,7 +2,7 @@
 // write budget and latency time-scaled as in bench/bulk-import, the demo External ID tenant as the
 // target, and a B2C tenant seeded with BENCH_USERS local accounts as the source. IPC: reset, counters, stop.
 import { randomUUID } from "node:crypto";
-import { seedDirectory, startEmulator } from "../../packages/emulator/src/index.ts";
+import { seedDirectory, startEmulator } from "@ciamkit/emulator";
 
 const timeScale = Number(process.env.BENCH_TIME_SCALE ?? "5");
 const users = Number(process.env.BENCH_USERS ?? "8000");

@@ -14,7 +14,7 @@ import {
   createCiamClient,
   customCloud,
   migrateUsers,
-} from "../../packages/core/src/index.ts";
+} from "@ciamkit/core";
 
 const users = Number(process.env.BENCH_USERS ?? "8000");
 const timeScale = Number(process.env.BENCH_TIME_SCALE ?? "5");

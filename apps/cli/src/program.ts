@@ -138,8 +138,12 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
     const parent = program.command(group).description(groupDescription(specs[0]?.area ?? group, specs));
     configureErrors(parent, `ciam ${group}`);
     for (const spec of specs) {
-      const leaf = parent
-        .command(spec.verb)
+      // A verb of two words (`jit setup`) is a command of a sub-group (`ciam migrate jit setup`).
+      const words = spec.verb.split(" ");
+      const leafName = words.at(-1) ?? spec.verb;
+      const home = words.length === 1 ? parent : subgroup(parent, words[0] ?? "", `ciam ${group}`, specs);
+      const leaf = home
+        .command(leafName)
         .summary(spec.title)
         .description(`${spec.title}.\n\n${spec.description}`);
       configureErrors(leaf, `ciam ${group} ${spec.verb}`);
@@ -193,6 +197,16 @@ function addCatalogCommands(program: AnyCommand, manifest: Manifest): void {
       });
     }
   }
+}
+
+/** The sub-group `name` of a command group, made on first use (`ciam migrate jit`). */
+function subgroup(parent: AnyCommand, name: string, path: string, specs: CommandSpec[]): AnyCommand {
+  const found = parent.commands.find((c) => c.name() === name) as AnyCommand | undefined;
+  if (found !== undefined) return found;
+  const verbs = specs.filter((s) => s.verb.startsWith(`${name} `)).map((s) => s.verb.slice(name.length + 1));
+  const made = parent.command(name).description(`${name}: ${verbs.join(", ")}`) as AnyCommand;
+  configureErrors(made, `${path} ${name}`);
+  return made;
 }
 
 /** `client-secret-stdin` → `clientSecretStdin`, commander's attribute name of a flag. */

@@ -47,7 +47,7 @@ describe("ciam branding", () => {
     );
     expect(created.status).toBe(0);
     // Not a paged list (Graph returns every localization at once): the ids through --query.
-    const ids = json<string[]>(await branding("localization-list", "--query", "items[].id", "-o", "json"));
+    const ids = json<string[]>(await branding("localization-list", "--query", "[].id", "-o", "json"));
     expect(ids).toContain("fr-FR");
     expect(
       (await branding("localization-update", "--locale", "fr-FR", "--username-hint-text", "courriel")).status,

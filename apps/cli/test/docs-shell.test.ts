@@ -59,6 +59,12 @@ export function ciamCommands(text: string): string[][] {
   return commands;
 }
 
+/** A command's words after `ciam` (`migrate jit setup`). */
+function commandPath(command: AnyCommand): string {
+  const parent = command.parent as AnyCommand | null;
+  return parent?.parent == null ? command.name() : `${commandPath(parent)} ${command.name()}`;
+}
+
 /** Parses one command line with ciam's own command tree; returns the problem, or undefined. */
 async function problem(args: string[]): Promise<string | undefined> {
   const errors: string[] = [];
@@ -67,7 +73,7 @@ async function problem(args: string[]): Promise<string | undefined> {
     command.exitOverride();
     command.configureOutput({ writeOut: () => {}, writeErr: (s) => errors.push(s), outputError: () => {} });
     // ciam's own commands (login, profile, emulator, completion) are parsed, not run.
-    const catalog = catalogPaths.has(`${command.parent?.name()} ${command.name()}`);
+    const catalog = catalogPaths.has(commandPath(command));
     if (command.commands.length === 0 && command.parent !== null && !catalog) command.action(() => {});
     for (const sub of command.commands) quiet(sub as AnyCommand);
   };

@@ -114,9 +114,12 @@ describe("the command manifest", () => {
       .map((c) => [c.operation, c.writesFiles]);
     expect(writes).toEqual([
       ["user_import", ["rejectFile", "journalFile", "reportFile"]],
+      ["user_bulk_delete", ["journalFile", "reportFile"]],
       ["user_export", ["file", "stateFile"]],
       ["branding_image_get", ["saveTo"]],
       ["config_export", ["dir"]],
+      ["migration_inventory", ["report"]],
+      ["migration_jit_setup", ["privateKeyOut"]],
     ]);
   });
 
@@ -170,5 +173,38 @@ describe("the command manifest", () => {
     ).toBe(
       'ciam widget make --display-name "Example display name" --app-id 00000000-0000-0000-0000-000000000000',
     );
+  });
+
+  it("prints every list as an array: the reads that answer one whole list name its field", () => {
+    // One list shape: paged lists stream their items as one array; these print their list field so
+    // `--query "[].id"`, TSV lines and table rows work the same on every list.
+    const listed = Object.fromEntries(
+      buildManifest()
+        .commands.filter((c) => c.listField !== undefined)
+        .map((c) => [c.operation, c.listField]),
+    );
+    expect(listed).toEqual({
+      user_find: "users",
+      user_app_role_list: "items",
+      app_grant_list: "grants",
+      app_consent_list: "grants",
+      user_flow_app_list: "applications",
+      user_flow_idp_list: "identityProviders",
+      user_flow_attribute_list: "attributes",
+      user_flow_attribute_list_all: "items",
+      identity_provider_list: "items",
+      identity_provider_types: "types",
+      branding_localization_list: "items",
+      trust_framework_policy_list: "items",
+      trust_framework_keyset_list: "items",
+      security_auth_method_list: "items",
+      security_ca_list: "items",
+      fraud_provider_list: "items",
+      domain_list: "items",
+    });
+    // A get keeps its object; a paged list is printed from its items by the pager.
+    expect(
+      buildManifest().commands.find((c) => c.operation === "trust_framework_keyset_get")?.listField,
+    ).toBe(undefined);
   });
 });

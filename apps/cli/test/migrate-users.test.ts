@@ -100,10 +100,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-describe("ciam migration users", () => {
+describe("ciam migrate users", () => {
   it("a dry run reports what would be created, then the run copies every customer once", async () => {
     const dry = await ciam(
-      ["migration", "users", "--from", "b2c", "--to", "external", "--dry-run", "-o", "json"],
+      ["migrate", "users", "--from", "b2c", "--to", "external", "--dry-run", "-o", "json"],
       cfg,
     );
     expect(dry.status, dry.stderr).toBe(0);
@@ -111,7 +111,7 @@ describe("ciam migration users", () => {
 
     const journal = join(cfg.HOME ?? "", "migration.journal.jsonl");
     const reportFile = join(cfg.HOME ?? "", "migration.report.json");
-    const args = ["migration", "users", "--from", "b2c", "--to", "external", "--journal-file", journal];
+    const args = ["migrate", "users", "--from", "b2c", "--to", "external", "--journal-file", journal];
     const run = await ciam([...args, "--report-file", reportFile, "-o", "json"], cfg);
     expect(run.status, run.stderr).toBe(0);
     const result = json<{ created: number; summary: string }>(run);
@@ -132,7 +132,7 @@ describe("ciam migration users", () => {
 
   it("an unknown source profile is a usage error naming --from, and nothing is written", async () => {
     const before = t.requests();
-    const run = await ciam(["migration", "users", "--from", "nosuch", "--to", "external"], cfg);
+    const run = await ciam(["migrate", "users", "--from", "nosuch", "--to", "external"], cfg);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/from: No profile named 'nosuch'/);
     expect(t.requests()).toBe(before);

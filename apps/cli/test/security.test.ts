@@ -25,10 +25,7 @@ describe("ciam security", () => {
     const set = await ciam(cmd`security auth-method-set --id Sms --state enabled -o json`, t.env);
     expect(set.status).toBe(0);
     expect(json(set)).toEqual({ id: "Sms", state: "enabled" });
-    const list = await ciam(
-      cmd`security auth-method-list --query ${"items[?id=='Sms'].state"} -o tsv`,
-      t.env,
-    );
+    const list = await ciam(cmd`security auth-method-list --query ${"[?id=='Sms'].state"} -o tsv`, t.env);
     expect(list.stdout.trim()).toBe("enabled");
     const bad = await ciam(cmd`security auth-method-set --id Fido2 --state enabled`, t.env);
     expect(bad.status).toBe(2);
@@ -52,8 +49,8 @@ describe("ciam security", () => {
     expect(missing.stderr).toContain('No app registration is named "No such app"');
     const unconfirmed = await ciam(cmd`security ca-delete --id ${policy.policy.id}`, t.env);
     expect(unconfirmed.status).toBe(2);
-    expect(json<{ items: Policy[] }>(await ciam(cmd`security ca-list -o json`, t.env)).items).toHaveLength(1);
+    expect(json<Policy[]>(await ciam(cmd`security ca-list -o json`, t.env))).toHaveLength(1);
     expect((await ciam(cmd`security ca-delete --id ${policy.policy.id} --yes`, t.env)).status).toBe(0);
-    expect(json<{ items: Policy[] }>(await ciam(cmd`security ca-list -o json`, t.env)).items).toEqual([]);
+    expect(json<Policy[]>(await ciam(cmd`security ca-list -o json`, t.env))).toEqual([]);
   });
 });

@@ -53,7 +53,7 @@ describe("ciam trust-framework", () => {
       JSON.stringify({ xml: policy("B2C_1A_signup_signin", "B2C_1A_TrustFrameworkBase") }),
     );
     expect((await tf(["policy-upload", "--input", input])).status).toBe(0);
-    const ids = json<string[]>(await tf(["policy-list", "--query", "items[].id", "-o", "json"]));
+    const ids = json<string[]>(await tf(["policy-list", "--query", "[].id", "-o", "json"]));
     expect(ids).toEqual(expect.arrayContaining(["B2C_1A_TrustFrameworkBase", "B2C_1A_signup_signin"]));
     const got = await tf(["policy-get", "--id", "B2C_1A_signup_signin", "--query", "xml", "-o", "tsv"]);
     expect(got.stdout).toContain("<PolicyId>B2C_1A_TrustFrameworkBase</PolicyId>");
@@ -86,7 +86,7 @@ describe("ciam trust-framework", () => {
     );
     expect(active.kid).toBe(json<{ kid: string }>(key).kid);
     expect(active.d).toBeUndefined();
-    const ids = json<string[]>(await tf(["keyset-list", "--query", "items[].id", "-o", "json"]));
+    const ids = json<string[]>(await tf(["keyset-list", "--query", "[].id", "-o", "json"]));
     expect(ids).toContain("B2C_1A_TokenSigningKeyContainer");
     expect((await tf(["keyset-delete", "--id", "TokenSigningKeyContainer", "--yes"])).status).toBe(0);
     expect((await tf(["keyset-get", "--id", "TokenSigningKeyContainer"])).status).toBe(5);

@@ -46,7 +46,7 @@ describe("ciam identity-provider, user-flow-attribute, user-flow", () => {
     const got = await ciam(["identity-provider", "get", "--id", "Facebook-OAUTH", "-o", "json"], t.env);
     noLeak(got);
     expect(json(got)).toMatchObject({ clientId: "fb-app" });
-    const ids = await ciam(["identity-provider", "list", "--query", "items[].id", "-o", "json"], t.env);
+    const ids = await ciam(["identity-provider", "list", "--query", "[].id", "-o", "json"], t.env);
     expect(json(ids)).toContain("Facebook-OAUTH");
     const rotated = await ciam(
       ["identity-provider", "update", "--id", "Facebook-OAUTH", "--client-secret-stdin", "-o", "json"],
@@ -78,7 +78,7 @@ describe("ciam identity-provider, user-flow-attribute, user-flow", () => {
       displayName: "LoyaltyTier",
     });
     const all = await ciam(
-      ["user-flow-attribute", "list-all", "--type", "custom", "--query", "items[].id", "-o", "json"],
+      ["user-flow-attribute", "list-all", "--type", "custom", "--query", "[].id", "-o", "json"],
       t.env,
     );
     expect(json(all)).toContain(attributeId);
@@ -100,12 +100,19 @@ describe("ciam identity-provider, user-flow-attribute, user-flow", () => {
     expect(
       (await ciam(["user-flow", "app-add", "--flow", "Shop sign-up", "--app-id", shopAppId], t.env)).status,
     ).toBe(0);
+    // Every list prints as an array, as paged lists do: the docs' `--query "[].…"` finds the items.
     const apps = await ciam(["user-flow", "app-list", "--flow", flowId, "-o", "json"], t.env);
-    expect(apps.stdout).toContain(shopAppId);
-    const idps = await ciam(["user-flow", "idp-list", "--flow", flowId, "-o", "json"], t.env);
-    expect(idps.stdout).toContain("Facebook-OAUTH");
-    const attributes = await ciam(["user-flow", "attribute-list", "--flow", flowId, "-o", "json"], t.env);
+    expect(JSON.parse(apps.stdout)).toContain(shopAppId);
+    const idps = await ciam(
+      ["user-flow", "idp-list", "--flow", flowId, "--query", "[].id", "-o", "json"],
+      t.env,
+    );
+    expect(JSON.parse(idps.stdout)).toContain("Facebook-OAUTH");
+    const attributes = await ciam(["user-flow", "attribute-list", "--flow", flowId, "-o", "yaml"], t.env);
+    expect(attributes.stdout).toMatch(/^- /);
     expect(attributes.stdout).toContain(attributeId);
+    const table = await ciam(["user-flow", "idp-list", "--flow", flowId, "-o", "table"], t.env);
+    expect(table.stdout).toContain("Facebook-OAUTH");
     const found = await ciam(
       ["user-flow", "find-by-app", "--app-id", shopAppId, "--query", "flow.id", "-o", "tsv"],
       t.env,

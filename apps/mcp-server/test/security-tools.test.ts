@@ -40,8 +40,11 @@ describe("security tools", () => {
     expect(names).toEqual([
       "security_auth_method_list",
       "security_auth_method_set",
+      "security_ca_create",
       "security_ca_delete",
+      "security_ca_get",
       "security_ca_list",
+      "security_ca_update",
       "security_mfa_require",
     ]);
     await client.close();

@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import type { Credential } from "./auth/azure-credential.ts";
+import { credentialTokens } from "./auth/azure-credential.ts";
 import type { Cloud } from "./auth/clouds.ts";
 import { globalCloud } from "./auth/clouds.ts";
-import type { TokenProvider } from "./auth/token-provider.ts";
 import type { Logger } from "./http/logger.ts";
 import type { PipelinePolicy, SendRequest } from "./http/pipeline.ts";
 import { createPipeline } from "./http/pipeline.ts";
@@ -20,13 +21,17 @@ import { createFetchTransport } from "./http/transport.ts";
 import type { ConfirmRemovals } from "./operations/confirm-removals.ts";
 import type { OperationContext, OperationProgress } from "./operations/context.ts";
 import type { ListInput, ListItem, ObjectSchema, Operation } from "./operations/define-operation.ts";
+import type { IterateOptions } from "./operations/iterate-operation.ts";
 import { iterateOperation } from "./operations/iterate-operation.ts";
 import { runOperation } from "./operations/run-operation.ts";
 
 /** Options of {@link createCiamClient}. */
 export interface CiamClientOptions {
-  /** Any credential: {@link clientSecretCredential}, {@link fromEnvironment}'s, a custom {@link TokenProvider}. */
-  credential: TokenProvider;
+  /**
+   * Any credential: {@link clientSecretCredential}, {@link fromEnvironment}'s, a custom {@link TokenProvider},
+   * or an Azure SDK `TokenCredential` (`@azure/identity`'s DefaultAzureCredential, managed identity, …).
+   */
+  credential: Credential;
   /** The tenant operations act on (id or domain). */
   tenantId: string;
   /** Defaults to the global cloud; the emulator is a {@link customCloud} with its CA. */
@@ -84,12 +89,14 @@ export interface CiamClient {
   ): Promise<z.output<O>>;
   /**
    * The items of a list operation across pages (`for await (const user of client.iterate(listUsersOperation,
-   * { mail }))`), following `nextCursor` and holding one page at a time; `limit` is the page size.
+   * { mail }))`), following `nextCursor` and holding one page at a time. `limit` is the most items
+   * yielded in all, as it is the most a list returns everywhere (none: every item); `pageSize` sets
+   * the items asked for per request.
    */
   iterate<Op extends Operation>(
     operation: Op,
     input: ListInput<Op>,
-    options?: RunOptions,
+    options?: RunOptions & IterateOptions,
   ): AsyncGenerator<ListItem<Op>, void, undefined>;
   /**
    * Closes the connection pools of Graph/ARM calls and of the credential (its `close()`), so the
@@ -118,7 +125,7 @@ export function defaultPolicies(
     throttleGatePolicy(),
     ...(options.logger === undefined ? [] : [loggingPolicy(options.logger)]),
     timeoutPolicy(options.timeoutMs),
-    bearerTokenPolicy(options.credential),
+    bearerTokenPolicy(credentialTokens(options.credential)),
   ];
 }
 
@@ -152,7 +159,8 @@ function clientPolicies(options: CiamClientOptions): PipelinePolicy[] {
 export function createCiamClient(options: CiamClientOptions): CiamClient {
   const cloud = options.cloud ?? globalCloud;
   const cas = [options.cloud?.ca ?? [], options.ca ?? []].flat();
-  const policies = clientPolicies(options);
+  const tokens = credentialTokens(options.credential);
+  const policies = clientPolicies({ ...options, credential: tokens });
   const transport = createFetchTransport({ ca: cas.length > 0 ? cas : undefined, fetch: options.fetch });
   const send: SendRequest = createPipeline(policies, transport.send);
   const graph = new ServiceClient({
@@ -186,9 +194,10 @@ export function createCiamClient(options: CiamClientOptions): CiamClient {
     tenantId: options.tenantId,
     context,
     run: (operation, input, runOptions) => runOperation(operation, context(runOptions), input),
-    iterate: (operation, input, runOptions) => iterateOperation(operation, context(runOptions), input),
+    iterate: (operation, input, runOptions) =>
+      iterateOperation(operation, context(runOptions), input, { pageSize: runOptions?.pageSize }),
     close: async () => {
-      await Promise.all([transport.close(), options.credential.close?.()]);
+      await Promise.all([transport.close(), tokens.close?.()]);
     },
   };
 }

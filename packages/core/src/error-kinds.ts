@@ -148,6 +148,8 @@ export interface AdviceFor {
 export function nextStep(error: ServiceFailure, kind: ErrorKind, who: AdviceFor): string {
   switch (kind) {
     case "permission": {
+      if (error.reason === "delegated-only")
+        return `do not ask for an application permission: this API takes a signed-in administrator only (see the message above); tell the user to restart ${who.program} with a device-code profile (ciam login --auth device-code, then --profile).`;
       if (error.reason === "wrong-tenant-kind")
         return "do not ask for a permission grant: this tenant's kind has no such API (see the message above); tell the user it needs an Azure AD B2C tenant.";
       const needed = error.requiredPermissions ?? [];

@@ -4,6 +4,12 @@
 // The areas (arm/tenants, bulk, graph/*): each folder's index.ts names its public exports, its
 // operations (runnable with `client.run(operation, input)`) and their types and constants.
 export * from "./arm/tenants/index.ts";
+export type {
+  AzureAccessToken,
+  AzureGetTokenOptions,
+  AzureTokenCredential,
+  Credential,
+} from "./auth/azure-credential.ts";
 // Credentials over MSAL: client secret, certificate, client assertion, workload identity, device code.
 export type {
   ClientAssertionCredentialOptions,
@@ -61,7 +67,9 @@ export * from "./graph/applications/index.ts";
 export * from "./graph/audit-logs/index.ts";
 export * from "./graph/branding/index.ts";
 export * from "./graph/custom-extensions/index.ts";
+export * from "./graph/domains/index.ts";
 export * from "./graph/event-listeners/index.ts";
+export * from "./graph/fraud-providers/index.ts";
 export * from "./graph/groups/index.ts";
 export * from "./graph/identity-providers/index.ts";
 export * from "./graph/migration/index.ts";
@@ -131,6 +139,7 @@ export { retryPolicy, shouldRetry } from "./http/policies/retry.ts";
 export { throttleGatePolicy } from "./http/policies/throttle-gate.ts";
 export { timeoutPolicy } from "./http/policies/timeout.ts";
 export { userAgentPolicy } from "./http/policies/user-agent.ts";
+export { ProxyConfigurationError } from "./http/proxy.ts";
 export { redactHeaders, redactText, redactUrl } from "./http/redact.ts";
 export { RETRY_AFTER_MARGIN_MS, retryAfterMs } from "./http/retry-after.ts";
 export type { RequestOptions, ServiceClientOptions } from "./http/service-client.ts";
@@ -168,6 +177,7 @@ export {
   mapHostPaths,
 } from "./operations/host-paths.ts";
 export { inputsNotOffered, isIdempotent } from "./operations/input-surfaces.ts";
+export type { IterateOptions } from "./operations/iterate-operation.ts";
 export { iterateOperation } from "./operations/iterate-operation.ts";
 export { getOperation, operationAreas, operations, operationsByArea } from "./operations/registry.ts";
 export { runOperation } from "./operations/run-operation.ts";

@@ -54,7 +54,7 @@ describe("the operation catalog", () => {
       expect(name.startsWith(`${areaPrefix(op.area)}_`)).toBe(true);
       const [group, verb] = cliCommand(op);
       expect(group).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(verb).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(verb).toMatch(/^[a-z]+(-[a-z]+)*( [a-z]+(-[a-z]+)*)?$/);
     });
     it("describes itself for a model and a human", () => {
       expect(op.title.length).toBeGreaterThan(5);
@@ -112,6 +112,9 @@ describe("the operation catalog", () => {
       "service-principal",
       "get",
     ]);
+    // The migration area's group is `ciam migrate`; its jit verbs are a sub-group.
+    expect(cliCommand({ name: "migration_inventory", area: "migration" })).toEqual(["migrate", "inventory"]);
+    expect(cliCommand({ name: "migration_jit_setup", area: "migration" })).toEqual(["migrate", "jit setup"]);
   });
 });
 

@@ -16,7 +16,7 @@ describe("client.iterate over a list operation", () => {
     expect(all.length).toBeGreaterThanOrEqual(4);
     const before = graphRequests();
     const users: User[] = [];
-    for await (const user of client.iterate(listUsersOperation, { limit: 1 })) users.push(user);
+    for await (const user of client.iterate(listUsersOperation, {}, { pageSize: 1 })) users.push(user);
     expect(users.map((u) => u.id)).toEqual(all.map((u) => u.id));
     expect(users.map((u) => u.displayName)).toContain("Ada Lovelace");
     // One request per page of one (the last page has no next link).
@@ -30,7 +30,7 @@ describe("client.iterate over a list operation", () => {
     );
     expect(expected.length).toBeGreaterThanOrEqual(2); // Ada Lovelace, Alan Turing: two pages of one
     const ids: string[] = [];
-    for await (const user of client.iterate(listUsersOperation, { ...filter, limit: 1 })) ids.push(user.id);
+    for await (const user of client.iterate(listUsersOperation, filter, { pageSize: 1 })) ids.push(user.id);
     expect(ids).toEqual(expected);
   });
 
@@ -38,13 +38,29 @@ describe("client.iterate over a list operation", () => {
     const first = await client.run(listUsersOperation, { limit: 2 });
     const all = (await client.run(listUsersOperation, { limit: 1000 })).items.map((u) => u.id);
     const rest: string[] = [];
-    for await (const user of client.iterate(listUsersOperation, {
-      limit: 2,
-      cursor: String(first.nextCursor),
-    })) {
+    for await (const user of client.iterate(
+      listUsersOperation,
+      { cursor: String(first.nextCursor) },
+      { pageSize: 2 },
+    )) {
       rest.push(user.id);
     }
     expect(rest).toEqual(all.slice(2));
+  });
+
+  it("limit is the most items yielded in all, as for every list; pageSize only sets the requests", async () => {
+    const all = (await client.run(listUsersOperation, { limit: 1000 })).items.map((u) => u.id);
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const collect = async (limit: number, pageSize?: number) => {
+      const before = graphRequests();
+      const ids: string[] = [];
+      const options = pageSize === undefined ? {} : { pageSize };
+      for await (const user of client.iterate(listUsersOperation, { limit }, options)) ids.push(user.id);
+      return { ids, requests: graphRequests() - before };
+    };
+    expect(await collect(3)).toEqual({ ids: all.slice(0, 3), requests: 1 });
+    expect(await collect(3, 2)).toEqual({ ids: all.slice(0, 3), requests: 2 });
+    expect(await collect(1000)).toEqual({ ids: all, requests: 1 });
   });
 
   it("stops when the signal aborts: the next page is not read", async () => {
@@ -52,7 +68,11 @@ describe("client.iterate over a list operation", () => {
     const seen: string[] = [];
     const before = graphRequests();
     const reading = (async () => {
-      for await (const user of client.iterate(listUsersOperation, { limit: 1 }, { signal: abort.signal })) {
+      for await (const user of client.iterate(
+        listUsersOperation,
+        {},
+        { pageSize: 1, signal: abort.signal },
+      )) {
         seen.push(user.id);
         abort.abort(new Error("enough users"));
       }

@@ -59,6 +59,10 @@ describe("host paths in the catalog", () => {
       "user_import.rejectFile write",
       "user_import.journalFile write",
       "user_import.reportFile write",
+      "user_bulk_delete.importFile read",
+      "user_bulk_delete.importJournal read",
+      "user_bulk_delete.journalFile write",
+      "user_bulk_delete.reportFile write",
       "user_export.file write",
       "user_export.stateFile write",
       "branding_image_get.saveTo write",
@@ -73,6 +77,8 @@ describe("host paths in the catalog", () => {
       "config_plan.values[] read",
       "config_apply.dir read",
       "config_apply.values[] read",
+      "migration_inventory.report write",
+      "migration_jit_setup.privateKeyOut write",
       "migration_users.journalFile write",
       "migration_users.reportFile write",
     ]);
@@ -102,6 +108,8 @@ describe("host paths in the catalog", () => {
     const inline: [string, Record<string, unknown>][] = [
       ["user_import", { rows: [{ displayName: "A", signInName: "a@example.com", password: "Xy7!kq92Lm" }] }],
       ["user_import", { content: "displayName,signInName,password\nA,a@example.com,Xy7!kq92Lm\n" }],
+      ["user_bulk_delete", { ids: ["ada@contoso.onmicrosoft.com"] }],
+      ["user_bulk_delete", { filter: "startswith(displayName,'Test')" }],
       ["user_export", {}],
       ["branding_image_get", { stream: "favicon" }],
       ["branding_image_set", { stream: "customCSS", text: "a { color: red }" }],
@@ -115,6 +123,11 @@ describe("host paths in the catalog", () => {
         { spec: { groups: { VIP: {} } }, overlays: [{ groups: { VIP: { description: "x" } } }] },
       ],
       ["config_apply", { spec: { groups: { VIP: {} } } }],
+      ["migration_inventory", {}],
+      [
+        "migration_jit_setup",
+        { endpoint: "https://jit.example.com/api", allApps: true, certificate: "M".repeat(100) },
+      ],
       ["migration_users", { from: "b2c" }],
     ];
     for (const [name, input] of inline) {

@@ -67,6 +67,11 @@ const served = [
   "onFraudProtectionLoadStartExternalUsersAuthHandler",
   "onPasswordMigrationCustomExtensionHandler",
   "fraudProtectionProviderConfiguration",
+  // Custom URL domains (issue 14): the domain and its verification DNS records.
+  "domain",
+  "domainDnsRecord",
+  "domainDnsTxtRecord",
+  "domainDnsMxRecord",
   // Authentication methods policy (issue 14): the policy and every v1.0 method configuration.
   "authenticationMethodsPolicy",
   "authenticationMethodConfiguration",

@@ -33,5 +33,7 @@ export interface EmulatorContext {
   routes: readonly GraphRoute[];
   /** ARM's settings and throttling buckets. */
   arm: ArmRuntime;
+  /** Extra CA (PEM) trusted, besides Node's roots, when calling custom extensions over https. */
+  customExtensionCa?: string | undefined;
   now(): Date;
 }

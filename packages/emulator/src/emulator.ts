@@ -71,6 +71,11 @@ export interface EmulatorOptions {
   requestLogSize?: number;
   /** ARM: how long tenant creation/deletion takes (scaled by the throttling time scale) and bucket sizes. */
   arm?: ArmSettingsInput;
+  /**
+   * A CA certificate (PEM) trusted, besides Node's roots, when the token service calls a custom
+   * authentication extension over https (a test's own endpoint); http is used for loopback targets.
+   */
+  customExtensionCa?: string;
 }
 
 /** A running emulator. */
@@ -148,6 +153,7 @@ async function startLocked(
     monitor: new Monitor(options.requestLogSize ?? 1000),
     routes: options.routes ?? graphRoutes,
     arm: new ArmRuntime(options.arm ?? {}),
+    customExtensionCa: options.customExtensionCa,
     now,
   };
   const controlKey = options.controlKey ?? randomBytes(24).toString("base64url");

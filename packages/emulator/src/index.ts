@@ -70,6 +70,12 @@ export {
   type ThrottleSettingsInput,
 } from "./policy/throttle-settings.ts";
 export { B2C_DEMO_APP_PERMISSIONS, B2C_DEMO_DOMAIN, b2cDemoConnection } from "./seed/b2c-seed.ts";
+export {
+  type B2cUserSeedOptions,
+  type SeededB2cUser,
+  type SeededB2cUsers,
+  seedB2cUsers,
+} from "./seed/b2c-users.ts";
 export { DEMO_APP_PERMISSIONS, type TenantConnection } from "./seed/demo-seed.ts";
 export type { WorkforceConnection } from "./seed/workforce-seed.ts";
 export { generateTls, type TlsMaterial } from "./server/tls.ts";

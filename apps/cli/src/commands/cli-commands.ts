@@ -1,10 +1,11 @@
 import { Argument, Option } from "@commander-js/extra-typings";
 import type { AnyCommand } from "../program.ts";
 import { usageLine } from "../run/usage-line.ts";
+import { addJitServeCommand } from "./jit-serve-command.ts";
 
 const SHELLS = ["bash", "zsh", "fish", "powershell"] as const;
 
-/** ciam's own commands (not tenant operations): login, profile, emulator, completion. Bodies load lazily. */
+/** ciam's own commands (not tenant operations): login, profile, emulator, migrate jit serve, completion. Bodies load lazily. */
 export function addCliCommands(program: AnyCommand): void {
   const errors = (command: AnyCommand, path: string) => {
     command.configureOutput({
@@ -113,6 +114,8 @@ export function addCliCommands(program: AnyCommand): void {
       }) as AnyCommand,
     "ciam emulator start",
   );
+
+  addJitServeCommand(program, errors);
 
   errors(
     program

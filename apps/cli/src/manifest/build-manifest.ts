@@ -176,6 +176,22 @@ function positionalSample(options: OptionSpec[], field: string): string {
   return option === undefined ? shellWord(field) : sample(option);
 }
 
+/**
+ * The field of a read's result that is a whole list: the one array field of an output whose other
+ * fields only identify what was asked (`flowId` of `user_flow_idp_list`, resolved from `--flow`).
+ * A `get` keeps its object (a key set's `{ id, keys }`); a paged list prints its `items` anyway.
+ */
+export function listFieldOf(operation: Operation, verb: string): string | undefined {
+  if (operation.access !== "read" || operation.list === true || /(^|-)get$/.test(verb)) return undefined;
+  const output = z.toJSONSchema(operation.output, { io: "output", unrepresentable: "any" }) as JsonSchema;
+  const fields = Object.entries(output.properties ?? {});
+  const arrays = fields.filter(([, s]) => s.type === "array").map(([field]) => field);
+  const identifiesOnly = fields.every(
+    ([field, s]) => arrays.includes(field) || (s.type === "string" && /^(id|\w+Id)$/.test(field)),
+  );
+  return arrays.length === 1 && identifiesOnly ? arrays[0] : undefined;
+}
+
 /** The command spec of one operation. */
 export function commandSpec(operation: Operation): CommandSpec {
   const [group, verb] = cliCommand(operation);
@@ -194,6 +210,7 @@ export function commandSpec(operation: Operation): CommandSpec {
     .filter(([field]) => !notOffered.includes(field))
     .map(([field, s]) => optionSpec(field, s, required.has(field) && field !== positional?.field));
   const list = operation.list === true;
+  const listField = listFieldOf(operation, verb);
   const example = exampleLine(operation.name, [group, verb], options, positional?.field);
   return {
     operation: operation.name,
@@ -206,6 +223,7 @@ export function commandSpec(operation: Operation): CommandSpec {
     permissions: [...operation.permissions],
     options,
     list,
+    ...(listField === undefined ? {} : { listField }),
     ...(operation.binary === undefined ? {} : { binary: operation.binary }),
     ...(notOffered.length === 0 ? {} : { notOffered }),
     ...(writesFiles.length === 0 ? {} : { writesFiles }),

@@ -9,6 +9,7 @@ const APP = { "app-id": "00000000-0000-0000-0000-000000000000" };
 const TENANT = { "resource-group": "ciam-rg", name: "contosocustomers" };
 const POLICY = { id: "B2C_1A_signup_signin" };
 const KEYSET = { id: "B2C_1A_TokenSigningKeyContainer" };
+const DOMAIN = { name: "login.contoso.com" };
 
 export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   group_update: { "display-name": '"Loyal customers"' },
@@ -26,6 +27,7 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   tenant_delete: TENANT,
   tenant_check_name: { name: "contosocustomers" },
   user_flow_update: { "sign-up-allowed": "false" },
+  user_bulk_delete: { "import-file": "users.csv", "dry-run": "" },
   identity_provider_create: {
     "identity-provider-type": "Google",
     "client-id": "1234567890-abc.apps.googleusercontent.com",
@@ -53,5 +55,15 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
   trust_framework_keyset_upload_certificate: { ...KEYSET, file: "signing.cer" },
   trust_framework_keyset_upload_pfx: { ...KEYSET, file: "signing.pfx", "password-stdin": "" },
   trust_framework_keyset_active_key: KEYSET,
+  security_ca_update: { state: "enabled" },
+  domain_add: DOMAIN,
+  domain_verify: DOMAIN,
+  domain_delete: DOMAIN,
+  migration_inventory: { from: "b2c", report: "inventory.md" },
+  migration_jit_setup: {
+    endpoint: "https://jit.contoso.example/api/migrate",
+    "all-apps": "",
+    "private-key-out": "jit-key.pem",
+  },
   migration_users: { from: "contoso-b2c", to: "contoso-external" },
 };

@@ -51,6 +51,12 @@ export interface CommandSpec {
   /** A list operation (the catalog's `list` marker): `--all` and paging apply, pages stream as they come. */
   list: boolean;
   /**
+   * The result field holding a whole list, for a read that answers one (`identityProviders` of
+   * `user_flow_idp_list`): the command prints that array, as a paged list prints its items, so every
+   * list has one shape in JSON, YAML, TSV and tables (`--query "[].id"`).
+   */
+  listField?: string | undefined;
+  /**
    * The result field carrying file bytes as base64 (the catalog's `binary` marker): a table on a
    * terminal shows their size instead of the text.
    */

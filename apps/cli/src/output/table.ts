@@ -133,7 +133,10 @@ function shrinkWidest(shrinkable: number[], widths: number[], excess: () => numb
   }
 }
 
-/** `id`, `appId`, `objectId`, …: values a user copies into the next command. */
+/**
+ * `id`, `appId`, `objectId`, …: values a user copies into the next command; and a log row's `time`
+ * (table-views.ts), which cut is no time.
+ */
 function isIdColumn(key: string): boolean {
-  return key === "id" || /[a-z]Id$/.test(key);
+  return key === "id" || key === "time" || /[a-z]Id$/.test(key);
 }

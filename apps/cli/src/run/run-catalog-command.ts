@@ -3,6 +3,7 @@ import type { CommandOptions } from "../global-options.ts";
 import { defaultFormat, type OutputFormat } from "../output/formats.ts";
 import { createListWriter } from "../output/list-writer.ts";
 import { render, validateQuery } from "../output/render.ts";
+import { TABLE_VIEWS } from "../output/table-views.ts";
 import type { CatalogInvocation } from "../program.ts";
 import { createProgress, type ProgressReporter } from "../terminal/progress.ts";
 import { confirmDestructive, confirmRemovalsOnTerminal } from "./confirm-destructive.ts";
@@ -106,9 +107,11 @@ export async function runCatalogCommand({
       throw new Error(`the catalog has no operation ${spec.operation}; rebuild ciam`);
     // Validated once, by core: the operation runs this input without parsing it again.
     const valid = validInput(core, operation, spec, input, path);
+    // A dry run removes nothing, so it runs unattended without --yes (`user bulk-delete --dry-run`).
     if (
       spec.access === "destructive" &&
       globals.yes !== true &&
+      valid.dryRun !== true &&
       !(process.stdin.isTTY && process.stderr.isTTY)
     ) {
       throw new UsageError(
@@ -149,13 +152,20 @@ export async function runCatalogCommand({
       process.exitCode = await runList(core, session, operation, valid, {
         all: globals.all === true,
         total,
-        writer: createListWriter(format, write, { query: globals.query, width }),
+        writer: createListWriter(format, write, {
+          query: globals.query,
+          width,
+          view: TABLE_VIEWS[spec.operation],
+        }),
         runOptions,
       });
     } else {
       const result = await session.client.run(operation, valid, runOptions);
       progress.stop();
-      const shown = format === "table" ? withoutBytes(result, spec.binary) : result;
+      // A read answering a whole list prints the list, the shape of every list (`--query "[].id"`).
+      const listed =
+        spec.listField === undefined ? result : (result as Record<string, unknown>)[spec.listField];
+      const shown = format === "table" ? withoutBytes(listed, spec.binary) : listed;
       write(render(shown, { format, query: globals.query, width }));
       process.exitCode = hasFailedItems(result)
         ? EXIT.partial

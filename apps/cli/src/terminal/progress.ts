@@ -1,10 +1,17 @@
 import type { OperationProgress } from "@ciamkit/core";
+import { escapeControlCharacters } from "@ciamkit/core/display-text";
 
 /** Shows the progress of long work on stderr. */
 export interface ProgressReporter {
   update(progress: OperationProgress): void;
   /** Ends the bar or status line (a terminal) before the result or an error is printed; idempotent. */
   stop(): void;
+}
+
+/** A finished step as its line: `created groups 'Beta' (3/7)`, control characters escaped. */
+function stepLine(progress: OperationProgress): string {
+  const count = progress.done === undefined ? "" : ` (${progress.done}/${progress.total ?? "?"})`;
+  return `${escapeControlCharacters(progress.message)}${count}`;
 }
 
 /** Plain lines at least this often while a long job moves (a 10 % step of a big import can take hours). */
@@ -33,6 +40,11 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
     let first = { done: 0, at: 0 };
     return {
       update(progress) {
+        if (progress.step === true) {
+          // A finished step (a change of `config apply`) stays on screen as a line of its own.
+          stream.write(`\r\u001b[2K${stepLine(progress)}\n`);
+          return;
+        }
         if (progress.total === undefined) {
           if (bar !== undefined) return;
           // Work without a known size (a long-running ARM operation such as a tenant creation): one
@@ -76,6 +88,10 @@ export async function createProgress(stream: NodeJS.WriteStream = process.stderr
   let first: { done: number; at: number } | undefined;
   return {
     update(progress) {
+      if (progress.step === true) {
+        stream.write(`${stepLine(progress)}\n`);
+        return;
+      }
       const { done, total } = progress;
       if (done === undefined || total === undefined || total === 0) {
         stream.write(`${progress.message}\n`);

@@ -1,5 +1,7 @@
 import {
+  type ChangeRef,
   errorKind,
+  escapeControlCharacters,
   type InvalidInputError,
   isServiceFailure,
   nextStep,
@@ -21,6 +23,13 @@ export function errorResult(text: string): CallToolResult {
  * token or secret echoed by a service never reaches the model.
  */
 export function toolErrorResult(error: unknown, tool: string, cancelled: boolean): CallToolResult {
+  const stopped = applyFailure(error);
+  if (stopped !== undefined) {
+    const cause = toolErrorResult((error as Error).cause, tool, cancelled).content[0];
+    return errorResult(
+      `${stopped}\n${cause?.type === "text" ? cause.text : ""}\nThen: call config_plan to see what remains; config_apply completes it.`,
+    );
+  }
   const kind = errorKind(error);
   if (cancelled) {
     return errorResult(
@@ -75,4 +84,30 @@ export function invalidInputResult(
   return errorResult(
     `Invalid input for ${tool} (nothing was sent): unknown field${unknown.length === 1 ? "" : "s"} ${shown.join(", ")}${more}. Next: use only the fields of the tool's input schema (${known.join(", ")}) and call it again.`,
   );
+}
+
+/** A change as the tenant names it, escaped so a name cannot add lines to the result. */
+const label = (c: ChangeRef & { step?: string }) =>
+  `${c.action} ${c.kind} '${escapeControlCharacters(c.name)}'${c.step === "permissions" ? " (its required permissions)" : ""}`;
+const labels = (changes: readonly ChangeRef[]) =>
+  changes.length === 0 ? "none" : changes.map(label).join(", ");
+
+/**
+ * Core's `ApplyError` (known by name and fields, as {@link errorKind} knows errors): what apply made
+ * before a change failed, the change, and what it did not run; undefined for any other error.
+ */
+function applyFailure(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || (error as Error).name !== "ApplyError") return undefined;
+  const { applied, failed, remaining, total } = error as {
+    applied?: ChangeRef[];
+    failed?: ChangeRef;
+    remaining?: ChangeRef[];
+    total?: number;
+  };
+  if (applied === undefined || failed === undefined || remaining === undefined) return undefined;
+  return [
+    `Apply stopped part-way: applied ${applied.length} of ${total ?? "?"} changes (${labels(applied)}).`,
+    `Failed: ${label(failed)}.`,
+    `Not run: ${labels(remaining)}.`,
+  ].join("\n");
 }

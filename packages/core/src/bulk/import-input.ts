@@ -6,6 +6,7 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { z } from "zod";
+import { hostPath } from "../operations/host-paths.ts";
 import { InvalidInputError } from "../operations/run-operation.ts";
 import type { BulkFileFormat } from "./row-source.ts";
 
@@ -15,6 +16,18 @@ export const INLINE_IMPORT_MAX_CHARS = 1024 * 1024;
 export const INLINE_IMPORT_MAX_ROWS = 5000;
 
 const LARGER = "larger imports: a file with the ciam CLI, or in ciam-mcp's --files-dir";
+
+/** Where a bulk run writes its JSON report (`user_import`, `user_bulk_delete`). */
+export const reportFileSchema = hostPath("write", "Where to write the JSON report.").optional();
+
+/** `$batch` envelopes a bulk run keeps in flight. */
+export const maxConcurrencySchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(32)
+  .default(8)
+  .describe("$batch envelopes in flight at most.");
 
 /** The file's text given inline. */
 export const importContentSchema = z

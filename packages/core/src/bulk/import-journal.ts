@@ -24,8 +24,11 @@ import {
 } from "./bulk-binding.ts";
 import { writeOwnerOnly } from "./file-access.ts";
 
-/** What happened to a row. `sent` means a create left and its answer is not known yet. */
-export type JournalStatus = "sent" | "created" | "updated" | "skipped" | "failed";
+/**
+ * What happened to a row (or, in a bulk delete's journal, a user). `sent` means a write left and its
+ * answer is not known yet.
+ */
+export type JournalStatus = "sent" | "created" | "updated" | "skipped" | "deleted" | "failed";
 
 /** One journal line. `k` is the row's identity key, `t` the time (ms) of the first create attempt. */
 export interface JournalEntry {
@@ -37,7 +40,7 @@ export interface JournalEntry {
 }
 
 /** Statuses after which a row is never written again. */
-const COMMITTED = new Set<JournalStatus>(["created", "updated", "skipped"]);
+const COMMITTED = new Set<JournalStatus>(["created", "updated", "skipped", "deleted"]);
 
 /** The journal of one import file. */
 export class ImportJournal {

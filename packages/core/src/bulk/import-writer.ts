@@ -128,7 +128,8 @@ function errorOf(result: BatchResult): { code: string; message: string; conflict
   return { code, message, conflict };
 }
 
-function percentage(results: readonly BatchResult[]): number | undefined {
+/** The highest `x-ms-throttle-limit-percentage` of an envelope's answers, for the pacer. */
+export function throttlePercentage(results: readonly BatchResult[]): number | undefined {
   let max: number | undefined;
   for (const r of results) {
     const v = Number(r.headers["x-ms-throttle-limit-percentage"]);
@@ -273,7 +274,7 @@ export async function writeChunk(ctx: WriterContext, items: readonly ChunkItem[]
       }
     });
     ctx.pacer.observe({
-      limitPercentage: percentage(results),
+      limitPercentage: throttlePercentage(results),
       throttledForMs: throttledFor,
       accepted: results.filter((r) => r.status === 201).length,
     });

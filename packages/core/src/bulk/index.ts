@@ -10,6 +10,10 @@ export {
   IMPORT_FIELDS,
   loadColumnMapping,
 } from "./column-mapping.ts";
+export type { DeleteReport, ListedUser } from "./delete-report.ts";
+export { deleteReportSchema, summarizeDeleteReport } from "./delete-report.ts";
+export type { DeleteUsersOptions } from "./delete-users.ts";
+export { deleteUsers } from "./delete-users.ts";
 export type { ExportPage, ExportPageOptions } from "./export-page.ts";
 export { exportPage, INLINE_EXPORT_MAX_PAGE } from "./export-page.ts";
 export type { ExportResult, ExportUsersOptions } from "./export-users.ts";
@@ -21,5 +25,6 @@ export type { ImportUsersOptions } from "./import-users.ts";
 export { importUsers } from "./import-users.ts";
 export type { BulkFileFormat } from "./row-source.ts";
 export { passwordProblem } from "./row-validation.ts";
+export { BULK_DELETE_MAX_IDS, bulkDeleteUsersOperation } from "./user-bulk-delete-operation.ts";
 export { exportUsersOperation } from "./user-export-operation.ts";
 export { importUsersOperation } from "./user-import-operation.ts";

@@ -51,7 +51,7 @@ export function forgetMemoryJournal(key: string): void {
 }
 
 /** Statuses after which a row is never written again. */
-const COMMITTED = new Set<JournalStatus>(["created", "updated", "skipped"]);
+const COMMITTED = new Set<JournalStatus>(["created", "updated", "skipped", "deleted"]);
 
 class MemoryJournal implements RowJournal {
   readonly committed = new Map<string, JournalStatus>();

@@ -2,7 +2,12 @@ import { z } from "zod";
 import { defineOperation } from "../operations/define-operation.ts";
 import { hostPath } from "../operations/host-paths.ts";
 import { columnMappingSchema, mappingPairSchema } from "./column-mapping.ts";
-import { importContentSchema, importRowsSchema } from "./import-input.ts";
+import {
+  importContentSchema,
+  importRowsSchema,
+  maxConcurrencySchema,
+  reportFileSchema,
+} from "./import-input.ts";
 import { importReportSchema, summarizeReport } from "./import-report.ts";
 import { importUsers } from "./import-users.ts";
 
@@ -17,15 +22,6 @@ export const onConflictSchema = z
   .enum(["skip", "update", "fail"])
   .default("skip")
   .describe("When the user exists: skip the row, update the user's profile, or count it failed.");
-
-/** How many `$batch` envelopes a bulk write keeps in flight. */
-export const maxConcurrencySchema = z
-  .number()
-  .int()
-  .min(1)
-  .max(32)
-  .default(8)
-  .describe("$batch envelopes in flight at most.");
 
 /** `user_import`: bulk import of customer accounts from a file, or the same data inline. */
 export const importUsersOperation = defineOperation({
@@ -82,7 +78,7 @@ export const importUsersOperation = defineOperation({
         "write",
         "Journal a rerun resumes from (default <file>.journal.jsonl; delete it to start over).",
       ).optional(),
-      reportFile: hostPath("write", "Where to write the JSON report.").optional(),
+      reportFile: reportFileSchema,
       maxConcurrency: maxConcurrencySchema,
     })
     .refine((v) => [v.file, v.content, v.rows].filter((x) => x !== undefined).length === 1, {

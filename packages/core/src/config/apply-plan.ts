@@ -5,7 +5,14 @@
  */
 import type { ServiceClient } from "../http/service-client.ts";
 import { InputError } from "../input-error.ts";
-import { applyPermissions, type IdMaps, runStep, type StepContext } from "./apply-steps.ts";
+import { ApplyError } from "./apply-error.ts";
+import {
+  applyPermissions,
+  type IdMaps,
+  PermissionsStepError,
+  runStep,
+  type StepContext,
+} from "./apply-steps.ts";
 import { liveSpec } from "./live-spec.ts";
 import { resourceNames, specKinds, stateHash, type TenantPlan } from "./plan-tenant.ts";
 import type { PlannedChange } from "./plan-types.ts";
@@ -20,7 +27,7 @@ export class StalePlanError extends InputError {
 /** Options of {@link applyPlan}. */
 export interface ApplyOptions extends SecretSources {
   signal?: AbortSignal | undefined;
-  /** Called after each change is made. */
+  /** Called after each change is made, with its index in the plan's changes. */
   onChange?: ((change: PlannedChange, index: number) => void) | undefined;
 }
 
@@ -53,7 +60,8 @@ function idMaps(state: TenantState): IdMaps {
 
 /**
  * Applies a plan from {@link planTenant}. Refuses (a {@link StalePlanError}, before any write) when
- * the tenant changed since the plan was made; run plan again then.
+ * the tenant changed since the plan was made; run plan again then. A change that fails stops apply
+ * with an {@link ApplyError} naming the changes applied, the one that failed and those not run.
  */
 export async function applyPlan(
   client: { graph: ServiceClient; tenantId: string; graphBeta?: ServiceClient | undefined },
@@ -81,20 +89,42 @@ export async function applyPlan(
   };
   const applied: PlannedChange[] = [];
   let permissionsDone = false;
+  // The applications' permissions, set after all of them exist; a failure names the application.
+  const permissions = async (next: number) => {
+    permissionsDone = true;
+    try {
+      await applyPermissions(ctx, plan.changes);
+    } catch (error) {
+      if (!(error instanceof PermissionsStepError)) throw error;
+      // An application whose permissions are not set is not applied yet: the next plan shows it.
+      const unset = new Set(error.unset);
+      throw new ApplyError({
+        applied: applied.filter((c) => !unset.has(c)),
+        failed: error.change,
+        step: "permissions",
+        remaining: plan.changes.filter((c, i) => c !== error.change && (i >= next || unset.has(c))),
+        cause: error.cause,
+      });
+    }
+  };
   for (const [index, change] of plan.changes.entries()) {
     // Applications' permissions may name each other: set once every application of the plan exists.
-    if (
-      !permissionsDone &&
-      change.kind !== "applications" &&
-      applied.some((c) => c.kind === "applications")
-    ) {
-      await applyPermissions(ctx, plan.changes);
-      permissionsDone = true;
+    if (!permissionsDone && change.kind !== "applications" && applied.some((c) => c.kind === "applications"))
+      await permissions(index);
+    try {
+      await runStep(ctx, change);
+    } catch (error) {
+      // Never silent: what was made, what failed (with the service's ids), what was not run.
+      throw new ApplyError({
+        applied,
+        failed: change,
+        remaining: plan.changes.slice(index + 1),
+        cause: error,
+      });
     }
-    await runStep(ctx, change);
     applied.push(change);
     options.onChange?.(change, index);
   }
-  if (!permissionsDone) await applyPermissions(ctx, plan.changes);
+  if (!permissionsDone) await permissions(plan.changes.length);
   return { applied };
 }

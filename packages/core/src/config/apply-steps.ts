@@ -193,22 +193,38 @@ const extensionIds = (ctx: StepContext): ExtensionIds => ({
   attributeId: (name) => ctx.ids.attributes.get(lc(name)),
 });
 
+/**
+ * Setting one application's required permissions failed: `change` is that application's, `unset` the
+ * applications (it included) whose permissions are not set yet.
+ */
+export class PermissionsStepError extends Error {
+  override readonly name = "PermissionsStepError";
+  readonly change: PlannedChange;
+  readonly unset: readonly PlannedChange[];
+  constructor(change: PlannedChange, unset: readonly PlannedChange[], cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.change = change;
+    this.unset = unset;
+  }
+}
+
 /** Sets the required permissions of the applications whose permissions the plan creates or changes. */
 export async function applyPermissions(ctx: StepContext, changes: readonly PlannedChange[]): Promise<void> {
-  for (const change of changes) {
-    if (
-      change.kind !== "applications" ||
-      change.action === "delete" ||
-      !changed(change, "requiredPermissions")
-    )
-      continue;
+  const setting = changes.filter(
+    (c) => c.kind === "applications" && c.action !== "delete" && changed(c, "requiredPermissions"),
+  );
+  for (const [index, change] of setting.entries()) {
     const app = item(ctx, "applications", change.name);
     const target = ctx.ids.applications.get(lc(change.name));
     if (target === undefined) continue;
-    const body = applicationMapping.toGraphPatch({
-      requiredResourceAccess: requiredResourceAccess(ctx, app),
-    });
-    await ctx.graph.patch(`/applications/${segment(target.id)}`, body, opts(ctx));
+    try {
+      const body = applicationMapping.toGraphPatch({
+        requiredResourceAccess: requiredResourceAccess(ctx, app),
+      });
+      await ctx.graph.patch(`/applications/${segment(target.id)}`, body, opts(ctx));
+    } catch (error) {
+      throw new PermissionsStepError(change, setting.slice(index), error);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { confirmRemovals } from "../operations/confirm-removals.ts";
 import { defineOperation } from "../operations/define-operation.ts";
+import { changeLabel } from "./apply-error.ts";
 import { applyPlan, StalePlanError } from "./apply-plan.ts";
 import { planCounts, planCountsSchema, planSpecInput, specInputShape } from "./config-input.ts";
 import { CONFIG_READ_PERMISSIONS } from "./config-plan-operation.ts";
@@ -8,6 +9,7 @@ import { planConfirmation, planText } from "./plan-summary.ts";
 import { plannedChangeSchema } from "./plan-types.ts";
 
 const NAME = "config_apply";
+const pastTense = { create: "created", update: "updated", replace: "replaced", delete: "deleted" } as const;
 
 /** `config_apply`: make the tenant as the spec says (plan, then apply it). */
 export const configApplyOperation = defineOperation({
@@ -65,7 +67,19 @@ export const configApplyOperation = defineOperation({
           ),
         planConfirmation(plan.changes, plan.unmanaged),
       );
-    const result = await applyPlan(ctx, plan, { baseDir: source.baseDir, signal: ctx.signal });
+    const total = plan.changes.length;
+    const result = await applyPlan(ctx, plan, {
+      baseDir: source.baseDir,
+      signal: ctx.signal,
+      // One line per change as it is made, so a long apply shows where it is (and a failure, how far).
+      onChange: (change, index) =>
+        ctx.onProgress?.({
+          message: `${pastTense[change.action]} ${changeLabel(change).replace(/^\S+ /, "")}`,
+          done: index + 1,
+          total,
+          step: true,
+        }),
+    });
     return {
       applied: result.applied,
       counts: planCounts(result.applied),

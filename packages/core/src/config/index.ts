@@ -1,5 +1,7 @@
 // The public names of the config area (tenant as code: export, plan and apply of a tenant's
 // configuration by natural key); core's src/index.ts re-exports them all.
+export type { ChangeRef, FailedChange } from "./apply-error.ts";
+export { ApplyError } from "./apply-error.ts";
 export type { ApplyOptions, ApplyResult } from "./apply-plan.ts";
 export { applyPlan, StalePlanError } from "./apply-plan.ts";
 export { configApplyOperation } from "./config-apply-operation.ts";

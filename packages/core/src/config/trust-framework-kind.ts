@@ -155,20 +155,23 @@ export function trustFrameworkChanges(
 ): { forward: PlannedChange[]; deletes: PlannedChange[] } {
   if (kind === "trustFrameworkKeySets") {
     // A key set the tenant has is never changed: its key is made once (rotate it with ciam trust-framework).
+    // One without any key (an apply stopped between its creation and its key) still gets its key.
     const forward = Object.entries(spec.trustFrameworkKeySets ?? {})
-      .filter(([id]) => !live.trustFrameworkKeySets.has(id.toLowerCase()))
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(
-        ([name, want]): PlannedChange => ({
-          action: "create",
-          kind,
-          name,
-          fields: Object.entries(want).map(([field, after]) => ({
-            field,
-            after: field === "secret" ? "(write-only secret)" : after,
-          })),
-        }),
-      );
+      .flatMap(([name, want]): PlannedChange[] => {
+        const current = live.trustFrameworkKeySets.get(name.toLowerCase())?.[0] as
+          | { id: string; spec: KeySetSpec }
+          | undefined;
+        const keyless = current !== undefined && current.spec.kty === undefined && want.kty !== undefined;
+        if (current !== undefined && !keyless) return [];
+        const fields = Object.entries(want).map(([field, after]) => ({
+          field,
+          after: field === "secret" ? "(write-only secret)" : after,
+        }));
+        return current === undefined
+          ? [{ action: "create", kind, name, fields }]
+          : [{ action: "update", kind, name, id: current.id, fields }];
+      });
     return { forward, deletes: [] };
   }
   const desired = spec.trustFrameworkPolicies ?? {};

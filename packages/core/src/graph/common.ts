@@ -26,7 +26,13 @@ export function deleted(id: string): z.infer<typeof deletedSchema> {
 
 /** Input fields every list operation shares. */
 export const listInputShape = {
-  limit: z.number().int().min(1).max(1000).default(100).describe("Page size."),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(100)
+    .describe("The most items returned: one page; its nextCursor, passed as cursor, continues."),
   cursor: z.string().min(1).optional().describe("From nextCursor."),
 };
 

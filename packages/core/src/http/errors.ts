@@ -34,6 +34,8 @@ export interface ApiErrorInit {
   requiredPermissions?: readonly string[] | undefined;
   /** A 404 naming an object this client created moments ago (for not-found errors). */
   createdMomentsAgo?: boolean | undefined;
+  /** A 403 from an API Microsoft Graph offers delegated permissions only (see {@link PermissionErrorReason}). */
+  delegatedOnly?: boolean | undefined;
   cause?: unknown;
 }
 
@@ -122,11 +124,14 @@ export class PermissionError extends ApiError {
   readonly reason: PermissionErrorReason;
   constructor(init: ApiErrorInit) {
     const requiredPermissions = init.requiredPermissions ?? [];
-    const reason = permissionErrorReason(init.code, init.message);
+    const reason =
+      init.delegatedOnly === true ? "delegated-only" : permissionErrorReason(init.code, init.message);
     const message =
       reason === "wrong-tenant-kind"
         ? `${init.message} ${WRONG_TENANT_KIND_ADVICE}`
-        : permissionMessage(init.message, requiredPermissions);
+        : reason === "delegated-only"
+          ? delegatedOnlyMessage(init.message, requiredPermissions)
+          : permissionMessage(init.message, requiredPermissions);
     super({ ...init, message, serviceMessage: init.message });
     this.requiredPermissions = requiredPermissions;
     this.reason = reason;
@@ -138,12 +143,14 @@ export class PermissionError extends ApiError {
 
 /**
  * Why a 403 was refused. `missing-permission`: the app lacks an application permission (grant it).
+ * `delegated-only`: Microsoft Graph offers the API with delegated permissions only (fraud protection
+ * providers), so an app signing in as itself is refused whatever it holds: sign in as a person.
  * `wrong-tenant-kind`: the API exists only in another kind of tenant; Azure AD B2C's trust framework
  * (custom policies, policy keys) answers any other tenant, an external (CIAM) one included, with
  * `403 AADB2C "'…' is not an Azure AD B2C directory. Access to this Api can only be made for an Azure
  * AD B2C directory."` whatever the app is granted (api-surface section 9, scope warning).
  */
-export type PermissionErrorReason = "missing-permission" | "wrong-tenant-kind";
+export type PermissionErrorReason = "missing-permission" | "wrong-tenant-kind" | "delegated-only";
 
 /** The reason of a 403 from its service code and message (see {@link PermissionErrorReason}). */
 export function permissionErrorReason(code: string, serviceMessage: string): PermissionErrorReason {
@@ -234,6 +241,43 @@ export function permissionMessage(serviceMessage: string, permissions: readonly 
   return `${serviceMessage} This operation needs the application permission${permissions.length > 1 ? "s" : ""} ${list}; grant ${permissions.length > 1 ? "them" : "it"} with ${commands} (or on the app's API permissions page in the Entra admin center, then grant admin consent), then get a new token.`;
 }
 
+/** Describes a refusal of a delegated-only API: who may call it and how to sign in as them. */
+export function delegatedOnlyMessage(serviceMessage: string, permissions: readonly string[]): string {
+  const list =
+    permissions.length === 0
+      ? "a delegated permission"
+      : `the delegated permission ${permissions.join(" and ")}`;
+  return `${serviceMessage} Microsoft Graph accepts this call only from a signed-in administrator (${list}): an app signing in as itself (secret, certificate, workload identity) is refused whatever it is granted. Sign in as an administrator with a device-code profile (\`ciam login --auth device-code\`, then \`--profile\` for ciam-mcp; deviceCodeCredential in the library), then retry.`;
+}
+
+/**
+ * The same refusal as a delegated-only one (see {@link PermissionErrorReason}), for an operation
+ * whose API Microsoft Graph offers delegated permissions only.
+ */
+export function asDelegatedOnly(error: PermissionError, permissions: readonly string[]): PermissionError {
+  return rebuiltPermissionError(error, { requiredPermissions: permissions, delegatedOnly: true });
+}
+
+/** The same 403 with other advice (the permissions named, the reason), its ids and request kept. */
+function rebuiltPermissionError(
+  error: PermissionError,
+  advice: Pick<ApiErrorInit, "requiredPermissions" | "delegatedOnly">,
+): PermissionError {
+  return new PermissionError({
+    service: error.service,
+    status: error.status,
+    code: error.code,
+    message: error.serviceMessage,
+    requestId: error.requestId,
+    clientRequestId: error.clientRequestId,
+    date: error.date,
+    retryAfterMs: error.retryAfterMs,
+    details: error.details,
+    request: error.request,
+    ...advice,
+  });
+}
+
 /** Builds the right {@link ApiError} for a non-success response. */
 export function errorFromResponse(
   response: PipelineResponse,
@@ -282,17 +326,5 @@ export function withRequiredPermissions(
   permissions: readonly string[],
 ): PermissionError {
   if (error.requiredPermissions.length > 0 || permissions.length === 0) return error;
-  return new PermissionError({
-    service: error.service,
-    status: error.status,
-    code: error.code,
-    message: error.serviceMessage,
-    requestId: error.requestId,
-    clientRequestId: error.clientRequestId,
-    date: error.date,
-    retryAfterMs: error.retryAfterMs,
-    details: error.details,
-    request: error.request,
-    requiredPermissions: permissions,
-  });
+  return rebuiltPermissionError(error, { requiredPermissions: permissions });
 }

@@ -1,13 +1,15 @@
 /**
  * The last step of the pipeline: `fetch`, with an optional trusted CA through an undici `Agent`
- * passed as `dispatcher` (no process-wide TLS switch such as `NODE_TLS_REJECT_UNAUTHORIZED`).
+ * passed as `dispatcher` (no process-wide TLS switch such as `NODE_TLS_REJECT_UNAUTHORIZED`), and
+ * through the environment's proxy (`HTTPS_PROXY`, `NO_PROXY`: see `proxy.ts`), with or without it.
  */
 import type * as Undici from "undici";
 import { lazyModule } from "../lazy-module.ts";
 import { ConnectionError } from "./errors.ts";
 import type { PipelineRequest, PipelineResponse, SendRequest } from "./pipeline.ts";
+import { createDispatcher, proxyConfigured } from "./proxy.ts";
 
-/** undici, for the CA-trusting `Agent`: loaded by the first request that needs one. */
+/** undici, for the CA-trusting or proxying agent: loaded by the first request that needs one. */
 const loadUndici = lazyModule<typeof Undici>("undici");
 
 /** Options of {@link createFetchTransport}. */
@@ -75,13 +77,14 @@ export function createFetchTransport(options: FetchTransportOptions = {}): Fetch
   const baseFetch = options.fetch ?? globalThis.fetch;
   const ca =
     options.ca === undefined ? undefined : typeof options.ca === "string" ? [options.ca] : [...options.ca];
+  const useProxy = proxyConfigured();
   // Created on first use and again after close(): a closed undici Agent refuses every request.
-  let agent: Undici.Agent | undefined;
+  let agent: Undici.Dispatcher | undefined;
   const trustedFetch: typeof fetch =
-    ca === undefined
+    ca === undefined && !useProxy
       ? baseFetch
       : (input, init) => {
-          agent ??= new (loadUndici().Agent)({ connect: { ca } });
+          agent ??= createDispatcher(loadUndici(), ca, useProxy);
           return baseFetch(input, { ...init, dispatcher: agent } as unknown as RequestInit);
         };
 

@@ -7,6 +7,8 @@ export interface OperationProgress {
   message: string;
   done?: number | undefined;
   total?: number | undefined;
+  /** A finished step of several (a change of `config_apply`): shown as a line of its own, never merged. */
+  step?: boolean | undefined;
 }
 
 /** What an operation runs with: the service clients and the caller's signal, progress sink and logger. */

@@ -152,13 +152,29 @@ export function areaPrefix(area: string): string {
 }
 
 /**
+ * Command groups named as users say them rather than after the area (`ciam migrate users`, not
+ * `ciam migration users`), and the verbs of a group that read as sub-commands (`ciam migrate jit
+ * setup` for `migration_jit_setup`): the issue and Microsoft's guides use these words.
+ */
+const CLI_GROUPS: Readonly<Record<string, { group: string; subgroups: readonly string[] }>> = {
+  migration: { group: "migrate", subgroups: ["jit"] },
+};
+
+/**
  * The CLI command words of an operation: `user_list` in `users` → `["user", "list"]`,
- * `group_member_add` in `groups` → `["group", "member-add"]`.
+ * `group_member_add` in `groups` → `["group", "member-add"]`, `migration_jit_setup` in `migration` →
+ * `["migrate", "jit setup"]` (a verb of two words is a sub-command of a sub-group).
  */
 export function cliCommand(operation: Pick<Operation, "name" | "area">): [string, string] {
   const prefix = areaPrefix(operation.area);
   if (!operation.name.startsWith(`${prefix}_`)) {
     throw new Error(`Operation ${operation.name} does not start with its area prefix ${prefix}_.`);
   }
-  return [prefix.replaceAll("_", "-"), operation.name.slice(prefix.length + 1).replaceAll("_", "-")];
+  const named = CLI_GROUPS[operation.area];
+  const verb = operation.name.slice(prefix.length + 1).replaceAll("_", "-");
+  const sub = named?.subgroups.find((s) => verb.startsWith(`${s}-`));
+  return [
+    named?.group ?? prefix.replaceAll("_", "-"),
+    sub === undefined ? verb : `${sub} ${verb.slice(sub.length + 1)}`,
+  ];
 }

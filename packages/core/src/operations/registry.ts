@@ -7,7 +7,9 @@ import { applicationsOperations } from "../graph/applications/operations.ts";
 import { auditLogsOperations } from "../graph/audit-logs/operations.ts";
 import { brandingOperations } from "../graph/branding/operations.ts";
 import { customExtensionsOperations } from "../graph/custom-extensions/operations.ts";
+import { domainsOperations } from "../graph/domains/operations.ts";
 import { eventListenersOperations } from "../graph/event-listeners/operations.ts";
+import { fraudProvidersOperations } from "../graph/fraud-providers/operations.ts";
 import { groupsOperations } from "../graph/groups/operations.ts";
 import { identityProvidersOperations } from "../graph/identity-providers/operations.ts";
 import { migrationOperations } from "../graph/migration/operations.ts";
@@ -39,8 +41,10 @@ export const operations: readonly Operation[] = [
   ...brandingOperations,
   ...customExtensionsOperations,
   ...eventListenersOperations,
+  ...fraudProvidersOperations,
   ...trustFrameworkOperations,
   ...securityOperations,
+  ...domainsOperations,
   ...configOperations,
   ...migrationOperations,
 ];

@@ -18,6 +18,9 @@ const SeedSchema = z
     users: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
+const DnsSchema = z
+  .object({ name: z.string().min(1).max(253), values: z.array(z.string().min(1)).optional() })
+  .strict();
 const ApproveSchema = z
   .object({ userCode: z.string().min(1), userPrincipalName: z.string().min(1) })
   .strict();
@@ -96,6 +99,15 @@ export async function handleControl(
         const { userCode, userPrincipalName } = ApproveSchema.parse(input);
         const result = control.approveDeviceCode(userCode, userPrincipalName);
         if (result !== "approved") return problem(404, "NotFound", result);
+        return { status: 204, headers: {} };
+      }
+      case "POST /dns/publish": {
+        const { name, values } = DnsSchema.parse(input);
+        control.publishDnsTxt(name, values);
+        return { status: 204, headers: {} };
+      }
+      case "POST /dns/unpublish": {
+        control.unpublishDnsTxt(DnsSchema.parse(input).name);
         return { status: 204, headers: {} };
       }
       case "GET /requests": {

@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.ts";
+import { clearDns, publishDnsTxt, unpublishDnsTxt } from "../graph/dns-zone.ts";
 import { findUserByUpn } from "../login/device-login-page.ts";
 import type { Persistence } from "../persist/journal.ts";
 import { restoreSnapshot, type Snapshot, SnapshotSchema, takeSnapshot } from "../persist/snapshot.ts";
@@ -40,6 +41,7 @@ export function createControl(
     ctx.faults.clearLag();
     ctx.throttler.reset();
     ctx.arm.throttler.reset();
+    clearDns(ctx.store);
   };
 
   const control: ControlImpl = {
@@ -119,6 +121,12 @@ export function createControl(
         scope: a.scope,
         expiresAt: new Date(a.expiresAt).toISOString(),
       }));
+    },
+    publishDnsTxt(name, values) {
+      publishDnsTxt(ctx.store, name, values);
+    },
+    unpublishDnsTxt(name) {
+      unpublishDnsTxt(ctx.store, name);
     },
     adoptDemo() {
       const tenant = ctx.store.tenant(demoIdentity(defaultSeed).tenantId);

@@ -35,6 +35,14 @@ export interface EmulatorControl {
   /** Approves a pending device code for a user of its tenant, as the sign-in page does. */
   approveDeviceCode(userCode: string, userPrincipalName: string): "approved" | string;
   pendingDeviceCodes(): PendingDeviceCode[];
+  /**
+   * Publishes TXT records at a DNS name for domain verification (`POST /domains/{id}/verify`), which
+   * never asks the real DNS: the given `values` (`MS=ms12345678`), or without them whatever record a
+   * tenant asks for. In memory: a reset or restart forgets them.
+   */
+  publishDnsTxt(name: string, values?: readonly string[]): void;
+  /** Removes a DNS name's TXT records. */
+  unpublishDnsTxt(name: string): void;
   readonly faults: FaultInjector;
   readonly throttler: Throttler;
   readonly monitor: Monitor;

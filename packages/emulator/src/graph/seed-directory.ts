@@ -5,6 +5,7 @@ import type { TenantState } from "../store/store.ts";
 import { addApplicationPassword } from "./credentials.ts";
 import { newAppRoleAssignment, newOAuth2PermissionGrant } from "./entities/app-role-assignment.ts";
 import { newApplication } from "./entities/application.ts";
+import { newDomain } from "./entities/domain.ts";
 import { GRAPH_APP_ROLES, graphScopeId, graphServicePrincipal } from "./entities/graph-service-principal.ts";
 import { memberEdgeId, newGroup } from "./entities/group.ts";
 import { newOrganization } from "./entities/organization.ts";
@@ -92,6 +93,8 @@ export function seedDirectory(tenant: TenantState, spec: DirectorySeedSpec = {})
     spec.countryLetterCode === undefined ? {} : { countryLetterCode: spec.countryLetterCode },
   );
   tenant.collection(COLLECTIONS.organization).put(info.id, org);
+  const initialDomain = info.defaultDomain.toLowerCase();
+  tenant.collection(COLLECTIONS.domains).put(initialDomain, newDomain(info.defaultDomain, true));
 
   const sps = tenant.collection(COLLECTIONS.servicePrincipals);
   let graphSp = [...sps.values()].find((sp) => sp.appId === "00000003-0000-0000-c000-000000000000");

@@ -10,13 +10,24 @@ export class AadstsError extends Error {
   readonly status: number;
   readonly error: string;
   readonly code: number;
+  /** Fields some endpoints add to the body (native authentication's `suberror`). */
+  readonly extra: Readonly<Record<string, string>>;
+  /** The user a refused sign-in was for, when known, for the sign-in log (never rendered). */
+  signInUser?: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, error: string, code: number, description: string) {
+  constructor(
+    status: number,
+    error: string,
+    code: number,
+    description: string,
+    extra: Readonly<Record<string, string>> = {},
+  ) {
     super(description);
     this.name = "AadstsError";
     this.status = status;
     this.error = error;
     this.code = code;
+    this.extra = extra;
   }
 }
 
@@ -29,6 +40,7 @@ export function aadstsReply(err: AadstsError, correlationId: string | undefined,
     err.status,
     {
       error: err.error,
+      ...err.extra,
       error_description: `AADSTS${err.code}: ${err.message} Trace ID: ${traceId} Correlation ID: ${correlation} Timestamp: ${timestamp}`,
       error_codes: [err.code],
       timestamp,

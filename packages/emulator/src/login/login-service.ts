@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { EmulatorContext } from "../context.ts";
 import { type HttpReply, jsonReply } from "../server/http.ts";
 import { AadstsError, aadsts, aadstsReply } from "./aadsts.ts";
+import { b2cRopc } from "./b2c-ropc.ts";
 import { DEVICE_LOGIN_PATH, deviceLoginPage } from "./device-login-page.ts";
 import { openIdConfiguration } from "./discovery.ts";
 import { findByAppId } from "./grants.ts";
+import { challenge, initiate } from "./native-auth.ts";
 import { parseScopes } from "./scopes.ts";
 import { tokenEndpoint } from "./token-endpoint.ts";
 
@@ -31,7 +33,9 @@ export async function handleLogin(ctx: EmulatorContext, req: LoginRequest): Prom
     }
     const [, tenantSegment = "", ...rest] = path.split("/");
     const route = rest.join("/").toLowerCase();
-    const kind = ROUTES[route];
+    // B2C names the user flow or custom policy in the path: /{tenant}/{policy}/oauth2/v2.0/token.
+    const policy = /^([^/]+)\/oauth2\/v2\.0\/token$/.exec(route) === null ? undefined : (rest[0] as string);
+    const kind = ROUTES[route] ?? (policy === undefined ? undefined : "b2c-token");
     if (kind === undefined) return notFound();
     const tenant = ctx.store.tenant(decodeURIComponent(tenantSegment));
     if (tenant === undefined) throw aadsts.tenantNotFound(tenantSegment);
@@ -55,30 +59,45 @@ export async function handleLogin(ctx: EmulatorContext, req: LoginRequest): Prom
     const form = new URLSearchParams(req.body.toString("utf8"));
     applyBasicAuth(form, req.headers.authorization);
     if (kind === "devicecode") return deviceAuthorization(ctx, tenant.info.id, form);
+    const noStore = {
+      "cache-control": "no-store, no-cache",
+      pragma: "no-cache",
+      ...(correlationId === undefined ? {} : { "client-request-id": correlationId }),
+    };
+    if (kind === "initiate") return jsonReply(200, initiate(ctx, tenant, form), noStore);
+    if (kind === "challenge") return jsonReply(200, challenge(ctx, tenant, form), noStore);
+    if (kind === "b2c-token") {
+      return b2cRopc(ctx, tenant, decodeURIComponent(policy as string), form, {
+        correlationId: correlationId ?? randomUUID(),
+        ipAddress: req.remoteAddress,
+        userAgent: req.headers["user-agent"] ?? null,
+      });
+    }
     const body = await tokenEndpoint(ctx, tenant, form, {
       correlationId: correlationId ?? randomUUID(),
       ipAddress: req.remoteAddress,
       userAgent: req.headers["user-agent"] ?? null,
       endpointUrl: `${ctx.origins.login}${req.url.pathname}`,
     });
-    return jsonReply(200, body, {
-      "cache-control": "no-store, no-cache",
-      pragma: "no-cache",
-      ...(correlationId === undefined ? {} : { "client-request-id": correlationId }),
-    });
+    return jsonReply(200, body, noStore);
   } catch (err) {
     if (err instanceof AadstsError) return aadstsReply(err, correlationId, now);
     throw err;
   }
 }
 
-const ROUTES: Readonly<Record<string, "discovery" | "keys" | "token" | "devicecode">> = {
+type RouteKind = "discovery" | "keys" | "token" | "devicecode" | "initiate" | "challenge" | "b2c-token";
+
+const ROUTES: Readonly<Record<string, RouteKind>> = {
   "v2.0/.well-known/openid-configuration": "discovery",
   ".well-known/openid-configuration": "discovery",
   "discovery/v2.0/keys": "keys",
   "discovery/keys": "keys",
   "oauth2/v2.0/token": "token",
   "oauth2/v2.0/devicecode": "devicecode",
+  // Native authentication (sign-in); its last step is the token endpoint's password grant.
+  "oauth2/v2.0/initiate": "initiate",
+  "oauth2/v2.0/challenge": "challenge",
 };
 
 function deviceAuthorization(ctx: EmulatorContext, tenantId: string, form: URLSearchParams): HttpReply {

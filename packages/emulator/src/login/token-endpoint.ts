@@ -7,6 +7,7 @@ import { authenticateClient, type ClientAuthMethod } from "./client-auth.ts";
 import { signInWithServicePrincipal, tokenBody } from "./delegated-tokens.ts";
 import { issuerFor } from "./discovery.ts";
 import { findByAppId, graphAppRoles } from "./grants.ts";
+import { nativePasswordGrant } from "./native-auth.ts";
 import { refreshTokenGrant } from "./refresh-token-grant.ts";
 import { parseScopes } from "./scopes.ts";
 import { recordSignIn } from "./sign-in-log.ts";
@@ -84,6 +85,13 @@ export async function tokenEndpoint(
       if (result.user !== undefined) log(result.resource, 0, undefined, result.user);
       return result.body;
     }
+    if (grant === "password" && form.has("continuation_token")) {
+      // Native authentication's last step; the plain ROPC grant stays unsupported.
+      const result = await nativePasswordGrant(ctx, tenant, sp, form, info);
+      const failure = result.failure;
+      log(result.resource, failure?.code ?? 0, failure?.message, result.user);
+      return result.body;
+    }
     if (grant === "refresh_token") {
       const aliases = tokenEndpointAliases(ctx.origins.login, tenant, info.endpointUrl);
       const result = await refreshTokenGrant(ctx, tenant, app, sp, form, aliases);
@@ -94,7 +102,8 @@ export async function tokenEndpoint(
   } catch (err) {
     // A pending device code is not a sign-in; every other refusal is, as Entra logs failures.
     if (err instanceof AadstsError && !["authorization_pending", "slow_down"].includes(err.error)) {
-      log(form.get("scope") ?? GRAPH_AUDIENCE, err.code, err.message);
+      const user = err.signInUser as JsonObject | undefined;
+      log(form.get("scope") ?? GRAPH_AUDIENCE, err.code, err.message, user, user !== undefined);
     }
     throw err;
   }

@@ -32,6 +32,7 @@ export const DEMO_APP_PERMISSIONS = [
   "Policy.ReadWrite.AuthenticationMethod",
   "Policy.ReadWrite.ConditionalAccess",
   "Policy.Read.All",
+  "Domain.ReadWrite.All",
 ] as const;
 
 /** Delegated scopes admin-consented for the CLI's device code sign-in. */

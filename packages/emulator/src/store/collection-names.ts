@@ -26,6 +26,7 @@ export const COLLECTIONS = {
   authenticationMethodConfigurations: "authenticationMethodConfigurations",
   conditionalAccessPolicies: "conditionalAccessPolicies",
   fraudProtectionProviders: "fraudProtectionProviders",
+  domains: "domains",
   credentials: "_credentials",
   userPasswords: "_userPasswords",
   groupMembers: "_groupMembers",
@@ -33,6 +34,7 @@ export const COLLECTIONS = {
   deletedSecrets: "_deletedItems",
   identityProviderSecrets: "_identityProviderSecrets",
   authenticationMethods: "_authenticationMethods",
+  domainVerifications: "_domainVerifications",
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

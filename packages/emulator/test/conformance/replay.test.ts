@@ -84,6 +84,8 @@ beforeAll(async () => {
     },
     {},
   );
+  // The DNS record domains.yaml's verify example finds (the emulator never asks the real DNS).
+  t.emu.control.publishDnsTxt("verified.contoso-replay.example");
   Object.assign(base, {
     domain: t.tenant.domain,
     tenantId: t.tenant.tenantId,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, vi } from "vitest";
+import type { EmulatorOptions } from "../../src/emulator.ts";
 import type { JsonObject } from "../../src/store/json.ts";
 import type { TenantState } from "../../src/store/store.ts";
 import { startTestEmulator, type TestEmulator } from "./emulator.ts";
@@ -65,11 +66,11 @@ function client(t: TestEmulator, token: () => Promise<string>): GraphClient {
 }
 
 /** Starts the emulator (no throttling) for a test file; stop it with `fx.t.emu.stop()` in `afterAll`. */
-export async function graphFixture(): Promise<GraphFixture> {
+export async function graphFixture(options: EmulatorOptions = {}): Promise<GraphFixture> {
   // Tests of this file make many HTTPS round trips and MSAL sign-ins (some generate RSA keys): on a
   // loaded 2-core CI machine that can pass vitest's 5 s default without anything being wrong.
   vi.setConfig({ testTimeout: 30_000 });
-  const t = await startTestEmulator({ throttling: false });
+  const t = await startTestEmulator({ throttling: false, ...options });
   let demoToken: string | undefined;
   const g = client(t, async () => {
     demoToken ??= await t.graphToken();
@@ -116,14 +117,17 @@ export function customer(email: string, extra: JsonObject = {}): JsonObject {
  * is false, the freshly seeded demo tenant before each test. `fx` and `g` forward to the fixture once
  * it has started, so a test file declares them once: `const { fx, g } = useGraphFixture();`.
  */
-export function useGraphFixture(options: { reset?: boolean } = {}): { fx: GraphFixture; g: GraphClient } {
+export function useGraphFixture(options: { reset?: boolean; emulator?: EmulatorOptions } = {}): {
+  fx: GraphFixture;
+  g: GraphClient;
+} {
   let current: GraphFixture | undefined;
   const started = (): GraphFixture => {
     if (current === undefined) throw new Error("useGraphFixture: the emulator starts in beforeAll");
     return current;
   };
   beforeAll(async () => {
-    current = await graphFixture();
+    current = await graphFixture(options.emulator);
   });
   afterAll(() => current?.t.emu.stop());
   if (options.reset !== false) beforeEach(() => started().reset());

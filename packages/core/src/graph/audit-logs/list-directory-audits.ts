@@ -10,7 +10,7 @@ export const listDirectoryAuditsOperation = defineOperation({
   area: "audit-logs",
   title: "List directory audit records",
   description:
-    "Lists directory audit records (who changed users, groups, apps, permissions) by time range and category; 5 calls per 10 s.",
+    "Lists directory audit records (who changed users, groups, apps, permissions) by time range, category, initiator or target; 5 calls per 10 s.",
   access: "read",
   list: true,
   permissions: ["AuditLog.Read.All"],
@@ -21,6 +21,8 @@ export const listDirectoryAuditsOperation = defineOperation({
       category: z.string().min(1).optional(),
       loggedByService: z.string().min(1).optional().describe("e.g. Core Directory, B2C."),
       activity: z.string().min(1).optional().describe("Exact activityDisplayName, e.g. 'Add user'."),
+      initiatedBy: z.string().min(1).max(256).optional().describe("A user's UPN, or an app's display name."),
+      target: z.string().min(1).max(256).optional().describe("A target's exact display name."),
       ...listInputShape,
     })
     .refine((i) => i.since === undefined || i.until === undefined || new Date(i.since) <= new Date(i.until), {

@@ -10,7 +10,7 @@ export const listSignInsOperation = defineOperation({
   area: "audit-logs",
   title: "List sign-ins",
   description:
-    "Lists sign-ins (user, app, location, success or failure code), newest first, by time range, user or app: for failed sign-ins.",
+    "Lists sign-ins (user, app, location, success or failure code), newest first, by time range, user, app, status or error code: for failed sign-ins.",
   access: "read",
   list: true,
   permissions: ["AuditLog.Read.All"],
@@ -21,7 +21,14 @@ export const listSignInsOperation = defineOperation({
       userId: z.guid().optional(),
       userPrincipalName: z.string().min(1).optional(),
       appId: z.guid().optional(),
+      app: z.string().min(1).max(256).optional().describe("Exact app display name."),
+      status: z.enum(["success", "failure"]).optional(),
+      errorCode: z.number().int().min(1).max(2_147_483_647).optional().describe("e.g. 50126."),
       ...listInputShape,
+    })
+    .refine((i) => i.errorCode === undefined || i.status !== "success", {
+      message: "errorCode names a failure: leave out status, or use status failure",
+      path: ["errorCode"],
     })
     .refine((i) => i.since === undefined || i.until === undefined || new Date(i.since) <= new Date(i.until), {
       message: "since must not be after until",

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { maxConcurrencySchema } from "../../bulk/import-input.ts";
 import { importReportSchema, summarizeReport } from "../../bulk/import-report.ts";
-import { dryRunSchema, maxConcurrencySchema, onConflictSchema } from "../../bulk/user-import-operation.ts";
+import { dryRunSchema, onConflictSchema } from "../../bulk/user-import-operation.ts";
 import { connectNamedProfile } from "../../connection/command-line.ts";
 import { InputError } from "../../input-error.ts";
 import { defineOperation } from "../../operations/define-operation.ts";

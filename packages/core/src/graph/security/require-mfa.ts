@@ -32,6 +32,8 @@ export const requireMfaOperation = defineOperation({
       displayName: input.displayName,
       state: input.reportOnly ? "enabledForReportingButNotEnforced" : "enabled",
       appIds,
+      users: ["All"],
+      clientAppTypes: ["all"],
       controls: ["mfa"],
     };
     const name = input.displayName.toLowerCase();

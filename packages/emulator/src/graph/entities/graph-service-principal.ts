@@ -56,6 +56,8 @@ export const GRAPH_APP_ROLES: Readonly<Record<string, string>> = {
   "GroupMember.Read.All": "98830695-27a2-44f7-8c18-0c3ebc9698f6",
   "DelegatedPermissionGrant.Read.All": "89c8469c-83ad-45f7-8ff2-6e3d4285709e",
   "DelegatedPermissionGrant.ReadWrite.All": "8e8e4742-1d95-4f68-9d56-6ee75648c72a",
+  "Domain.Read.All": "dbb9058a-0e50-45d7-ae91-66909b5d4664",
+  "Domain.ReadWrite.All": "7e05723c-0bb0-42da-be95-ae9f08a6e53c",
 };
 
 /**

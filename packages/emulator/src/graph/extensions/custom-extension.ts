@@ -55,11 +55,13 @@ export function writeExtension(type: string, target: JsonObject, input: JsonObje
   writeProperties(type, target, plain, READ_ONLY);
   const endpoint = target.endpointConfiguration as JsonObject | null;
   const url = endpoint === null ? null : endpoint.targetUrl;
-  if (typeof url === "string" && !/^https:\/\/[^/\s]+/i.test(url)) {
+  // Emulator deviation: http on loopback is accepted too, for endpoints a developer runs locally.
+  const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i;
+  if (typeof url === "string" && !/^https:\/\/[^/\s]+/i.test(url) && !loopback.test(url)) {
     throw new GraphError(
       400,
       "Request_BadRequest",
-      "endpointConfiguration.targetUrl must be an https URL (CustomExtensionIncorrectTargetUrlFormat).",
+      "endpointConfiguration.targetUrl must be an https URL, or http on 127.0.0.1/localhost in the emulator (CustomExtensionIncorrectTargetUrlFormat).",
     );
   }
   const client = target.clientConfiguration as JsonObject | null;

@@ -65,7 +65,9 @@ const signInsSpec: CollectionSpec = {
       conditionalAccessStatus: EQ,
       resourceId: EQ,
       resourceDisplayName: EQ,
-      "status/errorCode": EQ,
+      // `ne 0` is how Microsoft's reference filters failed sign-ins (Get-AzureADAuditSignInLogs,
+      // example 4: `status/errorCode ne 0`).
+      "status/errorCode": { ops: "eq ne" },
     },
   },
 };

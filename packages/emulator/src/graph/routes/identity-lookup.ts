@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { COLLECTIONS } from "../../store/collection-names.ts";
 import type { JsonObject } from "../../store/json.ts";
+import type { TenantState } from "../../store/store.ts";
 import { newApplication } from "../entities/application.ts";
 import { builtInProviders } from "../entities/identity-provider.ts";
 import { newServicePrincipal } from "../entities/service-principal.ts";
@@ -90,13 +91,18 @@ export const EXTENSIONS_APP_NAME = "b2c-extensions-app. Do not modify. Used by A
  * first custom attribute is created (its appId without dashes names the extension properties).
  */
 export function extensionsAppId(req: GraphRequest): string {
-  const apps = req.tenant.collection(COLLECTIONS.applications);
+  return tenantExtensionsAppId(req.tenant, req.now());
+}
+
+/** {@link extensionsAppId} for a tenant written directly (seeds). */
+export function tenantExtensionsAppId(tenant: TenantState, now: Date): string {
+  const apps = tenant.collection(COLLECTIONS.applications);
   const existing = [...apps.values()].find((a) => a.displayName === EXTENSIONS_APP_NAME);
   if (existing !== undefined) return existing.appId as string;
   const ids = { uuid: randomUUID, secret: () => "" };
-  const app = newApplication(req.tenant.info, { displayName: EXTENSIONS_APP_NAME }, req.now(), ids);
+  const app = newApplication(tenant.info, { displayName: EXTENSIONS_APP_NAME }, now, ids);
   apps.put(app.id as string, app);
-  const sp = newServicePrincipal(req.tenant.info, app, {}, ids);
-  req.tenant.collection(COLLECTIONS.servicePrincipals).put(sp.id as string, sp);
+  const sp = newServicePrincipal(tenant.info, app, {}, ids);
+  tenant.collection(COLLECTIONS.servicePrincipals).put(sp.id as string, sp);
   return app.appId as string;
 }

@@ -10,6 +10,7 @@ import { brandingStreamRoutes } from "./branding-streams.ts";
 import { conditionalAccessPolicyRoutes } from "./conditional-access-policies.ts";
 import { customExtensionRoutes } from "./custom-extensions.ts";
 import { deletedItemRoutes } from "./deleted-items.ts";
+import { domainRoutes } from "./domains.ts";
 import { eventListenerRoutes } from "./event-listeners.ts";
 import { federatedIdentityCredentialRoutes } from "./federated-identity-credentials.ts";
 import { fraudProtectionProviderRoutes } from "./fraud-protection-providers.ts";
@@ -55,4 +56,5 @@ export const graphRoutes: readonly GraphRoute[] = [
   ...authenticationMethodsPolicyRoutes,
   ...conditionalAccessPolicyRoutes,
   ...fraudProtectionProviderRoutes,
+  ...domainRoutes,
 ];

@@ -23,7 +23,8 @@ function certificate(key: string): X509Certificate {
  * its validity period and `customKeyIdentifier` to its SHA-1 thumbprint (the `x5t` clients send).
  */
 export function certificateCredential(input: JsonObject, now: Date): JsonObject {
-  if (input.type !== "AsymmetricX509Cert" || (input.usage !== "Verify" && input.usage !== "Sign")) {
+  // Encrypt: the certificate whose key custom authentication extensions encrypt to (tokenEncryptionKeyId).
+  if (input.type !== "AsymmetricX509Cert" || !["Verify", "Sign", "Encrypt"].includes(String(input.usage))) {
     throw invalidValue("keyCredentials", "Application");
   }
   if (typeof input.key !== "string") throw invalidValue("keyCredentials", "Application");
