@@ -78,9 +78,9 @@ describe("host paths in the catalog", () => {
       "config_apply.dir read",
       "config_apply.values[] read",
       "migration_inventory.report write",
-      "migration_jit_setup.privateKeyOut write",
       "migration_users.journalFile write",
       "migration_users.reportFile write",
+      "migration_jit_setup.privateKeyOut write",
     ]);
   });
 
