@@ -78,6 +78,8 @@ describe("migration_users: B2C users into External ID", () => {
     expect(property(email1 as StoredUser, "RequiresMigration")).toBe(true);
     const user1 = all.find((u) => u.identities?.some((i) => i.issuerAssignedId === "user1"));
     expect(user1?.identities?.find((i) => i.signInType === "userName")?.issuer?.toLowerCase()).toBe(domain);
+    // A username account's UPN carries its user name: what the JIT request gives the B2C verifier.
+    expect(String(user1?.userPrincipalName).toLowerCase()).toBe(`user1@${domain}`);
     const social = all.filter((u) => u.identities?.some((i) => i.issuer === "facebook.com"));
     expect(social).toHaveLength(SOURCE_USERS.social + SOURCE_USERS.emailAndSocial);
     const socialOnly = social.filter((u) => !u.identities?.some((i) => i.signInType === "emailAddress"));

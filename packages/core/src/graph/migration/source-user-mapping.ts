@@ -1,7 +1,8 @@
 /**
  * How a B2C user becomes an External ID user: local e-mail and username accounts keep their sign-in
  * name on the target's domain, social identities keep their issuer and subject, the UPN is left for
- * the target to generate; custom attributes are copied by name, the source object id kept, and
+ * the target to generate except for username accounts (`<username>@<target domain>`: the JIT request
+ * carries the UPN, not the identities, and the B2C verifier signs in with its first part); custom attributes are copied by name, the source object id kept, and
  * local accounts get the migration flag and a random password nobody knows (the JIT listener sets the
  * customer's own at first sign-in). A user that cannot be represented is refused with the reason.
  */
@@ -82,6 +83,8 @@ export function mapSourceUser(user: SourceUser, target: MigrationTarget): Mapped
   for (const k of ["givenName", "surname"] as const) if (user[k] != null) profile[k] = user[k];
   const mail = user.mail ?? email;
   if (mail != null) profile.mail = mail;
+  const userName = identities.find((i) => i.signInType === "userName")?.issuerAssignedId;
+  if (userName !== undefined) profile.userPrincipalName = `${userName}@${target.domain}`;
   for (const a of plan.copied)
     if (a.target !== undefined && user[a.source] !== undefined && user[a.source] !== null)
       profile[a.target] = user[a.source];
