@@ -119,6 +119,7 @@ describe("the command manifest", () => {
       ["branding_image_get", ["saveTo"]],
       ["config_export", ["dir"]],
       ["migration_inventory", ["report"]],
+      ["migration_users", ["journalFile", "reportFile"]],
       ["migration_jit_setup", ["privateKeyOut"]],
     ]);
   });

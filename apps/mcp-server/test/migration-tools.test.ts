@@ -14,7 +14,12 @@ describe("migration tools", () => {
       "migration_inventory",
       "migration_jit_setup",
       "migration_status",
+      "migration_users",
     ]);
+    // Without --files-dir, the user copy's journal and report are not offered either.
+    const users = tools.find((t) => t.name === "migration_users");
+    expect(Object.keys(users?.inputSchema.properties ?? {})).not.toContain("journalFile");
+    expect(Object.keys(users?.inputSchema.properties ?? {})).not.toContain("reportFile");
     const setup = tools.find((t) => t.name === "migration_jit_setup");
     expect(Object.keys(setup?.inputSchema.properties ?? {}).sort()).toEqual([
       "allApps",

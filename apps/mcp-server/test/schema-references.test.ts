@@ -63,6 +63,32 @@ describe("repeated result shapes", () => {
     expect(referenceRepeatedOutputs([small, tool("thing_get", true, shape)])[0]).toEqual(small);
   });
 
+  it("names an earlier write tool whose result a write tool repeats when no read tool has the shape", () => {
+    const [first, again, read] = referenceRepeatedOutputs([
+      tool("thing_import", false, shape),
+      tool("thing_migrate", false, shape),
+      tool("other_get", true, { type: "object", properties: { id: { type: "string" } } }),
+    ]);
+    expect(first?.outputSchema).toEqual(shape);
+    expect(again?.outputSchema).toEqual({ type: "object", description: "Like thing_import's result." });
+    expect(read?.outputSchema?.properties).toBeDefined();
+    // A read tool still spells its result out rather than naming a write tool's.
+    const [, get] = referenceRepeatedOutputs([
+      tool("thing_import", false, shape),
+      tool("thing_get", true, shape),
+    ]);
+    expect(get?.outputSchema).toEqual(shape);
+  });
+
+  it("lists migration_users' report by reference to user_import's in the catalog", async () => {
+    const { result } = await measureToolList("(all tools)", {});
+    const byName = new Map(result.tools.map((t) => [t.name, t]));
+    expect(byName.get("migration_users")?.outputSchema?.description).toBe("Like user_import's result.");
+    expect(byName.get("migration_users")?.inputSchema.description).toBe(
+      "Fields dryRun, onConflict, maxConcurrency as in user_import's input.",
+    );
+  });
+
   it("lists user_create's result by reference to user_get in the catalog", async () => {
     const { result } = await measureToolList("(all tools)", {});
     const byName = new Map(result.tools.map((t) => [t.name, t]));

@@ -78,6 +78,8 @@ describe("host paths in the catalog", () => {
       "config_apply.dir read",
       "config_apply.values[] read",
       "migration_inventory.report write",
+      "migration_users.journalFile write",
+      "migration_users.reportFile write",
       "migration_jit_setup.privateKeyOut write",
     ]);
   });
@@ -126,6 +128,7 @@ describe("host paths in the catalog", () => {
         "migration_jit_setup",
         { endpoint: "https://jit.example.com/api", allApps: true, certificate: "M".repeat(100) },
       ],
+      ["migration_users", { from: "b2c" }],
     ];
     for (const [name, input] of inline) {
       const op = getOperation(name);

@@ -65,4 +65,5 @@ export const EXAMPLE_FLAGS: Record<string, Record<string, string>> = {
     "all-apps": "",
     "private-key-out": "jit-key.pem",
   },
+  migration_users: { from: "contoso-b2c", to: "contoso-external" },
 };

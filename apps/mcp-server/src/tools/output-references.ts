@@ -22,11 +22,19 @@ export function referenceRepeatedOutputs(tools: readonly Tool[]): Tool[] {
     if (tool.annotations?.readOnlyHint !== true || output === undefined) continue;
     if (!readers.some((r) => isShapedAs(output, r.output))) readers.push({ name: tool.name, output });
   }
+  const earlier: Reader[] = [];
   return tools.map((tool) => {
     const output = tool.outputSchema;
     if (output === undefined) return tool;
     const others = readers.filter((r) => r.name !== tool.name);
-    const reader = others.find((r) => isShapedAs(output, r.output));
+    // A write tool whose whole result is shaped as an earlier write tool's (migration_users returns
+    // user_import's report) refers to it when no read tool has that shape.
+    const reader =
+      others.find((r) => isShapedAs(output, r.output)) ??
+      (tool.annotations?.readOnlyHint === true
+        ? undefined
+        : earlier.find((r) => isShapedAs(output, r.output)));
+    if (tool.annotations?.readOnlyHint !== true) earlier.push({ name: tool.name, output });
     if (reader !== undefined) return { ...tool, outputSchema: { type: "object", ...reference(reader.name) } };
     const referenced = withReferencedItems(output, others);
     return referenced === output ? tool : { ...tool, outputSchema: { ...referenced, type: "object" } };

@@ -5,11 +5,11 @@
  * continue where a crash or Ctrl-C stopped without creating anyone twice.
  */
 import { defaultDomain } from "../graph/organization/organization-client.ts";
-import { BATCH_LIMIT } from "../http/batch.ts";
 import type { OperationContext } from "../operations/context.ts";
 import { InvalidInputError } from "../operations/run-operation.ts";
 import { AdaptivePacer } from "./adaptive-pacer.ts";
 import { bindingOf, stableHash } from "./bulk-binding.ts";
+import { ChunkRunner, closeReport, resumed } from "./chunk-runner.ts";
 import {
   applyMapping,
   type ColumnMapping,
@@ -19,11 +19,11 @@ import {
   secretColumns,
   withMappingPairs,
 } from "./column-mapping.ts";
-import { checkInputFile, checkOutputFile, writeOwnerOnly } from "./file-access.ts";
+import { checkInputFile, checkOutputFile } from "./file-access.ts";
 import { inlineSource, type RowSource } from "./import-input.ts";
 import { ImportJournal } from "./import-journal.ts";
 import { countReason, emptyReport, type ImportReport, keepReject } from "./import-report.ts";
-import { type ChunkItem, checkChunk, type WriterContext, writeChunk } from "./import-writer.ts";
+import type { WriterContext } from "./import-writer.ts";
 import { forgetMemoryJournal, inlineJournalKey, memoryJournal, type RowJournal } from "./memory-journal.ts";
 import { RejectFile } from "./reject-file.ts";
 import { type BulkFileFormat, countRows, csvHeader, formatOf, readRows, scanInput } from "./row-source.ts";
@@ -108,7 +108,7 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   // gives the hash the journal is bound to (of the file's bytes, or of the inline text's), and the
   // exact row count.
   const scan = dryRun ? undefined : await scanInput(input, format, ctx.signal);
-  let total =
+  const total =
     ctx.onProgress === undefined ? undefined : (scan?.rows ?? (await countRows(input, format, ctx.signal)));
   const report = emptyReport(dryRun);
   const binding = bindingOf(ctx, IMPORT, options.inputIdentity ?? scan?.identity ?? "", stableHash(mapping));
@@ -141,44 +141,18 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
   };
   const rejects = new RejectFile(options.rejectFile, secretColumns(mapping));
   const duplicates = new DuplicateTracker();
-  const maxConcurrency = Math.max(1, options.maxConcurrency ?? 8);
-  const inFlight = new Set<Promise<void>>();
-  let failure: unknown;
-  let last = "";
-  const progress = () => {
-    const update = {
-      message: progressMessage(report),
-      done: settled(report),
-      ...(total === undefined ? {} : { total: Math.max(total, report.rows) }),
-    };
-    // The same news twice would make MCP's strictly increasing progress count up past the total.
-    const key = JSON.stringify(update);
-    if (key !== last) ctx.onProgress?.(update);
-    last = key;
-  };
-
-  const dispatch = async (chunk: ChunkItem[]) => {
-    while (inFlight.size >= maxConcurrency) await Promise.race(inFlight);
-    if (failure !== undefined) throw failure;
-    const task: Promise<void> = (dryRun ? checkChunk(writer, chunk) : writeChunk(writer, chunk)).then(
-      () => {
-        inFlight.delete(task);
-        progress();
-      },
-      (error: unknown) => {
-        inFlight.delete(task);
-        failure ??= error;
-      },
-    );
-    inFlight.add(task);
-  };
+  const runner = new ChunkRunner(writer, {
+    dryRun,
+    maxConcurrency: options.maxConcurrency,
+    onProgress: ctx.onProgress,
+    verb: "importing",
+    total,
+  });
 
   try {
-    let chunk: ChunkItem[] = [];
     for await (const source of readRows(input, format, ctx.signal)) {
       report.rows++;
-      // Rows that need no request (rejected, resumed, validated only) still move the progress.
-      if (report.rows % PROGRESS_ROWS === 0 && inFlight.size === 0) progress();
+      runner.seen();
       const reject = (reasons: string[]) => {
         report.rejected++;
         for (const r of reasons) countReason(report, r);
@@ -200,58 +174,24 @@ export async function importUsers(ctx: OperationContext, options: ImportUsersOpt
         reject(["signInName: duplicate identity in the file (an earlier line has it)"]);
         continue;
       }
-      const done = journal.committed.get(key);
-      if (done === "created" || done === "updated" || done === "skipped") {
-        report.resumed++;
-        report[done]++;
-        continue;
-      }
+      if (resumed(journal, key, report)) continue;
       if (dryRun && options.checkExisting === false) {
         report.wouldCreate++;
         continue;
       }
-      chunk.push({ line: source.line, key, row: check.row, extensions: mapped.extensions });
-      if (chunk.length === BATCH_LIMIT) {
-        await dispatch(chunk);
-        chunk = [];
-      }
+      await runner.add({ line: source.line, key, row: check.row, extensions: mapped.extensions });
     }
-    if (chunk.length > 0) await dispatch(chunk);
-    writer.pacer.drain();
-    while (inFlight.size > 0) await Promise.race(inFlight);
-    if (failure !== undefined) throw failure;
+    await runner.finish();
   } finally {
-    await Promise.allSettled(inFlight);
+    await runner.close();
     await rejects.close();
-    report.seconds = Math.round((performance.now() - started) / 100) / 10;
-    if (options.reportFile !== undefined)
-      writeOwnerOnly(options.reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    closeReport(report, started, options.reportFile);
   }
   if (memoryKey !== undefined) forgetMemoryJournal(memoryKey);
-  total = report.rows;
-  progress();
+  runner.progress(true);
   return report;
 }
 
 /** The one way to say which data to import. */
 const ONE_SOURCE =
   "file, content, rows: give the data to import as exactly one of them (a CSV or JSON Lines file, its text, or its records)";
-
-/** Rows with an outcome so far (the reader runs up to `maxConcurrency` envelopes ahead of them). */
-function settled(r: ImportReport): number {
-  return r.created + r.updated + r.skipped + r.rejected + r.failed + r.existing + r.wouldCreate;
-}
-
-/** Rows between two progress reports while no envelope is in flight to report on its own. */
-const PROGRESS_ROWS = 5_000;
-
-/** `120 created, 3 rejected, 0 failed` (dry run: `118 would be created, 2 exist, 3 rejected`). */
-function progressMessage(r: ImportReport): string {
-  if (r.dryRun)
-    return `checking: ${r.wouldCreate} would be created, ${r.existing} exist, ${r.rejected} rejected`;
-  const optional = [
-    r.updated > 0 ? `${r.updated} updated` : undefined,
-    r.skipped > 0 ? `${r.skipped} skipped` : undefined,
-  ].filter((part) => part !== undefined);
-  return `importing: ${[`${r.created} created`, ...optional, `${r.rejected} rejected`, `${r.failed} failed`].join(", ")}`;
-}

@@ -29,6 +29,19 @@ export interface ChunkItem {
   uncertain?: boolean | undefined;
   /** Answers of 5xx or lost connections so far (429s are not failures: they are paced). */
   failures?: number | undefined;
+  /** A row written as given rather than from `row` (a tenant-to-tenant migration builds its own bodies). */
+  custom?: CustomWrite | undefined;
+}
+
+/**
+ * How a row other than an import file's is written: its create body (built at each send, so a
+ * generated password lives only in the request), its profile update, and the `$filter` that finds the
+ * user it creates (its natural key).
+ */
+export interface CustomWrite {
+  body(): Record<string, unknown>;
+  patch: Record<string, unknown>;
+  filter: string;
 }
 
 /** What a chunk writer needs from the import run. */
@@ -58,7 +71,7 @@ function failureDelay(items: readonly ChunkItem[]): number {
 const CLOCK_SLACK_MS = 5_000;
 
 /** A password meeting Entra's complexity rule, for accounts whose owners set their own at first sign-in. */
-function generatedPassword(): string {
+export function generatedPassword(): string {
   return `${randomBytes(18).toString("base64url")}aA1!`;
 }
 
@@ -84,6 +97,7 @@ function profile(row: ImportRow, extensions: Record<string, unknown>): Record<st
 }
 
 function createBody(item: ChunkItem, ctx: WriterContext): Record<string, unknown> {
+  if (item.custom !== undefined) return item.custom.body();
   const given = item.row.password;
   return {
     ...profile(item.row, item.extensions),
@@ -137,16 +151,24 @@ function record(
   entries.push({ k: item.key, s: status, line: item.line, ...(id === undefined ? {} : { id }) });
 }
 
+/** The `$filter` finding the user a row creates: by its natural key, or by its sign-in identity. */
+function userFilter(ctx: WriterContext, item: ChunkItem): string {
+  if (item.custom !== undefined) return item.custom.filter;
+  return String(
+    any("identities", "i", (p) =>
+      and(eq(p("issuerAssignedId"), item.row.signInName), eq(p("issuer"), ctx.issuer)),
+    ),
+  );
+}
+
 /** Finds the user holding a row's identity (after a conflict). */
 async function existingUser(
   ctx: WriterContext,
   item: ChunkItem,
 ): Promise<{ id: string; createdDateTime?: string } | undefined> {
-  const filter = any("identities", "i", (p) =>
-    and(eq(p("issuerAssignedId"), item.row.signInName), eq(p("issuer"), ctx.issuer)),
-  );
+  const filter = userFilter(ctx, item);
   const body = await ctx.graph.get<{ value?: { id: string; createdDateTime?: string }[] }>("/users", {
-    query: { $filter: String(filter), $select: "id,createdDateTime" },
+    query: { $filter: filter, $select: "id,createdDateTime" },
     signal: ctx.signal,
   });
   return body?.value?.[0];
@@ -175,9 +197,13 @@ async function resolveConflict(ctx: WriterContext, item: ChunkItem, entries: Jou
   else if (ctx.onConflict === "fail") record(ctx, item, "failed", entries, user.id, "user already exists");
   else {
     await ctx.pacer.acquire(1, ctx.signal);
-    await ctx.graph.patch(`/users/${encodeURIComponent(user.id)}`, profile(item.row, item.extensions), {
-      signal: ctx.signal,
-    });
+    await ctx.graph.patch(
+      `/users/${encodeURIComponent(user.id)}`,
+      item.custom?.patch ?? profile(item.row, item.extensions),
+      {
+        signal: ctx.signal,
+      },
+    );
     record(ctx, item, "updated", entries, user.id);
   }
 }
@@ -277,16 +303,11 @@ function failOnce(
 export async function checkChunk(ctx: WriterContext, items: readonly ChunkItem[]): Promise<void> {
   const results = await runBatch(
     ctx.graph,
-    items.map((item, n) => {
-      const filter = any("identities", "i", (p) =>
-        and(eq(p("issuerAssignedId"), item.row.signInName), eq(p("issuer"), ctx.issuer)),
-      );
-      return {
-        id: String(n + 1),
-        method: "GET" as const,
-        url: `/users?$filter=${encodeURIComponent(String(filter))}&$select=id`,
-      };
-    }),
+    items.map((item, n) => ({
+      id: String(n + 1),
+      method: "GET" as const,
+      url: `/users?$filter=${encodeURIComponent(userFilter(ctx, item))}&$select=id`,
+    })),
     { concurrency: 1, signal: ctx.signal },
   );
   ctx.report.envelopes++;

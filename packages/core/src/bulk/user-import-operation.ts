@@ -11,6 +11,18 @@ import {
 import { importReportSchema, summarizeReport } from "./import-report.ts";
 import { importUsers } from "./import-users.ts";
 
+/** A bulk write's dry run (shared with `migration_users`, so MCP lists it once: ADR 0005). */
+export const dryRunSchema = z
+  .boolean()
+  .default(false)
+  .describe("Validate and check existing users without writing.");
+
+/** What a bulk write does with a user that exists already. */
+export const onConflictSchema = z
+  .enum(["skip", "update", "fail"])
+  .default("skip")
+  .describe("When the user exists: skip the row, update the user's profile, or count it failed.");
+
 /** `user_import`: bulk import of customer accounts from a file, or the same data inline. */
 export const importUsersOperation = defineOperation({
   name: "user_import",
@@ -46,17 +58,12 @@ export const importUsersOperation = defineOperation({
         .max(100)
         .optional()
         .describe("Entries over mapping: field=column, extensions.<name>=column, extensionAppId=<id>."),
-      dryRun: z.boolean().default(false).describe("Validate and check existing users without writing."),
+      dryRun: dryRunSchema,
       checkExisting: z
         .boolean()
         .default(true)
         .describe("Dry run only: false skips the existence lookups and validates the file alone."),
-      onConflict: z
-        .enum(["skip", "update", "fail"])
-        .default("skip")
-        .describe(
-          "When the sign-in name exists: skip the row, update the user's profile, or count it failed.",
-        ),
+      onConflict: onConflictSchema,
       passwords: z
         .enum(["given", "generate"])
         .default("given")
