@@ -143,6 +143,7 @@ describe("a tool that may write a file is not a read (contract, every tool)", ()
             "branding_image_get",
             "config_export",
             "migration_inventory",
+            "migration_users",
             "migration_jit_setup",
           ],
     );
