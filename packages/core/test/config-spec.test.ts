@@ -122,6 +122,31 @@ describe("loading a spec folder", () => {
     );
   });
 
+  it("refuses a kind's file under another name, which would otherwise be left out silently", () => {
+    const dir = specDir({
+      "groups.yaml": "VIP: {}\n",
+      "userFlowAttributes.yaml": "LoyaltyNumber:\n  dataType: string\n",
+      "application.yml": "Shop: {}\n",
+      "dev.yaml": "groups:\n  VIP:\n    description: dev\n",
+    });
+    const message = problemOf(() => loadSpecDir(dir));
+    expect(message).toContain(
+      `${join(dir, "userFlowAttributes.yaml")}: userFlowAttributes: this file is not read: the userFlowAttributes file is named user-flow-attributes.yaml`,
+    );
+    expect(message).toContain(`${join(dir, "application.yml")}: applications:`);
+    // A values overlay beside the kinds is not a kind's file, named or not.
+    expect(message).not.toContain("dev.yaml");
+    // Renamed, both are read.
+    const fixed = specDir({
+      "groups.yaml": "VIP: {}\n",
+      "user-flow-attributes.yaml": "LoyaltyNumber:\n  dataType: string\n",
+      "dev.yaml": "groups:\n  VIP:\n    description: dev\n",
+    });
+    const loaded = loadSpecDir(fixed, { values: [join(fixed, "dev.yaml")] });
+    expect(Object.keys(loaded.spec.userFlowAttributes ?? {})).toEqual(["LoyaltyNumber"]);
+    expect(loaded.spec.groups).toEqual({ VIP: { description: "dev" } });
+  });
+
   it("refuses two names that differ only in casing, and a social provider under another key", () => {
     expect(() => checkSpec({ groups: { VIP: {}, vip: {} } })).toThrow(/groups\.vip: the same name as 'VIP'/);
     expect(() =>

@@ -11,6 +11,7 @@ import type { LineCounter, Node } from "yaml";
 import { InputError } from "../input-error.ts";
 import { lazyModule } from "../lazy-module.ts";
 import { checkSpec } from "./check-spec.ts";
+import { misnamedKindFiles } from "./misnamed-files.ts";
 import { readSpecDirFiles } from "./spec-dir-files.ts";
 import { SpecError, type SpecLocator, type SpecProblem } from "./spec-error.ts";
 import { KIND_FILES, KINDS, type Kind, type TenantSpec } from "./spec-schema.ts";
@@ -132,6 +133,7 @@ export function loadSpecDir(
     const parsed = parseFile(file, [kind], problems);
     if (parsed !== undefined) files.push(parsed);
   }
+  problems.push(...misnamedKindFiles(base, options.values ?? []));
   const present = new Set(files.map((f) => f.prefix[0]));
   if (files.length === 0 && problems.length === 0)
     throw new InputError(
