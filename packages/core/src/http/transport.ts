@@ -3,6 +3,7 @@
  * passed as `dispatcher` (no process-wide TLS switch such as `NODE_TLS_REJECT_UNAUTHORIZED`), and
  * through the environment's proxy (`HTTPS_PROXY`, `NO_PROXY`: see `proxy.ts`), with or without it.
  */
+import * as tls from "node:tls";
 import type * as Undici from "undici";
 import { lazyModule } from "../lazy-module.ts";
 import { ConnectionError } from "./errors.ts";
@@ -72,11 +73,23 @@ export function connectionError(
   });
 }
 
+/** The certificates Node trusts by default (`tls.getCACertificates`, Node ≥ 22.15; its bundled roots before). */
+function defaultCaCertificates(): readonly string[] {
+  return typeof tls.getCACertificates === "function"
+    ? tls.getCACertificates("default")
+    : tls.rootCertificates;
+}
+
 /** Builds the fetch transport. */
 export function createFetchTransport(options: FetchTransportOptions = {}): FetchTransport {
   const baseFetch = options.fetch ?? globalThis.fetch;
+  // `ca` adds to what Node trusts (its roots, NODE_EXTRA_CA_CERTS, the system store with
+  // --use-system-ca): given alone to undici it would replace them, and a client given the CA of a
+  // proxy or an emulator could no longer reach hosts those roots vouch for.
   const ca =
-    options.ca === undefined ? undefined : typeof options.ca === "string" ? [options.ca] : [...options.ca];
+    options.ca === undefined
+      ? undefined
+      : [...defaultCaCertificates(), ...(typeof options.ca === "string" ? [options.ca] : options.ca)];
   const useProxy = proxyConfigured();
   // Created on first use and again after close(): a closed undici Agent refuses every request.
   let agent: Undici.Dispatcher | undefined;
